@@ -1,0 +1,222 @@
+package analysis
+
+import (
+	"context"
+	"crypto/sha256"
+	"sort"
+	"sync"
+
+	"github.com/fineprint-dev/fineprint/analysis/clause"
+	"github.com/fineprint-dev/fineprint/analysis/identify"
+	"github.com/fineprint-dev/fineprint/analysis/kb"
+)
+
+// Snapshot is everything the analysis looks at: the workspace's files (open
+// editor buffers already substituted for their disk contents) and the
+// editor's settings, if any.
+type Snapshot struct {
+	Root     string     // absolute path of the workspace root, for messages only
+	Docs     []Document // sorted by Path
+	Settings *Profile   // editor settings; the .fineprint.yaml in Docs wins where both speak
+}
+
+// Result is what fineprint found in a snapshot.
+type Result struct {
+	Licenses []LicenseInfo // one per license identified, by path then position
+	Findings []Finding     // sorted by path, position, code
+}
+
+// LicenseInfo describes one license identified in one file.
+type LicenseInfo struct {
+	Path       string
+	ID         string // knowledge-base id ("llama3.1", "apache-2.0", ...), "" when unidentified
+	Family     string
+	Name       string
+	Kind       string // permissive | copyleft | custom | non-commercial | research-only | unknown
+	Commercial bool
+	Span       Span // the text the license covers
+	Title      Span // its title line, where hovers and code lenses attach
+}
+
+// Analyzer runs fineprint's rules. It caches per-file results by content, so
+// analysing a new snapshot re-reads only files whose bytes changed. It is
+// safe for concurrent use.
+type Analyzer struct {
+	kb *kb.KB
+
+	mu    sync.Mutex
+	cache map[string]*fileResult // by path
+}
+
+// fileResult is what one file yields on its own, before the project-level
+// rules and the profile are applied.
+type fileResult struct {
+	sum      [sha256.Size]byte
+	licenses []LicenseInfo
+	findings []Finding // severities are rule defaults
+}
+
+// New returns an Analyzer using the embedded knowledge base.
+func New() *Analyzer {
+	return &Analyzer{kb: kb.Default(), cache: map[string]*fileResult{}}
+}
+
+// KB returns the knowledge base the analyzer uses.
+func (a *Analyzer) KB() *kb.KB { return a.kb }
+
+// Warmup pays one-time initialisation costs; call it off the request path.
+func (a *Analyzer) Warmup() { identify.Warmup() }
+
+// Analyze runs every rule over the snapshot. It returns early with a partial
+// result when ctx is cancelled.
+func (a *Analyzer) Analyze(ctx context.Context, s *Snapshot) *Result {
+	res := &Result{}
+	seen := make(map[string]bool, len(s.Docs))
+	for i := range s.Docs {
+		if ctx.Err() != nil {
+			break
+		}
+		d := &s.Docs[i]
+		seen[d.Path] = true
+		fr := a.analyzeFile(d)
+		res.Licenses = append(res.Licenses, fr.licenses...)
+		res.Findings = append(res.Findings, fr.findings...)
+	}
+	a.forget(seen)
+	res.Findings = a.applyProfile(res.Findings, s.Settings)
+	SortFindings(res.Findings)
+	return res
+}
+
+// forget drops cached results of files no longer in the workspace.
+func (a *Analyzer) forget(seen map[string]bool) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	for p := range a.cache {
+		if !seen[p] {
+			delete(a.cache, p)
+		}
+	}
+}
+
+func (a *Analyzer) analyzeFile(d *Document) *fileResult {
+	sum := sha256.Sum256(d.Text)
+	a.mu.Lock()
+	cached := a.cache[d.Path]
+	a.mu.Unlock()
+	if cached != nil && cached.sum == sum {
+		return cached
+	}
+	fr := &fileResult{sum: sum}
+	switch d.Kind {
+	case KindLicense:
+		a.analyzeLicense(d, fr)
+	}
+	a.mu.Lock()
+	a.cache[d.Path] = fr
+	a.mu.Unlock()
+	return fr
+}
+
+// analyzeLicense identifies the license(s) in a license text and finds its
+// clauses.
+func (a *Analyzer) analyzeLicense(d *Document, fr *fileResult) {
+	matches := identify.Identify(a.kb, d.Text)
+	for _, m := range matches {
+		l := a.kb.License(m.ID)
+		if l == nil {
+			continue
+		}
+		fr.licenses = append(fr.licenses, LicenseInfo{
+			Path: d.Path, ID: l.ID, Family: l.Family, Name: l.Name, Kind: l.Kind, Commercial: l.Commercial,
+			Span: Span{m.Start, m.End}, Title: Span{m.TitleStart, m.TitleEnd},
+		})
+	}
+	if len(fr.licenses) == 0 {
+		fr.licenses = append(fr.licenses, LicenseInfo{Path: d.Path, Kind: "unknown", Span: Span{0, len(d.Text)}})
+		fr.findings = append(fr.findings, a.finding("license/unidentified", d.Path, firstLine(d.Text),
+			"This file reads like a license but matches none fineprint knows; its clauses are still checked below.", "", nil))
+	}
+	for _, h := range clause.Detect(a.kb, d.Text) {
+		f := a.finding(h.Code, d.Path, Span{h.Start, h.End}, h.Message, licenseAt(fr.licenses, h.Start), h.Data)
+		fr.findings = append(fr.findings, f)
+	}
+}
+
+// licenseAt returns the id of the identified license whose text covers off.
+func licenseAt(ls []LicenseInfo, off int) string {
+	for _, l := range ls {
+		if l.ID != "" && off >= l.Span.Start && off < l.Span.End {
+			return l.ID
+		}
+	}
+	if len(ls) > 0 {
+		return ls[0].ID
+	}
+	return ""
+}
+
+func (a *Analyzer) finding(code, path string, span Span, msg, license string, data map[string]any) Finding {
+	sev := SeverityWarning
+	if r := a.kb.Rule(code); r != nil {
+		sev, _ = ParseSeverity(r.Severity)
+	}
+	return Finding{Code: code, Severity: sev, Path: path, Span: span, Message: msg, License: license, Data: data}
+}
+
+// applyProfile sets severities from the profile's rules and drops findings
+// whose rule is off.
+func (a *Analyzer) applyProfile(fs []Finding, p *Profile) []Finding {
+	if p == nil || len(p.Rules) == 0 {
+		return fs
+	}
+	out := fs[:0]
+	for _, f := range fs {
+		if name, ok := p.Rules[f.Code]; ok {
+			if sev, err := ParseSeverity(name); err == nil {
+				f.Severity = sev
+			}
+		}
+		if f.Severity != SeverityOff {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// firstLine is the span of the first non-empty line of text.
+func firstLine(text []byte) Span {
+	start := 0
+	if len(text) >= 3 && string(text[:3]) == bom {
+		start = 3
+	}
+	for start < len(text) && (text[start] == '\n' || text[start] == '\r' || text[start] == ' ' || text[start] == '\t') {
+		start++
+	}
+	end := start
+	for end < len(text) && text[end] != '\n' && text[end] != '\r' {
+		end++
+	}
+	return Span{start, end}
+}
+
+// SortFindings orders findings by path, start, end, code and message, so that
+// output is stable.
+func SortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := &fs[i], &fs[j]
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		if a.Span.Start != b.Span.Start {
+			return a.Span.Start < b.Span.Start
+		}
+		if a.Span.End != b.Span.End {
+			return a.Span.End < b.Span.End
+		}
+		if a.Code != b.Code {
+			return a.Code < b.Code
+		}
+		return a.Message < b.Message
+	})
+}

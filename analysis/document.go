@@ -1,0 +1,175 @@
+package analysis
+
+import (
+	"path"
+	"strings"
+)
+
+// Kind says what role a file plays for fineprint. A file's kind decides which
+// readers look at it.
+type Kind int
+
+const (
+	KindOther         Kind = iota
+	KindLicense            // a license text, terms of use, use policy or NOTICE
+	KindCard               // a Markdown file with model-card front matter
+	KindModelfile          // an Ollama Modelfile
+	KindAdapterConfig      // a PEFT adapter_config.json
+	KindGGUF               // a GGUF model file (only its header is read)
+	KindPython             // Python source that may name Hub models
+	KindProfile            // .fineprint.yaml
+	KindLock               // fineprint.lock
+	KindPolicyCopy         // a recorded policy under .fineprint/policies/
+	KindMarkdown           // a Markdown file that may turn out to be a card or a license
+)
+
+var kindNames = [...]string{"other", "license", "card", "modelfile", "adapter-config", "gguf", "python", "profile", "lock", "policy-copy", "markdown"}
+
+func (k Kind) String() string {
+	if k < 0 || int(k) >= len(kindNames) {
+		return "unknown"
+	}
+	return kindNames[k]
+}
+
+// Document is one file of a workspace snapshot: its path relative to the
+// workspace root ("/"-separated) and its bytes. For GGUF files Text holds only
+// a bounded prefix of the file (the header), and Size the full size.
+type Document struct {
+	Path string
+	Kind Kind
+	Text []byte
+	Size int64
+}
+
+// ProfileFile and LockFile are the names of fineprint's own files at the
+// workspace root.
+const (
+	ProfileFile = ".fineprint.yaml"
+	LockFile    = "fineprint.lock"
+	PoliciesDir = ".fineprint/policies"
+)
+
+// ClassifyPath decides a file's kind from its path alone. It returns
+// KindMarkdown or KindOther for files whose kind depends on their content;
+// ClassifyContent settles those.
+func ClassifyPath(p string) Kind {
+	base := path.Base(p)
+	lower := strings.ToLower(base)
+	switch {
+	case p == ProfileFile:
+		return KindProfile
+	case p == LockFile:
+		return KindLock
+	case strings.HasPrefix(p, PoliciesDir+"/"):
+		return KindPolicyCopy
+	case lower == "modelfile" || strings.HasPrefix(lower, "modelfile.") || strings.HasSuffix(lower, ".modelfile"):
+		return KindModelfile
+	case lower == "adapter_config.json":
+		return KindAdapterConfig
+	case strings.HasSuffix(lower, ".gguf"):
+		return KindGGUF
+	case strings.HasSuffix(lower, ".py"):
+		return KindPython
+	case isLicenseName(lower):
+		return KindLicense
+	case strings.HasSuffix(lower, ".md") || strings.HasSuffix(lower, ".markdown") || strings.HasSuffix(lower, ".txt"):
+		return KindMarkdown
+	}
+	return KindOther
+}
+
+// isLicenseName matches the file names of DESIGN section 1: LICENSE*,
+// LICENCE*, COPYING*, *LICENSE* (LICENSE-MODEL, MODEL_LICENSE, "Tongyi
+// Qianwen LICENSE AGREEMENT"), *TERMS_OF_USE*, USE_POLICY*, *ACCEPTABLE_USE*,
+// NOTICE*.
+func isLicenseName(lower string) bool {
+	if strings.HasSuffix(lower, ".py") || strings.HasSuffix(lower, ".go") || strings.HasSuffix(lower, ".json") || strings.HasSuffix(lower, ".yaml") || strings.HasSuffix(lower, ".yml") {
+		return false
+	}
+	for _, prefix := range []string{"licence", "copying", "notice", "use_policy", "use-policy"} {
+		if strings.HasPrefix(lower, prefix) {
+			return true
+		}
+	}
+	for _, part := range []string{"license", "terms_of_use", "terms-of-use", "acceptable_use", "acceptable-use"} {
+		if strings.Contains(lower, part) {
+			return true
+		}
+	}
+	return false
+}
+
+// ClassifyContent settles the kind of a file that ClassifyPath left open:
+// Markdown or text whose front matter carries model-card keys is a card;
+// text whose opening lines carry a license, terms-of-use or use-policy title
+// is a license text.
+func ClassifyContent(k Kind, text []byte) Kind {
+	if k != KindMarkdown && k != KindOther {
+		return k
+	}
+	if HasCardFrontMatter(text) {
+		return KindCard
+	}
+	if hasLicenseTitle(text) {
+		return KindLicense
+	}
+	return k
+}
+
+// cardKeys are the front-matter keys that make a Markdown file a model card.
+var cardKeys = []string{"license", "license_name", "license_link", "base_model", "base_model_relation", "pipeline_tag", "library_name", "extra_gated_"}
+
+// HasCardFrontMatter reports whether text opens with a YAML front-matter
+// block that has at least one model-card key at its top level.
+func HasCardFrontMatter(text []byte) bool {
+	s := strings.TrimPrefix(string(text[:min(len(text), 64<<10)]), bom)
+	s = strings.TrimLeft(s, " \t\r\n")
+	if !strings.HasPrefix(s, "---") {
+		return false
+	}
+	lines := strings.Split(s, "\n")
+	for _, line := range lines[1:] {
+		line = strings.TrimRight(line, "\r")
+		if strings.HasPrefix(line, "---") {
+			return false
+		}
+		for _, key := range cardKeys {
+			if strings.HasPrefix(line, key) {
+				rest := line[len(key):]
+				if strings.HasSuffix(key, "_") || strings.HasPrefix(strings.TrimLeft(rest, " "), ":") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+const bom = "\xef\xbb\xbf"
+
+// hasLicenseTitle looks at the first few non-empty lines for a title such as
+// "... License", "License Agreement", "Terms of Use" or "Acceptable Use
+// Policy" (real license files are named falcon170BTOU.md).
+func hasLicenseTitle(text []byte) bool {
+	s := strings.TrimPrefix(string(text[:min(len(text), 2048)]), bom)
+	seen := 0
+	for _, line := range strings.Split(s, "\n") {
+		line = strings.ToLower(strings.Trim(line, " \t\r#*_=-"))
+		if line == "" {
+			continue
+		}
+		if len(line) <= 100 && !strings.HasSuffix(line, ".") {
+			for _, title := range []string{"license", "licence", "terms of use", "acceptable use policy", "use policy", "license agreement"} {
+				if strings.Contains(line, title) {
+					return true
+				}
+			}
+		}
+		seen++
+		if seen == 3 {
+			break
+		}
+	}
+	return false
+}

@@ -1,0 +1,86 @@
+// Package kb is fineprint's knowledge base: what it knows about licenses,
+// clauses, rules and models, kept as YAML data embedded in the binary.
+//
+// Adding a license family, a clause pattern or a well-known model id is a
+// change to one of the YAML files beside this one plus a test, never code:
+//
+//	rules.yaml     every finding code: default severity, title and the
+//	               plain-language explanation shown on hover
+//	licenses.yaml  license families and versions: ids, kinds, aliases,
+//	               fingerprints used to identify texts, notice and
+//	               attribution lines, naming rules, referenced policies
+//	clauses.yaml   clause patterns that find restrictive terms in any text
+//	models.yaml    well-known model ids (Hub and Ollama) and their licenses
+//
+// The data is parsed and checked once, on first use; a malformed file is a
+// build-time bug and makes Default panic, which the package's tests catch.
+package kb
+
+import (
+	"embed"
+	"fmt"
+	"sync"
+
+	"gopkg.in/yaml.v3"
+)
+
+//go:embed *.yaml
+var files embed.FS
+
+// KB is the whole knowledge base.
+type KB struct {
+	Rules    []Rule
+	Licenses []License
+	Clauses  []ClausePattern
+	Models   []Model
+
+	ruleByCode map[string]*Rule
+	licenseBy  map[string]*License // id and every alias, lower-case
+}
+
+var (
+	defaultOnce sync.Once
+	defaultKB   *KB
+	defaultErr  error
+)
+
+// Default returns the embedded knowledge base.
+func Default() *KB {
+	defaultOnce.Do(func() { defaultKB, defaultErr = load() })
+	if defaultErr != nil {
+		panic("fineprint knowledge base: " + defaultErr.Error())
+	}
+	return defaultKB
+}
+
+// Check loads the embedded knowledge base and returns the first problem
+// found, for tests.
+func Check() error {
+	_, err := load()
+	return err
+}
+
+func load() (*KB, error) {
+	k := &KB{}
+	for _, f := range []struct {
+		name string
+		into any
+	}{
+		{"rules.yaml", &k.Rules},
+		{"licenses.yaml", &k.Licenses},
+		{"clauses.yaml", &k.Clauses},
+		{"models.yaml", &k.Models},
+	} {
+		data, err := files.ReadFile(f.name)
+		if err != nil {
+			return nil, err
+		}
+		if err := yaml.Unmarshal(data, f.into); err != nil {
+			return nil, fmt.Errorf("%s: %w", f.name, err)
+		}
+	}
+	if err := k.index(); err != nil {
+		return nil, err
+	}
+	return k, nil
+}
