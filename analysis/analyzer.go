@@ -22,8 +22,20 @@ type Snapshot struct {
 
 // Result is what fineprint found in a snapshot.
 type Result struct {
-	Licenses []LicenseInfo // one per license identified, by path then position
-	Findings []Finding     // sorted by path, position, code
+	Licenses   []LicenseInfo // one per license identified, by path then position
+	Findings   []Finding     // sorted by path, position, code
+	References []Reference   // places that name a license or a model, for hovers
+	Profile    Profile       // the profile in effect
+}
+
+// Reference is a place in a file that names a license or a model: a license
+// title, a card's license value, a model id in a manifest. Hovering it shows
+// the license's checklist.
+type Reference struct {
+	Path    string
+	Span    Span
+	Model   string // the model id, when the place names a model
+	License string // the license id it resolves to, "" when unknown
 }
 
 // LicenseInfo describes one license identified in one file.
@@ -51,9 +63,11 @@ type Analyzer struct {
 // fileResult is what one file yields on its own, before the project-level
 // rules and the profile are applied.
 type fileResult struct {
-	sum      [sha256.Size]byte
-	licenses []LicenseInfo
-	findings []Finding // severities are rule defaults
+	sum        [sha256.Size]byte
+	licenses   []LicenseInfo
+	findings   []Finding // severities are rule defaults
+	references []Reference
+	facts      modelFacts // what cards and manifests declare (project.go)
 }
 
 // New returns an Analyzer using the embedded knowledge base.
@@ -71,6 +85,9 @@ func (a *Analyzer) Warmup() { identify.Warmup() }
 // result when ctx is cancelled.
 func (a *Analyzer) Analyze(ctx context.Context, s *Snapshot) *Result {
 	res := &Result{}
+	profile, profileFindings := a.loadProfile(s)
+	res.Profile = profile
+	files := make(map[string]*fileResult, len(s.Docs))
 	seen := make(map[string]bool, len(s.Docs))
 	for i := range s.Docs {
 		if ctx.Err() != nil {
@@ -79,11 +96,17 @@ func (a *Analyzer) Analyze(ctx context.Context, s *Snapshot) *Result {
 		d := &s.Docs[i]
 		seen[d.Path] = true
 		fr := a.analyzeFile(d)
+		files[d.Path] = fr
 		res.Licenses = append(res.Licenses, fr.licenses...)
 		res.Findings = append(res.Findings, fr.findings...)
+		res.References = append(res.References, fr.references...)
 	}
 	a.forget(seen)
-	res.Findings = a.applyProfile(res.Findings, s.Settings)
+	res.Findings = append(res.Findings, profileFindings...)
+	res.Findings = append(res.Findings, a.projectFindings(s, files, res, &profile)...)
+	res.Findings = append(res.Findings, a.recordFindings(s, files, res)...)
+	res.Findings = a.suppress(s, res.Findings)
+	res.Findings = a.decide(res.Findings, &profile)
 	SortFindings(res.Findings)
 	return res
 }
@@ -111,6 +134,8 @@ func (a *Analyzer) analyzeFile(d *Document) *fileResult {
 	switch d.Kind {
 	case KindLicense:
 		a.analyzeLicense(d, fr)
+	case KindCard, KindModelfile, KindAdapterConfig, KindGGUF, KindPython:
+		a.analyzeModelFile(d, fr)
 	}
 	a.mu.Lock()
 	a.cache[d.Path] = fr
@@ -162,26 +187,6 @@ func (a *Analyzer) finding(code, path string, span Span, msg, license string, da
 		sev, _ = ParseSeverity(r.Severity)
 	}
 	return Finding{Code: code, Severity: sev, Path: path, Span: span, Message: msg, License: license, Data: data}
-}
-
-// applyProfile sets severities from the profile's rules and drops findings
-// whose rule is off.
-func (a *Analyzer) applyProfile(fs []Finding, p *Profile) []Finding {
-	if p == nil || len(p.Rules) == 0 {
-		return fs
-	}
-	out := fs[:0]
-	for _, f := range fs {
-		if name, ok := p.Rules[f.Code]; ok {
-			if sev, err := ParseSeverity(name); err == nil {
-				f.Severity = sev
-			}
-		}
-		if f.Severity != SeverityOff {
-			out = append(out, f)
-		}
-	}
-	return out
 }
 
 // firstLine is the span of the first non-empty line of text.
