@@ -1,0 +1,57 @@
+// Command fineprint reads the fine print of open-weight AI model licenses.
+//
+//	fineprint check [--format text|json|sarif] [--fail-on error|warning|information|never] [--config FILE] [PATH...]
+//	fineprint serve [--log-file FILE] [--log-level debug|info|warn|error]
+//	fineprint explain CODE|LICENSE-ID
+//	fineprint record [--fetch] [PATH]
+//	fineprint version
+//
+// Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or I/O error.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+// command is one subcommand. It returns the process exit status.
+type command func(args []string, stdout, stderr io.Writer) int
+
+var commands = map[string]command{
+	"check":   runCheck,
+	"serve":   runServe,
+	"explain": runExplain,
+	"record":  runRecord,
+	"version": runVersion,
+}
+
+const usage = `usage:
+  fineprint check [--format text|json|sarif] [--fail-on error|warning|information|never] [--config FILE] [PATH...]
+  fineprint serve [--log-file FILE] [--log-level debug|info|warn|error]
+  fineprint explain CODE|LICENSE-ID
+  fineprint record [--fetch] [PATH]
+  fineprint version
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	cmd, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "fineprint: unknown command %q\n%s", args[0], usage)
+		return 2
+	}
+	return cmd(args[1:], stdout, stderr)
+}
