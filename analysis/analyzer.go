@@ -2,7 +2,8 @@ package analysis
 
 import (
 	"context"
-	"crypto/sha256"
+	"hash/maphash"
+	"runtime"
 	"sort"
 	"sync"
 
@@ -26,6 +27,9 @@ type Result struct {
 	Findings   []Finding     // sorted by path, position, code
 	References []Reference   // places that name a license or a model, for hovers
 	Profile    Profile       // the profile in effect
+	// Reanalysed counts the files whose bytes changed since the previous
+	// Analyze and were read again; the others came from the cache.
+	Reanalysed int
 }
 
 // Reference is a place in a file that names a license or a model: a license
@@ -56,6 +60,7 @@ type LicenseInfo struct {
 type Analyzer struct {
 	kb *kb.KB
 
+	seed  maphash.Seed
 	mu    sync.Mutex
 	cache map[string]*fileResult // by path
 }
@@ -63,7 +68,8 @@ type Analyzer struct {
 // fileResult is what one file yields on its own, before the project-level
 // rules and the profile are applied.
 type fileResult struct {
-	sum        [sha256.Size]byte
+	sum        uint64 // maphash of the bytes; a cache key, not a record hash
+	size       int
 	licenses   []LicenseInfo
 	findings   []Finding // severities are rule defaults
 	references []Reference
@@ -72,7 +78,7 @@ type fileResult struct {
 
 // New returns an Analyzer using the embedded knowledge base.
 func New() *Analyzer {
-	return &Analyzer{kb: kb.Default(), cache: map[string]*fileResult{}}
+	return &Analyzer{kb: kb.Default(), seed: maphash.MakeSeed(), cache: map[string]*fileResult{}}
 }
 
 // KB returns the knowledge base the analyzer uses.
@@ -87,21 +93,21 @@ func (a *Analyzer) Analyze(ctx context.Context, s *Snapshot) *Result {
 	res := &Result{}
 	profile, profileFindings := a.loadProfile(s)
 	res.Profile = profile
+	results, reanalysed := a.analyzeFiles(ctx, s.Docs)
+	res.Reanalysed = reanalysed
 	files := make(map[string]*fileResult, len(s.Docs))
-	seen := make(map[string]bool, len(s.Docs))
-	for i := range s.Docs {
-		if ctx.Err() != nil {
-			break
+	for i, fr := range results {
+		if fr == nil {
+			continue // cancelled before this file
 		}
-		d := &s.Docs[i]
-		seen[d.Path] = true
-		fr := a.analyzeFile(d)
-		files[d.Path] = fr
+		files[s.Docs[i].Path] = fr
 		res.Licenses = append(res.Licenses, fr.licenses...)
 		res.Findings = append(res.Findings, fr.findings...)
 		res.References = append(res.References, fr.references...)
 	}
-	a.forget(seen)
+	if ctx.Err() == nil {
+		a.forget(files)
+	}
 	res.Findings = append(res.Findings, profileFindings...)
 	res.Findings = append(res.Findings, a.projectFindings(s, files, res, &profile)...)
 	res.Findings = append(res.Findings, a.recordFindings(s, files, res)...)
@@ -111,26 +117,63 @@ func (a *Analyzer) Analyze(ctx context.Context, s *Snapshot) *Result {
 	return res
 }
 
+// analyzeFiles analyses each document on its own, in parallel, reusing cached
+// results for unchanged bytes. results[i] belongs to docs[i] and is nil when
+// ctx was cancelled first.
+func (a *Analyzer) analyzeFiles(ctx context.Context, docs []Document) (results []*fileResult, reanalysed int) {
+	results = make([]*fileResult, len(docs))
+	var next, fresh int64
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	workers := min(runtime.GOMAXPROCS(0), len(docs))
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for ctx.Err() == nil {
+				mu.Lock()
+				i := next
+				next++
+				mu.Unlock()
+				if int(i) >= len(docs) {
+					return
+				}
+				fr, changed := a.analyzeFile(&docs[i])
+				results[i] = fr
+				if changed {
+					mu.Lock()
+					fresh++
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return results, int(fresh)
+}
+
 // forget drops cached results of files no longer in the workspace.
-func (a *Analyzer) forget(seen map[string]bool) {
+func (a *Analyzer) forget(current map[string]*fileResult) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	for p := range a.cache {
-		if !seen[p] {
+		if current[p] == nil {
 			delete(a.cache, p)
 		}
 	}
 }
 
-func (a *Analyzer) analyzeFile(d *Document) *fileResult {
-	sum := sha256.Sum256(d.Text)
+// analyzeFile returns the file's own result, from the cache when its bytes
+// are unchanged; changed reports a fresh analysis.
+func (a *Analyzer) analyzeFile(d *Document) (fr *fileResult, changed bool) {
+	sum := maphash.Bytes(a.seed, d.Text)
 	a.mu.Lock()
 	cached := a.cache[d.Path]
 	a.mu.Unlock()
-	if cached != nil && cached.sum == sum {
-		return cached
+	if cached != nil && cached.sum == sum && cached.size == len(d.Text) {
+		return cached, false
 	}
-	fr := &fileResult{sum: sum}
+	fr = &fileResult{sum: sum, size: len(d.Text)}
 	switch d.Kind {
 	case KindLicense:
 		a.analyzeLicense(d, fr)
@@ -140,7 +183,7 @@ func (a *Analyzer) analyzeFile(d *Document) *fileResult {
 	a.mu.Lock()
 	a.cache[d.Path] = fr
 	a.mu.Unlock()
-	return fr
+	return fr, true
 }
 
 // analyzeLicense identifies the license(s) in a license text and finds its
