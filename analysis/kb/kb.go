@@ -33,6 +33,7 @@ type KB struct {
 	Licenses []License
 	Clauses  []ClausePattern
 	Models   []Model
+	Families []Family // license families, for explanations and checklists
 
 	ruleByCode map[string]*Rule
 	licenseBy  map[string]*License // id and every alias, lower-case
@@ -70,6 +71,7 @@ func load() (*KB, error) {
 		{"licenses.yaml", &k.Licenses},
 		{"clauses.yaml", &k.Clauses},
 		{"models.yaml", &k.Models},
+		{"families.yaml", &k.Families},
 	} {
 		data, err := files.ReadFile(f.name)
 		if err != nil {
@@ -80,6 +82,9 @@ func load() (*KB, error) {
 		}
 	}
 	if err := k.index(); err != nil {
+		return nil, err
+	}
+	if err := k.checkFamilies(); err != nil {
 		return nil, err
 	}
 	return k, nil

@@ -16,10 +16,12 @@ type Rule struct {
 	Explanation string `yaml:"explanation"`
 }
 
-// Anchor is the docs/rules.md heading anchor of the rule.
-func (r *Rule) Anchor() string {
-	return strings.NewReplacer("/", "", ".", "").Replace(r.Code)
-}
+// Anchor is the docs/rules.md heading anchor of the rule. The heading is the
+// code itself, and the anchor is what GitHub derives from it: lower case,
+// spaces become hyphens, and every character other than a letter, digit,
+// hyphen or underscore is dropped ("clause/scale-threshold" becomes
+// "clausescale-threshold").
+func (r *Rule) Anchor() string { return HeadingAnchor(r.Code) }
 
 // Rule returns the rule for code, or nil.
 func (k *KB) Rule(code string) *Rule { return k.ruleByCode[code] }
