@@ -2,7 +2,9 @@ package analysis
 
 import (
 	"path"
+	"regexp"
 	"strings"
+	"unicode"
 )
 
 // Kind says what role a file plays for fineprint. A file's kind decides which
@@ -148,27 +150,90 @@ func HasCardFrontMatter(text []byte) bool {
 
 const bom = "\xef\xbb\xbf"
 
-// hasLicenseTitle looks at the first few non-empty lines for a title such as
-// "... License", "License Agreement", "Terms of Use" or "Acceptable Use
-// Policy" (real license files are named falcon170BTOU.md).
+// hasLicenseTitle reports whether one of the first three non-empty lines of
+// text is a license, terms-of-use or use-policy title (real license files are
+// named falcon180BTOU.md). A title line ends with the title's noun ("...
+// License", "License Agreement", "Terms of Use", "Acceptable Use Policy"),
+// perhaps followed by a version, a date or a parenthesis, and reads as a
+// name, not a sentence: a README saying "MIT licensed" or "Released under
+// the MIT License", or a bare "License" section heading, is not a license.
 func hasLicenseTitle(text []byte) bool {
 	s := strings.TrimPrefix(string(text[:min(len(text), 2048)]), bom)
 	seen := 0
-	for _, line := range strings.Split(s, "\n") {
-		line = strings.ToLower(strings.Trim(line, " \t\r#*_=-"))
+	for _, raw := range strings.Split(s, "\n") {
+		line := titleText(raw)
 		if line == "" {
 			continue
 		}
-		if len(line) <= 100 && !strings.HasSuffix(line, ".") {
-			for _, title := range []string{"license", "licence", "terms of use", "acceptable use policy", "use policy", "license agreement"} {
-				if strings.Contains(line, title) {
-					return true
-				}
-			}
+		if !yamlKeyLine.MatchString(raw) && isLicenseTitle(line) {
+			return true
 		}
 		seen++
 		if seen == 3 {
 			break
+		}
+	}
+	return false
+}
+
+// titleText lower-cases a line and strips Markdown and HTML marks, emoji and
+// the punctuation titles are decorated with; lines of punctuation alone
+// (rules such as "====") become empty.
+func titleText(line string) string {
+	var b strings.Builder
+	inTag := false
+	for _, r := range line {
+		switch {
+		case r == '<':
+			inTag = true
+		case r == '>' && inTag:
+			inTag = false
+		case inTag:
+		case r == '*' || r == '#' || r == '_' || r == '=' || r == '`' || r == '|':
+		case r > 0x2000 && !unicode.IsLetter(r) && !unicode.IsDigit(r):
+			// emoji, CJK brackets and other symbols around a title
+		default:
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	t := strings.Join(strings.Fields(b.String()), " ")
+	if strings.Trim(t, "-=~.:") == "" {
+		return ""
+	}
+	return t
+}
+
+// titleNouns end a license title; sentenceWords mark running text.
+var (
+	titleNouns    = []string{"license", "licence", "license agreement", "licence agreement", "licensing agreement", "terms of use", "terms of service", "use policy"}
+	sentenceWords = []string{"under", "is", "are", "was", "licensed", "see", "read", "our", "please", "you", "this project"}
+	yamlKeyLine   = regexp.MustCompile(`^\s*[A-Za-z_][A-Za-z0-9_-]*:(\s|$)`) // "short_name: X License" is data, not a title
+	titleTails    = regexp.MustCompile(`(,?\s*(version|v|ver\.?)\s*[0-9][0-9.]*|\s*\([^)]*\)|,?\s*dated .*|\s+[0-9][0-9.]*|,?\s*(january|february|march|april|may|june|july|august|september|october|november|december) [0-9, ]+)$`)
+)
+
+func isLicenseTitle(line string) bool {
+	if len(line) > 100 || strings.HasSuffix(line, ".") {
+		return false
+	}
+	for {
+		trimmed := titleTails.ReplaceAllString(line, "")
+		if trimmed == line {
+			break
+		}
+		line = strings.TrimSpace(trimmed)
+	}
+	words := " " + line + " "
+	for _, w := range sentenceWords {
+		if strings.Contains(words, " "+w+" ") {
+			return false
+		}
+	}
+	for _, noun := range titleNouns {
+		if line == noun {
+			return strings.Contains(noun, " ") // "Terms of Use" is a title, a bare "License" heading is not
+		}
+		if strings.HasSuffix(line, noun) && line[len(line)-len(noun)-1] == ' ' {
+			return true
 		}
 	}
 	return false

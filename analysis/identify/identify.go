@@ -1,22 +1,261 @@
 // Package identify names the license a text carries.
+//
+// Two sources of knowledge are combined:
+//
+//   - Model licenses (Llama, Gemma, the RAIL family, Qwen, DeepSeek,
+//     Stability, ...) and their use policies are recognised by the
+//     fingerprints in the knowledge base (licenses.yaml): titles, version
+//     lines and a few distinctive short phrases, compared against one
+//     normalized copy of the text (lower case, Markdown and HTML marks
+//     removed, curly quotes made plain, white space collapsed). Hard-wrapped,
+//     CRLF, BOM-prefixed and Markdown-formatted copies therefore match alike.
+//   - Standard licenses (Apache-2.0, MIT, GPL, Creative Commons, ...) are
+//     found by google/licensecheck's built-in templates, whose ids map to
+//     knowledge-base ids through each entry's licensecheck field.
+//     licensecheck is skipped when a model license's title opens the text,
+//     because that is the slow part of identification.
+//
+// A file may carry several documents: a license followed by its use policy
+// (the Llama 3 LICENSE), or two licenses (Apache-2.0 for code and the NVIDIA
+// Open Model License for weights). Each yields its own Match with the byte
+// range it covers. A NOTICE file is identified as the license it names.
 package identify
 
-import "github.com/fineprint-dev/fineprint/analysis/kb"
+import (
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/google/licensecheck"
+
+	"github.com/fineprint-dev/fineprint/analysis/kb"
+)
 
 // Match is one license found in a text.
 type Match struct {
 	ID         string  // knowledge-base license id
 	Start, End int     // byte range of the text the match covers
 	TitleStart int     // byte range of the license's title line, for hovers and
-	TitleEnd   int     // code lenses; equal to Start/Start when there is none
+	TitleEnd   int     // code lenses; the first non-empty line when there is no title
 	Confidence float64 // 0..1
+	// Policy is true when the match is a use policy (an acceptable-use
+	// policy appended to or shipped beside a license) rather than a license.
+	Policy bool
+	// Source says how the match was found: "fingerprint" or "licensecheck".
+	Source string
 }
 
-// Identify returns the licenses found in text, best first. A text that
-// carries two licenses (a dual-license file, a use policy appended to a
-// license) yields a match for each.
-func Identify(k *kb.KB, text []byte) []Match { return nil }
+// titleSlack is how many bytes may follow a title on its line ("... LICENSE
+// AGREEMENT", a version, a date, the copyright after a notice line) for the
+// line to still count as a title line.
+const titleSlack = 64
 
-// Warmup pays licensecheck's one-time initialisation cost (about 0.7 s) so
-// that the first real scan does not.
-func Warmup() {}
+// earlyLines: a model-license title on one of the first lines means the
+// file is that license, and licensecheck need not run.
+const earlyLines = 3
+
+// Identify returns the licenses found in text, best first: model licenses
+// in the order they appear, then standard licenses (largest first), then use
+// policies. A text that carries two licenses (a dual-license file, a use
+// policy appended to a license) yields a match for each.
+func Identify(k *kb.KB, text []byte) []Match {
+	from := skipFrontMatter(text)
+	n := normalize(text, from)
+	if strings.TrimSpace(n.s) == "" {
+		return nil
+	}
+	m := compiled(k)
+	cands := lineCandidates(m, n)
+	var std []Match
+	scanned := false
+	if len(cands) == 0 {
+		// No title line: a standard license, or a model license named only
+		// in running text (a pointer file, a NOTICE). licensecheck settles
+		// the first; the full search runs only when it finds little.
+		var percent float64
+		std, percent = scanStandard(k, text)
+		scanned = true
+		if percent < 50 {
+			cands = findCandidates(m, n)
+		}
+	}
+	cands = resolve(cands)
+	fps := make([]Match, 0, len(cands))
+	for i, c := range cands {
+		fps = append(fps, c.match(n, len(text), from, i == 0))
+	}
+	setEnds(fps, len(text))
+	if !scanned && (len(cands) == 0 || n.lineOf(cands[0].pos) >= earlyLines) {
+		std, _ = scanStandard(k, text)
+	}
+	std = dropInside(std, fps)
+	if len(fps) > 0 {
+		for _, s := range std {
+			if s.Start < fps[0].TitleStart {
+				fps[0].Start = lineStart(n, fps[0].TitleStart) // the second half of a dual-license file
+			}
+		}
+	}
+	return order(fps, std)
+}
+
+// Warmup pays licensecheck's one-time initialisation cost (about 0.7 s) and
+// compiles the default knowledge base's fingerprints, so that the first real
+// scan does neither.
+func Warmup() {
+	warmOnce.Do(func() {
+		licensecheck.Scan([]byte("Permission is hereby granted, free of charge, to any person obtaining a copy"))
+		compiled(kb.Default())
+	})
+}
+
+var warmOnce sync.Once
+
+// skipFrontMatter returns where the body starts when text opens with a YAML
+// header between "---" lines (ScanCode license entries look like that), so
+// that the header's names do not pass for the license's title.
+func skipFrontMatter(text []byte) int {
+	start := 0
+	if len(text) >= 3 && string(text[:3]) == "\xef\xbb\xbf" {
+		start = 3
+	}
+	s := string(text[start:min(len(text), start+16<<10)])
+	if !strings.HasPrefix(s, "---\n") && !strings.HasPrefix(s, "---\r\n") {
+		return start
+	}
+	for i := strings.Index(s, "\n") + 1; i > 0 && i < len(s); {
+		j := strings.IndexByte(s[i:], '\n')
+		line := s[i:]
+		if j >= 0 {
+			line = s[i : i+j]
+		}
+		if strings.TrimRight(line, " \t\r") == "---" {
+			if j < 0 {
+				return len(text)
+			}
+			return start + i + j + 1
+		}
+		if j < 0 {
+			break
+		}
+		i += j + 1
+	}
+	return start
+}
+
+// scanStandard runs licensecheck and maps its ids to knowledge-base entries,
+// merging repeated matches of one license (a text pasted twice). It also
+// returns the share of the text licensecheck recognised, in percent.
+func scanStandard(k *kb.KB, text []byte) ([]Match, float64) {
+	cov := licensecheck.Scan(text)
+	conf := min(1, max(0.5, cov.Percent/100))
+	var out []Match
+	var covered []int // bytes each license's matches cover, for ordering
+	byID := map[string]int{}
+	for _, m := range cov.Match {
+		l := k.LicenseByLicensecheck(m.ID)
+		if l == nil {
+			l = k.License(m.ID)
+		}
+		if l == nil {
+			continue
+		}
+		if i, ok := byID[l.ID]; ok {
+			// A license repeated back to back is one match; a repeat after
+			// another license (a NOTICE listing MIT twice) keeps the
+			// first range, so that ranges do not overlap.
+			if i == len(out)-1 {
+				out[i].End = max(out[i].End, m.End)
+			}
+			covered[i] += m.End - m.Start
+			continue
+		}
+		byID[l.ID] = len(out)
+		out = append(out, Match{ID: l.ID, Start: m.Start, End: m.End, Confidence: conf, Source: "licensecheck"})
+		covered = append(covered, m.End-m.Start)
+	}
+	idx := make([]int, len(out))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return covered[idx[a]] > covered[idx[b]] })
+	sorted := make([]Match, len(out))
+	for i, j := range idx {
+		sorted[i] = out[j]
+	}
+	out = sorted
+	for i := range out {
+		out[i].TitleStart, out[i].TitleEnd = firstLineFrom(text, out[i].Start)
+	}
+	return out, cov.Percent
+}
+
+// dropInside drops standard-license matches that fall inside a model
+// license already found (the Apache-derived Falcon license, for one).
+func dropInside(std, fps []Match) []Match {
+	out := std[:0]
+	for _, s := range std {
+		inside := false
+		for _, f := range fps {
+			if s.Start >= f.TitleStart && s.Start < f.End {
+				inside = true
+			}
+		}
+		if !inside {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// setEnds makes each fingerprint match run to the next one's start.
+func setEnds(ms []Match, textLen int) {
+	for i := range ms {
+		ms[i].End = textLen
+		if i+1 < len(ms) {
+			ms[i].End = ms[i+1].Start
+		}
+	}
+}
+
+// order puts model licenses first, then standard licenses (largest first, as scanStandard sorts them), then
+// policies, and trims a model license that runs into a standard one found
+// after it (the second half of a dual-license file).
+func order(fps, std []Match) []Match {
+	for i := range fps {
+		for _, s := range std {
+			if s.Start > fps[i].Start && s.Start < fps[i].End {
+				fps[i].End = s.Start
+			}
+		}
+	}
+	out := make([]Match, 0, len(fps)+len(std))
+	for _, m := range fps {
+		if !m.Policy {
+			out = append(out, m)
+		}
+	}
+	out = append(out, std...)
+	for _, m := range fps {
+		if m.Policy {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// firstLineFrom returns the range of the first non-empty line at or after
+// off, without surrounding white space.
+func firstLineFrom(text []byte, off int) (int, int) {
+	for off < len(text) && (text[off] == ' ' || text[off] == '\t' || text[off] == '\r' || text[off] == '\n') {
+		off++
+	}
+	end := off
+	for end < len(text) && text[end] != '\n' {
+		end++
+	}
+	for end > off && (text[end-1] == '\r' || text[end-1] == ' ' || text[end-1] == '\t') {
+		end--
+	}
+	return off, end
+}

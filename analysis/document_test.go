@@ -1,0 +1,85 @@
+package analysis
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestClassifyContentLicenseTitles(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want Kind
+	}{
+		{"terms of use under a language heading", "## english\nFALCON 180B TII LICENSE VERSION 1.0\nSeptember 2023\n", KindLicense},
+		{"community license agreement", "LLAMA 3.1 COMMUNITY LICENSE AGREEMENT\nLlama 3.1 Version Release Date: July 23, 2024\n", KindLicense},
+		{"markdown bold policy title", "**Llama 3.1** **Acceptable Use Policy**\n\nMeta is committed to safe use.\n", KindLicense},
+		{"markdown heading", "# Gemma Terms of Use\n\nLast modified: March 24, 2025\n", KindLicense},
+		{"html heading", "<h2 align=\"center\"> OPT-175B LICENSE AGREEMENT </h2>\n", KindLicense},
+		{"title with version and parenthesis", "Platform Model License 1.0 (PML-1.0)\nCopyright (c) 2026 Example\n", KindLicense},
+		{"bom, crlf and emoji", "\xef\xbb\xbf\U0001F999 Llama 3.3 Community License Agreement\r\n\r\nText.\r\n", KindLicense},
+		{"bare multi-word title", "Terms of Use\n\nBy using this model you agree.\n", KindLicense},
+		{"readme saying MIT licensed", "# Acme\n\nMIT licensed\n\nA tool that does things.\n", KindMarkdown},
+		{"readme released under a license", "# Acme\n\nReleased under the MIT License\n", KindMarkdown},
+		{"readme with a license section heading", "# Acme\n\n## License\n\nMIT\n", KindMarkdown},
+		{"sentence mentioning a license", "This model is distributed under the Llama 3.1 Community License.\n", KindMarkdown},
+		{"title after the third line", "# Acme\n\nOne.\n\nTwo.\n\nAcme Model License\n", KindMarkdown},
+		{"yaml naming a license", "key: acme-license\nshort_name: Acme Model License\n", KindMarkdown},
+		{"empty", "", KindMarkdown},
+		{"card front matter wins", "---\nlicense: mit\n---\n# Acme Model License\n", KindCard},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := ClassifyContent(KindMarkdown, []byte(tt.text)); got != tt.want {
+				t.Errorf("ClassifyContent = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// Every real license file is read as a license, whatever its name.
+func TestClassifyCorpusLicenses(t *testing.T) {
+	root := licenseCorpus(t)
+	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		text, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if got := ClassifyContent(ClassifyPath(filepath.ToSlash(rel)), text); got != KindLicense {
+			t.Errorf("%s: kind %v, want license", rel, got)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// licenseCorpus finds ../shared/corpus/licenses beside the module root, or
+// skips the test.
+func licenseCorpus(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		if filepath.Dir(dir) == dir {
+			t.Skip("go.mod not found above the test directory")
+		}
+		dir = filepath.Dir(dir)
+	}
+	corpus := filepath.Join(dir, "..", "shared", "corpus", "licenses")
+	if _, err := os.Stat(corpus); err != nil {
+		t.Skipf("license corpus not found at %s; the corpus tests need ../shared/corpus beside the repository", corpus)
+	}
+	return corpus
+}

@@ -1,0 +1,194 @@
+package identify
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/fineprint-dev/fineprint/analysis/kb"
+)
+
+// corpusIDs is every file of ../shared/corpus/licenses with the ids
+// Identify must return, in order. NOTICE files are identified as the license
+// they name: dbrx/NOTICE names the Databricks Open Model License,
+// yi-apache-2.0/NOTICE is an Apache-2.0 attribution template, and
+// tongyi-qianwen/NOTICE gathers the licenses of third-party code (Apache-2.0,
+// MIT, BSD-3-Clause), largest first. Both Apple files carry the Apple Sample
+// Code License text (ScanCode files the Ferret copy under its own key).
+var corpusIDs = map[string][]string{
+	"agpl-3.0/ultralytics-yolo26/LICENSE.txt":                   {"agpl-3.0"},
+	"ai-pubs-openrail-m/LICENSE-MODEL.md":                       {"ai-pubs-openrail-m"},
+	"apache-2.0/grok-1/LICENSE.txt":                             {"apache-2.0"},
+	"apache-2.0/mistral-inference/LICENSE":                      {"apache-2.0"},
+	"apple-ml-ferret/apple-ml-ferret-2023.LICENSE":              {"apple-ascl"},
+	"apple-sample-code-openelm/LICENSE":                         {"apple-ascl"},
+	"bigcode-openrail-m/bigcode-open-rail-m-v1.LICENSE":         {"bigcode-openrail-m"},
+	"bigscience-bloom-rail-1.0/bigscience-rail-1.0.LICENSE":     {"bigscience-bloom-rail-1.0"},
+	"bigscience-openrail-m/bigscience-open-rail-m.LICENSE":      {"bigscience-openrail-m"},
+	"cc-by-nc-4.0/cc-by-nc-4.0.LICENSE":                         {"cc-by-nc-4.0"},
+	"cc-by-nc-4.0/seamless_communication/LICENSE":               {"cc-by-nc-4.0"},
+	"cc-by-sa-4.0/cc-by-sa-4.0.LICENSE":                         {"cc-by-sa-4.0"},
+	"chai-discovery-community/LICENSE.md":                       {"chai-discovery-community"},
+	"chatglm-6b/MODEL_LICENSE":                                  {"chatglm-6b"},
+	"chatglm2-6b/MODEL_LICENSE":                                 {"chatglm2-6b"},
+	"chatglm3-6b/MODEL_LICENSE":                                 {"chatglm3-6b"},
+	"chatglm3-6b/variant-2023-10-27/MODEL_LICENSE":              {"chatglm3-6b"},
+	"creativeml-openrail-m/LICENSE":                             {"creativeml-openrail-m"},
+	"creativeml-openrail-m/stable-diffusion-2022-08-22.LICENSE": {"creativeml-openrail-m"},
+	"dbrx/LICENSE":                                                        {"databricks-open-model"},
+	"dbrx/NOTICE":                                                         {"databricks-open-model"},
+	"deepfloyd-if/LICENSE-MODEL":                                          {"deepfloyd-if-license"},
+	"deepseek/LICENSE-CODE":                                               {"mit"},
+	"deepseek/LICENSE-MODEL":                                              {"deepseek"},
+	"deepseek/variant-deepseek-v2/LICENSE-MODEL":                          {"deepseek"},
+	"dinov3/LICENSE.txt":                                                  {"dinov3"},
+	"fair-noncommercial-research/LICENSE.weigths.txt":                     {"fair-noncommercial-research-license", "fair-acceptable-use-policy"},
+	"falcon-180b-tii-1.0/falcon170BTOU.md":                                {"falcon-180b-tii"},
+	"gemma/GEMMA_TERMS_OF_USE.txt":                                        {"gemma"},
+	"gemma/variant-2024-04-01/LICENSE.weights.txt":                        {"gemma"},
+	"gpl-3.0/llama-1-code/LICENSE":                                        {"gpl-3.0"},
+	"gpl-3.0/yolo_world-duplicated-text/LICENSE.txt":                      {"gpl-3.0"},
+	"gpl-3.0/yolov9/LICENSE.txt":                                          {"gpl-3.0"},
+	"internlm-apache-2.0-variant/LICENSE":                                 {"apache-2.0"},
+	"llama-1/LICENSE_WEIGHTS":                                             {"llama1"},
+	"llama-1/llama-license-2023.LICENSE":                                  {"llama1"},
+	"llama-2/LICENSE":                                                     {"llama2"},
+	"llama-2/USE_POLICY.md":                                               {"llama2-use-policy"},
+	"llama-2/llama-2-license-2023.LICENSE":                                {"llama2"},
+	"llama-2/variant-2023-07-18-initial/LICENSE":                          {"llama2"},
+	"llama-2/variant-hf-meta-llama-Llama-2-7b-hf/LICENSE.txt":             {"llama2"},
+	"llama-2/variant-llama-models/LICENSE":                                {"llama2"},
+	"llama-2/variant-llama-models/USE_POLICY.md":                          {"llama2-use-policy"},
+	"llama-3.1/LICENSE":                                                   {"llama3.1"},
+	"llama-3.1/USE_POLICY.md":                                             {"llama3.1-use-policy"},
+	"llama-3.1/llama-3.1-license-2024.LICENSE":                            {"llama3.1"},
+	"llama-3.2/LICENSE":                                                   {"llama3.2"},
+	"llama-3.2/USE_POLICY.md":                                             {"llama3.2-use-policy"},
+	"llama-3.2/variant-hf-meta-llama-Llama-3.2-1B/LICENSE.txt":            {"llama3.2"},
+	"llama-3.3/LICENSE":                                                   {"llama3.3"},
+	"llama-3.3/USE_POLICY.md":                                             {"llama3.3-use-policy"},
+	"llama-3/LICENSE":                                                     {"llama3", "llama3-use-policy"},
+	"llama-3/USE_POLICY.md":                                               {"llama3-use-policy"},
+	"llama-3/variant-llama-models/LICENSE":                                {"llama3", "llama3-use-policy"},
+	"llama-3/variant-llama-models/USE_POLICY.md":                          {"llama3-use-policy"},
+	"llama-4/LICENSE":                                                     {"llama4"},
+	"llama-4/USE_POLICY.md":                                               {"llama4-use-policy"},
+	"mit/deepseek-r1/LICENSE":                                             {"mit"},
+	"mit/florence2/LICENSE.txt":                                           {"mit"},
+	"mit/glm-ocr/LICENSE.txt":                                             {"mit"},
+	"nvidia-open-model/LICENSE":                                           {"nvidia-open-model", "apache-2.0"},
+	"open-weights-permissive-1.0.0/open-weights-permissive-1.0.0.LICENSE": {"open-weights-permissive-1.0.0"},
+	"openmdw-1.1/LICENSE.txt":                                             {"openmdw-1.1"},
+	"openrail++-m/LICENSE-SDXL1.0":                                        {"openrail++"},
+	"opt-175b/LICENSE.md":                                                 {"opt-175b"},
+	"qwen-research/LICENSE.txt":                                           {"qwen-research"},
+	"responsible-ai-source-1.1/responsible-ai-source-1.1.LICENSE":         {"responsible-ai-source-1.1"},
+	"roboflow-pml-1.0/LICENSE.txt":                                        {"roboflow-pml-1.0"},
+	"sam-license/LICENSE.txt":                                             {"sam-license"},
+	"seamless/ACCEPTABLE_USE_POLICY":                                      {"seamless-acceptable-use-policy"},
+	"seamless/SEAMLESS_LICENSE":                                           {"seamless"},
+	"soml-1.0/soml-1.0.LICENSE":                                           {"soml-1.0"},
+	"stability-community/LICENSE.md":                                      {"stabilityai-community"},
+	"stability-community/sd3.5-pointer/LICENSE":                           {"stabilityai-community"},
+	"stability-noncommercial-community/LICENSE-SV3D":                      {"stabilityai-nc-community"},
+	"stability-noncommercial-research-community/LICENSE-SDXL-Turbo":       {"stabilityai-nc-research-community"},
+	"stability-noncommercial-research-community/variant-stablecascade/WEIGHTS_LICENSE": {"stabilityai-nc-research-community"},
+	"stability-sdxl-0.9-research/LICENSE-SDXL0.9":                                      {"sdxl-0.9-research"},
+	"stability-svd-noncommercial-community/LICENSE-SVD":                                {"stable-video-diffusion-nc-community"},
+	"tongyi-qianwen-research/Tongyi Qianwen RESEARCH LICENSE AGREEMENT":                {"tongyi-qianwen-research"},
+	"tongyi-qianwen/NOTICE":                                  {"apache-2.0", "mit", "bsd-3-clause"},
+	"tongyi-qianwen/Tongyi Qianwen LICENSE AGREEMENT":        {"tongyi-qianwen"},
+	"tongyi-qianwen/variant-2023-08-03-first-commit/LICENSE": {"tongyi-qianwen"},
+	"yi-1.0-noncommercial/MODEL_LICENSE_AGREEMENT.txt":       {"yi-1.0"},
+	"yi-2.0/MODEL_LICENSE_AGREEMENT.txt":                     {"yi-2.0"},
+	"yi-apache-2.0/MODEL_LICENSE_AGREEMENT.txt":              {"apache-2.0"},
+	"yi-apache-2.0/NOTICE":                                   {"apache-2.0"},
+	"yi-community-2.1/MODEL_LICENSE_AGREEMENT.txt":           {"yi-community-2.1"},
+	"yolo-nas-deci/LICENSE.txt":                              {"yolo-nas-deci"},
+}
+
+// corpusDir finds ../shared/corpus/licenses beside the module root, or
+// skips the test.
+func corpusDir(tb testing.TB) string {
+	tb.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			tb.Skip("go.mod not found above the test directory")
+		}
+		dir = parent
+	}
+	corpus := filepath.Join(dir, "..", "shared", "corpus", "licenses")
+	if _, err := os.Stat(corpus); err != nil {
+		tb.Skipf("license corpus not found at %s; the corpus tests need ../shared/corpus beside the repository", corpus)
+	}
+	return corpus
+}
+
+// corpusFiles lists the corpus's files relative to its root, sorted.
+func corpusFiles(tb testing.TB, root string) []string {
+	var files []string
+	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		files = append(files, filepath.ToSlash(rel))
+		return nil
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	sort.Strings(files)
+	return files
+}
+
+func TestIdentifyCorpus(t *testing.T) {
+	root := corpusDir(t)
+	k := kb.Default()
+	files := corpusFiles(t, root)
+	for _, rel := range files {
+		t.Run(rel, func(t *testing.T) {
+			want, ok := corpusIDs[rel]
+			if !ok {
+				t.Fatalf("corpus file %s has no expected id in corpusIDs", rel)
+			}
+			text, err := os.ReadFile(filepath.Join(root, rel))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := Identify(k, text)
+			if ids := matchIDs(got); strings.Join(ids, " ") != strings.Join(want, " ") {
+				t.Fatalf("Identify = %v, want %v", ids, want)
+			}
+			for _, m := range got {
+				if k.License(m.ID) == nil {
+					t.Errorf("%s is not a knowledge-base id", m.ID)
+				}
+				if m.Start < 0 || m.End > len(text) || m.Start >= m.End || m.TitleStart < 0 || m.TitleEnd > len(text) || m.TitleStart > m.TitleEnd {
+					t.Errorf("%s: bad ranges %+v (text %d bytes)", m.ID, m, len(text))
+				}
+			}
+		})
+	}
+	if len(files) != len(corpusIDs) {
+		t.Errorf("corpus has %d files, table has %d", len(files), len(corpusIDs))
+	}
+}
+
+func matchIDs(ms []Match) []string {
+	ids := make([]string, len(ms))
+	for i, m := range ms {
+		ids[i] = m.ID
+	}
+	return ids
+}
