@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"context"
+	"fmt"
 	"hash/maphash"
 	"runtime"
 	"sort"
@@ -19,6 +20,14 @@ type Snapshot struct {
 	Root     string     // absolute path of the workspace root, for messages only
 	Docs     []Document // sorted by Path
 	Settings *Profile   // editor settings; the .fineprint.yaml in Docs wins where both speak
+	// Weights lists model weight files (*.safetensors, *.bin, *.pt, ...)
+	// whose bytes are not read: they tell which folders ship models.
+	Weights []string
+	// ModelCache looks a Hub model id up in the local Hugging Face cache and
+	// returns the snapshot's card (README.md) and license text; nil means no
+	// cache. workspace.HubCache is the real one. It is the only way the
+	// analysis reads anything outside the snapshot, and it never downloads.
+	ModelCache func(id string) (card, license []byte, ok bool)
 }
 
 // Result is what fineprint found in a snapshot.
@@ -50,6 +59,7 @@ type LicenseInfo struct {
 	Name       string
 	Kind       string // permissive | copyleft | custom | non-commercial | research-only | unknown
 	Commercial bool
+	Policy     bool // a use policy that a license incorporates, not a license itself
 	Span       Span // the text the license covers
 	Title      Span // its title line, where hovers and code lenses attach
 }
@@ -197,7 +207,7 @@ func (a *Analyzer) analyzeLicense(d *Document, fr *fileResult) {
 		}
 		fr.licenses = append(fr.licenses, LicenseInfo{
 			Path: d.Path, ID: l.ID, Family: l.Family, Name: l.Name, Kind: l.Kind, Commercial: l.Commercial,
-			Span: Span{m.Start, m.End}, Title: Span{m.TitleStart, m.TitleEnd},
+			Policy: m.Policy || l.IsPolicy(), Span: Span{m.Start, m.End}, Title: Span{m.TitleStart, m.TitleEnd},
 		})
 	}
 	if len(fr.licenses) == 0 {
@@ -209,6 +219,37 @@ func (a *Analyzer) analyzeLicense(d *Document, fr *fileResult) {
 		f := a.finding(h.Code, d.Path, Span{h.Start, h.End}, h.Message, licenseAt(fr.licenses, h.Start), h.Data)
 		fr.findings = append(fr.findings, f)
 	}
+	fr.findings = append(fr.findings, a.kindFindings(fr)...)
+}
+
+// kindCodes are the license/* codes that follow from a license's kind alone.
+var kindCodes = map[string]struct{ code, message string }{
+	"non-commercial": {"license/non-commercial", "The %s forbids commercial use: a product, paid service or internal business use needs a different license."},
+	"research-only":  {"license/research-only", "The %s allows research and evaluation only: any product or production use needs a different license."},
+}
+
+// kindFindings reports a non-commercial or research-only license at its
+// title when no sentence of its text already said so in words the clause
+// patterns know (identification is surer than phrasing).
+func (a *Analyzer) kindFindings(fr *fileResult) []Finding {
+	var out []Finding
+	for _, l := range fr.licenses {
+		kc, ok := kindCodes[l.Kind]
+		if !ok || l.Policy {
+			continue
+		}
+		found := false
+		for _, f := range fr.findings {
+			if f.Code == kc.code && f.Span.Start >= l.Span.Start && f.Span.Start < max(l.Span.End, l.Span.Start+1) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			out = append(out, a.finding(kc.code, l.Path, l.Title, fmt.Sprintf(kc.message, l.Name), l.ID, nil))
+		}
+	}
+	return out
 }
 
 // licenseAt returns the id of the identified license whose text covers off.
