@@ -2,14 +2,56 @@ package analysis
 
 // This file turns findings into decisions with the profile (DESIGN section
 // 5), and applies suppression comments.
+//
+// Decision table, applied in this order (a later step wins):
+//
+//  1. ignore: globs drop every finding whose path matches.
+//  2. use.commercial: true makes license/non-commercial, license/research-only,
+//     and manifest/model-license findings about a non-commercial or
+//     research-only license errors. use.commercial: false lowers
+//     license/non-commercial to hint (the project keeps to it) and
+//     license/research-only to information (non-commercial is not yet
+//     research-only).
+//  3. clause/scale-threshold with metric monthly-active-users (or
+//     annual-revenue in USD) and the matching use.monthly_active_users
+//     (use.annual_revenue_usd): under the threshold it is information, at or
+//     above it an error; both messages name both numbers.
+//  4. clause/geographic whose regions meet use.regions is an error; when
+//     use.regions is given and none is excluded it is information.
+//  5. use.redistributes_models: false lowers notice/*, clause/notice-required,
+//     clause/attribution and clause/derivative-naming to hint: they bind when
+//     copies are passed on. They stay visible because some licenses (Llama's
+//     "Built with Llama") also ask for attribution from hosted services.
+//  6. rules: sets a code's severity; off removes its findings.
+//
+// Without a profile (or for a part it does not say) the rule defaults of the
+// knowledge base stand.
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/fineprint-dev/fineprint/analysis/glob"
+	"github.com/fineprint-dev/fineprint/analysis/textpos"
+)
 
 // loadProfile returns the profile in effect (the workspace's .fineprint.yaml
 // over the editor settings) and findings for an invalid one.
 func (a *Analyzer) loadProfile(s *Snapshot) (Profile, []Finding) {
+	var p Profile
 	if s.Settings != nil {
-		return *s.Settings, nil
+		p = *s.Settings
 	}
-	return Profile{}, nil
+	for i := range s.Docs {
+		d := &s.Docs[i]
+		if d.Kind == KindProfile && d.Path == ProfileFile {
+			file, findings := ParseProfile(d.Path, d.Text)
+			return p.over(file), findings
+		}
+	}
+	return p, nil
 }
 
 // decide sets each finding's severity from the profile and drops findings
@@ -17,6 +59,10 @@ func (a *Analyzer) loadProfile(s *Snapshot) (Profile, []Finding) {
 func (a *Analyzer) decide(fs []Finding, p *Profile) []Finding {
 	out := fs[:0]
 	for _, f := range fs {
+		if ignoredPath(p.Ignore, f.Path) {
+			continue
+		}
+		a.decideUse(&f, &p.Use)
 		if name, ok := p.Rules[f.Code]; ok {
 			if sev, err := ParseSeverity(name); err == nil {
 				f.Severity = sev
@@ -29,6 +75,299 @@ func (a *Analyzer) decide(fs []Finding, p *Profile) []Finding {
 	return out
 }
 
+func ignoredPath(globs []string, path string) bool {
+	for _, g := range globs {
+		if glob.Match(g, path) {
+			return true
+		}
+	}
+	return false
+}
+
+// decideUse applies steps 2 to 5 of the decision table to one finding.
+func (a *Analyzer) decideUse(f *Finding, u *Use) {
+	switch f.Code {
+	case "license/non-commercial", "license/research-only":
+		decideCommercial(f, u, f.Code == "license/research-only")
+	case "manifest/model-license":
+		if l := a.kb.License(f.License); l != nil && (l.Kind == "non-commercial" || l.Kind == "research-only") {
+			if u.Commercial != nil && *u.Commercial {
+				f.Severity = SeverityError
+			}
+		}
+	case "clause/scale-threshold":
+		decideThreshold(f, u)
+	case "clause/geographic":
+		decideRegions(f, u)
+	case "notice/missing-notice", "notice/missing-attribution", "notice/missing-copyright", "notice/missing-license-copy",
+		"clause/notice-required", "clause/attribution", "clause/derivative-naming":
+		if u.RedistributesModels != nil && !*u.RedistributesModels {
+			f.Severity = SeverityHint
+		}
+	}
+}
+
+func decideCommercial(f *Finding, u *Use, researchOnly bool) {
+	switch {
+	case u.Commercial == nil:
+	case *u.Commercial:
+		f.Severity = SeverityError
+	case researchOnly:
+		f.Severity = SeverityInformation
+	default:
+		f.Severity = SeverityHint
+	}
+}
+
+func decideThreshold(f *Finding, u *Use) {
+	metric, _ := f.Data["metric"].(string)
+	limit, ok := dataInt64(f.Data["value"])
+	if !ok {
+		return
+	}
+	var have *int64
+	var ours, theirs, noun, verbUnder, verbAt, verbOver string
+	switch metric {
+	case "monthly-active-users":
+		have = u.MonthlyActiveUsers
+		noun, verbUnder, verbAt, verbOver = "monthly active users", "are under", "reach", "exceed"
+		if have != nil {
+			ours, theirs = HumanCount(*have), HumanCount(limit)
+		}
+	case "annual-revenue":
+		cur, _ := f.Data["currency"].(string)
+		if cur != "" && !strings.EqualFold(cur, "USD") {
+			return
+		}
+		have = u.AnnualRevenueUSD
+		noun, verbUnder, verbAt, verbOver = "annual revenue", "is under", "reaches", "exceeds"
+		if have != nil {
+			ours, theirs = "$"+HumanCount(*have), "$"+HumanCount(limit)
+		}
+	}
+	if have == nil {
+		return
+	}
+	switch {
+	case *have < limit:
+		f.Severity = SeverityInformation
+		f.Message = fmt.Sprintf("Your %s %s %s this license's %s threshold; the separate-license duty does not apply yet.", ours, noun, verbUnder, theirs)
+	case *have == limit:
+		f.Severity = SeverityError
+		f.Message = fmt.Sprintf("Your %s %s %s this license's %s threshold; you need a separate license from the licensor.", ours, noun, verbAt, theirs)
+	default:
+		f.Severity = SeverityError
+		f.Message = fmt.Sprintf("Your %s %s %s this license's %s threshold; you need a separate license from the licensor.", ours, noun, verbOver, theirs)
+	}
+}
+
+func decideRegions(f *Finding, u *Use) {
+	if u.Regions == nil {
+		return
+	}
+	var hit []string
+	for _, r := range dataStrings(f.Data["regions"]) {
+		for _, ours := range u.Regions {
+			if strings.EqualFold(r, ours) {
+				hit = append(hit, ours)
+			}
+		}
+	}
+	if len(hit) == 0 {
+		f.Severity = SeverityInformation
+		return
+	}
+	f.Severity = SeverityError
+	f.Message = fmt.Sprintf("This license denies rights in %s, where your project is used; you may not use the model there.", strings.Join(hit, ", "))
+}
+
+// HumanCount writes a count the way licenses do: 700M, 2.5M, 1B, 10K; a
+// number that is not that round is written out with thousands separators
+// (699,999,999), so that a message never blurs a comparison.
+func HumanCount(n int64) string {
+	for _, u := range []struct {
+		unit int64
+		sym  string
+	}{{1e9, "B"}, {1e6, "M"}, {1e3, "K"}} {
+		if n >= u.unit && n%(u.unit/10) == 0 {
+			return strconv.FormatFloat(float64(n)/float64(u.unit), 'f', -1, 64) + u.sym
+		}
+	}
+	s := strconv.FormatInt(n, 10)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	if neg {
+		s = "-" + s
+	}
+	return s
+}
+
+func dataInt64(v any) (int64, bool) {
+	switch n := v.(type) {
+	case int64:
+		return n, true
+	case int:
+		return int64(n), true
+	case int32:
+		return int64(n), true
+	case uint64:
+		return int64(n), true
+	case float64:
+		return int64(n), n == float64(int64(n))
+	case interface{ Int64() (int64, error) }:
+		i, err := n.Int64()
+		return i, err == nil
+	}
+	return 0, false
+}
+
+func dataStrings(v any) []string {
+	switch s := v.(type) {
+	case []string:
+		return s
+	case string:
+		return []string{s}
+	case []any:
+		out := make([]string, 0, len(s))
+		for _, x := range s {
+			if str, ok := x.(string); ok {
+				out = append(out, str)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// Suppression comments (DESIGN section 3). A comment naming
+// "fineprint-ignore" on the line before a finding's first line silences it:
+//
+//	<!-- fineprint-ignore clause/attribution, notice/missing-notice -->   Markdown, license texts
+//	# fineprint-ignore manifest/model-license                             YAML, Modelfile, Python, card front matter
+//
+// Codes are separated by commas or spaces. A comment with no code silences
+// every code on the next line, like eslint-disable-next-line. JSON and GGUF
+// files have no comments; use the profile's rules: or ignore: for them.
+
+var (
+	htmlIgnore = regexp.MustCompile(`<!--\s*fineprint-ignore\b(.*?)-->`)
+	hashIgnore = regexp.MustCompile(`(?:^|\s)#\s*fineprint-ignore\b(.*)$`)
+)
+
 // suppress drops findings silenced by a "fineprint-ignore CODE" comment on
 // the line before.
-func (a *Analyzer) suppress(s *Snapshot, fs []Finding) []Finding { return fs }
+func (a *Analyzer) suppress(s *Snapshot, fs []Finding) []Finding {
+	docs := make(map[string]*Document, len(s.Docs))
+	for i := range s.Docs {
+		docs[s.Docs[i].Path] = &s.Docs[i]
+	}
+	indexes := map[string]*textpos.Index{}
+	out := fs[:0]
+	for _, f := range fs {
+		d := docs[f.Path]
+		if d == nil || !commentable(d.Kind) {
+			out = append(out, f)
+			continue
+		}
+		x := indexes[f.Path]
+		if x == nil {
+			x = textpos.NewIndex(d.Text)
+			indexes[f.Path] = x
+		}
+		if !silenced(d, x, f) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func commentable(k Kind) bool {
+	switch k {
+	case KindAdapterConfig, KindGGUF, KindLock, KindOther:
+		return false
+	}
+	return true
+}
+
+// silenced reports whether the line before f's first line holds a
+// suppression comment that names f's code (or no code).
+func silenced(d *Document, x *textpos.Index, f Finding) bool {
+	line := x.Position(f.Span.Start).Line
+	if line == 0 {
+		return false
+	}
+	start := x.LineStart(line - 1)
+	end := x.LineStart(line)
+	prev := strings.TrimRight(string(d.Text[start:end]), "\r\n")
+	codes, ok := ignoreComment(d, prev, line-1, x)
+	if !ok {
+		return false
+	}
+	if len(codes) == 0 {
+		return true
+	}
+	for _, c := range codes {
+		if c == f.Code {
+			return true
+		}
+	}
+	return false
+}
+
+// ignoreComment finds a suppression comment in one line and returns its
+// codes. Which comment forms count depends on the file: Markdown takes
+// HTML comments (and "#" comments inside a card's front matter, where "#"
+// is YAML), YAML-like files take "#", plain license texts take both.
+func ignoreComment(d *Document, line string, lineNo int, x *textpos.Index) ([]string, bool) {
+	html, hash := false, false
+	switch d.Kind {
+	case KindCard, KindMarkdown:
+		html = true
+		hash = inFrontMatter(d.Text, x, lineNo)
+	case KindLicense, KindPolicyCopy:
+		html = true
+		hash = !isMarkdownPath(d.Path)
+	default: // profile, Modelfile, Python
+		hash = true
+	}
+	if html {
+		if m := htmlIgnore.FindStringSubmatch(line); m != nil {
+			return splitCodes(m[1]), true
+		}
+	}
+	if hash {
+		if m := hashIgnore.FindStringSubmatch(line); m != nil {
+			return splitCodes(m[1]), true
+		}
+	}
+	return nil, false
+}
+
+func splitCodes(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' })
+}
+
+func isMarkdownPath(p string) bool {
+	p = strings.ToLower(p)
+	return strings.HasSuffix(p, ".md") || strings.HasSuffix(p, ".markdown")
+}
+
+// inFrontMatter reports whether line lineNo lies between the opening "---"
+// of a front-matter block on the first line and its closing "---".
+func inFrontMatter(text []byte, x *textpos.Index, lineNo int) bool {
+	lineText := func(n int) string {
+		return strings.TrimRight(string(text[x.LineStart(n):x.LineStart(n+1)]), "\r\n")
+	}
+	if strings.TrimPrefix(lineText(0), bom) != "---" {
+		return false
+	}
+	for n := 1; n < x.Lines(); n++ {
+		if lineText(n) == "---" {
+			return lineNo > 0 && lineNo < n
+		}
+	}
+	return false
+}

@@ -2,15 +2,229 @@ package analysis
 
 // This file holds the project view (issue 4): what cards and manifests
 // declare, which models the project depends on, lineage, notices.
+//
+// Work is split in two. analyzeModelFile reads one card or manifest on its
+// own and caches what it declares (modelFacts) with the findings that need
+// nothing else (a card that does not parse, declares no license, or names
+// an id the Hub does not know). projectFindings then looks at the whole
+// workspace: it resolves every model reference (workspace, local Hugging
+// Face cache, built-in table), checks lineage and naming, and checks that
+// the notices, attributions and license copies the licenses in use require
+// are present.
+
+import (
+	"errors"
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/fineprint-dev/fineprint/analysis/gguf"
+	"github.com/fineprint-dev/fineprint/analysis/kb"
+	"github.com/fineprint-dev/fineprint/analysis/manifest"
+	"github.com/fineprint-dev/fineprint/analysis/modelcard"
+)
 
 // modelFacts is what one card or manifest declares.
-type modelFacts struct{}
+type modelFacts struct {
+	card      *modelcard.Card     // a model card's front matter, when it parsed
+	heading   *modelcard.Value    // the card's first "# " heading
+	refs      []manifest.Ref      // models the file names
+	modelfile *manifest.Modelfile // set for Modelfiles
+	gguf      *gguf.Header        // set for GGUF files whose header reads
+}
+
+// ggufSpan is where findings about a GGUF file attach: its magic bytes.
+var ggufSpan = Span{0, 4}
 
 // analyzeModelFile reads a model card or manifest on its own.
-func (a *Analyzer) analyzeModelFile(d *Document, fr *fileResult) {}
+func (a *Analyzer) analyzeModelFile(d *Document, fr *fileResult) {
+	switch d.Kind {
+	case KindCard:
+		a.analyzeCard(d, fr)
+	case KindModelfile:
+		mf := manifest.ParseModelfile(d.Text)
+		fr.facts.modelfile = mf
+		fr.facts.refs = mf.Refs
+	case KindAdapterConfig:
+		ref, err := manifest.ParseAdapterConfig(d.Text)
+		if err != nil {
+			fr.findings = append(fr.findings, a.finding("manifest/unreadable", d.Path, firstLine(d.Text),
+				"fineprint cannot read this adapter config, so its base model's license is not checked: "+err.Error()+".", "", nil))
+			return
+		}
+		if ref != nil {
+			fr.facts.refs = []manifest.Ref{*ref}
+		}
+	case KindGGUF:
+		h, err := gguf.ReadHeader(d.Text)
+		if err != nil {
+			if int64(len(d.Text)) < d.Size && !errors.Is(err, gguf.ErrNotGGUF) && strings.Contains(err.Error(), "truncated") {
+				err = fmt.Errorf("its header is larger than the %d bytes read", len(d.Text))
+			}
+			fr.findings = append(fr.findings, a.finding("manifest/unreadable", d.Path, Span{0, min(4, len(d.Text))},
+				"fineprint cannot read this GGUF header, so the model's license is not checked: "+err.Error()+".", "", nil))
+			return
+		}
+		fr.facts.gguf = h
+	case KindPython:
+		fr.facts.refs = manifest.ParsePython(d.Text)
+	}
+}
+
+// analyzeCard parses a card's front matter and checks what needs only the
+// card: that it parses, declares a license, and names it with a Hub id.
+func (a *Analyzer) analyzeCard(d *Document, fr *fileResult) {
+	c, err := modelcard.Parse(d.Text)
+	var se *modelcard.SyntaxError
+	switch {
+	case errors.As(err, &se):
+		fr.findings = append(fr.findings, a.finding("card/yaml-error", d.Path, Span{se.Span.Start, se.Span.End},
+			"The model card's metadata does not parse ("+se.Msg+"), so the Hub and fineprint cannot read its license.", "", nil))
+		return
+	case err != nil:
+		return
+	}
+	fr.facts.card = c
+	if h, sp, ok := modelcard.Heading(d.Text); ok {
+		fr.facts.heading = &modelcard.Value{Text: h, Start: sp.Start, End: sp.End}
+	}
+	if len(c.License) == 0 {
+		if c.LicenseName == nil && c.LicenseLink == nil {
+			fr.findings = append(fr.findings, a.finding("card/no-license", d.Path, Span{c.Open.Start, c.Open.End},
+				"This model card declares no license, so users cannot tell whether they may use or redistribute the model.", "", nil))
+		}
+		return
+	}
+	for _, v := range c.License {
+		a.checkCardLicenseValue(d, fr, c, v)
+	}
+}
+
+// checkCardLicenseValue checks one license: value and records it for hovers.
+func (a *Analyzer) checkCardLicenseValue(d *Document, fr *fileResult, c *modelcard.Card, v modelcard.Value) {
+	span := Span{v.Start, v.End}
+	id := strings.ToLower(strings.TrimSpace(v.Text))
+	l := a.kb.License(id)
+	if id == "other" {
+		if c.LicenseName == nil && c.LicenseLink == nil {
+			fr.findings = append(fr.findings, a.finding("card/other-needs-name", d.Path, span,
+				"The card says license: other without license_name or license_link, so nobody can tell which license applies.", "", nil))
+		}
+		if c.LicenseName != nil {
+			l = a.kb.License(c.LicenseName.Text)
+		}
+	} else if l == nil || !l.Hub || l.ID != strings.TrimSpace(v.Text) {
+		f := a.finding("card/unknown-license-id", d.Path, span, "", "", nil)
+		suggestion := a.nearestHubID(id, l)
+		if suggestion != "" {
+			f.Message = fmt.Sprintf("%q is not a Hugging Face license id, so the Hub rejects the card; did you mean %q?", v.Text, suggestion)
+			f.Data = map[string]any{"suggestion": suggestion}
+			f.Fixes = []Fix{{Title: "Use the Hub id " + suggestion, Edits: []Edit{{Path: d.Path, Span: span, NewText: suggestion}}}}
+		} else {
+			f.Message = fmt.Sprintf("%q is not a Hugging Face license id, so the Hub rejects the card.", v.Text)
+		}
+		fr.findings = append(fr.findings, f)
+	}
+	ref := Reference{Path: d.Path, Span: span}
+	if l != nil {
+		ref.License = l.ID
+	}
+	fr.references = append(fr.references, ref)
+}
+
+// nearestHubID suggests the Hub id for a license value: the Hub id of the
+// license it is an alias of, else the closest Hub id by edit distance.
+func (a *Analyzer) nearestHubID(id string, l *kb.License) string {
+	if l != nil && l.Hub {
+		return l.ID
+	}
+	best, bestDist := "", 1<<30
+	for i := range a.kb.Licenses {
+		c := &a.kb.Licenses[i]
+		if !c.Hub {
+			continue
+		}
+		if d := editDistance(id, c.ID); d < bestDist {
+			best, bestDist = c.ID, d
+		}
+	}
+	if bestDist > max(3, len(id)/2) {
+		return ""
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between two short strings.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// cardLicenses returns the licenses a card declares, resolved through
+// license_name when the value is "other", with the value's range.
+func (a *Analyzer) cardLicenses(c *modelcard.Card) []declared {
+	var out []declared
+	for _, v := range c.License {
+		l := a.kb.License(v.Text)
+		if strings.EqualFold(strings.TrimSpace(v.Text), "other") {
+			l = nil
+			if c.LicenseName != nil {
+				l = a.kb.License(c.LicenseName.Text)
+			}
+		}
+		out = append(out, declared{license: l, value: v})
+	}
+	return out
+}
+
+// declared is one license a card declares.
+type declared struct {
+	license *kb.License // nil when fineprint does not know it
+	value   modelcard.Value
+}
 
 // projectFindings are the findings that need the whole workspace: lineage,
 // notices, missing license copies.
 func (a *Analyzer) projectFindings(s *Snapshot, files map[string]*fileResult, res *Result, p *Profile) []Finding {
-	return nil
+	pc := newProject(a, s, files, res)
+	var out []Finding
+	for _, d := range pc.docs {
+		fr := files[d.Path]
+		if fr == nil {
+			continue
+		}
+		if fr.facts.card != nil {
+			out = append(out, pc.cardFindings(d, fr)...)
+		}
+		out = append(out, pc.referenceFindings(d, fr)...)
+	}
+	out = append(out, pc.noticeFindings()...)
+	out = append(out, pc.copyrightFindings()...)
+	out = append(out, pc.licenseCopyFindings()...)
+	res.References = append(res.References, pc.references...)
+	return out
+}
+
+// dirOf is the folder of a workspace path, "" for the root.
+func dirOf(p string) string {
+	d := path.Dir(p)
+	if d == "." {
+		return ""
+	}
+	return d
 }

@@ -1,9 +1,328 @@
 package analysis
 
 // This file compares the workspace with fineprint.lock (DESIGN section 6).
+//
+// What is recorded: every license file of the workspace (KindLicense) except
+// NOTICE files, which are the project's own and change with every notice it
+// adds, and except paths the profile ignores. record/unrecorded fires for
+// such a file whether or not a fineprint.lock exists yet, at its default
+// severity information; turn it off in the profile (rules:
+// record/unrecorded: off) if you do not keep a record.
+//
+// Referenced policies are the "url" of clause/policy-by-reference findings.
+// Each one's copy lives at record.PolicyPath(url); the lock's sha256 covers
+// the copy's body (below the header comment). A copy whose body differs from
+// the lock is policy/changed; when `fineprint record --fetch` brought the new
+// text, the recorded one is kept beside it as a dated copy
+// (record.ArchivePath) and the finding's data holds a line diff of the two.
+
+import (
+	"errors"
+	"fmt"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/fineprint-dev/fineprint/analysis/record"
+)
+
+// recordClock is the time fixes are dated with; tests replace it.
+var recordClock = time.Now
 
 // recordFindings reports licenses and policies not recorded, or changed
 // since they were recorded.
 func (a *Analyzer) recordFindings(s *Snapshot, files map[string]*fileResult, res *Result) []Finding {
+	lockDoc := docByPath(s, LockFile)
+	var lock record.Lock
+	if lockDoc != nil {
+		var err error
+		if lock, err = record.Parse(lockDoc.Text); err != nil {
+			return []Finding{a.lockInvalid(lockDoc, err)}
+		}
+	}
+	now := recordClock()
+	var out []Finding
+	for _, lf := range licenseFiles(s, res) {
+		if f, ok := a.licenseRecordFinding(lockDoc, lock, lf, now); ok {
+			out = append(out, f)
+		}
+	}
+	refs := a.suppress(s, policyRefs(res.Findings, &res.Profile))
+	return append(out, a.policyRecordFindings(s, lock, refs, now)...)
+}
+
+func docByPath(s *Snapshot, p string) *Document {
+	for i := range s.Docs {
+		if s.Docs[i].Path == p {
+			return &s.Docs[i]
+		}
+	}
 	return nil
+}
+
+// lockInvalid reports a fineprint.lock that does not parse. The code
+// record/invalid needs an entry in the knowledge base's rules.
+func (a *Analyzer) lockInvalid(d *Document, err error) Finding {
+	off := 0
+	msg := err.Error()
+	var e *record.Error
+	if errors.As(err, &e) {
+		off, msg = min(max(e.Offset, 0), len(d.Text)), e.Msg
+	}
+	end := off
+	for end < len(d.Text) && d.Text[end] != '\n' && d.Text[end] != '\r' {
+		end++
+	}
+	return a.finding("record/invalid", d.Path, Span{off, end},
+		fmt.Sprintf("fineprint.lock cannot be read (%s), so nothing counts as recorded; fix it, or delete it and run fineprint record.", msg), "", nil)
+}
+
+// licenseFile is one license file the record covers.
+type licenseFile struct {
+	Path    string
+	License string // first identified license id, "" when unidentified
+	SHA256  string
+	Title   Span // where findings about it attach
+}
+
+func licenseFiles(s *Snapshot, res *Result) []licenseFile {
+	var out []licenseFile
+	for i := range s.Docs {
+		d := &s.Docs[i]
+		if d.Kind != KindLicense || strings.HasPrefix(strings.ToLower(path.Base(d.Path)), "notice") || ignoredPath(res.Profile.Ignore, d.Path) {
+			continue
+		}
+		lf := licenseFile{Path: d.Path, SHA256: record.Sum(d.Text), Title: firstLine(d.Text)}
+		for _, l := range res.Licenses {
+			if l.Path == d.Path && l.ID != "" {
+				lf.License = l.ID
+				if l.Title.End > l.Title.Start {
+					lf.Title = l.Title
+				}
+				break
+			}
+		}
+		out = append(out, lf)
+	}
+	return out
+}
+
+func (a *Analyzer) licenseRecordFinding(lockDoc *Document, lock record.Lock, lf licenseFile, now time.Time) (Finding, bool) {
+	fresh := record.LicenseEntry{Path: lf.Path, License: lf.License, SHA256: lf.SHA256, Recorded: now.Format(record.DateLayout)}
+	e := lock.License(lf.Path)
+	switch {
+	case e == nil:
+		f := a.finding("record/unrecorded", lf.Path, lf.Title,
+			fmt.Sprintf("%s is not recorded in fineprint.lock yet, so a later change to it would go unnoticed.", lf.Path), lf.License, nil)
+		f.Fixes = []Fix{{Title: "Record " + lf.Path + " in fineprint.lock", Edits: []Edit{lockEdit(lockDoc, lock, fresh)}}}
+		return f, true
+	case e.SHA256 != lf.SHA256:
+		f := a.finding("record/stale", lf.Path, lf.Title,
+			fmt.Sprintf("%s has changed since it was recorded on %s; review what changed before you rely on it again.", lf.Path, e.Recorded), lf.License,
+			map[string]any{"recorded": e.Recorded, "old_sha256": e.SHA256, "new_sha256": lf.SHA256})
+		f.Fixes = []Fix{{Title: "Record the current " + lf.Path + " in fineprint.lock", Edits: []Edit{lockEdit(lockDoc, lock, fresh)}}}
+		return f, true
+	}
+	return Finding{}, false
+}
+
+// lockEdit writes lock with entry added or replaced: a Create when there is
+// no fineprint.lock yet, else a rewrite of the whole file.
+func lockEdit(lockDoc *Document, lock record.Lock, entry record.LicenseEntry) Edit {
+	l := lock
+	l.Licenses = nil
+	for _, e := range lock.Licenses {
+		if e.Path != entry.Path {
+			l.Licenses = append(l.Licenses, e)
+		}
+	}
+	l.Licenses = append(l.Licenses, entry)
+	text := string(record.Marshal(l))
+	if lockDoc == nil {
+		return Edit{Path: LockFile, Create: true, NewText: text}
+	}
+	return Edit{Path: LockFile, Span: Span{0, len(lockDoc.Text)}, NewText: text}
+}
+
+// PolicyCopyEdit creates the copy file of the policy at url with a header
+// naming the URL and the date, for the user to paste the policy's text
+// below. It is the fix of policy/not-recorded, and what the server's
+// fineprint.recordPolicy command does offline.
+func PolicyCopyEdit(url string, now time.Time) Edit {
+	return Edit{Path: record.PolicyPath(url), Create: true, NewText: record.CopyHeader(url, now, true)}
+}
+
+// RecordFindings are the record/* and policy/* findings of a snapshot whose
+// other findings are res (before or after the profile is applied), at rule
+// default severities. Analyze includes them; the recorder uses them to
+// check its own work.
+func (a *Analyzer) RecordFindings(s *Snapshot, res *Result) []Finding {
+	return a.recordFindings(s, nil, res)
+}
+
+// PolicyURLs are the URLs of the policies the licenses in res refer to, in
+// order of first mention: what `fineprint record --fetch` downloads.
+func PolicyURLs(res *Result) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, ref := range policyRefs(res.Findings, &res.Profile) {
+		url := ref.Data["url"].(string)
+		if !seen[url] {
+			seen[url] = true
+			out = append(out, url)
+		}
+	}
+	return out
+}
+
+// policyRefs lists the policy URLs that clause/policy-by-reference findings
+// name, with the first finding naming each (per file). Findings the profile
+// turns off or ignores do not count, so that the findings and the recorder
+// agree on what is referenced.
+func policyRefs(fs []Finding, p *Profile) []Finding {
+	var out []Finding
+	seen := map[string]bool{}
+	for _, f := range fs {
+		url, _ := f.Data["url"].(string)
+		if f.Code != "clause/policy-by-reference" || url == "" || seen[f.Path+"\x00"+url] {
+			continue
+		}
+		if p.Rules[f.Code] == "off" || ignoredPath(p.Ignore, f.Path) {
+			continue
+		}
+		seen[f.Path+"\x00"+url] = true
+		out = append(out, f)
+	}
+	return out
+}
+
+func (a *Analyzer) policyRecordFindings(s *Snapshot, lock record.Lock, refs []Finding, now time.Time) []Finding {
+	var out []Finding
+	changedSeen := map[string]bool{}
+	for _, ref := range refs {
+		url := ref.Data["url"].(string)
+		copyPath := record.PolicyPath(url)
+		copyDoc := docByPath(s, copyPath)
+		e := lock.Policy(url)
+		if e == nil || (copyDoc == nil && docByPath(s, e.Path) == nil) {
+			out = append(out, a.policyNotRecorded(ref, url, copyDoc, e, now))
+			continue
+		}
+		if copyDoc == nil || changedSeen[url] {
+			continue
+		}
+		c := record.ParseCopy(copyDoc.Text)
+		if record.Sum(c.Body) == e.SHA256 {
+			continue
+		}
+		changedSeen[url] = true
+		out = append(out, a.policyChanged(s, ref, url, copyDoc, c, e))
+	}
+	return out
+}
+
+func (a *Analyzer) policyNotRecorded(ref Finding, url string, copyDoc *Document, e *record.PolicyEntry, now time.Time) Finding {
+	copyPath := record.PolicyPath(url)
+	var msg string
+	switch {
+	case e != nil:
+		msg = fmt.Sprintf("The recorded copy of the policy at %s (%s) is missing, so what you agreed to is no longer on file.", url, e.Path)
+	case copyDoc == nil:
+		msg = fmt.Sprintf("The policy at %s is part of this license but no dated copy of it is recorded, so a later change to it would go unnoticed.", url)
+	case record.ParseCopy(copyDoc.Text).Blank():
+		msg = fmt.Sprintf("The copy of the policy at %s in %s is still empty; paste the policy's text into it and run fineprint record.", url, copyPath)
+	default:
+		msg = fmt.Sprintf("The copy of the policy at %s in %s is not in fineprint.lock yet; run fineprint record to record it.", url, copyPath)
+	}
+	f := a.finding("policy/not-recorded", ref.Path, ref.Span, msg, ref.License, map[string]any{"url": url, "copy": copyPath})
+	if copyDoc == nil {
+		f.Fixes = []Fix{{Title: "Create " + copyPath + " to paste the policy into", Edits: []Edit{PolicyCopyEdit(url, now)}}}
+	}
+	return f
+}
+
+func (a *Analyzer) policyChanged(s *Snapshot, ref Finding, url string, copyDoc *Document, c record.Copy, e *record.PolicyEntry) Finding {
+	data := map[string]any{"url": url, "recorded": e.Retrieved, "old_sha256": e.SHA256, "new_sha256": record.Sum(c.Body)}
+	msg := fmt.Sprintf("The policy at %s differs from the copy recorded on %s; review the change and run fineprint record to accept it.", url, dateOf(e.Retrieved))
+	if old := docByPath(s, e.Path); old != nil && e.Path != copyDoc.Path {
+		data["diff"] = record.Diff(record.ParseCopy(old.Text).Body, c.Body)
+		data["recorded_copy"] = e.Path
+	} else {
+		data["diff"] = ""
+	}
+	sp := Span{c.URLStart, c.URLEnd}
+	if sp.End == 0 {
+		sp = firstLine(copyDoc.Text)
+	}
+	f := a.finding("policy/changed", copyDoc.Path, sp, msg, ref.License, data)
+	f.Related = []Related{{Path: ref.Path, Span: ref.Span, Message: "the license that refers to this policy"}}
+	return f
+}
+
+func dateOf(rfc3339 string) string {
+	if t, err := time.Parse(time.RFC3339, rfc3339); err == nil {
+		return t.UTC().Format(record.DateLayout)
+	}
+	return rfc3339
+}
+
+// BuildLock returns the lock that records the workspace as it is now:
+// every license file and every referenced policy whose copy holds text.
+// Entries of prev whose file is unchanged are kept as they are, dates
+// included, so recording twice with nothing changed gives the same bytes.
+// The policies named in hold keep their entry in prev unchanged (the
+// recorder holds a policy whose re-fetch differs until the user has
+// reviewed it).
+func BuildLock(prev record.Lock, res *Result, docs []Document, now time.Time, hold ...string) record.Lock {
+	s := &Snapshot{Docs: docs}
+	out := record.Lock{Version: record.Version, Licenses: []record.LicenseEntry{}, Policies: []record.PolicyEntry{}}
+	for _, lf := range licenseFiles(s, res) {
+		e := record.LicenseEntry{Path: lf.Path, License: lf.License, SHA256: lf.SHA256, Recorded: now.Format(record.DateLayout)}
+		if p := prev.License(lf.Path); p != nil && p.SHA256 == lf.SHA256 {
+			e.Recorded = p.Recorded
+		}
+		out.Licenses = append(out.Licenses, e)
+	}
+	held := map[string]bool{}
+	for _, u := range hold {
+		held[u] = true
+	}
+	seen := map[string]bool{}
+	for _, ref := range policyRefs(res.Findings, &res.Profile) {
+		url := ref.Data["url"].(string)
+		if seen[url] {
+			continue
+		}
+		seen[url] = true
+		if e, ok := policyEntry(prev, s, url, now, held[url]); ok {
+			out.Policies = append(out.Policies, e)
+		}
+	}
+	out.Sort()
+	return out
+}
+
+func policyEntry(prev record.Lock, s *Snapshot, url string, now time.Time, hold bool) (record.PolicyEntry, bool) {
+	p := prev.Policy(url)
+	if hold && p != nil {
+		return *p, true
+	}
+	copyPath := record.PolicyPath(url)
+	d := docByPath(s, copyPath)
+	if d == nil {
+		return record.PolicyEntry{}, false
+	}
+	c := record.ParseCopy(d.Text)
+	if c.Blank() {
+		return record.PolicyEntry{}, false
+	}
+	sum := record.Sum(c.Body)
+	if p != nil && p.SHA256 == sum && p.Path == copyPath {
+		return *p, true
+	}
+	retrieved := c.Retrieved
+	if retrieved.IsZero() {
+		retrieved = now
+	}
+	return record.PolicyEntry{URL: url, Path: copyPath, SHA256: sum, Retrieved: retrieved.UTC().Format(time.RFC3339)}, true
 }

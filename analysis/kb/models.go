@@ -1,7 +1,77 @@
 package kb
 
-// Model maps well-known model ids to their license.
+import (
+	"strings"
+)
+
+// Model maps well-known model ids to their license. Entries live in
+// models.yaml.
+//
+// ID is a Hugging Face Hub id ("meta-llama/Llama-3.1-8B") or an Ollama
+// library name with its tag ("llama3.1:8b"), and may contain "*" wildcards
+// that match any run of characters. Matching ignores case. Hub patterns
+// contain a "/", Ollama patterns do not, so the two never mix. When several
+// patterns match, the most specific wins: the one with the most characters
+// other than "*", then the one listed first.
 type Model struct {
-	ID      string `yaml:"id"`      // Hub id or Ollama library name; may end in "*"
+	ID      string `yaml:"id"`      // Hub id or Ollama library name; may contain "*"
 	License string `yaml:"license"` // license id
+	// Base is the Hub id of the model this one is derived from, when its
+	// license comes from that base (DeepSeek-R1-Distill-Llama-8B from
+	// Llama 3.1 8B). It lets a card that names no base_model still be
+	// checked against its lineage.
+	Base string `yaml:"base"`
+	// Source says where the mapping comes from, for reviewers.
+	Source string `yaml:"source"`
+}
+
+// Ollama reports whether the entry is an Ollama library name.
+func (m *Model) Ollama() bool { return !strings.Contains(m.ID, "/") }
+
+// Model returns the entry for a Hub id ("org/name") or an Ollama library
+// name ("model:tag"), or nil when no pattern matches.
+func (k *KB) Model(id string) *Model {
+	id = strings.ToLower(strings.TrimSpace(id))
+	if id == "" {
+		return nil
+	}
+	hub := strings.Contains(id, "/")
+	var best *Model
+	bestScore := -1
+	for i := range k.Models {
+		m := &k.Models[i]
+		if m.Ollama() == hub {
+			continue
+		}
+		pattern := strings.ToLower(m.ID)
+		if !globMatch(pattern, id) {
+			continue
+		}
+		if score := len(pattern) - strings.Count(pattern, "*"); score > bestScore {
+			best, bestScore = m, score
+		}
+	}
+	return best
+}
+
+// globMatch matches s against a pattern where "*" stands for any run of
+// characters (including "/" and ":").
+func globMatch(pattern, s string) bool {
+	parts := strings.Split(pattern, "*")
+	if len(parts) == 1 {
+		return pattern == s
+	}
+	if !strings.HasPrefix(s, parts[0]) {
+		return false
+	}
+	s = s[len(parts[0]):]
+	last := parts[len(parts)-1]
+	for _, p := range parts[1 : len(parts)-1] {
+		i := strings.Index(s, p)
+		if i < 0 {
+			return false
+		}
+		s = s[i+len(p):]
+	}
+	return len(s) >= len(last) && strings.HasSuffix(s, last)
 }

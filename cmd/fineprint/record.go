@@ -1,11 +1,151 @@
 package main
 
 import (
+	"context"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/fineprint-dev/fineprint/analysis"
+	"github.com/fineprint-dev/fineprint/analysis/record"
+	"github.com/fineprint-dev/fineprint/analysis/workspace"
+	"github.com/fineprint-dev/fineprint/internal/fetch"
+	"github.com/fineprint-dev/fineprint/internal/recorder"
 )
 
+const recordUsage = `usage: fineprint record [--fetch] [PATH]
+
+Records the license files and referenced policies of the workspace at PATH
+(default ".") in PATH/fineprint.lock: each license file's SHA-256 and the
+date it was recorded, each policy's copy under .fineprint/policies/, its
+SHA-256 and retrieval time. Files that did not change keep their dates.
+
+--fetch downloads every referenced policy over HTTP(S) into its copy (10 s
+timeout, 2 MB cap, 3 redirects). Without it nothing goes over the network,
+and policies without a copy are listed on stderr. A policy whose fetched
+text differs from the recorded one is kept for review: fineprint check shows
+policy/changed with a diff, and a plain fineprint record accepts it.
+
+Exit status: 0 recorded, 2 usage or I/O error (a failed download included).
+`
+
+// recordNow is the time recorded; tests replace it.
+var recordNow = time.Now
+
+// recordFetchOptions are the download limits; tests substitute the client.
+var recordFetchOptions = fetch.Options{UserAgent: "fineprint-record"}
+
 func runRecord(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "fineprint record: not yet available")
-	return 2
+	fetchToo, root, err := parseRecordFlags(args)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(stdout, recordUsage)
+		return 0
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "fineprint: record: %v (see fineprint record --help)\n", err)
+		return 2
+	}
+	if err := recordRoot(root, fetchToo, stdout, stderr); err != nil {
+		fmt.Fprintf(stderr, "fineprint: record: %v\n", err)
+		return 2
+	}
+	return 0
+}
+
+func parseRecordFlags(args []string) (fetchToo bool, root string, err error) {
+	fl := flag.NewFlagSet("record", flag.ContinueOnError)
+	fl.SetOutput(io.Discard)
+	fl.BoolVar(&fetchToo, "fetch", false, "")
+	var paths []string
+	for {
+		if err := fl.Parse(args); err != nil {
+			return false, "", err
+		}
+		if fl.NArg() == 0 {
+			break
+		}
+		paths = append(paths, fl.Arg(0))
+		args = fl.Args()[1:]
+	}
+	switch len(paths) {
+	case 0:
+		return fetchToo, ".", nil
+	case 1:
+		return fetchToo, paths[0], nil
+	}
+	return false, "", fmt.Errorf("one PATH at most, got %d", len(paths))
+}
+
+// recordRoot records the workspace at root. A failed download is reported
+// after the rest has been recorded.
+func recordRoot(root string, fetchToo bool, stdout, stderr io.Writer) error {
+	info, err := os.Stat(root)
+	if err != nil {
+		return fmt.Errorf("%s: %s", root, reason(err))
+	}
+	if !info.IsDir() {
+		return fmt.Errorf("%s: not a folder (record works on a workspace root)", root)
+	}
+	opts := workspace.Options{}
+	if data, err := os.ReadFile(filepath.Join(root, analysis.ProfileFile)); err == nil {
+		p, _ := analysis.ParseProfile(analysis.ProfileFile, data)
+		opts.Ignore = p.Ignore
+	}
+	snap, skips, err := workspace.Load(root, opts)
+	if err != nil {
+		return err
+	}
+	for _, s := range skips {
+		if s.IOError {
+			// A license file that cannot be read would drop out of the lock.
+			return fmt.Errorf("%s: %s; nothing was recorded", s.Path, s.Reason)
+		}
+	}
+	res := analysis.New().Analyze(context.Background(), snap)
+	rep, err := recorder.Record(context.Background(), snap.Root, snap, res,
+		recorder.Options{Fetch: fetchToo, Now: recordNow(), FetchOptions: recordFetchOptions})
+	if err != nil {
+		return err
+	}
+	printRecordReport(rep, fetchToo, stdout, stderr)
+	if len(rep.Failures) > 0 {
+		return fmt.Errorf("%d of %d policies could not be downloaded", len(rep.Failures), len(rep.Failures)+len(rep.Fetched))
+	}
+	return nil
+}
+
+func printRecordReport(rep recorder.Report, fetchToo bool, stdout, stderr io.Writer) {
+	for _, p := range rep.Written {
+		fmt.Fprintf(stdout, "wrote %s\n", p)
+	}
+	state := "recorded"
+	if len(rep.Written) == 0 {
+		state = "up to date"
+	}
+	fmt.Fprintf(stdout, "%s %s: %s, %s\n", analysis.LockFile, state, plural(len(rep.Lock.Licenses), "license file"), plural(len(rep.Lock.Policies), "policy"))
+	for _, u := range rep.Changed {
+		fmt.Fprintf(stdout, "changed: %s: the new text is in %s; review it with fineprint check, then run fineprint record to accept it\n", u, record.PolicyPath(u))
+	}
+	for _, err := range rep.Failures {
+		fmt.Fprintf(stderr, "fineprint: record: %v\n", err)
+	}
+	for _, u := range rep.Missing {
+		if !fetchToo {
+			fmt.Fprintf(stderr, "fineprint: record: policy %s not recorded: run fineprint record --fetch, or paste its text into %s and run fineprint record\n", u, record.PolicyPath(u))
+		}
+	}
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	if noun == "policy" {
+		return fmt.Sprintf("%d policies", n)
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

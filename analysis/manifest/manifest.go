@@ -1,0 +1,117 @@
+// Package manifest finds the models a project depends on in the files that
+// name them: Ollama Modelfiles, PEFT adapter_config.json files and Python
+// sources that load Hugging Face Hub models.
+//
+// Every parser is pure (bytes in, byte ranges out) and returns References:
+// the model named, what kind of name it is, and the exact range of the name
+// in the file (inside the quotes for string literals), which is where
+// diagnostics and hovers attach.
+package manifest
+
+import "strings"
+
+// RefKind says what sort of name a reference uses.
+type RefKind int
+
+const (
+	HubID       RefKind = iota // a Hugging Face Hub repository id, "org/name"
+	OllamaName                 // an Ollama library or registry name, "llama3.2:3b"
+	LocalPath                  // a file or folder path, relative to the referencing file
+	UnknownKind                // something else (a URL, a blob digest)
+)
+
+var refKindNames = [...]string{"hub", "ollama", "path", "unknown"}
+
+func (k RefKind) String() string { return refKindNames[k] }
+
+// Ref is one model named in a manifest.
+type Ref struct {
+	Kind RefKind
+	// ID is the normalised name: "org/name" for Hub ids, "model:tag" (tag
+	// defaulting to "latest") or "namespace/model:tag" for Ollama names,
+	// the path as written for local paths.
+	ID string
+	// Text is the name as written and Start/End its byte range.
+	Text       string
+	Start, End int
+	// Via says how the file names it: "FROM", "ADAPTER",
+	// "base_model_name_or_path", "from_pretrained", ...
+	Via string
+}
+
+// ClassifyName decides what kind of name an Ollama FROM/ADAPTER argument or
+// a base_model value is, and normalises it.
+func ClassifyName(s string) (RefKind, string) {
+	s = strings.TrimSpace(s)
+	lower := strings.ToLower(s)
+	switch {
+	case s == "":
+		return UnknownKind, s
+	case strings.HasPrefix(s, "/") || strings.HasPrefix(s, "./") || strings.HasPrefix(s, "../") ||
+		strings.HasPrefix(s, "~") || strings.Contains(s, `\`) || s == "." || s == ".." ||
+		strings.HasSuffix(lower, ".gguf") || strings.HasSuffix(lower, ".safetensors") || strings.HasSuffix(lower, ".bin"):
+		return LocalPath, s
+	case strings.HasPrefix(lower, "sha256:") || strings.Contains(lower, "://"):
+		return UnknownKind, s
+	}
+	for _, host := range []string{"hf.co/", "huggingface.co/"} {
+		if rest, ok := strings.CutPrefix(lower, host); ok {
+			repo := s[len(s)-len(rest):]
+			repo, _, _ = strings.Cut(repo, ":")
+			if IsHubID(repo) {
+				return HubID, repo
+			}
+			return UnknownKind, s
+		}
+	}
+	return OllamaName, normaliseOllama(s)
+}
+
+// normaliseOllama applies Ollama's name grammar
+// [host/][namespace/]model[:tag][@digest] with host registry.ollama.ai,
+// namespace library and tag latest as defaults. Library models come back
+// as "model:tag", others as "namespace/model:tag" (host dropped when it is
+// the default registry).
+func normaliseOllama(s string) string {
+	s, _, _ = strings.Cut(s, "@")
+	parts := strings.Split(s, "/")
+	last := parts[len(parts)-1]
+	model, tag, ok := strings.Cut(last, ":")
+	if !ok || tag == "" {
+		tag = "latest"
+	}
+	ns := "library"
+	switch len(parts) {
+	case 2:
+		ns = parts[0]
+	case 3:
+		ns = parts[1]
+		if !strings.EqualFold(parts[0], "registry.ollama.ai") {
+			ns = parts[0] + "/" + parts[1]
+		}
+	}
+	name := strings.ToLower(model) + ":" + strings.ToLower(tag)
+	if ns == "library" {
+		return name
+	}
+	return ns + "/" + name
+}
+
+// IsHubID reports whether s looks like a Hub repository id: two segments of
+// letters, digits, '_', '.' and '-', as in ^[\w.-]+/[\w.-]+$.
+func IsHubID(s string) bool {
+	org, name, ok := strings.Cut(s, "/")
+	return ok && validSegment(org) && validSegment(name) && org != "." && org != ".." && name != "." && name != ".."
+}
+
+func validSegment(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range []byte(s) {
+		if !(c == '_' || c == '.' || c == '-' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+			return false
+		}
+	}
+	return true
+}

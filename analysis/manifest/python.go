@@ -1,0 +1,238 @@
+package manifest
+
+import (
+	"regexp"
+	"strings"
+)
+
+// pyLiteral is one Python string literal: the range of its contents (inside
+// the quotes) and whether it is an f-string, whose contents are not a
+// constant.
+type pyLiteral struct {
+	quote, start, end int // offset of the opening quote, contents range
+	formatted         bool
+}
+
+// lexPython blanks comments and string contents out of src (keeping every
+// offset) and lists the string literals, so that call patterns can be
+// matched on code alone.
+func lexPython(src []byte) (code []byte, lits []pyLiteral) {
+	code = append([]byte(nil), src...)
+	blank := func(from, to int) {
+		for k := from; k < to; k++ {
+			if code[k] != '\n' && code[k] != '\r' {
+				code[k] = ' '
+			}
+		}
+	}
+	for i := 0; i < len(src); {
+		c := src[i]
+		switch {
+		case c == '#':
+			end := lineEnd(src, i)
+			blank(i, end)
+			i = end
+			continue
+		case c == '"' || c == '\'':
+		case isPrefixStart(src, i):
+		default:
+			i++
+			continue
+		}
+		// A string, perhaps with a prefix such as r, b, f or rb.
+		p := i
+		formatted := false
+		for p < len(src) && p-i < 2 && strings.IndexByte("rRbBuUfF", src[p]) >= 0 {
+			if src[p] == 'f' || src[p] == 'F' {
+				formatted = true
+			}
+			p++
+		}
+		if p >= len(src) || (src[p] != '"' && src[p] != '\'') {
+			i = p + 1
+			continue
+		}
+		q := src[p]
+		triple := p+2 < len(src) && src[p+1] == q && src[p+2] == q
+		start := p + 1
+		if triple {
+			start = p + 3
+		}
+		end := start
+		for end < len(src) {
+			if src[end] == '\\' {
+				end += 2
+				continue
+			}
+			if !triple && (src[end] == '\n' || src[end] == '\r') {
+				break
+			}
+			if src[end] == q && (!triple || end+2 < len(src) && src[end+1] == q && src[end+2] == q) {
+				break
+			}
+			end++
+		}
+		end = min(end, len(src))
+		blank(start, end)
+		lits = append(lits, pyLiteral{quote: p, start: start, end: end, formatted: formatted})
+		i = end + 1
+		if triple {
+			i = end + 3
+		}
+	}
+	return code, lits
+}
+
+// isPrefixStart reports whether a string prefix (r, b, u, f and pairs)
+// starts a literal at i: not part of a longer identifier.
+func isPrefixStart(src []byte, i int) bool {
+	if i > 0 && isIdent(src[i-1]) {
+		return false
+	}
+	for p := i; p < len(src) && p-i < 2; p++ {
+		if strings.IndexByte("rRbBuUfF", src[p]) < 0 {
+			return (src[p] == '"' || src[p] == '\'') && p > i
+		}
+	}
+	p := i + 2
+	return p < len(src) && (src[p] == '"' || src[p] == '\'')
+}
+
+func isIdent(c byte) bool {
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// pyCalls are the calls whose arguments name Hub models: which positional
+// argument (0-based, -1 for none) and which keywords carry the model id.
+var pyCalls = map[string]struct {
+	positional int
+	keywords   []string
+}{
+	"from_pretrained":     {0, []string{"pretrained_model_name_or_path"}},
+	"pipeline":            {-1, []string{"model"}},
+	"hf_hub_download":     {0, []string{"repo_id"}},
+	"snapshot_download":   {0, []string{"repo_id"}},
+	"SentenceTransformer": {0, []string{"model_name_or_path"}},
+	"CrossEncoder":        {0, []string{"model_name", "model_name_or_path"}},
+}
+
+var pyCallRE = regexp.MustCompile(`\b(from_pretrained|pipeline|hf_hub_download|snapshot_download|SentenceTransformer|CrossEncoder)\s*\(`)
+
+// ParsePython finds Hub model ids passed as string literals to the calls
+// that load models: X.from_pretrained("org/name"), pipeline(...,
+// model="org/name"), hf_hub_download/snapshot_download(repo_id=...),
+// SentenceTransformer("org/name"). Only literals that look like Hub ids
+// (^[\w.-]+/[\w.-]+$) count; comments, f-strings and other expressions are
+// skipped. The range is the id inside the quotes.
+func ParsePython(src []byte) []Ref {
+	code, lits := lexPython(src)
+	byQuote := make(map[int]pyLiteral, len(lits))
+	for _, l := range lits {
+		byQuote[l.quote] = l
+	}
+	var refs []Ref
+	// A cap on calls keeps a hostile file (a megabyte of "pipeline(") cheap.
+	for _, m := range pyCallRE.FindAllSubmatchIndex(code, maxPyCalls) {
+		name := string(code[m[2]:m[3]])
+		spec := pyCalls[name]
+		args := splitArgs(code, m[1])
+		if notAModel(src, code, args, byQuote) {
+			continue
+		}
+		for i, arg := range args {
+			kw, valueAt := keyword(code, arg)
+			if !(kw == "" && i == spec.positional || kw != "" && contains(spec.keywords, kw)) {
+				continue
+			}
+			l, ok := literalAt(code, valueAt, arg.end, byQuote)
+			if !ok || l.formatted {
+				continue
+			}
+			id := string(src[l.start:l.end])
+			if IsHubID(id) {
+				refs = append(refs, Ref{Kind: HubID, ID: id, Text: id, Start: l.start, End: l.end, Via: name})
+			}
+		}
+	}
+	return refs
+}
+
+// maxPyCalls caps the model-loading calls read from one file.
+const maxPyCalls = 10_000
+
+type span struct{ start, end int }
+
+// notAModel reports a repo_type="dataset" (or "space") argument: the id
+// then names no model.
+func notAModel(src, code []byte, args []span, byQuote map[int]pyLiteral) bool {
+	for _, arg := range args {
+		if kw, at := keyword(code, arg); kw == "repo_type" {
+			if l, ok := literalAt(code, at, arg.end, byQuote); ok && string(src[l.start:l.end]) != "model" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// splitArgs returns the top-level arguments of the call whose "(" ends just
+// before open, as ranges of code; it gives up after 8 KB.
+func splitArgs(code []byte, open int) []span {
+	var args []span
+	depth, start := 0, open
+	limit := min(len(code), open+8<<10)
+	for i := open; i < limit; i++ {
+		switch code[i] {
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			if depth == 0 {
+				return append(args, span{start, i})
+			}
+			depth--
+		case ',':
+			if depth == 0 {
+				args = append(args, span{start, i})
+				start = i + 1
+			}
+		}
+	}
+	return args
+}
+
+var keywordRE = regexp.MustCompile(`^\s*([A-Za-z_]\w*)\s*=[^=]`)
+
+// keyword returns the keyword of a keyword argument ("" for a positional
+// one) and the offset where its value starts.
+func keyword(code []byte, arg span) (string, int) {
+	if m := keywordRE.FindSubmatchIndex(code[arg.start:arg.end]); m != nil {
+		return string(code[arg.start+m[2] : arg.start+m[3]]), arg.start + m[1] - 1
+	}
+	return "", arg.start
+}
+
+// literalAt returns the string literal that is the whole value in
+// code[from:to].
+func literalAt(code []byte, from, to int, byQuote map[int]pyLiteral) (pyLiteral, bool) {
+	for from < to && strings.IndexByte(" \t\r\n\\", code[from]) >= 0 {
+		from++
+	}
+	for from < to && strings.IndexByte("rRbBuUfF", code[from]) >= 0 {
+		from++
+	}
+	l, ok := byQuote[from]
+	if !ok {
+		return l, false
+	}
+	rest := strings.Trim(string(code[min(l.end, to):to]), " \t\r\n\"'")
+	return l, rest == ""
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

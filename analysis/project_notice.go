@@ -1,0 +1,323 @@
+package analysis
+
+import (
+	"fmt"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/fineprint-dev/fineprint/analysis/kb"
+)
+
+// IsWeightsFile reports whether a path names model weights that fineprint
+// does not read but that show a folder ships a model.
+func IsWeightsFile(p string) bool {
+	lower := strings.ToLower(path.Base(p))
+	for _, ext := range []string{".safetensors", ".gguf", ".bin", ".pt", ".pth", ".ckpt", ".onnx"} {
+		if strings.HasSuffix(lower, ext) {
+			return true
+		}
+	}
+	return false
+}
+
+// rootFile returns the first root-level document whose name starts with
+// prefix (case-insensitive), e.g. "notice" or "readme".
+func (pc *project) rootFile(prefix string) *Document {
+	for _, d := range pc.docs {
+		lower := strings.ToLower(d.Path)
+		if !strings.Contains(d.Path, "/") && (lower == prefix || strings.HasPrefix(lower, prefix+".")) {
+			return d
+		}
+	}
+	return nil
+}
+
+// normaliseNotice makes notice lines comparable: case, spacing, "(c)" or
+// "©", and a trailing period do not matter.
+func normaliseNotice(s string) string {
+	s = strings.ToLower(s)
+	s = strings.NewReplacer("©", "(c)", "\u00a0", " ", "’", "'").Replace(s)
+	s = strings.Join(strings.Fields(s), " ")
+	return strings.TrimSuffix(s, ".")
+}
+
+// appendEdit adds line at the end of doc, or creates file with it.
+func appendEdit(doc *Document, file, line string) Edit {
+	if doc == nil {
+		return Edit{Path: file, Create: true, NewText: line + "\n"}
+	}
+	text := string(doc.Text)
+	prefix := ""
+	if text != "" && !strings.HasSuffix(text, "\n") {
+		prefix = "\n"
+	}
+	return Edit{Path: doc.Path, Span: Span{len(text), len(text)}, NewText: prefix + line + "\n"}
+}
+
+// noticeFindings checks the root NOTICE for the notice line of every
+// license in use, carries Apache-2.0 NOTICE files of sub-folders into it,
+// and checks the root README for required attributions.
+func (pc *project) noticeFindings() []Finding {
+	notice := pc.rootFile("notice")
+	readme := pc.rootFile("readme")
+	var out []Finding
+	for _, u := range pc.uses {
+		if line := u.license.Notice; line != "" && !contains(notice, line) {
+			out = append(out, pc.missingNotice(u, notice, line))
+		}
+		if line := u.license.Attribution; line != "" && !contains(readme, line) {
+			out = append(out, pc.missingAttribution(u, readme, line))
+		}
+	}
+	return append(out, pc.apacheNotices(notice)...)
+}
+
+func contains(d *Document, line string) bool {
+	return d != nil && strings.Contains(normaliseNotice(string(d.Text)), normaliseNotice(line))
+}
+
+func (pc *project) missingNotice(u use, notice *Document, line string) Finding {
+	where := "the project has no NOTICE file"
+	title := "Create NOTICE with the " + u.license.Name + " notice"
+	if notice != nil {
+		where = notice.Path + " lacks it"
+		title = "Add the " + u.license.Name + " notice to " + notice.Path
+	}
+	msg := fmt.Sprintf("The %s requires copies to ship a notice file saying %q, and %s.", u.license.Name, line, where)
+	f := pc.a.finding("notice/missing-notice", u.path, u.span, msg, u.license.ID, map[string]any{"text": line})
+	if notice != nil {
+		f.Related = []Related{{Path: notice.Path, Span: firstLine(notice.Text), Message: "the project's NOTICE"}}
+	}
+	f.Fixes = []Fix{{Title: title, Edits: []Edit{appendEdit(notice, "NOTICE", line)}}}
+	return f
+}
+
+func (pc *project) missingAttribution(u use, readme *Document, line string) Finding {
+	where := "the project has no README"
+	file := "README.md"
+	if readme != nil {
+		where = readme.Path + " does not show it"
+		file = readme.Path
+	}
+	msg := fmt.Sprintf("The %s requires %q to be displayed prominently, and %s.", u.license.Name, line, where)
+	f := pc.a.finding("notice/missing-attribution", u.path, u.span, msg, u.license.ID, map[string]any{"text": line})
+	if readme != nil {
+		f.Related = []Related{{Path: readme.Path, Span: firstLine(readme.Text), Message: "the project's README"}}
+	}
+	f.Fixes = []Fix{{Title: fmt.Sprintf("Add %q to %s", line, file), Edits: []Edit{appendEdit(readme, file, line)}}}
+	return f
+}
+
+// apacheNotices: a folder under Apache-2.0 that ships its own NOTICE passes
+// its attribution notices on (Apache-2.0 section 4(d)); the project's NOTICE
+// must carry them.
+func (pc *project) apacheNotices(root *Document) []Finding {
+	var out []Finding
+	for _, d := range pc.docs {
+		dir := dirOf(d.Path)
+		if dir == "" || !strings.HasPrefix(strings.ToLower(path.Base(d.Path)), "notice") {
+			continue
+		}
+		apache := false
+		for _, l := range pc.licenseFiles(dir) {
+			apache = apache || l.ID == "apache-2.0"
+		}
+		span := firstLine(d.Text)
+		line := string(d.Text[span.Start:span.End])
+		if !apache || strings.TrimSpace(line) == "" || contains(root, line) {
+			continue
+		}
+		msg := fmt.Sprintf("%s is the NOTICE of Apache-2.0 work, whose attribution notices must be carried along, and the project's NOTICE lacks them.", d.Path)
+		f := pc.a.finding("notice/missing-notice", d.Path, span, msg, "apache-2.0", map[string]any{"text": line})
+		f.Fixes = []Fix{{Title: "Carry " + d.Path + " into the project's NOTICE",
+			Edits: []Edit{appendEdit(root, "NOTICE", strings.TrimRight(string(d.Text), "\r\n"))}}}
+		if root != nil {
+			f.Related = []Related{{Path: root.Path, Span: firstLine(root.Text), Message: "the project's NOTICE"}}
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// copyrightLicenses are the licenses whose text carries the copyright line
+// the license itself requires to be kept.
+var copyrightLicenses = map[string]bool{"mit": true, "bsd": true, "bsd-2-clause": true, "bsd-3-clause": true, "bsd-3-clause-clear": true, "isc": true, "apache-2.0": true}
+
+var (
+	copyrightLine = regexp.MustCompile(`(?im)^[ \t>*#_-]*(?:copyright\b|\(c\)|©).*$`)
+	placeholder   = regexp.MustCompile(`(?i)\[yyyy\]|\[year\]|<year>|\{year\}|\[name of copyright owner\]|<copyright holders?>|<name of author>|\[fullname\]|\{fullname\}|\[full name\]|<owner>|\[owner\]|\[name\]`)
+	apacheAppendx = regexp.MustCompile(`(?i)appendix:\s*how to apply`)
+)
+
+// copyrightFindings checks MIT, BSD, ISC and Apache-2.0 license files for a
+// real copyright line. Apache-2.0's own text has none and its appendix shows
+// the placeholder on purpose; only a placeholder outside that appendix
+// counts there.
+func (pc *project) copyrightFindings() []Finding {
+	var out []Finding
+	seen := map[string]bool{}
+	for _, l := range pc.res.Licenses {
+		d := pc.byPath[l.Path]
+		if !copyrightLicenses[l.ID] || d == nil || seen[l.Path] {
+			continue
+		}
+		seen[l.Path] = true
+		text := d.Text
+		limit := len(text)
+		if l.ID == "apache-2.0" {
+			if m := apacheAppendx.FindIndex(text); m != nil {
+				limit = m[0]
+			}
+		}
+		lines := copyrightLine.FindAllIndex(text[:limit], -1)
+		found := false
+		for _, m := range lines {
+			line := text[m[0]:m[1]]
+			if strings.Contains(strings.ToLower(string(line)), "copyright notice") {
+				continue // the license's body, not a copyright line
+			}
+			found = true
+			if p := placeholder.FindIndex(line); p != nil {
+				name := pc.a.kb.License(l.ID).Name
+				out = append(out, pc.a.finding("notice/missing-copyright", l.Path, trimSpan(text, Span{m[0], m[1]}),
+					fmt.Sprintf("This %s copyright line is still the template placeholder, so the copyright the license asks to keep names nobody.", name), l.ID, nil))
+			}
+		}
+		if !found && l.ID != "apache-2.0" {
+			name := pc.a.kb.License(l.ID).Name
+			span := l.Title
+			if span.End <= span.Start {
+				span = firstLine(text)
+			}
+			out = append(out, pc.a.finding("notice/missing-copyright", l.Path, span,
+				fmt.Sprintf("This %s text has no copyright line, so it does not say whose permission it grants.", name), l.ID, nil))
+		}
+	}
+	return out
+}
+
+func trimSpan(text []byte, s Span) Span {
+	for s.Start < s.End && (text[s.Start] == ' ' || text[s.Start] == '\t') {
+		s.Start++
+	}
+	for s.End > s.Start && (text[s.End-1] == ' ' || text[s.End-1] == '\t' || text[s.End-1] == '\r') {
+		s.End--
+	}
+	return s
+}
+
+// licenseCopyFindings: a folder that ships a model (weights, a GGUF file or
+// a card) must ship a copy of the model's license; a license file in the
+// folder or one of its parents counts.
+func (pc *project) licenseCopyFindings() []Finding {
+	shipping := map[string]bool{}
+	for _, w := range pc.s.Weights {
+		shipping[dirOf(w)] = true
+	}
+	for _, d := range pc.docs {
+		if d.Kind == KindGGUF || d.Kind == KindCard {
+			shipping[dirOf(d.Path)] = true
+		}
+	}
+	var out []Finding
+	for _, d := range pc.docs {
+		dir := dirOf(d.Path)
+		if !shipping[dir] {
+			continue
+		}
+		for _, ml := range pc.folderModelLicenses(d) {
+			l := ml.license
+			if l.Kind == "unknown" || pc.hasLicenseCopy(dir, l) {
+				continue
+			}
+			shipping[dir] = false // one finding per folder
+			out = append(out, pc.missingCopy(d, dir, ml))
+			break
+		}
+	}
+	return out
+}
+
+func (pc *project) missingCopy(d *Document, dir string, ml use) Finding {
+	where := "this folder"
+	if dir == "" {
+		where = "the workspace root"
+	}
+	msg := fmt.Sprintf("The model in %s is under the %s, but no copy of that license ships with it, which the license requires of anyone passing the model on.", where, ml.license.Name)
+	f := pc.a.finding("notice/missing-license-copy", d.Path, ml.span, msg, ml.license.ID, nil)
+	if src := pc.licenseText(ml.license); src != nil {
+		target := path.Join(dir, path.Base(src.Path))
+		f.Fixes = []Fix{{Title: "Copy " + src.Path + " to " + target, Edits: []Edit{{Path: target, Create: true, NewText: string(src.Text)}}}}
+		f.Related = []Related{{Path: src.Path, Span: firstLine(src.Text), Message: "a copy of the license elsewhere in the workspace"}}
+	}
+	return f
+}
+
+// folderModelLicenses are the licenses of the model a card (its declared
+// licenses, then its base models'), GGUF file or adapter config describes,
+// each with the place to report on.
+func (pc *project) folderModelLicenses(d *Document) []use {
+	fr := pc.files[d.Path]
+	if fr == nil {
+		return nil
+	}
+	var out []use
+	switch {
+	case fr.facts.card != nil:
+		for _, decl := range pc.a.cardLicenses(fr.facts.card) {
+			if decl.license != nil {
+				out = append(out, use{license: decl.license, path: d.Path, span: Span{decl.value.Start, decl.value.End}})
+			}
+		}
+		for _, b := range pc.cardBases(d, fr.facts.card) {
+			if b.res.license != nil {
+				out = append(out, use{license: b.res.license, path: d.Path, span: pc.baseSpan(fr.facts.card, b)})
+			}
+		}
+	case fr.facts.gguf != nil:
+		if r, ok := pc.fromGGUF(fr.facts.gguf); ok && r.license != nil {
+			out = append(out, use{license: r.license, path: d.Path, span: ggufSpan})
+		}
+	case d.Kind == KindAdapterConfig && len(fr.facts.refs) == 1:
+		if r, ok := pc.resolve(d.Path, fr.facts.refs[0]); ok && r.license != nil {
+			out = append(out, use{license: r.license, path: d.Path, span: Span{fr.facts.refs[0].Start, fr.facts.refs[0].End}})
+		}
+	}
+	// The restrictive license is the one whose copy matters most.
+	sort.SliceStable(out, func(i, j int) bool {
+		return out[i].license.Kind != "permissive" && out[j].license.Kind == "permissive"
+	})
+	return out
+}
+
+// hasLicenseCopy reports whether dir or a parent holds a copy of l (or an
+// unidentified license text, which gets the benefit of the doubt).
+func (pc *project) hasLicenseCopy(dir string, l *kb.License) bool {
+	for _, info := range pc.res.Licenses {
+		infoDir := dirOf(info.Path)
+		if infoDir != dir && infoDir != "" && !strings.HasPrefix(dir, infoDir+"/") {
+			continue
+		}
+		if base := strings.ToLower(path.Base(info.Path)); strings.HasPrefix(base, "notice") {
+			continue // a notice names the license; it is not a copy
+		}
+		if info.ID == "" || pc.a.kb.License(info.ID) == l {
+			return true
+		}
+	}
+	return false
+}
+
+// licenseText finds a workspace file whose text is the license l.
+func (pc *project) licenseText(l *kb.License) *Document {
+	for _, info := range pc.res.Licenses {
+		if pc.a.kb.License(info.ID) == l && !strings.HasPrefix(strings.ToLower(path.Base(info.Path)), "notice") {
+			if d := pc.byPath[info.Path]; d != nil {
+				return d
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,112 @@
+package analysis
+
+import (
+	"fmt"
+
+	"github.com/fineprint-dev/fineprint/analysis/kb"
+	"github.com/fineprint-dev/fineprint/analysis/manifest"
+)
+
+// referenceFindings resolves the models a manifest names and reports the
+// restricted and the unresolvable ones.
+func (pc *project) referenceFindings(d *Document, fr *fileResult) []Finding {
+	var out []Finding
+	if h := fr.facts.gguf; h != nil {
+		return pc.ggufFindings(d, fr)
+	}
+	for _, ref := range fr.facts.refs {
+		span := Span{ref.Start, ref.End}
+		r, ok := pc.resolve(d.Path, ref)
+		pc.references = append(pc.references, Reference{Path: d.Path, Span: span, Model: ref.ID, License: r.id})
+		if !ok {
+			if ref.Via == "ADAPTER" {
+				continue // an adapter's license is usually its base's
+			}
+			out = append(out, pc.a.finding("manifest/unknown-model-license", d.Path, span, unresolvedMessage(ref), "",
+				map[string]any{"model": ref.ID}))
+			continue
+		}
+		pc.use(r.license, d.Path, span)
+		name := ref.Text
+		if ref.Kind == manifest.HubID || ref.Kind == manifest.OllamaName {
+			name = ref.ID
+		}
+		if f, ok := pc.modelLicense(d, span, name, r); ok {
+			if ref.Via == "FROM" && len(fr.facts.modelfile.Licenses) == 0 {
+				f.Message = fmt.Sprintf("%s is under the %s, %s, and this Modelfile has no LICENSE directive, so the license does not travel with the model it builds.",
+					name, r.license.Name, kindPhrase(r.license))
+			}
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// ggufFindings reports the license a GGUF file's header declares.
+func (pc *project) ggufFindings(d *Document, fr *fileResult) []Finding {
+	h := fr.facts.gguf
+	r, ok := pc.fromGGUF(h)
+	if !ok {
+		return []Finding{pc.a.finding("manifest/unknown-model-license", d.Path, ggufSpan,
+			"This GGUF file declares no license (general.license) and names no base model fineprint knows, so its terms are unknown.", "", nil)}
+	}
+	pc.use(r.license, d.Path, ggufSpan)
+	name := h.Name
+	if name == "" {
+		name = "This GGUF file's model"
+	}
+	if f, ok := pc.modelLicense(d, ggufSpan, name, r); ok {
+		return []Finding{f}
+	}
+	return nil
+}
+
+// modelLicense is the manifest/model-license finding for a model resolved
+// to a license with restrictions, or an unknown-license finding when the
+// license found is not in the knowledge base. Permissive licenses give none.
+func (pc *project) modelLicense(d *Document, span Span, name string, r resolution) (Finding, bool) {
+	data := map[string]any{"model": name, "license": r.id, "source": r.from}
+	if r.license == nil {
+		return pc.a.finding("manifest/unknown-model-license", d.Path, span,
+			fmt.Sprintf("%s is under %q according to %s, a license fineprint does not know, so its terms are not checked.", name, r.id, r.from),
+			"", data), true
+	}
+	if r.license.Kind == "permissive" {
+		return Finding{}, false
+	}
+	f := pc.a.finding("manifest/model-license", d.Path, span,
+		fmt.Sprintf("%s is under the %s, %s.", name, r.license.Name, kindPhrase(r.license)), r.license.ID, data)
+	if r.license.Kind == "non-commercial" || r.license.Kind == "research-only" {
+		f.Severity = SeverityWarning
+	} else {
+		f.Severity = SeverityInformation
+	}
+	if r.path != "" && r.path != d.Path {
+		f.Related = []Related{{Path: r.path, Span: r.span, Message: "where the license is declared"}}
+	}
+	return f, true
+}
+
+func kindPhrase(l *kb.License) string {
+	switch l.Kind {
+	case "non-commercial":
+		return "which forbids commercial use"
+	case "research-only":
+		return "which allows research use only"
+	case "copyleft":
+		return "whose derivatives must keep the same license"
+	case "custom":
+		return "which comes with use restrictions and conditions"
+	}
+	return "whose terms fineprint cannot classify"
+}
+
+func unresolvedMessage(ref manifest.Ref) string {
+	switch ref.Kind {
+	case manifest.LocalPath:
+		return fmt.Sprintf("fineprint cannot tell which license %s is under: there is no license file, card or GGUF license beside it.", ref.Text)
+	case manifest.OllamaName:
+		return fmt.Sprintf("fineprint cannot tell which license the Ollama model %s is under: it is not in its table of well-known models.", ref.ID)
+	}
+	return fmt.Sprintf("fineprint cannot tell which license %s is under: it is not in the workspace, the local Hugging Face cache or fineprint's table of well-known models.", ref.ID)
+}

@@ -1,0 +1,252 @@
+package analysis
+
+import (
+	"path"
+	"strings"
+
+	"github.com/fineprint-dev/fineprint/analysis/gguf"
+	"github.com/fineprint-dev/fineprint/analysis/identify"
+	"github.com/fineprint-dev/fineprint/analysis/kb"
+	"github.com/fineprint-dev/fineprint/analysis/manifest"
+	"github.com/fineprint-dev/fineprint/analysis/modelcard"
+)
+
+// project is the whole-workspace view projectFindings works on.
+type project struct {
+	a          *Analyzer
+	s          *Snapshot
+	files      map[string]*fileResult
+	res        *Result
+	docs       []*Document
+	byPath     map[string]*Document
+	folders    map[string]bool // every folder holding a document or weight file
+	references []Reference     // model references, resolved
+	uses       []use           // licenses in use, first place each was met
+	cache      map[string]resolution
+	bases      map[string][]base        // a card's base models, by path
+	licenses   map[string][]LicenseInfo // identified licenses (not policies), by folder
+	docsIn     map[string][]*Document   // documents by folder
+}
+
+// use is one license the project uses and the first place it came from.
+type use struct {
+	license *kb.License
+	path    string
+	span    Span
+}
+
+// resolution is the license a model reference resolves to and how.
+type resolution struct {
+	license *kb.License // nil when the id is not in the knowledge base
+	id      string      // the license id found ("" when none)
+	from    string      // where it was found, for messages
+	path    string      // the workspace file it was read from, if any
+	span    Span        // the place in that file
+	base    string      // the base model the table names, if any
+}
+
+func newProject(a *Analyzer, s *Snapshot, files map[string]*fileResult, res *Result) *project {
+	pc := &project{a: a, s: s, files: files, res: res, byPath: map[string]*Document{}, folders: map[string]bool{}, cache: map[string]resolution{}, bases: map[string][]base{},
+		licenses: map[string][]LicenseInfo{}, docsIn: map[string][]*Document{}}
+	for i := range s.Docs {
+		d := &s.Docs[i]
+		pc.docs = append(pc.docs, d)
+		pc.byPath[d.Path] = d
+		pc.docsIn[dirOf(d.Path)] = append(pc.docsIn[dirOf(d.Path)], d)
+		pc.addFolders(d.Path)
+	}
+	for _, w := range s.Weights {
+		pc.addFolders(w)
+	}
+	for _, l := range res.Licenses {
+		if lic := a.kb.License(l.ID); lic != nil && !lic.IsPolicy() {
+			pc.use(lic, l.Path, l.Title)
+			pc.licenses[dirOf(l.Path)] = append(pc.licenses[dirOf(l.Path)], l)
+		}
+	}
+	return pc
+}
+
+func (pc *project) addFolders(p string) {
+	for d := dirOf(p); d != ""; d = dirOf(d) {
+		pc.folders[d] = true
+	}
+}
+
+// use records that the project uses license l, first met at path/span.
+func (pc *project) use(l *kb.License, p string, span Span) {
+	if l == nil || l.IsPolicy() {
+		return
+	}
+	for _, u := range pc.uses {
+		if u.license == l {
+			return
+		}
+	}
+	pc.uses = append(pc.uses, use{license: l, path: p, span: span})
+}
+
+// licenseFiles returns the identified licenses (not policies) of the files
+// directly in folder dir.
+func (pc *project) licenseFiles(dir string) []LicenseInfo { return pc.licenses[dir] }
+
+// resolve finds the license of a model a file at from refers to, in the
+// order of DESIGN section 1: the workspace (local paths), the local Hugging
+// Face cache, the built-in table.
+func (pc *project) resolve(from string, ref manifest.Ref) (resolution, bool) {
+	switch ref.Kind {
+	case manifest.LocalPath:
+		target := ref.ID
+		if !strings.HasPrefix(target, "/") && !strings.HasPrefix(target, "~") && !strings.Contains(target, `\`) {
+			target = path.Join(dirOf(from), target)
+			if target == "." {
+				target = ""
+			}
+			if !strings.HasPrefix(target, "../") && target != ".." {
+				return pc.resolveLocal(target)
+			}
+		}
+		// Outside the workspace: caches of the Hub and ModelScope end in
+		// ORG/NAME, which is worth a look-up.
+		parts := strings.Split(strings.Trim(strings.ReplaceAll(ref.ID, `\`, "/"), "/"), "/")
+		if len(parts) >= 2 {
+			if id := parts[len(parts)-2] + "/" + parts[len(parts)-1]; manifest.IsHubID(id) {
+				return pc.resolveHub(id)
+			}
+		}
+		return resolution{}, false
+	case manifest.HubID:
+		return pc.resolveHub(ref.ID)
+	case manifest.OllamaName:
+		return pc.fromTable(ref.ID)
+	}
+	return resolution{}, false
+}
+
+// resolveLocal looks for the license of a model at a workspace path: the
+// GGUF or card it names, else a license file, card or GGUF in its folder.
+func (pc *project) resolveLocal(target string) (resolution, bool) {
+	if d := pc.byPath[target]; d != nil {
+		if r, ok := pc.fromDoc(d); ok {
+			return r, true
+		}
+	}
+	dir := target
+	if !pc.folders[target] && target != "" {
+		dir = dirOf(target)
+	}
+	if ls := pc.licenseFiles(dir); len(ls) > 0 {
+		return resolution{license: pc.a.kb.License(ls[0].ID), id: ls[0].ID, from: "the workspace", path: ls[0].Path, span: ls[0].Title}, true
+	}
+	for _, d := range pc.docsIn[dir] {
+		if d.Kind == KindCard || d.Kind == KindGGUF {
+			if r, ok := pc.fromDoc(d); ok {
+				return r, true
+			}
+		}
+	}
+	return resolution{}, false
+}
+
+// fromDoc is the license a card or GGUF file in the workspace declares.
+func (pc *project) fromDoc(d *Document) (resolution, bool) {
+	fr := pc.files[d.Path]
+	if fr == nil {
+		return resolution{}, false
+	}
+	switch {
+	case fr.facts.card != nil:
+		for _, decl := range pc.a.cardLicenses(fr.facts.card) {
+			if decl.license != nil {
+				return resolution{license: decl.license, id: decl.license.ID, from: "the workspace", path: d.Path, span: Span{decl.value.Start, decl.value.End}}, true
+			}
+		}
+	case fr.facts.gguf != nil:
+		if r, ok := pc.fromGGUF(fr.facts.gguf); ok {
+			r.path, r.span = d.Path, ggufSpan
+			return r, true
+		}
+	}
+	return resolution{}, false
+}
+
+// fromGGUF is the license a GGUF header declares (general.license, else
+// general.license.name), else its base models' license.
+func (pc *project) fromGGUF(h *gguf.Header) (resolution, bool) {
+	for _, id := range append(h.Licenses(), h.LicenseName) {
+		if l := pc.a.kb.License(id); l != nil && id != "" && l.Kind != "unknown" {
+			return resolution{license: l, id: l.ID, from: "its GGUF header"}, true
+		}
+	}
+	if h.License != "" {
+		return resolution{id: h.License, from: "its GGUF header"}, true
+	}
+	for _, id := range h.BaseModelIDs() {
+		if manifest.IsHubID(id) {
+			if r, ok := pc.resolveHub(id); ok {
+				return r, true
+			}
+		}
+	}
+	return resolution{}, false
+}
+
+// resolveHub resolves a Hub id through the local cache, then the table.
+func (pc *project) resolveHub(id string) (resolution, bool) {
+	key := strings.ToLower(id)
+	if r, ok := pc.cache[key]; ok {
+		return r, r.id != ""
+	}
+	r, ok := pc.fromHubCache(id)
+	if !ok {
+		r, ok = pc.fromTable(id)
+	}
+	pc.cache[key] = r
+	return r, ok
+}
+
+func (pc *project) fromHubCache(id string) (resolution, bool) {
+	if pc.s.ModelCache == nil {
+		return resolution{}, false
+	}
+	card, license, ok := pc.s.ModelCache(id)
+	if !ok {
+		return resolution{}, false
+	}
+	from := "its card in the local Hugging Face cache"
+	if c, err := modelcard.Parse(card); err == nil {
+		for _, decl := range pc.a.cardLicenses(c) {
+			if decl.license != nil && decl.license.Kind != "unknown" {
+				return resolution{license: decl.license, id: decl.license.ID, from: from}, true
+			}
+		}
+	}
+	for _, m := range identify.Identify(pc.a.kb, license) {
+		if l := pc.a.kb.License(m.ID); l != nil && !l.IsPolicy() {
+			return resolution{license: l, id: l.ID, from: "its license in the local Hugging Face cache"}, true
+		}
+	}
+	return resolution{}, false
+}
+
+func (pc *project) fromTable(id string) (resolution, bool) {
+	m := pc.a.kb.Model(id)
+	if m == nil {
+		return resolution{}, false
+	}
+	return resolution{license: pc.a.kb.License(m.License), id: m.License, from: "fineprint's table of well-known models", base: m.Base}, true
+}
+
+// cardOwnID guesses the Hub id of the model a card describes from its
+// folders: "ORG/NAME/README.md" gives ORG/NAME, a lone folder its name.
+func cardOwnID(p string) (org, name string) {
+	dir := dirOf(p)
+	if dir == "" {
+		return "", ""
+	}
+	name = path.Base(dir)
+	if parent := dirOf(dir); parent != "" {
+		org = path.Base(parent)
+	}
+	return org, name
+}

@@ -1,0 +1,226 @@
+// Package recorder writes fineprint's record of a workspace: fineprint.lock
+// at the root and, when asked to fetch, the copies of referenced policies
+// under .fineprint/policies/ (DESIGN section 6). `fineprint record` and the
+// language server's fineprint.record and fineprint.recordPolicy commands use
+// it.
+//
+// Recording accepts the workspace as it is: every license file's hash and the
+// body of every policy copy that holds text go into the lock; entries whose
+// file did not change keep their dates, so recording twice writes the same
+// bytes.
+//
+// Fetching is the only network access fineprint makes. A policy whose
+// fetched text differs from its copy gets the new text in its copy; an old
+// copy that had text is kept beside it as a dated copy
+// (name.YYYY-MM-DD.md). When the old text was the recorded one, the lock
+// keeps pointing at the dated copy and its hash: the change is not accepted
+// by the fetch itself. `fineprint check` then reports policy/changed with a
+// diff, and a plain `fineprint record` accepts the new text once reviewed.
+package recorder
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"time"
+
+	"github.com/fineprint-dev/fineprint/analysis"
+	"github.com/fineprint-dev/fineprint/analysis/record"
+	"github.com/fineprint-dev/fineprint/internal/atomicfile"
+	"github.com/fineprint-dev/fineprint/internal/fetch"
+)
+
+// Options control Record.
+type Options struct {
+	Fetch        bool          // download referenced policies
+	Only         []string      // with Fetch: download only these URLs (fineprint.recordPolicy)
+	Now          time.Time     // the date recorded; zero means time.Now()
+	FetchOptions fetch.Options // limits and client for downloads
+}
+
+// Report says what Record did.
+type Report struct {
+	Written  []string // workspace-relative paths written, in order
+	Lock     record.Lock
+	Fetched  []string // policy URLs downloaded
+	Changed  []string // policy URLs whose new text awaits review (policy/changed)
+	Missing  []string // policy URLs with no recorded copy after the run
+	Failures []error  // per-URL download errors
+}
+
+// RecordWorkspace records snap (whose analysis is res) into root and
+// returns the paths it wrote. With fetch set it downloads referenced
+// policies first; a failed download is an error, after everything else has
+// been recorded.
+func RecordWorkspace(root string, snap *analysis.Snapshot, res *analysis.Result, fetch bool, now time.Time) (written []string, err error) {
+	rep, err := Record(context.Background(), root, snap, res, Options{Fetch: fetch, Now: now})
+	if err == nil && len(rep.Failures) > 0 {
+		err = errors.Join(rep.Failures...)
+	}
+	return rep.Written, err
+}
+
+// PolicyCopyEdit is the edit that creates the copy file of the policy at url
+// for the user to paste its text into (the offline fineprint.recordPolicy).
+func PolicyCopyEdit(url string, now time.Time) analysis.Edit {
+	return analysis.PolicyCopyEdit(url, now)
+}
+
+// Record records snap into root. The error is for problems that stop the
+// record (an unreadable fineprint.lock, a failed write); download failures
+// are listed in the report and the rest is recorded.
+func Record(ctx context.Context, root string, snap *analysis.Snapshot, res *analysis.Result, opts Options) (Report, error) {
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	opts.Now = opts.Now.UTC().Truncate(time.Second)
+	r := &run{root: root, opts: opts, docs: append([]analysis.Document(nil), snap.Docs...)}
+	prev, err := r.previous()
+	if err != nil {
+		return Report{}, err
+	}
+	var hold []string
+	if opts.Fetch {
+		if hold, err = r.fetchAll(ctx, &prev, analysis.PolicyURLs(res)); err != nil {
+			return r.rep, err
+		}
+	}
+	lock := analysis.BuildLock(prev, res, r.docs, opts.Now, hold...)
+	data := record.Marshal(lock)
+	if old := r.doc(analysis.LockFile); old == nil || string(old.Text) != string(data) {
+		if err := r.write(analysis.LockFile, data); err != nil {
+			return r.rep, err
+		}
+	}
+	r.rep.Lock = lock
+	for _, u := range analysis.PolicyURLs(res) {
+		if lock.Policy(u) == nil {
+			r.rep.Missing = append(r.rep.Missing, u)
+		}
+	}
+	return r.rep, nil
+}
+
+type run struct {
+	root string
+	opts Options
+	docs []analysis.Document
+	rep  Report
+}
+
+func (r *run) previous() (record.Lock, error) {
+	d := r.doc(analysis.LockFile)
+	if d == nil {
+		return record.Lock{}, nil
+	}
+	l, err := record.Parse(d.Text)
+	if err != nil {
+		return record.Lock{}, fmt.Errorf("%s: %w; fix it, or delete it to record afresh", analysis.LockFile, err)
+	}
+	return l, nil
+}
+
+func (r *run) doc(p string) *analysis.Document {
+	for i := range r.docs {
+		if r.docs[i].Path == p {
+			return &r.docs[i]
+		}
+	}
+	return nil
+}
+
+// write writes a file atomically and puts its new text in the documents the
+// lock is built from.
+func (r *run) write(p string, data []byte) error {
+	if err := atomicfile.Write(r.root, p, data, 0o644); err != nil {
+		return fmt.Errorf("%s: %w", p, err)
+	}
+	r.rep.Written = append(r.rep.Written, p)
+	if d := r.doc(p); d != nil {
+		d.Text = data
+		return nil
+	}
+	r.docs = append(r.docs, analysis.Document{Path: p, Kind: analysis.ClassifyPath(p), Text: data, Size: int64(len(data))})
+	return nil
+}
+
+// fetchAll downloads each policy and returns the URLs whose recorded entry
+// must be held for review.
+func (r *run) fetchAll(ctx context.Context, prev *record.Lock, urls []string) (hold []string, err error) {
+	for _, u := range urls {
+		if len(r.opts.Only) > 0 && !slices.Contains(r.opts.Only, u) {
+			if prev.Policy(u) != nil {
+				hold = append(hold, u) // not fetched now: what is on file stays
+			}
+			continue
+		}
+		body, ferr := fetch.Fetch(ctx, u, r.opts.FetchOptions)
+		if ferr != nil {
+			// What is on file stays on file: a failed download accepts nothing.
+			r.rep.Failures = append(r.rep.Failures, ferr)
+			if prev.Policy(u) != nil {
+				hold = append(hold, u)
+			}
+			continue
+		}
+		r.rep.Fetched = append(r.rep.Fetched, u)
+		held, err := r.update(prev, u, body)
+		if err != nil {
+			return hold, err
+		}
+		if held {
+			hold = append(hold, u)
+			r.rep.Changed = append(r.rep.Changed, u)
+		}
+	}
+	return hold, nil
+}
+
+// update puts a fetched body into the policy's copy, keeping an older copy
+// with text as a dated copy, and reports whether the lock's entry must be
+// held because the recorded text changed.
+func (r *run) update(prev *record.Lock, u string, body []byte) (held bool, err error) {
+	copyPath := record.PolicyPath(u)
+	sum := record.Sum(body)
+	e := prev.Policy(u)
+	cur := r.doc(copyPath)
+	if cur != nil {
+		c := record.ParseCopy(cur.Text)
+		if record.Sum(c.Body) == sum {
+			return e != nil && e.SHA256 != sum, nil
+		}
+		if !c.Blank() {
+			at := c.Retrieved
+			if at.IsZero() {
+				at = r.opts.Now
+			}
+			archive := r.freePath(record.ArchivePath(u, at))
+			if err := r.write(archive, cur.Text); err != nil {
+				return false, err
+			}
+			if e != nil && e.Path == copyPath && e.SHA256 == record.Sum(c.Body) {
+				e.Path = archive
+			}
+		}
+	}
+	if err := r.write(copyPath, record.NewCopy(u, r.opts.Now, body)); err != nil {
+		return false, err
+	}
+	return e != nil && e.SHA256 != sum, nil
+}
+
+// freePath returns p, or p with a counter when a file by that name exists
+// already (two changes on one day).
+func (r *run) freePath(p string) string {
+	stem := p[:len(p)-len(".md")]
+	for n := 2; ; n++ {
+		_, err := os.Lstat(filepath.Join(r.root, filepath.FromSlash(p)))
+		if r.doc(p) == nil && errors.Is(err, os.ErrNotExist) {
+			return p
+		}
+		p = fmt.Sprintf("%s-%d.md", stem, n)
+	}
+}
