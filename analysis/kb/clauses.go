@@ -1,8 +1,76 @@
 package kb
 
-// ClausePattern finds one kind of clause in any license text.
+// ClausePattern finds one kind of clause in any license text, known or not.
+//
+// The clause detector (package analysis/clause) cuts a text into sentences
+// and tries every pattern on each. A pattern matches a sentence when at
+// least one of its Keywords (and one of Also, if any) occurs in it, one of
+// its Match expressions matches and none of its Unless expressions does.
+// Keywords and expressions see the sentence normalized: lower case,
+// straight quotes, "-" for dashes, single spaces, no Markdown emphasis.
+//
+// Keywords are found for all patterns in one pass over the text, so they
+// are nearly free, while a regular expression costs per sentence it runs
+// on: list as keywords words that every wording of the pattern contains.
+//
+// Patterns are tried in file order; a sentence yields at most one hit per
+// code, so a specific pattern must come before a general one of its code.
 type ClausePattern struct {
-	ID      string `yaml:"id"`      // unique, e.g. "mau-threshold"
-	Code    string `yaml:"code"`    // finding code it produces
-	Message string `yaml:"message"` // template; {name} is replaced by Data[name]
+	ID   string `yaml:"id"`   // unique, e.g. "mau-threshold"
+	Code string `yaml:"code"` // finding code it produces, e.g. "clause/scale-threshold"
+	// Keywords: the normalized sentence must contain at least one of them
+	// (plain lower-case substrings) before Match is tried.
+	Keywords []string `yaml:"keywords"`
+	// Also, when set, is a second keyword list: the sentence must contain
+	// one of these too (e.g. "output" and one of "to train", "may not").
+	Also []string `yaml:"also"`
+	// Match lists Go (RE2) regular expressions over the normalized
+	// sentence, one per wording; the first that matches counts. Their named
+	// groups feed Extract. An expression that starts with literal text is
+	// much faster to search, so none should start with \b or a group.
+	Match []string `yaml:"match"`
+	// Unless lists regular expressions over the normalized sentence; any
+	// of them matching vetoes the hit (e.g. the patent-litigation
+	// termination every permissive license has). Start each with text.
+	Unless []string `yaml:"unless"`
+	// Data holds fixed facts added to every hit, e.g. a metric name.
+	Data map[string]any `yaml:"data"`
+	// Extract lists facts read out of the matched sentence.
+	Extract []Extraction `yaml:"extract"`
+	// Message is the finding message, one plain sentence naming the
+	// consequence for the builder; {name} is replaced by Data[name]
+	// (numbers are written "700 million" or "10,000", lists joined by
+	// commas).
+	Message string `yaml:"message"`
+	// Fallback is the message used when a placeholder of Message has no
+	// value, e.g. a notice clause that does not quote the notice.
+	Fallback string `yaml:"fallback"`
+}
+
+// Extraction reads one data field out of a matched sentence.
+type Extraction struct {
+	Field string `yaml:"field"` // the Data key it sets
+	// Kind says how the value is read:
+	//   text     the original text of the first non-empty group, whitespace
+	//            collapsed and Markdown emphasis removed
+	//   amount   the number in that group as an int64: "700 million",
+	//            "1,000,000", "$1M", "1 billion", "10k"
+	//   currency the currency named in that group: the value of the longest
+	//            key of Map found in it (e.g. "us $" -> "USD")
+	//   url      the first web address in the group (or the whole sentence
+	//            when Groups is empty), with or without a scheme; a bare
+	//            domain needs a path, "www." or three labels; trailing
+	//            punctuation and Markdown escapes removed
+	//   find     every value of Map whose key occurs in the sentence, sorted
+	//            and without duplicates, as a list (e.g. regions)
+	Kind string `yaml:"kind"`
+	// Groups names the groups of the matching Match expression to read,
+	// first non-empty wins.
+	Groups []string `yaml:"groups"`
+	// Map is the lookup table of the currency and find kinds; keys are
+	// normalized (lower-case) text.
+	Map map[string]string `yaml:"map"`
+	// Optional: a missing value leaves the field unset instead of dropping
+	// the hit.
+	Optional bool `yaml:"optional"`
 }

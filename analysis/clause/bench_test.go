@@ -1,0 +1,101 @@
+package clause
+
+import (
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/fineprint-dev/fineprint/analysis/kb"
+	"github.com/google/licensecheck"
+)
+
+// corpusDir finds ../shared/corpus beside the folder holding go.mod.
+func corpusDir(tb testing.TB) string {
+	tb.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			tb.Skip("go.mod not found above the test directory")
+		}
+		dir = parent
+	}
+	corpus := filepath.Join(dir, "..", "shared", "corpus")
+	if _, err := os.Stat(filepath.Join(corpus, "licenses")); err != nil {
+		tb.Skipf("license corpus not found at %s: clause tests on real texts skipped", corpus)
+	}
+	return corpus
+}
+
+// corpusLicenses reads every file under the corpus's licenses folder, keyed
+// by its path relative to that folder.
+func corpusLicenses(tb testing.TB) map[string][]byte {
+	root := filepath.Join(corpusDir(tb), "licenses")
+	files := map[string][]byte{}
+	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		files[filepath.ToSlash(rel)] = b
+		return nil
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return files
+}
+
+// BenchmarkDetectCorpus runs Detect over every license text of the corpus;
+// one op is the whole corpus, MB/s its throughput. cpu-ns/op is the process
+// CPU time per op, steadier than wall time on a busy machine.
+func BenchmarkDetectCorpus(b *testing.B) {
+	k := kb.Default()
+	Detect(k, nil)
+	benchCorpus(b, func(t []byte) { Detect(k, t) })
+}
+
+// BenchmarkLicensecheckCorpus is the baseline: licensecheck.Scan over the
+// same texts.
+func BenchmarkLicensecheckCorpus(b *testing.B) {
+	licensecheck.Scan([]byte("MIT License"))
+	benchCorpus(b, func(t []byte) { licensecheck.Scan(t) })
+}
+
+func benchCorpus(b *testing.B, run func([]byte)) {
+	files := corpusLicenses(b)
+	total := 0
+	for _, t := range files {
+		total += len(t)
+	}
+	b.SetBytes(int64(total))
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu := cpuTime()
+	for i := 0; i < b.N; i++ {
+		for _, t := range files {
+			run(t)
+		}
+	}
+	b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op")
+}
+
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}

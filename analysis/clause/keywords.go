@@ -1,0 +1,251 @@
+package clause
+
+// keywordSet finds which of a fixed list of keywords occur in each
+// sentence, for all sentences in one pass over the normalized text (an
+// Aho-Corasick automaton over byte classes). Per-pattern strings.Contains
+// calls cost more than the rest of detection together.
+type keywordSet struct {
+	words   []string
+	class   [256]uint8 // byte -> class; 0 is "in no keyword"
+	classes int
+	delta   []int32  // state*classes + class -> state
+	out     []uint64 // state*width.. : keywords ending here (with suffixes)
+	hasOut  []bool
+	// rows is delta with each target written as its row offset
+	// (state*classes), complemented (negative) when keywords end there.
+	rows  []int32
+	width int // uint64 words per mask
+	raw   *[256]uint8
+}
+
+// index returns the id of w, adding it.
+func (ks *keywordSet) index(w string) int {
+	for i, v := range ks.words {
+		if v == w {
+			return i
+		}
+	}
+	ks.words = append(ks.words, w)
+	return len(ks.words) - 1
+}
+
+// build compiles the automaton; call after every index.
+func (ks *keywordSet) build() {
+	ks.width = (len(ks.words) + 63) / 64
+	if ks.width == 0 {
+		ks.width = 1
+	}
+	ks.classes = 1
+	for _, w := range ks.words {
+		for i := 0; i < len(w); i++ {
+			if ks.class[w[i]] == 0 {
+				ks.class[w[i]] = uint8(ks.classes)
+				ks.classes++
+			}
+		}
+	}
+	// Trie; goto[state][class] = -1 when absent.
+	next := [][]int32{newRow(ks.classes)}
+	var out [][]uint64
+	out = append(out, make([]uint64, ks.width))
+	for id, w := range ks.words {
+		s := int32(0)
+		for i := 0; i < len(w); i++ {
+			c := ks.class[w[i]]
+			if next[s][c] < 0 {
+				next = append(next, newRow(ks.classes))
+				out = append(out, make([]uint64, ks.width))
+				next[s][c] = int32(len(next) - 1)
+			}
+			s = next[s][c]
+		}
+		out[s][id/64] |= 1 << (id % 64)
+	}
+	// Breadth-first: failure links turn the trie into a full automaton.
+	fail := make([]int32, len(next))
+	queue := []int32{}
+	for c := 0; c < ks.classes; c++ {
+		if t := next[0][c]; t > 0 {
+			queue = append(queue, t)
+		} else {
+			next[0][c] = 0
+		}
+	}
+	for len(queue) > 0 {
+		s := queue[0]
+		queue = queue[1:]
+		for k := range out[s] {
+			out[s][k] |= out[fail[s]][k]
+		}
+		for c := 0; c < ks.classes; c++ {
+			if t := next[s][c]; t >= 0 {
+				fail[t] = next[fail[s]][c]
+				queue = append(queue, t)
+			} else {
+				next[s][c] = next[fail[s]][c]
+			}
+		}
+	}
+	ks.delta = make([]int32, 0, len(next)*ks.classes)
+	ks.out = make([]uint64, 0, len(next)*ks.width)
+	ks.hasOut = make([]bool, len(next))
+	for s := range next {
+		ks.delta = append(ks.delta, next[s]...)
+		ks.out = append(ks.out, out[s]...)
+		for _, m := range out[s] {
+			if m != 0 {
+				ks.hasOut[s] = true
+			}
+		}
+	}
+	if ks.classes >= maxClasses {
+		panic("clause: too many keyword characters")
+	}
+	ks.raw = ks.rawTable()
+	ks.rows = make([]int32, len(ks.delta))
+	for i, t := range ks.delta {
+		ks.rows[i] = t * int32(ks.classes)
+		if ks.hasOut[t] {
+			ks.rows[i] = ^ks.rows[i]
+		}
+	}
+}
+
+func newRow(n int) []int32 {
+	r := make([]int32, n)
+	for i := range r {
+		r[i] = -1
+	}
+	return r
+}
+
+// mask returns the mask of the given keywords.
+func (ks *keywordSet) mask(words []string) []uint64 {
+	m := make([]uint64, ks.width)
+	for _, w := range words {
+		id := ks.index(w)
+		m[id/64] |= 1 << (id % 64)
+	}
+	return m
+}
+
+func intersects(a, b []uint64) bool {
+	for i := range a {
+		if a[i]&b[i] != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// Byte classes of the original text that scanRaw must treat specially;
+// build keeps real classes below them.
+const (
+	classBlank = 255 - iota // a blank: collapses with its neighbours
+	classSkip               // Markdown emphasis "*"
+	classUnder              // "_": emphasis unless inside a word
+	classE2                 // lead byte of curly quotes and dashes
+	classC2                 // lead byte of the no-break space
+	maxClasses
+)
+
+// rawTable maps each byte of the original text to its class as the
+// normalizer would write it: upper case as lower case, or one of the
+// special classes.
+func (ks *keywordSet) rawTable() *[256]uint8 {
+	var t [256]uint8
+	for c := 0; c < 256; c++ {
+		b := byte(c)
+		if b >= 'A' && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		t[c] = ks.class[b]
+	}
+	for _, c := range []byte{' ', '\t', '\n', '\r', '\v', '\f'} {
+		t[c] = classBlank
+	}
+	t['*'], t['_'], t[0xE2], t[0xC2] = classSkip, classUnder, classE2, classC2
+	return &t
+}
+
+// scanRaw returns, for each span of the original text, the mask of
+// keywords it holds once normalized (width words per span). It normalizes
+// on the fly, so only sentences that some pattern may match need the real
+// normalizer.
+func (ks *keywordSet) scanRaw(text []byte, spans []span) []uint64 {
+	table := ks.raw
+	space := int32(ks.class[' '])
+	masks := make([]uint64, len(spans)*ks.width)
+	for i, sp := range spans {
+		m := masks[i*ks.width : (i+1)*ks.width]
+		row := int32(0)
+		blank := true
+		for j := sp.start; j < sp.end; j++ {
+			cls := int32(table[text[j]])
+			if cls >= classC2 {
+				cls = ks.special(text, j, sp.end, cls, &j)
+				if cls < 0 {
+					continue
+				}
+				if cls == classBlank {
+					if blank {
+						continue
+					}
+					blank, cls = true, space
+				} else {
+					blank = false
+				}
+			} else {
+				blank = false
+			}
+			row = ks.rows[row+cls]
+			if row < 0 {
+				row = ^row
+				o := ks.out[int(row)/ks.classes*ks.width:]
+				for k := range m {
+					m[k] |= o[k]
+				}
+			}
+		}
+	}
+	return masks
+}
+
+// special resolves a special class at text[j]: -1 to skip the byte,
+// classBlank, or the class of the character it stands for (advancing *j
+// over a multi-byte character).
+func (ks *keywordSet) special(text []byte, j, end int, cls int32, jp *int) int32 {
+	switch cls {
+	case classBlank:
+		return classBlank
+	case classSkip:
+		return -1
+	case classUnder:
+		if j > 0 && isAlnum(text[j-1]) && j+1 < end && isAlnum(text[j+1]) {
+			return int32(ks.class['_'])
+		}
+		return -1
+	case classE2:
+		if j+2 < end && text[j+1] == 0x80 {
+			var c byte
+			switch text[j+2] {
+			case 0x9C, 0x9D:
+				c = '"'
+			case 0x98, 0x99:
+				c = '\''
+			case 0x93, 0x94:
+				c = '-'
+			default:
+				return 0
+			}
+			*jp = j + 2
+			return int32(ks.class[c])
+		}
+	case classC2:
+		if j+1 < end && text[j+1] == 0xA0 {
+			*jp = j + 1
+			return classBlank
+		}
+	}
+	return 0
+}

@@ -1,0 +1,456 @@
+package clause
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/fineprint-dev/fineprint/analysis/kb"
+)
+
+// pattern is a kb.ClausePattern with its expressions compiled.
+type pattern struct {
+	*kb.ClausePattern
+	match     []expr
+	unless    []*regexp.Regexp
+	any, also []uint64 // keyword masks
+}
+
+// expr is one compiled wording of a pattern.
+type expr struct {
+	re     *regexp.Regexp
+	groups map[string]int
+}
+
+// detector is the compiled form of a knowledge base's clause patterns.
+type detector struct {
+	patterns []*pattern
+	keywords keywordSet
+}
+
+// compiled caches the detector of each knowledge base (in practice the one
+// kb.Default returns): *kb.KB -> *detector or error.
+var compiled sync.Map
+
+// Compile compiles the clause patterns of k and reports the first invalid
+// one. While any pattern is invalid Detect finds nothing, so the package's
+// tests call Compile on the embedded knowledge base.
+func Compile(k *kb.KB) error {
+	_, err := patterns(k)
+	return err
+}
+
+func patterns(k *kb.KB) (*detector, error) {
+	if v, ok := compiled.Load(k); ok {
+		if err, bad := v.(error); bad {
+			return nil, err
+		}
+		return v.(*detector), nil
+	}
+	ps, err := compile(k.Clauses)
+	if err != nil {
+		compiled.LoadOrStore(k, err)
+		return nil, err
+	}
+	d := &detector{patterns: ps}
+	for _, p := range ps {
+		for _, w := range append(p.Keywords[:len(p.Keywords):len(p.Keywords)], p.Also...) {
+			d.keywords.index(w)
+		}
+	}
+	d.keywords.build()
+	for _, p := range ps {
+		p.any = d.keywords.mask(p.Keywords)
+		if len(p.Also) > 0 {
+			p.also = d.keywords.mask(p.Also)
+		}
+	}
+	v, _ := compiled.LoadOrStore(k, d)
+	return v.(*detector), nil
+}
+
+var extractKinds = map[string]bool{"text": true, "amount": true, "currency": true, "url": true, "find": true}
+
+func compile(cs []kb.ClausePattern) ([]*pattern, error) {
+	ps := make([]*pattern, 0, len(cs))
+	seen := map[string]bool{}
+	for i := range cs {
+		c := &cs[i]
+		if c.ID == "" || seen[c.ID] {
+			return nil, fmt.Errorf("clauses.yaml: pattern %d: missing or repeated id %q", i, c.ID)
+		}
+		seen[c.ID] = true
+		if c.Code == "" || c.Message == "" || len(c.Match) == 0 || len(c.Keywords) == 0 {
+			return nil, fmt.Errorf("clauses.yaml: %s: code, message, match and keywords are required", c.ID)
+		}
+		p := &pattern{ClausePattern: c}
+		for _, m := range c.Match {
+			re, err := regexp.Compile(m)
+			if err != nil {
+				return nil, fmt.Errorf("clauses.yaml: %s: match: %w", c.ID, err)
+			}
+			e := expr{re: re, groups: map[string]int{}}
+			for gi, name := range re.SubexpNames() {
+				if name != "" {
+					e.groups[name] = gi
+				}
+			}
+			for _, x := range c.Extract {
+				for _, g := range x.Groups {
+					if _, ok := e.groups[g]; !ok {
+						return nil, fmt.Errorf("clauses.yaml: %s: extract %s: no group %q in match %q", c.ID, x.Field, g, m)
+					}
+				}
+			}
+			p.match = append(p.match, e)
+		}
+		for _, u := range c.Unless {
+			re, err := regexp.Compile(u)
+			if err != nil {
+				return nil, fmt.Errorf("clauses.yaml: %s: unless: %w", c.ID, err)
+			}
+			p.unless = append(p.unless, re)
+		}
+		for _, x := range c.Extract {
+			if !extractKinds[x.Kind] {
+				return nil, fmt.Errorf("clauses.yaml: %s: extract %s: unknown kind %q", c.ID, x.Field, x.Kind)
+			}
+		}
+		for _, kw := range append(c.Keywords[:len(c.Keywords):len(c.Keywords)], c.Also...) {
+			if kw != strings.ToLower(kw) {
+				return nil, fmt.Errorf("clauses.yaml: %s: keyword %q is not lower case", c.ID, kw)
+			}
+		}
+		ps = append(ps, p)
+	}
+	return ps, nil
+}
+
+// candidate reports whether a sentence with these keywords may match p.
+func (p *pattern) candidate(found []uint64) bool {
+	return intersects(found, p.any) && (p.also == nil || intersects(found, p.also))
+}
+
+// apply tries p on the normalized sentence norm, the last one n wrote.
+func (p *pattern) apply(text []byte, n *normalizer, norm string) (data map[string]any, ok bool) {
+	e, m := p.find(norm)
+	if m == nil || p.vetoed(norm) {
+		return nil, false
+	}
+	data = map[string]any{}
+	for k, v := range p.Data {
+		data[k] = v
+	}
+	for _, x := range p.Extract {
+		v, found := e.extract(x, text, n, norm, m)
+		if !found {
+			if x.Optional {
+				continue
+			}
+			return nil, false
+		}
+		data[x.Field] = v
+	}
+	if len(data) == 0 {
+		data = nil
+	}
+	return data, true
+}
+
+// vetoed reports whether one of p's Unless expressions matches norm.
+func (p *pattern) vetoed(norm string) bool {
+	for _, u := range p.unless {
+		if u.MatchString(norm) {
+			return true
+		}
+	}
+	return false
+}
+
+// find returns the first wording that matches norm and its submatches.
+// Patterns without extractions only need to know whether one matches,
+// which is cheaper to ask.
+func (p *pattern) find(norm string) (*expr, []int) {
+	for i := range p.match {
+		e := &p.match[i]
+		if len(p.Extract) == 0 {
+			if e.re.MatchString(norm) {
+				return e, []int{}
+			}
+			continue
+		}
+		if m := e.re.FindStringSubmatchIndex(norm); m != nil {
+			return e, m
+		}
+	}
+	return nil, nil
+}
+
+// group returns the bounds in norm of the first non-empty group of x.
+func (e *expr) group(x kb.Extraction, m []int) (int, int, bool) {
+	if len(x.Groups) == 0 {
+		return m[0], m[1], true
+	}
+	for _, g := range x.Groups {
+		i := e.groups[g]
+		if m[2*i] >= 0 && m[2*i+1] > m[2*i] {
+			return m[2*i], m[2*i+1], true
+		}
+	}
+	return 0, 0, false
+}
+
+// extract reads the value x asks for out of the sentence: norm is its
+// normalized form and m the submatches of e in it; text and n give the
+// original bytes.
+func (e *expr) extract(x kb.Extraction, text []byte, n *normalizer, norm string, m []int) (any, bool) {
+	a, b, ok := e.group(x, m)
+	if x.Kind == "url" && len(x.Groups) == 0 {
+		a, b, ok = 0, len(norm), true
+	}
+	if !ok {
+		return nil, false
+	}
+	switch x.Kind {
+	case "text":
+		s, e := n.original(a, b)
+		t := cleanText(text[s:e])
+		return t, t != ""
+	case "amount":
+		v, ok := parseAmount(norm[a:b])
+		return v, ok
+	case "currency":
+		return longestKey(norm[a:b], x.Map)
+	case "url":
+		u := findURL(text, n, norm, a, b)
+		return u, u != ""
+	case "find":
+		var found []string
+		for k, v := range x.Map {
+			if strings.Contains(norm, k) {
+				found = append(found, v)
+			}
+		}
+		if len(found) == 0 {
+			return nil, false
+		}
+		sort.Strings(found)
+		return compact(found), true
+	}
+	return nil, false
+}
+
+// findURL returns the first web address in norm[a:b], read from the
+// original text, without trailing punctuation or Markdown escapes.
+func findURL(text []byte, n *normalizer, norm string, a, b int) string {
+	s, e := urlIn(norm[a:b])
+	if s < 0 {
+		return ""
+	}
+	os, oe := n.original(a+s, a+e)
+	u := strings.ReplaceAll(cleanText(text[os:oe]), "\\", "")
+	return strings.TrimRight(u, ".,;:!?)]}'\"")
+}
+
+// urlIn finds the first web address in the normalized s: a host name
+// ending in a common top-level domain, with or without a scheme and a
+// path. A bare host needs a path or three labels, so that "e.g.", "u.s."
+// and a company called "deci.ai" are not taken for one; an e-mail domain is
+// none.
+func urlIn(s string) (int, int) {
+	for i := 0; i < len(s); {
+		k := strings.IndexByte(s[i:], '.')
+		if k < 0 {
+			return -1, -1
+		}
+		dot := i + k
+		a := dot
+		for a > 0 && isHostByte(s[a-1]) {
+			a--
+		}
+		b := dot + 1
+		for b < len(s) && isHostByte(s[b]) {
+			b++
+		}
+		for b > dot+1 && (s[b-1] == '.' || s[b-1] == '-') {
+			b--
+		}
+		i = b + 1
+		host := s[a:b]
+		if a == dot || a > 0 && s[a-1] == '@' || !topLevel[host[strings.LastIndexByte(host, '.')+1:]] {
+			continue
+		}
+		scheme := a >= 3 && s[a-3:a] == "://"
+		path := b < len(s) && s[b] == '/'
+		if !scheme && !path && !strings.HasPrefix(host, "www.") && strings.Count(host, ".") < 2 {
+			continue
+		}
+		if scheme {
+			for a -= 3; a > 0 && s[a-1] >= 'a' && s[a-1] <= 'z'; a-- {
+			}
+		}
+		for path && b < len(s) && !strings.ContainsRune(" <>\"')]`", rune(s[b])) {
+			b++
+		}
+		return a, b
+	}
+	return -1, -1
+}
+
+func isHostByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.'
+}
+
+var topLevel = map[string]bool{
+	"com": true, "org": true, "net": true, "dev": true, "ai": true, "io": true, "ae": true,
+	"gov": true, "edu": true, "co": true, "uk": true, "eu": true, "cn": true, "de": true,
+	"fr": true, "example": true, "info": true, "app": true, "cc": true, "me": true,
+}
+
+func compact(s []string) []string {
+	out := s[:0]
+	for i, v := range s {
+		if i == 0 || v != s[i-1] {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func longestKey(s string, m map[string]string) (any, bool) {
+	best := ""
+	for k := range m {
+		if len(k) > len(best) && strings.Contains(s, k) {
+			best = k
+		}
+	}
+	if best == "" {
+		return nil, false
+	}
+	return m[best], true
+}
+
+// cleanText collapses blanks and removes Markdown emphasis from a piece of
+// the original text.
+func cleanText(b []byte) string {
+	var sb strings.Builder
+	space := false
+	for _, r := range string(b) {
+		switch r {
+		case ' ', '\t', '\n', '\r', '\u00a0':
+			space = sb.Len() > 0
+			continue
+		case '*':
+			continue
+		}
+		if space {
+			sb.WriteByte(' ')
+			space = false
+		}
+		sb.WriteRune(r)
+	}
+	return sb.String()
+}
+
+var multipliers = []struct {
+	word string
+	mul  float64
+}{
+	{"trillion", 1e12}, {"billion", 1e9}, {"million", 1e6}, {"thousand", 1e3},
+	{"bn", 1e9}, {"mn", 1e6}, {"mm", 1e6}, {"b", 1e9}, {"m", 1e6}, {"k", 1e3},
+}
+
+// parseAmount reads "700 million", "us $1,000,000", "$1m", "1.5 billion",
+// "10,000,000" as a whole number.
+func parseAmount(s string) (int64, bool) {
+	i := strings.IndexAny(s, "0123456789")
+	if i < 0 {
+		return 0, false
+	}
+	j := i
+	for j < len(s) && (s[j] >= '0' && s[j] <= '9' || s[j] == ',' || s[j] == '.' && j+1 < len(s) && s[j+1] >= '0' && s[j+1] <= '9') {
+		j++
+	}
+	f, err := strconv.ParseFloat(strings.ReplaceAll(s[i:j], ",", ""), 64)
+	if err != nil {
+		return 0, false
+	}
+	rest := strings.TrimLeft(s[j:], " ")
+	for _, m := range multipliers {
+		if strings.HasPrefix(rest, m.word) && (len(rest) == len(m.word) || !isLetter(rest[len(m.word)])) {
+			f *= m.mul
+			break
+		}
+	}
+	if f <= 0 || f > math.MaxInt64/2 {
+		return 0, false
+	}
+	return int64(math.Round(f)), true
+}
+
+// render fills the message template of p with data.
+func (p *pattern) render(data map[string]any) string {
+	msg, missing := fill(p.Message, data)
+	if missing && p.Fallback != "" {
+		msg, _ = fill(p.Fallback, data)
+	}
+	return msg
+}
+
+func fill(tmpl string, data map[string]any) (string, bool) {
+	var sb strings.Builder
+	missing := false
+	for {
+		i := strings.IndexByte(tmpl, '{')
+		if i < 0 {
+			sb.WriteString(tmpl)
+			return sb.String(), missing
+		}
+		j := strings.IndexByte(tmpl[i:], '}')
+		if j < 0 {
+			sb.WriteString(tmpl)
+			return sb.String(), missing
+		}
+		sb.WriteString(tmpl[:i])
+		v, ok := data[tmpl[i+1:i+j]]
+		if !ok {
+			missing = true
+		}
+		sb.WriteString(formatValue(v))
+		tmpl = tmpl[i+j+1:]
+	}
+}
+
+func formatValue(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case int64:
+		return humanNumber(x)
+	case []string:
+		return strings.Join(x, ", ")
+	default:
+		return fmt.Sprint(x)
+	}
+}
+
+// humanNumber writes 700000000 as "700 million" and 1234567 as "1,234,567".
+func humanNumber(n int64) string {
+	for _, u := range []struct {
+		div  int64
+		name string
+	}{{1e12, "trillion"}, {1e9, "billion"}, {1e6, "million"}} {
+		if n >= u.div && n%(u.div/10) == 0 {
+			return strconv.FormatFloat(float64(n)/float64(u.div), 'f', -1, 64) + " " + u.name
+		}
+	}
+	s := strconv.FormatInt(n, 10)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}

@@ -1,0 +1,65 @@
+package clause
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/fineprint-dev/fineprint/analysis/kb"
+)
+
+func TestSentences(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{{
+		name: "hard-wrapped sentence, blank line ends the paragraph",
+		text: "You may use the Model\nfor any purpose. It is\nprovided as is.\n\nNext paragraph",
+		want: []string{"You may use the Model\nfor any purpose.", "It is\nprovided as is.", "Next paragraph"},
+	}, {
+		name: "Markdown heading, list items and emphasis",
+		text: "# Terms\n\n**Use.** You must comply:\n- with the law;\n* with *this* policy.\n",
+		want: []string{"Terms", "Use.", "You must comply:", "with the law;", "with *this* policy."},
+	}, {
+		name: "title line over a paragraph",
+		text: "Prohibited Uses\nYou agree not to misuse the Model.",
+		want: []string{"Prohibited Uses", "You agree not to misuse the Model."},
+	}, {
+		name: "abbreviations and section numbers",
+		text: "See Section 1.b.v of the U.S. terms, e.g. by mail to Acme Inc. in No. 5 Street. Then stop. As said in Section 1.b.i. The end.",
+		want: []string{"See Section 1.b.v of the U.S. terms, e.g. by mail to Acme Inc. in No. 5 Street.", "Then stop.",
+			"As said in Section 1.b.i.", "The end."},
+	}, {
+		name: "nested list markers",
+		text: "1. Grant.\n\ta. Rights. You may copy.\n\t\ti. Subject to (a).\n(iv) Last item\n2.1 Scope of use",
+		want: []string{"Grant.", "Rights.", "You may copy.", "Subject to (a).", "Last item", "Scope of use"},
+	}, {
+		name: "CJK full stops and a quoted notice",
+		text: "许可。第二句！ The notice is: “X is licensed. All Rights Reserved.” Done.",
+		want: []string{"许可。", "第二句！", "The notice is: “X is licensed. All Rights Reserved.”", "Done."},
+	}, {
+		name: "CR only line ends and CRLF",
+		text: "First line\rSecond. Third\r\n\r\nFourth",
+		want: []string{"First line", "Second.", "Third", "Fourth"},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, s := range sentences([]byte(tt.text)) {
+				got = append(got, tt.text[s.start:s.end])
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestVeryLongSentence(t *testing.T) {
+	text := "Preamble.\n\nIf the Licensee, " + strings.Repeat("together with its affiliates and partners, ", 40) +
+		"has more than 5 million monthly active users, it needs a license."
+	hits := Detect(kb.Default(), []byte(text))
+	if len(hits) != 1 || hits[0].Start != 11 || hits[0].End != len(text) || hits[0].Data["value"] != int64(5000000) {
+		t.Fatalf("got %+v, want one threshold hit on [11,%d)", hits, len(text))
+	}
+}
