@@ -18,6 +18,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
+	"syscall"
 
 	"github.com/fineprint-dev/fineprint/analysis"
 	"github.com/fineprint-dev/fineprint/analysis/glob"
@@ -39,9 +41,68 @@ type Options struct {
 	// Progress, when set, is called with the number of files read so far,
 	// after each one, so that a long scan can show that it is moving.
 	Progress func(read int)
-	// Open opens a file for reading; nil means os.Open. Sandboxes and tests
-	// substitute it (a test running as root cannot make a file unreadable).
+	// Open opens a file for reading; nil means os.Open without blocking on
+	// a FIFO. Sandboxes and tests substitute it (a test running as root
+	// cannot make a file unreadable).
 	Open func(name string) (*os.File, error)
+	// Cache, when set, keeps what earlier Loads read and hands it back
+	// while a file's size, modification time and identity are unchanged, so
+	// that a rescan (the server's, after every change) stats files instead
+	// of reading them again. One Cache serves one root.
+	Cache *Cache
+}
+
+// Cache holds file contents between Loads of one workspace; the zero value
+// is ready to use, and it is safe for concurrent use.
+type Cache struct {
+	mu      sync.Mutex
+	gen     int
+	entries map[string]cacheEntry // by absolute path
+}
+
+type cacheEntry struct {
+	info fs.FileInfo // for os.SameFile: a file replaced by rename is another file
+	text []byte
+	gen  int
+}
+
+// get returns the cached text of abs when info still describes it.
+func (c *Cache) get(abs string, info fs.FileInfo) ([]byte, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.entries[abs]
+	if !ok || e.info.Size() != info.Size() || !e.info.ModTime().Equal(info.ModTime()) || !os.SameFile(e.info, info) {
+		return nil, false
+	}
+	e.gen = c.gen
+	c.entries[abs] = e
+	return e.text, true
+}
+
+func (c *Cache) put(abs string, info fs.FileInfo, text []byte) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.entries == nil {
+		c.entries = map[string]cacheEntry{}
+	}
+	c.entries[abs] = cacheEntry{info: info, text: text, gen: c.gen}
+}
+
+// begin starts a full Load; end drops the files it did not see.
+func (c *Cache) begin() {
+	c.mu.Lock()
+	c.gen++
+	c.mu.Unlock()
+}
+
+func (c *Cache) end() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for p, e := range c.entries {
+		if e.gen != c.gen {
+			delete(c.entries, p)
+		}
+	}
 }
 
 const (
@@ -72,8 +133,14 @@ func Load(root string, opts Options) (*analysis.Snapshot, []Skip, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	if c := opts.Cache; c != nil {
+		c.begin()
+	}
 	if err := w.walkRoot(); err != nil {
 		return nil, nil, err
+	}
+	if c := opts.Cache; c != nil {
+		c.end()
 	}
 	return w.finish(), w.skips, nil
 }
@@ -105,7 +172,7 @@ func LoadFiles(root string, files []string, opts Options) (*analysis.Snapshot, [
 			return nil, nil, fmt.Errorf("%s: not a regular file", rel)
 		}
 		docs, skips := len(w.docs), len(w.skips)
-		if w.file(abs, rel); len(w.docs) == docs && len(w.skips) == skips && rel != analysis.ProfileFile {
+		if w.file(abs, rel, ""); len(w.docs) == docs && len(w.skips) == skips && rel != analysis.ProfileFile {
 			// Named on purpose, so say why nothing came of it.
 			w.skips = append(w.skips, Skip{Path: rel, Reason: "not a license, model card, manifest or fineprint file"})
 		}
@@ -149,7 +216,7 @@ func newWalker(root string, opts Options) (*walker, error) {
 		opts.MaxHeaderSize = DefaultMaxHeaderSize
 	}
 	if opts.Open == nil {
-		opts.Open = os.Open
+		opts.Open = openRead
 	}
 	return &walker{root: abs, real: real, opts: opts, seen: map[string]bool{}}, nil
 }
@@ -180,15 +247,21 @@ func (w *walker) walkRoot() error {
 	if _, err := os.ReadDir(w.root); err != nil {
 		return fmt.Errorf("%s: %s", w.root, reason(err))
 	}
-	w.walk(w.root, "")
+	w.walk(w.root, "", w.real)
 	return nil
 }
 
-func (w *walker) walk(dir, rel string) {
-	real, err := filepath.EvalSymlinks(dir)
-	if err != nil {
-		w.skips = append(w.skips, Skip{Path: rel, Reason: reason(err), IOError: true})
-		return
+// walk descends dir, whose symbolic links resolve to real ("" when not yet
+// resolved). An entry reached without a link resolves to its parent's real
+// path plus its name, so only links cost an EvalSymlinks: resolving every
+// path took one lstat per path component per file, a tenth of a rescan.
+func (w *walker) walk(dir, rel, real string) {
+	if real == "" {
+		var err error
+		if real, err = filepath.EvalSymlinks(dir); err != nil {
+			w.skips = append(w.skips, Skip{Path: rel, Reason: reason(err), IOError: true})
+			return
+		}
 	}
 	for _, d := range w.dirs {
 		if d == real {
@@ -215,6 +288,7 @@ func (w *walker) walk(dir, rel string) {
 			continue
 		}
 		mode := e.Type()
+		childReal := filepath.Join(real, name)
 		if mode&fs.ModeSymlink != 0 {
 			target, err := os.Stat(child)
 			if err != nil {
@@ -222,15 +296,20 @@ func (w *walker) walk(dir, rel string) {
 				continue
 			}
 			mode = target.Mode().Type()
+			childReal = "" // resolved where it is used
 		}
 		switch {
 		case mode.IsDir():
 			if skippedDirs[name] {
 				continue
 			}
-			w.walk(child, childRel)
+			w.walk(child, childRel, childReal)
 		case mode.IsRegular():
-			w.file(child, childRel)
+			w.file(child, childRel, childReal)
+		case analysis.ClassifyPath(childRel) != analysis.KindOther:
+			// A FIFO, device or socket with a license's name: opening a
+			// FIFO would block the scan until something writes to it.
+			w.skips = append(w.skips, Skip{Path: childRel, Reason: "not a regular file"})
 		}
 	}
 }
@@ -243,8 +322,9 @@ func within(root, p string) bool {
 }
 
 // file reads one file when its name says fineprint looks at it, and reports
-// whether it did look (a file of no interest is never opened).
-func (w *walker) file(abs, rel string) bool {
+// whether it did look (a file of no interest is never opened). real is its
+// path with links resolved, "" when that is still to be done.
+func (w *walker) file(abs, rel, real string) bool {
 	kind := analysis.ClassifyPath(rel)
 	if kind == analysis.KindOther {
 		if analysis.IsWeightsFile(rel) {
@@ -257,7 +337,13 @@ func (w *walker) file(abs, rel string) bool {
 		w.add(rel, text, int64(len(text)))
 		return true
 	}
-	if real, err := filepath.EvalSymlinks(abs); err != nil || !within(w.real, real) {
+	if real == "" {
+		var err error
+		if real, err = filepath.EvalSymlinks(abs); err != nil {
+			real = ""
+		}
+	}
+	if real == "" || !within(w.real, real) {
 		w.skips = append(w.skips, Skip{Path: rel, Reason: "symbolic link leads outside the workspace"})
 		return true
 	}
@@ -277,6 +363,13 @@ func (w *walker) file(abs, rel string) bool {
 
 // read1 reads a file's text (a GGUF file's header only), or says why not.
 func (w *walker) read1(abs string, kind analysis.Kind) ([]byte, int64, *Skip) {
+	if c := w.opts.Cache; c != nil {
+		if info, err := os.Stat(abs); err == nil {
+			if text, ok := c.get(abs, info); ok {
+				return text, info.Size(), nil
+			}
+		}
+	}
 	f, err := w.opts.Open(abs)
 	if err != nil {
 		return nil, 0, &Skip{Reason: reason(err), IOError: true}
@@ -286,18 +379,29 @@ func (w *walker) read1(abs string, kind analysis.Kind) ([]byte, int64, *Skip) {
 	if err != nil {
 		return nil, 0, &Skip{Reason: reason(err), IOError: true}
 	}
+	if !info.Mode().IsRegular() { // replaced since the listing
+		return nil, 0, &Skip{Reason: "not a regular file"}
+	}
 	limit := w.opts.MaxFileSize
 	if kind == analysis.KindGGUF {
 		limit = w.opts.MaxHeaderSize
 	} else if info.Size() > limit {
 		return nil, 0, &Skip{Reason: fmt.Sprintf("larger than %d bytes", limit)}
 	}
-	text, err := io.ReadAll(io.LimitReader(f, limit))
-	if err != nil {
+	// Sized from the stat: io.ReadAll would grow the buffer by doubling and
+	// keep up to twice the text alive in the snapshot. A file that grew
+	// since the stat is read up to its size then; one that shrank, to its end.
+	text := make([]byte, min(info.Size(), limit))
+	n, err := io.ReadFull(f, text)
+	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
 		return nil, 0, &Skip{Reason: reason(err), IOError: true}
 	}
+	text = text[:n]
 	if kind != analysis.KindGGUF && isBinary(text) {
 		return nil, 0, &Skip{Reason: "binary file"}
+	}
+	if c := w.opts.Cache; c != nil {
+		c.put(abs, info, text)
 	}
 	return text, info.Size(), nil
 }
@@ -315,6 +419,13 @@ func (w *walker) add(rel string, text []byte, size int64) {
 // must appear (notice/missing-attribution) and where its fix edits.
 func isReadme(rel string) bool {
 	return strings.HasPrefix(strings.ToLower(path.Base(rel)), "readme")
+}
+
+// openRead opens a file for reading without blocking when a FIFO has
+// replaced it since the listing; read1 then refuses it as not regular.
+// Regular files ignore O_NONBLOCK.
+func openRead(name string) (*os.File, error) {
+	return os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 }
 
 // reason is err without the path, which the Skip already names.

@@ -1,11 +1,449 @@
 package main
 
 import (
+	"context"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/fineprint-dev/fineprint/analysis"
+	"github.com/fineprint-dev/fineprint/analysis/report"
+	"github.com/fineprint-dev/fineprint/analysis/textpos"
+	"github.com/fineprint-dev/fineprint/analysis/workspace"
 )
 
+const checkUsage = `usage: fineprint check [--format text|json|sarif] [--fail-on error|warning|information|never] [--config FILE] [PATH...]
+
+Checks the license files, model cards and model manifests under each PATH
+(default "."). A folder is checked as a workspace whose root is that folder;
+a file is checked alone, relative to the current folder when it lies inside
+it, else to its own folder.
+
+Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or I/O error.
+`
+
+// openFile opens the files a check reads; tests substitute it to make a
+// file unreadable when they run as root.
+var openFile = os.Open
+
+// usageError is a bad command line: exit 2 with its message.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+type checkFlags struct {
+	format string
+	failOn analysis.Severity // SeverityOff for "never"
+	config string
+	paths  []string
+}
+
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "fineprint check: not yet available")
-	return 2
+	cf, err := parseCheckFlags(args)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(stdout, checkUsage)
+		return 0
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "fineprint: check: %v (see fineprint check --help)\n", err)
+		return 2
+	}
+	return check(cf, stdout, stderr)
+}
+
+// parseCheckFlags reads flags and paths in any order ("check . --format json").
+func parseCheckFlags(args []string) (checkFlags, error) {
+	cf := checkFlags{}
+	var format, failOn string
+	fl := flag.NewFlagSet("check", flag.ContinueOnError)
+	fl.SetOutput(io.Discard)
+	fl.StringVar(&format, "format", "text", "")
+	fl.StringVar(&failOn, "fail-on", "error", "")
+	fl.StringVar(&cf.config, "config", "", "")
+	for {
+		if err := fl.Parse(args); err != nil {
+			return cf, err
+		}
+		args = fl.Args()
+		if len(args) == 0 {
+			break
+		}
+		cf.paths = append(cf.paths, args[0])
+		args = args[1:]
+	}
+	switch format {
+	case "text", "json", "sarif":
+		cf.format = format
+	default:
+		return cf, usageError{fmt.Sprintf("--format %s: want text, json or sarif", format)}
+	}
+	switch failOn {
+	case "never":
+		cf.failOn = analysis.SeverityOff
+	case "error", "warning", "information":
+		cf.failOn, _ = analysis.ParseSeverity(failOn)
+	default:
+		return cf, usageError{fmt.Sprintf("--fail-on %s: want error, warning, information or never", failOn)}
+	}
+	if len(cf.paths) == 0 {
+		cf.paths = []string{"."}
+	}
+	return cf, nil
+}
+
+// target is one workspace to check: a folder, or some files of a folder.
+type target struct {
+	root  string   // absolute
+	files []string // root-relative; nil means the whole folder
+}
+
+// checked is one target's outcome.
+type checked struct {
+	snap  *analysis.Snapshot
+	res   *analysis.Result
+	skips []workspace.Skip
+}
+
+func check(cf checkFlags, stdout, stderr io.Writer) int {
+	fail := func(err error) int {
+		fmt.Fprintf(stderr, "fineprint: check: %v\n", err)
+		return 2
+	}
+	targets, err := resolveTargets(cf.paths)
+	if err != nil {
+		return fail(err)
+	}
+	var config *analysis.Profile
+	if cf.config != "" {
+		p, err := readConfig(cf.config)
+		if err != nil {
+			return fail(err)
+		}
+		config = &p
+	}
+	a := analysis.New()
+	// Identification's one-time set-up overlaps the walk. Analyze waits for
+	// it only when a license text needs it, so a project without one never
+	// pays for it.
+	go a.Warmup()
+	prog := newProgress(stderr)
+	var all []checked
+	for _, t := range targets {
+		c, err := checkTarget(a, t, config, prog)
+		if err != nil {
+			prog.done()
+			return fail(err)
+		}
+		all = append(all, c)
+	}
+	prog.done()
+	snap, res, skips := merge(all)
+	cwd, _ := os.Getwd()
+	opts := report.Options{Analyzer: a, PathPrefix: displayPrefix(cwd, snap.Root), Version: versionString()}
+	ioErrors, skipped := splitSkips(skips)
+	opts.Skips = skipped
+	if err := render(cf.format, stdout, res, snap, opts); err != nil {
+		return fail(err)
+	}
+	for _, s := range ioErrors {
+		fmt.Fprintf(stderr, "fineprint: check: %s%s: %s\n", opts.PathPrefix, s.Path, s.Reason)
+	}
+	switch {
+	case len(ioErrors) > 0:
+		return 2
+	case failing(res.Findings, cf.failOn):
+		return 1
+	}
+	return 0
+}
+
+// splitSkips separates files that could not be read, which make the exit
+// status 2, from files left out on purpose, which the text output lists.
+func splitSkips(skips []workspace.Skip) (ioErrors, skipped []workspace.Skip) {
+	for _, s := range skips {
+		if s.IOError {
+			ioErrors = append(ioErrors, s)
+		} else {
+			skipped = append(skipped, s)
+		}
+	}
+	return ioErrors, skipped
+}
+
+func render(format string, w io.Writer, res *analysis.Result, snap *analysis.Snapshot, opts report.Options) error {
+	switch format {
+	case "json":
+		return report.JSON(w, res, snap, opts)
+	case "sarif":
+		return report.SARIF(w, res, snap, opts)
+	}
+	return report.Text(w, res, snap, opts)
+}
+
+func failing(fs []analysis.Finding, failOn analysis.Severity) bool {
+	for _, f := range fs {
+		if f.Severity.AtLeast(failOn) {
+			return true
+		}
+	}
+	return false
+}
+
+// resolveTargets turns PATH arguments into workspaces: a folder is its own
+// root; files are grouped under the current folder when they lie inside it,
+// else under their own folder.
+func resolveTargets(paths []string) ([]target, error) {
+	cwd, err := os.Getwd()
+	if err != nil {
+		return nil, err
+	}
+	var targets []target
+	byRoot := map[string]int{}
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %s", p, reason(err))
+		}
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return nil, err
+		}
+		if info.IsDir() {
+			if _, dup := byRoot["dir:"+abs]; !dup {
+				byRoot["dir:"+abs] = len(targets)
+				targets = append(targets, target{root: abs})
+			}
+			continue
+		}
+		root := cwd
+		if !inside(cwd, abs) {
+			root = filepath.Dir(abs)
+		}
+		rel, _ := filepath.Rel(root, abs)
+		i, ok := byRoot[root]
+		if !ok {
+			i = len(targets)
+			byRoot[root] = i
+			targets = append(targets, target{root: root, files: []string{}})
+		}
+		targets[i].files = append(targets[i].files, filepath.ToSlash(rel))
+	}
+	return targets, nil
+}
+
+func inside(dir, p string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+func checkTarget(a *analysis.Analyzer, t target, config *analysis.Profile, prog *progress) (checked, error) {
+	profile := config
+	if profile == nil {
+		// The walk needs the workspace profile's ignore globs before the
+		// analysis reads it; a broken profile is reported by the analysis.
+		if data, err := os.ReadFile(filepath.Join(t.root, analysis.ProfileFile)); err == nil {
+			p, _ := analysis.ParseProfile(analysis.ProfileFile, data)
+			profile = &p
+		}
+	}
+	opts := workspace.Options{Open: openFile, Progress: prog.update}
+	if profile != nil {
+		opts.Ignore = profile.Ignore
+	}
+	var (
+		snap  *analysis.Snapshot
+		skips []workspace.Skip
+		err   error
+	)
+	if t.files == nil {
+		snap, skips, err = workspace.Load(t.root, opts)
+	} else {
+		snap, skips, err = workspace.LoadFiles(t.root, t.files, opts)
+	}
+	if err != nil {
+		return checked{}, err
+	}
+	if config != nil {
+		// --config replaces the workspace's own profile.
+		snap.Docs = withoutProfile(snap.Docs)
+		snap.Settings = config
+	}
+	return checked{snap: snap, res: a.Analyze(context.Background(), snap), skips: skips}, nil
+}
+
+func withoutProfile(docs []analysis.Document) []analysis.Document {
+	out := docs[:0:0]
+	for _, d := range docs {
+		if d.Kind != analysis.KindProfile {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// readConfig reads the profile named by --config; any problem with it is a
+// usage error, since the user asked for that file.
+func readConfig(name string) (analysis.Profile, error) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return analysis.Profile{}, fmt.Errorf("%s: %s", name, reason(err))
+	}
+	p, problems := analysis.ParseProfile(name, data)
+	if len(problems) > 0 {
+		pos := textpos.NewIndex(data).Position(problems[0].Span.Start)
+		return analysis.Profile{}, fmt.Errorf("%s:%d:%d: %s", name, pos.Line+1, pos.Column+1, problems[0].Message)
+	}
+	return p, nil
+}
+
+// merge joins the results of several workspaces into one, rooted at their
+// common folder, with paths made relative to it.
+func merge(all []checked) (*analysis.Snapshot, *analysis.Result, []workspace.Skip) {
+	if len(all) == 1 {
+		return all[0].snap, all[0].res, all[0].skips
+	}
+	root := all[0].snap.Root
+	for _, c := range all[1:] {
+		root = commonDir(root, c.snap.Root)
+	}
+	snap := &analysis.Snapshot{Root: root}
+	res := &analysis.Result{}
+	var skips []workspace.Skip
+	for _, c := range all {
+		rel, _ := filepath.Rel(root, c.snap.Root)
+		prefix := func(p string) string { return path.Join(filepath.ToSlash(rel), p) }
+		for _, d := range c.snap.Docs {
+			d.Path = prefix(d.Path)
+			snap.Docs = append(snap.Docs, d)
+		}
+		for _, l := range c.res.Licenses {
+			l.Path = prefix(l.Path)
+			res.Licenses = append(res.Licenses, l)
+		}
+		for _, r := range c.res.References {
+			r.Path = prefix(r.Path)
+			res.References = append(res.References, r)
+		}
+		for _, f := range c.res.Findings {
+			res.Findings = append(res.Findings, prefixFinding(f, prefix))
+		}
+		for _, s := range c.skips {
+			s.Path = prefix(s.Path)
+			skips = append(skips, s)
+		}
+	}
+	sort.SliceStable(snap.Docs, func(i, j int) bool { return snap.Docs[i].Path < snap.Docs[j].Path })
+	sort.SliceStable(res.Licenses, func(i, j int) bool { return res.Licenses[i].Path < res.Licenses[j].Path })
+	analysis.SortFindings(res.Findings)
+	return snap, res, skips
+}
+
+func prefixFinding(f analysis.Finding, prefix func(string) string) analysis.Finding {
+	f.Path = prefix(f.Path)
+	f.Related = append([]analysis.Related(nil), f.Related...)
+	for i := range f.Related {
+		f.Related[i].Path = prefix(f.Related[i].Path)
+	}
+	fixes := make([]analysis.Fix, len(f.Fixes))
+	for i, fix := range f.Fixes {
+		fix.Edits = append([]analysis.Edit(nil), fix.Edits...)
+		for j := range fix.Edits {
+			fix.Edits[j].Path = prefix(fix.Edits[j].Path)
+		}
+		fixes[i] = fix
+	}
+	f.Fixes = fixes
+	return f
+}
+
+func commonDir(a, b string) string {
+	for !inside(a, b) {
+		parent := filepath.Dir(a)
+		if parent == a {
+			return a
+		}
+		a = parent
+	}
+	return a
+}
+
+// displayPrefix is how text output names the root: relative to the current
+// folder when it can be, so that a terminal can open "dir/LICENSE:3:1".
+func displayPrefix(cwd, root string) string {
+	rel, err := filepath.Rel(cwd, root)
+	switch {
+	case cwd == "" || err != nil:
+		return filepath.ToSlash(root) + "/"
+	case rel == ".":
+		return ""
+	}
+	return filepath.ToSlash(rel) + "/"
+}
+
+// reason is err without the path, which the message names already.
+func reason(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// progress shows "scanned N files" on a terminal when a scan takes long.
+type progress struct {
+	w     io.Writer // nil when stderr is not a terminal
+	start time.Time
+	last  time.Time
+	shown bool
+}
+
+const (
+	progressAfter = time.Second
+	progressEvery = 100 * time.Millisecond
+)
+
+func newProgress(stderr io.Writer) *progress {
+	p := &progress{start: time.Now()}
+	if isTerminal(stderr) {
+		p.w = stderr
+	}
+	return p
+}
+
+func (p *progress) update(n int) {
+	if p.w == nil {
+		return
+	}
+	now := time.Now()
+	if now.Sub(p.start) < progressAfter || now.Sub(p.last) < progressEvery {
+		return
+	}
+	p.last = now
+	p.shown = true
+	fmt.Fprintf(p.w, "\rfineprint: scanned %d files…", n)
+}
+
+// done clears the progress line, if one was shown.
+func (p *progress) done() {
+	if p.shown {
+		fmt.Fprint(p.w, "\r\033[K")
+		p.shown = false
+	}
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }
