@@ -81,12 +81,24 @@ func ClassifyPath(p string) Kind {
 	return KindOther
 }
 
+// codeOrDataExt are extensions of files that are never license texts even
+// when "license" is part of their name (license_test.go, notices.txtar).
+var codeOrDataExt = map[string]bool{
+	".py": true, ".go": true, ".json": true, ".yaml": true, ".yml": true, ".toml": true, ".txtar": true,
+	".js": true, ".mjs": true, ".cjs": true, ".ts": true, ".tsx": true, ".jsx": true, ".lua": true, ".el": true,
+	".sh": true, ".rs": true, ".c": true, ".h": true, ".cc": true, ".cpp": true, ".java": true, ".kt": true,
+	".rb": true, ".php": true, ".cs": true, ".swift": true, ".html": true, ".css": true, ".xml": true,
+	".csv": true, ".tsv": true, ".lock": true, ".sum": true, ".mod": true, ".png": true, ".jpg": true,
+	".svg": true, ".pdf": true, ".zip": true, ".gz": true, ".tar": true, ".gguf": true, ".safetensors": true,
+	".bin": true, ".pt": true, ".pth": true, ".onnx": true, ".vsix": true,
+}
+
 // isLicenseName matches the file names of DESIGN section 1: LICENSE*,
 // LICENCE*, COPYING*, *LICENSE* (LICENSE-MODEL, MODEL_LICENSE, "Tongyi
 // Qianwen LICENSE AGREEMENT"), *TERMS_OF_USE*, USE_POLICY*, *ACCEPTABLE_USE*,
 // NOTICE*.
 func isLicenseName(lower string) bool {
-	if strings.HasSuffix(lower, ".py") || strings.HasSuffix(lower, ".go") || strings.HasSuffix(lower, ".json") || strings.HasSuffix(lower, ".yaml") || strings.HasSuffix(lower, ".yml") {
+	if codeOrDataExt[path.Ext(lower)] {
 		return false
 	}
 	for _, prefix := range []string{"licence", "copying", "notice", "use_policy", "use-policy"} {
