@@ -4,13 +4,17 @@ import (
 	"context"
 	"fmt"
 	"hash/maphash"
+	"path"
 	"runtime"
 	"sort"
+	"strings"
+	"time"
 	"sync"
 
 	"github.com/fineprint-dev/fineprint/analysis/clause"
 	"github.com/fineprint-dev/fineprint/analysis/identify"
 	"github.com/fineprint-dev/fineprint/analysis/kb"
+	"github.com/fineprint-dev/fineprint/analysis/textpos"
 )
 
 // Snapshot is everything the analysis looks at: the workspace's files (open
@@ -20,6 +24,10 @@ type Snapshot struct {
 	Root     string     // absolute path of the workspace root, for messages only
 	Docs     []Document // sorted by Path
 	Settings *Profile   // editor settings; the .fineprint.yaml in Docs wins where both speak
+	// Now is when the snapshot was taken; fixes that date what they write
+	// (policy copies, the lock) use it, so that analysing the same snapshot
+	// twice gives the same result. Zero means the time of each Analyze.
+	Now time.Time
 	// Weights lists model weight files (*.safetensors, *.bin, *.pt, ...)
 	// whose bytes are not read: they tell which folders ship models.
 	Weights []string
@@ -118,10 +126,12 @@ func (a *Analyzer) Analyze(ctx context.Context, s *Snapshot) *Result {
 	if ctx.Err() == nil {
 		a.forget(files)
 	}
-	res.Findings = append(res.Findings, profileFindings...)
-	res.Findings = append(res.Findings, a.projectFindings(s, files, res, &profile)...)
-	res.Findings = append(res.Findings, a.recordFindings(s, files, res)...)
-	res.Findings = a.suppress(s, res.Findings)
+	// Each file's own findings were checked for fineprint-ignore comments
+	// when it was analysed (and cached with them); only the rest need it.
+	others := append([]Finding(nil), profileFindings...)
+	others = append(others, a.projectFindings(s, files, res, &profile)...)
+	others = append(others, a.recordFindings(s, files, res)...)
+	res.Findings = append(res.Findings, a.suppress(s, others)...)
 	res.Findings = a.decide(res.Findings, &profile)
 	SortFindings(res.Findings)
 	return res
@@ -190,10 +200,28 @@ func (a *Analyzer) analyzeFile(d *Document) (fr *fileResult, changed bool) {
 	case KindCard, KindModelfile, KindAdapterConfig, KindGGUF, KindPython:
 		a.analyzeModelFile(d, fr)
 	}
+	fr.findings = unsilenced(d, fr.findings)
 	a.mu.Lock()
 	a.cache[d.Path] = fr
 	a.mu.Unlock()
 	return fr, true
+}
+
+// unsilenced drops the findings a fineprint-ignore comment in d silences.
+// Doing it here, once per version of the file, spares every later analysis
+// a line index of every file with findings.
+func unsilenced(d *Document, fs []Finding) []Finding {
+	if len(fs) == 0 || !commentable(d.Kind) {
+		return fs
+	}
+	x := textpos.NewIndex(d.Text)
+	kept := fs[:0]
+	for _, f := range fs {
+		if !silenced(d, x, f) {
+			kept = append(kept, f)
+		}
+	}
+	return kept
 }
 
 // analyzeLicense identifies the license(s) in a license text and finds its
@@ -210,7 +238,10 @@ func (a *Analyzer) analyzeLicense(d *Document, fr *fileResult) {
 			Policy: m.Policy || l.IsPolicy(), Span: Span{m.Start, m.End}, Title: Span{m.TitleStart, m.TitleEnd},
 		})
 	}
-	if len(fr.licenses) == 0 {
+	if len(fr.licenses) == 0 && isNoticeFile(d.Path) {
+		// A NOTICE that names no known license is the project's own notice
+		// file, not an unknown license: the notice rules read it.
+	} else if len(fr.licenses) == 0 {
 		fr.licenses = append(fr.licenses, LicenseInfo{Path: d.Path, Kind: "unknown", Span: Span{0, len(d.Text)}})
 		fr.findings = append(fr.findings, a.finding("license/unidentified", d.Path, firstLine(d.Text),
 			"This file reads like a license but matches none fineprint knows; its clauses are still checked below.", "", nil))
@@ -250,6 +281,11 @@ func (a *Analyzer) kindFindings(fr *fileResult) []Finding {
 		}
 	}
 	return out
+}
+
+// isNoticeFile reports a NOTICE* file name.
+func isNoticeFile(p string) bool {
+	return strings.HasPrefix(strings.ToLower(path.Base(p)), "notice")
 }
 
 // licenseAt returns the id of the identified license whose text covers off.

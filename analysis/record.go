@@ -40,7 +40,10 @@ func (a *Analyzer) recordFindings(s *Snapshot, files map[string]*fileResult, res
 			return []Finding{a.lockInvalid(lockDoc, err)}
 		}
 	}
-	now := recordClock()
+	now := s.Now
+	if now.IsZero() {
+		now = recordClock()
+	}
 	var out []Finding
 	for _, lf := range licenseFiles(s, res) {
 		if f, ok := a.licenseRecordFinding(lockDoc, lock, lf, now); ok {

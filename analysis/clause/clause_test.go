@@ -172,6 +172,22 @@ func TestDetect(t *testing.T) {
 	}, {
 		name: "empty",
 		text: "",
+	}, {
+		name: "recipients bound to the restrictions, after a list marker",
+		text: "d. You must bind everyone who receives the Materials from You to the restrictions of Section 4.\n",
+		want: []want{{"clause/pass-through", 3, 95,
+			"You must bind everyone who receives the Materials from You to the restrictions of Section 4.", nil}},
+	}, {
+		name: "switched off remotely, hard-wrapped",
+		text: "Acme may limit or switch off remotely, through its services or otherwise,\nany use that it considers a breach.\n",
+		want: []want{{"clause/remote-termination", 0, 109,
+			"Acme may limit or switch off remotely, through its services or otherwise,\nany use that it considers a breach.", nil}},
+	}, {
+		name: "regions listed after the first one are all named",
+		text: "No rights are granted to companies based in the European Union, the United Kingdom or South Korea.",
+		want: []want{{"clause/geographic", 0, 98,
+			"No rights are granted to companies based in the European Union, the United Kingdom or South Korea.",
+			map[string]any{"regions": []string{"EU", "KR", "UK"}}}},
 	}}
 	k := kb.Default()
 	for _, tt := range tests {

@@ -20,6 +20,7 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+	"time"
 
 	"github.com/fineprint-dev/fineprint/analysis"
 	"github.com/fineprint-dev/fineprint/analysis/glob"
@@ -230,7 +231,7 @@ func (w *walker) finish() *analysis.Snapshot {
 		w.add(p, text, int64(len(text)))
 	}
 	sort.Slice(w.docs, func(i, j int) bool { return w.docs[i].Path < w.docs[j].Path })
-	return &analysis.Snapshot{Root: w.root, Docs: w.docs, Weights: w.weights, ModelCache: HubCache(HubCacheDir(os.Getenv))}
+	return &analysis.Snapshot{Root: w.root, Docs: w.docs, Weights: w.weights, ModelCache: HubCache(HubCacheDir(os.Getenv)), Now: time.Now()}
 }
 
 func (w *walker) ignored(rel string) bool {
