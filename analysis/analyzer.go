@@ -8,8 +8,8 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"time"
 	"sync"
+	"time"
 
 	"github.com/fineprint-dev/fineprint/analysis/clause"
 	"github.com/fineprint-dev/fineprint/analysis/identify"

@@ -268,36 +268,11 @@ func (pp *profileParser) ignore(n *yaml.Node) []string {
 // suggest is ` (did you mean "x"?)` for the known word nearest to w, when
 // one is close.
 func suggestKey(w string, known []string) string {
-	best, bestDist := "", 3
-	for _, k := range known {
-		if d := keyDistance(w, k); d < bestDist {
-			best, bestDist = k, d
-		}
-	}
-	if best == "" {
+	best, ok := Nearest(w, known, 2)
+	if !ok {
 		return ""
 	}
 	return fmt.Sprintf(" (did you mean %q?)", best)
-}
-
-func keyDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // span is the byte range of a node in the source. yaml.v3 gives 1-based

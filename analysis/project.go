@@ -138,41 +138,14 @@ func (a *Analyzer) nearestHubID(id string, l *kb.License) string {
 	if l != nil && l.Hub {
 		return l.ID
 	}
-	best, bestDist := "", 1<<30
+	var hub []string
 	for i := range a.kb.Licenses {
-		c := &a.kb.Licenses[i]
-		if !c.Hub {
-			continue
-		}
-		if d := editDistance(id, c.ID); d < bestDist {
-			best, bestDist = c.ID, d
+		if a.kb.Licenses[i].Hub {
+			hub = append(hub, a.kb.Licenses[i].ID)
 		}
 	}
-	if bestDist > max(3, len(id)/2) {
-		return ""
-	}
+	best, _ := Nearest(id, hub, max(3, len(id)/2))
 	return best
-}
-
-// editDistance is the Levenshtein distance between two short strings.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // cardLicenses returns the licenses a card declares, resolved through

@@ -65,31 +65,6 @@ func nearest(typed string, names []string) string {
 			return n
 		}
 	}
-	best, bestD := "", -1
-	for _, n := range names {
-		if d := editDistance(typed, strings.ToLower(n)); bestD < 0 || d < bestD {
-			best, bestD = n, d
-		}
-	}
+	best, _ := analysis.Nearest(typed, names, -1)
 	return best
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
