@@ -14,7 +14,7 @@ func TestNearest(t *testing.T) {
 		{"LLAMA3.1", 0, "llama3.1", true},
 		{"llama3.9", 1, "llama3.1", true}, // ties go to the earlier word
 		{"gpl-3.0", 2, "", false},
-		{"gpl-3.0", -1, "mit", true},
+		{"gpl-3.0", -1, "apache-2.0", true}, // any distance: the nearest is far but named
 	}
 	for _, tt := range tests {
 		got, ok := Nearest(tt.word, known, tt.maxDist)
