@@ -1,0 +1,16 @@
+-- fineprint language server for Neovim 0.11+ (vim.lsp.config / vim.lsp.enable):
+-- put this folder on 'runtimepath' (or copy this file to ~/.config/nvim/lsp/)
+-- and call vim.lsp.enable('fineprint').
+--
+-- Settings are the `fineprint` section: debounceMs, maxFileSize, and the
+-- profile (use, rules, ignore) as in .fineprint.yaml.
+return {
+  cmd = { 'fineprint', 'serve' },
+  filetypes = { 'markdown', 'text', 'yaml', 'json', 'python', 'dockerfile', 'conf' },
+  root_markers = { '.fineprint.yaml', 'fineprint.lock', '.git' },
+  settings = {
+    fineprint = {
+      debounceMs = 200,
+    },
+  },
+}

@@ -1,0 +1,179 @@
+package server
+
+import (
+	"context"
+
+	"go.lsp.dev/jsonrpc2"
+	"go.lsp.dev/protocol"
+	"go.uber.org/zap"
+
+	"github.com/fineprint-dev/fineprint/analysis"
+	"github.com/fineprint-dev/fineprint/internal/atomicfile"
+)
+
+// codeAction is protocol.CodeAction with a WorkspaceEdit that can create
+// files (protocol v0.12.0's cannot).
+type codeAction struct {
+	Title       string                  `json:"title"`
+	Kind        protocol.CodeActionKind `json:"kind,omitempty"`
+	Diagnostics []protocol.Diagnostic   `json:"diagnostics,omitempty"`
+	IsPreferred bool                    `json:"isPreferred,omitempty"`
+	Edit        *workspaceEdit          `json:"edit,omitempty"`
+}
+
+// workspaceEdit holds either documentChanges (text edits and file
+// creations, in order) or, for clients without them, changes.
+type workspaceEdit struct {
+	Changes         map[protocol.DocumentURI][]protocol.TextEdit `json:"changes,omitempty"`
+	DocumentChanges []any                                        `json:"documentChanges,omitempty"`
+}
+
+type createFile struct {
+	Kind    string               `json:"kind"` // "create"
+	URI     protocol.DocumentURI `json:"uri"`
+	Options *createFileOptions   `json:"options,omitempty"`
+}
+
+type createFileOptions struct {
+	IgnoreIfExists bool `json:"ignoreIfExists,omitempty"`
+}
+
+type textDocumentEdit struct {
+	TextDocument versionedDocument   `json:"textDocument"`
+	Edits        []protocol.TextEdit `json:"edits"`
+}
+
+// versionedDocument has a version that is null for files not open.
+type versionedDocument struct {
+	URI     protocol.DocumentURI `json:"uri"`
+	Version *int32               `json:"version"`
+}
+
+func (s *Server) handleCodeAction(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) error {
+	var p protocol.CodeActionParams
+	if ok, err := decodeParams(ctx, reply, req, &p); !ok {
+		return err
+	}
+	return reply(ctx, s.codeActions(&p), nil)
+}
+
+// codeActions offers the fixes of every finding in the requested range as
+// quick fixes.
+func (s *Server) codeActions(p *protocol.CodeActionParams) []codeAction {
+	out := []codeAction{}
+	v := s.current()
+	fv := v.lookup(p.TextDocument.URI)
+	if fv == nil || fv.text == nil {
+		return out
+	}
+	if len(p.Context.Only) > 0 && !wantsQuickFix(p.Context.Only) {
+		return out
+	}
+	start, end := fv.offset(p.Range.Start), fv.offset(p.Range.End)
+	s.mu.Lock()
+	caps := s.client
+	s.mu.Unlock()
+	// A client that names the diagnostics it wants fixed gets their fixes
+	// only; one that names none gets every fix in the range.
+	wanted := map[string]bool{}
+	for _, d := range p.Context.Diagnostics {
+		// Neovim 0.7 sends back only code, codeDescription and data.
+		if code, ok := d.Code.(string); ok && (d.Source == "fineprint" || d.Source == "") {
+			wanted[code] = true
+		}
+	}
+	for _, f := range fv.findings {
+		if !overlaps(f.Span, start, end) || len(wanted) > 0 && !wanted[f.Code] {
+			continue
+		}
+		diag := v.diagnostic(fv, f)
+		for i, fix := range f.Fixes {
+			if !v.fixStaysInside(fv, fix) {
+				s.log.Warn("dropped a fix that would write outside the workspace", zap.String("code", f.Code), zap.String("fix", fix.Title))
+				continue
+			}
+			out = append(out, codeAction{
+				Title:       fix.Title,
+				Kind:        protocol.QuickFix,
+				Diagnostics: []protocol.Diagnostic{diag},
+				IsPreferred: i == 0,
+				Edit:        v.workspaceEdit(fv, fix, caps),
+			})
+		}
+	}
+	return out
+}
+
+func wantsQuickFix(only []protocol.CodeActionKind) bool {
+	for _, k := range only {
+		if k == protocol.QuickFix || k == "quickfix" || k == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// workspaceEdit converts a fix. Edits are grouped by file in the order they
+// first appear; positions are computed on the analysed text of each file.
+func (v *view) workspaceEdit(from *fileView, fix analysis.Fix, caps clientCaps) *workspaceEdit {
+	type fileEdits struct {
+		fv     *fileView
+		create bool
+		edits  []protocol.TextEdit
+	}
+	var order []*fileEdits
+	byURI := map[protocol.DocumentURI]*fileEdits{}
+	for _, e := range fix.Edits {
+		tf := v.file(from, e.Path)
+		fe := byURI[tf.uri]
+		if fe == nil {
+			fe = &fileEdits{fv: tf}
+			byURI[tf.uri] = fe
+			order = append(order, fe)
+		}
+		fe.create = fe.create || e.Create
+		fe.edits = append(fe.edits, protocol.TextEdit{Range: tf.rangeOf(e.Span), NewText: e.NewText})
+	}
+	we := &workspaceEdit{}
+	if caps.documentChanges && caps.createFiles {
+		for _, fe := range order {
+			if fe.create {
+				we.DocumentChanges = append(we.DocumentChanges, createFile{Kind: "create", URI: fe.fv.uri, Options: &createFileOptions{IgnoreIfExists: true}})
+			}
+			doc := versionedDocument{URI: fe.fv.uri}
+			if fe.fv.open {
+				version := fe.fv.version
+				doc.Version = &version
+			}
+			we.DocumentChanges = append(we.DocumentChanges, textDocumentEdit{TextDocument: doc, Edits: fe.edits})
+		}
+		return we
+	}
+	we.Changes = map[protocol.DocumentURI][]protocol.TextEdit{}
+	for _, fe := range order {
+		we.Changes[fe.fv.uri] = append(we.Changes[fe.fv.uri], fe.edits...)
+	}
+	return we
+}
+
+// fixStaysInside reports whether every edit of fix writes inside the
+// workspace: an editor applies a WorkspaceEdit as given, so a path that is
+// (or passes through) a symbolic link leading out would write outside it. A
+// document analysed on its own may only edit itself.
+func (v *view) fixStaysInside(from *fileView, fix analysis.Fix) bool {
+	for _, e := range fix.Edits {
+		if from.loose != nil {
+			if e.Path != from.path || e.Create {
+				return false
+			}
+			continue
+		}
+		if v.root == "" {
+			return false
+		}
+		if _, err := atomicfile.Resolve(v.root, e.Path); err != nil {
+			return false
+		}
+	}
+	return true
+}

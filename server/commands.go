@@ -1,0 +1,36 @@
+package server
+
+import (
+	"context"
+
+	"go.lsp.dev/jsonrpc2"
+	"go.lsp.dev/protocol"
+)
+
+// The commands a client may run; cmd/fineprint passes their implementations
+// in Options.Commands (the record feature lives in analysis/record). A
+// command that is not passed is neither advertised nor accepted.
+const (
+	CommandRecord       = "fineprint.record"
+	CommandRecordPolicy = "fineprint.recordPolicy"
+)
+
+func (s *Server) handleExecuteCommand(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) error {
+	var p protocol.ExecuteCommandParams
+	if ok, err := decodeParams(ctx, reply, req, &p); !ok {
+		return err
+	}
+	cmd := s.opts.Commands[p.Command]
+	if cmd == nil {
+		return reply(ctx, nil, jsonrpc2.Errorf(jsonrpc2.InvalidParams, "unknown command %q", p.Command))
+	}
+	s.mu.Lock()
+	root := s.root
+	s.mu.Unlock()
+	result, err := cmd(ctx, root, p.Arguments)
+	s.sched.request(0) // the command may have written fineprint.lock or a policy copy
+	if err != nil {
+		return reply(ctx, nil, jsonrpc2.Errorf(jsonrpc2.InternalError, "%s: %v", p.Command, err))
+	}
+	return reply(ctx, result, nil)
+}

@@ -1,0 +1,119 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"go.lsp.dev/protocol"
+
+	"github.com/fineprint-dev/fineprint/analysis"
+)
+
+// Hover explains the findings under the cursor; on a license title, a
+// card's license value or a model reference it shows the license's
+// checklist.
+func (s *Server) Hover(ctx context.Context, p *protocol.HoverParams) (*protocol.Hover, error) {
+	v := s.current()
+	fv := v.lookup(p.TextDocument.URI)
+	if fv == nil || fv.text == nil {
+		return nil, nil
+	}
+	off := fv.offset(p.Position)
+	var parts []string
+	var at *analysis.Span
+	cover := func(sp analysis.Span) {
+		if at == nil {
+			at = &sp
+		}
+	}
+	// A license title carries the checklist; findings anchored on the
+	// title are listed under it rather than explained at length.
+	for _, l := range fv.licenses {
+		if l.Title.End > l.Title.Start && overlaps(l.Title, off, off) {
+			parts = append(parts, s.licenseHover(l, v)+findingList(fv.findings, off))
+			cover(l.Title)
+		}
+	}
+	if len(parts) == 0 {
+		for _, f := range fv.findings {
+			if overlaps(f.Span, off, off) {
+				parts = append(parts, s.an.ExplainFinding(f))
+				cover(f.Span)
+			}
+		}
+	}
+	if len(parts) == 0 {
+		for _, r := range fv.refs {
+			if overlaps(r.Span, off, off) {
+				parts = append(parts, s.referenceHover(r, v))
+				cover(r.Span)
+			}
+		}
+	}
+	if len(parts) == 0 {
+		return nil, nil
+	}
+	rng := fv.rangeOf(*at)
+	return &protocol.Hover{
+		Contents: protocol.MarkupContent{Kind: protocol.Markdown, Value: strings.Join(parts, "\n\n---\n\n")},
+		Range:    &rng,
+	}, nil
+}
+
+// licenseHover is the checklist of one identified (or unidentified)
+// license text, built from the findings of its file.
+func (s *Server) licenseHover(l analysis.LicenseInfo, v *view) string {
+	var findings []analysis.Finding
+	if fv := v.paths[l.Path]; fv != nil {
+		findings = fv.findings
+	}
+	title := l.Name
+	if title == "" {
+		title = "Unidentified license"
+	}
+	return "### " + title + "\n\n" + analysis.RenderChecklist(s.an.Checklist(l, findings))
+}
+
+// referenceHover is the checklist of the license a card value or a model
+// reference resolves to: from the license file in the workspace that has
+// it, else from the knowledge base.
+func (s *Server) referenceHover(r analysis.Reference, v *view) string {
+	head := ""
+	if r.Model != "" {
+		head = "Model `" + r.Model + "`\n\n"
+	}
+	if r.License == "" {
+		return head + "fineprint cannot resolve this license: check the model's card and license by hand."
+	}
+	var best *analysis.LicenseInfo
+	for _, fv := range v.paths {
+		for i, l := range fv.licenses {
+			if l.ID == r.License && (best == nil || l.Path < best.Path) {
+				best = &fv.licenses[i]
+			}
+		}
+	}
+	if best != nil {
+		return head + s.licenseHover(*best, v)
+	}
+	info := analysis.LicenseInfo{ID: r.License, Kind: "unknown"}
+	if k := s.an.KB().License(r.License); k != nil {
+		info = analysis.LicenseInfo{ID: k.ID, Family: k.Family, Name: k.Name, Kind: k.Kind, Commercial: k.Commercial}
+	}
+	return head + s.licenseHover(info, v)
+}
+
+// findingList lists the findings at off, one line each.
+func findingList(fs []analysis.Finding, off int) string {
+	var b strings.Builder
+	for _, f := range fs {
+		if overlaps(f.Span, off, off) {
+			if b.Len() == 0 {
+				b.WriteString("\n#### Findings here\n\n")
+			}
+			fmt.Fprintf(&b, "- `%s`: %s\n", f.Code, f.Message)
+		}
+	}
+	return b.String()
+}

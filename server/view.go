@@ -1,0 +1,202 @@
+package server
+
+import (
+	"strings"
+	"sync"
+
+	"go.lsp.dev/protocol"
+	"go.lsp.dev/uri"
+
+	"github.com/fineprint-dev/fineprint/analysis"
+	"github.com/fineprint-dev/fineprint/analysis/textpos"
+)
+
+// view is one complete analysis, arranged for the protocol: per URI the
+// text that was analysed and what was found in it. Handlers read it while
+// the worker builds the next one.
+type view struct {
+	root  string
+	uris  map[string]protocol.DocumentURI // workspace path -> the URI an open buffer uses
+	files map[protocol.DocumentURI]*fileView
+	paths map[string]*fileView // workspace path -> file
+}
+
+// fileView is one analysed file.
+type fileView struct {
+	uri      protocol.DocumentURI
+	path     string // as the analysis names it
+	kind     analysis.Kind
+	text     []byte
+	open     bool
+	version  int32
+	loose    *view // for a document analysed on its own: its one-file view
+	findings []analysis.Finding
+	licenses []analysis.LicenseInfo
+	refs     []analysis.Reference
+
+	idxOnce sync.Once
+	idx     *textpos.Index
+}
+
+func newView(root string) *view {
+	return &view{root: root, uris: map[string]protocol.DocumentURI{}, files: map[protocol.DocumentURI]*fileView{}, paths: map[string]*fileView{}}
+}
+
+func (fv *fileView) index() *textpos.Index {
+	fv.idxOnce.Do(func() { fv.idx = textpos.NewIndex(fv.text) })
+	return fv.idx
+}
+
+func (fv *fileView) rangeOf(sp analysis.Span) protocol.Range {
+	x := fv.index()
+	return protocol.Range{Start: fromTextpos(x.Position(sp.Start)), End: fromTextpos(x.Position(sp.End))}
+}
+
+func (fv *fileView) offset(p protocol.Position) int { return fv.index().Offset(toTextpos(p)) }
+
+// add files the documents and results of one analysis. looseURI is set for
+// a document analysed on its own, whose findings all belong to it.
+func (v *view) add(snap *analysis.Snapshot, res *analysis.Result, looseURI protocol.DocumentURI) {
+	ns := v
+	if looseURI != "" {
+		ns = newView("")
+	}
+	for _, d := range snap.Docs {
+		fv := &fileView{path: d.Path, kind: d.Kind, text: d.Text}
+		if looseURI != "" {
+			fv.uri, fv.loose = looseURI, ns
+		} else {
+			fv.uri = v.uriFor(d.Path)
+		}
+		ns.paths[d.Path] = fv
+		v.files[fv.uri] = fv
+	}
+	file := func(p string) *fileView {
+		fv := ns.paths[p]
+		if fv == nil { // a finding on a file that was not read (it may not exist yet)
+			fv = &fileView{path: p, uri: ns.uriFor(p)}
+			if looseURI != "" {
+				fv.uri, fv.loose = looseURI, ns
+			}
+			ns.paths[p] = fv
+			v.files[fv.uri] = fv
+		}
+		return fv
+	}
+	for _, f := range res.Findings {
+		fv := file(f.Path)
+		fv.findings = append(fv.findings, f)
+	}
+	for _, l := range res.Licenses {
+		fv := file(l.Path)
+		fv.licenses = append(fv.licenses, l)
+	}
+	for _, r := range res.References {
+		fv := file(r.Path)
+		fv.refs = append(fv.refs, r)
+	}
+}
+
+// markOpen records the buffer version of an open document; a buffer that
+// the analysis did not look at still gets its (empty) diagnostics.
+func (v *view) markOpen(d openDoc) {
+	fv := v.files[d.uri]
+	if fv == nil {
+		fv = &fileView{uri: d.uri, path: looseName(d.uri), text: d.text}
+		v.files[d.uri] = fv
+	}
+	fv.open, fv.version = true, d.version
+}
+
+// uriFor is the URI of a workspace path: the open buffer's, else a file URI.
+func (v *view) uriFor(p string) protocol.DocumentURI {
+	if u, ok := v.uris[p]; ok {
+		return u
+	}
+	if v.root == "" {
+		return protocol.DocumentURI("untitled:" + p)
+	}
+	return fileURI(v.root, p)
+}
+
+// file returns the file of a path in the namespace of fv (the workspace, or
+// fv's own document).
+func (v *view) file(from *fileView, p string) *fileView {
+	ns := v
+	if from.loose != nil {
+		ns = from.loose
+	}
+	if fv := ns.paths[p]; fv != nil {
+		return fv
+	}
+	return &fileView{path: p, uri: ns.uriFor(p)}
+}
+
+// lookup finds the file a request names: by URI, else by the workspace path
+// of a file URI (clients spell file URIs differently).
+func (v *view) lookup(u protocol.DocumentURI) *fileView {
+	if v == nil {
+		return nil
+	}
+	if fv := v.files[u]; fv != nil {
+		return fv
+	}
+	if rel, ok := relPath(v.root, u); ok {
+		return v.paths[rel]
+	}
+	return nil
+}
+
+// diagnostics converts the findings of fv.
+func (v *view) diagnostics(fv *fileView) []protocol.Diagnostic {
+	out := make([]protocol.Diagnostic, 0, len(fv.findings))
+	for _, f := range fv.findings {
+		out = append(out, v.diagnostic(fv, f))
+	}
+	return out
+}
+
+func (v *view) diagnostic(fv *fileView, f analysis.Finding) protocol.Diagnostic {
+	d := protocol.Diagnostic{
+		Range:           fv.rangeOf(f.Span),
+		Severity:        protocol.DiagnosticSeverity(f.Severity),
+		Code:            f.Code,
+		CodeDescription: &protocol.CodeDescription{Href: uri.URI(analysis.RuleDocURL(f.Code))},
+		Source:          "fineprint",
+		Message:         f.Message,
+		Data:            findingRef{Path: f.Path, Start: f.Span.Start, End: f.Span.End, Code: f.Code, Fixes: len(f.Fixes)},
+	}
+	for _, r := range f.Related {
+		rf := v.file(fv, r.Path)
+		d.RelatedInformation = append(d.RelatedInformation, protocol.DiagnosticRelatedInformation{
+			Location: protocol.Location{URI: rf.uri, Range: rf.rangeOf(r.Span)},
+			Message:  strings.TrimSpace(r.Message),
+		})
+	}
+	return d
+}
+
+// findingRef is a diagnostic's data: enough to find its finding again.
+type findingRef struct {
+	Path  string `json:"path"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Code  string `json:"code"`
+	Fixes int    `json:"fixes,omitempty"`
+}
+
+// current returns the last complete analysis.
+func (s *Server) current() *view {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.view
+}
+
+// overlaps reports whether the byte span sp touches [start, end]; an empty
+// request range selects the findings under the cursor.
+func overlaps(sp analysis.Span, start, end int) bool {
+	if start == end {
+		return sp.Start <= start && (start < sp.End || sp.Start == sp.End && start == sp.Start)
+	}
+	return sp.Start < end && start < sp.End || sp.Start == sp.End && sp.Start >= start && sp.Start <= end
+}
