@@ -33,3 +33,19 @@ func TestAnalyzeCancelledReturnsPartialResult(t *testing.T) {
 		t.Fatalf("cancelled Analyze re-read %d files", res.Reanalysed)
 	}
 }
+
+func TestDocumentWithoutWorkspaceHasNoRecordFindings(t *testing.T) {
+	doc := Document{Path: "LICENSE", Kind: KindLicense, Text: []byte("Acme License\n\nYou may not use the Model for commercial purposes.\n")}
+	for _, root := range []string{"", "/ws"} {
+		res := New().Analyze(context.Background(), &Snapshot{Root: root, Docs: []Document{doc}})
+		recorded := false
+		for _, f := range res.Findings {
+			if f.Code == "record/unrecorded" {
+				recorded = true
+			}
+		}
+		if recorded != (root != "") {
+			t.Errorf("root %q: record/unrecorded reported = %v", root, recorded)
+		}
+	}
+}

@@ -32,6 +32,9 @@ var recordClock = time.Now
 // recordFindings reports licenses and policies not recorded, or changed
 // since they were recorded.
 func (a *Analyzer) recordFindings(s *Snapshot, files map[string]*fileResult, res *Result) []Finding {
+	if s.Root == "" {
+		return nil // a document analysed on its own has no workspace to keep a record in
+	}
 	lockDoc := docByPath(s, LockFile)
 	var lock record.Lock
 	if lockDoc != nil {

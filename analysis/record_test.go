@@ -31,7 +31,7 @@ func recordWorkspace(extra ...Document) (*Snapshot, *Result) {
 		Findings: []Finding{{Code: "clause/policy-by-reference", Severity: SeverityInformation, Path: "LICENSE", License: "example-1",
 			Span: Span{ref, len(license) - 1}, Data: map[string]any{"url": recPolicyURL}}},
 	}
-	return &Snapshot{Docs: docs}, res
+	return &Snapshot{Root: "/work/project", Docs: docs}, res
 }
 
 // recSortDocs orders documents by path, as a Snapshot requires.

@@ -182,7 +182,7 @@ func (s *Server) analyze(ctx context.Context, prog *progress) bool {
 		name := looseName(d.uri)
 		doc := analysis.Document{Path: name, Text: d.text, Size: int64(len(d.text))}
 		doc.Kind = analysis.ClassifyContent(analysis.ClassifyPath(name), d.text)
-		snap := &analysis.Snapshot{Docs: []analysis.Document{doc}, Settings: looseProfile(st)}
+		snap := &analysis.Snapshot{Docs: []analysis.Document{doc}, Settings: st.profile()}
 		res := s.loose.Analyze(ctx, snap)
 		if ctx.Err() != nil {
 			return false
@@ -322,20 +322,3 @@ func fileURI(root, rel string) protocol.DocumentURI {
 	return protocol.DocumentURI(uri.File(filepath.Join(root, filepath.FromSlash(rel))))
 }
 
-// looseProfile is the profile for a document analysed on its own: it
-// belongs to no workspace, so it has no record to keep.
-func looseProfile(st Settings) *analysis.Profile {
-	p := st.profile()
-	if p == nil {
-		p = &analysis.Profile{}
-	}
-	rules := map[string]string{}
-	for code, sev := range p.Rules {
-		rules[code] = sev
-	}
-	for _, code := range []string{"record/unrecorded", "record/stale", "policy/not-recorded", "policy/changed"} {
-		rules[code] = "off"
-	}
-	p.Rules = rules
-	return p
-}
