@@ -1,0 +1,345 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"go.lsp.dev/protocol"
+	"go.lsp.dev/uri"
+
+	"github.com/fineprint-dev/fineprint/analysis"
+	"github.com/fineprint-dev/fineprint/analysis/workspace"
+	"github.com/fineprint-dev/fineprint/cmd/fineprint-bench/genws"
+)
+
+const scanTimeout = 10 * time.Minute
+
+// editLatency measures didChange -> publishDiagnostics for the largest
+// corpus license and for a 1 MB model card, each alone in a workspace.
+func (b *bench) editLatency() error {
+	largest, size := "", int64(0)
+	for _, rel := range b.corpus.Licenses {
+		fi, err := os.Stat(filepath.Join(b.corpus.Dir, "licenses", filepath.FromSlash(rel)))
+		if err == nil && fi.Size() > size {
+			largest, size = rel, fi.Size()
+		}
+	}
+	text, err := os.ReadFile(filepath.Join(b.corpus.Dir, "licenses", filepath.FromSlash(largest)))
+	if err != nil {
+		return err
+	}
+	card, err := genws.BigCard(b.corpus, 1<<20)
+	if err != nil {
+		return err
+	}
+	cases := []struct {
+		name, file, lang string
+		text             []byte
+		p50, p99         time.Duration // targets; 0 = none
+	}{
+		{"edit latency: largest license (" + largest + ", " + kb(len(text)) + ")", "LICENSE", "plaintext", text, 3 * time.Millisecond, 10 * time.Millisecond},
+		{"edit latency: model card (" + kb(len(card)) + ")", "README.md", "markdown", card, 0, 50 * time.Millisecond},
+	}
+	for i, c := range cases {
+		root := filepath.Join(b.tmp, fmt.Sprintf("edit-%d", i))
+		if err := os.MkdirAll(root, 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(root, c.file), c.text, 0o644); err != nil {
+			return err
+		}
+		ds, cpu, err := b.edits(root, c.file, c.lang, c.text, b.cfg.edits, fmt.Sprintf("server-edit-%d.pprof", i))
+		if err != nil {
+			return err
+		}
+		p50, p99 := percentile(ds, 50), percentile(ds, 99)
+		b.add(row{figure: c.name + ", server CPU per edit", fineprint: ms(cpu)})
+		if c.p50 > 0 {
+			b.add(row{figure: c.name + ", p50", fineprint: ms(p50), target: "<= " + ms(c.p50), met: verdict(p50 <= c.p50)})
+		} else {
+			b.add(row{figure: c.name + ", p50", fineprint: ms(p50)})
+		}
+		b.add(row{figure: c.name + ", p99", fineprint: ms(p99), target: "<= " + ms(c.p99), met: verdict(p99 <= c.p99)})
+	}
+	return nil
+}
+
+// edits starts a server on root, waits for its first scan, opens file and
+// sends n full-text changes one after another, each waiting for the
+// diagnostics of its own version.
+func (b *bench) edits(root, file, lang string, text []byte, n int, profile string) ([]time.Duration, time.Duration, error) {
+	argv, env := b.serverCommand(profile)
+	c, err := startServer(argv, env, root)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer c.close()
+	if err := c.initialized(); err != nil {
+		return nil, 0, err
+	}
+	if err := c.waitFor(scanTimeout, "the first scan", func() bool { return c.progEnds >= 1 }); err != nil {
+		return nil, 0, err
+	}
+	ds, err := editLoop(c, root, file, lang, text, n)
+	return ds, c.cpuPerEdit, err
+}
+
+func editLoop(c *lspClient, root, file, lang string, text []byte, n int) ([]time.Duration, error) {
+	u := protocol.DocumentURI(uri.File(filepath.Join(root, filepath.FromSlash(file))))
+	if err := c.open(u, lang, 1, string(text)); err != nil {
+		return nil, err
+	}
+	if err := c.waitFor(time.Minute, "diagnostics of the opened file", func() bool { return c.published[u].version == 1 }); err != nil {
+		return nil, err
+	}
+	// Each edit inserts a line in the middle of the text, as typing does.
+	mid := len(text) / 2
+	for mid < len(text) && text[mid] != '\n' {
+		mid++
+	}
+	var ds []time.Duration
+	cpu0 := c.cpuTime()
+	defer func() {
+		if len(ds) > 0 {
+			c.cpuPerEdit = (c.cpuTime() - cpu0) / time.Duration(len(ds))
+		}
+	}()
+	for i := range n {
+		v := int32(i + 2)
+		edited := string(text[:mid]) + fmt.Sprintf("\nedit %d", i) + string(text[mid:])
+		start := time.Now()
+		if err := c.change(u, v, edited); err != nil {
+			return nil, err
+		}
+		if err := c.waitFor(time.Minute, fmt.Sprintf("diagnostics of version %d", v), func() bool { return c.published[u].version == v }); err != nil {
+			return nil, err
+		}
+		ds = append(ds, time.Since(start))
+	}
+	return ds, nil
+}
+
+// coldWorkspace runs the cold scan at every scale, then, on the largest
+// workspace, the incremental change and edits in the big workspace.
+func (b *bench) coldWorkspace() error {
+	sizes := append([]int(nil), b.cfg.scales...)
+	sort.Ints(sizes)
+	var perFile []float64
+	for i, n := range sizes {
+		last := i == len(sizes)-1
+		root := filepath.Join(b.tmp, fmt.Sprintf("ws-%d", n))
+		if err := os.MkdirAll(root, 0o755); err != nil {
+			return err
+		}
+		ws, err := genws.Generate(root, b.corpus, n)
+		if err != nil {
+			return err
+		}
+		if last {
+			b.bigWS = ws
+		}
+		profile := ""
+		if last {
+			profile = "server-cold.pprof"
+		}
+		d, rss, err := b.coldSession(ws, last, profile)
+		if err != nil {
+			return err
+		}
+		pf := d.Seconds() / float64(n)
+		perFile = append(perFile, pf)
+		m := ws.Mix
+		fig := fmt.Sprintf("cold workspace: %d files (%d licenses, %d cards, %d Modelfiles, %d GGUF, %d source; %.0f MB)",
+			n, m.Licenses, m.Cards, m.Modelfiles, m.GGUF, m.Source, float64(ws.Bytes)/(1<<20))
+		pfs := fmt.Sprintf("%.3f ms/file, CPU %s", pf*1e3, ms(b.cpu))
+		if n == 20000 {
+			b.add(row{figure: fig + ", time", fineprint: ms(d) + ", " + pfs, target: "<= 3 s", met: verdict(d <= 3*time.Second)})
+			b.add(row{figure: fig + ", peak RSS", fineprint: mb(rss), target: "<= 200 MB", met: verdict(rss <= 200<<20)})
+		} else {
+			b.add(row{figure: fig + ", time", fineprint: ms(d) + ", " + pfs})
+			b.add(row{figure: fig + ", peak RSS", fineprint: mb(rss)})
+		}
+	}
+	if len(perFile) > 1 {
+		r := perFile[len(perFile)-1] / perFile[0]
+		b.add(row{figure: fmt.Sprintf("scaling: time per file at %d vs %d files", sizes[len(sizes)-1], sizes[0]),
+			fineprint: fmt.Sprintf("%.3f ms/file", perFile[len(perFile)-1]*1e3), base: fmt.Sprintf("%.3f ms/file", perFile[0]*1e3),
+			ratio: fmt.Sprintf("%.2f", r), target: "flat: ratio <= 1.25", met: verdict(r <= 1.25)})
+	}
+	return nil
+}
+
+// coldSession starts a server on ws and times initialized -> progress end.
+// With more set, it goes on to the incremental change and edits.
+func (b *bench) coldSession(ws *genws.Workspace, more bool, profile string) (time.Duration, int64, error) {
+	argv, env := b.serverCommand(profile)
+	c, err := startServer(argv, env, ws.Root)
+	if err != nil {
+		return 0, 0, err
+	}
+	defer c.close()
+	start := time.Now()
+	if err := c.initialized(); err != nil {
+		return 0, 0, err
+	}
+	if err := c.waitFor(scanTimeout, "the end of the cold scan", func() bool { return c.progEnds >= 1 }); err != nil {
+		return 0, 0, err
+	}
+	d := time.Since(start)
+	rss, cpu := c.peakRSS(), c.cpuTime()
+	b.cpu = cpu
+	c.mu.Lock()
+	published := len(c.published)
+	c.mu.Unlock()
+	b.note("cold scan of %d files: %d URIs got diagnostics before the progress end", ws.Mix.Total(), published)
+	if more {
+		if err := b.incrementalSession(c, ws); err != nil {
+			return 0, 0, err
+		}
+	}
+	return d, rss, nil
+}
+
+// incrementalSession changes one license file on disk, tells the server
+// through didChangeWatchedFiles and waits for the new diagnostics: of that
+// file, and of the whole publication round. Then it edits a license in the
+// big workspace, to show what one keystroke costs there.
+func (b *bench) incrementalSession(c *lspClient, ws *genws.Workspace) error {
+	rel := b.changeTarget(c, ws)
+	u := protocol.DocumentURI(uri.File(filepath.Join(ws.Root, filepath.FromSlash(rel))))
+	abs := filepath.Join(ws.Root, filepath.FromSlash(rel))
+	text, err := os.ReadFile(abs)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(abs, append(text, "\nChanged for the benchmark.\n"...), 0o644); err != nil {
+		return err
+	}
+	c.mu.Lock()
+	before, last := c.published[u].count, c.lastURI
+	lastBefore := c.published[last].count
+	c.mu.Unlock()
+	start := time.Now()
+	err = c.server.DidChangeWatchedFiles(context.Background(), &protocol.DidChangeWatchedFilesParams{
+		Changes: []*protocol.FileEvent{{URI: u, Type: protocol.FileChangeTypeChanged}}})
+	if err != nil {
+		return err
+	}
+	if err := c.waitFor(time.Minute, "diagnostics of the changed file", func() bool { return c.published[u].count > before }); err != nil {
+		return err
+	}
+	own := time.Since(start)
+	if err := c.waitFor(time.Minute, "the end of the publication round", func() bool { return c.published[last].count > lastBefore }); err != nil {
+		return err
+	}
+	round := time.Since(start)
+	b.add(row{figure: fmt.Sprintf("incremental over LSP: %s changed on disk, its diagnostics", rel), fineprint: ms(own)})
+	b.add(row{figure: "incremental over LSP: every diagnostic re-published", fineprint: ms(round)})
+	if err := os.WriteFile(abs, text, 0o644); err != nil {
+		return err
+	}
+
+	ds, err := editLoop(c, ws.Root, rel, "plaintext", text, 20)
+	if err != nil {
+		return err
+	}
+	b.add(row{figure: fmt.Sprintf("edit latency: license in the %d-file workspace, p50 of 20", ws.Mix.Total()),
+		fineprint: fmt.Sprintf("%s, CPU %s per edit", ms(percentile(ds, 50)), ms(c.cpuPerEdit))})
+	return nil
+}
+
+// changeTarget picks a license file of ws that had diagnostics, preferring
+// a Llama license, the commonest in practice.
+func (b *bench) changeTarget(c *lspClient, ws *genws.Workspace) string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	pick := ws.Licenses[len(ws.Licenses)/2]
+	for _, rel := range ws.Licenses {
+		u := protocol.DocumentURI(uri.File(filepath.Join(ws.Root, filepath.FromSlash(rel))))
+		if c.published[u].diags == 0 {
+			continue
+		}
+		text, _ := os.ReadFile(filepath.Join(ws.Root, filepath.FromSlash(rel)))
+		if strings.Contains(strings.ToLower(string(text[:min(200, len(text))])), "llama 3.1") {
+			return rel
+		}
+		pick = rel
+	}
+	return pick
+}
+
+// incrementalAnalysis repeats the incremental change on the analysis
+// library directly, which reports how many files it re-analysed.
+func (b *bench) incrementalAnalysis() error {
+	ws := b.bigWS
+	if ws == nil {
+		return fmt.Errorf("no generated workspace (the cold scan did not run)")
+	}
+	ctx := context.Background()
+	a := analysis.New()
+	a.Warmup()
+	var stop func()
+	if b.cfg.profileDir != "" {
+		stop = startProfile(filepath.Join(b.cfg.profileDir, "cold-inproc.pprof"))
+	}
+	cache := &workspace.Cache{}
+	start := time.Now()
+	snap, _, err := workspace.Load(ws.Root, workspace.Options{Cache: cache})
+	if err != nil {
+		return err
+	}
+	load := time.Since(start)
+	res := a.Analyze(ctx, snap)
+	cold := time.Since(start)
+	if stop != nil {
+		stop()
+		writeHeapProfile(filepath.Join(b.cfg.profileDir, "cold-inproc-heap.pprof"))
+	}
+	b.add(row{figure: fmt.Sprintf("cold analysis in-process: %d files read, %d analysed", len(snap.Docs), res.Reanalysed),
+		fineprint: fmt.Sprintf("%s (load %s)", ms(cold), ms(load))})
+
+	rel := ws.Licenses[0]
+	abs := filepath.Join(ws.Root, filepath.FromSlash(rel))
+	text, err := os.ReadFile(abs)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(abs, append(text, "\nChanged again.\n"...), 0o644); err != nil {
+		return err
+	}
+	defer os.WriteFile(abs, text, 0o644)
+	start = time.Now()
+	if _, _, err := workspace.Load(ws.Root, workspace.Options{}); err != nil {
+		return err
+	}
+	uncached := time.Since(start)
+	start = time.Now()
+	snap, _, err = workspace.Load(ws.Root, workspace.Options{Cache: cache})
+	if err != nil {
+		return err
+	}
+	load = time.Since(start)
+	res = a.Analyze(ctx, snap)
+	d := time.Since(start)
+	b.add(row{figure: "rescan: workspace.Load with a Cache (stat only) vs without (read every file)", fineprint: ms(load), base: ms(uncached),
+		ratio: ratio(load.Seconds(), uncached.Seconds())})
+	b.add(row{figure: "incremental: files re-analysed after one license changed", fineprint: plural(res.Reanalysed, "file"),
+		target: "1 (only the changed file)", met: verdict(res.Reanalysed == 1)})
+	b.add(row{figure: "incremental: load + analyse after the change", fineprint: fmt.Sprintf("%s (load %s)", ms(d), ms(load)), base: "cold " + ms(cold),
+		ratio: ratio(d.Seconds(), cold.Seconds())})
+	return nil
+}
+
+func kb(n int) string {
+	if n >= 1<<20 {
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	}
+	return fmt.Sprintf("%.1f KB", float64(n)/1024)
+}
+
+func secs(s float64) time.Duration { return time.Duration(s * float64(time.Second)) }
