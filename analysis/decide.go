@@ -15,7 +15,10 @@ package analysis
 //  3. clause/scale-threshold with metric monthly-active-users (or
 //     annual-revenue in USD) and the matching use.monthly_active_users
 //     (use.annual_revenue_usd): under the threshold it is information, at or
-//     above it an error; both messages name both numbers.
+//     above it an error; both messages name both numbers. The project view
+//     adds such findings from the knowledge base for a licensed model known
+//     only by its id (data source "knowledge-base"); their messages name the
+//     license.
 //  4. clause/geographic whose regions meet use.regions is an error; when
 //     use.regions is given and none is excluded it is information.
 //  5. use.redistributes_models: false lowers notice/*, clause/notice-required,
@@ -28,6 +31,7 @@ package analysis
 // knowledge base stand.
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -93,10 +97,17 @@ func (a *Analyzer) decideUse(f *Finding, u *Use) {
 		if l := a.kb.License(f.License); l != nil && (l.Kind == "non-commercial" || l.Kind == "research-only") {
 			if u.Commercial != nil && *u.Commercial {
 				f.Severity = SeverityError
+				f.Message = strings.TrimSuffix(f.Message, ".") + "; your profile says the project is commercial."
 			}
 		}
 	case "clause/scale-threshold":
-		decideThreshold(f, u)
+		whose := "this license's"
+		if f.Data["source"] == thresholdFromKB {
+			if l := a.kb.License(f.License); l != nil {
+				whose = "the " + l.Name + "'s"
+			}
+		}
+		decideThreshold(f, u, whose)
 	case "clause/geographic":
 		decideRegions(f, u)
 	case "notice/missing-notice", "notice/missing-attribution", "notice/missing-copyright", "notice/missing-license-copy",
@@ -119,7 +130,9 @@ func decideCommercial(f *Finding, u *Use, researchOnly bool) {
 	}
 }
 
-func decideThreshold(f *Finding, u *Use) {
+// decideThreshold compares a threshold with the profile's number; whose
+// names the license in the message ("this license's" on its own text).
+func decideThreshold(f *Finding, u *Use, whose string) {
 	metric, _ := f.Data["metric"].(string)
 	limit, ok := dataInt64(f.Data["value"])
 	if !ok {
@@ -142,7 +155,7 @@ func decideThreshold(f *Finding, u *Use) {
 		have = u.AnnualRevenueUSD
 		noun, verbUnder, verbAt, verbOver = "annual revenue", "is under", "reaches", "exceeds"
 		if have != nil {
-			ours, theirs = "$"+HumanCount(*have), "$"+HumanCount(limit)
+			ours, theirs = "US$"+HumanCount(*have), "US$"+HumanCount(limit)
 		}
 	}
 	if have == nil {
@@ -151,13 +164,13 @@ func decideThreshold(f *Finding, u *Use) {
 	switch {
 	case *have < limit:
 		f.Severity = SeverityInformation
-		f.Message = fmt.Sprintf("Your %s %s %s this license's %s threshold; the separate-license duty does not apply yet.", ours, noun, verbUnder, theirs)
+		f.Message = fmt.Sprintf("Your %s %s %s %s %s threshold; the separate-license duty does not apply yet.", ours, noun, verbUnder, whose, theirs)
 	case *have == limit:
 		f.Severity = SeverityError
-		f.Message = fmt.Sprintf("Your %s %s %s this license's %s threshold; you need a separate license from the licensor.", ours, noun, verbAt, theirs)
+		f.Message = fmt.Sprintf("Your %s %s %s %s %s threshold; you need a separate license from the licensor.", ours, noun, verbAt, whose, theirs)
 	default:
 		f.Severity = SeverityError
-		f.Message = fmt.Sprintf("Your %s %s %s this license's %s threshold; you need a separate license from the licensor.", ours, noun, verbOver, theirs)
+		f.Message = fmt.Sprintf("Your %s %s %s %s %s threshold; you need a separate license from the licensor.", ours, noun, verbOver, whose, theirs)
 	}
 }
 
@@ -255,6 +268,9 @@ func dataStrings(v any) []string {
 var (
 	htmlIgnore = regexp.MustCompile(`<!--\s*fineprint-ignore\b(.*?)-->`)
 	hashIgnore = regexp.MustCompile(`(?:^|\s)#\s*fineprint-ignore\b(.*)$`)
+	// ignoreMarker is in every suppression comment: a file without it
+	// needs no line index to tell that nothing in it is silenced.
+	ignoreMarker = []byte("fineprint-ignore")
 )
 
 // suppress drops findings silenced by a "fineprint-ignore CODE" comment on
@@ -268,7 +284,7 @@ func (a *Analyzer) suppress(s *Snapshot, fs []Finding) []Finding {
 	out := fs[:0]
 	for _, f := range fs {
 		d := docs[f.Path]
-		if d == nil || !commentable(d.Kind) {
+		if d == nil || !commentable(d.Kind) || !bytes.Contains(d.Text, ignoreMarker) {
 			out = append(out, f)
 			continue
 		}

@@ -189,6 +189,7 @@ func (a *Analyzer) projectFindings(s *Snapshot, files map[string]*fileResult, re
 	out = append(out, pc.noticeFindings()...)
 	out = append(out, pc.copyrightFindings()...)
 	out = append(out, pc.licenseCopyFindings()...)
+	out = append(out, pc.thresholdFindings(p)...)
 	res.References = append(res.References, pc.references...)
 	return out
 }

@@ -52,8 +52,21 @@ type License struct {
 	// restrictions, so a plain permissive license conflicts) or "forbidden"
 	// (derivatives stay under this license, e.g. share-alike).
 	Relicense string `yaml:"relicense"`
+	// Thresholds are the license's scale limits (the facts a
+	// clause/scale-threshold finding carries), so that a model known only by
+	// its id can be weighed against the profile's numbers.
+	Thresholds []Threshold `yaml:"thresholds"`
 	// Fingerprints identify the license in a text; see Fingerprint.
 	Fingerprints []Fingerprint `yaml:"fingerprints"`
+}
+
+// Threshold is a user count or revenue above which a license's rights
+// change: metric is monthly-active-users or annual-revenue; currency is an
+// ISO code for revenue.
+type Threshold struct {
+	Metric   string `yaml:"metric"`
+	Value    int64  `yaml:"value"`
+	Currency string `yaml:"currency"`
 }
 
 // Fingerprint is one way of recognising a license text without shipping it.

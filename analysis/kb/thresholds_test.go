@@ -1,0 +1,39 @@
+package kb
+
+import (
+	"reflect"
+	"testing"
+)
+
+// TestLicenseThresholds pins the scale limits the project view weighs
+// against the profile for models known only by their id.
+func TestLicenseThresholds(t *testing.T) {
+	k := Default()
+	mau := func(n int64) []Threshold { return []Threshold{{Metric: "monthly-active-users", Value: n}} }
+	want := map[string][]Threshold{
+		"llama2": mau(700_000_000), "llama3": mau(700_000_000), "llama3.1": mau(700_000_000),
+		"llama3.2": mau(700_000_000), "llama3.3": mau(700_000_000), "llama4": mau(700_000_000),
+		"databricks-open-model": mau(700_000_000),
+		"tongyi-qianwen":        mau(100_000_000), "qwen": mau(100_000_000),
+		"stabilityai-community": {{Metric: "annual-revenue", Value: 1_000_000, Currency: "USD"}},
+		"gemma":                 nil, "apache-2.0": nil, "deepseek": nil,
+	}
+	for id, w := range want {
+		l := k.License(id)
+		if l == nil {
+			t.Fatalf("%s missing", id)
+		}
+		if !reflect.DeepEqual(l.Thresholds, w) {
+			t.Errorf("%s: thresholds %+v, want %+v", id, l.Thresholds, w)
+		}
+	}
+	for _, l := range k.Licenses {
+		for _, th := range l.Thresholds {
+			ok := th.Value > 0 && (th.Metric == "monthly-active-users" && th.Currency == "" ||
+				th.Metric == "annual-revenue" && th.Currency != "")
+			if !ok {
+				t.Errorf("%s: malformed threshold %+v", l.ID, th)
+			}
+		}
+	}
+}
