@@ -95,7 +95,9 @@ func (c *checklistInput) covers(f Finding) bool {
 			return true
 		}
 	}
-	return false
+	// A threshold the knowledge base knows for a referenced model is
+	// decided against the profile where the model is named, not in the text.
+	return f.Code == "clause/scale-threshold" && f.Data["source"] == "knowledge-base"
 }
 
 func (c *checklistInput) has(codes ...string) bool { return len(c.indexes(codes...)) > 0 }
@@ -111,14 +113,37 @@ func (c *checklistInput) indexes(codes ...string) []int {
 // messages are the messages of the findings at idx, as one paragraph; long
 // lists are cut after a few.
 func (c *checklistInput) messages(idx []int) string {
-	const most = 3
+	var sentences []string
+	for _, n := range idx {
+		sentences = append(sentences, endSentence(c.findings[n].Message))
+	}
+	return joinDistinct(sentences, 3)
+}
+
+// joinDistinct joins sentences with spaces, each once (a license that states
+// a clause twice, like Stability's intro and its section IV, says it once),
+// cutting the list after most distinct ones when most > 0.
+func joinDistinct(sentences []string, most int) string {
+	seen := map[string]bool{}
 	var parts []string
-	for i, n := range idx {
-		if i == most {
-			parts = append(parts, fmt.Sprintf("(and %d more)", len(idx)-most))
+	distinct := 0
+	for _, s := range sentences {
+		if !seen[s] {
+			seen[s] = true
+			distinct++
+		}
+	}
+	seen = map[string]bool{}
+	for _, s := range sentences {
+		if seen[s] {
+			continue
+		}
+		seen[s] = true
+		if most > 0 && len(parts) == most {
+			parts = append(parts, fmt.Sprintf("(and %d more)", distinct-most))
 			break
 		}
-		parts = append(parts, endSentence(c.findings[n].Message))
+		parts = append(parts, s)
 	}
 	return strings.Join(parts, " ")
 }
@@ -237,7 +262,7 @@ func (c *checklistInput) scale() ChecklistItem {
 			parts = append(parts, endSentence(f.Message))
 		}
 	}
-	it.Answer = strings.Join(parts, " ")
+	it.Answer = joinDistinct(parts, 0)
 	return it
 }
 

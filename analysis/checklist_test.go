@@ -221,3 +221,35 @@ func TestRenderChecklist(t *testing.T) {
 		t.Errorf("RenderChecklistText =\n%s\nwant\n%s", got, wantText)
 	}
 }
+
+func TestChecklistSaysARepeatedClauseOnce(t *testing.T) {
+	l := LicenseInfo{Path: "LICENSE.md", ID: "stabilityai-community", Kind: "custom", Span: Span{0, 1000}}
+	threshold := map[string]any{"metric": "annual-revenue", "value": int64(1000000), "currency": "USD"}
+	msg := "Above US$1 million in annual revenue you need an enterprise license."
+	fs := []Finding{
+		{Code: "clause/scale-threshold", Path: "LICENSE.md", Span: Span{10, 90}, Message: msg, Data: threshold},
+		{Code: "clause/scale-threshold", Path: "LICENSE.md", Span: Span{400, 480}, Message: msg, Data: threshold},
+		{Code: "clause/use-restriction", Path: "LICENSE.md", Span: Span{500, 510}, Message: "Some uses are forbidden."},
+		{Code: "clause/use-restriction", Path: "LICENSE.md", Span: Span{600, 610}, Message: "Some uses are forbidden."},
+	}
+	for _, it := range New().Checklist(l, fs) {
+		if n := strings.Count(it.Answer, "annual revenue you need"); n > 1 {
+			t.Errorf("%s says the threshold %d times: %s", it.Question, n, it.Answer)
+		}
+		if n := strings.Count(it.Answer, "Some uses are forbidden."); n > 1 {
+			t.Errorf("%s says the restriction %d times: %s", it.Question, n, it.Answer)
+		}
+	}
+}
+
+func TestChecklistTakesTheKnowledgeBaseThresholdOfAReferencedModel(t *testing.T) {
+	l := LicenseInfo{Path: "third_party/LICENSE", ID: "stabilityai-community", Kind: "custom", Span: Span{0, 100}}
+	decided := Finding{Code: "clause/scale-threshold", Path: "app.py", Span: Span{40, 80}, License: "stabilityai-community",
+		Message: "Your US$5M annual revenue exceeds the Stability AI Community License Agreement's US$1M threshold.",
+		Data:    map[string]any{"metric": "annual-revenue", "value": int64(1000000), "currency": "USD", "source": "knowledge-base"}}
+	for _, it := range New().Checklist(l, []Finding{decided}) {
+		if it.Question == QuestionScale && !strings.Contains(it.Answer, "Your US$5M annual revenue exceeds") {
+			t.Errorf("scale answer lacks the profile decision: %s", it.Answer)
+		}
+	}
+}
