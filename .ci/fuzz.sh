@@ -8,7 +8,8 @@
 # Environment:
 #   FUZZTIME=15s   how long each target runs (go test -fuzztime)
 #   FUZZ_JOBS=1    how many targets run at once; each gets GOMAXPROCS/FUZZ_JOBS workers
-#   FUZZ_ONLY=re   run only targets whose "pkg.Name" matches this egrep pattern
+#   FUZZ_ONLY=re   run only targets whose "dir.Name" (analysis/gguf.FuzzReadHeader)
+#                  matches this egrep pattern
 #   FUZZMINIMIZETIME=5s  bound on minimizing each new input; go's default
 #                  (60 s) outlasts short runs, and a minimization cut off by
 #                  -fuzztime is reported as a crash (golang/go#52569)
@@ -16,7 +17,12 @@
 # Targets are found by grepping "func FuzzXxx(" in *_test.go, so new ones are
 # picked up without editing this file. A crash leaves its input under the
 # package's testdata/fuzz/FuzzXxx/; keep it there as a regression seed (plain
-# `go test` replays it). Exit status 1 when any target failed.
+# `go test` replays it). Two cautions before keeping one: "fuzzing process
+# hung" means one input ran over go's fixed 10 s, which an overloaded
+# machine causes too (replay it with go test -run=FuzzXxx/ID first); and an
+# input grown from a ../shared/corpus seed holds third-party text the
+# project must not ship (minimise or rewrite it). Exit status 1 when any
+# target failed.
 set -uo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$repo"
@@ -54,7 +60,7 @@ failed=0
 running=0
 for t in "${targets[@]}"; do
   read -r pkg name <<<"$t"
-  if [ -n "${FUZZ_ONLY:-}" ] && ! grep -Eq "${FUZZ_ONLY}" <<<"$pkg.$name"; then
+  if [ -n "${FUZZ_ONLY:-}" ] && ! grep -Eq "${FUZZ_ONLY}" <<<"${pkg#./}.$name"; then
     continue
   fi
   run_one "$pkg" "$name" &
