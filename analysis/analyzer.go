@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"hash/maphash"
@@ -211,7 +212,7 @@ func (a *Analyzer) analyzeFile(d *Document) (fr *fileResult, changed bool) {
 // Doing it here, once per version of the file, spares every later analysis
 // a line index of every file with findings.
 func unsilenced(d *Document, fs []Finding) []Finding {
-	if len(fs) == 0 || !commentable(d.Kind) {
+	if len(fs) == 0 || !commentable(d.Kind) || !bytes.Contains(d.Text, ignoreMarker) {
 		return fs
 	}
 	x := textpos.NewIndex(d.Text)
@@ -227,6 +228,7 @@ func unsilenced(d *Document, fs []Finding) []Finding {
 // analyzeLicense identifies the license(s) in a license text and finds its
 // clauses.
 func (a *Analyzer) analyzeLicense(d *Document, fr *fileResult) {
+	hits := a.detectClauses(d.Text)
 	matches := identify.Identify(a.kb, d.Text)
 	for _, m := range matches {
 		l := a.kb.License(m.ID)
@@ -246,11 +248,30 @@ func (a *Analyzer) analyzeLicense(d *Document, fr *fileResult) {
 		fr.findings = append(fr.findings, a.finding("license/unidentified", d.Path, firstLine(d.Text),
 			"This file reads like a license but matches none fineprint knows; its clauses are still checked below.", "", nil))
 	}
-	for _, h := range clause.Detect(a.kb, d.Text) {
+	for _, h := range hits() {
+		if url, _ := h.Data["url"].(string); h.Code == "clause/policy-by-reference" && a.ownURL(fr.licenses, url) {
+			continue
+		}
 		f := a.finding(h.Code, d.Path, Span{h.Start, h.End}, h.Message, licenseAt(fr.licenses, h.Start), h.Data)
 		fr.findings = append(fr.findings, f)
 	}
 	fr.findings = append(fr.findings, a.kindFindings(fr)...)
+}
+
+// parallelClauses is the text size from which clause detection runs beside
+// identification rather than after it: an edit of a long license waits for
+// the slower of the two (licensecheck) instead of their sum.
+const parallelClauses = 16 << 10
+
+// detectClauses starts clause detection and returns a function waiting for
+// its hits.
+func (a *Analyzer) detectClauses(text []byte) func() []clause.Hit {
+	if len(text) < parallelClauses || runtime.GOMAXPROCS(0) < 2 {
+		return func() []clause.Hit { return clause.Detect(a.kb, text) }
+	}
+	done := make(chan []clause.Hit, 1)
+	go func() { done <- clause.Detect(a.kb, text) }()
+	return func() []clause.Hit { return <-done }
 }
 
 // kindCodes are the license/* codes that follow from a license's kind alone.
