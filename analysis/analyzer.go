@@ -93,6 +93,11 @@ type fileResult struct {
 	findings   []Finding // severities are rule defaults
 	references []Reference
 	facts      modelFacts // what cards and manifests declare (project.go)
+	// copyright holds the notice/missing-copyright findings of the file's
+	// license, computed by the first analysis that needs them
+	// (project_notice.go).
+	copyrightOnce sync.Once
+	copyright     []Finding
 }
 
 // New returns an Analyzer using the embedded knowledge base.

@@ -63,7 +63,7 @@ func ClassifyPath(p string) Kind {
 		return KindProfile
 	case p == LockFile:
 		return KindLock
-	case strings.HasPrefix(p, PoliciesDir+"/"):
+	case strings.HasPrefix(p, PoliciesDir+"/") || strings.HasPrefix(p, ".fineprint/licenses/"): // recorded copies are never analysed as licenses
 		return KindPolicyCopy
 	case lower == "modelfile" || strings.HasPrefix(lower, "modelfile.") || strings.HasSuffix(lower, ".modelfile"):
 		return KindModelfile

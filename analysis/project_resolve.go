@@ -26,6 +26,10 @@ type project struct {
 	bases      map[string][]base        // a card's base models, by path
 	licenses   map[string][]LicenseInfo // identified licenses (not policies), by folder
 	docsIn     map[string][]*Document   // documents by folder
+	// Per-Analyze memos of the notice rules (project_notice.go).
+	copies     map[string][]LicenseInfo // every license text but NOTICEs, by folder
+	normalised map[*Document]string     // normaliseNotice of a NOTICE or README
+	fixTexts   map[*Document]string     // a license text that fixes copy, shared
 }
 
 // use is one license the project uses and the first place it came from.

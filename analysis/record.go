@@ -9,6 +9,12 @@ package analysis
 // severity information; turn it off in the profile (rules:
 // record/unrecorded: off) if you do not keep a record.
 //
+// Each recorded license file also has a copy of its recorded text at
+// record.LicenseCopyPath(path), written by `fineprint record` and by the
+// fixes of record/unrecorded and record/stale. When the copy still holds the
+// recorded text, record/stale carries a line diff of it against the current
+// file (data "diff" and "recorded_copy").
+//
 // Referenced policies are the "url" of clause/policy-by-reference findings.
 // Each one's copy lives at record.PolicyPath(url); the lock's sha256 covers
 // the copy's body (below the header comment). A copy whose body differs from
@@ -49,7 +55,7 @@ func (a *Analyzer) recordFindings(s *Snapshot, files map[string]*fileResult, res
 	}
 	var out []Finding
 	for _, lf := range licenseFiles(s, res) {
-		if f, ok := a.licenseRecordFinding(lockDoc, lock, lf, now); ok {
+		if f, ok := a.licenseRecordFinding(s, lockDoc, lock, lf, now); ok {
 			out = append(out, f)
 		}
 	}
@@ -88,6 +94,7 @@ type licenseFile struct {
 	Path    string
 	License string // first identified license id, "" when unidentified
 	SHA256  string
+	Text    []byte
 	Title   Span // where findings about it attach
 }
 
@@ -98,7 +105,7 @@ func licenseFiles(s *Snapshot, res *Result) []licenseFile {
 		if d.Kind != KindLicense || strings.HasPrefix(strings.ToLower(path.Base(d.Path)), "notice") || ignoredPath(res.Profile.Ignore, d.Path) {
 			continue
 		}
-		lf := licenseFile{Path: d.Path, SHA256: record.Sum(d.Text), Title: firstLine(d.Text)}
+		lf := licenseFile{Path: d.Path, SHA256: record.Sum(d.Text), Text: d.Text, Title: firstLine(d.Text)}
 		for _, l := range res.Licenses {
 			if l.Path == d.Path && l.ID != "" {
 				lf.License = l.ID
@@ -113,23 +120,40 @@ func licenseFiles(s *Snapshot, res *Result) []licenseFile {
 	return out
 }
 
-func (a *Analyzer) licenseRecordFinding(lockDoc *Document, lock record.Lock, lf licenseFile, now time.Time) (Finding, bool) {
+func (a *Analyzer) licenseRecordFinding(s *Snapshot, lockDoc *Document, lock record.Lock, lf licenseFile, now time.Time) (Finding, bool) {
 	fresh := record.LicenseEntry{Path: lf.Path, License: lf.License, SHA256: lf.SHA256, Recorded: now.Format(record.DateLayout)}
+	copyDoc := docByPath(s, record.LicenseCopyPath(lf.Path))
+	edits := []Edit{lockEdit(lockDoc, lock, fresh), licenseCopyEdit(copyDoc, lf)}
 	e := lock.License(lf.Path)
 	switch {
 	case e == nil:
 		f := a.finding("record/unrecorded", lf.Path, lf.Title,
 			fmt.Sprintf("%s is not recorded in fineprint.lock yet, so a later change to it would go unnoticed.", lf.Path), lf.License, nil)
-		f.Fixes = []Fix{{Title: "Record " + lf.Path + " in fineprint.lock", Edits: []Edit{lockEdit(lockDoc, lock, fresh)}}}
+		f.Fixes = []Fix{{Title: "Record " + lf.Path + " in fineprint.lock", Edits: edits}}
 		return f, true
 	case e.SHA256 != lf.SHA256:
+		data := map[string]any{"recorded": e.Recorded, "old_sha256": e.SHA256, "new_sha256": lf.SHA256}
+		// The copy shows what changed only while it is the recorded text;
+		// a copy edited by hand (or from an older record) proves nothing.
+		if copyDoc != nil && record.Sum(copyDoc.Text) == e.SHA256 {
+			data["diff"] = record.Diff(copyDoc.Text, lf.Text)
+			data["recorded_copy"] = copyDoc.Path
+		}
 		f := a.finding("record/stale", lf.Path, lf.Title,
-			fmt.Sprintf("%s has changed since it was recorded on %s; review what changed before you rely on it again.", lf.Path, e.Recorded), lf.License,
-			map[string]any{"recorded": e.Recorded, "old_sha256": e.SHA256, "new_sha256": lf.SHA256})
-		f.Fixes = []Fix{{Title: "Record the current " + lf.Path + " in fineprint.lock", Edits: []Edit{lockEdit(lockDoc, lock, fresh)}}}
+			fmt.Sprintf("%s has changed since it was recorded on %s; review what changed before you rely on it again.", lf.Path, e.Recorded), lf.License, data)
+		f.Fixes = []Fix{{Title: "Record the current " + lf.Path + " in fineprint.lock", Edits: edits}}
 		return f, true
 	}
 	return Finding{}, false
+}
+
+// licenseCopyEdit writes the recorded copy of a license file (see
+// record.LicensesDir): a Create when there is none yet, else a rewrite.
+func licenseCopyEdit(copyDoc *Document, lf licenseFile) Edit {
+	if copyDoc == nil {
+		return Edit{Path: record.LicenseCopyPath(lf.Path), Create: true, NewText: string(lf.Text)}
+	}
+	return Edit{Path: copyDoc.Path, Span: Span{0, len(copyDoc.Text)}, NewText: string(lf.Text)}
 }
 
 // lockEdit writes lock with entry added or replaced: a Create when there is
@@ -222,7 +246,7 @@ func (a *Analyzer) policyRecordFindings(s *Snapshot, lock record.Lock, refs []Fi
 			continue
 		}
 		changedSeen[url] = true
-		out = append(out, a.policyChanged(s, ref, url, copyDoc, c, e))
+		out = append(out, a.policyChanged(s, lock, ref, url, copyDoc, c, e, now))
 	}
 	return out
 }
@@ -247,7 +271,7 @@ func (a *Analyzer) policyNotRecorded(ref Finding, url string, copyDoc *Document,
 	return f
 }
 
-func (a *Analyzer) policyChanged(s *Snapshot, ref Finding, url string, copyDoc *Document, c record.Copy, e *record.PolicyEntry) Finding {
+func (a *Analyzer) policyChanged(s *Snapshot, lock record.Lock, ref Finding, url string, copyDoc *Document, c record.Copy, e *record.PolicyEntry, now time.Time) Finding {
 	data := map[string]any{"url": url, "recorded": e.Retrieved, "old_sha256": e.SHA256, "new_sha256": record.Sum(c.Body)}
 	msg := fmt.Sprintf("The policy at %s differs from the copy recorded on %s; review the change and run fineprint record to accept it.", url, dateOf(e.Retrieved))
 	if old := docByPath(s, e.Path); old != nil && e.Path != copyDoc.Path {
@@ -262,7 +286,27 @@ func (a *Analyzer) policyChanged(s *Snapshot, ref Finding, url string, copyDoc *
 	}
 	f := a.finding("policy/changed", copyDoc.Path, sp, msg, ref.License, data)
 	f.Related = []Related{{Path: ref.Path, Span: ref.Span, Message: "the license that refers to this policy"}}
+	retrieved := c.Retrieved
+	if retrieved.IsZero() {
+		retrieved = now
+	}
+	accepted := record.PolicyEntry{URL: url, Path: copyDoc.Path, SHA256: record.Sum(c.Body), Retrieved: retrieved.UTC().Format(time.RFC3339)}
+	f.Fixes = []Fix{{Title: "Accept the new text of " + url + " in fineprint.lock", Edits: []Edit{lockPolicyEdit(docByPath(s, LockFile), lock, accepted)}}}
 	return f
+}
+
+// lockPolicyEdit rewrites fineprint.lock with entry replacing the policy's
+// entry; the lock exists, since only a recorded policy can change.
+func lockPolicyEdit(lockDoc *Document, lock record.Lock, entry record.PolicyEntry) Edit {
+	l := lock
+	l.Policies = nil
+	for _, e := range lock.Policies {
+		if e.URL != entry.URL {
+			l.Policies = append(l.Policies, e)
+		}
+	}
+	l.Policies = append(l.Policies, entry)
+	return Edit{Path: LockFile, Span: Span{0, len(lockDoc.Text)}, NewText: string(record.Marshal(l))}
 }
 
 func dateOf(rfc3339 string) string {

@@ -139,7 +139,10 @@ func TestRecordFindingDetails(t *testing.T) {
 		t.Errorf("record/unrecorded = %+v", unrec)
 	}
 	wantLock := record.Marshal(record.Lock{Licenses: []record.LicenseEntry{{Path: "LICENSE", License: "example-1", SHA256: record.Sum(s.Docs[0].Text), Recorded: "2026-11-29"}}})
-	wantFix := []Fix{{Title: "Record LICENSE in fineprint.lock", Edits: []Edit{{Path: LockFile, Create: true, NewText: string(wantLock)}}}}
+	wantFix := []Fix{{Title: "Record LICENSE in fineprint.lock", Edits: []Edit{
+		{Path: LockFile, Create: true, NewText: string(wantLock)},
+		{Path: ".fineprint/licenses/LICENSE", Create: true, NewText: string(s.Docs[0].Text)},
+	}}}
 	if !reflect.DeepEqual(unrec.Fixes, wantFix) {
 		t.Errorf("record/unrecorded fixes = %+v\nwant %+v", unrec.Fixes, wantFix)
 	}
@@ -163,6 +166,61 @@ func TestRecordFindingDetails(t *testing.T) {
 	lockLen := len(docByPath(s, LockFile).Text)
 	if e := stale.Fixes[0].Edits[0]; e.Create || e.Span != (Span{0, lockLen}) || e.NewText != string(wantLock) {
 		t.Errorf("record/stale fix = %+v", e)
+	}
+}
+
+// A stale license whose recorded copy is on file shows what changed, and
+// its fix records the current text in both the lock and the copy.
+func TestStaleLicenseCarriesDiff(t *testing.T) {
+	recWithClock(t, recDay2)
+	recordedText := "Example Model License\n\nYou must follow the policy.\n"
+	old := record.Lock{Licenses: []record.LicenseEntry{{Path: "LICENSE", SHA256: record.Sum([]byte(recordedText)), Recorded: "2026-11-01"}}}
+	copyDoc := Document{Path: ".fineprint/licenses/LICENSE", Kind: ClassifyPath(".fineprint/licenses/LICENSE"), Text: []byte(recordedText)}
+	if copyDoc.Kind != KindPolicyCopy {
+		t.Fatalf("a recorded license copy is classified %v; it must never be read as a license", copyDoc.Kind)
+	}
+	tests := []struct {
+		name     string
+		copyText string // "" for no copy
+		wantDiff any
+	}{
+		{"copy on file", recordedText, "  Example Model License\n  \n- You must follow the policy.\n+ You must follow the policy at " + recPolicyURL + ".\n"},
+		{"copy edited by hand", "something else\n", nil},
+		{"no copy", "", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			docs := []Document{recLockDoc(old)}
+			if tt.copyText != "" {
+				d := copyDoc
+				d.Text = []byte(tt.copyText)
+				docs = append(docs, d)
+			}
+			s, res := recordWorkspace(docs...)
+			var stale *Finding
+			for _, f := range New().recordFindings(s, nil, res) {
+				if f.Code == "record/stale" {
+					stale = &f
+				}
+			}
+			if stale == nil {
+				t.Fatal("no record/stale")
+			}
+			if stale.Data["diff"] != tt.wantDiff {
+				t.Errorf("diff = %q, want %q", stale.Data["diff"], tt.wantDiff)
+			}
+			if tt.wantDiff != nil && stale.Data["recorded_copy"] != ".fineprint/licenses/LICENSE" {
+				t.Errorf("recorded_copy = %v", stale.Data["recorded_copy"])
+			}
+			edits := stale.Fixes[0].Edits
+			cp := edits[len(edits)-1]
+			if cp.Path != ".fineprint/licenses/LICENSE" || cp.NewText != string(docByPath(s, "LICENSE").Text) || cp.Create != (tt.copyText == "") {
+				t.Errorf("copy edit = %+v", cp)
+			}
+			if tt.copyText != "" && cp.Span != (Span{0, len(tt.copyText)}) {
+				t.Errorf("copy edit span = %v, want the whole copy", cp.Span)
+			}
+		})
 	}
 }
 
@@ -191,6 +249,18 @@ func TestPolicyChangedCarriesDiff(t *testing.T) {
 	}
 	if changed.Data["recorded_copy"] != archive || len(changed.Related) != 1 || changed.Related[0].Path != "LICENSE" {
 		t.Errorf("policy/changed = %+v", changed)
+	}
+	// Its fix accepts the new text: the policy entry BuildLock would write,
+	// and nothing else.
+	if len(changed.Fixes) != 1 || len(changed.Fixes[0].Edits) != 1 {
+		t.Fatalf("policy/changed fixes = %+v", changed.Fixes)
+	}
+	e := changed.Fixes[0].Edits[0]
+	fixed, err := record.Parse([]byte(e.NewText))
+	want := BuildLock(lock, res, s.Docs, recDay2)
+	if err != nil || e.Path != LockFile || e.Span != (Span{0, len(docByPath(s, LockFile).Text)}) ||
+		!reflect.DeepEqual(fixed.Policies, want.Policies) || len(fixed.Licenses) != 0 {
+		t.Errorf("policy/changed fix = %+v (%v)\nwant policies %+v", e, err, want.Policies)
 	}
 }
 

@@ -1,9 +1,11 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -27,6 +29,7 @@ type scheduler struct {
 	timer     *time.Timer
 	cancelRun context.CancelFunc
 	scan      bool // the next run reports progress
+	disk      bool // the next run reads the disk: something other than a buffer changed
 	stopped   bool
 }
 
@@ -35,13 +38,21 @@ func (sc *scheduler) init() {
 	sc.done = make(chan struct{})
 }
 
-// request asks for an analysis after delay (0: now).
-func (sc *scheduler) request(delay time.Duration) {
+// request asks for an analysis after delay (0: now) that reads the disk
+// again.
+func (sc *scheduler) request(delay time.Duration) { sc.schedule(delay, true) }
+
+// requestEdit asks for an analysis after an open buffer changed, and
+// nothing else: the files on disk are taken from the last run.
+func (sc *scheduler) requestEdit(delay time.Duration) { sc.schedule(delay, false) }
+
+func (sc *scheduler) schedule(delay time.Duration, disk bool) {
 	sc.mu.Lock()
 	defer sc.mu.Unlock()
 	if sc.stopped {
 		return
 	}
+	sc.disk = sc.disk || disk
 	if sc.timer != nil {
 		sc.timer.Stop()
 		sc.timer = nil
@@ -75,6 +86,16 @@ func (sc *scheduler) requestScan() {
 	sc.scan = true
 	sc.mu.Unlock()
 	sc.request(0)
+}
+
+// takeDisk reports, once, whether a request since the last call asked for
+// the disk to be read.
+func (sc *scheduler) takeDisk() bool {
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	disk := sc.disk
+	sc.disk = false
+	return disk
 }
 
 // next waits for a request and returns the context of the run.
@@ -162,13 +183,10 @@ func (s *Server) analyze(ctx context.Context, prog *progress) bool {
 	}
 	start := time.Now()
 	if root != "" {
-		snap, skips, err := workspace.Load(root, workspace.Options{Overlay: overlay, Ignore: st.Ignore, MaxFileSize: st.MaxFileSize})
+		snap, err := s.ws.load(root, overlay, st, s.sched.takeDisk(), s.log)
 		if err != nil {
 			s.log.Warn("cannot read the workspace folder", zap.String("root", root), zap.Error(err))
 		} else {
-			for _, sk := range skips {
-				s.log.Debug("skipped", zap.String("path", sk.Path), zap.String("reason", sk.Reason))
-			}
 			prog.report(fmt.Sprintf("%d files", len(snap.Docs)))
 			snap.Settings = st.profile()
 			res := s.an.Analyze(ctx, snap)
@@ -197,11 +215,65 @@ func (s *Server) analyze(ctx context.Context, prog *progress) bool {
 	return true
 }
 
+// wsState is what the worker keeps between runs: the files read from the
+// root, and the last snapshot with the buffers it was loaded with, which a
+// keystroke reuses instead of walking the workspace again.
+type wsState struct {
+	root        string
+	cache       *workspace.Cache
+	snap        *analysis.Snapshot // nil: the next run walks the disk
+	buffers     map[string]bool    // the workspace paths of the buffers in snap
+	ignore      []string
+	maxFileSize int64
+}
+
+// load returns the workspace with the buffers of overlay: from the last
+// snapshot when only buffers changed since (disk is false) and the same
+// buffers are open under the same settings, else by walking root.
+func (ws *wsState) load(root string, overlay map[string][]byte, st Settings, disk bool, log *zap.Logger) (*analysis.Snapshot, error) {
+	if ws.root != root || ws.cache == nil {
+		*ws = wsState{root: root, cache: &workspace.Cache{}}
+	}
+	opts := workspace.Options{Overlay: overlay, Ignore: st.Ignore, MaxFileSize: st.MaxFileSize, Cache: ws.cache}
+	if !disk && ws.snap != nil && ws.sameBuffers(overlay) && slices.Equal(ws.ignore, st.Ignore) && ws.maxFileSize == st.MaxFileSize {
+		ws.snap = workspace.WithOverlay(ws.snap, overlay, opts)
+		return ws.snap, nil
+	}
+	ws.snap = nil
+	snap, skips, err := workspace.Load(root, opts)
+	if err != nil {
+		return nil, err
+	}
+	for _, sk := range skips {
+		log.Debug("skipped", zap.String("path", sk.Path), zap.String("reason", sk.Reason))
+	}
+	ws.snap, ws.ignore, ws.maxFileSize = snap, slices.Clone(st.Ignore), st.MaxFileSize
+	ws.buffers = map[string]bool{}
+	for p := range overlay {
+		ws.buffers[p] = true
+	}
+	return snap, nil
+}
+
+func (ws *wsState) sameBuffers(overlay map[string][]byte) bool {
+	if len(overlay) != len(ws.buffers) {
+		return false
+	}
+	for p := range overlay {
+		if !ws.buffers[p] {
+			return false
+		}
+	}
+	return true
+}
+
 // publish sends the diagnostics of every file that has findings, of every
-// open document, and [] for files whose findings are gone.
+// open document, and [] for files whose findings are gone; a URI whose
+// diagnostics the last analysis already published as they are now is left
+// out (a keystroke in a large workspace would re-send thousands).
 func (s *Server) publish(v *view) {
 	s.mu.Lock()
-	had := s.hadDiags
+	had, prev := s.hadDiags, s.view
 	s.view = v
 	s.mu.Unlock()
 
@@ -222,6 +294,10 @@ func (s *Server) publish(v *view) {
 
 	now := map[protocol.DocumentURI]bool{}
 	for _, u := range uris {
+		if fv := v.files[u]; fv != nil && samePublication(prev, v, u) {
+			now[u] = len(fv.findings) > 0
+			continue
+		}
 		p := publishParams{URI: u, Diagnostics: []protocol.Diagnostic{}}
 		if fv := v.files[u]; fv != nil {
 			p.Diagnostics = v.diagnostics(fv)
@@ -238,6 +314,46 @@ func (s *Server) publish(v *view) {
 	s.mu.Lock()
 	s.hadDiags = now
 	s.mu.Unlock()
+}
+
+// samePublication reports whether u's diagnostics in v are those published
+// from prev: same buffer state, same findings, and the same texts under
+// every range (a range is a byte span read through its file's text).
+func samePublication(prev, v *view, u protocol.DocumentURI) bool {
+	old, cur := prev.lookupExact(u), v.files[u]
+	if old == nil || old.open != cur.open || cur.open && old.version != cur.version ||
+		len(old.findings) != len(cur.findings) || !sameText(old, cur) {
+		return false
+	}
+	for i := range cur.findings {
+		a, b := &old.findings[i], &cur.findings[i]
+		if a.Code != b.Code || a.Severity != b.Severity || a.Message != b.Message || a.Path != b.Path ||
+			a.Span != b.Span || len(a.Fixes) != len(b.Fixes) || len(a.Related) != len(b.Related) {
+			return false
+		}
+		for j := range b.Related {
+			ra, rb := a.Related[j], b.Related[j]
+			if ra.Path != rb.Path || ra.Span != rb.Span || ra.Message != rb.Message {
+				return false
+			}
+			fa, fb := prev.file(old, ra.Path), v.file(cur, rb.Path)
+			if fa.uri != fb.uri || !sameText(fa, fb) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// sameText compares two versions of a file's text; an unchanged file has
+// the same bytes from the workspace cache, which bytes.Equal sees at once.
+// A matching line index is handed on rather than built again.
+func sameText(old, cur *fileView) bool {
+	if (old.text == nil) != (cur.text == nil) || !bytes.Equal(old.text, cur.text) {
+		return false
+	}
+	cur.idxOnce.Do(func() { cur.idx = old.index() })
+	return true
 }
 
 // publishParams is protocol.PublishDiagnosticsParams with a version that
@@ -321,4 +437,3 @@ func (p *progress) end(msg string) {
 func fileURI(root, rel string) protocol.DocumentURI {
 	return protocol.DocumentURI(uri.File(filepath.Join(root, filepath.FromSlash(rel))))
 }
-

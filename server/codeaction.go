@@ -19,6 +19,7 @@ type codeAction struct {
 	Diagnostics []protocol.Diagnostic   `json:"diagnostics,omitempty"`
 	IsPreferred bool                    `json:"isPreferred,omitempty"`
 	Edit        *workspaceEdit          `json:"edit,omitempty"`
+	Command     *protocol.Command       `json:"command,omitempty"`
 }
 
 // workspaceEdit holds either documentChanges (text edits and file
@@ -100,8 +101,29 @@ func (s *Server) codeActions(p *protocol.CodeActionParams) []codeAction {
 				Edit:        v.workspaceEdit(fv, fix, caps),
 			})
 		}
+		if a, ok := s.fetchPolicyAction(f, diag); ok {
+			out = append(out, a)
+		}
 	}
 	return out
+}
+
+// fetchPolicyAction is the online fix of policy/not-recorded: run
+// fineprint.recordPolicy on the finding's URL. It is never the preferred
+// fix, so that no client downloads anything on an "apply the preferred
+// fix" shortcut.
+func (s *Server) fetchPolicyAction(f analysis.Finding, diag protocol.Diagnostic) (codeAction, bool) {
+	url, _ := f.Data["url"].(string)
+	if f.Code != "policy/not-recorded" || url == "" || s.opts.Commands[CommandRecordPolicy] == nil {
+		return codeAction{}, false
+	}
+	title := "Download and record the policy at " + url
+	return codeAction{
+		Title:       title,
+		Kind:        protocol.QuickFix,
+		Diagnostics: []protocol.Diagnostic{diag},
+		Command:     &protocol.Command{Title: title, Command: CommandRecordPolicy, Arguments: []any{url}},
+	}, true
 }
 
 func wantsQuickFix(only []protocol.CodeActionKind) bool {

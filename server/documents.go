@@ -2,10 +2,13 @@ package server
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"path"
 	"path/filepath"
 	"strings"
 
+	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
 
 	"github.com/fineprint-dev/fineprint/analysis/textpos"
@@ -27,10 +30,62 @@ func (s *Server) DidOpen(ctx context.Context, p *protocol.DidOpenTextDocumentPar
 	return nil
 }
 
-// DidChange takes the buffer's new text and analyses it after the debounce
-// delay; a later change cancels the pending analysis. Full sync is asked
-// for, but a ranged change is applied too.
+// didChangeParams is protocol.DidChangeTextDocumentParams with the range
+// of a change optional, as the protocol has it: v0.12.0's Range is a value,
+// which cannot tell the whole text (no range) from an insertion at 0:0.
+type didChangeParams struct {
+	TextDocument   protocol.VersionedTextDocumentIdentifier `json:"textDocument"`
+	ContentChanges []contentChange                          `json:"contentChanges"`
+}
+
+type contentChange struct {
+	Range       *protocol.Range `json:"range,omitempty"` // nil: Text is the whole document
+	RangeLength *uint32         `json:"rangeLength,omitempty"`
+	Text        string          `json:"text"`
+}
+
+// ranged reports whether c replaces a range rather than the whole text.
+// Clients built on go.lsp.dev/protocol cannot leave the range out and send
+// 0:0-0:0 with a whole text, which is also how Helix or Zed insert at the
+// very start. A zero range therefore counts as a range only once the
+// client has shown that it sends ranges (incremental): a rangeLength, or a
+// range other than 0:0-0:0.
+func (c contentChange) ranged(incremental bool) bool {
+	return c.Range != nil && (*c.Range != (protocol.Range{}) || c.RangeLength != nil || incremental)
+}
+
+// handleDidChange decodes didChange itself, for contentChange's optional
+// range; a malformed notification is dropped as protocol's handler drops it.
+func (s *Server) handleDidChange(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) error {
+	var p didChangeParams
+	if err := json.Unmarshal(req.Params(), &p); err != nil {
+		return reply(ctx, nil, fmt.Errorf("%s: %w", jsonrpc2.ErrParse, err))
+	}
+	s.didChange(&p)
+	return reply(ctx, nil, nil)
+}
+
+// DidChange serves callers of protocol.Server; on the wire, handleDidChange
+// takes the notification. A change whose range is zero and whose
+// rangeLength is 0 is read as the whole text.
 func (s *Server) DidChange(ctx context.Context, p *protocol.DidChangeTextDocumentParams) error {
+	q := didChangeParams{TextDocument: p.TextDocument}
+	for _, c := range p.ContentChanges {
+		cc := contentChange{Text: c.Text}
+		if c.Range != (protocol.Range{}) || c.RangeLength != 0 {
+			cc.Range = &c.Range
+			cc.RangeLength = &c.RangeLength
+		}
+		q.ContentChanges = append(q.ContentChanges, cc)
+	}
+	s.didChange(&q)
+	return nil
+}
+
+// didChange applies the buffer's changes (incremental sync is advertised)
+// and analyses it after the debounce delay; a later change cancels the
+// pending analysis. Only the buffer changed, so the disk is not read again.
+func (s *Server) didChange(p *didChangeParams) {
 	s.mu.Lock()
 	d := s.docs[p.TextDocument.URI]
 	if d == nil {
@@ -38,17 +93,26 @@ func (s *Server) DidChange(ctx context.Context, p *protocol.DidChangeTextDocumen
 		s.docs[p.TextDocument.URI] = d
 	}
 	for _, c := range p.ContentChanges {
+		if c.Range != nil && (*c.Range != (protocol.Range{}) || c.RangeLength != nil) {
+			s.incremental = true
+		}
+	}
+	for _, c := range p.ContentChanges {
+		if !c.ranged(s.incremental) {
+			c.Range = nil
+		}
 		d.text = applyChange(d.text, c)
 	}
 	d.version = p.TextDocument.Version
 	delay := s.settings.debounce()
 	s.mu.Unlock()
-	s.sched.request(delay)
-	return nil
+	s.sched.requestEdit(delay)
 }
 
-func applyChange(text []byte, c protocol.TextDocumentContentChangeEvent) []byte {
-	if c.Range == (protocol.Range{}) && c.RangeLength == 0 {
+// applyChange returns text with one change applied; positions are UTF-16
+// (package textpos converts them), and a range past the end is clamped.
+func applyChange(text []byte, c contentChange) []byte {
+	if c.Range == nil {
 		return []byte(c.Text)
 	}
 	idx := textpos.NewIndex(text)

@@ -138,6 +138,7 @@ type directHandler func(s *Server, ctx context.Context, reply jsonrpc2.Replier, 
 
 var direct = map[string]directHandler{
 	protocol.MethodTextDocumentCodeAction:  (*Server).handleCodeAction,
+	protocol.MethodTextDocumentDidChange:   (*Server).handleDidChange,
 	protocol.MethodWorkspaceExecuteCommand: (*Server).handleExecuteCommand,
 	methodTestBlock:                        (*Server).handleTestBlock,
 	methodTestPanic:                        (*Server).handleTestPanic,

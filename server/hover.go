@@ -38,7 +38,7 @@ func (s *Server) Hover(ctx context.Context, p *protocol.HoverParams) (*protocol.
 	if len(parts) == 0 {
 		for _, f := range fv.findings {
 			if overlaps(f.Span, off, off) {
-				parts = append(parts, s.an.ExplainFinding(f))
+				parts = append(parts, withDiff(f, s.an.ExplainFinding(f)))
 				cover(f.Span)
 			}
 		}
@@ -113,7 +113,55 @@ func findingList(fs []analysis.Finding, off int) string {
 				b.WriteString("\n#### Findings here\n\n")
 			}
 			fmt.Fprintf(&b, "- `%s`: %s\n", f.Code, f.Message)
+			if d := diffBlock(f); d != "" {
+				b.WriteString("\n" + d + "\n")
+			}
 		}
+	}
+	return b.String()
+}
+
+// withDiff puts the diff of a record/stale or policy/changed finding right
+// under the message of its explanation: what changed is what the reader
+// came for.
+func withDiff(f analysis.Finding, explanation string) string {
+	d := diffBlock(f)
+	if d == "" {
+		return explanation
+	}
+	head := "**" + strings.TrimSpace(f.Message) + "**\n\n"
+	if rest, ok := strings.CutPrefix(explanation, head); ok {
+		return head + d + "\n" + rest
+	}
+	return d + "\n" + explanation
+}
+
+// diffBlock renders what a record/stale or policy/changed finding knows
+// about the change: the recorded date and both hashes, and its data "diff"
+// (a line diff from the recorded text, see analysis/record.Diff) as a
+// fenced block. It is "" for other findings.
+func diffBlock(f analysis.Finding) string {
+	var b strings.Builder
+	oldSum, _ := f.Data["old_sha256"].(string)
+	newSum, _ := f.Data["new_sha256"].(string)
+	if oldSum != "" && newSum != "" {
+		when, _ := f.Data["recorded"].(string)
+		fmt.Fprintf(&b, "Recorded %s: sha256 `%s`  \nNow: sha256 `%s`\n", when, oldSum, newSum)
+	}
+	if diff, _ := f.Data["diff"].(string); diff != "" {
+		from := "the recorded text"
+		if c, _ := f.Data["recorded_copy"].(string); c != "" {
+			from = "`" + c + "`"
+		}
+		if b.Len() > 0 {
+			b.WriteString("\n")
+		}
+		// A policy in Markdown may hold fences of its own: use a longer one.
+		fence := "```"
+		for strings.Contains(diff, fence) {
+			fence += "`"
+		}
+		b.WriteString("Changes since " + from + ":\n\n" + fence + "diff\n" + strings.TrimSuffix(diff, "\n") + "\n" + fence + "\n")
 	}
 	return b.String()
 }

@@ -82,7 +82,7 @@ func (s *Server) capabilities() protocol.ServerCapabilities {
 	caps := protocol.ServerCapabilities{
 		TextDocumentSync: &protocol.TextDocumentSyncOptions{
 			OpenClose: true,
-			Change:    protocol.TextDocumentSyncKindFull,
+			Change:    protocol.TextDocumentSyncKindIncremental,
 			Save:      &protocol.SaveOptions{},
 		},
 		HoverProvider:        true,
@@ -150,6 +150,7 @@ var watchGlobs = []string{
 	"**/.fineprint.yaml",
 	"**/fineprint.lock",
 	"**/.fineprint/policies/**",
+	"**/.fineprint/licenses/**",
 }
 
 func (s *Server) registerWatchers() {

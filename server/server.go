@@ -92,13 +92,17 @@ type Server struct {
 	root     string // absolute workspace folder, "" when none
 	settings Settings
 	docs     map[protocol.DocumentURI]*openDoc
-	view     *view                         // the last complete analysis
-	hadDiags map[protocol.DocumentURI]bool // URIs whose last publication was not empty
+	// incremental is set once the client sent a ranged change; from then
+	// on a 0:0-0:0 range is an insertion, not the whole text (documents.go).
+	incremental bool
+	view        *view                         // the last complete analysis
+	hadDiags    map[protocol.DocumentURI]bool // URIs whose last publication was not empty
 
 	calls       sync.Map // jsonrpc2.ID -> context.CancelFunc, for $/cancelRequest
 	handlers    sync.WaitGroup
 	bg          sync.WaitGroup // background goroutines: worker, setup
 	sched       scheduler
+	ws          wsState       // the worker's own: the workspace as last read
 	ready       chan struct{} // closed once settings are known and the first scan may start
 	readyOnce   sync.Once
 	initialized atomic.Bool

@@ -236,7 +236,7 @@ func TestInitializedRegistersWatchers(t *testing.T) {
 	if len(reg) != 1 {
 		t.Fatalf("registrations: %v", reg)
 	}
-	for _, g := range []string{"**/adapter_config.json", "**/*.gguf", "**/*.py", "**/.fineprint.yaml", "**/fineprint.lock", "**/.fineprint/policies/**", "Modelfile", "LICENSE", "USE_POLICY", "TERMS_OF_USE", "ACCEPTABLE_USE", "NOTICE", "md"} {
+	for _, g := range []string{"**/adapter_config.json", "**/*.gguf", "**/*.py", "**/.fineprint.yaml", "**/fineprint.lock", "**/.fineprint/policies/**", "**/.fineprint/licenses/**", "Modelfile", "LICENSE", "USE_POLICY", "TERMS_OF_USE", "ACCEPTABLE_USE", "NOTICE", "md"} {
 		if !strings.Contains(reg[0], g) {
 			t.Errorf("registration lacks %s: %s", g, reg[0])
 		}

@@ -147,6 +147,14 @@ func (v *view) lookup(u protocol.DocumentURI) *fileView {
 	return nil
 }
 
+// lookupExact is the file a URI names in v, nil when v is nil or lacks it.
+func (v *view) lookupExact(u protocol.DocumentURI) *fileView {
+	if v == nil {
+		return nil
+	}
+	return v.files[u]
+}
+
 // diagnostics converts the findings of fv.
 func (v *view) diagnostics(fv *fileView) []protocol.Diagnostic {
 	out := make([]protocol.Diagnostic, 0, len(fv.findings))

@@ -1,6 +1,7 @@
 package manifest
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 )
@@ -125,6 +126,9 @@ var pyCallRE = regexp.MustCompile(`\b(from_pretrained|pipeline|hf_hub_download|s
 // (^[\w.-]+/[\w.-]+$) count; comments, f-strings and other expressions are
 // skipped. The range is the id inside the quotes.
 func ParsePython(src []byte) []Ref {
+	if !namesACall(src) {
+		return nil // most Python files load no model: skip the lexer and the regexp
+	}
 	code, lits := lexPython(src)
 	byQuote := make(map[int]pyLiteral, len(lits))
 	for _, l := range lits {
@@ -155,6 +159,17 @@ func ParsePython(src []byte) []Ref {
 		}
 	}
 	return refs
+}
+
+// namesACall reports whether src contains the name of a call in pyCalls
+// anywhere; without one, pyCallRE cannot match.
+func namesACall(src []byte) bool {
+	for name := range pyCalls {
+		if bytes.Contains(src, []byte(name)) {
+			return true
+		}
+	}
+	return false
 }
 
 // maxPyCalls caps the model-loading calls read from one file.

@@ -19,6 +19,7 @@
 package modelcard
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"regexp"
@@ -74,9 +75,14 @@ func (e *SyntaxError) Error() string { return e.Msg }
 // ErrNoFrontMatter is returned by Parse for text without a metadata block.
 var ErrNoFrontMatter = errors.New("no front matter")
 
-// blockRE is huggingface_hub's REGEX_YAML_BLOCK ("exact same regex as in
-// the Hub server").
-var blockRE = regexp.MustCompile(`^(\s*---(?:\r\n|\r|\n))([\S\s]*?)((?:\r\n|\r|\n)---[ \t]*(?:\r\n|\n|$))`)
+// The block is found as huggingface_hub's REGEX_YAML_BLOCK finds it ("exact
+// same regex as in the Hub server"):
+//
+//	^(\s*---(?:\r\n|\r|\n))([\S\s]*?)((?:\r\n|\r|\n)---[ \t]*(?:\r\n|\n|$))
+//
+// Find matches it by hand: Go's regexp runs the lazy [\S\s]*? on its slow
+// engine, byte by byte over the whole card, and that was a fifth of a cold
+// workspace analysis. A test checks Find against the regexp.
 
 const bom = "\xef\xbb\xbf"
 
@@ -87,17 +93,78 @@ func Find(text []byte) (open, block Span, ok bool) {
 	if strings.HasPrefix(string(text[:min(3, len(text))]), bom) {
 		base = 3
 	}
-	m := blockRE.FindSubmatchIndex(text[base:])
-	if m == nil {
+	w := base
+	for w < len(text) && isRegexpSpace(text[w]) {
+		w++
+	}
+	if !bytes.HasPrefix(text[w:], []byte("---")) {
 		return Span{}, Span{}, false
 	}
-	openEnd := base + m[3]
-	openStart := openEnd
-	for openStart > base && (text[openStart-1] == '\n' || text[openStart-1] == '\r') {
-		openStart--
+	bodyStart := w + 3 + newlineAt(text, w+3, true)
+	if bodyStart == w+3 {
+		return Span{}, Span{}, false
 	}
-	openStart -= 3
-	return Span{openStart, openStart + 3}, Span{base + m[4], base + m[5]}, true
+	end, found := closingAt(text, bodyStart)
+	if !found && bodyStart == w+5 && text[w+4] == '\n' {
+		// The regexp backtracks to "\r" alone as the opening line's end,
+		// which lets the closing line start at its "\n".
+		if e, ok := closingAt(text, w+4); ok {
+			bodyStart, end, found = w+4, e, true
+		}
+	}
+	if !found {
+		return Span{}, Span{}, false
+	}
+	openStart := w
+	return Span{openStart, openStart + 3}, Span{bodyStart, end}, true
+}
+
+// isRegexpSpace is \s of Go's regexp syntax.
+func isRegexpSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
+}
+
+// newlineAt is the length of the line break at i ("\r\n", "\r" when
+// lone is allowed, "\n"), 0 when there is none.
+func newlineAt(text []byte, i int, lone bool) int {
+	switch {
+	case i+1 < len(text) && text[i] == '\r' && text[i+1] == '\n':
+		return 2
+	case i < len(text) && (text[i] == '\n' || lone && text[i] == '\r'):
+		return 1
+	}
+	return 0
+}
+
+// closingAt finds the first closing line at or after from: a line break,
+// "---", spaces or tabs, then a line break other than a lone "\r" or the
+// end of the text. It returns where the line break before "---" starts.
+func closingAt(text []byte, from int) (int, bool) {
+	for q := from + 1; q <= len(text)-3; q++ {
+		k := bytes.Index(text[q:], []byte("---"))
+		if k < 0 {
+			return 0, false
+		}
+		q += k
+		p := q - 1
+		if c := text[p]; c != '\n' && c != '\r' {
+			continue
+		}
+		if c := text[p]; c == '\n' && p-1 >= from && text[p-1] == '\r' {
+			p--
+		}
+		if p < from {
+			continue
+		}
+		t := q + 3
+		for t < len(text) && (text[t] == ' ' || text[t] == '\t') {
+			t++
+		}
+		if t == len(text) || newlineAt(text, t, false) > 0 {
+			return p, true
+		}
+	}
+	return 0, false
 }
 
 // Parse reads the front matter of a model card. It returns ErrNoFrontMatter
@@ -269,12 +336,22 @@ func countNodes(n *yaml.Node, limit int) int {
 type locator struct {
 	text  []byte
 	base  int
-	lines []int // byte offset of each line start, from base
+	lines []int // byte offset of each line start, from base, found so far
+	// scanned is where the search for line starts goes on.
+	scanned int
 }
 
 func newLocator(text []byte, base int) *locator {
-	l := &locator{text: text, base: base, lines: []int{base}}
-	for i := base; i < len(text); {
+	return &locator{text: text, base: base, lines: []int{base}, scanned: base}
+}
+
+// scan finds line starts until line (1-based) has one or the text ends:
+// only the front matter's lines are ever asked for, and a card can be a
+// megabyte long.
+func (l *locator) scan(line int) {
+	text := l.text
+	i := l.scanned
+	for len(l.lines) < line && i < len(text) {
 		c := text[i]
 		switch {
 		case c == '\r' && i+1 < len(text) && text[i+1] == '\n':
@@ -291,7 +368,7 @@ func newLocator(text []byte, base int) *locator {
 		}
 		l.lines = append(l.lines, i)
 	}
-	return l
+	l.scanned = i
 }
 
 // offset returns the byte offset of a 1-based line and character column.
@@ -299,6 +376,7 @@ func (l *locator) offset(line, col int) int {
 	if line < 1 {
 		return l.base
 	}
+	l.scan(line)
 	if line > len(l.lines) {
 		return len(l.text)
 	}
@@ -406,17 +484,19 @@ func Heading(text []byte) (string, Span, bool) {
 	}
 	fenced := false
 	for off := start; off < len(text); {
-		end := off
-		for end < len(text) && text[end] != '\n' {
-			end++
+		end := len(text)
+		if i := bytes.IndexByte(text[off:], '\n'); i >= 0 {
+			end = off + i
 		}
-		line := strings.TrimRight(string(text[off:end]), "\r")
-		trimmed := strings.TrimLeft(line, " ")
+		// Bytes, not strings: a card can be a megabyte of lines without a
+		// heading.
+		line := bytes.TrimRight(text[off:end], "\r")
+		trimmed := bytes.TrimLeft(line, " ")
 		switch {
-		case strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~"):
+		case bytes.HasPrefix(trimmed, []byte("```")) || bytes.HasPrefix(trimmed, []byte("~~~")):
 			fenced = !fenced
-		case !fenced && strings.HasPrefix(trimmed, "# "):
-			h := strings.TrimSpace(trimmed[2:])
+		case !fenced && bytes.HasPrefix(trimmed, []byte("# ")):
+			h := strings.TrimSpace(string(trimmed[2:]))
 			hs := off + (len(line) - len(trimmed)) + 2
 			for hs < len(text) && text[hs] == ' ' {
 				hs++

@@ -12,6 +12,7 @@
 package textpos
 
 import (
+	"bytes"
 	"sort"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -36,6 +37,18 @@ const bom = "\xef\xbb\xbf"
 // modify it afterwards.
 func NewIndex(text []byte) *Index {
 	lines := make([]int, 1, 1+len(text)/40)
+	if bytes.IndexByte(text, '\r') < 0 {
+		// Only "\n" breaks lines: bytes.IndexByte finds them many bytes
+		// at a time (a megabyte card is indexed on every keystroke).
+		for i := 0; ; {
+			j := bytes.IndexByte(text[i:], '\n')
+			if j < 0 {
+				return &Index{text: text, lines: lines}
+			}
+			i += j + 1
+			lines = append(lines, i)
+		}
+	}
 	for i := 0; i < len(text); i++ {
 		switch text[i] {
 		case '\n':

@@ -452,3 +452,33 @@ func isBinary(text []byte) bool {
 // Match reports whether the workspace-relative path p matches glob g, with
 // the profile's glob syntax (package glob).
 func Match(g, p string) bool { return glob.Match(g, p) }
+
+// WithOverlay returns snap, a snapshot that Load returned, with the editor
+// buffers of overlay in place of what it holds for their paths, without
+// touching the disk: what Load(root, opts) with that overlay would return
+// while the files on disk and the set of buffers stay as they were. Every
+// open buffer must be in overlay, as it was in the Load. The server uses it
+// on each keystroke; file events still call for a full Load. snap is left
+// unchanged.
+func WithOverlay(snap *analysis.Snapshot, overlay map[string][]byte, opts Options) *analysis.Snapshot {
+	w := &walker{opts: opts}
+	w.docs = make([]analysis.Document, 0, len(snap.Docs)+len(overlay))
+	for _, d := range snap.Docs {
+		if _, ok := overlay[d.Path]; !ok {
+			w.docs = append(w.docs, d)
+		}
+	}
+	kept := len(w.docs)
+	for p, text := range overlay {
+		if !w.ignored(p) {
+			w.add(p, text, int64(len(text)))
+		}
+	}
+	if len(w.docs) > kept {
+		sort.SliceStable(w.docs, func(i, j int) bool { return w.docs[i].Path < w.docs[j].Path })
+	}
+	out := *snap
+	out.Docs = w.docs
+	out.Now = time.Now()
+	return &out
+}

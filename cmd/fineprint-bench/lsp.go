@@ -32,9 +32,10 @@ type lspClient struct {
 	progEnds   int
 	published  map[protocol.DocumentURI]publication
 	publishes  int
-	lastURI    protocol.DocumentURI // the greatest URI published so far
 	serverDone chan error
 	cpuPerEdit time.Duration // server CPU time per edit of the last editLoop
+	// incremental: the server asked for ranged changes (TextDocumentSyncKindIncremental).
+	incremental bool
 }
 
 type publication struct {
@@ -89,10 +90,12 @@ func startServer(argv, env []string, root string) (*lspClient, error) {
 		WorkspaceFolders: []protocol.WorkspaceFolder{{URI: string(uri.File(root)), Name: "bench"}}}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	if _, err := c.server.Initialize(ctx, params); err != nil {
+	res, err := c.server.Initialize(ctx, params)
+	if err != nil {
 		c.kill()
 		return nil, fmt.Errorf("initialize: %w", err)
 	}
+	c.incremental = syncKind(res.Capabilities.TextDocumentSync) == protocol.TextDocumentSyncKindIncremental
 	return c, nil
 }
 
@@ -118,9 +121,6 @@ func (c *lspClient) handle(ctx context.Context, reply jsonrpc2.Replier, req json
 			pub.diags = len(p.Diagnostics)
 			c.published[p.URI] = pub
 			c.publishes++
-			if p.URI > c.lastURI {
-				c.lastURI = p.URI
-			}
 			c.signalLocked()
 			c.mu.Unlock()
 		}
@@ -190,6 +190,33 @@ func (c *lspClient) change(u protocol.DocumentURI, version int32, text string) e
 		TextDocument:   protocol.VersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: u}, Version: version},
 		ContentChanges: []protocol.TextDocumentContentChangeEvent{{Text: text}},
 	})
+}
+
+// changeRange replaces a range of the document, as an editor with
+// incremental sync does. The range is always present here, so the
+// go.lsp.dev/protocol type (whose range cannot be left out) serves.
+func (c *lspClient) changeRange(u protocol.DocumentURI, version int32, r protocol.Range, text string) error {
+	return c.server.DidChange(context.Background(), &protocol.DidChangeTextDocumentParams{
+		TextDocument:   protocol.VersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: u}, Version: version},
+		ContentChanges: []protocol.TextDocumentContentChangeEvent{{Range: r, Text: text}},
+	})
+}
+
+// syncKind reads textDocumentSync, a kind or an options object.
+func syncKind(v any) protocol.TextDocumentSyncKind {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return protocol.TextDocumentSyncKindNone
+	}
+	var kind protocol.TextDocumentSyncKind
+	if json.Unmarshal(data, &kind) == nil {
+		return kind
+	}
+	var opts struct {
+		Change protocol.TextDocumentSyncKind `json:"change"`
+	}
+	_ = json.Unmarshal(data, &opts)
+	return opts.Change
 }
 
 // peakRSS is the child's peak resident set (VmHWM), in bytes.

@@ -75,6 +75,7 @@ func run(args []string) int {
 	fs.StringVar(&cfg.profileDir, "profile", "", "write CPU profiles (throughput, cold analysis, server) into `dir`")
 	fs.BoolVar(&cfg.keep, "keep", false, "keep the generated workspaces")
 	fs.BoolVar(&cfg.markdown, "markdown", false, "print the table as Markdown")
+	steps := fs.String("steps", "throughput,edit,cold,incremental,peers", "the `steps` to run, comma-separated")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -116,12 +117,23 @@ func run(args []string) int {
 		defer os.RemoveAll(tmp)
 	}
 	b.header()
-	b.step("throughput", b.throughput)
-	b.step("edit latency", b.editLatency)
-	b.step("cold workspace", b.coldWorkspace)
-	b.step("incremental analysis", b.incrementalAnalysis)
-	if cfg.peers {
-		b.step("peers", b.peers)
+	run := map[string]bool{}
+	for _, s := range strings.Split(*steps, ",") {
+		run[strings.TrimSpace(s)] = true
+	}
+	for _, st := range []struct {
+		flag, name string
+		fn         func() error
+	}{
+		{"throughput", "throughput", b.throughput},
+		{"edit", "edit latency", b.editLatency},
+		{"cold", "cold workspace", b.coldWorkspace},
+		{"incremental", "incremental analysis", b.incrementalAnalysis},
+		{"peers", "peers", b.peers},
+	} {
+		if run[st.flag] && (st.flag != "peers" || cfg.peers) {
+			b.step(st.name, st.fn)
+		}
 	}
 	b.note("load average at end: %s", loadavg())
 	b.print(os.Stdout, cfg.markdown)
@@ -212,6 +224,7 @@ func childServe() int {
 			defer stop()
 		}
 	}
+	server.LimitMemory()
 	return server.Serve(context.Background(), stdio{os.Stdin, os.Stdout}, server.Options{Version: "bench"})
 }
 

@@ -7,12 +7,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/fineprint-dev/fineprint/analysis"
 	"github.com/fineprint-dev/fineprint/analysis/record"
-	"github.com/fineprint-dev/fineprint/analysis/workspace"
 	"github.com/fineprint-dev/fineprint/internal/fetch"
 	"github.com/fineprint-dev/fineprint/internal/recorder"
 )
@@ -83,32 +81,13 @@ func parseRecordFlags(args []string) (fetchToo bool, root string, err error) {
 // recordRoot records the workspace at root. A failed download is reported
 // after the rest has been recorded.
 func recordRoot(root string, fetchToo bool, stdout, stderr io.Writer) error {
-	info, err := os.Stat(root)
-	if err != nil {
-		return fmt.Errorf("%s: %s", root, reason(err))
-	}
-	if !info.IsDir() {
-		return fmt.Errorf("%s: not a folder (record works on a workspace root)", root)
-	}
-	opts := workspace.Options{}
-	if data, err := os.ReadFile(filepath.Join(root, analysis.ProfileFile)); err == nil {
-		p, _ := analysis.ParseProfile(analysis.ProfileFile, data)
-		opts.Ignore = p.Ignore
-	}
-	snap, skips, err := workspace.Load(root, opts)
-	if err != nil {
-		return err
-	}
-	for _, s := range skips {
-		if s.IOError {
-			// A license file that cannot be read would drop out of the lock.
-			return fmt.Errorf("%s: %s; nothing was recorded", s.Path, s.Reason)
-		}
-	}
-	res := analysis.New().Analyze(context.Background(), snap)
-	rep, err := recorder.Record(context.Background(), snap.Root, snap, res,
+	rep, err := recorder.RecordFolder(context.Background(), root,
 		recorder.Options{Fetch: fetchToo, Now: recordNow(), FetchOptions: recordFetchOptions})
 	if err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) && pe.Path == root {
+			return fmt.Errorf("%s: %s", root, reason(err))
+		}
 		return err
 	}
 	printRecordReport(rep, fetchToo, stdout, stderr)

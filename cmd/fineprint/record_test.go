@@ -83,7 +83,7 @@ func TestRecordCommand(t *testing.T) {
 	}
 
 	code, out, errOut := runCmd("record", dir)
-	if code != 0 || out != "wrote fineprint.lock\nfineprint.lock recorded: 1 license file, 0 policies\n" || errOut != "" {
+	if code != 0 || out != "wrote .fineprint/licenses/LICENSE\nwrote fineprint.lock\nfineprint.lock recorded: 1 license file, 0 policies\n" || errOut != "" {
 		t.Fatalf("record = %d %q %q", code, out, errOut)
 	}
 	first, err := os.ReadFile(filepath.Join(dir, "fineprint.lock"))

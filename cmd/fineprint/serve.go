@@ -70,9 +70,10 @@ func serve(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		TestHooks: os.Getenv("FINEPRINT_TEST_HOOKS") == "1",
 		Commands: map[string]server.Command{
 			server.CommandRecord:       recordCommand(false),
-			server.CommandRecordPolicy: recordCommand(true),
+			server.CommandRecordPolicy: recordPolicyCommand(),
 		},
 	}
+	server.LimitMemory()
 	return server.Serve(context.Background(), stdio{stdin, stdout}, opts)
 }
 

@@ -5,7 +5,9 @@
 // it.
 //
 // Recording accepts the workspace as it is: every license file's hash and the
-// body of every policy copy that holds text go into the lock; entries whose
+// body of every policy copy that holds text go into the lock, and each
+// license file's text is kept as recorded under .fineprint/licenses/ (the
+// old side of the diff that record/stale shows); entries whose
 // file did not change keep their dates, so recording twice writes the same
 // bytes.
 //
@@ -35,8 +37,13 @@ import (
 
 // Options control Record.
 type Options struct {
-	Fetch        bool          // download referenced policies
-	Only         []string      // with Fetch: download only these URLs (fineprint.recordPolicy)
+	Fetch bool     // download referenced policies
+	Only  []string // with Fetch: download only these URLs (fineprint.recordPolicy)
+	// PoliciesOnly records policies only: the lock's license entries stay
+	// as they were, so that fetching a policy never accepts a changed
+	// license file on the side. With Only, policies not named stay as
+	// they were too.
+	PoliciesOnly bool
 	Now          time.Time     // the date recorded; zero means time.Now()
 	FetchOptions fetch.Options // limits and client for downloads
 }
@@ -89,8 +96,17 @@ func Record(ctx context.Context, root string, snap *analysis.Snapshot, res *anal
 		}
 	}
 	lock := analysis.BuildLock(prev, res, r.docs, opts.Now, hold...)
+	if opts.PoliciesOnly {
+		lock = keepUnasked(prev, lock, opts.Only)
+	}
+	// Copies first: a lock is never written that claims a text whose copy
+	// failed to be written.
+	if err := r.copyLicenses(lock); err != nil {
+		return r.rep, err
+	}
 	data := record.Marshal(lock)
-	if old := r.doc(analysis.LockFile); old == nil || string(old.Text) != string(data) {
+	nothing := opts.PoliciesOnly && len(lock.Licenses) == 0 && len(lock.Policies) == 0
+	if old := r.doc(analysis.LockFile); (old == nil && !nothing) || old != nil && string(old.Text) != string(data) {
 		if err := r.write(analysis.LockFile, data); err != nil {
 			return r.rep, err
 		}
@@ -102,6 +118,21 @@ func Record(ctx context.Context, root string, snap *analysis.Snapshot, res *anal
 		}
 	}
 	return r.rep, nil
+}
+
+// keepUnasked returns lock with the license entries of prev, and, when only
+// names some policies, prev's entries for every other policy.
+func keepUnasked(prev, lock record.Lock, only []string) record.Lock {
+	out := record.Lock{Version: lock.Version, Licenses: append([]record.LicenseEntry{}, prev.Licenses...), Policies: []record.PolicyEntry{}}
+	for _, e := range lock.Policies {
+		if len(only) == 0 || slices.Contains(only, e.URL) {
+			out.Policies = append(out.Policies, e)
+		} else if p := prev.Policy(e.URL); p != nil {
+			out.Policies = append(out.Policies, *p)
+		}
+	}
+	out.Sort()
+	return out
 }
 
 type run struct {
@@ -144,6 +175,29 @@ func (r *run) write(p string, data []byte) error {
 		return nil
 	}
 	r.docs = append(r.docs, analysis.Document{Path: p, Kind: analysis.ClassifyPath(p), Text: data, Size: int64(len(data))})
+	return nil
+}
+
+// copyLicenses keeps a copy of each recorded license file as recorded (see
+// record.LicensesDir), so that record/stale can show what changed later.
+// A copy that already holds the recorded text is left alone.
+func (r *run) copyLicenses(lock record.Lock) error {
+	if r.opts.PoliciesOnly {
+		return nil
+	}
+	for _, e := range lock.Licenses {
+		d := r.doc(e.Path)
+		if d == nil || record.Sum(d.Text) != e.SHA256 {
+			continue
+		}
+		p := record.LicenseCopyPath(e.Path)
+		if c := r.doc(p); c != nil && record.Sum(c.Text) == e.SHA256 {
+			continue
+		}
+		if err := r.write(p, d.Text); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 

@@ -109,7 +109,7 @@ func TestFetchRecordAndChange(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := []string{copyPath, analysis.LockFile}; !reflect.DeepEqual(rep.Written, want) {
+	if want := []string{copyPath, record.LicenseCopyPath("LICENSE"), analysis.LockFile}; !reflect.DeepEqual(rep.Written, want) {
 		t.Errorf("written = %v, want %v", rep.Written, want)
 	}
 	if got, want := read(t, root, copyPath), string(record.NewCopy(url, day1, []byte("# Use policy\n\nNo spam.\nNo malware.\n"))); got != want {
@@ -175,7 +175,7 @@ func TestFetchFailureRecordsTheRest(t *testing.T) {
 	if err == nil || err.Error() != "fetch "+url+": server answered 404 Not Found" {
 		t.Errorf("error = %v", err)
 	}
-	if !reflect.DeepEqual(written, []string{analysis.LockFile}) {
+	if !reflect.DeepEqual(written, []string{record.LicenseCopyPath("LICENSE"), analysis.LockFile}) {
 		t.Errorf("written = %v", written)
 	}
 	if _, err := os.Stat(filepath.Join(root, filepath.FromSlash(record.PolicyPath(url)))); !os.IsNotExist(err) {
@@ -221,3 +221,97 @@ func TestFetchOnly(t *testing.T) {
 		t.Errorf("Record with Only = %+v, %v", rep, err)
 	}
 }
+
+// Each recorded license is kept as recorded, so that record/stale can show
+// what changed; recording policies only never accepts a license change.
+func TestLicenseCopies(t *testing.T) {
+	ps := newPolicyServer(t, "# Use policy\n")
+	url := ps.URL + "/use-policy"
+	root := setup(t, url)
+	first := read(t, root, "LICENSE")
+	snap, res := load(t, root, url)
+	if _, err := Record(context.Background(), root, snap, res, Options{Now: day1}); err != nil {
+		t.Fatal(err)
+	}
+	if got := read(t, root, record.LicenseCopyPath("LICENSE")); got != first {
+		t.Fatalf("copy = %q, want the license as recorded", got)
+	}
+	lock1 := read(t, root, analysis.LockFile)
+
+	if err := os.WriteFile(filepath.Join(root, "LICENSE"), []byte(first+"New clause.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	snap, res = load(t, root, url)
+	rep, err := Record(context.Background(), root, snap, res, Options{Fetch: true, PoliciesOnly: true, Only: []string{url}, Now: day2, FetchOptions: fetch.Options{Client: ps.Client()}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{record.PolicyPath(url), analysis.LockFile}; !reflect.DeepEqual(rep.Written, want) {
+		t.Errorf("policies only wrote %v, want %v", rep.Written, want)
+	}
+	lock, _ := record.Parse([]byte(read(t, root, analysis.LockFile)))
+	old, _ := record.Parse([]byte(lock1))
+	if !reflect.DeepEqual(lock.Licenses, old.Licenses) || len(lock.Policies) != 1 {
+		t.Errorf("policies only changed the licenses: %+v", lock)
+	}
+	if read(t, root, record.LicenseCopyPath("LICENSE")) != first {
+		t.Error("policies only rewrote the license copy")
+	}
+	snap, res = load(t, root, url)
+	fs := analysis.New().RecordFindings(snap, res)
+	if len(fs) != 1 || fs[0].Code != "record/stale" || fs[0].Data["diff"] != "…\n  \n  Follow the policy at "+url+".\n+ New clause.\n" {
+		t.Errorf("after the edit: %+v", fs)
+	}
+
+	// A plain record accepts the new text, in the lock and the copy.
+	if _, err := Record(context.Background(), root, snap, res, Options{Now: day3}); err != nil {
+		t.Fatal(err)
+	}
+	if got := read(t, root, record.LicenseCopyPath("LICENSE")); got != first+"New clause.\n" {
+		t.Errorf("copy after accepting = %q", got)
+	}
+}
+
+func TestRecordPolicy(t *testing.T) {
+	offline := &http.Client{Transport: roundTripFunc(func(*http.Request) (*http.Response, error) {
+		return nil, fmt.Errorf("network is unreachable")
+	})}
+	const url = "https://example.com/use-policy" // clause detection does not see a .test URL
+	root := t.TempDir()
+	license := "Example Model Community License Agreement\n\n1. Use Policy. Your use of the Example Model must comply with the Acceptable Use Policy at " + url + ", which is hereby incorporated by reference into this Agreement.\n"
+	if err := os.WriteFile(filepath.Join(root, "LICENSE"), []byte(license), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	now := day1
+	copyPath := record.PolicyPath(url)
+
+	if _, err := RecordPolicy(context.Background(), root, "https://elsewhere.test/x", Options{Now: now}); err == nil || err.Error() != "no license in the workspace refers to https://elsewhere.test/x" {
+		t.Errorf("an unreferenced URL: %v", err)
+	}
+	out, err := RecordPolicy(context.Background(), root, url, Options{Now: now, FetchOptions: fetch.Options{Client: offline}})
+	if err != nil || out.Created != copyPath || len(out.Failures) != 1 || !reflect.DeepEqual(out.Written, []string{copyPath}) {
+		t.Fatalf("offline = %+v, %v", out, err)
+	}
+	if got := read(t, root, copyPath); got != record.CopyHeader(url, now, true) {
+		t.Errorf("offline copy = %q", got)
+	}
+	// What the user pasted is never overwritten by a second offline try.
+	pasted := record.CopyHeader(url, now, true) + "Pasted policy.\n"
+	if err := os.WriteFile(filepath.Join(root, filepath.FromSlash(copyPath)), []byte(pasted), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err = RecordPolicy(context.Background(), root, url, Options{Now: day2, FetchOptions: fetch.Options{Client: offline}})
+	if err != nil || out.Created != "" || read(t, root, copyPath) != pasted {
+		t.Errorf("second offline try = %+v, %v", out, err)
+	}
+	if _, err := os.Stat(filepath.Join(root, analysis.LockFile)); err == nil {
+		lock, _ := record.Parse([]byte(read(t, root, analysis.LockFile)))
+		if len(lock.Licenses) != 0 {
+			t.Errorf("recordPolicy recorded a license: %+v", lock)
+		}
+	}
+}
+
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
