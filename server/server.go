@@ -84,6 +84,10 @@ type Server struct {
 	conn   jsonrpc2.Conn
 	ctx    context.Context // ends when the session ends
 	cancel context.CancelFunc
+	// callCtx bounds server-to-client requests; stopBackground ends it
+	// first, so that shutdown never waits on a client that does not answer.
+	callCtx    context.Context
+	callCancel context.CancelFunc
 
 	mu       sync.Mutex
 	state    lifecycle
@@ -152,6 +156,7 @@ func newServer(opts Options) *Server {
 func (s *Server) serve(ctx context.Context, rwc io.ReadWriteCloser) int {
 	s.ctx, s.cancel = context.WithCancel(ctx)
 	defer s.cancel()
+	s.callCtx, s.callCancel = context.WithCancel(s.ctx)
 	s.conn = jsonrpc2.NewConn(jsonrpc2.NewStream(rwc))
 	s.log = withClientLog(s.opts.Logger, s.logToClient)
 	hctx := protocol.WithLogger(s.ctx, s.opts.Logger.Named("protocol"))
@@ -198,6 +203,9 @@ func (s *Server) lifecycle() lifecycle {
 // waits for them.
 func (s *Server) stopBackground() {
 	s.stopOnce.Do(func() {
+		if s.callCancel != nil {
+			s.callCancel()
+		}
 		s.sched.stop()
 		s.markReady() // a worker still waiting for settings must see the stop
 		s.bg.Wait()
@@ -223,7 +231,11 @@ func (s *Server) notify(method string, params any) {
 
 // call makes a server-to-client request, waiting at most ConfigTimeout.
 func (s *Server) call(method string, params, result any) error {
-	ctx, cancel := context.WithTimeout(s.ctx, s.opts.ConfigTimeout)
+	parent := s.callCtx
+	if parent == nil {
+		parent = s.ctx
+	}
+	ctx, cancel := context.WithTimeout(parent, s.opts.ConfigTimeout)
 	defer cancel()
 	_, err := s.conn.Call(ctx, method, params, result)
 	return err
