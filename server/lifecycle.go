@@ -82,8 +82,11 @@ func (s *Server) capabilities() protocol.ServerCapabilities {
 	caps := protocol.ServerCapabilities{
 		TextDocumentSync: &protocol.TextDocumentSyncOptions{
 			OpenClose: true,
-			Change:    protocol.TextDocumentSyncKindIncremental,
-			Save:      &protocol.SaveOptions{},
+			// Full sync, as DESIGN section 4 specifies: every change carries
+			// the whole text. didChange still applies ranged changes
+			// correctly for clients that send them anyway.
+			Change: protocol.TextDocumentSyncKindFull,
+			Save:   &protocol.SaveOptions{},
 		},
 		HoverProvider:        true,
 		CodeActionProvider:   &protocol.CodeActionOptions{CodeActionKinds: []protocol.CodeActionKind{protocol.QuickFix}},

@@ -15,7 +15,7 @@ import (
 	"github.com/fineprint-dev/fineprint/server"
 )
 
-const serveUsage = `usage: fineprint serve [--log-file FILE] [--log-level debug|info|warn|error]
+const serveUsage = `usage: fineprint serve [--stdio] [--log-file FILE] [--log-level debug|info|warn|error]
 
 Runs the language server over standard input and output. Logs go to standard
 error, or to FILE; warnings and errors are also shown in the editor's log.
@@ -46,6 +46,9 @@ func serve(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(io.Discard)
 	logFile := fs.String("log-file", "", "write the log to `FILE` instead of standard error")
 	logLevel := fs.String("log-level", "info", "least severe log `level`: debug, info, warn or error")
+	// vscode-languageclient and others add --stdio for the stdio transport,
+	// which is the only one fineprint speaks.
+	fs.Bool("stdio", true, "serve over standard input and output (the default and only transport)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(stdout, serveUsage)

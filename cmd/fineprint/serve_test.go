@@ -375,7 +375,7 @@ func TestServeFlags(t *testing.T) {
 		})
 	}
 	t.Run("log file", func(t *testing.T) {
-		p := startServe(t, "--log-file", logFile, "--log-level", "debug")
+		p := startServe(t, "--stdio", "--log-file", logFile, "--log-level", "debug") // --stdio: what vscode-languageclient adds
 		p.initialize()
 		p.request(2, "shutdown", nil)
 		p.response(2)
