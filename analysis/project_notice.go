@@ -117,6 +117,7 @@ func (pc *project) noticeFindings() []Finding {
 			out = append(out, pc.missingAttribution(u, readme, line))
 		}
 	}
+	out = append(out, pc.customNoticeFindings(notice, readme)...)
 	return append(out, pc.apacheNotices(notice)...)
 }
 
@@ -172,10 +173,10 @@ func longestASCIIWord(s string) string {
 
 func (pc *project) missingNotice(u use, notice *Document, line string) Finding {
 	where := "the project has no NOTICE file"
-	title := "Create NOTICE with the " + u.license.Name + " notice"
+	title := "Create NOTICE with the notice line of the " + u.license.Name
 	if notice != nil {
 		where = notice.Path + " lacks it"
-		title = "Add the " + u.license.Name + " notice to " + notice.Path
+		title = "Add the notice line of the " + u.license.Name + " to " + notice.Path
 	}
 	msg := fmt.Sprintf("The %s requires copies to ship a notice file saying %q, and %s.", u.license.Name, line, where)
 	f := pc.a.finding("notice/missing-notice", u.path, u.span, msg, u.license.ID, map[string]any{"text": line})

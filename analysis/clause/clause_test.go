@@ -173,6 +173,12 @@ func TestDetect(t *testing.T) {
 		name: "empty",
 		text: "",
 	}, {
+		name: "a quoted notice line introduced as 'the following line'",
+		text: "You must keep the following line in a \"NOTICE\" file: \"Zephyr is licensed under the Zephyr License.\"\n",
+		want: []want{{"clause/notice-required", 0, 99,
+			"You must keep the following line in a \"NOTICE\" file: \"Zephyr is licensed under the Zephyr License.\"",
+			map[string]any{"text": "Zephyr is licensed under the Zephyr License."}}},
+	}, {
 		name: "recipients bound to the restrictions, after a list marker",
 		text: "d. You must bind everyone who receives the Materials from You to the restrictions of Section 4.\n",
 		want: []want{{"clause/pass-through", 3, 95,

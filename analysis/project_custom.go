@@ -1,0 +1,34 @@
+package analysis
+
+import "github.com/fineprint-dev/fineprint/analysis/kb"
+
+// customNoticeFindings holds licenses fineprint does not know to the notice
+// line and the attribution their own text quotes: an unidentified license
+// whose clauses say copies must carry "X is licensed under ..." or that
+// products must display "Built with X" binds the project like a known one.
+// This is the gray zone the clause detectors exist for.
+func (pc *project) customNoticeFindings(notice, readme *Document) []Finding {
+	var out []Finding
+	seen := map[string]bool{}
+	for _, l := range pc.res.Licenses {
+		if l.ID != "" || l.Policy {
+			continue
+		}
+		unknown := &kb.License{Name: "license in " + l.Path}
+		for _, f := range pc.res.Findings {
+			text, _ := f.Data["text"].(string)
+			if text == "" || f.Path != l.Path || f.Span.Start < l.Span.Start || f.Span.Start >= l.Span.End || seen[f.Code+"\x00"+text] {
+				continue
+			}
+			seen[f.Code+"\x00"+text] = true
+			u := use{license: unknown, path: f.Path, span: f.Span}
+			switch {
+			case f.Code == "clause/notice-required" && !pc.contains(notice, text):
+				out = append(out, pc.missingNotice(u, notice, text))
+			case f.Code == "clause/attribution" && !pc.contains(readme, text):
+				out = append(out, pc.missingAttribution(u, readme, text))
+			}
+		}
+	}
+	return out
+}
