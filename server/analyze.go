@@ -152,6 +152,7 @@ func (s *Server) worker() {
 		if s.analyze(ctx, prog) {
 			prog.end(s.summary())
 			prog = nil
+			s.refreshLenses()
 		}
 		cancel()
 	}
@@ -436,4 +437,24 @@ func (p *progress) end(msg string) {
 // fileURI is the URI of a workspace file that no buffer names.
 func fileURI(root, rel string) protocol.DocumentURI {
 	return protocol.DocumentURI(uri.File(filepath.Join(root, filepath.FromSlash(rel))))
+}
+
+// refreshLenses asks a client that supports it to request code lenses again:
+// a client asks for them when it opens a file, often before the first scan
+// has anything to show. At most one request is in flight.
+func (s *Server) refreshLenses() {
+	s.mu.Lock()
+	ok := s.client.lensRefresh
+	s.mu.Unlock()
+	if !ok || !s.lensRefreshing.CompareAndSwap(false, true) {
+		return
+	}
+	s.bg.Add(1)
+	go func() {
+		defer s.bg.Done()
+		defer s.lensRefreshing.Store(false)
+		if err := s.call(protocol.MethodCodeLensRefresh, nil, nil); err != nil {
+			s.opts.Logger.Debug("codeLens/refresh", zap.Error(err))
+		}
+	}()
 }

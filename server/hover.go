@@ -55,8 +55,14 @@ func (s *Server) Hover(ctx context.Context, p *protocol.HoverParams) (*protocol.
 		return nil, nil
 	}
 	rng := fv.rangeOf(*at)
+	kind := protocol.Markdown
+	s.mu.Lock()
+	if s.client.plainHover {
+		kind = protocol.PlainText // the Markdown source reads as plain text
+	}
+	s.mu.Unlock()
 	return &protocol.Hover{
-		Contents: protocol.MarkupContent{Kind: protocol.Markdown, Value: strings.Join(parts, "\n\n---\n\n")},
+		Contents: protocol.MarkupContent{Kind: kind, Value: strings.Join(parts, "\n\n---\n\n")},
 		Range:    &rng,
 	}, nil
 }

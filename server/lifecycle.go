@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"path/filepath"
+	"slices"
 	"sort"
 
 	"go.lsp.dev/protocol"
@@ -17,6 +18,8 @@ type clientCaps struct {
 	configuration   bool // workspace.configuration
 	documentChanges bool // workspace.workspaceEdit.documentChanges
 	createFiles     bool // workspace.workspaceEdit.resourceOperations has "create"
+	lensRefresh     bool // workspace.codeLens.refreshSupport
+	plainHover      bool // textDocument.hover.contentFormat lists formats, markdown not among them
 }
 
 func readCaps(c protocol.ClientCapabilities) clientCaps {
@@ -24,8 +27,14 @@ func readCaps(c protocol.ClientCapabilities) clientCaps {
 	if c.Window != nil {
 		cc.progress = c.Window.WorkDoneProgress
 	}
+	if t := c.TextDocument; t != nil && t.Hover != nil && len(t.Hover.ContentFormat) > 0 {
+		cc.plainHover = !slices.Contains(t.Hover.ContentFormat, protocol.Markdown)
+	}
 	if w := c.Workspace; w != nil {
 		cc.configuration = w.Configuration
+		if w.CodeLens != nil {
+			cc.lensRefresh = w.CodeLens.RefreshSupport
+		}
 		if w.DidChangeWatchedFiles != nil {
 			cc.watchRegister = w.DidChangeWatchedFiles.DynamicRegistration
 		}

@@ -88,6 +88,8 @@ type Server struct {
 	// first, so that shutdown never waits on a client that does not answer.
 	callCtx    context.Context
 	callCancel context.CancelFunc
+	// lensRefreshing is set while a workspace/codeLens/refresh is in flight.
+	lensRefreshing atomic.Bool
 
 	mu       sync.Mutex
 	state    lifecycle
