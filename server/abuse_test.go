@@ -74,6 +74,11 @@ func abuseCases() []abuseCase {
 			p.wantExit(t, 1)
 			p.wantLog(t, "connection closed")
 		}},
+		{name: "Content-Length 2 GB ends the session before any body arrives", run: func(t *testing.T, p *serveProc) {
+			p.raw("Content-Length: 2147483647\r\n\r\n{")
+			p.wantExit(t, 1)
+			p.wantLog(t, "message too large")
+		}},
 		{name: "batch array", run: func(t *testing.T, p *serveProc) {
 			p.raw(frame(`[{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}]`))
 			p.wantExit(t, 1)

@@ -64,6 +64,9 @@ type Options struct {
 	// workspace/configuration and other server-to-client requests made
 	// before the first scan; zero means 3 s.
 	ConfigTimeout time.Duration
+	// MaxMessageBytes caps one incoming message; a larger one ends the
+	// session with a log line. Zero means DefaultMaxMessageBytes.
+	MaxMessageBytes int64
 	// TestHooks enables the request fineprint/test/block, which blocks until
 	// cancelled: protocol tests use it to exercise $/cancelRequest.
 	TestHooks bool
@@ -128,7 +131,7 @@ const (
 // shutdown and exit, 1 otherwise.
 func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) int {
 	s := newServer(opts)
-	return s.serve(ctx, rwc)
+	return s.serve(ctx, guardFrames(rwc, opts.MaxMessageBytes))
 }
 
 func newServer(opts Options) *Server {
