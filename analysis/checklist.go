@@ -441,7 +441,12 @@ func FormatCount(v float64) string {
 			return strconv.FormatFloat(v/u.size, 'f', -1, 64) + " " + u.name
 		}
 	}
-	s := strconv.FormatFloat(math.Round(v), 'f', 0, 64)
+	return groupThousands(strconv.FormatFloat(math.Round(v), 'f', 0, 64))
+}
+
+// groupThousands puts commas between groups of three digits of a decimal
+// integer ("-1234567" becomes "-1,234,567").
+func groupThousands(s string) string {
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(s, "-")
 	for i := len(s) - 3; i > 0; i -= 3 {

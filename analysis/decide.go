@@ -206,16 +206,7 @@ func HumanCount(n int64) string {
 			return strconv.FormatFloat(float64(n)/float64(u.unit), 'f', -1, 64) + u.sym
 		}
 	}
-	s := strconv.FormatInt(n, 10)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	if neg {
-		s = "-" + s
-	}
-	return s
+	return groupThousands(strconv.FormatInt(n, 10))
 }
 
 func dataInt64(v any) (int64, bool) {

@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/fineprint-dev/fineprint/internal/corpus"
 )
 
 func TestClassifyContentLicenseTitles(t *testing.T) {
@@ -60,26 +62,5 @@ func TestClassifyCorpusLicenses(t *testing.T) {
 	}
 }
 
-// licenseCorpus finds ../shared/corpus/licenses beside the module root, or
-// skips the test.
-func licenseCorpus(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		if filepath.Dir(dir) == dir {
-			t.Skip("go.mod not found above the test directory")
-		}
-		dir = filepath.Dir(dir)
-	}
-	corpus := filepath.Join(dir, "..", "shared", "corpus", "licenses")
-	if _, err := os.Stat(corpus); err != nil {
-		t.Skipf("license corpus not found at %s; the corpus tests need ../shared/corpus beside the repository", corpus)
-	}
-	return corpus
-}
+// licenseCorpus is ../shared/corpus/licenses, or the test is skipped.
+func licenseCorpus(t *testing.T) string { return corpus.Dir(t, "licenses") }

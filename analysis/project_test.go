@@ -16,6 +16,7 @@ import (
 	"github.com/fineprint-dev/fineprint/analysis/gguf"
 	"github.com/fineprint-dev/fineprint/analysis/textpos"
 	"github.com/fineprint-dev/fineprint/analysis/workspace"
+	"github.com/fineprint-dev/fineprint/internal/corpus"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden sections of testdata/project/*.txtar")
@@ -153,27 +154,8 @@ func isReadme(p string) bool {
 	return strings.HasPrefix(strings.ToLower(filepath.Base(p)), "readme")
 }
 
-// corpusDir finds ../shared/corpus beside the folder holding go.mod, or
-// skips the test.
-func corpusDir(t testing.TB) string {
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			c := filepath.Join(dir, "..", "shared", "corpus")
-			if _, err := os.Stat(c); err == nil {
-				return c
-			}
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			break
-		}
-		dir = parent
-	}
-	t.Skip("corpus not found at ../shared/corpus beside the module; skipping")
-	return ""
-}
+// corpusDir is ../shared/corpus, or the test is skipped.
+func corpusDir(t testing.TB) string { return corpus.Dir(t) }
 
 type positioner struct {
 	snap    *analysis.Snapshot

@@ -8,32 +8,12 @@ import (
 	"time"
 
 	"github.com/fineprint-dev/fineprint/analysis/kb"
+	"github.com/fineprint-dev/fineprint/internal/corpus"
 	"github.com/google/licensecheck"
 )
 
-// corpusDir finds ../shared/corpus beside the folder holding go.mod.
-func corpusDir(tb testing.TB) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
-	corpus := filepath.Join(dir, "..", "shared", "corpus")
-	if _, err := os.Stat(filepath.Join(corpus, "licenses")); err != nil {
-		tb.Skipf("license corpus not found at %s: clause tests on real texts skipped", corpus)
-	}
-	return corpus
-}
+// corpusDir is ../shared/corpus, or the test is skipped.
+func corpusDir(tb testing.TB) string { return corpus.Dir(tb) }
 
 // corpusLicenses reads every file under the corpus's licenses folder, keyed
 // by its path relative to that folder.

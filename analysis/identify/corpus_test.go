@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/fineprint-dev/fineprint/analysis/kb"
+	"github.com/fineprint-dev/fineprint/internal/corpus"
 )
 
 // corpusIDs is every file of ../shared/corpus/licenses with the ids
@@ -109,30 +110,8 @@ var corpusIDs = map[string][]string{
 	"yolo-nas-deci/LICENSE.txt":                              {"yolo-nas-deci"},
 }
 
-// corpusDir finds ../shared/corpus/licenses beside the module root, or
-// skips the test.
-func corpusDir(tb testing.TB) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
-	corpus := filepath.Join(dir, "..", "shared", "corpus", "licenses")
-	if _, err := os.Stat(corpus); err != nil {
-		tb.Skipf("license corpus not found at %s; the corpus tests need ../shared/corpus beside the repository", corpus)
-	}
-	return corpus
-}
+// corpusDir is ../shared/corpus/licenses, or the test is skipped.
+func corpusDir(tb testing.TB) string { return corpus.Dir(tb, "licenses") }
 
 // corpusFiles lists the corpus's files relative to its root, sorted.
 func corpusFiles(tb testing.TB, root string) []string {

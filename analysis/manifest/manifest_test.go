@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/fineprint-dev/fineprint/internal/corpus"
 )
 
 // refString renders a reference with the text its range covers, so that a
@@ -154,21 +156,18 @@ st = SentenceTransformer(r"sentence-transformers/all-MiniLM-L6-v2")
 
 func seeds(f *testing.F, sub string) {
 	dir, _ := os.Getwd()
-	for i := 0; i < 6; i++ {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			root := filepath.Join(dir, "..", "shared", "corpus", sub)
-			filepath.Walk(root, func(p string, info os.FileInfo, err error) error {
-				if err == nil && !info.IsDir() && info.Size() < 1<<20 {
-					if b, err := os.ReadFile(p); err == nil {
-						f.Add(b)
-					}
-				}
-				return nil
-			})
-			return
-		}
-		dir = filepath.Dir(dir)
+	c := corpus.Find(dir)
+	if c == "" {
+		return // fuzzing still runs on the seeds written in the test
 	}
+	filepath.Walk(filepath.Join(c, sub), func(p string, info os.FileInfo, err error) error {
+		if err == nil && !info.IsDir() && info.Size() < 1<<20 {
+			if b, err := os.ReadFile(p); err == nil {
+				f.Add(b)
+			}
+		}
+		return nil
+	})
 }
 
 func checkRefs(t *testing.T, src []byte, refs []Ref) {

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/fineprint-dev/fineprint/internal/corpus"
 )
 
 // at returns the span of the n-th (0-based) occurrence of sub in text.
@@ -152,26 +154,8 @@ func TestHeading(t *testing.T) {
 	}
 }
 
-// corpusDir finds ../shared/corpus beside the folder holding go.mod.
-func corpusDir(t testing.TB) string {
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			c := filepath.Join(dir, "..", "shared", "corpus")
-			if _, err := os.Stat(c); err == nil {
-				return c
-			}
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			break
-		}
-		dir = parent
-	}
-	t.Skip("corpus not found at ../shared/corpus beside the module; skipping")
-	return ""
-}
+// corpusDir is ../shared/corpus, or the test is skipped.
+func corpusDir(t testing.TB) string { return corpus.Dir(t) }
 
 func TestCorpusCardsParse(t *testing.T) {
 	dir := filepath.Join(corpusDir(t), "model-cards")

@@ -22,6 +22,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/fineprint-dev/fineprint/internal/corpus"
 )
 
 // Mix is how many files of each kind a workspace holds.
@@ -49,22 +51,7 @@ type Corpus struct {
 
 // FindCorpus walks up from dir to the folder holding go.mod and returns
 // ../shared/corpus beside it, or "" when there is none.
-func FindCorpus(dir string) string {
-	for d := dir; ; {
-		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
-			c := filepath.Join(d, "..", "shared", "corpus")
-			if fi, err := os.Stat(filepath.Join(c, "licenses")); err == nil && fi.IsDir() {
-				return filepath.Clean(c)
-			}
-			return ""
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return ""
-		}
-		d = parent
-	}
-}
+func FindCorpus(dir string) string { return corpus.Find(dir) }
 
 // LoadCorpus lists the corpus's license files and model cards.
 func LoadCorpus(dir string) (*Corpus, error) {
