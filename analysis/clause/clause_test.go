@@ -179,6 +179,10 @@ func TestDetect(t *testing.T) {
 			"You must keep the following line in a \"NOTICE\" file: \"Zephyr is licensed under the Zephyr License.\"",
 			map[string]any{"text": "Zephyr is licensed under the Zephyr License."}}},
 	}, {
+		name: "a short first line of a wrapped sentence is no title",
+		text: "Acme may update this\nAgreement from time to time.\n",
+		want: []want{{"clause/terms-may-change", 0, 49, "Acme may update this\nAgreement from time to time.", nil}},
+	}, {
 		name: "recipients bound to the restrictions, after a list marker",
 		text: "d. You must bind everyone who receives the Materials from You to the restrictions of Section 4.\n",
 		want: []want{{"clause/pass-through", 3, 95,

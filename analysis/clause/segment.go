@@ -91,10 +91,31 @@ func isTitle(text []byte, l, next line, width int) bool {
 	case '.', ',', ';', ':', '!', '?', '"', ')', '-', '”', '’', '。':
 		return false
 	}
-	if bytes.Contains(c, []byte(". ")) {
+	if bytes.Contains(c, []byte(". ")) || readsLikeProse(c) {
 		return false
 	}
 	return next.start == next.end || next.marker > next.start || startsParagraph(text[next.start:next.end])
+}
+
+// titleSmallWords stay lower-case in a title ("Grant of Rights").
+var titleSmallWords = map[string]bool{"a": true, "an": true, "and": true, "as": true, "at": true, "by": true, "for": true,
+	"in": true, "of": true, "on": true, "or": true, "the": true, "to": true, "with": true, "vs": true}
+
+// readsLikeProse reports a line of four or more words of which two or more,
+// besides a title's small words, start lower-case: the first line of a
+// wrapped sentence ("Acme may update this"), not a heading.
+func readsLikeProse(c []byte) bool {
+	words := bytes.Fields(c)
+	if len(words) < 4 {
+		return false
+	}
+	lower := 0
+	for _, w := range words[1:] {
+		if w[0] >= 'a' && w[0] <= 'z' && !titleSmallWords[string(w)] {
+			lower++
+		}
+	}
+	return lower >= 2
 }
 
 // startsParagraph: the line starts with an upper-case letter, a digit or a
