@@ -7,6 +7,7 @@ import (
 	"hash/maphash"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -115,6 +116,7 @@ func (a *Analyzer) Warmup() { identify.Warmup() }
 // result when ctx is cancelled.
 func (a *Analyzer) Analyze(ctx context.Context, s *Snapshot) *Result {
 	res := &Result{}
+	s.Docs = sortedByPath(s.Docs)
 	profile, profileFindings := a.loadProfile(s)
 	res.Profile = profile
 	results, reanalysed := a.analyzeFiles(ctx, s.Docs)
@@ -349,6 +351,19 @@ func firstLine(text []byte) Span {
 		end++
 	}
 	return Span{start, end}
+}
+
+// sortedByPath returns docs in path order, as Snapshot.Docs promises and
+// lookups by path rely on: docs itself when it already is, else a sorted
+// copy.
+func sortedByPath(docs []Document) []Document {
+	less := func(a, b Document) int { return strings.Compare(a.Path, b.Path) }
+	if slices.IsSortedFunc(docs, less) {
+		return docs
+	}
+	docs = slices.Clone(docs)
+	slices.SortFunc(docs, less)
+	return docs
 }
 
 // SortFindings orders findings by path, start, end, code and message, so that

@@ -26,6 +26,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"sort"
 	"strings"
 	"time"
 
@@ -64,10 +65,9 @@ func (a *Analyzer) recordFindings(s *Snapshot, files map[string]*fileResult, res
 }
 
 func docByPath(s *Snapshot, p string) *Document {
-	for i := range s.Docs {
-		if s.Docs[i].Path == p {
-			return &s.Docs[i]
-		}
+	i := sort.Search(len(s.Docs), func(i int) bool { return s.Docs[i].Path >= p })
+	if i < len(s.Docs) && s.Docs[i].Path == p {
+		return &s.Docs[i]
 	}
 	return nil
 }
@@ -324,7 +324,7 @@ func dateOf(rfc3339 string) string {
 // recorder holds a policy whose re-fetch differs until the user has
 // reviewed it).
 func BuildLock(prev record.Lock, res *Result, docs []Document, now time.Time, hold ...string) record.Lock {
-	s := &Snapshot{Docs: docs}
+	s := &Snapshot{Docs: sortedByPath(docs)}
 	out := record.Lock{Version: record.Version, Licenses: []record.LicenseEntry{}, Policies: []record.PolicyEntry{}}
 	for _, lf := range licenseFiles(s, res) {
 		e := record.LicenseEntry{Path: lf.Path, License: lf.License, SHA256: lf.SHA256, Recorded: now.Format(record.DateLayout)}
