@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"runtime/debug"
+	"strings"
 	"sync/atomic"
 
 	"go.lsp.dev/jsonrpc2"
@@ -95,6 +97,9 @@ func (s *Server) recoverPanics(next jsonrpc2.Handler) jsonrpc2.Handler {
 			if replied.Swap(true) {
 				s.log.Error("handler replied twice", zap.String("method", req.Method()))
 				return nil
+			}
+			if err != nil {
+				err = asInvalidParams(req.Method(), err)
 			}
 			return reply(ctx, result, err)
 		}
@@ -188,6 +193,21 @@ func (s *Server) directEnabled(method string) bool {
 		return len(s.opts.Commands) > 0
 	}
 	return true
+}
+
+// asInvalidParams gives the protocol library's errors for parameters that do
+// not decode, which it sends with code 0, the code JSON-RPC defines for them
+// (-32602), as the server's own decoding does.
+func asInvalidParams(method string, err error) error {
+	var rpcErr *jsonrpc2.Error
+	if errors.As(err, &rpcErr) || !strings.HasPrefix(err.Error(), jsonrpc2.ErrParse.Error()) {
+		return err
+	}
+	cause := err
+	if u := errors.Unwrap(err); u != nil {
+		cause = u
+	}
+	return jsonrpc2.Errorf(jsonrpc2.InvalidParams, "%s: invalid params: %v", method, cause)
 }
 
 // replyOrDrop answers a request with err and silently completes a
