@@ -472,18 +472,14 @@ func currencyPrefix(code string) string {
 	return strings.ToUpper(code) + " "
 }
 
-// thresholdNumber reads the numeric types that finding data holds: ints from the
-// clause matchers, float64 after a JSON round trip.
+// thresholdNumber reads a number from finding data: the integers that
+// dataInt64 reads (ints from the clause matchers, integral float64 after a
+// JSON round trip), and any other float.
 func thresholdNumber(v any) (float64, bool) {
+	if n, ok := dataInt64(v); ok {
+		return float64(n), true
+	}
 	switch n := v.(type) {
-	case int:
-		return float64(n), true
-	case int64:
-		return float64(n), true
-	case int32:
-		return float64(n), true
-	case uint64:
-		return float64(n), true
 	case float64:
 		return n, true
 	case float32:
