@@ -26,6 +26,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -160,13 +161,7 @@ func licenseCopyEdit(copyDoc *Document, lf licenseFile) Edit {
 // no fineprint.lock yet, else a rewrite of the whole file.
 func lockEdit(lockDoc *Document, lock record.Lock, entry record.LicenseEntry) Edit {
 	l := lock
-	l.Licenses = nil
-	for _, e := range lock.Licenses {
-		if e.Path != entry.Path {
-			l.Licenses = append(l.Licenses, e)
-		}
-	}
-	l.Licenses = append(l.Licenses, entry)
+	l.Licenses = append(slices.DeleteFunc(slices.Clone(lock.Licenses), func(e record.LicenseEntry) bool { return e.Path == entry.Path }), entry)
 	text := string(record.Marshal(l))
 	if lockDoc == nil {
 		return Edit{Path: LockFile, Create: true, NewText: text}
@@ -299,13 +294,7 @@ func (a *Analyzer) policyChanged(s *Snapshot, lock record.Lock, ref Finding, url
 // entry; the lock exists, since only a recorded policy can change.
 func lockPolicyEdit(lockDoc *Document, lock record.Lock, entry record.PolicyEntry) Edit {
 	l := lock
-	l.Policies = nil
-	for _, e := range lock.Policies {
-		if e.URL != entry.URL {
-			l.Policies = append(l.Policies, e)
-		}
-	}
-	l.Policies = append(l.Policies, entry)
+	l.Policies = append(slices.DeleteFunc(slices.Clone(lock.Policies), func(e record.PolicyEntry) bool { return e.URL == entry.URL }), entry)
 	return Edit{Path: LockFile, Span: Span{0, len(lockDoc.Text)}, NewText: string(record.Marshal(l))}
 }
 
