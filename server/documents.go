@@ -2,12 +2,12 @@ package server
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"path"
 	"path/filepath"
 	"strings"
 
+	segjson "github.com/segmentio/encoding/json"
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
 
@@ -34,14 +34,48 @@ func (s *Server) DidOpen(ctx context.Context, p *protocol.DidOpenTextDocumentPar
 // of a change optional, as the protocol has it: v0.12.0's Range is a value,
 // which cannot tell the whole text (no range) from an insertion at 0:0.
 type didChangeParams struct {
-	TextDocument   protocol.VersionedTextDocumentIdentifier `json:"textDocument"`
-	ContentChanges []contentChange                          `json:"contentChanges"`
+	TextDocument   protocol.VersionedTextDocumentIdentifier
+	ContentChanges []contentChange
 }
 
 type contentChange struct {
-	Range       *protocol.Range `json:"range,omitempty"` // nil: Text is the whole document
-	RangeLength *uint32         `json:"rangeLength,omitempty"`
-	Text        string          `json:"text"`
+	Range       *protocol.Range // nil: Text is the whole document
+	RangeLength *uint32
+	Text        []byte
+}
+
+// didChangeWire is didChange as it arrives. Each change's text stays a raw
+// JSON string, for unquoteJSON: under full sync it is the whole document on
+// every keystroke, and decoding it is most of the cost of a change.
+type didChangeWire struct {
+	TextDocument   protocol.VersionedTextDocumentIdentifier `json:"textDocument"`
+	ContentChanges []struct {
+		Range       *protocol.Range    `json:"range"`
+		RangeLength *uint32            `json:"rangeLength"`
+		Text        segjson.RawMessage `json:"text"`
+	} `json:"contentChanges"`
+}
+
+// decodeDidChange decodes didChange params as encoding/json would, in one
+// pass over the text.
+func decodeDidChange(data []byte) (*didChangeParams, error) {
+	var w didChangeWire
+	if _, err := segjson.Parse(data, &w, segjson.ZeroCopy); err != nil {
+		return nil, err
+	}
+	p := &didChangeParams{TextDocument: w.TextDocument}
+	for _, c := range w.ContentChanges {
+		cc := contentChange{Range: c.Range, RangeLength: c.RangeLength}
+		if c.Text != nil && string(c.Text) != "null" {
+			text, err := unquoteJSON(c.Text)
+			if err != nil {
+				return nil, fmt.Errorf("contentChanges: text: %w", err)
+			}
+			cc.Text = text
+		}
+		p.ContentChanges = append(p.ContentChanges, cc)
+	}
+	return p, nil
 }
 
 // ranged reports whether c replaces a range rather than the whole text.
@@ -57,11 +91,11 @@ func (c contentChange) ranged(incremental bool) bool {
 // handleDidChange decodes didChange itself, for contentChange's optional
 // range; a malformed notification is dropped as protocol's handler drops it.
 func (s *Server) handleDidChange(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) error {
-	var p didChangeParams
-	if err := json.Unmarshal(req.Params(), &p); err != nil {
+	p, err := decodeDidChange(req.Params())
+	if err != nil {
 		return reply(ctx, nil, fmt.Errorf("%s: %w", jsonrpc2.ErrParse, err))
 	}
-	s.didChange(&p)
+	s.didChange(p)
 	return reply(ctx, nil, nil)
 }
 
@@ -71,7 +105,7 @@ func (s *Server) handleDidChange(ctx context.Context, reply jsonrpc2.Replier, re
 func (s *Server) DidChange(ctx context.Context, p *protocol.DidChangeTextDocumentParams) error {
 	q := didChangeParams{TextDocument: p.TextDocument}
 	for _, c := range p.ContentChanges {
-		cc := contentChange{Text: c.Text}
+		cc := contentChange{Text: []byte(c.Text)}
 		if c.Range != (protocol.Range{}) || c.RangeLength != 0 {
 			cc.Range = &c.Range
 			cc.RangeLength = &c.RangeLength
@@ -82,8 +116,7 @@ func (s *Server) DidChange(ctx context.Context, p *protocol.DidChangeTextDocumen
 	return nil
 }
 
-// didChange applies the buffer's changes (incremental sync is advertised)
-// and analyses it after the debounce delay; a later change cancels the
+// didChange applies the buffer's changes and analyses it after the debounce delay; a later change cancels the
 // pending analysis. Only the buffer changed, so the disk is not read again.
 func (s *Server) didChange(p *didChangeParams) {
 	s.mu.Lock()
@@ -113,7 +146,7 @@ func (s *Server) didChange(p *didChangeParams) {
 // (package textpos converts them), and a range past the end is clamped.
 func applyChange(text []byte, c contentChange) []byte {
 	if c.Range == nil {
-		return []byte(c.Text)
+		return c.Text
 	}
 	idx := textpos.NewIndex(text)
 	start, end := idx.Offset(toTextpos(c.Range.Start)), idx.Offset(toTextpos(c.Range.End))

@@ -1,11 +1,14 @@
 package server
 
 import (
+	"context"
 	"errors"
 	"io"
 	"strconv"
 	"strings"
 	"testing"
+
+	"go.lsp.dev/jsonrpc2"
 )
 
 func frame(body string) string {
@@ -17,38 +20,141 @@ type nopCloser struct{ io.Reader }
 func (nopCloser) Write(p []byte) (int, error) { return len(p), nil }
 func (nopCloser) Close() error                { return nil }
 
-func TestFrameGuardPassesMessagesThrough(t *testing.T) {
-	in := frame(`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}`) +
-		"Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n" + frame(`{"jsonrpc":"2.0","method":"initialized","params":{}}`) +
-		frame("")
-	got, err := io.ReadAll(guardFrames(nopCloser{strings.NewReader(in)}, 1<<10))
-	if err != nil || string(got) != in {
-		t.Fatalf("got %q, %v; want the input unchanged", got, err)
+// readAll reads messages from in until the stream fails, returning them and
+// the error that ended it.
+func readAll(in string, max int64) ([]jsonrpc2.Message, error) {
+	s := newFrameStream(nopCloser{strings.NewReader(in)}, max)
+	var msgs []jsonrpc2.Message
+	for {
+		msg, _, err := s.Read(context.Background())
+		if err != nil {
+			return msgs, err
+		}
+		msgs = append(msgs, msg)
 	}
 }
 
-func TestFrameGuardStopsOversizedMessages(t *testing.T) {
+// describe renders a message as the connection sees it: its kind, method,
+// id and params.
+func describe(msg jsonrpc2.Message) string {
+	switch m := msg.(type) {
+	case *jsonrpc2.Call:
+		return "call " + m.Method() + " id=" + idString(m.ID()) + " params=" + string(m.Params())
+	case *jsonrpc2.Response:
+		return "response id=" + idString(m.ID()) + " result=" + string(m.Result())
+	case jsonrpc2.Request:
+		return "notification " + m.Method() + " params=" + string(m.Params())
+	}
+	return "?"
+}
+
+func TestFrameStreamReadsMessages(t *testing.T) {
+	in := frame(`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}`) +
+		"Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n" + frame(`{"jsonrpc":"2.0","method":"initialized","params":{}}`) +
+		frame(`{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"contentChanges":[{"text":"a\nb 中文 😀"}]}}`) +
+		frame(`{"jsonrpc":"2.0","id":"x","result":null}`) +
+		frame(`{"jsonrpc":"2.0","method":"exit"}`)
+	msgs, err := readAll(in, 1<<10)
+	if !errors.Is(err, io.EOF) {
+		t.Errorf("stream ended with %v, want EOF", err)
+	}
+	var got []string
+	for _, m := range msgs {
+		got = append(got, describe(m))
+	}
+	want := []string{
+		`call initialize id=1 params={}`,
+		`notification initialized params={}`,
+		`notification textDocument/didChange params={"contentChanges":[{"text":"a\nb 中文 😀"}]}`,
+		`response id="x" result=`,
+		`notification exit params=`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("messages:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestFrameStreamStopsOversizedMessages(t *testing.T) {
 	for name, in := range map[string]string{
-		"declared length over the cap": frame(`{}`) + "Content-Length: 2147483647\r\n\r\n{",
+		"declared length over the cap": frame(`{"jsonrpc":"2.0","method":"exit"}`) + "Content-Length: 2147483647\r\n\r\n{",
 		"header line without end":      "Content-Length: 2\r\n" + strings.Repeat("x", 10000),
+		"header block without end":     strings.Repeat("X-Padding: 1\r\n", 10000),
 	} {
 		t.Run(name, func(t *testing.T) {
-			got, err := io.ReadAll(guardFrames(nopCloser{strings.NewReader(in)}, 1<<10))
-			if !errors.Is(err, errMessageTooLarge) {
+			if _, err := readAll(in, 1<<10); !errors.Is(err, errMessageTooLarge) {
 				t.Fatalf("err = %v, want errMessageTooLarge", err)
-			}
-			if strings.Contains(string(got), "2147483647") {
-				t.Errorf("the oversized header was passed on: %q", got)
 			}
 		})
 	}
 }
 
-func TestFrameGuardPassesTruncatedInputOn(t *testing.T) {
-	for _, in := range []string{"Content-Length: 10\r\n\r\n{\"a\"", "Content-Len"} {
-		got, err := io.ReadAll(guardFrames(nopCloser{strings.NewReader(in)}, 1<<10))
-		if err != nil || string(got) != in {
-			t.Errorf("input %q: got %q, %v; want it unchanged, for the library to report", in, got, err)
+func TestFrameStreamReportsBadFrames(t *testing.T) {
+	for in, want := range map[string]string{
+		"Content-Length: 10\r\n\r\n{\"a\"":        "read full of data: unexpected EOF",
+		"Content-Len":                             "failed reading header line: EOF",
+		"no colon\r\n\r\n{}":                      `invalid header line "no colon"`,
+		"Content-Type: x\r\n\r\n{}":               "missing Content-Length header",
+		"content-length: 2\r\n\r\n{}":             "missing Content-Length header",
+		"Content-Length: -1\r\n\r\n{}":            "invalid Content-Length: -1",
+		"Content-Length: two\r\n\r\n{}":           `failed parsing Content-Length:  two: strconv.ParseInt: parsing "two": invalid syntax`,
+		frame(`not json!!`):                       "unmarshaling jsonrpc message",
+		frame(`[{"jsonrpc":"2.0","method":"x"}]`): "unmarshaling jsonrpc message",
+	} {
+		_, err := readAll(in, 1<<10)
+		if err == nil || !strings.Contains(err.Error(), want) || errors.Is(err, errMessageTooLarge) {
+			t.Errorf("input %q: err = %v, want one containing %q", in, err, want)
 		}
 	}
+}
+
+// decodeBodies are message bodies on which decodeMessage must agree with
+// jsonrpc2.DecodeMessage.
+var decodeBodies = []string{
+	`{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///a","version":2},"contentChanges":[{"text":"x\ny"}]}}`,
+	`{"jsonrpc":"2.0","method":"initialized","params":null}`,
+	`{"jsonrpc":"2.0","method":"exit"}`,
+	`{"jsonrpc":"2.0","id":null,"method":"n","params":[1, 2]}`,
+	` { "params" : { "a" : "\u00e9" } , "method" : "m" } `,
+	`{"jsonrpc":"2.0","id":7,"method":"shutdown"}`,
+	`{"jsonrpc":"2.0","id":"s","method":"m","params":{}}`,
+	`{"jsonrpc":"2.0","id":7,"result":{"a":1}}`,
+	`{"jsonrpc":"2.0","id":7,"error":{"code":-32601,"message":"no"}}`,
+	`{"jsonrpc":"2.0","method":""}`,
+	`{"method":"m","params":{"a":"b"}} trailing`,
+	`{"method":1}`,
+	`{"method":"m","params":{"a":}}`,
+	`{}`,
+	`null`,
+}
+
+func TestDecodeMessageAgreesWithJSONRPC2(t *testing.T) {
+	for _, body := range decodeBodies {
+		checkDecodeAgrees(t, []byte(body))
+	}
+}
+
+func FuzzDecodeMessage(f *testing.F) {
+	for _, body := range decodeBodies {
+		f.Add([]byte(body))
+	}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		checkDecodeAgrees(t, body)
+	})
+}
+
+func checkDecodeAgrees(t *testing.T, body []byte) {
+	t.Helper()
+	want, wantErr := jsonrpc2.DecodeMessage(append([]byte(nil), body...))
+	got, err := decodeMessage(append([]byte(nil), body...))
+	if (err != nil) != (wantErr != nil) {
+		t.Fatalf("body %q: decodeMessage error %v, jsonrpc2 error %v", body, err, wantErr)
+	}
+	if err == nil && describe(got) != describe(want) {
+		t.Fatalf("body %q:\ndecodeMessage: %s\njsonrpc2:      %s", body, describe(got), describe(want))
+	}
+}
+
+func idString(id jsonrpc2.ID) string {
+	b, _ := id.MarshalJSON()
+	return string(b)
 }

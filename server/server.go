@@ -131,7 +131,7 @@ const (
 // shutdown and exit, 1 otherwise.
 func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) int {
 	s := newServer(opts)
-	return s.serve(ctx, guardFrames(rwc, opts.MaxMessageBytes))
+	return s.serve(ctx, newFrameStream(rwc, opts.MaxMessageBytes))
 }
 
 func newServer(opts Options) *Server {
@@ -158,11 +158,11 @@ func newServer(opts Options) *Server {
 	return s
 }
 
-func (s *Server) serve(ctx context.Context, rwc io.ReadWriteCloser) int {
+func (s *Server) serve(ctx context.Context, stream jsonrpc2.Stream) int {
 	s.ctx, s.cancel = context.WithCancel(ctx)
 	defer s.cancel()
 	s.callCtx, s.callCancel = context.WithCancel(s.ctx)
-	s.conn = jsonrpc2.NewConn(jsonrpc2.NewStream(rwc))
+	s.conn = jsonrpc2.NewConn(stream)
 	s.log = withClientLog(s.opts.Logger, s.logToClient)
 	hctx := protocol.WithLogger(s.ctx, s.opts.Logger.Named("protocol"))
 	s.conn.Go(hctx, s.handler())

@@ -2,6 +2,7 @@ package server
 
 import (
 	"encoding/json"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -21,19 +22,19 @@ func TestApplyChangeUTF16(t *testing.T) {
 		change     contentChange
 		want       string
 	}{
-		{"whole text", "old", contentChange{Text: "new"}, "new"},
-		{"insert at the start", "abc", contentChange{Range: rng(0, 0, 0, 0), Text: "x"}, "xabc"},
-		{"after an emoji", "🦙b\n", contentChange{Range: rng(0, 2, 0, 2), Text: "a"}, "🦙ab\n"},
-		{"replace an emoji", "a🦙b", contentChange{Range: rng(0, 1, 0, 3), Text: "😀"}, "a😀b"},
-		{"inside a surrogate pair maps to its start", "a🦙b", contentChange{Range: rng(0, 2, 0, 2), Text: "|"}, "a|🦙b"},
-		{"CJK counts one unit", "模型许可\n", contentChange{Range: rng(0, 1, 0, 3), Text: "X"}, "模X可\n"},
-		{"CRLF lines", "one\r\ntwo\r\nthree", contentChange{Range: rng(1, 0, 1, 3), Text: "2"}, "one\r\n2\r\nthree"},
-		{"across a CRLF", "one\r\ntwo", contentChange{Range: rng(0, 3, 1, 0), Text: " "}, "one two"},
-		{"lone CR ends a line", "a\rb\rc", contentChange{Range: rng(2, 0, 2, 1), Text: "C"}, "a\rb\rC"},
-		{"column past the line end stops before CRLF", "ab\r\ncd", contentChange{Range: rng(0, 9, 0, 9), Text: "!"}, "ab!\r\ncd"},
-		{"line past the end appends", "ab\n", contentChange{Range: rng(7, 0, 7, 0), Text: "z"}, "ab\nz"},
-		{"delete lines with emoji and CJK", "x\n🦙模\ny\n", contentChange{Range: rng(1, 0, 2, 0), Text: ""}, "x\ny\n"},
-		{"reversed range", "abcdef", contentChange{Range: rng(0, 4, 0, 1), Text: "-"}, "a-ef"},
+		{"whole text", "old", contentChange{Text: []byte("new")}, "new"},
+		{"insert at the start", "abc", contentChange{Range: rng(0, 0, 0, 0), Text: []byte("x")}, "xabc"},
+		{"after an emoji", "🦙b\n", contentChange{Range: rng(0, 2, 0, 2), Text: []byte("a")}, "🦙ab\n"},
+		{"replace an emoji", "a🦙b", contentChange{Range: rng(0, 1, 0, 3), Text: []byte("😀")}, "a😀b"},
+		{"inside a surrogate pair maps to its start", "a🦙b", contentChange{Range: rng(0, 2, 0, 2), Text: []byte("|")}, "a|🦙b"},
+		{"CJK counts one unit", "模型许可\n", contentChange{Range: rng(0, 1, 0, 3), Text: []byte("X")}, "模X可\n"},
+		{"CRLF lines", "one\r\ntwo\r\nthree", contentChange{Range: rng(1, 0, 1, 3), Text: []byte("2")}, "one\r\n2\r\nthree"},
+		{"across a CRLF", "one\r\ntwo", contentChange{Range: rng(0, 3, 1, 0), Text: []byte(" ")}, "one two"},
+		{"lone CR ends a line", "a\rb\rc", contentChange{Range: rng(2, 0, 2, 1), Text: []byte("C")}, "a\rb\rC"},
+		{"column past the line end stops before CRLF", "ab\r\ncd", contentChange{Range: rng(0, 9, 0, 9), Text: []byte("!")}, "ab!\r\ncd"},
+		{"line past the end appends", "ab\n", contentChange{Range: rng(7, 0, 7, 0), Text: []byte("z")}, "ab\nz"},
+		{"delete lines with emoji and CJK", "x\n🦙模\ny\n", contentChange{Range: rng(1, 0, 2, 0), Text: []byte("")}, "x\ny\n"},
+		{"reversed range", "abcdef", contentChange{Range: rng(0, 4, 0, 1), Text: []byte("-")}, "a-ef"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -72,7 +73,13 @@ func TestContentChangeRanged(t *testing.T) {
 // whole text.
 type rawChange struct {
 	TextDocument   protocol.VersionedTextDocumentIdentifier `json:"textDocument"`
-	ContentChanges []contentChange                          `json:"contentChanges"`
+	ContentChanges []rawContentChange                       `json:"contentChanges"`
+}
+
+type rawContentChange struct {
+	Range       *protocol.Range `json:"range,omitempty"`
+	RangeLength *uint32         `json:"rangeLength,omitempty"`
+	Text        string          `json:"text"`
 }
 
 // TestIncrementalSyncOverTheWire edits a card through ranged changes,
@@ -87,7 +94,7 @@ func TestIncrementalSyncOverTheWire(t *testing.T) {
 	c.waitScan(1)
 	c.open("README.md", 1, text)
 	c.waitVersion(c.uri("README.md"), 1)
-	send := func(version int32, changes ...contentChange) {
+	send := func(version int32, changes ...rawContentChange) {
 		t.Helper()
 		p := rawChange{TextDocument: protocol.VersionedTextDocumentIdentifier{
 			TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: c.uri("README.md")}, Version: version}, ContentChanges: changes}
@@ -98,9 +105,9 @@ func TestIncrementalSyncOverTheWire(t *testing.T) {
 	}
 	// After the emoji of line 1 (UTF-16 column 16), then the value "mit"
 	// (columns 9-12 of line 2) replaced by a value the Hub does not know.
-	send(2, contentChange{Range: rng(1, 16, 1, 16), Text: " 🦙"}, contentChange{Range: rng(2, 9, 2, 12), Text: "模-🦙"})
+	send(2, rawContentChange{Range: rng(1, 16, 1, 16), Text: " 🦙"}, rawContentChange{Range: rng(2, 9, 2, 12), Text: "模-🦙"})
 	// A blank line at 0:0: leading white space is allowed before "---".
-	send(3, contentChange{Range: rng(0, 0, 0, 0), Text: "\r\n"})
+	send(3, rawContentChange{Range: rng(0, 0, 0, 0), Text: "\r\n"})
 	p := c.published(c.uri("README.md"))
 	if len(p.Diagnostics) != 1 {
 		t.Fatalf("diagnostics = %s, want one", mustJSON(p.Diagnostics))
@@ -111,7 +118,7 @@ func TestIncrementalSyncOverTheWire(t *testing.T) {
 		t.Errorf("diagnostic = %s %q at %v, want card/unknown-license-id quoting \"模-🦙\" at %v", d.Code, d.Message, d.Range, wantRange)
 	}
 	// A whole text, without a range, replaces everything.
-	send(4, contentChange{Text: "---\nlicense: mit\n---\n"})
+	send(4, rawContentChange{Text: "---\nlicense: mit\n---\n"})
 	p = c.published(c.uri("README.md"))
 	if len(p.Diagnostics) != 1 || p.Diagnostics[0].Code != "notice/missing-license-copy" || p.Diagnostics[0].Range != *rng(1, 9, 1, 12) {
 		t.Errorf("after a whole-text change, diagnostics = %s, want notice/missing-license-copy at 1:9-1:12", mustJSON(p.Diagnostics))
@@ -187,6 +194,55 @@ func TestPublishOnlyChanged(t *testing.T) {
 		}
 		if got := c.countPublished(other); got != st.other {
 			t.Errorf("%s: the unrelated card was published %d times, want %d", st.name, got, st.other)
+		}
+	}
+}
+
+// didChangeBodies are didChange params on which decodeDidChange must agree
+// with encoding/json.
+var didChangeBodies = []string{
+	`{"textDocument":{"uri":"file:///w/LICENSE","version":7},"contentChanges":[{"text":"MIT License\r\n\r\nCopyright \u00a9 模型 🦙\n"}]}`,
+	`{"textDocument":{"uri":"file:///w/README.md","version":2},"contentChanges":[{"range":{"start":{"line":1,"character":16},"end":{"line":1,"character":16}},"rangeLength":0,"text":" \ud83e\udd99"},{"range":{"start":{"line":0,"character":0},"end":{"line":0,"character":0}},"text":"\r\n"}]}`,
+	`{"textDocument":{"uri":"file:///a","version":1},"contentChanges":[{"text":null},{}]}`,
+	`{"textDocument":{"uri":"file:///a"},"contentChanges":[]}`,
+	`{"contentChanges":[{"text":"\ufeff---\nlicense: other\n---\n"}],"textDocument":{"version":3,"uri":"untitled:Untitled-1"}}`,
+}
+
+func TestDecodeDidChangeAgreesWithEncodingJSON(t *testing.T) {
+	for _, body := range didChangeBodies {
+		checkDidChangeAgrees(t, []byte(body))
+	}
+}
+
+func FuzzDecodeDidChange(f *testing.F) {
+	for _, body := range didChangeBodies {
+		f.Add([]byte(body))
+	}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		checkDidChangeAgrees(t, body)
+	})
+}
+
+// checkDidChangeAgrees: whatever encoding/json decodes, decodeDidChange
+// decodes to the same changes. (Where encoding/json refuses the params,
+// decodeDidChange may still read them.)
+func checkDidChangeAgrees(t *testing.T, body []byte) {
+	t.Helper()
+	var want rawChange
+	if json.Unmarshal(body, &want) != nil {
+		return
+	}
+	got, err := decodeDidChange(body)
+	if err != nil {
+		t.Fatalf("params %q: decodeDidChange: %v; encoding/json reads them", body, err)
+	}
+	if got.TextDocument != want.TextDocument || len(got.ContentChanges) != len(want.ContentChanges) {
+		t.Fatalf("params %q: decodeDidChange gives %+v, encoding/json %+v", body, got, want)
+	}
+	for i, w := range want.ContentChanges {
+		g := got.ContentChanges[i]
+		if string(g.Text) != w.Text || !reflect.DeepEqual(g.Range, w.Range) || !reflect.DeepEqual(g.RangeLength, w.RangeLength) {
+			t.Fatalf("params %q: change %d: decodeDidChange gives %+v, encoding/json %+v", body, i, g, w)
 		}
 	}
 }
