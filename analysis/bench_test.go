@@ -2,8 +2,10 @@ package analysis_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"testing"
 
@@ -184,5 +186,29 @@ func BenchmarkWorkspaceLoad(b *testing.B) {
 		if _, _, err := workspace.Load(ws.Root, workspace.Options{}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkAnalyzeLargestLicenseEdited is the analysis an edit of the
+// largest corpus license waits for: its text changes every time, so nothing
+// is cached.
+func BenchmarkAnalyzeLargestLicenseEdited(b *testing.B) {
+	docs, _ := corpusLicenses(b)
+	largest := docs[0]
+	for _, d := range docs {
+		if len(d.Text) > len(largest.Text) {
+			largest = d
+		}
+	}
+	an := analysis.New()
+	an.Warmup()
+	ctx := context.Background()
+	mid := len(largest.Text) / 2
+	b.SetBytes(int64(len(largest.Text)))
+	for i := 0; b.Loop(); i++ {
+		doc := largest
+		doc.Text = slices.Concat(largest.Text[:mid], fmt.Appendf(nil, "\nedit %d\n", i), largest.Text[mid:])
+		doc.Size = int64(len(doc.Text))
+		an.Analyze(ctx, &analysis.Snapshot{Docs: []analysis.Document{doc}})
 	}
 }
