@@ -16,10 +16,11 @@ const MemoryLimit = 150 << 20
 // GCPercent is the collector's pacing (runtime/debug.SetGCPercent) under
 // the limit. Every keystroke allocates a few copies of the document while the
 // live heap of a small workspace is a few megabytes, so the default of 100
-// collects every few keystrokes, and a collection on a 2-core machine takes
-// a core from the analysis that the user waits for. With the limit as the
-// bound, collecting less often costs no memory that the limit allows not: it
-// cut the server's CPU per keystroke on a 68 KB license by a quarter.
+// collects every few keystrokes, and on a 2-core machine a collection takes
+// a core from the analysis the user waits for. MemoryLimit, not the pacing,
+// is what bounds the heap. Measured on the 68.6 KB license: server CPU per
+// keystroke 4.4 ms at 100, 3.3 ms at 400; a 2,500-file cold scan peaks at
+// 159 MB instead of 138 MB.
 const GCPercent = 400
 
 // LimitMemory sets MemoryLimit and GCPercent for the process, each unless
