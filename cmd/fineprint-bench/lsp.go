@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -36,6 +37,23 @@ type lspClient struct {
 	cpuPerEdit time.Duration // server CPU time per edit of the last editLoop
 	// incremental: the server asked for ranged changes (TextDocumentSyncKindIncremental).
 	incremental bool
+
+	// writeMu orders the frames written by the connection and by sendFrame.
+	writeMu *sync.Mutex
+	stdin   io.Writer
+}
+
+// lockedStream is a jsonrpc2.Stream whose writes hold a mutex shared with
+// lspClient.sendFrame: jsonrpc2 writes a frame's header and body separately.
+type lockedStream struct {
+	jsonrpc2.Stream
+	mu *sync.Mutex
+}
+
+func (s lockedStream) Write(ctx context.Context, msg jsonrpc2.Message) (int64, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.Stream.Write(ctx, msg)
 }
 
 type publication struct {
@@ -73,8 +91,8 @@ func startServer(argv, env []string, root string) (*lspClient, error) {
 		return nil, err
 	}
 	c := &lspClient{cmd: cmd, changed: make(chan struct{}), published: map[protocol.DocumentURI]publication{},
-		serverDone: make(chan error, 1)}
-	c.conn = jsonrpc2.NewConn(jsonrpc2.NewStream(pipeRWC{out, in}))
+		serverDone: make(chan error, 1), writeMu: &sync.Mutex{}, stdin: in}
+	c.conn = jsonrpc2.NewConn(lockedStream{jsonrpc2.NewStream(pipeRWC{out, in}), c.writeMu})
 	c.conn.Go(context.Background(), c.handle)
 	c.server = protocol.ServerDispatcher(c.conn, zap.NewNop())
 	go func() { c.serverDone <- cmd.Wait() }()
@@ -185,11 +203,40 @@ func (c *lspClient) open(u protocol.DocumentURI, lang string, version int32, tex
 		URI: u, LanguageID: protocol.LanguageIdentifier(lang), Version: version, Text: text}})
 }
 
-func (c *lspClient) change(u protocol.DocumentURI, version int32, text string) error {
-	return c.server.DidChange(context.Background(), &protocol.DidChangeTextDocumentParams{
-		TextDocument:   protocol.VersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: u}, Version: version},
-		ContentChanges: []protocol.TextDocumentContentChangeEvent{{Text: text}},
-	})
+// changeFrame encodes a full-text didChange as editors send it: no range,
+// and no HTML escaping (JSON.stringify in VS Code, vim.json.encode in
+// Neovim). The frame is encoded before the clock starts, since encoding is
+// the editor's work, then written whole by sendFrame.
+func changeFrame(u protocol.DocumentURI, version int32, text []byte) ([]byte, error) {
+	type change struct {
+		Text string `json:"text"`
+	}
+	msg := struct {
+		JSONRPC string `json:"jsonrpc"`
+		Method  string `json:"method"`
+		Params  struct {
+			TextDocument   protocol.VersionedTextDocumentIdentifier `json:"textDocument"`
+			ContentChanges []change                                 `json:"contentChanges"`
+		} `json:"params"`
+	}{JSONRPC: "2.0", Method: protocol.MethodTextDocumentDidChange}
+	msg.Params.TextDocument = protocol.VersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: u}, Version: version}
+	msg.Params.ContentChanges = []change{{Text: string(text)}}
+	var body bytes.Buffer
+	enc := json.NewEncoder(&body)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(msg); err != nil {
+		return nil, err
+	}
+	frame := fmt.Appendf(nil, "Content-Length: %d\r\n\r\n", body.Len())
+	return append(frame, body.Bytes()...), nil
+}
+
+// sendFrame writes one encoded message in a single write.
+func (c *lspClient) sendFrame(frame []byte) error {
+	c.writeMu.Lock()
+	defer c.writeMu.Unlock()
+	_, err := c.stdin.Write(frame)
+	return err
 }
 
 // changeRange replaces a range of the document, as an editor with

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -119,13 +120,19 @@ func editLoop(c *lspClient, root, file, lang string, text []byte, n int) ([]time
 	for i := range n {
 		v := int32(i + 2)
 		line := fmt.Sprintf("\nedit %d", i)
-		start := time.Now()
+		var start time.Time
 		var err error
 		if c.incremental {
+			start = time.Now()
 			err = c.changeRange(u, v, prev, line)
 			prev.End = protocol.Position{Line: prev.Start.Line + 1, Character: uint32(len(line) - 1)}
 		} else {
-			err = c.change(u, v, string(text[:mid])+line+string(text[mid:]))
+			var frame []byte
+			frame, err = changeFrame(u, v, slices.Concat(text[:mid], []byte(line), text[mid:]))
+			if err == nil {
+				start = time.Now()
+				err = c.sendFrame(frame)
+			}
 		}
 		if err != nil {
 			return nil, err
