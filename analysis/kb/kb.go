@@ -37,6 +37,7 @@ type KB struct {
 
 	ruleByCode map[string]*Rule
 	licenseBy  map[string]*License // id and every alias, lower-case
+	models     modelMemo
 }
 
 var (

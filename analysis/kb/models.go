@@ -2,6 +2,7 @@ package kb
 
 import (
 	"strings"
+	"sync"
 )
 
 // Model maps well-known model ids to their license. Entries live in
@@ -35,6 +36,10 @@ func (k *KB) Model(id string) *Model {
 	if id == "" {
 		return nil
 	}
+	return k.models.lookup(id, k.matchModel)
+}
+
+func (k *KB) matchModel(id string) *Model {
 	hub := strings.Contains(id, "/")
 	var best *Model
 	bestScore := -1
@@ -52,6 +57,35 @@ func (k *KB) Model(id string) *Model {
 		}
 	}
 	return best
+}
+
+// modelMemo remembers Model's answers. A workspace asks for the same few
+// ids once per card and manifest on every analysis, and each question is a
+// scan of every pattern: 7 ms a keystroke in a 20,000-file workspace. The
+// ids come from the workspace, so the memo is bounded; when full it starts
+// over.
+type modelMemo struct {
+	mu sync.Mutex
+	m  map[string]*Model
+}
+
+const modelMemoSize = 4096
+
+func (mm *modelMemo) lookup(id string, match func(string) *Model) *Model {
+	mm.mu.Lock()
+	m, ok := mm.m[id]
+	mm.mu.Unlock()
+	if ok {
+		return m
+	}
+	m = match(id)
+	mm.mu.Lock()
+	if mm.m == nil || len(mm.m) >= modelMemoSize {
+		mm.m = make(map[string]*Model)
+	}
+	mm.m[id] = m
+	mm.mu.Unlock()
+	return m
 }
 
 // globMatch matches s against a pattern where "*" stands for any run of

@@ -1,6 +1,9 @@
 package kb
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 // pendingLicenses are ids models.yaml uses that licenses.yaml does not
 // describe yet; resolving to them reports an unknown license.
@@ -100,5 +103,22 @@ func TestModelResolution(t *testing.T) {
 		if m := k.Model(id); m != nil {
 			t.Errorf("Model(%q) = %s, want no match", id, m.ID)
 		}
+	}
+}
+
+// TestModelMemoStartsOverWhenFull: Model remembers its answers, and a
+// workspace full of distinct ids (more than the memo holds) changes none.
+func TestModelMemoStartsOverWhenFull(t *testing.T) {
+	k := Default()
+	for i := range modelMemoSize + 10 {
+		if m := k.Model(fmt.Sprintf("someone/unknown-model-%d", i)); m != nil {
+			t.Fatalf("unknown id %d resolved to %s", i, m.ID)
+		}
+		if m := k.Model("meta-llama/Llama-3.1-8B-Instruct"); m == nil || m.License != "llama3.1" {
+			t.Fatalf("after %d other ids, meta-llama/Llama-3.1-8B-Instruct resolves to %+v", i, m)
+		}
+	}
+	if n := len(k.models.m); n > modelMemoSize {
+		t.Errorf("memo holds %d answers, more than %d", n, modelMemoSize)
 	}
 }
