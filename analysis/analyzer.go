@@ -2,13 +2,13 @@ package analysis
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"hash/maphash"
 	"path"
 	"runtime"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -16,6 +16,7 @@ import (
 	"github.com/fineprint-dev/fineprint/analysis/clause"
 	"github.com/fineprint-dev/fineprint/analysis/identify"
 	"github.com/fineprint-dev/fineprint/analysis/kb"
+	"github.com/fineprint-dev/fineprint/analysis/record"
 	"github.com/fineprint-dev/fineprint/analysis/textpos"
 )
 
@@ -99,6 +100,23 @@ type fileResult struct {
 	// (project_notice.go).
 	copyrightOnce sync.Once
 	copyright     []Finding
+	// commented: the file may silence findings (it holds a
+	// fineprint-ignore comment).
+	commented bool
+	// sha256 is the file's record hash (fineprint.lock), computed by the
+	// first analysis that needs it.
+	sha256Once sync.Once
+	sha256     string
+	// recordFix is the fix of the file's record/* finding, kept while the
+	// lock and the date stay the same (record.go).
+	recordFixMu sync.Mutex
+	recordFix   *recordFix
+}
+
+// recordSum returns the record hash of text, the bytes fr was made from.
+func (fr *fileResult) recordSum(text []byte) string {
+	fr.sha256Once.Do(func() { fr.sha256 = record.Sum(text) })
+	return fr.sha256
 }
 
 // New returns an Analyzer using the embedded knowledge base.
@@ -139,7 +157,7 @@ func (a *Analyzer) Analyze(ctx context.Context, s *Snapshot) *Result {
 	others := append([]Finding(nil), profileFindings...)
 	others = append(others, a.projectFindings(s, files, res, &profile)...)
 	others = append(others, a.recordFindings(s, files, res)...)
-	res.Findings = append(res.Findings, a.suppress(s, others)...)
+	res.Findings = append(res.Findings, a.suppress(s, files, others)...)
 	res.Findings = a.decide(res.Findings, &profile)
 	SortFindings(res.Findings)
 	return res
@@ -201,14 +219,16 @@ func (a *Analyzer) analyzeFile(d *Document) (fr *fileResult, changed bool) {
 	if cached != nil && cached.sum == sum && cached.size == len(d.Text) {
 		return cached, false
 	}
-	fr = &fileResult{sum: sum, size: len(d.Text)}
+	fr = &fileResult{sum: sum, size: len(d.Text), commented: commentable(d.Kind) && bytes.Contains(d.Text, ignoreMarker)}
 	switch d.Kind {
 	case KindLicense:
 		a.analyzeLicense(d, fr)
 	case KindCard, KindModelfile, KindAdapterConfig, KindGGUF, KindPython:
 		a.analyzeModelFile(d, fr)
 	}
-	fr.findings = unsilenced(d, fr.findings)
+	if fr.commented {
+		fr.findings = unsilenced(d, fr.findings)
+	}
 	a.mu.Lock()
 	a.cache[d.Path] = fr
 	a.mu.Unlock()
@@ -219,7 +239,7 @@ func (a *Analyzer) analyzeFile(d *Document) (fr *fileResult, changed bool) {
 // Doing it here, once per version of the file, spares every later analysis
 // a line index of every file with findings.
 func unsilenced(d *Document, fs []Finding) []Finding {
-	if len(fs) == 0 || !commentable(d.Kind) || !bytes.Contains(d.Text, ignoreMarker) {
+	if len(fs) == 0 {
 		return fs
 	}
 	x := textpos.NewIndex(d.Text)
@@ -369,20 +389,24 @@ func sortedByPath(docs []Document) []Document {
 // SortFindings orders findings by path, start, end, code and message, so that
 // output is stable.
 func SortFindings(fs []Finding) {
-	sort.SliceStable(fs, func(i, j int) bool {
+	// Findings are large: sort their indexes, then move each finding once.
+	order := make([]int, len(fs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int {
 		a, b := &fs[i], &fs[j]
-		if a.Path != b.Path {
-			return a.Path < b.Path
-		}
-		if a.Span.Start != b.Span.Start {
-			return a.Span.Start < b.Span.Start
-		}
-		if a.Span.End != b.Span.End {
-			return a.Span.End < b.Span.End
-		}
-		if a.Code != b.Code {
-			return a.Code < b.Code
-		}
-		return a.Message < b.Message
+		return cmp.Or(
+			strings.Compare(a.Path, b.Path),
+			cmp.Compare(a.Span.Start, b.Span.Start),
+			cmp.Compare(a.Span.End, b.Span.End),
+			strings.Compare(a.Code, b.Code),
+			strings.Compare(a.Message, b.Message),
+		)
 	})
+	sorted := make([]Finding, len(fs))
+	for k, i := range order {
+		sorted[k] = fs[i]
+	}
+	copy(fs, sorted)
 }

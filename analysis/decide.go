@@ -265,26 +265,24 @@ var (
 )
 
 // suppress drops findings silenced by a "fineprint-ignore CODE" comment on
-// the line before.
-func (a *Analyzer) suppress(s *Snapshot, fs []Finding) []Finding {
-	docs := make(map[string]*Document, len(s.Docs))
-	for i := range s.Docs {
-		docs[s.Docs[i].Path] = &s.Docs[i]
-	}
+// the line before. files, when not nil, holds this analysis's per-file
+// results, which know whether a file has such a comment at all.
+func (a *Analyzer) suppress(s *Snapshot, files map[string]*fileResult, fs []Finding) []Finding {
+	// Per file: its line index when it holds a suppression comment, nil
+	// when it holds none (most files, and the common case is many findings
+	// on the same file).
 	indexes := map[string]*textpos.Index{}
 	out := fs[:0]
 	for _, f := range fs {
-		d := docs[f.Path]
-		if d == nil || !commentable(d.Kind) || !bytes.Contains(d.Text, ignoreMarker) {
-			out = append(out, f)
-			continue
-		}
-		x := indexes[f.Path]
-		if x == nil {
-			x = textpos.NewIndex(d.Text)
+		x, seen := indexes[f.Path]
+		if !seen {
+			d := docByPath(s, f.Path)
+			if fr := files[f.Path]; d != nil && (fr != nil && fr.commented || fr == nil && commentable(d.Kind) && bytes.Contains(d.Text, ignoreMarker)) {
+				x = textpos.NewIndex(d.Text)
+			}
 			indexes[f.Path] = x
 		}
-		if !silenced(d, x, f) {
+		if x == nil || !silenced(docByPath(s, f.Path), x, f) {
 			out = append(out, f)
 		}
 	}

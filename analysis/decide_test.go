@@ -327,7 +327,7 @@ func TestSuppress(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			sp := profSpan(t, string(tt.doc.Text), tt.at, 0)
 			f := Finding{Code: tt.code, Severity: SeverityWarning, Path: tt.doc.Path, Span: sp}
-			out := a.suppress(&Snapshot{Docs: []Document{tt.doc}}, []Finding{f})
+			out := a.suppress(&Snapshot{Docs: []Document{tt.doc}}, nil, []Finding{f})
 			if got := len(out) == 1; got != tt.kept {
 				t.Errorf("kept = %v, want %v", got, tt.kept)
 			}

@@ -514,12 +514,19 @@ func (pc *project) hasLicenseCopy(dir string, l *kb.License) bool {
 
 // licenseText finds a workspace file whose text is the license l.
 func (pc *project) licenseText(l *kb.License) *Document {
-	for _, info := range pc.res.Licenses {
-		if pc.a.kb.License(info.ID) == l && !strings.HasPrefix(strings.ToLower(path.Base(info.Path)), "notice") {
+	if pc.texts == nil {
+		// The first license file (not a notice) of each license: one pass,
+		// however many folders ask.
+		pc.texts = map[*kb.License]*Document{}
+		for _, info := range pc.res.Licenses {
+			known := pc.a.kb.License(info.ID)
+			if known == nil || pc.texts[known] != nil || strings.HasPrefix(strings.ToLower(path.Base(info.Path)), "notice") {
+				continue
+			}
 			if d := pc.byPath[info.Path]; d != nil {
-				return d
+				pc.texts[known] = d
 			}
 		}
 	}
-	return nil
+	return pc.texts[l]
 }

@@ -27,9 +27,10 @@ type project struct {
 	licenses   map[string][]LicenseInfo // identified licenses (not policies), by folder
 	docsIn     map[string][]*Document   // documents by folder
 	// Per-Analyze memos of the notice rules (project_notice.go).
-	copies     map[string][]LicenseInfo // every license text but NOTICEs, by folder
-	normalised map[*Document]string     // normaliseNotice of a NOTICE or README
-	fixTexts   map[*Document]string     // a license text that fixes copy, shared
+	copies     map[string][]LicenseInfo  // every license text but NOTICEs, by folder
+	normalised map[*Document]string      // normaliseNotice of a NOTICE or README
+	fixTexts   map[*Document]string      // a license text that fixes copy, shared
+	texts      map[*kb.License]*Document // the first license file of each license, for fixes
 }
 
 // use is one license the project uses and the first place it came from.

@@ -56,12 +56,12 @@ func (a *Analyzer) recordFindings(s *Snapshot, files map[string]*fileResult, res
 		now = recordClock()
 	}
 	var out []Finding
-	for _, lf := range licenseFiles(s, res) {
-		if f, ok := a.licenseRecordFinding(s, lockDoc, lock, lf, now); ok {
+	for _, lf := range licenseFiles(s, res, files) {
+		if f, ok := a.licenseRecordFinding(s, files, lockDoc, lock, lf, now); ok {
 			out = append(out, f)
 		}
 	}
-	refs := a.suppress(s, policyRefs(res.Findings, &res.Profile))
+	refs := a.suppress(s, files, policyRefs(res.Findings, &res.Profile))
 	return append(out, a.policyRecordFindings(s, lock, refs, now)...)
 }
 
@@ -99,21 +99,32 @@ type licenseFile struct {
 	Title   Span // where findings about it attach
 }
 
-func licenseFiles(s *Snapshot, res *Result) []licenseFile {
+// licenseFiles lists the license files of s that the record covers. files,
+// when not nil, holds this analysis's per-file results, whose cached hashes
+// spare hashing every license on every keystroke.
+func licenseFiles(s *Snapshot, res *Result, files map[string]*fileResult) []licenseFile {
+	identified := map[string]LicenseInfo{} // each file's first identified license
+	for _, l := range res.Licenses {
+		if _, seen := identified[l.Path]; !seen && l.ID != "" {
+			identified[l.Path] = l
+		}
+	}
 	var out []licenseFile
 	for i := range s.Docs {
 		d := &s.Docs[i]
 		if d.Kind != KindLicense || strings.HasPrefix(strings.ToLower(path.Base(d.Path)), "notice") || ignoredPath(res.Profile.Ignore, d.Path) {
 			continue
 		}
-		lf := licenseFile{Path: d.Path, SHA256: record.Sum(d.Text), Text: d.Text, Title: firstLine(d.Text)}
-		for _, l := range res.Licenses {
-			if l.Path == d.Path && l.ID != "" {
-				lf.License = l.ID
-				if l.Title.End > l.Title.Start {
-					lf.Title = l.Title
-				}
-				break
+		lf := licenseFile{Path: d.Path, Text: d.Text, Title: firstLine(d.Text)}
+		if fr := files[d.Path]; fr != nil {
+			lf.SHA256 = fr.recordSum(d.Text)
+		} else {
+			lf.SHA256 = record.Sum(d.Text)
+		}
+		if l, ok := identified[d.Path]; ok {
+			lf.License = l.ID
+			if l.Title.End > l.Title.Start {
+				lf.Title = l.Title
 			}
 		}
 		out = append(out, lf)
@@ -121,31 +132,75 @@ func licenseFiles(s *Snapshot, res *Result) []licenseFile {
 	return out
 }
 
-func (a *Analyzer) licenseRecordFinding(s *Snapshot, lockDoc *Document, lock record.Lock, lf licenseFile, now time.Time) (Finding, bool) {
+func (a *Analyzer) licenseRecordFinding(s *Snapshot, files map[string]*fileResult, lockDoc *Document, lock record.Lock, lf licenseFile, now time.Time) (Finding, bool) {
+	e := lock.License(lf.Path)
+	if e != nil && e.SHA256 == lf.SHA256 {
+		return Finding{}, false
+	}
 	fresh := record.LicenseEntry{Path: lf.Path, License: lf.License, SHA256: lf.SHA256, Recorded: now.Format(record.DateLayout)}
 	copyDoc := docByPath(s, record.LicenseCopyPath(lf.Path))
-	edits := []Edit{lockEdit(lockDoc, lock, fresh), licenseCopyEdit(copyDoc, lf)}
-	e := lock.License(lf.Path)
-	switch {
-	case e == nil:
+	edits := recordEdits(files, lockDoc, lock, copyDoc, lf, fresh)
+	if e == nil {
 		f := a.finding("record/unrecorded", lf.Path, lf.Title,
 			fmt.Sprintf("%s is not recorded in fineprint.lock yet, so a later change to it would go unnoticed.", lf.Path), lf.License, nil)
 		f.Fixes = []Fix{{Title: "Record " + lf.Path + " in fineprint.lock", Edits: edits}}
 		return f, true
-	case e.SHA256 != lf.SHA256:
-		data := map[string]any{"recorded": e.Recorded, "old_sha256": e.SHA256, "new_sha256": lf.SHA256}
-		// The copy shows what changed only while it is the recorded text;
-		// a copy edited by hand (or from an older record) proves nothing.
-		if copyDoc != nil && record.Sum(copyDoc.Text) == e.SHA256 {
-			data["diff"] = record.Diff(copyDoc.Text, lf.Text)
-			data["recorded_copy"] = copyDoc.Path
-		}
-		f := a.finding("record/stale", lf.Path, lf.Title,
-			fmt.Sprintf("%s has changed since it was recorded on %s; review what changed before you rely on it again.", lf.Path, e.Recorded), lf.License, data)
-		f.Fixes = []Fix{{Title: "Record the current " + lf.Path + " in fineprint.lock", Edits: edits}}
-		return f, true
 	}
-	return Finding{}, false
+	data := map[string]any{"recorded": e.Recorded, "old_sha256": e.SHA256, "new_sha256": lf.SHA256}
+	// The copy shows what changed only while it is the recorded text; a
+	// copy edited by hand (or from an older record) proves nothing.
+	if copyDoc != nil && record.Sum(copyDoc.Text) == e.SHA256 {
+		data["diff"] = record.Diff(copyDoc.Text, lf.Text)
+		data["recorded_copy"] = copyDoc.Path
+	}
+	f := a.finding("record/stale", lf.Path, lf.Title,
+		fmt.Sprintf("%s has changed since it was recorded on %s; review what changed before you rely on it again.", lf.Path, e.Recorded), lf.License, data)
+	f.Fixes = []Fix{{Title: "Record the current " + lf.Path + " in fineprint.lock", Edits: edits}}
+	return f, true
+}
+
+// recordFixKey is what a license file's record fix depends on besides the
+// file itself: the lock's bytes, the length of the recorded copy (-1: none),
+// the date and the identified license.
+type recordFixKey struct {
+	lockSum           uint64
+	lockSize, copyLen int // lockSize is 0 without a lock, else its size + 1
+	recorded, license string
+}
+
+type recordFix struct {
+	key   recordFixKey
+	edits []Edit
+}
+
+// recordEdits returns the edits that record lf: the lock rewritten with
+// fresh in it, and the recorded copy. Both are kept with the file's cached
+// result while the lock, the copy and the date stay the same, because
+// building them means writing out the whole lock, once per unrecorded
+// license on every keystroke otherwise. The edits are shared: read only.
+func recordEdits(files map[string]*fileResult, lockDoc *Document, lock record.Lock, copyDoc *Document, lf licenseFile, fresh record.LicenseEntry) []Edit {
+	build := func() []Edit { return []Edit{lockEdit(lockDoc, lock, fresh), licenseCopyEdit(copyDoc, lf)} }
+	fr := files[lf.Path]
+	if fr == nil {
+		return build()
+	}
+	key := recordFixKey{copyLen: -1, recorded: fresh.Recorded, license: fresh.License}
+	if lockDoc != nil {
+		lfr := files[lockDoc.Path]
+		if lfr == nil {
+			return build()
+		}
+		key.lockSum, key.lockSize = lfr.sum, lfr.size+1
+	}
+	if copyDoc != nil {
+		key.copyLen = len(copyDoc.Text)
+	}
+	fr.recordFixMu.Lock()
+	defer fr.recordFixMu.Unlock()
+	if fr.recordFix == nil || fr.recordFix.key != key {
+		fr.recordFix = &recordFix{key: key, edits: build()}
+	}
+	return fr.recordFix.edits
 }
 
 // licenseCopyEdit writes the recorded copy of a license file (see
@@ -315,7 +370,7 @@ func dateOf(rfc3339 string) string {
 func BuildLock(prev record.Lock, res *Result, docs []Document, now time.Time, hold ...string) record.Lock {
 	s := &Snapshot{Docs: sortedByPath(docs)}
 	out := record.Lock{Version: record.Version, Licenses: []record.LicenseEntry{}, Policies: []record.PolicyEntry{}}
-	for _, lf := range licenseFiles(s, res) {
+	for _, lf := range licenseFiles(s, res, nil) {
 		e := record.LicenseEntry{Path: lf.Path, License: lf.License, SHA256: lf.SHA256, Recorded: now.Format(record.DateLayout)}
 		if p := prev.License(lf.Path); p != nil && p.SHA256 == lf.SHA256 {
 			e.Recorded = p.Recorded

@@ -306,3 +306,41 @@ func TestBuildLock(t *testing.T) {
 		t.Errorf("BuildLock with ignore = %+v", l)
 	}
 }
+
+// TestRecordFixFollowsItsInputs: the record fix kept with a license's
+// cached result is rebuilt when the date, the lock or the recorded copy
+// changes, and is then what a fresh analyzer gives.
+func TestRecordFixFollowsItsInputs(t *testing.T) {
+	license := Document{Path: "LICENSE", Kind: KindLicense, Text: []byte("Example Model License\n\nUse it kindly.\n")}
+	other := record.Lock{Licenses: []record.LicenseEntry{{Path: "other/LICENSE", SHA256: strings.Repeat("1", 64), Recorded: "2026-10-01"}}}
+	steps := []struct {
+		name string
+		now  time.Time
+		docs []Document
+	}{
+		{"no lock", recDay1, []Document{license}},
+		{"same inputs", recDay1, []Document{license}},
+		{"a later day", recDay2, []Document{license}},
+		{"a lock with another entry", recDay2, []Document{license, recLockDoc(other)}},
+		{"a recorded copy", recDay2, []Document{license, recLockDoc(other), {Path: ".fineprint/licenses/LICENSE", Kind: KindOther, Text: []byte("old text\n")}}},
+	}
+	a := New()
+	for _, st := range steps {
+		snap := func() *Snapshot { return &Snapshot{Root: "/w", Now: st.now, Docs: append([]Document(nil), st.docs...)} }
+		got, want := unrecordedFix(t, a.Analyze(t.Context(), snap())), unrecordedFix(t, New().Analyze(t.Context(), snap()))
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: fix %+v\nwant %+v", st.name, got, want)
+		}
+	}
+}
+
+func unrecordedFix(t *testing.T, res *Result) []Fix {
+	t.Helper()
+	for _, f := range res.Findings {
+		if f.Code == "record/unrecorded" && f.Path == "LICENSE" {
+			return f.Fixes
+		}
+	}
+	t.Fatalf("no record/unrecorded finding on LICENSE in %+v", res.Findings)
+	return nil
+}
