@@ -27,7 +27,12 @@ func (s *Server) handleExecuteCommand(ctx context.Context, reply jsonrpc2.Replie
 	s.mu.Lock()
 	root := s.root
 	s.mu.Unlock()
+	// A command works on the disk, not on the session, so later messages
+	// need not wait for it; commands still run one at a time.
+	releaseQueue(ctx)
+	s.commandMu.Lock()
 	result, err := cmd(ctx, root, p.Arguments)
+	s.commandMu.Unlock()
 	s.sched.request(0) // the command may have written fineprint.lock or a policy copy
 	if err != nil {
 		return reply(ctx, nil, jsonrpc2.Errorf(jsonrpc2.InternalError, "%s: %v", p.Command, err))

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"go.lsp.dev/jsonrpc2"
@@ -18,13 +19,13 @@ import (
 // The handler chain, outermost first:
 //
 //	track      (read loop)  counts handlers for a clean stop, answers $/cancelRequest
-//	async      jsonrpc2.AsyncHandler: one goroutine per message, run one at a time
+//	queue      one goroutine per message, run one at a time in arrival order
 //	recover    a panic becomes a -32603 reply, and the session goes on
 //	gate       lifecycle (-32002 / -32600), exit, unknown methods (-32601),
 //	           methods whose results protocol v0.12.0 cannot express
 //	protocol.ServerHandler  decodes params and calls the Server methods
 func (s *Server) handler() jsonrpc2.Handler {
-	return s.track(jsonrpc2.AsyncHandler(s.recoverPanics(s.gate(protocol.ServerHandler(s, nil)))))
+	return s.track(queue(s.recoverPanics(s.gate(protocol.ServerHandler(s, nil)))))
 }
 
 // track runs on the read loop. It answers $/cancelRequest at once (numeric
@@ -55,6 +56,45 @@ func (s *Server) track(next jsonrpc2.Handler) jsonrpc2.Handler {
 			return inner(context.WithoutCancel(rctx), result, err)
 		}
 		return next(cctx, reply, req)
+	}
+}
+
+// queue runs each message on its own goroutine, one at a time in arrival
+// order, as jsonrpc2.AsyncHandler does: the next message starts when this
+// one is answered. A handler may let the next one start sooner by calling
+// releaseQueue, once it has taken what it needs from the session: a command
+// that downloads a policy (up to 10 seconds) must not hold every hover and
+// keystroke behind it. queue itself runs on the read loop, one message at a
+// time, so next needs no lock.
+func queue(handler jsonrpc2.Handler) jsonrpc2.Handler {
+	next := make(chan struct{})
+	close(next)
+	return func(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) error {
+		previous := next
+		next = make(chan struct{})
+		var once sync.Once
+		unlock := next
+		release := func() { once.Do(func() { close(unlock) }) }
+		inner := reply
+		reply = func(ctx context.Context, result any, err error) error {
+			release()
+			return inner(ctx, result, err)
+		}
+		go func() {
+			<-previous
+			_ = handler(context.WithValue(ctx, releaseKey{}, release), reply, req)
+		}()
+		return nil
+	}
+}
+
+type releaseKey struct{}
+
+// releaseQueue lets the messages after this one start before it is
+// answered (see queue).
+func releaseQueue(ctx context.Context) {
+	if release, ok := ctx.Value(releaseKey{}).(func()); ok {
+		release()
 	}
 }
 

@@ -1,6 +1,8 @@
 package server
 
 import (
+	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -89,5 +91,45 @@ func TestHoverShowsRecordedChange(t *testing.T) {
 		if tc.got != tc.want {
 			t.Errorf("%s:\n%q\nwant\n%q", tc.name, tc.got, tc.want)
 		}
+	}
+}
+
+// TestLongCommandDoesNotHoldOtherMessages: while a command runs (a policy
+// download may take 10 seconds), hovers and edits are still served; the
+// command's answer comes when it is done. Without queue's early release the
+// hover below would wait for the command, which waits for the hover.
+func TestLongCommandDoesNotHoldOtherMessages(t *testing.T) {
+	root := t.TempDir()
+	writeFiles(t, root, map[string][]byte{"LICENSE": []byte("MIT License\n\nCopyright (c) 2026 Acme\n")})
+	started, finish := make(chan struct{}), make(chan struct{})
+	slow := func(ctx context.Context, root string, args []any) (any, error) {
+		close(started)
+		<-finish
+		return "done", nil
+	}
+	c := startClient(t, clientOptions{root: root, caps: fullCaps(), settings: map[string]any{"debounceMs": 0},
+		server: Options{Commands: map[string]Command{CommandRecordPolicy: slow}}})
+	c.initialized()
+	c.waitScan(1)
+	answered := make(chan string, 1)
+	go func() {
+		raw, err := c.call(protocol.MethodWorkspaceExecuteCommand, protocol.ExecuteCommandParams{Command: CommandRecordPolicy})
+		answered <- fmt.Sprintf("%s %v", raw, err)
+	}()
+	<-started
+	c.open("LICENSE", 1, "MIT License\n\nCopyright (c) 2026 Acme Robotics\n")
+	c.waitVersion(c.uri("LICENSE"), 1)
+	if _, err := c.call(protocol.MethodTextDocumentHover, protocol.HoverParams{TextDocumentPositionParams: protocol.TextDocumentPositionParams{
+		TextDocument: protocol.TextDocumentIdentifier{URI: c.uri("LICENSE")}, Position: protocol.Position{Line: 0, Character: 2}}}); err != nil {
+		t.Fatalf("hover while the command runs: %v", err)
+	}
+	select {
+	case got := <-answered:
+		t.Fatalf("the command was answered (%s) before it finished", got)
+	default:
+	}
+	close(finish)
+	if got := <-answered; got != `"done" <nil>` {
+		t.Errorf("command answer = %s, want \"done\" <nil>", got)
 	}
 }

@@ -107,7 +107,8 @@ type Server struct {
 	view        *view                         // the last complete analysis
 	hadDiags    map[protocol.DocumentURI]bool // URIs whose last publication was not empty
 
-	calls       sync.Map // jsonrpc2.ID -> context.CancelFunc, for $/cancelRequest
+	calls       sync.Map   // jsonrpc2.ID -> context.CancelFunc, for $/cancelRequest
+	commandMu   sync.Mutex // commands run one at a time, beside other messages
 	handlers    sync.WaitGroup
 	bg          sync.WaitGroup // background goroutines: worker, setup
 	sched       scheduler
