@@ -21,13 +21,44 @@ type openDoc struct {
 	text    []byte
 }
 
-// DidOpen analyses the new buffer at once.
+// DidOpen serves callers of protocol.Server; on the wire, handleDidOpen
+// takes the notification.
 func (s *Server) DidOpen(ctx context.Context, p *protocol.DidOpenTextDocumentParams) error {
+	s.didOpen(p.TextDocument.URI, p.TextDocument.Version, []byte(p.TextDocument.Text))
+	return nil
+}
+
+// handleDidOpen decodes didOpen itself, in one pass over the text (see
+// didChangeWire); a malformed notification is dropped as protocol's handler
+// drops it.
+func (s *Server) handleDidOpen(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) error {
+	var w struct {
+		TextDocument struct {
+			URI     protocol.DocumentURI `json:"uri"`
+			Version int32                `json:"version"`
+			Text    segjson.RawMessage   `json:"text"`
+		} `json:"textDocument"`
+	}
+	if _, err := segjson.Parse(req.Params(), &w, segjson.ZeroCopy); err != nil {
+		return reply(ctx, nil, fmt.Errorf("%s: %w", jsonrpc2.ErrParse, err))
+	}
+	text := []byte{}
+	if td := w.TextDocument; td.Text != nil && string(td.Text) != "null" {
+		var err error
+		if text, err = unquoteJSON(td.Text); err != nil {
+			return reply(ctx, nil, fmt.Errorf("%s: textDocument: text: %w", jsonrpc2.ErrParse, err))
+		}
+	}
+	s.didOpen(w.TextDocument.URI, w.TextDocument.Version, text)
+	return reply(ctx, nil, nil)
+}
+
+// didOpen keeps the new buffer and analyses it at once.
+func (s *Server) didOpen(u protocol.DocumentURI, version int32, text []byte) {
 	s.mu.Lock()
-	s.docs[p.TextDocument.URI] = &openDoc{uri: p.TextDocument.URI, version: p.TextDocument.Version, text: []byte(p.TextDocument.Text)}
+	s.docs[u] = &openDoc{uri: u, version: version, text: text}
 	s.mu.Unlock()
 	s.sched.request(0)
-	return nil
 }
 
 // didChangeParams is protocol.DidChangeTextDocumentParams with the range

@@ -183,6 +183,7 @@ type directHandler func(s *Server, ctx context.Context, reply jsonrpc2.Replier, 
 
 var direct = map[string]directHandler{
 	protocol.MethodTextDocumentCodeAction:  (*Server).handleCodeAction,
+	protocol.MethodTextDocumentDidOpen:     (*Server).handleDidOpen,
 	protocol.MethodTextDocumentDidChange:   (*Server).handleDidChange,
 	protocol.MethodWorkspaceExecuteCommand: (*Server).handleExecuteCommand,
 	methodTestBlock:                        (*Server).handleTestBlock,
