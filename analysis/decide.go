@@ -20,7 +20,9 @@ package analysis
 //     only by its id (data source "knowledge-base"); their messages name the
 //     license.
 //  4. clause/geographic whose regions meet use.regions is an error; when
-//     use.regions is given and none is excluded it is information.
+//     use.regions is given and none is excluded it is information. The
+//     project view adds such findings from the knowledge base for a
+//     multimodal Llama model known only by its id (data "model").
 //  5. use.redistributes_models: false lowers notice/*, clause/notice-required,
 //     clause/attribution and clause/derivative-naming to hint: they bind when
 //     copies are passed on. They stay visible because some licenses (Llama's
@@ -102,7 +104,7 @@ func (a *Analyzer) decideUse(f *Finding, u *Use) {
 		}
 	case "clause/scale-threshold":
 		whose := "this license's"
-		if f.Data["source"] == thresholdFromKB {
+		if f.Data["source"] == fromKB {
 			if l := a.kb.License(f.License); l != nil {
 				whose = "the " + l.Name + "'s"
 			}
@@ -182,7 +184,7 @@ func decideRegions(f *Finding, u *Use) {
 	for _, r := range dataStrings(f.Data["regions"]) {
 		for _, ours := range u.Regions {
 			if strings.EqualFold(r, ours) {
-				hit = append(hit, ours)
+				hit = append(hit, r)
 			}
 		}
 	}
@@ -191,6 +193,10 @@ func decideRegions(f *Finding, u *Use) {
 		return
 	}
 	f.Severity = SeverityError
+	if model, ok := f.Data["model"].(string); ok {
+		f.Message = fmt.Sprintf("The license of %s withholds its rights for multimodal models from people and companies in the %s, where your project is used; you may not use the model there, though end users of a product built on it may.", model, strings.Join(hit, ", "))
+		return
+	}
 	f.Message = fmt.Sprintf("This license denies rights in %s, where your project is used; you may not use the model there.", strings.Join(hit, ", "))
 }
 

@@ -267,7 +267,7 @@ func TestDecide(t *testing.T) {
 		{"users unknown keeps default", Profile{Use: Use{AnnualRevenueUSD: profPtr[int64](5)}}, threshold("monthly-active-users", int64(700_000_000)),
 			&result{SeverityWarning, "Rights change above a threshold."}},
 		{"region excluded", Profile{Use: Use{Regions: []string{"US", "eu"}}}, geo,
-			&result{SeverityError, "This license denies rights in eu, where your project is used; you may not use the model there."}},
+			&result{SeverityError, "This license denies rights in EU, where your project is used; you may not use the model there."}},
 		{"region not excluded", Profile{Use: Use{Regions: []string{"US"}}}, geo, &result{SeverityInformation, "No rights in some regions."}},
 		{"regions unknown", Profile{}, geo, &result{SeverityWarning, "No rights in some regions."}},
 		{"regions as []any", Profile{Use: Use{Regions: []string{"EU"}}},

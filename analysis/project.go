@@ -190,6 +190,7 @@ func (a *Analyzer) projectFindings(s *Snapshot, files map[string]*fileResult, re
 	out = append(out, pc.copyrightFindings()...)
 	out = append(out, pc.licenseCopyFindings()...)
 	out = append(out, pc.thresholdFindings(p)...)
+	out = append(out, pc.regionFindings(p)...)
 	res.References = append(res.References, pc.references...)
 	return out
 }

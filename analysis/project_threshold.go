@@ -25,7 +25,7 @@ func (pc *project) thresholdFindings(p *Profile) []Finding {
 			if !profileGives(&p.Use, t) || pc.textStates(u.license.ID, t.Metric, p.Ignore) {
 				continue
 			}
-			data := map[string]any{"metric": t.Metric, "value": t.Value, "source": thresholdFromKB}
+			data := map[string]any{"metric": t.Metric, "value": t.Value, "source": fromKB}
 			if t.Currency != "" {
 				data["currency"] = t.Currency
 			}
@@ -50,9 +50,10 @@ func (pc *project) firstModelUse(u use, ignore []string) (string, Span) {
 	return u.path, u.span
 }
 
-// thresholdFromKB is the data "source" of a scale threshold that comes from
-// the knowledge base rather than from a clause of a text in the workspace.
-const thresholdFromKB = "knowledge-base"
+// fromKB is the data "source" of a clause finding (a scale threshold, a
+// region) that comes from the knowledge base rather than from a clause of a
+// text in the workspace.
+const fromKB = "knowledge-base"
 
 func profileGives(u *Use, t kb.Threshold) bool {
 	switch t.Metric {

@@ -22,6 +22,10 @@ type Model struct {
 	// Llama 3.1 8B). It lets a card that names no base_model still be
 	// checked against its lineage.
 	Base string `yaml:"base"`
+	// Multimodal marks models that take images (Llama 3.2 Vision, every
+	// Llama 4 model): the use policies of Llama 3.2 and later withhold
+	// their rights for those from people and companies in the EU.
+	Multimodal bool `yaml:"multimodal"`
 	// Source says where the mapping comes from, for reviewers.
 	Source string `yaml:"source"`
 }

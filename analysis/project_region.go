@@ -1,0 +1,50 @@
+package analysis
+
+import "fmt"
+
+// regionFindings weighs the EU carve-out of Llama 3.2, 3.3 and 4 against
+// the profile's regions for a multimodal model the project names by id.
+// The carve-out sits in the use policies those licenses incorporate, and
+// applies to multimodal models only (Llama 3.2's Vision models, every Llama
+// 4 model), which only the knowledge base's per-model data can tell apart;
+// a project that loads meta-llama/Llama-3.2-11B-Vision-Instruct by id
+// usually ships neither the license nor the policy. The finding sits on the
+// first such reference of each license; the decision step makes it an
+// error when the profile's regions include the EU and information when they
+// do not.
+//
+// Nothing is reported when the profile names no regions (there is no
+// decision to make; the model's hover lists the carve-out), or when a text
+// in the workspace already yields the license's geographic clause.
+func (pc *project) regionFindings(p *Profile) []Finding {
+	if p.Use.Regions == nil {
+		return nil
+	}
+	var out []Finding
+	reported := map[string]bool{}
+	for _, r := range pc.references {
+		if r.Model == "" || r.License == "" || reported[r.License] || ignoredPath(p.Ignore, r.Path) {
+			continue
+		}
+		m, l := pc.a.kb.Model(r.Model), pc.a.kb.License(r.License)
+		if m == nil || !m.Multimodal || l == nil || !l.EURestricted || pc.textStatesRegion(l.ID, l.UsePolicy, p.Ignore) {
+			continue
+		}
+		reported[r.License] = true
+		data := map[string]any{"regions": []string{"EU"}, "model": r.Model, "source": fromKB}
+		msg := fmt.Sprintf("The %s withholds its rights for multimodal models such as %s from people and companies in the EU; end users of a product built on one are not affected.", l.Name, r.Model)
+		out = append(out, pc.a.finding("clause/geographic", r.Path, r.Span, msg, l.ID, data))
+	}
+	return out
+}
+
+// textStatesRegion reports whether a license text in the workspace (the
+// license or its use policy) already gave a geographic finding.
+func (pc *project) textStatesRegion(license, policy string, ignore []string) bool {
+	for _, f := range pc.res.Findings {
+		if f.Code == "clause/geographic" && (f.License == license || policy != "" && f.License == policy) && !ignoredPath(ignore, f.Path) {
+			return true
+		}
+	}
+	return false
+}
