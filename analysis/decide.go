@@ -193,6 +193,10 @@ func decideRegions(f *Finding, u *Use) {
 		return
 	}
 	f.Severity = SeverityError
+	if f.Data["source"] == fromCard {
+		f.Message = fmt.Sprintf("The card refuses this model to people in the %s (extra_gated_eu_disallowed), where your project is used; you may not use it there.", strings.Join(hit, ", "))
+		return
+	}
 	if model, ok := f.Data["model"].(string); ok {
 		f.Message = fmt.Sprintf("The license of %s withholds its rights for multimodal models from people and companies in the %s, where your project is used; you may not use the model there, though end users of a product built on it may.", model, strings.Join(hit, ", "))
 		return

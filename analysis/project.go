@@ -88,6 +88,11 @@ func (a *Analyzer) analyzeCard(d *Document, fr *fileResult) {
 	if h, sp, ok := modelcard.Heading(d.Text); ok {
 		fr.facts.heading = &modelcard.Value{Text: h, Start: sp.Start, End: sp.End}
 	}
+	if v := c.EUDisallowed; v != nil && strings.EqualFold(strings.TrimSpace(v.Text), "true") {
+		fr.findings = append(fr.findings, a.finding("clause/geographic", d.Path, Span{v.Start, v.End},
+			"The card sets extra_gated_eu_disallowed, so the Hub refuses this model to people in the EU, as licenses that withhold their rights there require; people and companies based in the EU may not use it.",
+			"", map[string]any{"regions": []string{"EU"}, "source": fromCard}))
+	}
 	if len(c.License) == 0 {
 		if c.LicenseName == nil && c.LicenseLink == nil {
 			fr.findings = append(fr.findings, a.finding("card/no-license", d.Path, Span{c.Open.Start, c.Open.End},
@@ -99,6 +104,10 @@ func (a *Analyzer) analyzeCard(d *Document, fr *fileResult) {
 		a.checkCardLicenseValue(d, fr, c, v)
 	}
 }
+
+// fromCard is the data "source" of a clause finding that a model card's
+// metadata states (extra_gated_eu_disallowed).
+const fromCard = "card"
 
 // checkCardLicenseValue checks one license: value and records it for hovers.
 func (a *Analyzer) checkCardLicenseValue(d *Document, fr *fileResult, c *modelcard.Card, v modelcard.Value) {

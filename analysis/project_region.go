@@ -27,7 +27,7 @@ func (pc *project) regionFindings(p *Profile) []Finding {
 			continue
 		}
 		m, l := pc.a.kb.Model(r.Model), pc.a.kb.License(r.License)
-		if m == nil || !m.Multimodal || l == nil || !l.EURestricted || pc.textStatesRegion(l.ID, l.UsePolicy, p.Ignore) {
+		if m == nil || !m.Multimodal || l == nil || !l.EURestricted || pc.textStatesRegion(l.ID, l.UsePolicy, r.Path, p.Ignore) {
 			continue
 		}
 		reported[r.License] = true
@@ -38,11 +38,15 @@ func (pc *project) regionFindings(p *Profile) []Finding {
 	return out
 }
 
-// textStatesRegion reports whether a license text in the workspace (the
-// license or its use policy) already gave a geographic finding.
-func (pc *project) textStatesRegion(license, policy string, ignore []string) bool {
+// textStatesRegion reports whether the workspace already says it: a
+// geographic finding of a license text (the license or its use policy), or
+// of the card that names the model (extra_gated_eu_disallowed).
+func (pc *project) textStatesRegion(license, policy, refPath string, ignore []string) bool {
 	for _, f := range pc.res.Findings {
-		if f.Code == "clause/geographic" && (f.License == license || policy != "" && f.License == policy) && !ignoredPath(ignore, f.Path) {
+		if f.Code != "clause/geographic" || ignoredPath(ignore, f.Path) {
+			continue
+		}
+		if f.License == license || policy != "" && f.License == policy || f.Path == refPath && f.Data["source"] == fromCard {
 			return true
 		}
 	}

@@ -185,7 +185,7 @@ func renderFindings(snap *analysis.Snapshot, res *analysis.Result) string {
 	p := &positioner{snap: snap}
 	var b strings.Builder
 	for _, f := range res.Findings {
-		if !ownCode(f.Code) && f.Data["source"] != "knowledge-base" {
+		if !ownCode(f.Code) && f.Data["source"] == nil { // sourced: made by the project view
 			continue // other rules have their own tests
 		}
 		fmt.Fprintf(&b, "%s:%s %s %s: %s\n", f.Path, p.rng(f.Path, f.Span), f.Severity, f.Code, f.Message)

@@ -58,6 +58,9 @@ type Card struct {
 	ModelName   *Value  // model_name
 	// LicenseKey is the "license" key itself, when present.
 	LicenseKey *Value
+	// EUDisallowed is extra_gated_eu_disallowed: the Hub refuses access
+	// requests from the EU to a gated repository that sets it to true.
+	EUDisallowed *Value
 }
 
 // Span is a half-open byte range.
@@ -211,6 +214,8 @@ func Parse(text []byte) (*Card, error) {
 			c.Relation = loc.single(v)
 		case "model_name":
 			c.ModelName = loc.single(v)
+		case "extra_gated_eu_disallowed":
+			c.EUDisallowed = loc.single(v)
 		}
 	}
 	return c, nil
