@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/fineprint-dev/fineprint/analysis/kb"
 	"github.com/fineprint-dev/fineprint/analysis/manifest"
@@ -35,11 +36,33 @@ func (pc *project) referenceFindings(d *Document, fr *fileResult) []Finding {
 			if ref.Via == "FROM" && len(fr.facts.modelfile.Licenses) == 0 {
 				f.Message = fmt.Sprintf("%s is under the %s, %s, and this Modelfile has no LICENSE directive, so the license does not travel with the model it builds.",
 					name, r.license.Name, kindPhrase(r.license))
+				if fix, ok := pc.licenseDirective(d, fr.facts.modelfile, r.license); ok {
+					f.Fixes = append(f.Fixes, fix)
+				}
 			}
 			out = append(out, f)
 		}
 	}
 	return out
+}
+
+// licenseDirective is the fix that appends a LICENSE directive carrying
+// the license's text, taken from a copy in the workspace, so that `ollama
+// show --license` and every copy of the built model carry it. There is none
+// without a copy (fineprint ships no license texts), or when the text holds
+// the """ that would end Ollama's string early.
+func (pc *project) licenseDirective(d *Document, mf *manifest.Modelfile, l *kb.License) (Fix, bool) {
+	src := pc.licenseText(l)
+	if src == nil {
+		return Fix{}, false
+	}
+	text := pc.fixText(src)
+	if strings.Contains(text, `"""`) {
+		return Fix{}, false
+	}
+	return Fix{Title: "Add a LICENSE directive with the text of " + src.Path, Edits: []Edit{{
+		Path: d.Path, Span: Span{mf.End, mf.End}, NewText: "\nLICENSE \"\"\"" + text + "\"\"\"",
+	}}}, true
 }
 
 // ggufFindings reports the license a GGUF file's header declares.
