@@ -22,7 +22,9 @@ package analysis
 //  4. clause/geographic whose regions meet use.regions is an error; when
 //     use.regions is given and none is excluded it is information. The
 //     project view adds such findings from the knowledge base for a
-//     multimodal Llama model known only by its id (data "model").
+//     multimodal Llama model known only by its id (data "model"), and a
+//     card's extra_gated_eu_disallowed gives one (data source "card");
+//     both get messages of their own.
 //  5. use.redistributes_models: false lowers notice/*, clause/notice-required,
 //     clause/attribution and clause/derivative-naming to hint: they bind when
 //     copies are passed on. They stay visible because some licenses (Llama's
