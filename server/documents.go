@@ -42,12 +42,9 @@ func (s *Server) handleDidOpen(ctx context.Context, reply jsonrpc2.Replier, req 
 	if _, err := segjson.Parse(req.Params(), &w, segjson.ZeroCopy); err != nil {
 		return reply(ctx, nil, fmt.Errorf("%s: %w", jsonrpc2.ErrParse, err))
 	}
-	text := []byte{}
-	if td := w.TextDocument; td.Text != nil && string(td.Text) != "null" {
-		var err error
-		if text, err = unquoteJSON(td.Text); err != nil {
-			return reply(ctx, nil, fmt.Errorf("%s: textDocument: text: %w", jsonrpc2.ErrParse, err))
-		}
+	text, err := textOf(w.TextDocument.Text)
+	if err != nil {
+		return reply(ctx, nil, fmt.Errorf("%s: textDocument: text: %w", jsonrpc2.ErrParse, err))
 	}
 	s.didOpen(w.TextDocument.URI, w.TextDocument.Version, text)
 	return reply(ctx, nil, nil)
@@ -96,17 +93,22 @@ func decodeDidChange(data []byte) (*didChangeParams, error) {
 	}
 	p := &didChangeParams{TextDocument: w.TextDocument}
 	for _, c := range w.ContentChanges {
-		cc := contentChange{Range: c.Range, RangeLength: c.RangeLength}
-		if c.Text != nil && string(c.Text) != "null" {
-			text, err := unquoteJSON(c.Text)
-			if err != nil {
-				return nil, fmt.Errorf("contentChanges: text: %w", err)
-			}
-			cc.Text = text
+		text, err := textOf(c.Text)
+		if err != nil {
+			return nil, fmt.Errorf("contentChanges: text: %w", err)
 		}
-		p.ContentChanges = append(p.ContentChanges, cc)
+		p.ContentChanges = append(p.ContentChanges, contentChange{Range: c.Range, RangeLength: c.RangeLength, Text: text})
 	}
 	return p, nil
+}
+
+// textOf decodes a document text kept raw by the decoders above; an absent
+// or null text is empty, as encoding/json would have it.
+func textOf(raw segjson.RawMessage) ([]byte, error) {
+	if raw == nil || string(raw) == "null" {
+		return []byte{}, nil
+	}
+	return unquoteJSON(raw)
 }
 
 // ranged reports whether c replaces a range rather than the whole text.
@@ -147,8 +149,9 @@ func (s *Server) DidChange(ctx context.Context, p *protocol.DidChangeTextDocumen
 	return nil
 }
 
-// didChange applies the buffer's changes and analyses it after the debounce delay; a later change cancels the
-// pending analysis. Only the buffer changed, so the disk is not read again.
+// didChange applies the buffer's changes and analyses it after the
+// debounce delay; a later change cancels the pending analysis. Only the
+// buffer changed, so the disk is not read again.
 func (s *Server) didChange(p *didChangeParams) {
 	s.mu.Lock()
 	d := s.docs[p.TextDocument.URI]
