@@ -63,6 +63,47 @@ func (a *Analyzer) ExplainLicense(idOrAlias string) (string, bool) {
 	return b.String(), true
 }
 
+// ExplainModel describes a model known by its Hub id or Ollama name from
+// the knowledge base's table of well-known models: which license it is
+// under, then that license as ExplainLicense describes it. It is what
+// `fineprint explain MODEL-ID` prints. (In a workspace a license or card
+// beside the model, or the local Hugging Face cache, come first; explain
+// knows neither.)
+func (a *Analyzer) ExplainModel(id string) (string, bool) {
+	m := a.kb.Model(id)
+	if m == nil {
+		return "", false
+	}
+	var b strings.Builder
+	name := "the license `" + m.License + "`"
+	if l := a.kb.License(m.License); l != nil {
+		name = "the " + l.Name
+	}
+	fmt.Fprintf(&b, "Model `%s` is under %s, according to fineprint's table of well-known models.", strings.TrimSpace(id), name)
+	if note := a.ModelNote(id); note != "" {
+		b.WriteString(" " + note)
+	}
+	b.WriteString("\n\n")
+	if text, ok := a.ExplainLicense(m.License); ok {
+		b.WriteString(text)
+	}
+	return b.String(), true
+}
+
+// ModelNote is what a model adds to its license, for hovers and explain:
+// the EU carve-out, for a multimodal model whose license's use policy has
+// one. "" otherwise.
+func (a *Analyzer) ModelNote(id string) string {
+	m := a.kb.Model(id)
+	if m == nil || !m.Multimodal {
+		return ""
+	}
+	if l := a.kb.License(m.License); l == nil || !l.EURestricted {
+		return ""
+	}
+	return "It is multimodal, so the EU carve-out of the license's use policy covers it: people and companies based in the EU get no rights to it, though end users of a product built on it are not affected."
+}
+
 // explainFamily answers `fineprint explain llama`, a family id rather than
 // a license id.
 func (a *Analyzer) explainFamily(f *kb.Family) string {
@@ -77,6 +118,15 @@ func (a *Analyzer) explainFamily(f *kb.Family) string {
 func (a *Analyzer) ExplainFinding(f Finding) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "**%s**\n\n", strings.TrimSpace(f.Message))
+	// What the model adds to its license (the EU carve-out), unless the
+	// finding is that very clause.
+	if model, ok := f.Data["model"].(string); ok && f.Code != "clause/geographic" {
+		if m := a.kb.Model(model); m != nil && m.License == f.License {
+			if note := a.ModelNote(model); note != "" {
+				fmt.Fprintf(&b, "%s\n\n", note)
+			}
+		}
+	}
 	if rule, ok := a.ExplainRule(f.Code); ok {
 		b.WriteString(rule)
 	} else {

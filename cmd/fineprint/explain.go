@@ -9,10 +9,12 @@ import (
 	"github.com/fineprint-dev/fineprint/analysis/kb"
 )
 
-const explainUsage = `usage: fineprint explain CODE|LICENSE-ID
+const explainUsage = `usage: fineprint explain CODE|LICENSE-ID|MODEL-ID
 
-Prints what a finding code means (clause/scale-threshold) or what a license
-lets you do (llama3.1, gemma, apache-2.0), the text an editor shows on hover.
+Prints what a finding code means (clause/scale-threshold), what a license
+lets you do (llama3.1, gemma, apache-2.0), or which license a well-known
+model is under and what that lets you do (meta-llama/Llama-3.1-8B,
+llama3.2-vision:11b): the text an editor shows on hover.
 `
 
 func runExplain(args []string, stdout, stderr io.Writer) int {
@@ -21,7 +23,7 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	if len(args) != 1 {
-		fmt.Fprintf(stderr, "fineprint: explain: want one CODE or LICENSE-ID, got %d arguments (see fineprint explain --help)\n", len(args))
+		fmt.Fprintf(stderr, "fineprint: explain: want one CODE, LICENSE-ID or MODEL-ID, got %d arguments (see fineprint explain --help)\n", len(args))
 		return 2
 	}
 	a := analysis.New()
@@ -31,7 +33,10 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 		text, ok = a.ExplainLicense(name)
 	}
 	if !ok {
-		fmt.Fprintf(stderr, "fineprint: explain: %q is neither a finding code nor a license id; did you mean %s?\n", name, nearest(name, explainNames(a.KB())))
+		text, ok = a.ExplainModel(name)
+	}
+	if !ok {
+		fmt.Fprintf(stderr, "fineprint: explain: %q is not a finding code, a license id or a model fineprint knows; did you mean %s?\n", name, nearest(name, explainNames(a.KB())))
 		return 2
 	}
 	fmt.Fprint(stdout, strings.TrimRight(text, "\n")+"\n")
