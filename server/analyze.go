@@ -449,12 +449,10 @@ func (s *Server) refreshLenses() {
 	if !ok || !s.lensRefreshing.CompareAndSwap(false, true) {
 		return
 	}
-	s.bg.Add(1)
-	go func() {
-		defer s.bg.Done()
+	s.background(func() {
 		defer s.lensRefreshing.Store(false)
 		if err := s.call(protocol.MethodCodeLensRefresh, nil, nil); err != nil {
 			s.opts.Logger.Debug("codeLens/refresh", zap.Error(err))
 		}
-	}()
+	})
 }

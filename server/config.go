@@ -100,12 +100,10 @@ func (s *Server) DidChangeConfiguration(ctx context.Context, p *protocol.DidChan
 	s.mu.Unlock()
 	if pull {
 		// Pulling waits on the client: do it off the request queue.
-		s.bg.Add(1)
-		go func() {
-			defer s.bg.Done()
+		s.background(func() {
 			s.pullSettings()
 			s.sched.request(0)
-		}()
+		})
 		return nil
 	}
 	var section any

@@ -276,3 +276,24 @@ func TestShutdownWhileClientWithholdsAnswers(t *testing.T) {
 		})
 	}
 }
+
+// TestInitializedAfterStopStartsNothing: when the stream drops, the session
+// stops its background work while a queued initialized notification may
+// still run. That notification must not start the worker or the setup after
+// the stop has begun waiting for them (which would also race WaitGroup.Add
+// with Wait, as a CI run once caught).
+func TestInitializedAfterStopStartsNothing(t *testing.T) {
+	s := newServer(Options{})
+	s.ctx, s.cancel = context.WithCancel(context.Background())
+	defer s.cancel()
+	s.stopBackground()
+	before := goroutineIDs()
+	if err := s.Initialized(context.Background(), &protocol.InitializedParams{}); err != nil {
+		t.Fatalf("initialized: %v", err)
+	}
+	for id, stack := range goroutineIDs() {
+		if _, old := before[id]; !old && !strings.Contains(stack, "goroutineIDs") {
+			t.Errorf("initialized after stop started a goroutine:\n%s", stack)
+		}
+	}
+}

@@ -120,15 +120,8 @@ func (s *Server) Initialized(ctx context.Context, p *protocol.InitializedParams)
 	if !s.initialized.CompareAndSwap(false, true) {
 		return nil // a second initialized notification changes nothing
 	}
-	s.bg.Add(2)
-	go func() {
-		defer s.bg.Done()
-		s.setup()
-	}()
-	go func() {
-		defer s.bg.Done()
-		s.worker()
-	}()
+	s.background(s.setup)
+	s.background(s.worker)
 	return nil
 }
 

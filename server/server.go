@@ -110,7 +110,9 @@ type Server struct {
 	calls       sync.Map   // jsonrpc2.ID -> context.CancelFunc, for $/cancelRequest
 	commandMu   sync.Mutex // commands run one at a time, beside other messages
 	handlers    sync.WaitGroup
-	bg          sync.WaitGroup // background goroutines: worker, setup
+	bg          sync.WaitGroup // background goroutines: worker, setup (see background)
+	bgMu        sync.Mutex     // orders bg.Add before stopBackground's bg.Wait
+	bgStopped   bool
 	sched       scheduler
 	ws          wsState       // the worker's own: the workspace as last read
 	ready       chan struct{} // closed once settings are known and the first scan may start
@@ -209,6 +211,9 @@ func (s *Server) lifecycle() lifecycle {
 // waits for them.
 func (s *Server) stopBackground() {
 	s.stopOnce.Do(func() {
+		s.bgMu.Lock()
+		s.bgStopped = true
+		s.bgMu.Unlock()
 		if s.callCancel != nil {
 			s.callCancel()
 		}
@@ -216,6 +221,23 @@ func (s *Server) stopBackground() {
 		s.markReady() // a worker still waiting for settings must see the stop
 		s.bg.Wait()
 	})
+}
+
+// background runs f on its own goroutine, which stopBackground waits for.
+// Once the session is stopping it runs nothing: a handler still queued when
+// the stream drops (initialized, say) must not start work after the wait
+// has begun, which is also a WaitGroup misuse.
+func (s *Server) background(f func()) {
+	s.bgMu.Lock()
+	defer s.bgMu.Unlock()
+	if s.bgStopped {
+		return
+	}
+	s.bg.Add(1)
+	go func() {
+		defer s.bg.Done()
+		f()
+	}()
 }
 
 func (s *Server) markReady() { s.readyOnce.Do(func() { close(s.ready) }) }
