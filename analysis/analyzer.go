@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/fineprint-dev/fineprint/analysis/clause"
@@ -89,8 +90,13 @@ type Analyzer struct {
 // fileResult is what one file yields on its own, before the project-level
 // rules and the profile are applied.
 type fileResult struct {
-	sum        uint64 // maphash of the bytes; a cache key, not a record hash
-	size       int
+	sum  uint64 // maphash of the bytes; a cache key, not a record hash
+	size int
+	// data is the first byte of the last Document.Text seen with these
+	// bytes. Texts are not modified once analysed (Document), so the same
+	// array of the same length is the same content, and an unchanged file
+	// of a workspace snapshot is recognised without hashing it again.
+	data       atomic.Pointer[byte]
 	licenses   []LicenseInfo
 	findings   []Finding // severities are rule defaults
 	references []Reference
@@ -212,14 +218,23 @@ func (a *Analyzer) forget(current map[string]*fileResult) {
 // analyzeFile returns the file's own result, from the cache when its bytes
 // are unchanged; changed reports a fresh analysis.
 func (a *Analyzer) analyzeFile(d *Document) (fr *fileResult, changed bool) {
-	sum := maphash.Bytes(a.seed, d.Text)
 	a.mu.Lock()
 	cached := a.cache[d.Path]
 	a.mu.Unlock()
+	var first *byte
+	if len(d.Text) > 0 {
+		first = &d.Text[0]
+	}
+	if cached != nil && cached.size == len(d.Text) && first != nil && cached.data.Load() == first {
+		return cached, false
+	}
+	sum := maphash.Bytes(a.seed, d.Text)
 	if cached != nil && cached.sum == sum && cached.size == len(d.Text) {
+		cached.data.Store(first)
 		return cached, false
 	}
 	fr = &fileResult{sum: sum, size: len(d.Text), commented: commentable(d.Kind) && bytes.Contains(d.Text, ignoreMarker)}
+	fr.data.Store(first)
 	switch d.Kind {
 	case KindLicense:
 		a.analyzeLicense(d, fr)

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"context"
+	"fmt"
 	"testing"
 )
 
@@ -46,6 +47,44 @@ func TestDocumentWithoutWorkspaceHasNoRecordFindings(t *testing.T) {
 		}
 		if recorded != (root != "") {
 			t.Errorf("root %q: record/unrecorded reported = %v", root, recorded)
+		}
+	}
+}
+
+// TestAnalyzeTellsTextsApartBySliceAndContent: an unchanged file is known by
+// its array without hashing it again, so the shortcut must not take a new
+// text of the same length, nor a shorter slice of the same array, for the
+// old one.
+func TestAnalyzeTellsTextsApartBySliceAndContent(t *testing.T) {
+	a := New()
+	text := []byte("Acme License\n\nYou may not use the Model for commercial purposes.\n")
+	snap := &Snapshot{Docs: []Document{{Path: "LICENSE", Kind: KindLicense, Text: text}}}
+	a.Analyze(context.Background(), snap)
+	for _, c := range []struct {
+		name string
+		text []byte
+		want int
+	}{
+		{"the same array", text, 0},
+		{"a copy", append([]byte(nil), text...), 0},
+		{"the copy again", nil, 0}, // filled below: the array the copy left in the cache
+		{"new bytes of the same length", []byte("Acme License\n\nYou may now use the Model for commercial purposes.\n"), 1},
+		{"a shorter slice of that array", nil, 1},
+	} {
+		switch c.name {
+		case "the copy again":
+			c.text = snap.Docs[0].Text
+		case "a shorter slice of that array":
+			c.text = snap.Docs[0].Text[:20]
+		}
+		snap.Docs[0].Text = c.text
+		res := a.Analyze(context.Background(), snap)
+		if res.Reanalysed != c.want {
+			t.Errorf("%s: re-read %d files, want %d", c.name, res.Reanalysed, c.want)
+		}
+		fresh := New().Analyze(context.Background(), snap)
+		if got, want := fmt.Sprint(res.Findings), fmt.Sprint(fresh.Findings); got != want {
+			t.Errorf("%s: cached findings differ from a fresh analysis:\n%s\n%s", c.name, got, want)
 		}
 	}
 }

@@ -37,6 +37,10 @@ func (k Kind) String() string {
 // Document is one file of a workspace snapshot: its path relative to the
 // workspace root ("/"-separated) and its bytes. For GGUF files Text holds only
 // a bounded prefix of the file (the header), and Size the full size.
+//
+// Text must not be modified once a Document has been analysed: new content
+// comes in a new slice. The Analyzer recognises an unchanged file by its
+// array, without reading it again.
 type Document struct {
 	Path string
 	Kind Kind
