@@ -262,7 +262,7 @@ func dataStrings(v any) []string {
 // "fineprint-ignore" on the line before a finding's first line silences it:
 //
 //	<!-- fineprint-ignore clause/attribution, notice/missing-notice -->   Markdown, license texts
-//	# fineprint-ignore manifest/model-license                             YAML, Modelfile, Python, card front matter
+//	# fineprint-ignore manifest/model-license                             YAML, Modelfile, Python, shell, card front matter
 //
 // Codes are separated by commas or spaces. A comment with no code silences
 // every code on the next line, like eslint-disable-next-line. JSON and GGUF
@@ -347,7 +347,7 @@ func ignoreComment(d *Document, line string, lineNo int, x *textpos.Index) ([]st
 	case KindLicense, KindPolicyCopy:
 		html = true
 		hash = !isMarkdownPath(d.Path)
-	default: // profile, Modelfile, Python
+	default: // profile, Modelfile, Python, shell
 		hash = true
 	}
 	if html {

@@ -23,9 +23,10 @@ const (
 	KindLock               // fineprint.lock
 	KindPolicyCopy         // a recorded policy under .fineprint/policies/
 	KindMarkdown           // a Markdown file that may turn out to be a card or a license
+	KindShell              // a shell script, Dockerfile or Makefile that may download Hub models
 )
 
-var kindNames = [...]string{"other", "license", "card", "modelfile", "adapter-config", "gguf", "python", "profile", "lock", "policy-copy", "markdown"}
+var kindNames = [...]string{"other", "license", "card", "modelfile", "adapter-config", "gguf", "python", "profile", "lock", "policy-copy", "markdown", "shell"}
 
 func (k Kind) String() string {
 	if k < 0 || int(k) >= len(kindNames) {
@@ -77,12 +78,29 @@ func ClassifyPath(p string) Kind {
 		return KindGGUF
 	case strings.HasSuffix(lower, ".py"):
 		return KindPython
+	case isShellName(lower):
+		return KindShell
 	case isLicenseName(lower):
 		return KindLicense
 	case strings.HasSuffix(lower, ".md") || strings.HasSuffix(lower, ".markdown") || strings.HasSuffix(lower, ".txt"):
 		return KindMarkdown
 	}
 	return KindOther
+}
+
+// isShellName matches the files whose commands may download models:
+// shell scripts, Dockerfiles (Containerfiles) and Makefiles.
+func isShellName(lower string) bool {
+	switch path.Ext(lower) {
+	case ".sh", ".bash", ".zsh", ".mk", ".dockerfile", ".containerfile":
+		return true
+	}
+	for _, name := range []string{"dockerfile", "containerfile", "makefile", "gnumakefile"} {
+		if lower == name || strings.HasPrefix(lower, name+".") {
+			return true
+		}
+	}
+	return false
 }
 
 // codeOrDataExt are extensions of files that are never license texts even

@@ -64,3 +64,37 @@ func TestClassifyCorpusLicenses(t *testing.T) {
 
 // licenseCorpus is ../shared/corpus/licenses, or the test is skipped.
 func licenseCorpus(t *testing.T) string { return corpus.Dir(t, "licenses") }
+
+// TestClassifyPath pins the file names of each kind (DESIGN section 1, plus
+// the shell scripts, Dockerfiles and Makefiles that download models).
+func TestClassifyPath(t *testing.T) {
+	for p, want := range map[string]Kind{
+		"LICENSE":                  KindLicense,
+		"models/LICENSE-MODEL":     KindLicense,
+		"license_test.go":          KindOther,
+		"README.md":                KindMarkdown,
+		"Modelfile":                KindModelfile,
+		"ollama/llama.modelfile":   KindModelfile,
+		"lora/adapter_config.json": KindAdapterConfig,
+		"weights/model.gguf":       KindGGUF,
+		"app/load.py":              KindPython,
+		"scripts/fetch.sh":         KindShell,
+		"tools/get.bash":           KindShell,
+		"Dockerfile":               KindShell,
+		"docker/Dockerfile.gpu":    KindShell,
+		"serve.dockerfile":         KindShell,
+		"Containerfile":            KindShell,
+		"Makefile":                 KindShell,
+		"GNUmakefile":              KindShell,
+		"rules.mk":                 KindShell,
+		"docker-compose.yaml":      KindOther,
+		"main.go":                  KindOther,
+		ProfileFile:                KindProfile,
+		LockFile:                   KindLock,
+		PoliciesDir + "/aup.md":    KindPolicyCopy,
+	} {
+		if got := ClassifyPath(p); got != want {
+			t.Errorf("ClassifyPath(%q) = %v, want %v", p, got, want)
+		}
+	}
+}

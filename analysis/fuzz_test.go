@@ -31,6 +31,7 @@ var fuzzPaths = map[analysis.Kind]string{
 	analysis.KindLock:          analysis.LockFile,
 	analysis.KindPolicyCopy:    analysis.PoliciesDir + "/llama.example.md",
 	analysis.KindMarkdown:      "NOTES.md",
+	analysis.KindShell:         "scripts/fetch.sh",
 }
 
 // multiFile in the kind byte makes the fuzzer read data as a txtar archive

@@ -68,6 +68,8 @@ func (a *Analyzer) analyzeModelFile(d *Document, fr *fileResult) {
 		fr.facts.gguf = h
 	case KindPython:
 		fr.facts.refs = manifest.ParsePython(d.Text)
+	case KindShell:
+		fr.facts.refs = manifest.ParseShell(d.Text)
 	}
 }
 

@@ -152,6 +152,8 @@ var watchGlobs = []string{
 	"**/adapter_config.json",
 	"**/*.gguf",
 	"**/*.py",
+	"**/*.{sh,bash,zsh,mk,dockerfile,containerfile}",
+	"**/{Dockerfile,dockerfile,Containerfile,containerfile,Makefile,makefile,GNUmakefile}*",
 	"**/.fineprint.yaml",
 	"**/fineprint.lock",
 	"**/.fineprint/policies/**",

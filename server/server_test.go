@@ -16,6 +16,7 @@ import (
 	"go.lsp.dev/protocol"
 
 	"github.com/fineprint-dev/fineprint/analysis"
+	"github.com/fineprint-dev/fineprint/analysis/glob"
 	"github.com/fineprint-dev/fineprint/server/internal/stubgen"
 )
 
@@ -344,4 +345,50 @@ func TestExecuteCommand(t *testing.T) {
 	if _, err := c.call(protocol.MethodWorkspaceExecuteCommand, &protocol.ExecuteCommandParams{Command: CommandRecordPolicy}); err == nil {
 		t.Error("a command not passed in Options ran")
 	}
+}
+
+// TestWatchGlobsCoverEveryKind: a file of any kind fineprint reads must be
+// watched, or changes on disk to it go unseen until the next full scan.
+func TestWatchGlobsCoverEveryKind(t *testing.T) {
+	paths := []string{
+		"LICENSE", "models/LICENSE-MODEL", "COPYING.txt", "NOTICE", "USE_POLICY.md", "falcon_TERMS_OF_USE.md",
+		"README.md", "cards/model.markdown", "Modelfile", "ollama/llama.modelfile", "lora/adapter_config.json",
+		"weights/model.gguf", "app/load.py", "scripts/fetch.sh", "tools/get.bash", "Dockerfile",
+		"docker/Dockerfile.gpu", "serve.dockerfile", "Containerfile", "Makefile", "GNUmakefile", "rules.mk",
+		analysis.ProfileFile, analysis.LockFile, analysis.PoliciesDir + "/aup.md", ".fineprint/licenses/LICENSE",
+	}
+	var globs []string
+	for _, g := range watchGlobs {
+		globs = append(globs, expandBraces(g)...)
+	}
+	for _, p := range paths {
+		if analysis.ClassifyPath(p) == analysis.KindOther {
+			t.Errorf("%s: not a kind fineprint reads; drop it from the test", p)
+			continue
+		}
+		watched := false
+		for _, g := range globs {
+			// Clients match "**/" against any depth, the root included.
+			if glob.Match(g, p) || glob.Match(strings.TrimPrefix(g, "**/"), p) {
+				watched = true
+			}
+		}
+		if !watched {
+			t.Errorf("%s (%v) matches no watch glob", p, analysis.ClassifyPath(p))
+		}
+	}
+}
+
+// expandBraces expands the {a,b} alternatives of an LSP glob pattern.
+func expandBraces(g string) []string {
+	open := strings.IndexByte(g, '{')
+	if open < 0 {
+		return []string{g}
+	}
+	end := open + strings.IndexByte(g[open:], '}')
+	var out []string
+	for _, alt := range strings.Split(g[open+1:end], ",") {
+		out = append(out, expandBraces(g[:open]+alt+g[end+1:])...)
+	}
+	return out
 }

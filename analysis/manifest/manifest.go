@@ -1,6 +1,7 @@
 // Package manifest finds the models a project depends on in the files that
-// name them: Ollama Modelfiles, PEFT adapter_config.json files and Python
-// sources that load Hugging Face Hub models.
+// name them: Ollama Modelfiles, PEFT adapter_config.json files, Python
+// sources that load Hugging Face Hub models, and shell scripts, Dockerfiles
+// and Makefiles that download them with `hf download`.
 //
 // Every parser is pure (bytes in, byte ranges out) and returns References:
 // the model named, what kind of name it is, and the exact range of the name
@@ -35,7 +36,7 @@ type Ref struct {
 	Text       string
 	Start, End int
 	// Via says how the file names it: "FROM", "ADAPTER",
-	// "base_model_name_or_path", "from_pretrained", ...
+	// "base_model_name_or_path", "from_pretrained", "download", ...
 	Via string
 }
 

@@ -47,7 +47,8 @@ export function documentSelector(): DocumentFilter[] {
     scheme,
     pattern: `**/{${names.join(",")}}`,
   }));
-  const byLanguage: DocumentFilter[] = ["markdown", "python"].flatMap(
+  // Shell scripts, Dockerfiles and Makefiles may download models with `hf download`.
+  const byLanguage: DocumentFilter[] = ["markdown", "python", "shellscript", "dockerfile", "makefile"].flatMap(
     (language) => [
       { scheme: "file", language },
       { scheme: "untitled", language },

@@ -15,6 +15,7 @@ M.patterns = {
   'LICENSE*', 'LICENCE*', 'COPYING*', 'NOTICE*', '*LICENSE*', '*License*', '*license*',
   '*TERMS_OF_USE*', 'USE_POLICY*', '*ACCEPTABLE_USE*', '*.md', '*.markdown', '*.txt',
   'Modelfile', '*.modelfile', 'adapter_config.json', '*.py', '.fineprint.yaml', 'fineprint.lock',
+  '*.sh', '*.bash', '*.zsh', '*.mk', 'Dockerfile*', '*.dockerfile', 'Containerfile*', 'Makefile*', 'GNUmakefile',
 }
 
 M.root_markers = { '.fineprint.yaml', 'fineprint.lock', '.git' }

@@ -97,11 +97,11 @@ for (const [name, want] of selected) {
   });
 }
 
-test("documentSelector selects markdown and python by language", () => {
+test("documentSelector selects markdown, python, shell, Dockerfile and Makefile by language", () => {
   const languages = documentSelector()
     .filter((f) => f.scheme === "file" && f.language !== undefined)
     .map((f) => f.language);
-  assert.deepEqual(languages, ["markdown", "python"]);
+  assert.deepEqual(languages, ["markdown", "python", "shellscript", "dockerfile", "makefile"]);
 });
 
 test("resolveServer prefers the setting and expands ~ and ${workspaceFolder}", () => {

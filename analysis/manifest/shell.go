@@ -1,0 +1,223 @@
+package manifest
+
+import (
+	"bytes"
+	"path"
+	"strings"
+)
+
+// ParseShell finds the Hub models that shell commands download:
+// `hf download ORG/NAME` and its predecessor `huggingface-cli download
+// ORG/NAME`, in shell scripts, Dockerfile RUN lines and Makefile recipes.
+// The command may sit anywhere in a command line (after `RUN`, `uvx`,
+// `sudo`, `VAR=value`, a Makefile `@`); its repository is the first
+// argument that is not an option or an option's value, and counts only when
+// it is written out: a word holding `$`, a backquote or a glob is not a
+// model id, and `--repo-type dataset` (or `space`) names no model. An
+// `hf://` URI counts by its org/name. Lines continued with a backslash are
+// one command; `#` comments are skipped. The range is the id as written,
+// inside its quotes.
+func ParseShell(src []byte) []Ref {
+	if !bytes.Contains(src, []byte("download")) {
+		return nil // most scripts download nothing: skip the tokenizer
+	}
+	var refs []Ref
+	for _, cmd := range shellCommands(src) {
+		for i := 0; i+1 < len(cmd) && len(refs) < maxShellRefs; i++ {
+			if !isHubCLI(cmd[i].text) || cmd[i+1].text != "download" {
+				continue
+			}
+			if r, ok := downloadRef(src, cmd[i+2:]); ok {
+				refs = append(refs, r)
+			}
+			break
+		}
+	}
+	return refs
+}
+
+// maxShellRefs caps the references read from one file, so that a hostile
+// file stays cheap.
+const maxShellRefs = 10_000
+
+// shellWord is one word of a command: its text with quotes removed, the
+// range of that text in the source when the word is one plain or quoted
+// piece, and whether it is a literal (no expansion, no glob).
+type shellWord struct {
+	text       string
+	start, end int
+	literal    bool
+}
+
+// isHubCLI says whether a command word runs the Hub's CLI, by name or path
+// ("hf", "/usr/local/bin/huggingface-cli", Makefile "@hf").
+func isHubCLI(w string) bool {
+	name := path.Base(strings.TrimLeft(w, "@-+"))
+	return name == "hf" || name == "huggingface-cli"
+}
+
+// hfValueOptions are the options of `hf download` that take a value when
+// it is not joined to them with "=".
+var hfValueOptions = map[string]bool{
+	"--repo-type": true, "--revision": true, "--include": true, "--exclude": true,
+	"--cache-dir": true, "--local-dir": true, "--token": true, "--max-workers": true,
+	"--local-dir-use-symlinks": true,
+}
+
+// downloadRef reads the arguments after `download`.
+func downloadRef(src []byte, args []shellWord) (Ref, bool) {
+	var repo *shellWord
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if name, value, joined := strings.Cut(a.text, "="); strings.HasPrefix(a.text, "-") {
+			if !joined && hfValueOptions[name] && i+1 < len(args) {
+				i++
+				value = args[i].text
+			}
+			if name == "--repo-type" && value != "model" {
+				return Ref{}, false
+			}
+			continue
+		}
+		// The first positional is the repository; a glob before it is one
+		// more pattern of an --include or --exclude that took several.
+		if repo == nil && !strings.ContainsAny(a.text, "*?[") {
+			repo = &args[i]
+		}
+	}
+	if repo == nil || !repo.literal || repo.end <= repo.start {
+		return Ref{}, false
+	}
+	id, start := repo.text, repo.start
+	if rest, ok := strings.CutPrefix(id, "hf://"); ok {
+		// hf://[models/]ORG/NAME[@REVISION][/PATH]; datasets, spaces and
+		// buckets name no model.
+		first, _, _ := strings.Cut(rest, "/")
+		switch first {
+		case "datasets", "spaces", "buckets":
+			return Ref{}, false
+		case "models":
+			rest = strings.TrimPrefix(rest, "models/")
+		}
+		start = repo.end - len(rest)
+		parts := strings.SplitN(rest, "/", 3)
+		if len(parts) < 2 {
+			return Ref{}, false
+		}
+		name, _, _ := strings.Cut(parts[1], "@")
+		id = parts[0] + "/" + name
+	}
+	if !IsHubID(id) || string(src[start:start+len(id)]) != id {
+		return Ref{}, false
+	}
+	return Ref{Kind: HubID, ID: id, Text: id, Start: start, End: start + len(id), Via: "download"}, true
+}
+
+// shellCommands splits src into simple commands, each a list of words.
+// It knows what a reference needs: quotes, backslash escapes and line
+// continuations, comments, and the operators that end a command (newline,
+// ";", "&", "|", "(", ")"). Expansions are not performed; a word holding
+// one is marked as not literal.
+func shellCommands(src []byte) [][]shellWord {
+	var cmds [][]shellWord
+	var cmd []shellWord
+	endCommand := func() {
+		if len(cmd) > 0 {
+			cmds = append(cmds, cmd)
+			cmd = nil
+		}
+	}
+	for i := 0; i < len(src); {
+		c := src[i]
+		switch {
+		case c == '\\' && i+1 < len(src) && (src[i+1] == '\n' || src[i+1] == '\r'):
+			i += 2
+			if src[i-1] == '\r' && i < len(src) && src[i] == '\n' {
+				i++
+			}
+			continue
+		case c == ' ' || c == '\t':
+			i++
+			continue
+		case c == '\n' || c == '\r' || c == ';' || c == '&' || c == '|' || c == '(' || c == ')':
+			endCommand()
+			i++
+			continue
+		case c == '#':
+			i = lineEnd(src, i)
+			continue
+		}
+		w, next := shellWordAt(src, i)
+		cmd = append(cmd, w)
+		i = next
+	}
+	endCommand()
+	return cmds
+}
+
+// shellWordAt reads the word that starts at i and returns it with the
+// offset after it.
+func shellWordAt(src []byte, i int) (shellWord, int) {
+	var text strings.Builder
+	w := shellWord{start: -1, literal: true}
+	pieces := 0
+	for i < len(src) {
+		c := src[i]
+		switch {
+		case endsPiece(c) && c != '\'' && c != '"':
+			w.text = text.String()
+			if pieces != 1 {
+				w.start, w.end = 0, 0 // a word of several pieces has no single range
+			}
+			return w, i
+		case c == '\'' || c == '"':
+			end := i + 1
+			for end < len(src) && src[end] != c {
+				if c == '"' && src[end] == '\\' {
+					end++
+				}
+				end++
+			}
+			if end >= len(src) {
+				end, w.literal = len(src), false // unterminated: the shell refuses it
+			}
+			body := src[i+1 : end]
+			if c == '"' && bytes.ContainsAny(body, "$`\\") {
+				w.literal = false
+			}
+			text.Write(body)
+			w.start, w.end = i+1, end
+			pieces++
+			i = min(end+1, len(src))
+		default:
+			start := i
+			for i < len(src) && !endsPiece(src[i]) {
+				if src[i] == '\\' || src[i] == '$' || src[i] == '`' || src[i] == '*' || src[i] == '?' || src[i] == '[' {
+					w.literal = false
+				}
+				if src[i] == '\\' && i+1 < len(src) {
+					i++
+				}
+				i++
+			}
+			text.Write(src[start:min(i, len(src))])
+			w.start, w.end = start, min(i, len(src))
+			pieces++
+		}
+	}
+	w.text = text.String()
+	if pieces != 1 {
+		w.start, w.end = 0, 0
+	}
+	return w, i
+}
+
+// endsPiece says whether c ends an unquoted piece of a word: a blank, an
+// operator or a quote.
+func endsPiece(c byte) bool {
+	switch c {
+	case ' ', '\t', '\n', '\r', ';', '&', '|', '(', ')', '\'', '"':
+		return true
+	}
+	return false
+}

@@ -1,0 +1,88 @@
+package manifest
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParseShell(t *testing.T) {
+	src := "#!/usr/bin/env bash\n" +
+		"set -euo pipefail\n" +
+		"# hf download commented/out\n" +
+		"hf download meta-llama/Llama-3.1-8B-Instruct --local-dir ./models/llama\n" +
+		"huggingface-cli download --resume-download \\\n" +
+		"  \"Qwen/Qwen2.5-7B-Instruct\" \\\n" +
+		"  --local-dir ./qwen --exclude '*.bin'\n" +
+		"uvx hf download --repo-type model --revision main google/gemma-2-9b config.json && echo done\n" +
+		"HF_TOKEN=x ~/.local/bin/hf download 'stabilityai/sdxl-turbo'; hf download gpt2 onnx/model.onnx\n" +
+		"hf download HuggingFaceH4/ultrachat_200k --repo-type dataset\n" +
+		"hf download --repo-type=space gradio/hello\n" +
+		"hf download $MODEL_ID\n" +
+		"hf download \"${ORG}/name\"\n" +
+		"hf download org/\"split\"\n" +
+		"out=$(hf download hf://mistralai/Mistral-7B-v0.1@main/config.json)\r\n" +
+		"hf download hf://datasets/HuggingFaceM4/FineVision\n" +
+		"huggingface-cli download --include \"*.json\" \"*.safetensors\" deepseek-ai/DeepSeek-R1\n" +
+		"echo 'hf download not/a-command'\n"
+	want := []string{
+		"download hub meta-llama/Llama-3.1-8B-Instruct [meta-llama/Llama-3.1-8B-Instruct]",
+		"download hub Qwen/Qwen2.5-7B-Instruct [Qwen/Qwen2.5-7B-Instruct]",
+		"download hub google/gemma-2-9b [google/gemma-2-9b]",
+		"download hub stabilityai/sdxl-turbo [stabilityai/sdxl-turbo]",
+		"download hub mistralai/Mistral-7B-v0.1 [mistralai/Mistral-7B-v0.1]",
+		"download hub deepseek-ai/DeepSeek-R1 [deepseek-ai/DeepSeek-R1]",
+	}
+	var got []string
+	for _, r := range ParseShell([]byte(src)) {
+		got = append(got, refString(src, r))
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestParseShellDockerfileAndMakefile: RUN lines continued over several
+// lines, and Makefile recipes with "@" and make variables.
+func TestParseShellDockerfileAndMakefile(t *testing.T) {
+	for _, c := range []struct {
+		name, src string
+		want      []string
+	}{
+		{"Dockerfile", "FROM python:3.12-slim\r\n" +
+			"RUN pip install -U huggingface_hub \\\r\n" +
+			" && hf download \\\r\n" +
+			"    black-forest-labs/FLUX.1-schnell --local-dir /models/flux\r\n" +
+			"CMD [\"python\", \"serve.py\"]\r\n",
+			[]string{"download hub black-forest-labs/FLUX.1-schnell [black-forest-labs/FLUX.1-schnell]"}},
+		{"Makefile", "MODEL ?= meta-llama/Llama-3.2-1B\n" +
+			"weights:\n" +
+			"\t@hf download $(MODEL)\n" +
+			"\t-huggingface-cli download microsoft/phi-4 --local-dir weights/phi\n",
+			[]string{"download hub microsoft/phi-4 [microsoft/phi-4]"}},
+		{"no download at all", "echo hello\n", nil},
+		{"a lone command word", "hf download", nil},
+		{"an unterminated quote", "hf download \"org/name", nil},
+	} {
+		var got []string
+		for _, r := range ParseShell([]byte(c.src)) {
+			got = append(got, refString(c.src, r))
+		}
+		if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+			t.Errorf("%s: got\n%s\nwant\n%s", c.name, strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+		}
+	}
+}
+
+func FuzzParseShell(f *testing.F) {
+	f.Add([]byte("hf download a/b --local-dir x\nhuggingface-cli download \\\n 'c/d'\n"))
+	f.Add([]byte("RUN hf download hf://models/e/f@v1/g.json; x=$(hf download \"g/h\")\r\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		refs := ParseShell(src)
+		checkRefs(t, src, refs)
+		for _, r := range refs {
+			if string(src[r.Start:r.End]) != r.ID || !IsHubID(r.ID) {
+				t.Fatalf("ref %+v: range holds %q", r, src[r.Start:r.End])
+			}
+		}
+	})
+}
