@@ -145,12 +145,18 @@ st = SentenceTransformer(r"sentence-transformers/all-MiniLM-L6-v2")
 		"snapshot_download hub stabilityai/sdxl-turbo [stabilityai/sdxl-turbo]",
 		"SentenceTransformer hub sentence-transformers/all-MiniLM-L6-v2 [sentence-transformers/all-MiniLM-L6-v2]",
 	}
+	wantRefs(t, "", src, ParsePython([]byte(src)), want)
+}
+
+// wantRefs compares refs found in src, as refString prints them, with want.
+func wantRefs(t *testing.T, name, src string, refs []Ref, want []string) {
+	t.Helper()
 	var got []string
-	for _, r := range ParsePython([]byte(src)) {
+	for _, r := range refs {
 		got = append(got, refString(src, r))
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+		t.Errorf("%s: got\n%s\nwant\n%s", name, strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
 

@@ -1,9 +1,6 @@
 package manifest
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 func TestParseShell(t *testing.T) {
 	src := "#!/usr/bin/env bash\n" +
@@ -32,13 +29,7 @@ func TestParseShell(t *testing.T) {
 		"download hub mistralai/Mistral-7B-v0.1 [mistralai/Mistral-7B-v0.1]",
 		"download hub deepseek-ai/DeepSeek-R1 [deepseek-ai/DeepSeek-R1]",
 	}
-	var got []string
-	for _, r := range ParseShell([]byte(src)) {
-		got = append(got, refString(src, r))
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	wantRefs(t, "script", src, ParseShell([]byte(src)), want)
 }
 
 // TestParseShellDockerfileAndMakefile: RUN lines continued over several
@@ -63,13 +54,7 @@ func TestParseShellDockerfileAndMakefile(t *testing.T) {
 		{"a lone command word", "hf download", nil},
 		{"an unterminated quote", "hf download \"org/name", nil},
 	} {
-		var got []string
-		for _, r := range ParseShell([]byte(c.src)) {
-			got = append(got, refString(c.src, r))
-		}
-		if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
-			t.Errorf("%s: got\n%s\nwant\n%s", c.name, strings.Join(got, "\n"), strings.Join(c.want, "\n"))
-		}
+		wantRefs(t, c.name, c.src, ParseShell([]byte(c.src)), c.want)
 	}
 }
 
