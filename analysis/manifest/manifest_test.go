@@ -216,3 +216,31 @@ func FuzzParseAdapterConfig(f *testing.F) {
 		}
 	})
 }
+
+// TestParsePythonNames: an id assigned to a name before the call counts
+// once, at its literal; a name last assigned something else does not.
+func TestParsePythonNames(t *testing.T) {
+	src := `import argparse
+from transformers import AutoModelForCausalLM, AutoTokenizer, pipeline
+
+MODEL_ID = "meta-llama/Llama-3.1-8B-Instruct"
+tokenizer = AutoTokenizer.from_pretrained(MODEL_ID)
+model = AutoModelForCausalLM.from_pretrained(
+    MODEL_ID,
+    revision="main",
+)
+base: str = 'google/gemma-2-2b'
+pipe = pipeline("text-generation", model=base)
+name = "org/first"
+name = argparse.ArgumentParser().parse_args().model
+other = AutoModelForCausalLM.from_pretrained(name)
+late = AutoModelForCausalLM.from_pretrained(later)
+later = "org/after-the-call"
+if MODEL_ID == "x/y": pass
+emb = SentenceTransformer(model_name_or_path=undefined)
+`
+	wantRefs(t, "names", src, ParsePython([]byte(src)), []string{
+		"from_pretrained hub meta-llama/Llama-3.1-8B-Instruct [meta-llama/Llama-3.1-8B-Instruct]",
+		"pipeline hub google/gemma-2-2b [google/gemma-2-2b]",
+	})
+}

@@ -3,6 +3,7 @@ package manifest
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -119,12 +120,15 @@ var pyCalls = map[string]struct {
 
 var pyCallRE = regexp.MustCompile(`\b(from_pretrained|pipeline|hf_hub_download|snapshot_download|SentenceTransformer|CrossEncoder)\s*\(`)
 
-// ParsePython finds Hub model ids passed as string literals to the calls
-// that load models: X.from_pretrained("org/name"), pipeline(...,
-// model="org/name"), hf_hub_download/snapshot_download(repo_id=...),
-// SentenceTransformer("org/name"). Only literals that look like Hub ids
-// (^[\w.-]+/[\w.-]+$) count; comments, f-strings and other expressions are
-// skipped. The range is the id inside the quotes.
+// ParsePython finds Hub model ids passed to the calls that load models:
+// X.from_pretrained("org/name"), pipeline(..., model="org/name"),
+// hf_hub_download/snapshot_download(repo_id=...), SentenceTransformer(...).
+// The id is a string literal in the call, or a name whose last assignment
+// before the call is one (MODEL_ID = "org/name", the way most model cards
+// and scripts write it); a name last assigned anything else is not read.
+// Only literals that look like Hub ids (^[\w.-]+/[\w.-]+$) count;
+// comments, f-strings and other expressions are skipped. The range is the
+// id inside the quotes, reported once however many calls use it.
 func ParsePython(src []byte) []Ref {
 	if !namesACall(src) {
 		return nil // most Python files load no model: skip the lexer and the regexp
@@ -134,7 +138,9 @@ func ParsePython(src []byte) []Ref {
 	for _, l := range lits {
 		byQuote[l.quote] = l
 	}
+	var assigned map[string][]pyAssignment // built when a call passes a name
 	var refs []Ref
+	seen := map[int]bool{} // literal starts already reported
 	// A cap on calls keeps a hostile file (a megabyte of "pipeline(") cheap.
 	for _, m := range pyCallRE.FindAllSubmatchIndex(code, maxPyCalls) {
 		name := string(code[m[2]:m[3]])
@@ -149,16 +155,77 @@ func ParsePython(src []byte) []Ref {
 				continue
 			}
 			l, ok := literalAt(code, valueAt, arg.end, byQuote)
-			if !ok || l.formatted {
+			if !ok {
+				variable, isName := nameAt(code, valueAt, arg.end)
+				if !isName {
+					continue
+				}
+				if assigned == nil {
+					assigned = pyAssignments(code, byQuote)
+				}
+				l, ok = lastAssignment(assigned[variable], m[0])
+			}
+			if !ok || l.formatted || seen[l.start] {
 				continue
 			}
 			id := string(src[l.start:l.end])
 			if IsHubID(id) {
+				seen[l.start] = true
 				refs = append(refs, Ref{Kind: HubID, ID: id, Text: id, Start: l.start, End: l.end, Via: name})
 			}
 		}
 	}
+	slices.SortStableFunc(refs, func(a, b Ref) int { return a.Start - b.Start })
 	return refs
+}
+
+// pyAssignment is one "name = value" statement: where it is, and its value
+// when that is a single string literal.
+type pyAssignment struct {
+	at      int
+	literal pyLiteral
+	ok      bool
+}
+
+// pyAssignRE matches an assignment at the start of a line, with an optional
+// annotation ("MODEL: str = ..."), but not a comparison ("x == y").
+var pyAssignRE = regexp.MustCompile(`(?m)^[ \t]*([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=[^=]`)
+
+// pyAssignments lists the simple assignments of code by name, in order.
+func pyAssignments(code []byte, byQuote map[int]pyLiteral) map[string][]pyAssignment {
+	out := map[string][]pyAssignment{}
+	for _, m := range pyAssignRE.FindAllSubmatchIndex(code, maxPyCalls) {
+		valueAt := m[1] - 1
+		l, ok := literalAt(code, valueAt, lineEnd(code, valueAt), byQuote)
+		name := string(code[m[2]:m[3]])
+		out[name] = append(out[name], pyAssignment{at: m[0], literal: l, ok: ok})
+	}
+	return out
+}
+
+// lastAssignment returns the literal of the last assignment before offset
+// at, when that assignment is one.
+func lastAssignment(as []pyAssignment, at int) (pyLiteral, bool) {
+	// as is in file order; a hostile file may hold thousands of both.
+	i, _ := slices.BinarySearchFunc(as, at, func(a pyAssignment, at int) int { return a.at - at })
+	if i == 0 {
+		return pyLiteral{}, false
+	}
+	return as[i-1].literal, as[i-1].ok
+}
+
+// nameAt returns the identifier that is the whole of code[from:to].
+func nameAt(code []byte, from, to int) (string, bool) {
+	s := strings.TrimSpace(string(code[from:to]))
+	if s == "" || !(s[0] == '_' || s[0] >= 'a' && s[0] <= 'z' || s[0] >= 'A' && s[0] <= 'Z') {
+		return "", false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isIdent(s[i]) {
+			return "", false
+		}
+	}
+	return s, true
 }
 
 // namesACall reports whether src contains the name of a call in pyCalls
