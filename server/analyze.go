@@ -194,7 +194,7 @@ func (s *Server) analyze(ctx context.Context, prog *progress) bool {
 			if ctx.Err() != nil {
 				return false
 			}
-			v.add(snap, res, "")
+			v.add(snap, res, "", s.ws.fileURI)
 		}
 	}
 	for _, d := range loose {
@@ -206,7 +206,7 @@ func (s *Server) analyze(ctx context.Context, prog *progress) bool {
 		if ctx.Err() != nil {
 			return false
 		}
-		v.add(snap, res, d.uri)
+		v.add(snap, res, d.uri, nil)
 	}
 	for _, d := range docs {
 		v.markOpen(d)
@@ -226,6 +226,22 @@ type wsState struct {
 	buffers     map[string]bool    // the workspace paths of the buffers in snap
 	ignore      []string
 	maxFileSize int64
+	// uris holds the file URI of every workspace path seen under root: a
+	// keystroke in a large workspace would otherwise build them all again.
+	uris map[string]protocol.DocumentURI
+}
+
+// fileURI returns the file URI of a workspace path under ws.root.
+func (ws *wsState) fileURI(rel string) protocol.DocumentURI {
+	u, ok := ws.uris[rel]
+	if !ok {
+		if ws.uris == nil {
+			ws.uris = map[string]protocol.DocumentURI{}
+		}
+		u = fileURI(ws.root, rel)
+		ws.uris[rel] = u
+	}
+	return u
 }
 
 // load returns the workspace with the buffers of overlay: from the last
@@ -249,6 +265,9 @@ func (ws *wsState) load(root string, overlay map[string][]byte, st Settings, dis
 		log.Debug("skipped", zap.String("path", sk.Path), zap.String("reason", sk.Reason))
 	}
 	ws.snap, ws.ignore, ws.maxFileSize = snap, slices.Clone(st.Ignore), st.MaxFileSize
+	if len(ws.uris) > 2*len(snap.Docs)+1024 {
+		ws.uris = nil // mostly files that are gone: start over
+	}
 	ws.buffers = map[string]bool{}
 	for p := range overlay {
 		ws.buffers[p] = true

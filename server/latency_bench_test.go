@@ -64,6 +64,26 @@ func BenchmarkEditCard1MB(b *testing.B) {
 func benchEdits(b *testing.B, file string, text []byte) {
 	root := b.TempDir()
 	writeFiles(b, root, map[string][]byte{file: text})
+	benchEditsIn(b, root, file, text)
+}
+
+// BenchmarkEditLicenseIn20000Files is a keystroke in one license of a
+// generated 20,000-file workspace: what a user of a large repository feels.
+func BenchmarkEditLicenseIn20000Files(b *testing.B) {
+	ws, err := genws.Generate(b.TempDir(), benchCorpusDir(b), 20000)
+	if err != nil {
+		b.Fatal(err)
+	}
+	file := ws.Licenses[len(ws.Licenses)/2]
+	text, err := os.ReadFile(filepath.Join(ws.Root, filepath.FromSlash(file)))
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchEditsIn(b, ws.Root, file, text)
+}
+
+// benchEditsIn is benchEdits on file, already written under root.
+func benchEditsIn(b *testing.B, root, file string, text []byte) {
 	c := startClient(b, clientOptions{root: root, caps: fullCaps(), settings: map[string]any{"debounceMs": 0}})
 	c.initialized()
 	c.waitScan(1)

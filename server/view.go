@@ -55,18 +55,25 @@ func (fv *fileView) rangeOf(sp analysis.Span) protocol.Range {
 func (fv *fileView) offset(p protocol.Position) int { return fv.index().Offset(toTextpos(p)) }
 
 // add files the documents and results of one analysis. looseURI is set for
-// a document analysed on its own, whose findings all belong to it.
-func (v *view) add(snap *analysis.Snapshot, res *analysis.Result, looseURI protocol.DocumentURI) {
+// a document analysed on its own, whose findings all belong to it; else
+// fileURI gives the file URI of a workspace path (the worker keeps them
+// between analyses).
+func (v *view) add(snap *analysis.Snapshot, res *analysis.Result, looseURI protocol.DocumentURI, fileURI func(string) protocol.DocumentURI) {
 	ns := v
 	if looseURI != "" {
 		ns = newView("")
+	} else if len(v.paths) == 0 && len(v.files) == 0 {
+		v.paths = make(map[string]*fileView, len(snap.Docs))
+		v.files = make(map[protocol.DocumentURI]*fileView, len(snap.Docs))
 	}
 	for _, d := range snap.Docs {
 		fv := &fileView{path: d.Path, kind: d.Kind, text: d.Text}
 		if looseURI != "" {
 			fv.uri, fv.loose = looseURI, ns
+		} else if u, ok := v.uris[d.Path]; ok {
+			fv.uri = u
 		} else {
-			fv.uri = v.uriFor(d.Path)
+			fv.uri = fileURI(d.Path)
 		}
 		ns.paths[d.Path] = fv
 		v.files[fv.uri] = fv
