@@ -238,7 +238,7 @@ func (a *Analyzer) analyzeFile(d *Document) (fr *fileResult, changed bool) {
 	switch d.Kind {
 	case KindLicense:
 		a.analyzeLicense(d, fr)
-	case KindCard, KindModelfile, KindAdapterConfig, KindGGUF, KindPython, KindShell:
+	case KindCard, KindModelfile, KindAdapterConfig, KindGGUF, KindPython, KindShell, KindNotebook:
 		a.analyzeModelFile(d, fr)
 	}
 	if fr.commented {

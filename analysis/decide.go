@@ -263,6 +263,7 @@ func dataStrings(v any) []string {
 //
 //	<!-- fineprint-ignore clause/attribution, notice/missing-notice -->   Markdown, license texts
 //	# fineprint-ignore manifest/model-license                             YAML, Modelfile, Python, shell, card front matter
+//	# fineprint-ignore manifest/model-license                             a notebook's code cell (its own line of the cell)
 //
 // Codes are separated by commas or spaces. A comment with no code silences
 // every code on the next line, like eslint-disable-next-line. JSON and GGUF
@@ -271,6 +272,9 @@ func dataStrings(v any) []string {
 var (
 	htmlIgnore = regexp.MustCompile(`<!--\s*fineprint-ignore\b(.*?)-->`)
 	hashIgnore = regexp.MustCompile(`(?:^|\s)#\s*fineprint-ignore\b(.*)$`)
+	// notebookIgnore is a "#" comment as a line of a notebook cell's
+	// source, written as a JSON string on the file's line: "# ...\n",
+	notebookIgnore = regexp.MustCompile(`"\s*#\s*fineprint-ignore\b([^"\\]*)`)
 	// ignoreMarker is in every suppression comment: a file without it
 	// needs no line index to tell that nothing in it is silenced.
 	ignoreMarker = []byte("fineprint-ignore")
@@ -341,6 +345,11 @@ func silenced(d *Document, x *textpos.Index, f Finding) bool {
 func ignoreComment(d *Document, line string, lineNo int, x *textpos.Index) ([]string, bool) {
 	html, hash := false, false
 	switch d.Kind {
+	case KindNotebook:
+		if m := notebookIgnore.FindStringSubmatch(line); m != nil {
+			return splitCodes(m[1]), true
+		}
+		return nil, false
 	case KindCard, KindMarkdown:
 		html = true
 		hash = inFrontMatter(d.Text, x, lineNo)

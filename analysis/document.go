@@ -24,9 +24,10 @@ const (
 	KindPolicyCopy         // a recorded policy under .fineprint/policies/
 	KindMarkdown           // a Markdown file that may turn out to be a card or a license
 	KindShell              // a shell script, Dockerfile or Makefile that may download Hub models
+	KindNotebook           // a Jupyter notebook whose code cells may load Hub models
 )
 
-var kindNames = [...]string{"other", "license", "card", "modelfile", "adapter-config", "gguf", "python", "profile", "lock", "policy-copy", "markdown", "shell"}
+var kindNames = [...]string{"other", "license", "card", "modelfile", "adapter-config", "gguf", "python", "profile", "lock", "policy-copy", "markdown", "shell", "notebook"}
 
 func (k Kind) String() string {
 	if k < 0 || int(k) >= len(kindNames) {
@@ -80,6 +81,8 @@ func ClassifyPath(p string) Kind {
 		return KindPython
 	case isShellName(lower):
 		return KindShell
+	case strings.HasSuffix(lower, ".ipynb"):
+		return KindNotebook
 	case isLicenseName(lower):
 		return KindLicense
 	case strings.HasSuffix(lower, ".md") || strings.HasSuffix(lower, ".markdown") || strings.HasSuffix(lower, ".txt"):
@@ -106,7 +109,7 @@ func isShellName(lower string) bool {
 // codeOrDataExt are extensions of files that are never license texts even
 // when "license" is part of their name (license_test.go, notices.txtar).
 var codeOrDataExt = map[string]bool{
-	".py": true, ".go": true, ".json": true, ".yaml": true, ".yml": true, ".toml": true, ".txtar": true,
+	".py": true, ".ipynb": true, ".go": true, ".json": true, ".yaml": true, ".yml": true, ".toml": true, ".txtar": true,
 	".js": true, ".mjs": true, ".cjs": true, ".ts": true, ".tsx": true, ".jsx": true, ".lua": true, ".el": true,
 	".sh": true, ".rs": true, ".c": true, ".h": true, ".cc": true, ".cpp": true, ".java": true, ".kt": true,
 	".rb": true, ".php": true, ".cs": true, ".swift": true, ".html": true, ".css": true, ".xml": true,

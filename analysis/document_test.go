@@ -87,6 +87,8 @@ func TestClassifyPath(t *testing.T) {
 		"Makefile":                 KindShell,
 		"GNUmakefile":              KindShell,
 		"rules.mk":                 KindShell,
+		"notebooks/demo.ipynb":     KindNotebook,
+		"license.ipynb":            KindNotebook,
 		"docker-compose.yaml":      KindOther,
 		"main.go":                  KindOther,
 		ProfileFile:                KindProfile,

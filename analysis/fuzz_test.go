@@ -32,6 +32,7 @@ var fuzzPaths = map[analysis.Kind]string{
 	analysis.KindPolicyCopy:    analysis.PoliciesDir + "/llama.example.md",
 	analysis.KindMarkdown:      "NOTES.md",
 	analysis.KindShell:         "scripts/fetch.sh",
+	analysis.KindNotebook:      "notebooks/demo.ipynb",
 }
 
 // multiFile in the kind byte makes the fuzzer read data as a txtar archive

@@ -48,8 +48,7 @@ func (a *Analyzer) analyzeModelFile(d *Document, fr *fileResult) {
 	case KindAdapterConfig:
 		ref, err := manifest.ParseAdapterConfig(d.Text)
 		if err != nil {
-			fr.findings = append(fr.findings, a.finding("manifest/unreadable", d.Path, firstLine(d.Text),
-				"fineprint cannot read this adapter config, so its base model's license is not checked: "+err.Error()+".", "", nil))
+			fr.findings = append(fr.findings, a.unreadable(d.Path, firstLine(d.Text), "this adapter config, so its base model's license is not checked", err))
 			return
 		}
 		if ref != nil {
@@ -61,8 +60,7 @@ func (a *Analyzer) analyzeModelFile(d *Document, fr *fileResult) {
 			if int64(len(d.Text)) < d.Size && !errors.Is(err, gguf.ErrNotGGUF) && strings.Contains(err.Error(), "truncated") {
 				err = fmt.Errorf("its header is larger than the %d bytes read", len(d.Text))
 			}
-			fr.findings = append(fr.findings, a.finding("manifest/unreadable", d.Path, Span{0, min(4, len(d.Text))},
-				"fineprint cannot read this GGUF header, so the model's license is not checked: "+err.Error()+".", "", nil))
+			fr.findings = append(fr.findings, a.unreadable(d.Path, Span{0, min(4, len(d.Text))}, "this GGUF header, so the model's license is not checked", err))
 			return
 		}
 		fr.facts.gguf = h
@@ -70,7 +68,20 @@ func (a *Analyzer) analyzeModelFile(d *Document, fr *fileResult) {
 		fr.facts.refs = manifest.ParsePython(d.Text)
 	case KindShell:
 		fr.facts.refs = manifest.ParseShell(d.Text)
+	case KindNotebook:
+		refs, err := manifest.ParseNotebook(d.Text)
+		if err != nil {
+			fr.findings = append(fr.findings, a.unreadable(d.Path, firstLine(d.Text), "this notebook, so the models it loads are not checked", err))
+			return
+		}
+		fr.facts.refs = refs
 	}
+}
+
+// unreadable is the manifest/unreadable finding on a file that could not
+// be parsed: what names the file and the consequence, err the reason.
+func (a *Analyzer) unreadable(p string, at Span, what string, err error) Finding {
+	return a.finding("manifest/unreadable", p, at, "fineprint cannot read "+what+": "+err.Error()+".", "", nil)
 }
 
 // analyzeCard parses a card's front matter and checks what needs only the

@@ -152,6 +152,7 @@ var watchGlobs = []string{
 	"**/adapter_config.json",
 	"**/*.gguf",
 	"**/*.py",
+	"**/*.ipynb",
 	"**/*.{sh,bash,zsh,mk,dockerfile,containerfile}",
 	"**/{Dockerfile,dockerfile,Containerfile,containerfile,Makefile,makefile,GNUmakefile}*",
 	"**/.fineprint.yaml",

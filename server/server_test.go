@@ -354,7 +354,7 @@ func TestWatchGlobsCoverEveryKind(t *testing.T) {
 		"LICENSE", "models/LICENSE-MODEL", "COPYING.txt", "NOTICE", "USE_POLICY.md", "falcon_TERMS_OF_USE.md",
 		"README.md", "cards/model.markdown", "Modelfile", "ollama/llama.modelfile", "lora/adapter_config.json",
 		"weights/model.gguf", "app/load.py", "scripts/fetch.sh", "tools/get.bash", "Dockerfile",
-		"docker/Dockerfile.gpu", "serve.dockerfile", "Containerfile", "Makefile", "GNUmakefile", "rules.mk",
+		"docker/Dockerfile.gpu", "serve.dockerfile", "Containerfile", "Makefile", "GNUmakefile", "rules.mk", "notebooks/demo.ipynb",
 		analysis.ProfileFile, analysis.LockFile, analysis.PoliciesDir + "/aup.md", ".fineprint/licenses/LICENSE",
 	}
 	var globs []string

@@ -1,7 +1,7 @@
 // Package manifest finds the models a project depends on in the files that
 // name them: Ollama Modelfiles, PEFT adapter_config.json files, Python
-// sources that load Hugging Face Hub models, and shell scripts, Dockerfiles
-// and Makefiles that download them with `hf download`.
+// sources and Jupyter notebooks that load Hugging Face Hub models, and shell
+// scripts, Dockerfiles and Makefiles that download them with `hf download`.
 //
 // Every parser is pure (bytes in, byte ranges out) and returns References:
 // the model named, what kind of name it is, and the exact range of the name
