@@ -23,7 +23,7 @@ const (
 	KindLock               // fineprint.lock
 	KindPolicyCopy         // a recorded policy under .fineprint/policies/
 	KindMarkdown           // a Markdown file that may turn out to be a card or a license
-	KindShell              // a shell script, Dockerfile or Makefile that may download Hub models
+	KindShell              // a shell script, Dockerfile, Makefile or CI workflow that may download Hub models
 	KindNotebook           // a Jupyter notebook whose code cells may load Hub models
 )
 
@@ -79,7 +79,7 @@ func ClassifyPath(p string) Kind {
 		return KindGGUF
 	case strings.HasSuffix(lower, ".py"):
 		return KindPython
-	case isShellName(lower):
+	case isShellName(lower), isCIWorkflow(p, lower):
 		return KindShell
 	case strings.HasSuffix(lower, ".ipynb"):
 		return KindNotebook
@@ -104,6 +104,17 @@ func isShellName(lower string) bool {
 		}
 	}
 	return false
+}
+
+// isCIWorkflow matches CI definitions whose steps are shell commands:
+// GitHub Actions workflows and .gitlab-ci.yml. Their "run:" lines read as
+// shell well enough to find an `hf download`.
+func isCIWorkflow(p, lowerBase string) bool {
+	if lowerBase == ".gitlab-ci.yml" {
+		return true
+	}
+	ext := path.Ext(lowerBase)
+	return (ext == ".yml" || ext == ".yaml") && (strings.HasPrefix(p, ".github/workflows/") || strings.Contains(p, "/.github/workflows/"))
 }
 
 // codeOrDataExt are extensions of files that are never license texts even

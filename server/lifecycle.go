@@ -155,6 +155,8 @@ var watchGlobs = []string{
 	"**/*.ipynb",
 	"**/*.{sh,bash,zsh,mk,dockerfile,containerfile}",
 	"**/{Dockerfile,dockerfile,Containerfile,containerfile,Makefile,makefile,GNUmakefile}*",
+	"**/.github/workflows/*.{yml,yaml}",
+	"**/.gitlab-ci.yml",
 	"**/.fineprint.yaml",
 	"**/fineprint.lock",
 	"**/.fineprint/policies/**",

@@ -355,6 +355,7 @@ func TestWatchGlobsCoverEveryKind(t *testing.T) {
 		"README.md", "cards/model.markdown", "Modelfile", "ollama/llama.modelfile", "lora/adapter_config.json",
 		"weights/model.gguf", "app/load.py", "scripts/fetch.sh", "tools/get.bash", "Dockerfile",
 		"docker/Dockerfile.gpu", "serve.dockerfile", "Containerfile", "Makefile", "GNUmakefile", "rules.mk", "notebooks/demo.ipynb",
+		".github/workflows/ci.yml", "svc/.github/workflows/release.yaml", ".gitlab-ci.yml",
 		analysis.ProfileFile, analysis.LockFile, analysis.PoliciesDir + "/aup.md", ".fineprint/licenses/LICENSE",
 	}
 	var globs []string

@@ -8,8 +8,8 @@ import (
 
 // ParseShell finds the Hub models that shell commands download:
 // `hf download ORG/NAME` and its predecessor `huggingface-cli download
-// ORG/NAME`, in shell scripts, Dockerfile RUN lines and Makefile recipes.
-// The command may sit anywhere in a command line (after `RUN`, `uvx`,
+// ORG/NAME`, in shell scripts, Dockerfile RUN lines (exec form too),
+// Makefile recipes and the run: steps of CI workflows. The command may sit anywhere in a command line (after `RUN`, `uvx`,
 // `sudo`, `VAR=value`, a Makefile `@`); its repository is the first
 // argument that is not an option or an option's value, and counts only when
 // it is written out: a word holding `$`, a backquote or a glob is not a
@@ -22,7 +22,7 @@ func ParseShell(src []byte) []Ref {
 		return nil // most scripts download nothing: skip the tokenizer
 	}
 	var refs []Ref
-	for _, cmd := range shellCommands(src) {
+	for _, cmd := range shellCommands(execFormBlanked(src)) {
 		for i := 0; i+1 < len(cmd) && len(refs) < maxShellRefs; i++ {
 			if !isHubCLI(cmd[i].text) || cmd[i+1].text != "download" {
 				continue
@@ -34,6 +34,50 @@ func ParseShell(src []byte) []Ref {
 		}
 	}
 	return refs
+}
+
+// execFormBlanked returns src with the brackets and commas of Dockerfile
+// exec-form instructions (RUN ["hf", "download", "org/name"]) blanked, so
+// that their JSON strings read as the words of one command. Offsets do not
+// change; src itself is returned when it has no such instruction.
+func execFormBlanked(src []byte) []byte {
+	out, copied := src, false
+	for i := 0; i < len(src); i = lineEnd(src, i) + 1 {
+		j := i
+		for j < len(src) && (src[j] == ' ' || src[j] == '\t') {
+			j++
+		}
+		k := j
+		for k < len(src) && (src[k] >= 'A' && src[k] <= 'Z' || src[k] >= 'a' && src[k] <= 'z') {
+			k++
+		}
+		switch strings.ToUpper(string(src[j:k])) {
+		case "RUN", "CMD", "ENTRYPOINT":
+		default:
+			continue
+		}
+		for k < len(src) && (src[k] == ' ' || src[k] == '\t') {
+			k++
+		}
+		if k >= len(src) || src[k] != '[' {
+			continue
+		}
+		if !copied {
+			out, copied = append([]byte(nil), src...), true
+		}
+		inString := false
+		for ; k < len(src) && src[k] != '\n'; k++ {
+			switch c := src[k]; {
+			case inString && c == '\\':
+				k++
+			case c == '"':
+				inString = !inString
+			case !inString && (c == '[' || c == ']' || c == ','):
+				out[k] = ' '
+			}
+		}
+	}
+	return out
 }
 
 // maxShellRefs caps the references read from one file, so that a hostile

@@ -50,6 +50,13 @@ func TestParseShellDockerfileAndMakefile(t *testing.T) {
 			"\t@hf download $(MODEL)\n" +
 			"\t-huggingface-cli download microsoft/phi-4 --local-dir weights/phi\n",
 			[]string{"download hub microsoft/phi-4 [microsoft/phi-4]"}},
+		{"Dockerfile exec form", "FROM python:3.12\nRUN [\"hf\", \"download\", \"Qwen/Qwen2.5-7B-Instruct\", \"--local-dir\", \"/m\"]\n" +
+			"RUN echo [x,y] && hf download org/in-shell-form\n",
+			[]string{"download hub Qwen/Qwen2.5-7B-Instruct [Qwen/Qwen2.5-7B-Instruct]", "download hub org/in-shell-form [org/in-shell-form]"}},
+		{"GitHub Actions workflow", "jobs:\n  test:\n    steps:\n      - run: pip install -U huggingface_hub\n" +
+			"      - name: Fetch the model\n        run: |\n          hf download meta-llama/Llama-3.2-1B --local-dir models\n" +
+			"      - run: hf download ${{ matrix.model }}\n",
+			[]string{"download hub meta-llama/Llama-3.2-1B [meta-llama/Llama-3.2-1B]"}},
 		{"no download at all", "echo hello\n", nil},
 		{"a lone command word", "hf download", nil},
 		{"an unterminated quote", "hf download \"org/name", nil},
