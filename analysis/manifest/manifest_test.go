@@ -217,6 +217,32 @@ func FuzzParseAdapterConfig(f *testing.F) {
 	})
 }
 
+// TestParsePythonLibraries: the loaders of PEFT, vLLM, Unsloth and
+// llama-cpp-python name their models in other places.
+func TestParsePythonLibraries(t *testing.T) {
+	src := `from peft import PeftModel
+from vllm import LLM
+from unsloth import FastLanguageModel
+from llama_cpp import Llama
+
+base = AutoModelForCausalLM.from_pretrained("meta-llama/Llama-3.1-8B")
+model = PeftModel.from_pretrained(base, "acme/llama-lora")
+tuned = PeftModel.from_pretrained(model=base, model_id="acme/other-lora")
+llm = LLM(model="Qwen/Qwen2.5-7B-Instruct", tensor_parallel_size=2)
+fast, tok = FastLanguageModel.from_pretrained(model_name="unsloth/Llama-3.2-1B-Instruct", max_seq_length=2048)
+gguf = Llama.from_pretrained(repo_id="bartowski/Llama-3.2-3B-Instruct-GGUF", filename="*Q4_K_M.gguf")
+chat = ChatLLM(model="not/a-call")
+`
+	wantRefs(t, "libraries", src, ParsePython([]byte(src)), []string{
+		"from_pretrained hub meta-llama/Llama-3.1-8B [meta-llama/Llama-3.1-8B]",
+		"from_pretrained hub acme/llama-lora [acme/llama-lora]",
+		"from_pretrained hub acme/other-lora [acme/other-lora]",
+		"LLM hub Qwen/Qwen2.5-7B-Instruct [Qwen/Qwen2.5-7B-Instruct]",
+		"from_pretrained hub unsloth/Llama-3.2-1B-Instruct [unsloth/Llama-3.2-1B-Instruct]",
+		"from_pretrained hub bartowski/Llama-3.2-3B-Instruct-GGUF [bartowski/Llama-3.2-3B-Instruct-GGUF]",
+	})
+}
+
 // TestParsePythonNames: an id assigned to a name before the call counts
 // once, at its literal; a name last assigned something else does not.
 func TestParsePythonNames(t *testing.T) {

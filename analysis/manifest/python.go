@@ -106,23 +106,37 @@ func isIdent(c byte) bool {
 
 // pyCalls are the calls whose arguments name Hub models: which positional
 // argument (0-based, -1 for none) and which keywords carry the model id.
-var pyCalls = map[string]struct {
-	positional int
-	keywords   []string
-}{
-	"from_pretrained":     {0, []string{"pretrained_model_name_or_path"}},
+var pyCalls = map[string]pyCall{
+	// transformers, diffusers, peft's Auto classes; Unsloth's
+	// FastLanguageModel (model_name=); llama-cpp-python's Llama (repo_id=).
+	"from_pretrained":     {0, []string{"pretrained_model_name_or_path", "model_name", "repo_id"}},
 	"pipeline":            {-1, []string{"model"}},
 	"hf_hub_download":     {0, []string{"repo_id"}},
 	"snapshot_download":   {0, []string{"repo_id"}},
 	"SentenceTransformer": {0, []string{"model_name_or_path"}},
 	"CrossEncoder":        {0, []string{"model_name", "model_name_or_path"}},
+	"LLM":                 {-1, []string{"model"}}, // vLLM
 }
 
-var pyCallRE = regexp.MustCompile(`\b(from_pretrained|pipeline|hf_hub_download|snapshot_download|SentenceTransformer|CrossEncoder)\s*\(`)
+type pyCall struct {
+	positional int
+	keywords   []string
+}
+
+// peftFromPretrained is PeftModel.from_pretrained(base_model, "org/adapter"):
+// the adapter comes second.
+var peftFromPretrained = pyCall{1, []string{"model_id"}}
+
+var pyCallRE = regexp.MustCompile(`\b(from_pretrained|pipeline|hf_hub_download|snapshot_download|SentenceTransformer|CrossEncoder|LLM)\s*\(`)
+
+// peftReceiverRE matches the PEFT classes before ".from_pretrained".
+var peftReceiverRE = regexp.MustCompile(`\bPeft\w*\s*\.\s*$`)
 
 // ParsePython finds Hub model ids passed to the calls that load models:
-// X.from_pretrained("org/name"), pipeline(..., model="org/name"),
-// hf_hub_download/snapshot_download(repo_id=...), SentenceTransformer(...).
+// X.from_pretrained("org/name") (PeftModel.from_pretrained(base,
+// "org/adapter") too), pipeline(..., model="org/name"),
+// hf_hub_download/snapshot_download(repo_id=...), SentenceTransformer(...),
+// vLLM's LLM(model=...).
 // The id is a string literal in the call, or a name whose last assignment
 // before the call is one (MODEL_ID = "org/name", the way most model cards
 // and scripts write it); a name last assigned anything else is not read.
@@ -145,6 +159,9 @@ func ParsePython(src []byte) []Ref {
 	for _, m := range pyCallRE.FindAllSubmatchIndex(code, maxPyCalls) {
 		name := string(code[m[2]:m[3]])
 		spec := pyCalls[name]
+		if name == "from_pretrained" && peftReceiverRE.Match(code[max(0, m[0]-64):m[0]]) {
+			spec = peftFromPretrained
+		}
 		args := splitArgs(code, m[1])
 		if notAModel(src, code, args, byQuote) {
 			continue
