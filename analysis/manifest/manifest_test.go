@@ -217,8 +217,8 @@ func FuzzParseAdapterConfig(f *testing.F) {
 	})
 }
 
-// TestParsePythonLibraries: the loaders of PEFT, vLLM, Unsloth and
-// llama-cpp-python name their models in other places.
+// TestParsePythonLibraries: the loaders of PEFT, vLLM, Unsloth,
+// llama-cpp-python and Ollama name their models in other places.
 func TestParsePythonLibraries(t *testing.T) {
 	src := `from peft import PeftModel
 from vllm import LLM
@@ -232,6 +232,10 @@ llm = LLM(model="Qwen/Qwen2.5-7B-Instruct", tensor_parallel_size=2)
 fast, tok = FastLanguageModel.from_pretrained(model_name="unsloth/Llama-3.2-1B-Instruct", max_seq_length=2048)
 gguf = Llama.from_pretrained(repo_id="bartowski/Llama-3.2-3B-Instruct-GGUF", filename="*Q4_K_M.gguf")
 chat = ChatLLM(model="not/a-call")
+ollama.pull("llama3.2")
+reply = ollama.chat(model="qwen2.5:7b", messages=[{"role": "user", "content": "hi"}])
+lc = ChatOllama(model="gemma3:4b", temperature=0)
+bad = ollama.chat(model="not a name")
 `
 	wantRefs(t, "libraries", src, ParsePython([]byte(src)), []string{
 		"from_pretrained hub meta-llama/Llama-3.1-8B [meta-llama/Llama-3.1-8B]",
@@ -240,6 +244,9 @@ chat = ChatLLM(model="not/a-call")
 		"LLM hub Qwen/Qwen2.5-7B-Instruct [Qwen/Qwen2.5-7B-Instruct]",
 		"from_pretrained hub unsloth/Llama-3.2-1B-Instruct [unsloth/Llama-3.2-1B-Instruct]",
 		"from_pretrained hub bartowski/Llama-3.2-3B-Instruct-GGUF [bartowski/Llama-3.2-3B-Instruct-GGUF]",
+		"ollama.pull ollama llama3.2:latest [llama3.2]",
+		"ollama.chat ollama qwen2.5:7b [qwen2.5:7b]",
+		"ChatOllama ollama gemma3:4b [gemma3:4b]",
 	})
 }
 

@@ -104,30 +104,46 @@ func isIdent(c byte) bool {
 	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
-// pyCalls are the calls whose arguments name Hub models: which positional
-// argument (0-based, -1 for none) and which keywords carry the model id.
+// pyCalls are the calls whose arguments name models: which positional
+// argument (0-based, -1 for none) and which keywords carry the model's name.
 var pyCalls = map[string]pyCall{
 	// transformers, diffusers, peft's Auto classes; Unsloth's
 	// FastLanguageModel (model_name=); llama-cpp-python's Llama (repo_id=).
-	"from_pretrained":     {0, []string{"pretrained_model_name_or_path", "model_name", "repo_id"}},
-	"pipeline":            {-1, []string{"model"}},
-	"hf_hub_download":     {0, []string{"repo_id"}},
-	"snapshot_download":   {0, []string{"repo_id"}},
-	"SentenceTransformer": {0, []string{"model_name_or_path"}},
-	"CrossEncoder":        {0, []string{"model_name", "model_name_or_path"}},
-	"LLM":                 {-1, []string{"model"}}, // vLLM
+	"from_pretrained":     {0, []string{"pretrained_model_name_or_path", "model_name", "repo_id"}, false},
+	"pipeline":            {-1, []string{"model"}, false},
+	"hf_hub_download":     {0, []string{"repo_id"}, false},
+	"snapshot_download":   {0, []string{"repo_id"}, false},
+	"SentenceTransformer": {0, []string{"model_name_or_path"}, false},
+	"CrossEncoder":        {0, []string{"model_name", "model_name_or_path"}, false},
+	"LLM":                 {-1, []string{"model"}, false}, // vLLM
+	// Ollama's Python library and the LangChain and LlamaIndex wrappers
+	// name Ollama models ("llama3.2", "qwen2.5:7b").
+	"ollama.pull":      {0, []string{"model"}, true},
+	"ollama.chat":      {0, []string{"model"}, true},
+	"ollama.generate":  {0, []string{"model"}, true},
+	"ollama.embed":     {0, []string{"model"}, true},
+	"ollama.show":      {0, []string{"model"}, true},
+	"ChatOllama":       {-1, []string{"model"}, true},
+	"OllamaLLM":        {-1, []string{"model"}, true},
+	"OllamaEmbeddings": {-1, []string{"model"}, true},
+	"Ollama":           {-1, []string{"model"}, true},
 }
 
 type pyCall struct {
 	positional int
 	keywords   []string
+	ollama     bool // the model is an Ollama name, not a Hub id
 }
 
 // peftFromPretrained is PeftModel.from_pretrained(base_model, "org/adapter"):
 // the adapter comes second.
-var peftFromPretrained = pyCall{1, []string{"model_id"}}
+var peftFromPretrained = pyCall{1, []string{"model_id"}, false}
 
-var pyCallRE = regexp.MustCompile(`\b(from_pretrained|pipeline|hf_hub_download|snapshot_download|SentenceTransformer|CrossEncoder|LLM)\s*\(`)
+var pyCallRE = regexp.MustCompile(`\b(from_pretrained|pipeline|hf_hub_download|snapshot_download|SentenceTransformer|CrossEncoder|LLM|ChatOllama|OllamaLLM|OllamaEmbeddings|Ollama|ollama\s*\.\s*(?:pull|chat|generate|embed|show))\s*\(`)
+
+// pyCallNeedles are in every file pyCallRE can match in.
+var pyCallNeedles = [][]byte{[]byte("from_pretrained"), []byte("pipeline"), []byte("hf_hub_download"),
+	[]byte("snapshot_download"), []byte("SentenceTransformer"), []byte("CrossEncoder"), []byte("LLM"), []byte("llama")}
 
 // peftReceiverRE matches the PEFT classes before ".from_pretrained".
 var peftReceiverRE = regexp.MustCompile(`\bPeft\w*\s*\.\s*$`)
@@ -158,6 +174,9 @@ func ParsePython(src []byte) []Ref {
 	// A cap on calls keeps a hostile file (a megabyte of "pipeline(") cheap.
 	for _, m := range pyCallRE.FindAllSubmatchIndex(code, maxPyCalls) {
 		name := string(code[m[2]:m[3]])
+		if strings.HasPrefix(name, "ollama") {
+			name = strings.Join(strings.Fields(name), "") // "ollama . chat"
+		}
 		spec := pyCalls[name]
 		if name == "from_pretrained" && peftReceiverRE.Match(code[max(0, m[0]-64):m[0]]) {
 			spec = peftFromPretrained
@@ -185,10 +204,11 @@ func ParsePython(src []byte) []Ref {
 			if !ok || l.formatted || seen[l.start] {
 				continue
 			}
-			id := string(src[l.start:l.end])
-			if IsHubID(id) {
+			text := string(src[l.start:l.end])
+			if r, ok := modelRef(text, spec.ollama); ok {
 				seen[l.start] = true
-				refs = append(refs, Ref{Kind: HubID, ID: id, Text: id, Start: l.start, End: l.end, Via: name})
+				r.Start, r.End, r.Via = l.start, l.end, name
+				refs = append(refs, r)
 			}
 		}
 	}
@@ -245,15 +265,47 @@ func nameAt(code []byte, from, to int) (string, bool) {
 	return s, true
 }
 
-// namesACall reports whether src contains the name of a call in pyCalls
-// anywhere; without one, pyCallRE cannot match.
+// namesACall reports whether src contains a part of every call name in
+// pyCalls anywhere; without one, pyCallRE cannot match.
 func namesACall(src []byte) bool {
-	for name := range pyCalls {
-		if bytes.Contains(src, []byte(name)) {
+	for _, needle := range pyCallNeedles {
+		if bytes.Contains(src, needle) {
 			return true
 		}
 	}
 	return false
+}
+
+// modelRef makes the reference a literal names: a Hub id, or for Ollama's
+// calls an Ollama name (a Hub id written hf.co/org/name there too).
+func modelRef(text string, ollama bool) (Ref, bool) {
+	if !ollama {
+		return Ref{Kind: HubID, ID: text, Text: text}, IsHubID(text)
+	}
+	if !isOllamaName(text) {
+		return Ref{}, false
+	}
+	kind, id := ClassifyName(text)
+	return Ref{Kind: kind, ID: id, Text: text}, kind == OllamaName || kind == HubID
+}
+
+// isOllamaName reports whether s is written like an Ollama model name:
+// [host/][namespace/]model[:tag], of letters, digits, '_', '.', '-'.
+func isOllamaName(s string) bool {
+	name, tag, hasTag := strings.Cut(s, ":")
+	if hasTag && !validSegment(tag) {
+		return false
+	}
+	parts := strings.Split(name, "/")
+	if len(parts) > 3 {
+		return false
+	}
+	for _, p := range parts {
+		if !validSegment(p) {
+			return false
+		}
+	}
+	return true
 }
 
 // maxPyCalls caps the model-loading calls read from one file.

@@ -6,34 +6,68 @@ import (
 	"strings"
 )
 
-// ParseShell finds the Hub models that shell commands download:
-// `hf download ORG/NAME` and its predecessor `huggingface-cli download
-// ORG/NAME`, in shell scripts, Dockerfile RUN lines (exec form too),
-// Makefile recipes and the run: steps of CI workflows. The command may sit anywhere in a command line (after `RUN`, `uvx`,
-// `sudo`, `VAR=value`, a Makefile `@`); its repository is the first
+// ParseShell finds the models that shell commands fetch: `hf download
+// ORG/NAME` and its predecessor `huggingface-cli download ORG/NAME`, and
+// `ollama pull NAME` or `ollama run NAME`, in shell scripts, Dockerfile RUN
+// lines (exec form too), Makefile recipes and the run: steps of CI
+// workflows. The command may sit anywhere in a command line (after `RUN`,
+// `uvx`, `sudo`, `VAR=value`, a Makefile `@`); its model is the first
 // argument that is not an option or an option's value, and counts only when
 // it is written out: a word holding `$`, a backquote or a glob is not a
 // model id, and `--repo-type dataset` (or `space`) names no model. An
 // `hf://` URI counts by its org/name. Lines continued with a backslash are
-// one command; `#` comments are skipped. The range is the id as written,
+// one command; `#` comments are skipped. The range is the name as written,
 // inside its quotes.
 func ParseShell(src []byte) []Ref {
-	if !bytes.Contains(src, []byte("download")) {
-		return nil // most scripts download nothing: skip the tokenizer
+	if !bytes.Contains(src, []byte("download")) && !bytes.Contains(src, []byte("ollama")) {
+		return nil // most scripts fetch no model: skip the tokenizer
 	}
 	var refs []Ref
 	for _, cmd := range shellCommands(execFormBlanked(src)) {
 		for i := 0; i+1 < len(cmd) && len(refs) < maxShellRefs; i++ {
-			if !isHubCLI(cmd[i].text) || cmd[i+1].text != "download" {
+			var r Ref
+			var ok bool
+			switch verb := cmd[i+1].text; {
+			case isHubCLI(cmd[i].text) && verb == "download":
+				r, ok = downloadRef(src, cmd[i+2:])
+			case path.Base(strings.TrimLeft(cmd[i].text, "@-+")) == "ollama" && (verb == "pull" || verb == "run"):
+				r, ok = ollamaRef(cmd[i+2:], "ollama "+verb)
+			default:
 				continue
 			}
-			if r, ok := downloadRef(src, cmd[i+2:]); ok {
+			if ok {
 				refs = append(refs, r)
 			}
 			break
 		}
 	}
 	return refs
+}
+
+// ollamaValueOptions are the options of `ollama run` that take a value.
+var ollamaValueOptions = map[string]bool{"--format": true, "--keepalive": true}
+
+// ollamaRef reads the model of `ollama pull NAME` or `ollama run NAME
+// [PROMPT]`: the first argument that is not an option.
+func ollamaRef(args []shellWord, via string) (Ref, bool) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if strings.HasPrefix(a.text, "-") {
+			if ollamaValueOptions[a.text] {
+				i++
+			}
+			continue
+		}
+		if !a.literal || a.end <= a.start || !isOllamaName(a.text) {
+			return Ref{}, false
+		}
+		kind, id := ClassifyName(a.text)
+		if kind != OllamaName && kind != HubID {
+			return Ref{}, false
+		}
+		return Ref{Kind: kind, ID: id, Text: a.text, Start: a.start, End: a.end, Via: via}, true
+	}
+	return Ref{}, false
 }
 
 // execFormBlanked returns src with the brackets and commas of Dockerfile

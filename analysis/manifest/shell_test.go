@@ -57,6 +57,10 @@ func TestParseShellDockerfileAndMakefile(t *testing.T) {
 			"      - name: Fetch the model\n        run: |\n          hf download meta-llama/Llama-3.2-1B --local-dir models\n" +
 			"      - run: hf download ${{ matrix.model }}\n",
 			[]string{"download hub meta-llama/Llama-3.2-1B [meta-llama/Llama-3.2-1B]"}},
+		{"ollama", "ollama serve &\nollama pull llama3.2\nollama run --verbose qwen2.5:7b \"Why is the sky blue?\"\n" +
+			"ollama run hf.co/bartowski/Llama-3.2-1B-Instruct-GGUF:Q4_K_M\nollama run ./local.gguf\nollama pull $MODEL\n",
+			[]string{"ollama pull ollama llama3.2:latest [llama3.2]", "ollama run ollama qwen2.5:7b [qwen2.5:7b]",
+				"ollama run hub bartowski/Llama-3.2-1B-Instruct-GGUF [hf.co/bartowski/Llama-3.2-1B-Instruct-GGUF:Q4_K_M]"}},
 		{"no download at all", "echo hello\n", nil},
 		{"a lone command word", "hf download", nil},
 		{"an unterminated quote", "hf download \"org/name", nil},
@@ -68,11 +72,12 @@ func TestParseShellDockerfileAndMakefile(t *testing.T) {
 func FuzzParseShell(f *testing.F) {
 	f.Add([]byte("hf download a/b --local-dir x\nhuggingface-cli download \\\n 'c/d'\n"))
 	f.Add([]byte("RUN hf download hf://models/e/f@v1/g.json; x=$(hf download \"g/h\")\r\n"))
+	f.Add([]byte("ollama pull llama3.2 && ollama run --format json hf.co/a/b:Q4 hi\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		refs := ParseShell(src)
 		checkRefs(t, src, refs)
 		for _, r := range refs {
-			if string(src[r.Start:r.End]) != r.ID || !IsHubID(r.ID) {
+			if string(src[r.Start:r.End]) != r.Text || r.Kind == HubID && !IsHubID(r.ID) {
 				t.Fatalf("ref %+v: range holds %q", r, src[r.Start:r.End])
 			}
 		}
