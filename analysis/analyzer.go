@@ -82,9 +82,10 @@ type LicenseInfo struct {
 type Analyzer struct {
 	kb *kb.KB
 
-	seed  maphash.Seed
-	mu    sync.Mutex
-	cache map[string]*fileResult // by path
+	seed   maphash.Seed
+	mu     sync.Mutex
+	cache  map[string]*fileResult // by path
+	layout *layout                // of the last snapshot (project_resolve.go)
 }
 
 // fileResult is what one file yields on its own, before the project-level

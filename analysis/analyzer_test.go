@@ -88,3 +88,26 @@ func TestAnalyzeTellsTextsApartBySliceAndContent(t *testing.T) {
 		}
 	}
 }
+
+// TestLayoutFollowsPaths: the analyzer keeps the last snapshot's layout
+// (which folder holds what) while the paths stay the same. Moving a file,
+// with the same number of files, must give the findings a fresh analyzer
+// gives.
+func TestLayoutFollowsPaths(t *testing.T) {
+	card := []byte("---\nlicense: mit\nbase_model: ./models/acme\n---\n# Tool\n")
+	base := []byte("---\nlicense: cc-by-nc-4.0\n---\n# Acme\n")
+	snap := func(basePath string) *Snapshot {
+		return &Snapshot{Docs: []Document{
+			{Path: "README.md", Kind: KindCard, Text: card},
+			{Path: basePath, Kind: KindCard, Text: base},
+		}}
+	}
+	a := New()
+	for _, p := range []string{"models/acme/README.md", "models/other/README.md", "models/acme/README.md"} {
+		got := fmt.Sprint(a.Analyze(context.Background(), snap(p)).Findings)
+		want := fmt.Sprint(New().Analyze(context.Background(), snap(p)).Findings)
+		if got != want {
+			t.Errorf("base card at %s: warm analyzer found\n%s\nfresh one\n%s", p, got, want)
+		}
+	}
+}

@@ -323,7 +323,7 @@ func (pc *project) copyrightFindings() []Finding {
 	var out []Finding
 	seen := map[string]bool{}
 	for _, l := range pc.res.Licenses {
-		d := pc.byPath[l.Path]
+		d := pc.doc(l.Path)
 		if !copyrightLicenses[l.ID] || d == nil || seen[l.Path] {
 			continue
 		}
@@ -523,7 +523,7 @@ func (pc *project) licenseText(l *kb.License) *Document {
 			if known == nil || pc.texts[known] != nil || strings.HasPrefix(strings.ToLower(path.Base(info.Path)), "notice") {
 				continue
 			}
-			if d := pc.byPath[info.Path]; d != nil {
+			if d := pc.doc(info.Path); d != nil {
 				pc.texts[known] = d
 			}
 		}

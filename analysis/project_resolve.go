@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/fineprint-dev/fineprint/analysis/gguf"
@@ -18,14 +19,12 @@ type project struct {
 	files      map[string]*fileResult
 	res        *Result
 	docs       []*Document
-	byPath     map[string]*Document
-	folders    map[string]bool // every folder holding a document or weight file
-	references []Reference     // model references, resolved
-	uses       []use           // licenses in use, first place each was met
+	layout     *layout
+	references []Reference // model references, resolved
+	uses       []use       // licenses in use, first place each was met
 	cache      map[string]resolution
 	bases      map[string][]base        // a card's base models, by path
 	licenses   map[string][]LicenseInfo // identified licenses (not policies), by folder
-	docsIn     map[string][]*Document   // documents by folder
 	// Per-Analyze memos of the notice rules (project_notice.go).
 	copies     map[string][]LicenseInfo  // every license text but NOTICEs, by folder
 	normalised map[*Document]string      // normaliseNotice of a NOTICE or README
@@ -51,17 +50,10 @@ type resolution struct {
 }
 
 func newProject(a *Analyzer, s *Snapshot, files map[string]*fileResult, res *Result) *project {
-	pc := &project{a: a, s: s, files: files, res: res, byPath: map[string]*Document{}, folders: map[string]bool{}, cache: map[string]resolution{}, bases: map[string][]base{},
-		licenses: map[string][]LicenseInfo{}, docsIn: map[string][]*Document{}}
+	pc := &project{a: a, s: s, files: files, res: res, layout: a.layoutOf(s), cache: map[string]resolution{}, bases: map[string][]base{},
+		licenses: map[string][]LicenseInfo{}, docs: make([]*Document, len(s.Docs))}
 	for i := range s.Docs {
-		d := &s.Docs[i]
-		pc.docs = append(pc.docs, d)
-		pc.byPath[d.Path] = d
-		pc.docsIn[dirOf(d.Path)] = append(pc.docsIn[dirOf(d.Path)], d)
-		pc.addFolders(d.Path)
-	}
-	for _, w := range s.Weights {
-		pc.addFolders(w)
+		pc.docs[i] = &s.Docs[i]
 	}
 	for _, l := range res.Licenses {
 		if lic := a.kb.License(l.ID); lic != nil && !lic.IsPolicy() {
@@ -72,10 +64,55 @@ func newProject(a *Analyzer, s *Snapshot, files map[string]*fileResult, res *Res
 	return pc
 }
 
-func (pc *project) addFolders(p string) {
-	for d := dirOf(p); d != ""; d = dirOf(d) {
-		pc.folders[d] = true
+// layout is what the paths of a snapshot decide, apart from the bytes:
+// where each document is and which folders exist. A keystroke changes no
+// path, so the Analyzer keeps the last layout and builds it again only
+// when the paths change.
+type layout struct {
+	paths, weights []string         // the snapshot's, in order: the key
+	index          map[string]int   // document index by path
+	docsIn         map[string][]int // document indexes by folder
+	folders        map[string]bool  // every folder holding a document or weight file
+}
+
+// layoutOf returns the layout of s, the last one when its paths are s's.
+func (a *Analyzer) layoutOf(s *Snapshot) *layout {
+	a.mu.Lock()
+	last := a.layout
+	a.mu.Unlock()
+	if last != nil && len(last.paths) == len(s.Docs) && slices.Equal(last.weights, s.Weights) &&
+		slices.EqualFunc(last.paths, s.Docs, func(p string, d Document) bool { return p == d.Path }) {
+		return last
 	}
+	l := &layout{paths: make([]string, len(s.Docs)), weights: slices.Clone(s.Weights),
+		index: make(map[string]int, len(s.Docs)), docsIn: map[string][]int{}, folders: map[string]bool{}}
+	addFolders := func(p string) {
+		for d := dirOf(p); d != "" && !l.folders[d]; d = dirOf(d) {
+			l.folders[d] = true
+		}
+	}
+	for i, d := range s.Docs {
+		l.paths[i] = d.Path
+		l.index[d.Path] = i
+		dir := dirOf(d.Path)
+		l.docsIn[dir] = append(l.docsIn[dir], i)
+		addFolders(d.Path)
+	}
+	for _, w := range s.Weights {
+		addFolders(w)
+	}
+	a.mu.Lock()
+	a.layout = l
+	a.mu.Unlock()
+	return l
+}
+
+// doc returns the document at path p, nil when the snapshot has none.
+func (pc *project) doc(p string) *Document {
+	if i, ok := pc.layout.index[p]; ok {
+		return pc.docs[i]
+	}
+	return nil
 }
 
 // use records that the project uses license l, first met at path/span.
@@ -131,20 +168,20 @@ func (pc *project) resolve(from string, ref manifest.Ref) (resolution, bool) {
 // resolveLocal looks for the license of a model at a workspace path: the
 // GGUF or card it names, else a license file, card or GGUF in its folder.
 func (pc *project) resolveLocal(target string) (resolution, bool) {
-	if d := pc.byPath[target]; d != nil {
+	if d := pc.doc(target); d != nil {
 		if r, ok := pc.fromDoc(d); ok {
 			return r, true
 		}
 	}
 	dir := target
-	if !pc.folders[target] && target != "" {
+	if !pc.layout.folders[target] && target != "" {
 		dir = dirOf(target)
 	}
 	if ls := pc.licenseFiles(dir); len(ls) > 0 {
 		return resolution{license: pc.a.kb.License(ls[0].ID), id: ls[0].ID, from: "the workspace", path: ls[0].Path, span: ls[0].Title}, true
 	}
-	for _, d := range pc.docsIn[dir] {
-		if d.Kind == KindCard || d.Kind == KindGGUF {
+	for _, i := range pc.layout.docsIn[dir] {
+		if d := pc.docs[i]; d.Kind == KindCard || d.Kind == KindGGUF {
 			if r, ok := pc.fromDoc(d); ok {
 				return r, true
 			}
