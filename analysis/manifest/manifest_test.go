@@ -277,3 +277,33 @@ emb = SentenceTransformer(model_name_or_path=undefined)
 		"pipeline hub google/gemma-2-2b [google/gemma-2-2b]",
 	})
 }
+
+// TestParsePythonDefaults: scripts name the model they load by default in
+// an option, a dataclass field or an environment variable's default.
+func TestParsePythonDefaults(t *testing.T) {
+	src := `import argparse, os
+from dataclasses import dataclass, field
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--model_name_or_path", type=str, default="meta-llama/Llama-3.1-8B")
+parser.add_argument("--dataset", default="HuggingFaceH4/ultrachat_200k")
+parser.add_argument("--output_dir", default="runs/llama")
+
+@dataclass
+class ScriptArguments:
+    model_name_or_path: str = field(default="Qwen/Qwen2.5-7B-Instruct", metadata={"help": "the model"})
+    dataset_name: str = field(default="trl-lib/Capybara")
+    reward_model: str = dataclasses.field(default="OpenAssistant/reward-model-deberta-v3-large-v2")
+
+MODEL = os.getenv("MODEL", "google/gemma-2-9b")
+model = AutoModelForCausalLM.from_pretrained(MODEL)
+OTHER = os.environ.get("OTHER")
+other = AutoModelForCausalLM.from_pretrained(OTHER)
+`
+	wantRefs(t, "defaults", src, ParsePython([]byte(src)), []string{
+		"add_argument hub meta-llama/Llama-3.1-8B [meta-llama/Llama-3.1-8B]",
+		"field hub Qwen/Qwen2.5-7B-Instruct [Qwen/Qwen2.5-7B-Instruct]",
+		"field hub OpenAssistant/reward-model-deberta-v3-large-v2 [OpenAssistant/reward-model-deberta-v3-large-v2]",
+		"from_pretrained hub google/gemma-2-9b [google/gemma-2-9b]",
+	})
+}

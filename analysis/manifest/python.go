@@ -127,6 +127,12 @@ var pyCalls = map[string]pyCall{
 	"OllamaLLM":        {-1, []string{"model"}, true},
 	"OllamaEmbeddings": {-1, []string{"model"}, true},
 	"Ollama":           {-1, []string{"model"}, true},
+	// The default of a script's model option: argparse's
+	// add_argument("--model_name_or_path", default="org/name") and
+	// HfArgumentParser's model_name_or_path: str = field(default=...).
+	// Counted only when the option or field is named for a model.
+	"add_argument": {-1, []string{"default"}, false},
+	"field":        {-1, []string{"default"}, false},
 }
 
 type pyCall struct {
@@ -139,11 +145,12 @@ type pyCall struct {
 // the adapter comes second.
 var peftFromPretrained = pyCall{1, []string{"model_id"}, false}
 
-var pyCallRE = regexp.MustCompile(`\b(from_pretrained|pipeline|hf_hub_download|snapshot_download|SentenceTransformer|CrossEncoder|LLM|ChatOllama|OllamaLLM|OllamaEmbeddings|Ollama|ollama\s*\.\s*(?:pull|chat|generate|embed|show))\s*\(`)
+var pyCallRE = regexp.MustCompile(`\b(from_pretrained|pipeline|hf_hub_download|snapshot_download|SentenceTransformer|CrossEncoder|LLM|ChatOllama|OllamaLLM|OllamaEmbeddings|Ollama|ollama\s*\.\s*(?:pull|chat|generate|embed|show)|add_argument|field)\s*\(`)
 
 // pyCallNeedles are in every file pyCallRE can match in.
 var pyCallNeedles = [][]byte{[]byte("from_pretrained"), []byte("pipeline"), []byte("hf_hub_download"),
-	[]byte("snapshot_download"), []byte("SentenceTransformer"), []byte("CrossEncoder"), []byte("LLM"), []byte("llama")}
+	[]byte("snapshot_download"), []byte("SentenceTransformer"), []byte("CrossEncoder"), []byte("LLM"), []byte("llama"),
+	[]byte("add_argument"), []byte("field")}
 
 // peftReceiverRE matches the PEFT classes before ".from_pretrained".
 var peftReceiverRE = regexp.MustCompile(`\bPeft\w*\s*\.\s*$`)
@@ -152,10 +159,12 @@ var peftReceiverRE = regexp.MustCompile(`\bPeft\w*\s*\.\s*$`)
 // X.from_pretrained("org/name") (PeftModel.from_pretrained(base,
 // "org/adapter") too), pipeline(..., model="org/name"),
 // hf_hub_download/snapshot_download(repo_id=...), SentenceTransformer(...),
-// vLLM's LLM(model=...).
+// vLLM's LLM(model=...), Ollama's calls, and the default of a script's
+// model option (argparse, dataclass fields).
 // The id is a string literal in the call, or a name whose last assignment
 // before the call is one (MODEL_ID = "org/name", the way most model cards
-// and scripts write it); a name last assigned anything else is not read.
+// and scripts write it, or os.getenv("MODEL", "org/name")); a name last
+// assigned anything else is not read.
 // Only literals that look like Hub ids (^[\w.-]+/[\w.-]+$) count;
 // comments, f-strings and other expressions are skipped. The range is the
 // id inside the quotes, reported once however many calls use it.
@@ -182,7 +191,7 @@ func ParsePython(src []byte) []Ref {
 			spec = peftFromPretrained
 		}
 		args := splitArgs(code, m[1])
-		if notAModel(src, code, args, byQuote) {
+		if notAModel(src, code, args, byQuote) || !namedForAModel(src, code, name, m[0], args, byQuote) {
 			continue
 		}
 		for i, arg := range args {
@@ -234,10 +243,73 @@ func pyAssignments(code []byte, byQuote map[int]pyLiteral) map[string][]pyAssign
 	for _, m := range pyAssignRE.FindAllSubmatchIndex(code, maxPyCalls) {
 		valueAt := m[1] - 1
 		l, ok := literalAt(code, valueAt, lineEnd(code, valueAt), byQuote)
+		if !ok {
+			l, ok = envDefault(code, valueAt, byQuote)
+		}
 		name := string(code[m[2]:m[3]])
 		out[name] = append(out[name], pyAssignment{at: m[0], literal: l, ok: ok})
 	}
 	return out
+}
+
+// envRE matches os.getenv( and os.environ.get( at the start of a value.
+var envRE = regexp.MustCompile(`^\s*(?:os\s*\.\s*)?(?:getenv|environ\s*\.\s*get)\s*\(`)
+
+// envDefault returns the default of os.getenv("MODEL", "org/name") (or
+// os.environ.get) when that is the whole value at valueAt: the model a
+// script loads unless told otherwise.
+func envDefault(code []byte, valueAt int, byQuote map[int]pyLiteral) (pyLiteral, bool) {
+	m := envRE.FindIndex(code[valueAt:lineEnd(code, valueAt)])
+	if m == nil {
+		return pyLiteral{}, false
+	}
+	args := splitArgs(code, valueAt+m[1])
+	if len(args) != 2 {
+		return pyLiteral{}, false
+	}
+	if kw, _ := keyword(code, args[1]); kw != "" {
+		return pyLiteral{}, false
+	}
+	return literalAt(code, args[1].start, args[1].end, byQuote)
+}
+
+// namedForAModel keeps add_argument and field calls to those that define a
+// model option: add_argument's first argument (the flag) or the field's
+// name mentions "model". Other calls pass.
+func namedForAModel(src, code []byte, call string, at int, args []span, byQuote map[int]pyLiteral) bool {
+	var name string
+	switch call {
+	case "add_argument":
+		if len(args) == 0 {
+			return false
+		}
+		l, ok := literalAt(code, args[0].start, args[0].end, byQuote)
+		if !ok {
+			return false
+		}
+		name = string(src[l.start:l.end])
+	case "field":
+		line := code[lineStart(code, at):at]
+		m := fieldTargetRE.FindSubmatch(line)
+		if m == nil {
+			return false
+		}
+		name = string(m[1])
+	default:
+		return true
+	}
+	return strings.Contains(strings.ToLower(name), "model")
+}
+
+// fieldTargetRE matches the annotated name a dataclass field is assigned
+// to, up to the field( call: "model_name_or_path: str = ".
+var fieldTargetRE = regexp.MustCompile(`^\s*([A-Za-z_]\w*)\s*:[^=]*=\s*(?:dataclasses\s*\.\s*)?$`)
+
+func lineStart(text []byte, i int) int {
+	for i > 0 && text[i-1] != '\n' && text[i-1] != '\r' {
+		i--
+	}
+	return i
 }
 
 // lastAssignment returns the literal of the last assignment before offset
