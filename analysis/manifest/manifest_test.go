@@ -279,7 +279,8 @@ emb = SentenceTransformer(model_name_or_path=undefined)
 }
 
 // TestParsePythonDefaults: scripts name the model they load by default in
-// an option, a dataclass field or an environment variable's default.
+// an option, a dataclass field or an environment variable's default, or
+// fetch a file of a model repository by URL.
 func TestParsePythonDefaults(t *testing.T) {
 	src := `import argparse, os
 from dataclasses import dataclass, field
@@ -299,11 +300,14 @@ MODEL = os.getenv("MODEL", "google/gemma-2-9b")
 model = AutoModelForCausalLM.from_pretrained(MODEL)
 OTHER = os.environ.get("OTHER")
 other = AutoModelForCausalLM.from_pretrained(OTHER)
+state = torch.hub.load_state_dict_from_url("https://huggingface.co/facebook/sam-vit-base/resolve/main/model.pth")
+docs = "see https://huggingface.co/docs/transformers/index"
 `
 	wantRefs(t, "defaults", src, ParsePython([]byte(src)), []string{
 		"add_argument hub meta-llama/Llama-3.1-8B [meta-llama/Llama-3.1-8B]",
 		"field hub Qwen/Qwen2.5-7B-Instruct [Qwen/Qwen2.5-7B-Instruct]",
 		"field hub OpenAssistant/reward-model-deberta-v3-large-v2 [OpenAssistant/reward-model-deberta-v3-large-v2]",
 		"from_pretrained hub google/gemma-2-9b [google/gemma-2-9b]",
+		"url hub facebook/sam-vit-base [facebook/sam-vit-base]",
 	})
 }

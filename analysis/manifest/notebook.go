@@ -21,7 +21,7 @@ import (
 // file that is not JSON, or whose "cells" is not a list of cells, is an
 // error; one without "cells" (nbformat 3) yields nothing.
 func ParseNotebook(src []byte) ([]Ref, error) {
-	if !namesACall(src) && !bytes.Contains(src, []byte("download")) { // namesACall covers "ollama"
+	if !namesACall(src) && !shellMayFetch(src) {
 		return nil, nil // most notebooks load no model by name
 	}
 	nb := notebookReader{dec: json.NewDecoder(bytes.NewReader(src)), src: src}

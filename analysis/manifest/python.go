@@ -150,7 +150,7 @@ var pyCallRE = regexp.MustCompile(`\b(from_pretrained|pipeline|hf_hub_download|s
 // pyCallNeedles are in every file pyCallRE can match in.
 var pyCallNeedles = [][]byte{[]byte("from_pretrained"), []byte("pipeline"), []byte("hf_hub_download"),
 	[]byte("snapshot_download"), []byte("SentenceTransformer"), []byte("CrossEncoder"), []byte("LLM"), []byte("llama"),
-	[]byte("add_argument"), []byte("field")}
+	[]byte("add_argument"), []byte("field"), []byte("/resolve/")}
 
 // peftReceiverRE matches the PEFT classes before ".from_pretrained".
 var peftReceiverRE = regexp.MustCompile(`\bPeft\w*\s*\.\s*$`)
@@ -219,6 +219,17 @@ func ParsePython(src []byte) []Ref {
 				r.Start, r.End, r.Via = l.start, l.end, name
 				refs = append(refs, r)
 			}
+		}
+	}
+	// A URL of a file in a model repository, wherever it is fetched from
+	// (torch.hub.load_state_dict_from_url, requests.get, urlretrieve).
+	for _, l := range lits {
+		text := string(src[l.start:l.end])
+		if l.formatted || seen[l.start] || !strings.Contains(text, "/resolve/") {
+			continue
+		}
+		if id, at, ok := hubURL(text); ok && len(refs) < maxPyCalls {
+			refs = append(refs, Ref{Kind: HubID, ID: id, Text: id, Start: l.start + at, End: l.start + at + len(id), Via: "url"})
 		}
 	}
 	slices.SortStableFunc(refs, func(a, b Ref) int { return a.Start - b.Start })

@@ -7,8 +7,9 @@ import (
 )
 
 // ParseShell finds the models that shell commands fetch: `hf download
-// ORG/NAME` and its predecessor `huggingface-cli download ORG/NAME`, and
-// `ollama pull NAME` or `ollama run NAME`, in shell scripts, Dockerfile RUN
+// ORG/NAME` and its predecessor `huggingface-cli download ORG/NAME`,
+// `ollama pull NAME` or `ollama run NAME`, and Hub URLs given to wget,
+// curl, aria2c or git clone, in shell scripts, Dockerfile RUN
 // lines (exec form too), Makefile recipes and the run: steps of CI
 // workflows. The command may sit anywhere in a command line (after `RUN`,
 // `uvx`, `sudo`, `VAR=value`, a Makefile `@`); its model is the first
@@ -19,11 +20,14 @@ import (
 // one command; `#` comments are skipped. The range is the name as written,
 // inside its quotes.
 func ParseShell(src []byte) []Ref {
-	if !bytes.Contains(src, []byte("download")) && !bytes.Contains(src, []byte("ollama")) {
+	if !shellMayFetch(src) {
 		return nil // most scripts fetch no model: skip the tokenizer
 	}
 	var refs []Ref
 	for _, cmd := range shellCommands(execFormBlanked(src)) {
+		if len(refs) < maxShellRefs {
+			refs = append(refs, hubURLRefs(cmd)...)
+		}
 		for i := 0; i+1 < len(cmd) && len(refs) < maxShellRefs; i++ {
 			var r Ref
 			var ok bool
@@ -42,6 +46,67 @@ func ParseShell(src []byte) []Ref {
 		}
 	}
 	return refs
+}
+
+// hubURLRefs finds the models a command fetches by URL: `wget`, `curl` or
+// `aria2c` of https://huggingface.co/ORG/NAME/resolve/REV/FILE, and `git
+// clone https://huggingface.co/ORG/NAME`. The range is ORG/NAME in the URL.
+func hubURLRefs(cmd []shellWord) []Ref {
+	var refs []Ref
+	via := ""
+	for _, w := range cmd {
+		switch name := path.Base(strings.TrimLeft(w.text, "@-+")); name {
+		case "wget", "curl", "aria2c", "git":
+			via = name
+			continue
+		}
+		if via == "" || !w.literal || w.end <= w.start {
+			continue
+		}
+		if id, at, ok := hubURL(w.text); ok {
+			refs = append(refs, Ref{Kind: HubID, ID: id, Text: id, Start: w.start + at, End: w.start + at + len(id), Via: via})
+		}
+	}
+	return refs
+}
+
+// hubSiteSections are first path segments of huggingface.co that are not
+// an organisation or user.
+var hubSiteSections = map[string]bool{
+	"datasets": true, "spaces": true, "docs": true, "blog": true, "api": true, "settings": true, "login": true,
+	"join": true, "pricing": true, "models": true, "papers": true, "learn": true, "organizations": true,
+	"tasks": true, "collections": true, "new": true, "chat": true, "posts": true, "enterprise": true, "buckets": true,
+}
+
+// hubURL returns the model id in a Hub URL of a model repository or a file
+// in it, and its offset in u.
+func hubURL(u string) (id string, at int, ok bool) {
+	rest := u
+	for _, scheme := range []string{"https://", "http://"} {
+		rest = strings.TrimPrefix(rest, scheme)
+	}
+	for _, host := range []string{"huggingface.co/", "hf.co/", "www.huggingface.co/"} {
+		if r, found := strings.CutPrefix(rest, host); found {
+			parts := strings.SplitN(r, "/", 4)
+			if len(parts) < 2 || hubSiteSections[parts[0]] {
+				return "", 0, false
+			}
+			name := strings.TrimSuffix(parts[1], ".git")
+			if len(parts) > 2 && parts[2] != "" {
+				switch parts[2] {
+				case "resolve", "blob", "raw", "tree":
+				default:
+					return "", 0, false
+				}
+			}
+			id = parts[0] + "/" + name
+			if !IsHubID(id) {
+				return "", 0, false
+			}
+			return id, len(u) - len(r), true
+		}
+	}
+	return "", 0, false
 }
 
 // ollamaValueOptions are the options of `ollama run` that take a value.
@@ -112,6 +177,17 @@ func execFormBlanked(src []byte) []byte {
 		}
 	}
 	return out
+}
+
+// shellMayFetch reports whether src holds a word every command ParseShell
+// reads needs.
+func shellMayFetch(src []byte) bool {
+	for _, needle := range []string{"download", "ollama", "hf.co/", "huggingface.co/"} {
+		if bytes.Contains(src, []byte(needle)) {
+			return true
+		}
+	}
+	return false
 }
 
 // maxShellRefs caps the references read from one file, so that a hostile

@@ -61,6 +61,15 @@ func TestParseShellDockerfileAndMakefile(t *testing.T) {
 			"ollama run hf.co/bartowski/Llama-3.2-1B-Instruct-GGUF:Q4_K_M\nollama run ./local.gguf\nollama pull $MODEL\n",
 			[]string{"ollama pull ollama llama3.2:latest [llama3.2]", "ollama run ollama qwen2.5:7b [qwen2.5:7b]",
 				"ollama run hub bartowski/Llama-3.2-1B-Instruct-GGUF [hf.co/bartowski/Llama-3.2-1B-Instruct-GGUF:Q4_K_M]"}},
+		{"URLs", "wget -q https://huggingface.co/TheBloke/Llama-2-7B-GGUF/resolve/main/llama-2-7b.Q4_K_M.gguf -O m.gguf\n" +
+			"curl -L -o flux.safetensors \"https://huggingface.co/black-forest-labs/FLUX.1-dev/resolve/main/flux1-dev.safetensors?download=true\"\n" +
+			"git clone https://huggingface.co/meta-llama/Llama-3.1-8B.git weights\n" +
+			"git clone https://huggingface.co/datasets/HuggingFaceH4/ultrachat_200k\n" +
+			"curl https://huggingface.co/docs/hub/index\ncurl https://huggingface.co/api/models/org/name\n" +
+			"echo https://huggingface.co/not/fetched\n",
+			[]string{"wget hub TheBloke/Llama-2-7B-GGUF [TheBloke/Llama-2-7B-GGUF]",
+				"curl hub black-forest-labs/FLUX.1-dev [black-forest-labs/FLUX.1-dev]",
+				"git hub meta-llama/Llama-3.1-8B [meta-llama/Llama-3.1-8B]"}},
 		{"no download at all", "echo hello\n", nil},
 		{"a lone command word", "hf download", nil},
 		{"an unterminated quote", "hf download \"org/name", nil},
