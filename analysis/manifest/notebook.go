@@ -24,7 +24,10 @@ func ParseNotebook(src []byte) ([]Ref, error) {
 	if !namesACall(src) && !shellMayFetch(src) {
 		return nil, nil // most notebooks load no model by name
 	}
-	nb := notebookReader{dec: json.NewDecoder(bytes.NewReader(src)), src: src}
+	// A byte order mark (some Windows editors write one) is not JSON.
+	body := bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	bom := len(src) - len(body)
+	nb := notebookReader{dec: json.NewDecoder(bytes.NewReader(body)), src: body}
 	cells, err := nb.cells()
 	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
 		return nil, errors.New("the file ends inside its JSON")
@@ -34,7 +37,10 @@ func ParseNotebook(src []byte) ([]Ref, error) {
 	}
 	var refs []Ref
 	for _, cell := range cells {
-		refs = append(refs, cell.refs(src)...)
+		for _, r := range cell.refs(body) {
+			r.Start, r.End = r.Start+bom, r.End+bom
+			refs = append(refs, r)
+		}
 	}
 	return refs, nil
 }

@@ -56,6 +56,22 @@ func TestParseNotebook(t *testing.T) {
 	})
 }
 
+// TestParseNotebookBOMAndCRLF: a notebook saved on Windows, with a byte
+// order mark and CRLF line ends, gives the same references, shifted by the
+// mark.
+func TestParseNotebookBOMAndCRLF(t *testing.T) {
+	src := "\xef\xbb\xbf" + strings.ReplaceAll(testNotebook, "\n", "\r\n")
+	refs, err := ParseNotebook([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantRefs(t, "bom and crlf", src, refs, []string{
+		"download hub black-forest-labs/FLUX.1-dev [black-forest-labs/FLUX.1-dev]",
+		"from_pretrained hub meta-llama/Llama-3.1-8B-Instruct [meta-llama/Llama-3.1-8B-Instruct]",
+		"download hub Qwen/Qwen2.5-7B-Instruct [Qwen/Qwen2.5-7B-Instruct]",
+	})
+}
+
 func TestParseNotebookErrors(t *testing.T) {
 	for _, c := range []struct{ name, src, err string }{
 		{"not JSON", "from_pretrained('a/b')", "invalid character"},
