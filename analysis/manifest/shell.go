@@ -281,7 +281,11 @@ func shellCommands(src []byte) [][]shellWord {
 			cmd = nil
 		}
 	}
-	for i := 0; i < len(src); {
+	start := 0
+	if bytes.HasPrefix(src, []byte("\xef\xbb\xbf")) {
+		start = 3 // a byte order mark is not part of the first word
+	}
+	for i := start; i < len(src); {
 		c := src[i]
 		switch {
 		case c == '\\' && i+1 < len(src) && (src[i+1] == '\n' || src[i+1] == '\r'):

@@ -70,6 +70,7 @@ func TestParseShellDockerfileAndMakefile(t *testing.T) {
 			[]string{"wget hub TheBloke/Llama-2-7B-GGUF [TheBloke/Llama-2-7B-GGUF]",
 				"curl hub black-forest-labs/FLUX.1-dev [black-forest-labs/FLUX.1-dev]",
 				"git hub meta-llama/Llama-3.1-8B [meta-llama/Llama-3.1-8B]"}},
+		{"byte order mark", "\xef\xbb\xbfhf download org/after-bom\n", []string{"download hub org/after-bom [org/after-bom]"}},
 		{"no download at all", "echo hello\n", nil},
 		{"a lone command word", "hf download", nil},
 		{"an unterminated quote", "hf download \"org/name", nil},
