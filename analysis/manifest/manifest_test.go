@@ -251,9 +251,12 @@ bad = ollama.chat(model="not a name")
 }
 
 // TestParsePythonNames: an id assigned to a name before the call counts
-// once, at its literal; a name last assigned something else does not.
+// once, at its literal; a name last assigned something else does not. The
+// file starts with a byte order mark.
 func TestParsePythonNames(t *testing.T) {
-	src := `import argparse
+	src := "\xef\xbb\xbf" + `FIRST = "acme/first-line"
+first = AutoModel.from_pretrained(FIRST)
+import argparse
 from transformers import AutoModelForCausalLM, AutoTokenizer, pipeline
 
 MODEL_ID = "meta-llama/Llama-3.1-8B-Instruct"
@@ -273,6 +276,7 @@ if MODEL_ID == "x/y": pass
 emb = SentenceTransformer(model_name_or_path=undefined)
 `
 	wantRefs(t, "names", src, ParsePython([]byte(src)), []string{
+		"from_pretrained hub acme/first-line [acme/first-line]",
 		"from_pretrained hub meta-llama/Llama-3.1-8B-Instruct [meta-llama/Llama-3.1-8B-Instruct]",
 		"pipeline hub google/gemma-2-2b [google/gemma-2-2b]",
 	})

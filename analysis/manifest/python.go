@@ -20,6 +20,9 @@ type pyLiteral struct {
 // matched on code alone.
 func lexPython(src []byte) (code []byte, lits []pyLiteral) {
 	code = append([]byte(nil), src...)
+	if bytes.HasPrefix(code, []byte("\xef\xbb\xbf")) {
+		copy(code, "   ") // a byte order mark: blank, so the first line reads as code
+	}
 	blank := func(from, to int) {
 		for k := from; k < to; k++ {
 			if code[k] != '\n' && code[k] != '\r' {
