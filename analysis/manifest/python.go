@@ -303,7 +303,13 @@ func namedForAModel(src, code []byte, call string, at int, args []span, byQuote 
 		}
 		name = string(src[l.start:l.end])
 	case "field":
-		line := code[lineStart(code, at):at]
+		// "name: type = field(" is short: look back a bounded way, so that
+		// a long line of field( calls stays linear.
+		from := max(0, at-maxFieldPrefix)
+		line := code[lineStart(code[from:], at-from)+from : at]
+		if from > 0 && lineStart(code[from:], at-from) == 0 {
+			return false // no line start within reach
+		}
 		m := fieldTargetRE.FindSubmatch(line)
 		if m == nil {
 			return false
@@ -314,6 +320,9 @@ func namedForAModel(src, code []byte, call string, at int, args []span, byQuote 
 	}
 	return strings.Contains(strings.ToLower(name), "model")
 }
+
+// maxFieldPrefix bounds the text before field( read for its target.
+const maxFieldPrefix = 256
 
 // fieldTargetRE matches the annotated name a dataclass field is assigned
 // to, up to the field( call: "model_name_or_path: str = ".
