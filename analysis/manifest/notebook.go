@@ -257,14 +257,27 @@ func decodeJSONString(src []byte, from, to int, cell *notebookCell) {
 			emit(buf[:utf8.EncodeRune(buf[:], r)], i, i+n)
 			i += n
 		default:
-			c := map[byte]byte{'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t'}[esc]
-			if c == 0 {
-				c = esc // \" \\ \/
-			}
-			emit([]byte{c}, i, i+2)
+			emit([]byte{jsonEscape(esc)}, i, i+2)
 			i += 2
 		}
 	}
+}
+
+// jsonEscape is the byte a one-letter JSON escape stands for.
+func jsonEscape(esc byte) byte {
+	switch esc {
+	case 'b':
+		return '\b'
+	case 'f':
+		return '\f'
+	case 'n':
+		return '\n'
+	case 'r':
+		return '\r'
+	case 't':
+		return '\t'
+	}
+	return esc // \" \\ \/
 }
 
 // unicodeEscape reads \uXXXX at i, with its low surrogate when it is a high

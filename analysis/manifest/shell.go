@@ -34,7 +34,7 @@ func ParseShell(src []byte) []Ref {
 			switch verb := cmd[i+1].text; {
 			case isHubCLI(cmd[i].text) && verb == "download":
 				r, ok = downloadRef(src, cmd[i+2:])
-			case path.Base(strings.TrimLeft(cmd[i].text, "@-+")) == "ollama" && (verb == "pull" || verb == "run"):
+			case commandName(cmd[i].text) == "ollama" && (verb == "pull" || verb == "run"):
 				r, ok = ollamaRef(cmd[i+2:], "ollama "+verb)
 			default:
 				continue
@@ -55,7 +55,7 @@ func hubURLRefs(cmd []shellWord) []Ref {
 	var refs []Ref
 	via := ""
 	for _, w := range cmd {
-		switch name := path.Base(strings.TrimLeft(w.text, "@-+")); name {
+		switch name := commandName(w.text); name {
 		case "wget", "curl", "aria2c", "git":
 			via = name
 			continue
@@ -203,10 +203,13 @@ type shellWord struct {
 	literal    bool
 }
 
-// isHubCLI says whether a command word runs the Hub's CLI, by name or path
-// ("hf", "/usr/local/bin/huggingface-cli", Makefile "@hf").
+// commandName is the program a command word runs, without its folder or a
+// Makefile recipe's "@", "-" or "+" ("/usr/local/bin/hf", "@hf": "hf").
+func commandName(w string) string { return path.Base(strings.TrimLeft(w, "@-+")) }
+
+// isHubCLI says whether a command word runs the Hub's CLI.
 func isHubCLI(w string) bool {
-	name := path.Base(strings.TrimLeft(w, "@-+"))
+	name := commandName(w)
 	return name == "hf" || name == "huggingface-cli"
 }
 
