@@ -168,9 +168,12 @@ var peftReceiverRE = regexp.MustCompile(`\bPeft\w*\s*\.\s*$`)
 // before the call is one (MODEL_ID = "org/name", the way most model cards
 // and scripts write it, or os.getenv("MODEL", "org/name")); a name last
 // assigned anything else is not read.
-// Only literals that look like Hub ids (^[\w.-]+/[\w.-]+$) count;
-// comments, f-strings and other expressions are skipped. The range is the
-// id inside the quotes, reported once however many calls use it.
+// Only literals that look like Hub ids (^[\w.-]+/[\w.-]+$), or for
+// Ollama's calls Ollama names, count; comments, f-strings and other
+// expressions are skipped. Any string that is the URL of a file in a model
+// repository (https://huggingface.co/ORG/NAME/resolve/...) counts too. The
+// range is the id inside the quotes, reported once however many calls use
+// it.
 func ParsePython(src []byte) []Ref {
 	if !namesACall(src) {
 		return nil // most Python files load no model: skip the lexer and the regexp
