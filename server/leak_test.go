@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -287,13 +288,33 @@ func TestInitializedAfterStopStartsNothing(t *testing.T) {
 	s.ctx, s.cancel = context.WithCancel(context.Background())
 	defer s.cancel()
 	s.stopBackground()
+
+	// Whatever background started has ended once bg.Wait returns, so this
+	// check needs no timing.
+	ran := false
+	s.background(func() { ran = true })
+	s.bg.Wait()
+	if ran {
+		t.Error("background work started after the stop")
+	}
+
+	// Initialized goes through background: the goroutines it would start
+	// were created by this test's goroutine. (One that has already ended is
+	// not seen; the check above is the one that cannot miss.)
+	buf := make([]byte, 64)
+	self := goroutineHeader.FindSubmatch(buf[:runtime.Stack(buf, false)])
+	if self == nil {
+		t.Fatal("cannot tell this goroutine's id")
+	}
+	createdHere := fmt.Sprintf(" in goroutine %s\n", self[1])
 	before := goroutineIDs()
 	if err := s.Initialized(context.Background(), &protocol.InitializedParams{}); err != nil {
 		t.Fatalf("initialized: %v", err)
 	}
 	for id, stack := range goroutineIDs() {
-		if _, old := before[id]; !old && !strings.Contains(stack, "goroutineIDs") {
+		if _, old := before[id]; !old && strings.Contains(stack+"\n", createdHere) {
 			t.Errorf("initialized after stop started a goroutine:\n%s", stack)
 		}
 	}
+	s.bg.Wait()
 }
