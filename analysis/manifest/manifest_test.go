@@ -1,8 +1,10 @@
 package manifest
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -313,5 +315,30 @@ docs = "see https://huggingface.co/docs/transformers/index"
 		"field hub OpenAssistant/reward-model-deberta-v3-large-v2 [OpenAssistant/reward-model-deberta-v3-large-v2]",
 		"from_pretrained hub google/gemma-2-9b [google/gemma-2-9b]",
 		"url hub facebook/sam-vit-base [facebook/sam-vit-base]",
+	})
+}
+
+// callSitesRE is what pyCallSites finds, written as the regexp it replaced
+// (with blanks limited to spaces and tabs, as the scanner reads them).
+var callSitesRE = regexp.MustCompile(`\b(from_pretrained|pipeline|hf_hub_download|snapshot_download|SentenceTransformer|CrossEncoder|LLM|ChatOllama|OllamaLLM|OllamaEmbeddings|Ollama|ollama[ \t]*\.[ \t]*(?:pull|chat|generate|embed|show)|add_argument|field)[ \t]*\(`)
+
+// FuzzPyCallSites pins the scanner to the regexp: the same calls, names
+// and offsets.
+func FuzzPyCallSites(f *testing.F) {
+	f.Add([]byte("m = AutoModel.from_pretrained ('a/b'); ollama . chat(x); xLLM(); LLM(model=y); my_field(1) field(default=2)"))
+	f.Add([]byte("((ollama.pull(\tpipeline(\nOllama(ollama\t.show("))
+	f.Fuzz(func(t *testing.T, code []byte) {
+		var want []string
+		for _, m := range callSitesRE.FindAllSubmatchIndex(code, -1) {
+			name := strings.Join(strings.FieldsFunc(string(code[m[2]:m[3]]), func(r rune) bool { return r == ' ' || r == '\t' }), "")
+			want = append(want, fmt.Sprintf("%s@%d-%d", name, m[2], m[1]))
+		}
+		var got []string
+		for _, s := range pyCallSites(code, len(code)+1) {
+			got = append(got, fmt.Sprintf("%s@%d-%d", s.name, s.start, s.open))
+		}
+		if strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Fatalf("pyCallSites found\n%v\nthe regexp\n%v", got, want)
+		}
 	})
 }

@@ -148,9 +148,7 @@ type pyCall struct {
 // the adapter comes second.
 var peftFromPretrained = pyCall{1, []string{"model_id"}, false}
 
-var pyCallRE = regexp.MustCompile(`\b(from_pretrained|pipeline|hf_hub_download|snapshot_download|SentenceTransformer|CrossEncoder|LLM|ChatOllama|OllamaLLM|OllamaEmbeddings|Ollama|ollama\s*\.\s*(?:pull|chat|generate|embed|show)|add_argument|field)\s*\(`)
-
-// pyCallNeedles are in every file pyCallRE can match in.
+// pyCallNeedles are in every file pyCallSites can find a call in.
 var pyCallNeedles = [][]byte{[]byte("from_pretrained"), []byte("pipeline"), []byte("hf_hub_download"),
 	[]byte("snapshot_download"), []byte("SentenceTransformer"), []byte("CrossEncoder"), []byte("LLM"), []byte("llama"),
 	[]byte("add_argument"), []byte("field"), []byte("/resolve/")}
@@ -187,17 +185,14 @@ func ParsePython(src []byte) []Ref {
 	var refs []Ref
 	seen := map[int]bool{} // literal starts already reported
 	// A cap on calls keeps a hostile file (a megabyte of "pipeline(") cheap.
-	for _, m := range pyCallRE.FindAllSubmatchIndex(code, maxPyCalls) {
-		name := string(code[m[2]:m[3]])
-		if strings.HasPrefix(name, "ollama") {
-			name = strings.Join(strings.Fields(name), "") // "ollama . chat"
-		}
+	for _, m := range pyCallSites(code, maxPyCalls) {
+		name := m.name
 		spec := pyCalls[name]
-		if name == "from_pretrained" && peftReceiverRE.Match(code[max(0, m[0]-64):m[0]]) {
+		if name == "from_pretrained" && peftReceiverRE.Match(code[max(0, m.start-64):m.start]) {
 			spec = peftFromPretrained
 		}
-		args := splitArgs(code, m[1])
-		if notAModel(src, code, args, byQuote) || !namedForAModel(src, code, name, m[0], args, byQuote) {
+		args := splitArgs(code, m.open)
+		if notAModel(src, code, args, byQuote) || !namedForAModel(src, code, name, m.start, args, byQuote) {
 			continue
 		}
 		for i, arg := range args {
@@ -214,7 +209,7 @@ func ParsePython(src []byte) []Ref {
 				if assigned == nil {
 					assigned = pyAssignments(code, byQuote)
 				}
-				l, ok = lastAssignment(assigned[variable], m[0])
+				l, ok = lastAssignment(assigned[variable], m.start)
 			}
 			if !ok || l.formatted || seen[l.start] {
 				continue
@@ -363,8 +358,64 @@ func nameAt(code []byte, from, to int) (string, bool) {
 	return s, true
 }
 
+// pyCallSite is a call of a name in pyCalls: where the name (with its
+// receiver for ollama.X) starts, and the offset after its "(".
+type pyCallSite struct {
+	name        string
+	start, open int
+}
+
+// ollamaMethods are the calls of Ollama's module that name a model.
+var ollamaMethods = map[string]bool{"pull": true, "chat": true, "generate": true, "embed": true, "show": true}
+
+// pyCallSites finds up to limit calls of the names in pyCalls in code (the
+// lexed source: strings and comments blanked), by the identifier before
+// each "(". A scan for "(" is linear and, unlike one regexp alternating
+// every name, cheap on the long files that mention a loader once.
+func pyCallSites(code []byte, limit int) []pyCallSite {
+	var sites []pyCallSite
+	for i := 0; len(sites) < limit; i++ {
+		k := bytes.IndexByte(code[i:], '(')
+		if k < 0 {
+			break
+		}
+		i += k
+		end := i
+		for end > 0 && (code[end-1] == ' ' || code[end-1] == '\t') {
+			end--
+		}
+		start := end
+		for start > 0 && isIdent(code[start-1]) {
+			start--
+		}
+		name := string(code[start:end])
+		if ollamaMethods[name] {
+			// ollama.chat(: the receiver must be the module itself.
+			j := start
+			for j > 0 && (code[j-1] == ' ' || code[j-1] == '\t') {
+				j--
+			}
+			if j == 0 || code[j-1] != '.' {
+				continue
+			}
+			j--
+			for j > 0 && (code[j-1] == ' ' || code[j-1] == '\t') {
+				j--
+			}
+			if j < len("ollama") || string(code[j-len("ollama"):j]) != "ollama" || j > len("ollama") && isIdent(code[j-len("ollama")-1]) {
+				continue
+			}
+			name, start = "ollama."+name, j-len("ollama")
+		}
+		if _, ok := pyCalls[name]; ok && name != "" {
+			sites = append(sites, pyCallSite{name: name, start: start, open: i + 1})
+		}
+	}
+	return sites
+}
+
 // namesACall reports whether src contains a part of every call name in
-// pyCalls anywhere; without one, pyCallRE cannot match.
+// pyCalls anywhere; without one, pyCallSites cannot find a call.
 func namesACall(src []byte) bool {
 	for _, needle := range pyCallNeedles {
 		if bytes.Contains(src, needle) {
