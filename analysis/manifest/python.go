@@ -304,11 +304,11 @@ func namedForAModel(src, code []byte, call string, at int, args []span, byQuote 
 		// "name: type = field(" is short: look back a bounded way, so that
 		// a long line of field( calls stays linear.
 		from := max(0, at-maxFieldPrefix)
-		line := code[lineStart(code[from:], at-from)+from : at]
-		if from > 0 && lineStart(code[from:], at-from) == 0 {
+		start := lineStart(code[from:], at-from)
+		if from > 0 && start == 0 {
 			return false // no line start within reach
 		}
-		m := fieldTargetRE.FindSubmatch(line)
+		m := fieldTargetRE.FindSubmatch(code[from+start : at])
 		if m == nil {
 			return false
 		}
