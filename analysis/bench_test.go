@@ -12,8 +12,8 @@ import (
 	"github.com/google/licensecheck"
 
 	"github.com/fineprint-dev/fineprint/analysis"
-	"github.com/fineprint-dev/fineprint/analysis/workspace"
-	"github.com/fineprint-dev/fineprint/cmd/fineprint-bench/genws"
+	"github.com/fineprint-dev/fineprint/internal/testws"
+	"github.com/fineprint-dev/fineprint/workspace"
 )
 
 // Benchmarks of the analysis engine. Each figure has a baseline measured by
@@ -24,20 +24,20 @@ import (
 
 var corpusOnce struct {
 	sync.Once
-	c   *genws.Corpus
+	c   *testws.Corpus
 	err error
 }
 
 // benchCorpus loads ../shared/corpus or skips the benchmark.
-func benchCorpus(b *testing.B) *genws.Corpus {
+func benchCorpus(b *testing.B) *testws.Corpus {
 	b.Helper()
 	corpusOnce.Do(func() {
 		wd, _ := os.Getwd()
-		dir := genws.FindCorpus(wd)
+		dir := testws.FindCorpus(wd)
 		if dir == "" {
 			return
 		}
-		corpusOnce.c, corpusOnce.err = genws.LoadCorpus(dir)
+		corpusOnce.c, corpusOnce.err = testws.LoadCorpus(dir)
 	})
 	if corpusOnce.err != nil {
 		b.Fatal(corpusOnce.err)
@@ -120,9 +120,9 @@ func BenchmarkCorpusAnalyzeEach(b *testing.B) {
 }
 
 // genWorkspace generates a workspace of n files once per benchmark.
-func genWorkspace(b *testing.B, n int) *genws.Workspace {
+func genWorkspace(b *testing.B, n int) *testws.Workspace {
 	c := benchCorpus(b)
-	ws, err := genws.Generate(b.TempDir(), c, n)
+	ws, err := testws.Generate(b.TempDir(), c, n)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -14,7 +14,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/fineprint-dev/fineprint/analysis"
-	"github.com/fineprint-dev/fineprint/cmd/fineprint-bench/genws"
+	"github.com/fineprint-dev/fineprint/internal/testws"
 )
 
 // fuzzPaths gives each kind a file name that ClassifyPath maps back to it, so
@@ -135,7 +135,7 @@ func checkRanges(t *testing.T, s *analysis.Snapshot, r *analysis.Result) {
 // give it. Without the corpus the hand-written seeds above still run.
 func fuzzCorpusSeeds(f *testing.F) {
 	wd, _ := os.Getwd()
-	dir := genws.FindCorpus(wd)
+	dir := testws.FindCorpus(wd)
 	if dir == "" {
 		return
 	}

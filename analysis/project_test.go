@@ -15,8 +15,8 @@ import (
 	"github.com/fineprint-dev/fineprint/analysis"
 	"github.com/fineprint-dev/fineprint/analysis/gguf"
 	"github.com/fineprint-dev/fineprint/analysis/textpos"
-	"github.com/fineprint-dev/fineprint/analysis/workspace"
 	"github.com/fineprint-dev/fineprint/internal/corpus"
+	"github.com/fineprint-dev/fineprint/workspace"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden sections of testdata/project/*.txtar")

@@ -16,7 +16,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/fineprint-dev/fineprint/analysis"
-	"github.com/fineprint-dev/fineprint/analysis/workspace"
+	"github.com/fineprint-dev/fineprint/workspace"
 )
 
 // scheduler decides when the worker analyses: at once, or after a debounce

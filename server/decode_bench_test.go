@@ -7,7 +7,7 @@ import (
 
 	"go.lsp.dev/jsonrpc2"
 
-	"github.com/fineprint-dev/fineprint/cmd/fineprint-bench/genws"
+	"github.com/fineprint-dev/fineprint/internal/testws"
 )
 
 // BenchmarkDecodeChange1MB decodes a full-text didChange of a 1 MB model
@@ -18,7 +18,7 @@ import (
 //
 //	go test -run XXX -bench DecodeChange ./server/
 func BenchmarkDecodeChange1MB(b *testing.B) {
-	card, err := genws.BigCard(benchCorpusDir(b), 1<<20)
+	card, err := testws.BigCard(benchCorpusDir(b), 1<<20)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/fineprint-dev/fineprint/cmd/fineprint-bench/genws"
+	"github.com/fineprint-dev/fineprint/internal/testws"
 )
 
 // Benchmarks of issue 7 that run the real server in-process over a pipe,
@@ -18,14 +18,14 @@ import (
 //
 //	go test -run XXX -bench 'Edit|Cold' -benchtime 200x ./server/
 
-func benchCorpusDir(b *testing.B) *genws.Corpus {
+func benchCorpusDir(b *testing.B) *testws.Corpus {
 	b.Helper()
 	wd, _ := os.Getwd()
-	dir := genws.FindCorpus(wd)
+	dir := testws.FindCorpus(wd)
 	if dir == "" {
 		b.Skip("no ../shared/corpus beside the module: corpus benchmarks skipped")
 	}
-	c, err := genws.LoadCorpus(dir)
+	c, err := testws.LoadCorpus(dir)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -51,7 +51,7 @@ func BenchmarkEditLargestLicense(b *testing.B) {
 
 // BenchmarkEditCard1MB is the same for a 1 MB model card.
 func BenchmarkEditCard1MB(b *testing.B) {
-	card, err := genws.BigCard(benchCorpusDir(b), 1<<20)
+	card, err := testws.BigCard(benchCorpusDir(b), 1<<20)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -70,7 +70,7 @@ func benchEdits(b *testing.B, file string, text []byte) {
 // BenchmarkEditLicenseIn20000Files is a keystroke in one license of a
 // generated 20,000-file workspace: what a user of a large repository feels.
 func BenchmarkEditLicenseIn20000Files(b *testing.B) {
-	ws, err := genws.Generate(b.TempDir(), benchCorpusDir(b), 20000)
+	ws, err := testws.Generate(b.TempDir(), benchCorpusDir(b), 20000)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -115,7 +115,7 @@ func benchEditsIn(b *testing.B, root, file string, text []byte) {
 // BenchmarkColdScan2000 is initialized -> the end of the first scan's
 // progress on a generated 2,000-file workspace, a new session each time.
 func BenchmarkColdScan2000(b *testing.B) {
-	ws, err := genws.Generate(b.TempDir(), benchCorpusDir(b), 2000)
+	ws, err := testws.Generate(b.TempDir(), benchCorpusDir(b), 2000)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -36,7 +36,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/fineprint-dev/fineprint/cmd/fineprint-bench/genws"
+	"github.com/fineprint-dev/fineprint/internal/testws"
 	"github.com/fineprint-dev/fineprint/server"
 )
 
@@ -89,13 +89,13 @@ func run(args []string) int {
 	}
 	if cfg.corpus == "" {
 		wd, _ := os.Getwd()
-		cfg.corpus = genws.FindCorpus(wd)
+		cfg.corpus = testws.FindCorpus(wd)
 	}
 	if cfg.corpus == "" {
 		fmt.Fprintln(os.Stderr, "fineprint-bench: no corpus: run inside the module with ../shared/corpus beside it, or pass -corpus")
 		return 2
 	}
-	c, err := genws.LoadCorpus(cfg.corpus)
+	c, err := testws.LoadCorpus(cfg.corpus)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "fineprint-bench: %v\n", err)
 		return 2
@@ -148,13 +148,13 @@ func run(args []string) int {
 
 type bench struct {
 	cfg    config
-	corpus *genws.Corpus
+	corpus *testws.Corpus
 	tmp    string
 	rows   []row
 	notes  []string
-	failed bool             // a step could not run
-	bigWS  *genws.Workspace // the largest generated workspace
-	cpu    time.Duration    // server CPU time of the last cold scan
+	failed bool              // a step could not run
+	bigWS  *testws.Workspace // the largest generated workspace
+	cpu    time.Duration     // server CPU time of the last cold scan
 }
 
 // step runs one group of figures; an error is reported and the rest go on.

@@ -15,8 +15,8 @@ import (
 
 	"github.com/fineprint-dev/fineprint/analysis"
 	"github.com/fineprint-dev/fineprint/analysis/textpos"
-	"github.com/fineprint-dev/fineprint/analysis/workspace"
-	"github.com/fineprint-dev/fineprint/cmd/fineprint-bench/genws"
+	"github.com/fineprint-dev/fineprint/internal/testws"
+	"github.com/fineprint-dev/fineprint/workspace"
 )
 
 const scanTimeout = 10 * time.Minute
@@ -35,7 +35,7 @@ func (b *bench) editLatency() error {
 	if err != nil {
 		return err
 	}
-	card, err := genws.BigCard(b.corpus, 1<<20)
+	card, err := testws.BigCard(b.corpus, 1<<20)
 	if err != nil {
 		return err
 	}
@@ -157,7 +157,7 @@ func (b *bench) coldWorkspace() error {
 		if err := os.MkdirAll(root, 0o755); err != nil {
 			return err
 		}
-		ws, err := genws.Generate(root, b.corpus, n)
+		ws, err := testws.Generate(root, b.corpus, n)
 		if err != nil {
 			return err
 		}
@@ -197,7 +197,7 @@ func (b *bench) coldWorkspace() error {
 
 // coldSession starts a server on ws and times initialized -> progress end.
 // With more set, it goes on to the incremental change and edits.
-func (b *bench) coldSession(ws *genws.Workspace, more bool, profile string) (time.Duration, int64, error) {
+func (b *bench) coldSession(ws *testws.Workspace, more bool, profile string) (time.Duration, int64, error) {
 	argv, env := b.serverCommand(profile)
 	c, err := startServer(argv, env, ws.Root)
 	if err != nil {
@@ -231,7 +231,7 @@ func (b *bench) coldSession(ws *genws.Workspace, more bool, profile string) (tim
 // file. (The server re-publishes only URIs whose diagnostics changed, so
 // there is no round of every URI to wait for.) Then it edits a license in
 // the big workspace, to show what one keystroke costs there.
-func (b *bench) incrementalSession(c *lspClient, ws *genws.Workspace) error {
+func (b *bench) incrementalSession(c *lspClient, ws *testws.Workspace) error {
 	rel := b.changeTarget(c, ws)
 	u := protocol.DocumentURI(uri.File(filepath.Join(ws.Root, filepath.FromSlash(rel))))
 	abs := filepath.Join(ws.Root, filepath.FromSlash(rel))
@@ -275,7 +275,7 @@ func (b *bench) incrementalSession(c *lspClient, ws *genws.Workspace) error {
 
 // changeTarget picks a license file of ws that had diagnostics, preferring
 // a Llama license, the commonest in practice.
-func (b *bench) changeTarget(c *lspClient, ws *genws.Workspace) string {
+func (b *bench) changeTarget(c *lspClient, ws *testws.Workspace) string {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	pick := ws.Licenses[len(ws.Licenses)/2]

@@ -15,9 +15,9 @@ import (
 	"time"
 
 	"github.com/fineprint-dev/fineprint/analysis"
-	"github.com/fineprint-dev/fineprint/analysis/report"
 	"github.com/fineprint-dev/fineprint/analysis/textpos"
-	"github.com/fineprint-dev/fineprint/analysis/workspace"
+	"github.com/fineprint-dev/fineprint/report"
+	"github.com/fineprint-dev/fineprint/workspace"
 )
 
 const checkUsage = `usage: fineprint check [--format text|json|sarif] [--fail-on error|warning|information|never] [--config FILE] [PATH...]

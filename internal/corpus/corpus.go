@@ -7,7 +7,6 @@ package corpus
 import (
 	"os"
 	"path/filepath"
-	"testing"
 )
 
 // Find walks up from dir to the folder holding go.mod and returns
@@ -29,9 +28,17 @@ func Find(dir string) string {
 	}
 }
 
+// TB is the part of testing.TB that Dir needs; shipped code does not import
+// package testing.
+type TB interface {
+	Helper()
+	Fatal(args ...any)
+	Skipf(format string, args ...any)
+}
+
 // Dir returns the corpus folder joined with elem (e.g. "licenses"), or
 // skips tb with a message saying where the corpus was looked for.
-func Dir(tb testing.TB, elem ...string) string {
+func Dir(tb TB, elem ...string) string {
 	tb.Helper()
 	wd, err := os.Getwd()
 	if err != nil {

@@ -16,7 +16,7 @@ import (
 	"testing"
 
 	"github.com/fineprint-dev/fineprint/analysis"
-	"github.com/fineprint-dev/fineprint/analysis/workspace"
+	"github.com/fineprint-dev/fineprint/workspace"
 )
 
 // memoryBound is the most a hostile case may allocate in total (not just

@@ -15,8 +15,8 @@ import (
 	"time"
 
 	"github.com/fineprint-dev/fineprint/analysis"
-	"github.com/fineprint-dev/fineprint/analysis/workspace"
 	"github.com/fineprint-dev/fineprint/internal/recorder"
+	"github.com/fineprint-dev/fineprint/workspace"
 )
 
 // TestFailedWriteKeepsOldLock records a workspace, grows it, and records

@@ -11,8 +11,8 @@ import (
 
 	"github.com/fineprint-dev/fineprint/analysis"
 	"github.com/fineprint-dev/fineprint/analysis/record"
-	"github.com/fineprint-dev/fineprint/analysis/workspace"
 	"github.com/fineprint-dev/fineprint/internal/atomicfile"
+	"github.com/fineprint-dev/fineprint/workspace"
 )
 
 // RecordFolder loads the workspace at root as saved on disk (honouring the

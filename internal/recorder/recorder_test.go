@@ -15,8 +15,8 @@ import (
 
 	"github.com/fineprint-dev/fineprint/analysis"
 	"github.com/fineprint-dev/fineprint/analysis/record"
-	"github.com/fineprint-dev/fineprint/analysis/workspace"
 	"github.com/fineprint-dev/fineprint/internal/fetch"
+	"github.com/fineprint-dev/fineprint/workspace"
 )
 
 var (

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/fineprint-dev/fineprint/analysis"
-	"github.com/fineprint-dev/fineprint/analysis/workspace"
+	"github.com/fineprint-dev/fineprint/workspace"
 )
 
 // The license line holds "é" (2 bytes, 1 UTF-16 unit) and "😀" (4 bytes,

@@ -19,7 +19,7 @@ import (
 
 	"github.com/fineprint-dev/fineprint/analysis"
 	"github.com/fineprint-dev/fineprint/analysis/textpos"
-	"github.com/fineprint-dev/fineprint/analysis/workspace"
+	"github.com/fineprint-dev/fineprint/workspace"
 )
 
 // Options tune a rendering.

@@ -1,4 +1,4 @@
-// Package genws generates synthetic workspaces for fineprint's benchmarks.
+// Package testws generates synthetic workspaces for fineprint's benchmarks.
 //
 // A generated workspace looks like a project that vendors many models: one
 // folder per model under models/, holding a license text drawn from the
@@ -11,7 +11,7 @@
 // cards, 200 Modelfiles, 50 GGUF files, the rest source code); smaller
 // workspaces keep the same proportions. Generation is deterministic: the same
 // size gives the same bytes.
-package genws
+package testws
 
 import (
 	"bytes"
