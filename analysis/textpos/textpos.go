@@ -14,6 +14,7 @@ package textpos
 import (
 	"bytes"
 	"sort"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -25,11 +26,31 @@ type Position struct {
 }
 
 // Index maps byte offsets of one text to positions and back.
-// Building it is O(n); each lookup is O(log lines + line length).
+// Building it is O(n); each lookup is O(log n + checkpointEvery): within a
+// long line (a license written as one line, a minified notebook) columns are
+// counted from the nearest checkpoint, not from the line's start, so that
+// converting every finding of such a line stays linear in the text.
 type Index struct {
 	text  []byte
 	lines []int // byte offset where each line starts
+
+	// Checkpoints, built on the first lookup that would otherwise scan
+	// more than checkpointEvery bytes of one line: cps[k] is the first
+	// character boundary at or after k*checkpointEvery bytes, with the
+	// UTF-16 units of the text before it. Boundaries are those of decoding
+	// the whole text from its start; every line start is one (a line break
+	// is ASCII, never part of a multi-byte sequence), so counting from a
+	// checkpoint gives the same column as counting from the line's start.
+	cpOnce sync.Once
+	cps    []checkpoint
 }
+
+// checkpoint is a character boundary and the UTF-16 units before it.
+type checkpoint struct{ off, units int }
+
+// checkpointEvery is the spacing of checkpoints in bytes: lookups scan at
+// most about this much; the table costs 16 bytes per checkpointEvery bytes.
+const checkpointEvery = 256
 
 const bom = "\xef\xbb\xbf"
 
@@ -94,7 +115,50 @@ func (x *Index) Position(off int) Position {
 	if line == 0 && len(x.text) >= 3 && string(x.text[:3]) == bom {
 		start = min(3, off)
 	}
-	return Position{Line: line, Column: utf16Len(x.text[start:off])}
+	return Position{Line: line, Column: x.unitsBetween(start, off)}
+}
+
+// unitsBetween counts the UTF-16 units of text[start:off], where start is a
+// character boundary (a line start, or just after the BOM).
+func (x *Index) unitsBetween(start, off int) int {
+	if off-start <= 2*checkpointEvery {
+		return utf16Len(x.text[start:off])
+	}
+	return x.unitsBefore(off) - x.unitsBefore(start)
+}
+
+// unitsBefore counts the UTF-16 units of text[:off] from the nearest
+// checkpoint at or before off.
+func (x *Index) unitsBefore(off int) int {
+	cp := x.checkpointAtOrBefore(off)
+	return cp.units + utf16Len(x.text[cp.off:off])
+}
+
+func (x *Index) checkpointAtOrBefore(off int) checkpoint {
+	x.cpOnce.Do(x.buildCheckpoints)
+	k := min(off/checkpointEvery, len(x.cps)-1)
+	for x.cps[k].off > off {
+		k-- // the boundary after k*checkpointEvery fell past off
+	}
+	return x.cps[k]
+}
+
+func (x *Index) buildCheckpoints() {
+	cps := make([]checkpoint, 0, len(x.text)/checkpointEvery+1)
+	off, units := 0, 0
+	for k := 0; k*checkpointEvery <= len(x.text); k++ {
+		for target := k * checkpointEvery; off < target; {
+			r, size := utf8.DecodeRune(x.text[off:])
+			if r == utf8.RuneError && size == 1 {
+				units++
+			} else {
+				units += utf16.RuneLen(r)
+			}
+			off += size
+		}
+		cps = append(cps, checkpoint{off: off, units: units})
+	}
+	x.cps = cps
 }
 
 // Offset returns the byte offset of p. A column past the end of its line maps
@@ -114,6 +178,18 @@ func (x *Index) Offset(p Position) int {
 	}
 	end := x.lineContentEnd(p.Line)
 	col := 0
+	if end-off > 2*checkpointEvery && p.Column > checkpointEvery {
+		// Start from the last checkpoint of this line at or before the
+		// column: checkpoints' units grow with their offsets.
+		base := x.unitsBefore(off)
+		x.cpOnce.Do(x.buildCheckpoints)
+		first := sort.Search(len(x.cps), func(k int) bool { return x.cps[k].off >= off })
+		last := sort.Search(len(x.cps), func(k int) bool { return x.cps[k].off > end }) - 1
+		k := sort.Search(last+1-first, func(i int) bool { return x.cps[first+i].units-base > p.Column }) - 1
+		if k >= 0 {
+			off, col = x.cps[first+k].off, x.cps[first+k].units-base
+		}
+	}
 	for off < end && col < p.Column {
 		r, size := utf8.DecodeRune(x.text[off:end])
 		w := 1

@@ -1,8 +1,10 @@
 package textpos
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -98,4 +100,115 @@ func FuzzIndex(f *testing.F) {
 			t.Fatalf("line changed on round trip: %+v -> %d -> %+v", p, back, again)
 		}
 	})
+}
+
+// refPosition and refOffset are the line-scanning conversions the index had
+// before checkpoints: the definition the checkpointed lookups must agree with.
+func refPosition(x *Index, off int) Position {
+	off = max(0, min(off, len(x.text)))
+	line := 0
+	for line+1 < len(x.lines) && x.lines[line+1] <= off {
+		line++
+	}
+	start := x.lines[line]
+	if line == 0 && strings.HasPrefix(string(x.text), bom) {
+		start = min(3, off)
+	}
+	return Position{Line: line, Column: utf16Len(x.text[start:off])}
+}
+
+func refOffset(x *Index, p Position) int {
+	if p.Line < 0 {
+		return 0
+	}
+	if p.Line >= len(x.lines) {
+		return len(x.text)
+	}
+	off := x.lines[p.Line]
+	if p.Line == 0 && strings.HasPrefix(string(x.text), bom) {
+		off = 3
+	}
+	end := x.lineContentEnd(p.Line)
+	for col := 0; off < end && col < p.Column; {
+		r, size := utf8.DecodeRune(x.text[off:end])
+		w := 1
+		if r != utf8.RuneError || size != 1 {
+			w = utf16.RuneLen(r)
+		}
+		if col+w > p.Column {
+			break
+		}
+		col += w
+		off += size
+	}
+	return off
+}
+
+// randomText builds text from pieces that stress the conversion: ASCII, CJK,
+// emoji (surrogate pairs), CRLF, lone CR, tabs, invalid bytes, a BOM, and
+// long runs without a line break.
+func randomText(r *rand.Rand) []byte {
+	pieces := []string{"a", "license ", "许可证", "😀", "🇪🇺", "\r\n", "\n", "\r", "\t", "\xff", "\xe8\xae", "é"}
+	var b []byte
+	if r.IntN(4) == 0 {
+		b = append(b, bom...)
+	}
+	n := r.IntN(3000)
+	for len(b) < n {
+		p := pieces[r.IntN(len(pieces))]
+		if r.IntN(3) == 0 && (p == "\n" || p == "\r\n" || p == "\r") {
+			continue // keep lines long
+		}
+		b = append(b, p...)
+	}
+	return b
+}
+
+func TestIndexMatchesLineScan(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for i := 0; i < 300; i++ {
+		text := randomText(r)
+		x := NewIndex(text)
+		ref := &Index{text: text, lines: x.lines}
+		for off := 0; off <= len(text)+1; off++ {
+			if got, want := x.Position(off), refPosition(ref, off); got != want {
+				t.Fatalf("text %d (%d bytes): Position(%d) = %+v, line scan says %+v", i, len(text), off, got, want)
+			}
+		}
+		for line := 0; line <= x.Lines(); line++ {
+			for col := 0; col < 1200; col += 1 + r.IntN(7) {
+				p := Position{Line: line, Column: col}
+				if got, want := x.Offset(p), refOffset(ref, p); got != want {
+					t.Fatalf("text %d (%d bytes): Offset(%+v) = %d, line scan says %d", i, len(text), p, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestLongLineLookupsScanLittle pins the cost that made a license written
+// as one line quadratic: a lookup near the end of a 1 MB line decodes at
+// most a few checkpoints' worth of bytes.
+func TestLongLineLookupsScanLittle(t *testing.T) {
+	text := []byte(strings.Repeat("Licensed 许可 😀 ", 1<<16))
+	x := NewIndex(text)
+	x.Position(len(text) / 2) // builds the checkpoints
+	cp := x.checkpointAtOrBefore(len(text) - 1)
+	if scanned := len(text) - 1 - cp.off; scanned > checkpointEvery+4 {
+		t.Fatalf("a lookup at the end scans %d bytes from its checkpoint", scanned)
+	}
+	want := refPosition(&Index{text: text, lines: x.lines}, len(text)-1)
+	if got := x.Position(len(text) - 1); got != want {
+		t.Fatalf("Position = %+v, want %+v", got, want)
+	}
+}
+
+func BenchmarkPositionsOnOneLongLine(b *testing.B) {
+	text := []byte(strings.Repeat("Licensed 许可 😀 ", 1<<15))
+	for b.Loop() {
+		x := NewIndex(text)
+		for off := 0; off < len(text); off += 97 {
+			x.Position(off)
+		}
+	}
 }
