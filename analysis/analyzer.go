@@ -167,6 +167,7 @@ func (a *Analyzer) Analyze(ctx context.Context, s *Snapshot) *Result {
 	res.Findings = append(res.Findings, a.suppress(s, files, others)...)
 	res.Findings = a.decide(res.Findings, &profile)
 	SortFindings(res.Findings)
+	res.Findings = boundPerFileAndCode(res.Findings, MaxFindingsPerCode)
 	return res
 }
 
@@ -244,6 +245,12 @@ func (a *Analyzer) analyzeFile(d *Document) (fr *fileResult, changed bool) {
 	}
 	if fr.commented {
 		fr.findings = unsilenced(d, fr.findings)
+	}
+	if len(fr.findings) > MaxFindingsPerCode {
+		// Bounded here too, so that the cache does not keep what the
+		// output will not show.
+		SortFindings(fr.findings)
+		fr.findings = boundPerFileAndCode(fr.findings, MaxFindingsPerCode)
 	}
 	a.mu.Lock()
 	a.cache[d.Path] = fr
