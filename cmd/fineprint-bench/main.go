@@ -15,6 +15,9 @@
 //     generated workspaces of 2,500 to 20,000 files, with time per file;
 //   - incremental: one license file changed on disk after the cold scan:
 //     files re-analysed and time to the new diagnostics;
+//   - pathological inputs: a license written as one line and a minified
+//     notebook against the same bytes laid out normally, and 10 MB of
+//     repeated legal phrases against ten times 1 MB of them;
 //   - peers: wall time of the Debian tools licensecheck (Perl) and licensee
 //     (Ruby) on the corpus's license tree, and how many of its model
 //     licenses each names.
@@ -75,7 +78,7 @@ func run(args []string) int {
 	fs.StringVar(&cfg.profileDir, "profile", "", "write CPU profiles (throughput, cold analysis, server) into `dir`")
 	fs.BoolVar(&cfg.keep, "keep", false, "keep the generated workspaces")
 	fs.BoolVar(&cfg.markdown, "markdown", false, "print the table as Markdown")
-	steps := fs.String("steps", "throughput,edit,cold,incremental,peers", "the `steps` to run, comma-separated")
+	steps := fs.String("steps", "throughput,edit,cold,incremental,pathological,peers", "the `steps` to run, comma-separated")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -129,6 +132,7 @@ func run(args []string) int {
 		{"edit", "edit latency", b.editLatency},
 		{"cold", "cold workspace", b.coldWorkspace},
 		{"incremental", "incremental analysis", b.incrementalAnalysis},
+		{"pathological", "pathological inputs", b.pathological},
 		{"peers", "peers", b.peers},
 	} {
 		if run[st.flag] && (st.flag != "peers" || cfg.peers) {
