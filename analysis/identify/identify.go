@@ -147,7 +147,7 @@ func skipFrontMatter(text []byte) int {
 // merging repeated matches of one license (a text pasted twice). It also
 // returns the share of the text licensecheck recognised, in percent.
 func scanStandard(k *kb.KB, text []byte) ([]Match, float64) {
-	cov := licensecheck.Scan(text)
+	cov := scanLicensecheck(text)
 	conf := min(1, max(0.5, cov.Percent/100))
 	var out []Match
 	var covered []int // bytes each license's matches cover, for ordering

@@ -1,0 +1,49 @@
+package identify
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/google/licensecheck"
+)
+
+// TestStandardScanAgreesWithLicensecheck: the family templates answer only
+// when the full scanner would give the same answer, on every real license
+// text of the corpus and on texts made to tempt them (a standard license
+// with terms added on top, a variant of a common license).
+func TestStandardScanAgreesWithLicensecheck(t *testing.T) {
+	dir := corpusDir(t)
+	texts := map[string][]byte{}
+	for _, rel := range corpusFiles(t, dir) {
+		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts[rel] = b
+	}
+	mit := string(texts["mit/deepseek-r1/LICENSE"])
+	if mit == "" {
+		t.Fatal("corpus lacks mit/deepseek-r1/LICENSE")
+	}
+	texts["synthetic: MIT with terms on top"] = []byte(mit + "\n\nAdditional terms. " + strings.Repeat("You must not use the Model to harm people, and you must display Powered by Acme in your product. ", 8))
+	texts["synthetic: MIT twice"] = []byte(mit + "\n" + mit)
+	texts["synthetic: MIT without its conditions"] = []byte(strings.Split(mit, "The above copyright")[0])
+	fast := 0
+	for name, text := range texts {
+		want := licensecheck.Scan(text)
+		got := scanLicensecheck(text)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: family templates give %+v, licensecheck gives %+v", name, got, want)
+		}
+		if s := familyScanner(text); s != nil && s.Scan(text).Percent >= fastCoverage {
+			fast++
+		}
+	}
+	if fast < 10 {
+		t.Errorf("only %d of %d texts took the fast path; the families should cover the corpus's standard licenses", fast, len(texts))
+	}
+	t.Logf("%d of %d texts identified without the full scanner", fast, len(texts))
+}
