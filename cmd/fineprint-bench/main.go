@@ -18,6 +18,8 @@
 //   - pathological inputs: a license written as one line and a minified
 //     notebook against the same bytes laid out normally, and 10 MB of
 //     repeated legal phrases against ten times 1 MB of them;
+//   - start-up: `fineprint check` of a folder with one MIT LICENSE, as a
+//     fresh process, against `cat` of the file;
 //   - peers: wall time of the Debian tools licensecheck (Perl) and licensee
 //     (Ruby) on the corpus's license tree, and how many of its model
 //     licenses each names.
@@ -71,14 +73,14 @@ func run(args []string) int {
 	var scales string
 	fs.StringVar(&cfg.corpus, "corpus", "", "corpus `folder` (default: ../shared/corpus beside the module)")
 	fs.StringVar(&cfg.serverBin, "server", "", "run this fineprint `binary` (`BIN serve`) instead of the server built into the bench")
-	fs.StringVar(&scales, "scales", "2500,5000,10000,20000", "workspace `sizes` for the cold scan; the largest also gets the incremental run")
+	fs.StringVar(&scales, "scales", "5000,20000,50000", "workspace `sizes` for the cold scan; the largest also gets the incremental run")
 	fs.IntVar(&cfg.edits, "edits", 200, "didChange edits per latency figure")
 	fs.DurationVar(&cfg.minTime, "mintime", 2*time.Second, "minimum measuring time per throughput figure")
 	fs.BoolVar(&cfg.peers, "peers", true, "measure the peer tools when installed")
 	fs.StringVar(&cfg.profileDir, "profile", "", "write CPU profiles (throughput, cold analysis, server) into `dir`")
 	fs.BoolVar(&cfg.keep, "keep", false, "keep the generated workspaces")
 	fs.BoolVar(&cfg.markdown, "markdown", false, "print the table as Markdown")
-	steps := fs.String("steps", "throughput,edit,cold,incremental,pathological,peers", "the `steps` to run, comma-separated")
+	steps := fs.String("steps", "throughput,edit,cold,incremental,pathological,startup,peers", "the `steps` to run, comma-separated")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -133,6 +135,7 @@ func run(args []string) int {
 		{"cold", "cold workspace", b.coldWorkspace},
 		{"incremental", "incremental analysis", b.incrementalAnalysis},
 		{"pathological", "pathological inputs", b.pathological},
+		{"startup", "start-up", b.startup},
 		{"peers", "peers", b.peers},
 	} {
 		if run[st.flag] && (st.flag != "peers" || cfg.peers) {

@@ -150,7 +150,20 @@ func editLoop(c *lspClient, root, file, lang string, text []byte, n int) ([]time
 func (b *bench) coldWorkspace() error {
 	sizes := append([]int(nil), b.cfg.scales...)
 	sort.Ints(sizes)
-	var perFile []float64
+	// The CPU of a session on a one-file folder is the fixed start-up that
+	// per-file figures leave out: spread over more files it makes any
+	// per-file time fall, and would hide a super-linear cost. The file is
+	// a license no fingerprint knows, so that the session also builds
+	// licensecheck's full scanner, as every generated workspace does.
+	empty, err := b.writeCase("ws-start-up", "LICENSE", []byte("Acme Internal License\n\nYou may not share this file.\n"))
+	if err != nil {
+		return err
+	}
+	if _, _, err := b.coldSession(&testws.Workspace{Root: empty}, false, ""); err != nil {
+		return err
+	}
+	startCPU := b.cpu
+	var perFile, cpuPerFile []float64
 	for i, n := range sizes {
 		last := i == len(sizes)-1
 		root := filepath.Join(b.tmp, fmt.Sprintf("ws-%d", n))
@@ -174,12 +187,17 @@ func (b *bench) coldWorkspace() error {
 		}
 		pf := d.Seconds() / float64(n)
 		perFile = append(perFile, pf)
+		cpuPerFile = append(cpuPerFile, max(0, (b.cpu-startCPU).Seconds())/float64(n))
 		m := ws.Mix
 		fig := fmt.Sprintf("cold workspace: %d files (%d licenses, %d cards, %d Modelfiles, %d GGUF, %d source; %.0f MB)",
 			n, m.Licenses, m.Cards, m.Modelfiles, m.GGUF, m.Source, float64(ws.Bytes)/(1<<20))
 		pfs := fmt.Sprintf("%.3f ms/file, CPU %s", pf*1e3, ms(b.cpu))
-		if n == 20000 {
-			b.add(row{figure: fig + ", time", fineprint: ms(d) + ", " + pfs, target: "<= 3 s", met: verdict(d <= 3*time.Second)})
+		if n == 20000 || n == 50000 {
+			if n == 20000 {
+				b.add(row{figure: fig + ", time", fineprint: ms(d) + ", " + pfs, target: "<= 3 s", met: verdict(d <= 3*time.Second)})
+			} else {
+				b.add(row{figure: fig + ", time", fineprint: ms(d) + ", " + pfs})
+			}
 			b.add(row{figure: fig + ", peak RSS", fineprint: mb(rss), target: "<= 200 MB", met: verdict(rss <= 200<<20)})
 		} else {
 			b.add(row{figure: fig + ", time", fineprint: ms(d) + ", " + pfs})
@@ -187,10 +205,15 @@ func (b *bench) coldWorkspace() error {
 		}
 	}
 	if len(perFile) > 1 {
-		r := perFile[len(perFile)-1] / perFile[0]
-		b.add(row{figure: fmt.Sprintf("scaling: time per file at %d vs %d files", sizes[len(sizes)-1], sizes[0]),
-			fineprint: fmt.Sprintf("%.3f ms/file", perFile[len(perFile)-1]*1e3), base: fmt.Sprintf("%.3f ms/file", perFile[0]*1e3),
-			ratio: fmt.Sprintf("%.2f", r), target: "flat: ratio <= 1.25", met: verdict(r <= 1.25)})
+		last := len(perFile) - 1
+		r := perFile[last] / perFile[0]
+		b.add(row{figure: fmt.Sprintf("scaling: time per file at %d vs %d files", sizes[last], sizes[0]),
+			fineprint: fmt.Sprintf("%.3f ms/file", perFile[last]*1e3), base: fmt.Sprintf("%.3f ms/file", perFile[0]*1e3),
+			ratio: fmt.Sprintf("%.2f", r)})
+		rc := cpuPerFile[last] / cpuPerFile[0]
+		b.add(row{figure: fmt.Sprintf("scaling: server CPU per file less start-up (%s) at %d vs %d files", ms(startCPU), sizes[last], sizes[0]),
+			fineprint: fmt.Sprintf("%.3f ms/file", cpuPerFile[last]*1e3), base: fmt.Sprintf("%.3f ms/file", cpuPerFile[0]*1e3),
+			ratio: fmt.Sprintf("%.2f", rc), target: "linear: ratio <= 1.25", met: verdict(rc <= 1.25)})
 	}
 	return nil
 }
@@ -264,12 +287,24 @@ func (b *bench) incrementalSession(c *lspClient, ws *testws.Workspace) error {
 		return err
 	}
 
-	ds, err := editLoop(c, ws.Root, rel, "plaintext", text, 20)
+	ds, err := editLoop(c, ws.Root, rel, "plaintext", text, 100)
 	if err != nil {
 		return err
 	}
-	b.add(row{figure: fmt.Sprintf("edit latency: license in the %d-file workspace, p50 of 20", ws.Mix.Total()),
-		fineprint: fmt.Sprintf("%s, CPU %s per edit", ms(percentile(ds, 50)), ms(c.cpuPerEdit))})
+	n := ws.Mix.Total()
+	fig := fmt.Sprintf("edit latency: license in the %d-file workspace (100 edits, CPU %s per edit)", n, ms(c.cpuPerEdit))
+	p50, p99 := percentile(ds, 50), percentile(ds, 99)
+	switch {
+	case n >= 50000:
+		b.add(row{figure: fig + ", p50", fineprint: ms(p50), target: "<= 10 ms", met: verdict(p50 <= 10*time.Millisecond)})
+		b.add(row{figure: fig + ", p99", fineprint: ms(p99), target: "<= 30 ms", met: verdict(p99 <= 30*time.Millisecond)})
+	case n >= 20000:
+		b.add(row{figure: fig + ", p50", fineprint: ms(p50), target: "<= 5 ms", met: verdict(p50 <= 5*time.Millisecond)})
+		b.add(row{figure: fig + ", p99", fineprint: ms(p99)})
+	default:
+		b.add(row{figure: fig + ", p50", fineprint: ms(p50)})
+		b.add(row{figure: fig + ", p99", fineprint: ms(p99)})
+	}
 	return nil
 }
 
