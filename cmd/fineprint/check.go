@@ -20,7 +20,7 @@ import (
 	"github.com/fineprint-dev/fineprint/workspace"
 )
 
-const checkUsage = `usage: fineprint check [--format text|json|sarif] [--fail-on error|warning|information|never] [--config FILE] [PATH...]
+const checkUsage = `usage: fineprint check [--format text|json|sarif] [--fail-on error|warning|information|hint|never] [--config FILE] [PATH...]
 
 Checks the license files, model cards and model manifests under each PATH
 (default "."). A folder is checked as a workspace whose root is that folder;
@@ -88,10 +88,10 @@ func parseCheckFlags(args []string) (checkFlags, error) {
 	switch failOn {
 	case "never":
 		cf.failOn = analysis.SeverityOff
-	case "error", "warning", "information":
+	case "error", "warning", "information", "hint":
 		cf.failOn, _ = analysis.ParseSeverity(failOn)
 	default:
-		return cf, usageError{fmt.Sprintf("--fail-on %s: want error, warning, information or never", failOn)}
+		return cf, usageError{fmt.Sprintf("--fail-on %s: want error, warning, information, hint or never", failOn)}
 	}
 	if len(cf.paths) == 0 {
 		cf.paths = []string{"."}

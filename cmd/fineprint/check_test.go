@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -22,7 +23,8 @@ func TestParseCheckFlags(t *testing.T) {
 		{args: []string{"a", "--format", "json", "b", "--fail-on=never"}, want: checkFlags{format: "json", failOn: analysis.SeverityOff, paths: []string{"a", "b"}}},
 		{args: []string{"--fail-on", "information", "--config", "p.yaml"}, want: checkFlags{format: "text", failOn: analysis.SeverityInformation, config: "p.yaml", paths: []string{"."}}},
 		{args: []string{"--format", "xml"}, wantErr: "--format xml: want text, json or sarif"},
-		{args: []string{"--fail-on", "hint"}, wantErr: "--fail-on hint: want error, warning, information or never"},
+		{args: []string{"--fail-on", "hint"}, want: checkFlags{format: "text", failOn: analysis.SeverityHint, paths: []string{"."}}},
+		{args: []string{"--fail-on", "notice"}, wantErr: "--fail-on notice: want error, warning, information, hint or never"},
 		{args: []string{"--format"}, wantErr: "flag needs an argument: -format"},
 	}
 	for _, tt := range tests {
@@ -88,16 +90,20 @@ func TestPaths(t *testing.T) {
 	}
 }
 
-func TestNearest(t *testing.T) {
-	names := []string{"clause/scale-threshold", "clause/attribution", "llama3.1", "gemma", "apache-2.0"}
+func TestUnknownNameSuggestsTheSameShape(t *testing.T) {
+	k := analysis.New().KB()
+	const unknown = "is not a finding code, a license id or a model fineprint knows"
 	for typed, want := range map[string]string{
-		"scale-threshold":   "clause/scale-threshold",
-		"clause/atribution": "clause/attribution",
-		"llama3":            "llama3.1",
-		"Gema":              "gemma",
+		"scale-threshold":       "; did you mean clause/scale-threshold?",
+		"clause/atribution":     "; did you mean clause/attribution?",
+		"Gema":                  "; did you mean gemma?",
+		"apache2.0":             "; did you mean apache-2.0?",
+		"foo":                   " (fineprint explain with no argument lists them)",
+		"sirius-labs/orbit-7b":  ": its license cannot be resolved offline; read its model card on the Hub",
+		"made-up-model:7b-q4_0": ": its license cannot be resolved offline; read its model card on the Hub",
 	} {
-		if got := nearest(typed, names); got != want {
-			t.Errorf("nearest(%q) = %q, want %q", typed, got, want)
+		if got, want := unknownName(typed, k), fmt.Sprintf("%q %s%s", typed, unknown, want); got != want {
+			t.Errorf("unknownName(%q) = %q, want %q", typed, got, want)
 		}
 	}
 }
@@ -118,7 +124,7 @@ func TestHelpAndVersion(t *testing.T) {
 			t.Errorf("run(%q) = %d, stdout %q, stderr %q; want %d and stdout containing %q", tt.args, code, stdout.String(), stderr.String(), tt.exit, tt.contains)
 		}
 	}
-	for _, args := range [][]string{nil, {"frobnicate"}, {"explain"}, {"explain", "a", "b"}} {
+	for _, args := range [][]string{nil, {"frobnicate"}, {"explain", "a", "b"}} {
 		var stdout, stderr bytes.Buffer
 		if code := run(args, &stdout, &stderr); code != 2 || stdout.Len() != 0 || stderr.Len() == 0 {
 			t.Errorf("run(%q) = %d, stdout %q, stderr %q; want 2 and a message on stderr", args, code, stdout.String(), stderr.String())
@@ -148,5 +154,25 @@ func TestProgress(t *testing.T) {
 	short.done()
 	if buf.Len() != 0 {
 		t.Errorf("a short scan wrote %q", buf.String())
+	}
+}
+
+// TestExplainWithoutArgumentListsEverything: `fineprint explain` alone
+// lists every code and every license id it can explain.
+func TestExplainWithoutArgumentListsEverything(t *testing.T) {
+	var out, errOut bytes.Buffer
+	if code := runExplain(nil, &out, &errOut); code != 0 || errOut.Len() != 0 {
+		t.Fatalf("exit %d, stderr %q", code, errOut.String())
+	}
+	k := analysis.New().KB()
+	for _, r := range k.Rules {
+		if !strings.Contains(out.String(), "\n  "+r.Code+" ") {
+			t.Errorf("the list lacks code %s", r.Code)
+		}
+	}
+	for _, l := range k.Licenses {
+		if !strings.Contains(out.String(), "\n  "+l.ID+" ") {
+			t.Errorf("the list lacks license %s", l.ID)
+		}
 	}
 }

@@ -1,6 +1,6 @@
 // Command fineprint reads the fine print of open-weight AI model licenses.
 //
-//	fineprint check [--format text|json|sarif] [--fail-on error|warning|information|never] [--config FILE] [PATH...]
+//	fineprint check [--format text|json|sarif] [--fail-on error|warning|information|hint|never] [--config FILE] [PATH...]
 //	fineprint serve [--log-file FILE] [--log-level debug|info|warn|error]
 //	fineprint explain CODE|LICENSE-ID|MODEL-ID
 //	fineprint record [--fetch] [PATH]
@@ -27,7 +27,7 @@ var commands = map[string]command{
 }
 
 const usage = `usage:
-  fineprint check [--format text|json|sarif] [--fail-on error|warning|information|never] [--config FILE] [PATH...]
+  fineprint check [--format text|json|sarif] [--fail-on error|warning|information|hint|never] [--config FILE] [PATH...]
   fineprint serve [--log-file FILE] [--log-level debug|info|warn|error]
   fineprint explain CODE|LICENSE-ID|MODEL-ID
   fineprint record [--fetch] [PATH]
