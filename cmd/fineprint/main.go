@@ -2,7 +2,7 @@
 //
 //	fineprint check [--format text|json|sarif] [--fail-on error|warning|information|hint|never] [--config FILE] [PATH...]
 //	fineprint serve [--log-file FILE] [--log-level debug|info|warn|error]
-//	fineprint explain CODE|LICENSE-ID|MODEL-ID
+//	fineprint explain [CODE|LICENSE-ID|MODEL-ID]
 //	fineprint record [--fetch] [PATH]
 //	fineprint version
 //
@@ -29,7 +29,7 @@ var commands = map[string]command{
 const usage = `usage:
   fineprint check [--format text|json|sarif] [--fail-on error|warning|information|hint|never] [--config FILE] [PATH...]
   fineprint serve [--log-file FILE] [--log-level debug|info|warn|error]
-  fineprint explain CODE|LICENSE-ID|MODEL-ID
+  fineprint explain [CODE|LICENSE-ID|MODEL-ID]
   fineprint record [--fetch] [PATH]
   fineprint version
 `
