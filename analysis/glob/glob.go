@@ -6,6 +6,12 @@
 // number of segments. A glob without "/" matches a file or folder name at any
 // depth, the way .gitignore does. A path also matches when one of its parent
 // folders does, so "third_party" ignores everything below it.
+//
+// A profile comes from the repository, so a glob is untrusted input: the
+// matcher runs the glob as a set of positions advanced one path segment at a
+// time (repeated "**" collapsed), so matching costs at most one path.Match
+// per glob segment per path segment, never a backtracking search
+// (docs/security.md).
 package glob
 
 import (
@@ -13,25 +19,99 @@ import (
 	"strings"
 )
 
-// Match reports whether the workspace-relative, "/"-separated path p matches
-// glob g.
-func Match(g, p string) bool {
+// Glob is a compiled glob.
+type Glob struct {
+	any  bool     // no "/": matches any one segment of the path
+	segs []string // the segments, runs of "**" collapsed into one
+}
+
+// Compile compiles g. It never fails: a segment path.Match rejects matches
+// nothing (Valid tells which globs are well formed).
+func Compile(g string) *Glob {
 	g = strings.TrimPrefix(strings.TrimSuffix(g, "/"), "./")
 	if !strings.Contains(g, "/") {
-		for _, seg := range strings.Split(p, "/") {
-			if ok, _ := path.Match(g, seg); ok {
-				return true
+		return &Glob{any: true, segs: []string{g}}
+	}
+	var segs []string
+	for _, s := range strings.Split(g, "/") {
+		if s == "**" && len(segs) > 0 && segs[len(segs)-1] == "**" {
+			continue
+		}
+		segs = append(segs, s)
+	}
+	return &Glob{segs: segs}
+}
+
+// Match reports whether the workspace-relative, "/"-separated path p matches
+// glob g.
+func Match(g, p string) bool { return Compile(g).Match(p) }
+
+// Match reports whether the workspace-relative, "/"-separated path p matches
+// the glob.
+func (g *Glob) Match(p string) bool {
+	ok, _ := g.MatchSteps(p)
+	return ok
+}
+
+// MatchSteps is Match, and also returns the number of segment comparisons
+// (path.Match calls) it made: at most the glob's segments times the path's.
+func (g *Glob) MatchSteps(p string) (ok bool, steps int) {
+	if g.any {
+		for seg := range strings.SplitSeq(p, "/") {
+			steps++
+			if ok, _ := path.Match(g.segs[0], seg); ok {
+				return true, steps
 			}
 		}
-		return false
+		return false, steps
 	}
-	gs, ps := strings.Split(g, "/"), strings.Split(p, "/")
-	for i := len(ps); i >= 1; i-- {
-		if matchSegs(gs, ps[:i]) {
-			return true
+	n := len(g.segs)
+	// cur[i]: glob position i is reachable after the segments read so far.
+	cur, next := make([]bool, n+1), make([]bool, n+1)
+	cur[0] = true
+	g.closure(cur)
+	read := 0
+	for seg := range strings.SplitSeq(p, "/") {
+		clear(next)
+		live := false
+		for i := 0; i < n; i++ {
+			if !cur[i] {
+				continue
+			}
+			if g.segs[i] == "**" {
+				next[i] = true // "**" takes this segment and stays
+				live = true
+				continue
+			}
+			steps++
+			if ok, _ := path.Match(g.segs[i], seg); ok {
+				next[i+1] = true
+				live = true
+			}
+		}
+		g.closure(next)
+		cur, next = next, cur
+		read++
+		// A path matches when one of its leading parts does (a folder
+		// that matches covers what lies below it).
+		if cur[n] {
+			return true, steps
+		}
+		if !live {
+			return false, steps
 		}
 	}
-	return false
+	return false, steps
+}
+
+// closure marks the positions after each reachable "**": it may take no
+// segment at all.
+func (g *Glob) closure(set []bool) {
+	for i, s := range g.segs {
+		if set[i] && s == "**" {
+			set[i+1] = true
+		}
+	}
 }
 
 // Valid reports whether g is a well-formed glob (path.Match accepts every
@@ -46,25 +126,4 @@ func Valid(g string) bool {
 		}
 	}
 	return true
-}
-
-func matchSegs(g, p []string) bool {
-	for len(g) > 0 {
-		if g[0] == "**" {
-			for i := 0; i <= len(p); i++ {
-				if matchSegs(g[1:], p[i:]) {
-					return true
-				}
-			}
-			return false
-		}
-		if len(p) == 0 {
-			return false
-		}
-		if ok, _ := path.Match(g[0], p[0]); !ok {
-			return false
-		}
-		g, p = g[1:], p[1:]
-	}
-	return len(p) == 0
 }
