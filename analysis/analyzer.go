@@ -51,6 +51,9 @@ type Result struct {
 	// Reanalysed counts the files whose bytes changed since the previous
 	// Analyze and were read again; the others came from the cache.
 	Reanalysed int
+	// Dropped counts the findings left out past the profile's
+	// limits.findings (the least severe go first).
+	Dropped int
 }
 
 // Reference is a place in a file that names a license or a model: a license
@@ -166,6 +169,7 @@ func (a *Analyzer) Analyze(ctx context.Context, s *Snapshot) *Result {
 	others = append(others, a.recordFindings(s, files, res)...)
 	res.Findings = append(res.Findings, a.suppress(s, files, others)...)
 	res.Findings = a.decide(res.Findings, &profile)
+	res.Findings, res.Dropped = capFindings(res.Findings, profile.Limits.MaxFindings())
 	SortFindings(res.Findings)
 	res.Findings = boundPerFileAndCode(res.Findings, MaxFindingsPerCode)
 	return res

@@ -21,6 +21,7 @@ type Profile struct {
 	Use    Use               `yaml:"use" json:"use"`
 	Rules  map[string]string `yaml:"rules" json:"rules"` // code -> off|hint|information|warning|error
 	Ignore []string          `yaml:"ignore" json:"ignore"`
+	Limits Limits            `yaml:"limits" json:"limits"` // workspace-wide caps (limits.go)
 }
 
 // Use is the profile's "use" section.
@@ -65,6 +66,7 @@ func (p Profile) over(o Profile) Profile {
 	if o.Ignore != nil {
 		out.Ignore = o.Ignore
 	}
+	out.Limits = p.Limits.over(o.Limits)
 	return out
 }
 
@@ -87,7 +89,7 @@ func ParseProfile(path string, data []byte) (Profile, []Finding) {
 		if top.Kind == yaml.ScalarNode && top.Tag == "!!null" {
 			return Profile{}, nil
 		}
-		pp.report(top, "The profile must be a mapping with the keys use, rules and ignore; it is ignored.")
+		pp.report(top, "The profile must be a mapping with the keys use, rules, ignore and limits; it is ignored.")
 		return Profile{}, pp.findings
 	}
 	var p Profile
@@ -95,6 +97,7 @@ func ParseProfile(path string, data []byte) (Profile, []Finding) {
 		"use":    func(_, v *yaml.Node) { pp.use(v, &p.Use) },
 		"rules":  func(_, v *yaml.Node) { p.Rules = pp.rules(v) },
 		"ignore": func(_, v *yaml.Node) { p.Ignore = pp.ignore(v) },
+		"limits": func(_, v *yaml.Node) { pp.limits(v, &p.Limits) },
 	})
 	return p, pp.findings
 }

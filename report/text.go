@@ -19,19 +19,19 @@ func Text(w io.Writer, res *analysis.Result, snap *analysis.Snapshot, opts Optio
 			bw.WriteString("\n")
 		}
 		p := pos.at(f.Path, f.Span.Start)
-		fmt.Fprintf(bw, "%s%s:%d:%d: %s %s: %s\n", opts.PathPrefix, f.Path, p.Line, p.Column, f.Severity, f.Code, f.Message)
+		fmt.Fprintf(bw, "%s:%d:%d: %s %s: %s\n", Escape(opts.PathPrefix+f.Path), p.Line, p.Column, f.Severity, f.Code, Escape(f.Message))
 	}
 	a := opts.analyzer()
 	for _, l := range res.Licenses {
 		bw.WriteString("\n")
-		fmt.Fprintf(bw, "%s%s: %s\n", opts.PathPrefix, l.Path, licenseTitle(l))
-		bw.WriteString(checklistText(a, l, res.Findings))
+		fmt.Fprintf(bw, "%s: %s\n", Escape(opts.PathPrefix+l.Path), Escape(licenseTitle(l)))
+		bw.WriteString(escapeLines(checklistText(a, l, res.Findings)))
 	}
 	if len(opts.Skips) > 0 {
 		bw.WriteString("\n")
 	}
 	for _, s := range opts.Skips {
-		fmt.Fprintf(bw, "%s%s: skipped: %s\n", opts.PathPrefix, s.Path, s.Reason)
+		fmt.Fprintf(bw, "%s: skipped: %s\n", Escape(opts.PathPrefix+s.Path), Escape(s.Reason))
 	}
 	if len(res.Findings) > 0 || len(res.Licenses) > 0 || len(opts.Skips) > 0 {
 		bw.WriteString("\n")

@@ -5,10 +5,14 @@
 // buffers (the overlay) for their disk contents. It skips version-control
 // and dependency folders, the profile's ignore globs, binary files and files
 // over the size cap, and reports each skip with its reason. Symbolic links
-// are not followed out of the root, and link loops end the descent.
+// are not followed out of the root, and each real folder (by device and
+// inode) is walked once, however many links lead to it. Workspace-wide caps
+// bound the files and bytes read, and a context cancels the walk
+// (docs/security.md).
 package workspace
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -24,6 +28,7 @@ import (
 
 	"github.com/fineprint-dev/fineprint/analysis"
 	"github.com/fineprint-dev/fineprint/analysis/glob"
+	"github.com/fineprint-dev/fineprint/analysis/gguf"
 )
 
 // Options control a Load.
@@ -46,6 +51,20 @@ type Options struct {
 	// a FIFO. Sandboxes and tests substitute it (a test running as root
 	// cannot make a file unreadable).
 	Open func(name string) (*os.File, error)
+	// MaxFiles caps the files read in one Load (texts, GGUF headers and
+	// overlay buffers alike); the files past it are left out, and one Skip
+	// says so. Zero means analysis.DefaultMaxFiles.
+	MaxFiles int
+	// MaxBytes caps the bytes of all the files read in one Load together
+	// (a file reached by several links counts each time it is analysed).
+	// Zero means analysis.DefaultMaxBytes.
+	MaxBytes int64
+	// Context cancels the walk: Load then returns its error. Nil means
+	// never cancelled.
+	Context context.Context
+	// Stats, when set, receives what the walk did: the work a hostile
+	// repository can make it do, which the tests bound.
+	Stats *Stats
 	// Cache, when set, keeps what earlier Loads read and hands it back
 	// while a file's size, modification time and identity are unchanged, so
 	// that a rescan (the server's, after every change) stats files instead
@@ -111,6 +130,19 @@ const (
 	DefaultMaxHeaderSize = 16 << 20
 )
 
+// Stats count the work of one Load.
+type Stats struct {
+	Dirs      int   // folders listed
+	Files     int   // files read (or taken from the cache or the overlay)
+	BytesRead int64 // bytes read from disk (a file reached twice is read once)
+	Bytes     int64 // bytes of the files read, as counted against MaxBytes
+	GlobSteps int   // segment comparisons made matching ignore globs
+}
+
+// ggufChunk is the first read of a GGUF file; the read grows fourfold while
+// the header goes on past what was read, up to MaxHeaderSize.
+const ggufChunk = 64 << 10
+
 // Skip records a file that was not analysed, and why.
 type Skip struct {
 	Path   string
@@ -139,6 +171,9 @@ func Load(root string, opts Options) (*analysis.Snapshot, []Skip, error) {
 	}
 	if err := w.walkRoot(); err != nil {
 		return nil, nil, err
+	}
+	if err := w.ctx.Err(); err != nil {
+		return nil, nil, err // the cache keeps what it had: this walk saw only part
 	}
 	if c := opts.Cache; c != nil {
 		c.end()
@@ -185,10 +220,19 @@ type walker struct {
 	root  string // absolute, as given
 	real  string // root with symbolic links resolved, to tell what lies inside
 	opts  Options
+	ctx   context.Context
 	docs  []analysis.Document
 	skips []Skip
 	seen  map[string]bool
-	dirs  []string // real paths of the directories being descended, to stop link loops
+	// dirs maps each folder walked (device and inode) to its path, and
+	// open holds those being descended: a folder is walked once, and one
+	// reached again from inside itself is a loop.
+	dirs  map[fileID]string
+	open  map[fileID]bool
+	texts map[fileID][]byte // what each file read held, for its other names
+	globs []*glob.Glob
+	stats Stats
+	full  bool // a cap was reached (and reported)
 	read  int
 	// weights are model weight files: listed, never read (project.go).
 	weights []string
@@ -219,7 +263,61 @@ func newWalker(root string, opts Options) (*walker, error) {
 	if opts.Open == nil {
 		opts.Open = openRead
 	}
-	return &walker{root: abs, real: real, opts: opts, seen: map[string]bool{}}, nil
+	if opts.MaxFiles <= 0 {
+		opts.MaxFiles = analysis.DefaultMaxFiles
+	}
+	if opts.MaxBytes <= 0 {
+		opts.MaxBytes = analysis.DefaultMaxBytes
+	}
+	w := &walker{root: abs, real: real, opts: opts, seen: map[string]bool{},
+		dirs: map[fileID]string{}, open: map[fileID]bool{}, texts: map[fileID][]byte{}}
+	w.compile()
+	w.ctx = opts.Context
+	if w.ctx == nil {
+		w.ctx = context.Background()
+	}
+	return w, nil
+}
+
+func (w *walker) compile() {
+	w.globs = make([]*glob.Glob, len(w.opts.Ignore))
+	for i, g := range w.opts.Ignore {
+		w.globs[i] = glob.Compile(g)
+	}
+}
+
+// fileID is a file's identity: two paths name one file when they agree.
+type fileID struct{ dev, ino uint64 }
+
+func idOf(info fs.FileInfo) (fileID, bool) {
+	st, ok := info.Sys().(*syscall.Stat_t)
+	if !ok {
+		return fileID{}, false
+	}
+	return fileID{dev: uint64(st.Dev), ino: uint64(st.Ino)}, true //nolint:unconvert // widths differ by platform
+}
+
+// admit counts a file of n bytes against the workspace caps, and reports
+// whether it may be read. The first file refused is reported as a Skip;
+// the ones after it are left out silently (one report per cap).
+func (w *walker) admit(rel string, n int64) bool {
+	if w.full {
+		return false
+	}
+	var why string
+	switch {
+	case w.stats.Files+1 > w.opts.MaxFiles:
+		why = fmt.Sprintf("workspace limit of %d files reached: this file and any later ones were not read (limits.files in %s)", w.opts.MaxFiles, analysis.ProfileFile)
+	case w.stats.Bytes+n > w.opts.MaxBytes:
+		why = fmt.Sprintf("workspace limit of %d bytes reached: this file and any later ones were not read (limits.bytes in %s)", w.opts.MaxBytes, analysis.ProfileFile)
+	default:
+		w.stats.Files++
+		w.stats.Bytes += n
+		return true
+	}
+	w.full = true
+	w.skips = append(w.skips, Skip{Path: rel, Reason: why})
+	return false
 }
 
 // finish adds the overlay's unsaved files and returns the snapshot.
@@ -231,12 +329,17 @@ func (w *walker) finish() *analysis.Snapshot {
 		w.add(p, text, int64(len(text)))
 	}
 	sort.Slice(w.docs, func(i, j int) bool { return w.docs[i].Path < w.docs[j].Path })
+	if w.opts.Stats != nil {
+		*w.opts.Stats = w.stats
+	}
 	return &analysis.Snapshot{Root: w.root, Docs: w.docs, Weights: w.weights, ModelCache: HubCache(HubCacheDir(os.Getenv)), Now: time.Now()}
 }
 
 func (w *walker) ignored(rel string) bool {
-	for _, g := range w.opts.Ignore {
-		if Match(g, rel) {
+	for _, g := range w.globs {
+		ok, steps := g.MatchSteps(rel)
+		w.stats.GlobSteps += steps
+		if ok {
 			return true
 		}
 	}
@@ -256,7 +359,13 @@ func (w *walker) walkRoot() error {
 // resolved). An entry reached without a link resolves to its parent's real
 // path plus its name, so only links cost an EvalSymlinks: resolving every
 // path took one lstat per path component per file, a tenth of a rescan.
+// Each folder is walked once by its identity (device and inode), so links
+// that reach a folder many ways (two links per folder down a chain is 2^N
+// paths) cost one skip each, never a second walk.
 func (w *walker) walk(dir, rel, real string) {
+	if w.ctx.Err() != nil {
+		return
+	}
 	if real == "" {
 		var err error
 		if real, err = filepath.EvalSymlinks(dir); err != nil {
@@ -264,24 +373,37 @@ func (w *walker) walk(dir, rel, real string) {
 			return
 		}
 	}
-	for _, d := range w.dirs {
-		if d == real {
-			w.skips = append(w.skips, Skip{Path: rel, Reason: "symbolic link loop"})
-			return
-		}
+	info, err := os.Stat(dir)
+	if err != nil {
+		w.skips = append(w.skips, Skip{Path: rel, Reason: reason(err), IOError: true})
+		return
+	}
+	id, _ := idOf(info)
+	if w.open[id] {
+		w.skips = append(w.skips, Skip{Path: rel, Reason: "symbolic link loop"})
+		return
+	}
+	if first, ok := w.dirs[id]; ok {
+		w.skips = append(w.skips, Skip{Path: rel, Reason: "folder already read as " + orRoot(first)})
+		return
 	}
 	if !within(w.real, real) {
 		w.skips = append(w.skips, Skip{Path: rel, Reason: "symbolic link leads outside the workspace"})
 		return
 	}
-	w.dirs = append(w.dirs, real)
-	defer func() { w.dirs = w.dirs[:len(w.dirs)-1] }()
+	w.dirs[id] = rel
+	w.open[id] = true
+	defer delete(w.open, id)
 	entries, err := os.ReadDir(dir)
+	w.stats.Dirs++
 	if err != nil {
 		w.skips = append(w.skips, Skip{Path: rel, Reason: reason(err), IOError: true})
 		return
 	}
 	for _, e := range entries {
+		if w.ctx.Err() != nil {
+			return
+		}
 		name := e.Name()
 		childRel := path.Join(rel, name)
 		child := filepath.Join(dir, name)
@@ -315,6 +437,13 @@ func (w *walker) walk(dir, rel, real string) {
 	}
 }
 
+func orRoot(rel string) string {
+	if rel == "" {
+		return "the workspace root"
+	}
+	return rel
+}
+
 func within(root, p string) bool {
 	if strings.HasSuffix(root, string(filepath.Separator)) {
 		return strings.HasPrefix(p, root)
@@ -335,7 +464,9 @@ func (w *walker) file(abs, rel, real string) bool {
 	}
 	w.seen[rel] = true
 	if text, ok := w.opts.Overlay[rel]; ok {
-		w.add(rel, text, int64(len(text)))
+		if w.admit(rel, int64(len(text))) {
+			w.add(rel, text, int64(len(text)))
+		}
 		return true
 	}
 	if real == "" {
@@ -348,10 +479,12 @@ func (w *walker) file(abs, rel, real string) bool {
 		w.skips = append(w.skips, Skip{Path: rel, Reason: "symbolic link leads outside the workspace"})
 		return true
 	}
-	text, size, skip := w.read1(abs, kind)
+	text, size, skip := w.read1(abs, rel, kind)
 	if skip != nil {
-		skip.Path = rel
-		w.skips = append(w.skips, *skip)
+		if skip.Reason != "" {
+			skip.Path = rel
+			w.skips = append(w.skips, *skip)
+		}
 		return true
 	}
 	w.read++
@@ -363,10 +496,15 @@ func (w *walker) file(abs, rel, real string) bool {
 }
 
 // read1 reads a file's text (a GGUF file's header only), or says why not.
-func (w *walker) read1(abs string, kind analysis.Kind) ([]byte, int64, *Skip) {
+// A Skip without a reason means a workspace cap left the file out (admit
+// reported it already).
+func (w *walker) read1(abs, rel string, kind analysis.Kind) ([]byte, int64, *Skip) {
 	if c := w.opts.Cache; c != nil {
 		if info, err := os.Stat(abs); err == nil {
 			if text, ok := c.get(abs, info); ok {
+				if !w.admit(rel, int64(len(text))) {
+					return nil, 0, &Skip{}
+				}
 				return text, info.Size(), nil
 			}
 		}
@@ -389,15 +527,28 @@ func (w *walker) read1(abs string, kind analysis.Kind) ([]byte, int64, *Skip) {
 	} else if info.Size() > limit {
 		return nil, 0, &Skip{Reason: fmt.Sprintf("larger than %d bytes", limit)}
 	}
-	// Sized from the stat: io.ReadAll would grow the buffer by doubling and
-	// keep up to twice the text alive in the snapshot. A file that grew
-	// since the stat is read up to its size then; one that shrank, to its end.
-	text := make([]byte, min(info.Size(), limit))
-	n, err := io.ReadFull(f, text)
-	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
-		return nil, 0, &Skip{Reason: reason(err), IOError: true}
+	id, hasID := idOf(info)
+	text, seen := w.texts[id]
+	if !hasID || !seen {
+		// Sized from the stat: io.ReadAll would grow the buffer by doubling and
+		// keep up to twice the text alive in the snapshot. A file that grew
+		// since the stat is read up to its size then; one that shrank, to its end.
+		want := min(info.Size(), limit)
+		if kind == analysis.KindGGUF {
+			want = min(want, ggufChunk)
+		}
+		if !w.admit(rel, want) {
+			return nil, 0, &Skip{}
+		}
+		if text, err = w.readAt(f, want, min(info.Size(), limit), kind); err != nil {
+			return nil, 0, &Skip{Reason: reason(err), IOError: true}
+		}
+		if hasID {
+			w.texts[id] = text
+		}
+	} else if !w.admit(rel, int64(len(text))) {
+		return nil, 0, &Skip{}
 	}
-	text = text[:n]
 	if kind != analysis.KindGGUF && isBinary(text) {
 		return nil, 0, &Skip{Reason: "binary file"}
 	}
@@ -405,6 +556,41 @@ func (w *walker) read1(abs string, kind analysis.Kind) ([]byte, int64, *Skip) {
 		c.put(abs, info, text)
 	}
 	return text, info.Size(), nil
+}
+
+// readAt reads want bytes of f; a GGUF file's read grows fourfold, up to
+// limit, while its header goes on past what was read, so that a large
+// sparse model costs its header, not MaxHeaderSize.
+func (w *walker) readAt(f *os.File, want, limit int64, kind analysis.Kind) ([]byte, error) {
+	text := make([]byte, want)
+	n, err := io.ReadFull(f, text)
+	w.stats.BytesRead += int64(n)
+	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
+		return nil, err
+	}
+	text = text[:n]
+	for kind == analysis.KindGGUF && int64(n) == want && want < limit {
+		if _, err := gguf.ReadHeader(text); !errors.Is(err, gguf.ErrTruncated) {
+			break
+		}
+		more := min(want*4, limit)
+		if w.stats.Bytes+more-want > w.opts.MaxBytes {
+			break // the cap: the header is read as far as it goes, and reported truncated
+		}
+		w.stats.Bytes += more - want
+		text = append(text, make([]byte, more-want)...)
+		n, err = io.ReadFull(f, text[want:])
+		w.stats.BytesRead += int64(n)
+		if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
+			return nil, err
+		}
+		text = text[:want+int64(n)]
+		if int64(n) < more-want {
+			break
+		}
+		want = more
+	}
+	return text, nil
 }
 
 func (w *walker) add(rel string, text []byte, size int64) {
@@ -462,6 +648,7 @@ func Match(g, p string) bool { return glob.Match(g, p) }
 // unchanged.
 func WithOverlay(snap *analysis.Snapshot, overlay map[string][]byte, opts Options) *analysis.Snapshot {
 	w := &walker{opts: opts}
+	w.compile()
 	w.docs = make([]analysis.Document, 0, len(snap.Docs)+len(overlay))
 	for _, d := range snap.Docs {
 		if _, ok := overlay[d.Path]; !ok {

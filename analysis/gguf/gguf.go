@@ -87,7 +87,11 @@ type reader struct {
 	off  int
 }
 
-var errTruncated = errors.New("truncated")
+// ErrTruncated is wrapped by the error of a header that goes on past the
+// data given: a reader that read only a prefix may read more.
+var ErrTruncated = errors.New("the header is truncated")
+
+var errTruncated = ErrTruncated
 
 func (r *reader) need(n uint64) error {
 	if n > uint64(len(r.data)-r.off) {
@@ -192,7 +196,7 @@ func ReadHeader(data []byte) (*Header, error) {
 
 func wrap(r *reader, err error) error {
 	if errors.Is(err, errTruncated) {
-		return fmt.Errorf("the header is truncated at byte %d", r.off)
+		return fmt.Errorf("%w at byte %d", ErrTruncated, r.off)
 	}
 	return err
 }

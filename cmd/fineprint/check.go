@@ -114,7 +114,7 @@ type checked struct {
 
 func check(cf checkFlags, stdout, stderr io.Writer) int {
 	fail := func(err error) int {
-		fmt.Fprintf(stderr, "fineprint: check: %v\n", err)
+		fmt.Fprintf(stderr, "fineprint: check: %s\n", report.Escape(err.Error()))
 		return 2
 	}
 	targets, err := resolveTargets(cf.paths)
@@ -135,14 +135,18 @@ func check(cf checkFlags, stdout, stderr io.Writer) int {
 	// LICENSE starts and ends in a few milliseconds.
 	a := analysis.New()
 	prog := newProgress(stderr)
+	ctx, stop := interruptible()
+	defer stop()
 	var all []checked
+	dropped := 0
 	for _, t := range targets {
-		c, err := checkTarget(a, t, config, prog)
+		c, err := checkTarget(ctx, a, t, config, prog)
 		if err != nil {
 			prog.done()
 			return fail(err)
 		}
 		all = append(all, c)
+		dropped += c.res.Dropped
 	}
 	prog.done()
 	snap, res, skips := merge(all)
@@ -154,7 +158,10 @@ func check(cf checkFlags, stdout, stderr io.Writer) int {
 		return fail(err)
 	}
 	for _, s := range ioErrors {
-		fmt.Fprintf(stderr, "fineprint: check: %s%s: %s\n", opts.PathPrefix, s.Path, s.Reason)
+		fmt.Fprintf(stderr, "fineprint: check: %s: %s\n", report.Escape(opts.PathPrefix+s.Path), report.Escape(s.Reason))
+	}
+	if dropped > 0 {
+		fmt.Fprintf(stderr, "fineprint: check: %d findings past the workspace limit (limits.findings in %s) were left out, the least severe first\n", dropped, analysis.ProfileFile)
 	}
 	switch {
 	case len(ioErrors) > 0:
@@ -244,7 +251,7 @@ func inside(dir, p string) bool {
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
-func checkTarget(a *analysis.Analyzer, t target, config *analysis.Profile, prog *progress) (checked, error) {
+func checkTarget(ctx context.Context, a *analysis.Analyzer, t target, config *analysis.Profile, prog *progress) (checked, error) {
 	profile := config
 	if profile == nil {
 		// The walk needs the workspace profile's ignore globs before the
@@ -254,9 +261,10 @@ func checkTarget(a *analysis.Analyzer, t target, config *analysis.Profile, prog 
 			profile = &p
 		}
 	}
-	opts := workspace.Options{Open: openFile, Progress: prog.update}
+	opts := workspace.Options{Open: openFile, Progress: prog.update, Context: ctx}
 	if profile != nil {
 		opts.Ignore = profile.Ignore
+		opts.MaxFiles, opts.MaxBytes = profile.Limits.MaxFiles(), profile.Limits.MaxBytes()
 	}
 	var (
 		snap  *analysis.Snapshot
@@ -276,7 +284,11 @@ func checkTarget(a *analysis.Analyzer, t target, config *analysis.Profile, prog 
 		snap.Docs = withoutProfile(snap.Docs)
 		snap.Settings = config
 	}
-	return checked{snap: snap, res: a.Analyze(context.Background(), snap), skips: skips}, nil
+	res := a.Analyze(ctx, snap)
+	if err := ctx.Err(); err != nil {
+		return checked{}, err
+	}
+	return checked{snap: snap, res: res, skips: skips}, nil
 }
 
 func withoutProfile(docs []analysis.Document) []analysis.Document {

@@ -10,9 +10,12 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
+	"syscall"
 )
 
 // command is one subcommand. It returns the process exit status.
@@ -54,4 +57,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	return cmd(args[1:], stdout, stderr)
+}
+
+// interruptible is the context of a command's work: cancelled by Ctrl-C or
+// SIGTERM, so that a walk or analysis stops at once (docs/security.md).
+func interruptible() (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 }

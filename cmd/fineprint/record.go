@@ -13,6 +13,7 @@ import (
 	"github.com/fineprint-dev/fineprint/analysis/record"
 	"github.com/fineprint-dev/fineprint/internal/fetch"
 	"github.com/fineprint-dev/fineprint/internal/recorder"
+	"github.com/fineprint-dev/fineprint/report"
 )
 
 const recordUsage = `usage: fineprint record [--fetch] [PATH]
@@ -48,7 +49,7 @@ func runRecord(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if err := recordRoot(root, fetchToo, stdout, stderr); err != nil {
-		fmt.Fprintf(stderr, "fineprint: record: %v\n", err)
+		fmt.Fprintf(stderr, "fineprint: record: %s\n", report.Escape(err.Error()))
 		return 2
 	}
 	return 0
@@ -99,7 +100,7 @@ func recordRoot(root string, fetchToo bool, stdout, stderr io.Writer) error {
 
 func printRecordReport(rep recorder.Report, fetchToo bool, stdout, stderr io.Writer) {
 	for _, p := range rep.Written {
-		fmt.Fprintf(stdout, "wrote %s\n", p)
+		fmt.Fprintf(stdout, "wrote %s\n", report.Escape(p))
 	}
 	state := "recorded"
 	if len(rep.Written) == 0 {
@@ -107,14 +108,14 @@ func printRecordReport(rep recorder.Report, fetchToo bool, stdout, stderr io.Wri
 	}
 	fmt.Fprintf(stdout, "%s %s: %s, %s\n", analysis.LockFile, state, plural(len(rep.Lock.Licenses), "license file"), plural(len(rep.Lock.Policies), "policy"))
 	for _, u := range rep.Changed {
-		fmt.Fprintf(stdout, "changed: %s: the new text is in %s; review it with fineprint check, then run fineprint record to accept it\n", u, record.PolicyPath(u))
+		fmt.Fprintf(stdout, "changed: %s: the new text is in %s; review it with fineprint check, then run fineprint record to accept it\n", report.Escape(u), report.Escape(record.PolicyPath(u)))
 	}
 	for _, err := range rep.Failures {
-		fmt.Fprintf(stderr, "fineprint: record: %v\n", err)
+		fmt.Fprintf(stderr, "fineprint: record: %s\n", report.Escape(err.Error()))
 	}
 	for _, u := range rep.Missing {
 		if !fetchToo {
-			fmt.Fprintf(stderr, "fineprint: record: policy %s not recorded: run fineprint record --fetch, or paste its text into %s and run fineprint record\n", u, record.PolicyPath(u))
+			fmt.Fprintf(stderr, "fineprint: record: policy %s not recorded: run fineprint record --fetch, or paste its text into %s and run fineprint record\n", report.Escape(u), report.Escape(record.PolicyPath(u)))
 		}
 	}
 }
