@@ -184,7 +184,10 @@ func (s *Server) analyze(ctx context.Context, prog *progress) bool {
 	}
 	start := time.Now()
 	if root != "" {
-		snap, err := s.ws.load(root, overlay, st, s.sched.takeDisk(), s.log)
+		snap, err := s.ws.load(ctx, root, overlay, st, s.sched.takeDisk(), s.log)
+		if ctx.Err() != nil {
+			return false
+		}
 		if err != nil {
 			s.log.Warn("cannot read the workspace folder", zap.String("root", root), zap.Error(err))
 		} else {
@@ -247,11 +250,11 @@ func (ws *wsState) fileURI(rel string) protocol.DocumentURI {
 // load returns the workspace with the buffers of overlay: from the last
 // snapshot when only buffers changed since (disk is false) and the same
 // buffers are open under the same settings, else by walking root.
-func (ws *wsState) load(root string, overlay map[string][]byte, st Settings, disk bool, log *zap.Logger) (*analysis.Snapshot, error) {
+func (ws *wsState) load(ctx context.Context, root string, overlay map[string][]byte, st Settings, disk bool, log *zap.Logger) (*analysis.Snapshot, error) {
 	if ws.root != root || ws.cache == nil {
 		*ws = wsState{root: root, cache: &workspace.Cache{}}
 	}
-	opts := workspace.Options{Overlay: overlay, Ignore: st.Ignore, MaxFileSize: st.MaxFileSize, Cache: ws.cache}
+	opts := workspace.Options{Overlay: overlay, Ignore: st.Ignore, MaxFileSize: st.MaxFileSize, Cache: ws.cache, Context: ctx}
 	if !disk && ws.snap != nil && ws.sameBuffers(overlay) && slices.Equal(ws.ignore, st.Ignore) && ws.maxFileSize == st.MaxFileSize {
 		ws.snap = workspace.WithOverlay(ws.snap, overlay, opts)
 		return ws.snap, nil

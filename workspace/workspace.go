@@ -316,7 +316,7 @@ func (w *walker) admit(rel string, n int64) bool {
 		return true
 	}
 	w.full = true
-	w.skips = append(w.skips, Skip{Path: rel, Reason: why})
+	w.skips = append(w.skips, Skip{Path: rel, Reason: why, IOError: true})
 	return false
 }
 

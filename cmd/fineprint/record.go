@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -82,7 +81,9 @@ func parseRecordFlags(args []string) (fetchToo bool, root string, err error) {
 // recordRoot records the workspace at root. A failed download is reported
 // after the rest has been recorded.
 func recordRoot(root string, fetchToo bool, stdout, stderr io.Writer) error {
-	rep, err := recorder.RecordFolder(context.Background(), root,
+	ctx, stop := interruptible()
+	defer stop()
+	rep, err := recorder.RecordFolder(ctx, root,
 		recorder.Options{Fetch: fetchToo, Now: recordNow(), FetchOptions: recordFetchOptions})
 	if err != nil {
 		var pe *os.PathError
