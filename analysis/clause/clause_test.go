@@ -296,6 +296,9 @@ func TestURLIn(t *testing.T) {
 		"at [https://x.example/a](https://x.example/a)":              "https://x.example/a",
 		"write to report@meta.com or www.meta.com":                   "www.meta.com",
 		"e.g. the u.s. office of deci.ai, inc.":                      "",
+		"policy at https://example.com:8443/use-policy (see)":        "https://example.com:8443/use-policy",
+		"at https://example.com:8443 or":                             "https://example.com:8443",
+		"the time https://example.com:123456/x":                      "https://example.com",
 	} {
 		s, e := urlIn(in)
 		got := ""

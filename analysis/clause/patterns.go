@@ -256,6 +256,22 @@ func findURL(text []byte, n *normalizer, norm string, a, b int) string {
 	return strings.TrimRight(u, ".,;:!?)]}'\"")
 }
 
+// afterPort returns the end of the ":port" at s[b:] ("https://host:8443/"),
+// or b when there is none: a port belongs to the address.
+func afterPort(s string, b int) int {
+	if b >= len(s) || s[b] != ':' {
+		return b
+	}
+	e := b + 1
+	for e < len(s) && e-b <= 5 && s[e] >= '0' && s[e] <= '9' {
+		e++
+	}
+	if e == b+1 || e < len(s) && s[e] >= '0' && s[e] <= '9' {
+		return b
+	}
+	return e
+}
+
 // urlIn finds the first web address in the normalized s: a host name
 // ending in a common top-level domain, with or without a scheme and a
 // path. A bare host needs a path or three labels, so that "e.g.", "u.s."
@@ -285,6 +301,9 @@ func urlIn(s string) (int, int) {
 			continue
 		}
 		scheme := a >= 3 && s[a-3:a] == "://"
+		if scheme {
+			b = afterPort(s, b)
+		}
 		path := b < len(s) && s[b] == '/'
 		if !scheme && !path && !strings.HasPrefix(host, "www.") && strings.Count(host, ".") < 2 {
 			continue

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/fineprint-dev/fineprint/analysis"
@@ -15,7 +17,7 @@ import (
 	"github.com/fineprint-dev/fineprint/report"
 )
 
-const recordUsage = `usage: fineprint record [--fetch] [PATH]
+const recordUsage = `usage: fineprint record [--fetch [--allow-host HOST]...] [PATH]
 
 Records the license files and referenced policies of the workspace at PATH
 (default ".") in PATH/fineprint.lock: each license file's SHA-256 and the
@@ -28,6 +30,14 @@ and policies without a copy are listed on stderr. A policy whose fetched
 text differs from the recorded one is kept for review: fineprint check shows
 policy/changed with a diff, and a plain fineprint record accepts it.
 
+A fetch never connects to a loopback, private, link-local or unspecified
+address (checked after the name is resolved, redirects included), because
+the URLs come from license texts. --allow-host HOST (repeatable) allows one
+host by the name written in the URL, such as an intranet policy server; so
+does the environment variable FINEPRINT_ALLOW_HOSTS (comma-separated), which
+the language server's fineprint.recordPolicy honours too. At most 100
+policies are fetched per run.
+
 Exit status: 0 recorded, 2 usage or I/O error (a failed download included).
 `
 
@@ -38,7 +48,7 @@ var recordNow = time.Now
 var recordFetchOptions = fetch.Options{UserAgent: "fineprint-record"}
 
 func runRecord(args []string, stdout, stderr io.Writer) int {
-	fetchToo, root, err := parseRecordFlags(args)
+	fetchToo, allow, root, err := parseRecordFlags(args)
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprint(stdout, recordUsage)
 		return 0
@@ -47,21 +57,28 @@ func runRecord(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "fineprint: record: %v (see fineprint record --help)\n", err)
 		return 2
 	}
-	if err := recordRoot(root, fetchToo, stdout, stderr); err != nil {
+	if err := recordRootAllowing(root, fetchToo, allow, stdout, stderr); err != nil {
 		fmt.Fprintf(stderr, "fineprint: record: %s\n", report.Escape(err.Error()))
 		return 2
 	}
 	return 0
 }
 
-func parseRecordFlags(args []string) (fetchToo bool, root string, err error) {
+func parseRecordFlags(args []string) (fetchToo bool, allow []string, root string, err error) {
 	fl := flag.NewFlagSet("record", flag.ContinueOnError)
 	fl.SetOutput(io.Discard)
 	fl.BoolVar(&fetchToo, "fetch", false, "")
+	fl.Func("allow-host", "", func(h string) error {
+		if h == "" || strings.ContainsAny(h, "/ ") {
+			return fmt.Errorf("--allow-host wants a host name such as policies.intranet, not %q", h)
+		}
+		allow = append(allow, h)
+		return nil
+	})
 	var paths []string
 	for {
 		if err := fl.Parse(args); err != nil {
-			return false, "", err
+			return false, nil, "", err
 		}
 		if fl.NArg() == 0 {
 			break
@@ -71,20 +88,40 @@ func parseRecordFlags(args []string) (fetchToo bool, root string, err error) {
 	}
 	switch len(paths) {
 	case 0:
-		return fetchToo, ".", nil
+		return fetchToo, allow, ".", nil
 	case 1:
-		return fetchToo, paths[0], nil
+		return fetchToo, allow, paths[0], nil
 	}
-	return false, "", fmt.Errorf("one PATH at most, got %d", len(paths))
+	return false, nil, "", fmt.Errorf("one PATH at most, got %d", len(paths))
+}
+
+// fetchOptions are recordFetchOptions with the hosts allowed by
+// FINEPRINT_ALLOW_HOSTS and by allow.
+func fetchOptions(allow []string) fetch.Options {
+	o := recordFetchOptions
+	o.AllowHosts = slices.Clone(o.AllowHosts)
+	for _, h := range strings.Split(os.Getenv("FINEPRINT_ALLOW_HOSTS"), ",") {
+		if h = strings.TrimSpace(h); h != "" {
+			o.AllowHosts = append(o.AllowHosts, h)
+		}
+	}
+	o.AllowHosts = append(o.AllowHosts, allow...)
+	return o
 }
 
 // recordRoot records the workspace at root. A failed download is reported
 // after the rest has been recorded.
 func recordRoot(root string, fetchToo bool, stdout, stderr io.Writer) error {
+	return recordRootAllowing(root, fetchToo, nil, stdout, stderr)
+}
+
+// recordRootAllowing is recordRoot with hosts that fetching may reach on
+// internal addresses.
+func recordRootAllowing(root string, fetchToo bool, allow []string, stdout, stderr io.Writer) error {
 	ctx, stop := interruptible()
 	defer stop()
 	rep, err := recorder.RecordFolder(ctx, root,
-		recorder.Options{Fetch: fetchToo, Now: recordNow(), FetchOptions: recordFetchOptions})
+		recorder.Options{Fetch: fetchToo, Now: recordNow(), FetchOptions: fetchOptions(allow)})
 	if err != nil {
 		var pe *os.PathError
 		if errors.As(err, &pe) && pe.Path == root {

@@ -29,7 +29,7 @@ func recordPolicyCommand() server.Command {
 			}
 			url = s
 		}
-		out, err := recorder.RecordPolicy(ctx, root, url, recorder.Options{Now: recordNow(), FetchOptions: recordFetchOptions})
+		out, err := recorder.RecordPolicy(ctx, root, url, recorder.Options{Now: recordNow(), FetchOptions: fetchOptions(nil)})
 		if err != nil {
 			return nil, err
 		}
