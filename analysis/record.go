@@ -16,7 +16,8 @@ package analysis
 // file (data "diff" and "recorded_copy").
 //
 // Referenced policies are the "url" of clause/policy-by-reference findings.
-// Each one's copy lives at record.PolicyPath(url); the lock's sha256 covers
+// Each one's copy lives at record.PolicyPath(url), or record.CopyPath's
+// unique name when another URL's copy has that name; the lock's sha256 covers
 // the copy's body (below the header comment). A copy whose body differs from
 // the lock is policy/changed; when `fineprint record --fetch` brought the new
 // text, the recorded one is kept beside it as a dated copy
@@ -229,7 +230,24 @@ func lockEdit(lockDoc *Document, lock record.Lock, entry record.LicenseEntry) Ed
 // below. It is the fix of policy/not-recorded, and what the server's
 // fineprint.recordPolicy command does offline.
 func PolicyCopyEdit(url string, now time.Time) Edit {
-	return Edit{Path: record.PolicyPath(url), Create: true, NewText: record.CopyHeader(url, now, true)}
+	return PolicyCopyEditAt(record.PolicyPath(url), url, now)
+}
+
+// PolicyCopyEditAt is PolicyCopyEdit for a copy at copyPath
+// (record.CopyPath).
+func PolicyCopyEditAt(copyPath, url string, now time.Time) Edit {
+	return Edit{Path: copyPath, Create: true, NewText: record.CopyHeader(url, now, true)}
+}
+
+// policyCopyPath is where the copy of the policy at url lives in s
+// (record.CopyPath: another URL's copy never stands for it).
+func policyCopyPath(s *Snapshot, url string) string {
+	return record.CopyPath(url, func(p string) ([]byte, bool) {
+		if d := docByPath(s, p); d != nil {
+			return d.Text, true
+		}
+		return nil, false
+	})
 }
 
 // RecordFindings are the record/* and policy/* findings of a snapshot whose
@@ -281,11 +299,11 @@ func (a *Analyzer) policyRecordFindings(s *Snapshot, lock record.Lock, refs []Fi
 	changedSeen := map[string]bool{}
 	for _, ref := range refs {
 		url := ref.Data["url"].(string)
-		copyPath := record.PolicyPath(url)
+		copyPath := policyCopyPath(s, url)
 		copyDoc := docByPath(s, copyPath)
 		e := lock.Policy(url)
 		if e == nil || (copyDoc == nil && docByPath(s, e.Path) == nil) {
-			out = append(out, a.policyNotRecorded(ref, url, copyDoc, e, now))
+			out = append(out, a.policyNotRecorded(ref, url, copyPath, copyDoc, e, now))
 			continue
 		}
 		if copyDoc == nil || changedSeen[url] {
@@ -301,8 +319,7 @@ func (a *Analyzer) policyRecordFindings(s *Snapshot, lock record.Lock, refs []Fi
 	return out
 }
 
-func (a *Analyzer) policyNotRecorded(ref Finding, url string, copyDoc *Document, e *record.PolicyEntry, now time.Time) Finding {
-	copyPath := record.PolicyPath(url)
+func (a *Analyzer) policyNotRecorded(ref Finding, url, copyPath string, copyDoc *Document, e *record.PolicyEntry, now time.Time) Finding {
 	var msg string
 	switch {
 	case e != nil:
@@ -316,7 +333,7 @@ func (a *Analyzer) policyNotRecorded(ref Finding, url string, copyDoc *Document,
 	}
 	f := a.finding("policy/not-recorded", ref.Path, ref.Span, msg, ref.License, map[string]any{"url": url, "copy": copyPath})
 	if copyDoc == nil {
-		f.Fixes = []Fix{{Title: "Create " + copyPath + " to paste the policy into", Edits: []Edit{PolicyCopyEdit(url, now)}}}
+		f.Fixes = []Fix{{Title: "Create " + copyPath + " to paste the policy into", Edits: []Edit{PolicyCopyEditAt(copyPath, url, now)}}}
 	}
 	return f
 }
@@ -401,7 +418,7 @@ func policyEntry(prev record.Lock, s *Snapshot, url string, now time.Time, hold 
 	if hold && p != nil {
 		return *p, true
 	}
-	copyPath := record.PolicyPath(url)
+	copyPath := policyCopyPath(s, url)
 	d := docByPath(s, copyPath)
 	if d == nil {
 		return record.PolicyEntry{}, false

@@ -2,6 +2,8 @@ package record
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"net/url"
 	"strings"
 	"time"
@@ -27,10 +29,42 @@ func PolicyPath(rawURL string) string {
 	return PoliciesDir + "/" + slug(name) + ".md"
 }
 
+// UniquePolicyPath is the copy's name made unique to rawURL: PolicyPath's
+// name (shortened) with the first 16 hex digits of the URL's SHA-256. The
+// readable name loses case, punctuation and length, so two URLs can share it
+// ("/aup/okpolicy" and "/aup-okpolicy"); CopyPath gives the second one this.
+func UniquePolicyPath(rawURL string) string {
+	sum := sha256.Sum256([]byte(rawURL))
+	name := strings.TrimSuffix(strings.TrimPrefix(PolicyPath(rawURL), PoliciesDir+"/"), ".md")
+	if len(name) > 100 {
+		name = strings.TrimRight(name[:100], "-.")
+	}
+	return PoliciesDir + "/" + name + "-" + hex.EncodeToString(sum[:8]) + ".md"
+}
+
+// CopyPath is where the copy of the policy at rawURL lives in a workspace
+// whose files read returns: PolicyPath(rawURL), unless the file there is
+// the copy of another URL (its header names that URL), and then
+// UniquePolicyPath(rawURL). One URL's text is never recorded as another's.
+func CopyPath(rawURL string, read func(path string) ([]byte, bool)) string {
+	p := PolicyPath(rawURL)
+	if text, ok := read(p); ok {
+		if c := ParseCopy(text); c.URL != "" && c.URL != rawURL {
+			return UniquePolicyPath(rawURL)
+		}
+	}
+	return p
+}
+
 // ArchivePath is where a superseded copy is kept when a re-fetch brings a
 // different text: the copy's name with the date it was retrieved.
 func ArchivePath(rawURL string, retrieved time.Time) string {
-	return strings.TrimSuffix(PolicyPath(rawURL), ".md") + "." + retrieved.UTC().Format(DateLayout) + ".md"
+	return ArchiveOf(PolicyPath(rawURL), retrieved)
+}
+
+// ArchiveOf is ArchivePath for the copy at copyPath.
+func ArchiveOf(copyPath string, retrieved time.Time) string {
+	return strings.TrimSuffix(copyPath, ".md") + "." + retrieved.UTC().Format(DateLayout) + ".md"
 }
 
 func slug(s string) string {

@@ -146,16 +146,24 @@ func printRecordReport(rep recorder.Report, fetchToo bool, stdout, stderr io.Wri
 	}
 	fmt.Fprintf(stdout, "%s %s: %s, %s\n", analysis.LockFile, state, plural(len(rep.Lock.Licenses), "license file"), plural(len(rep.Lock.Policies), "policy"))
 	for _, u := range rep.Changed {
-		fmt.Fprintf(stdout, "changed: %s: the new text is in %s; review it with fineprint check, then run fineprint record to accept it\n", report.Escape(u), report.Escape(record.PolicyPath(u)))
+		fmt.Fprintf(stdout, "changed: %s: the new text is in %s; review it with fineprint check, then run fineprint record to accept it\n", report.Escape(u), report.Escape(copyOf(rep, u)))
 	}
 	for _, err := range rep.Failures {
 		fmt.Fprintf(stderr, "fineprint: record: %s\n", report.Escape(err.Error()))
 	}
 	for _, u := range rep.Missing {
 		if !fetchToo {
-			fmt.Fprintf(stderr, "fineprint: record: policy %s not recorded: run fineprint record --fetch, or paste its text into %s and run fineprint record\n", report.Escape(u), report.Escape(record.PolicyPath(u)))
+			fmt.Fprintf(stderr, "fineprint: record: policy %s not recorded: run fineprint record --fetch, or paste its text into %s and run fineprint record\n", report.Escape(u), report.Escape(copyOf(rep, u)))
 		}
 	}
+}
+
+// copyOf is the path of the copy of the policy at u.
+func copyOf(rep recorder.Report, u string) string {
+	if p, ok := rep.Copies[u]; ok {
+		return p
+	}
+	return record.PolicyPath(u)
 }
 
 func plural(n int, noun string) string {

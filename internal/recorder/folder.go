@@ -106,12 +106,15 @@ func RecordPolicy(ctx context.Context, root, url string, opts Options) (PolicyOu
 		if slices.Contains(rep.Fetched, u) {
 			continue
 		}
-		p := record.PolicyPath(u)
+		p := record.CopyPath(u, func(p string) ([]byte, bool) {
+			text, err := os.ReadFile(filepath.Join(snap.Root, filepath.FromSlash(p)))
+			return text, err == nil
+		})
 		_, statErr := os.Lstat(filepath.Join(snap.Root, filepath.FromSlash(p)))
 		if !errors.Is(statErr, os.ErrNotExist) {
 			continue // never overwrite what the user may have pasted
 		}
-		edit := analysis.PolicyCopyEdit(u, opts.Now)
+		edit := analysis.PolicyCopyEditAt(p, u, opts.Now)
 		if err := atomicfile.Write(snap.Root, edit.Path, []byte(edit.NewText), 0o644); err != nil {
 			return out, fmt.Errorf("%s: %w", edit.Path, err)
 		}

@@ -46,6 +46,7 @@ type Options struct {
 	PoliciesOnly bool
 	Now          time.Time     // the date recorded; zero means time.Now()
 	FetchOptions fetch.Options // limits and client for downloads
+	MaxPolicies  int           // downloads per run; zero means DefaultMaxPolicies
 }
 
 // Report says what Record did.
@@ -56,7 +57,14 @@ type Report struct {
 	Changed  []string // policy URLs whose new text awaits review (policy/changed)
 	Missing  []string // policy URLs with no recorded copy after the run
 	Failures []error  // per-URL download errors
+	// Copies maps each referenced policy URL to its copy's path
+	// (record.CopyPath).
+	Copies map[string]string
 }
+
+// DefaultMaxPolicies caps the policies one run downloads; the rest are
+// reported once, as one failure.
+const DefaultMaxPolicies = 100
 
 // RecordWorkspace records snap (whose analysis is res) into root and
 // returns the paths it wrote. With fetch set it downloads referenced
@@ -112,7 +120,9 @@ func Record(ctx context.Context, root string, snap *analysis.Snapshot, res *anal
 		}
 	}
 	r.rep.Lock = lock
+	r.rep.Copies = map[string]string{}
 	for _, u := range analysis.PolicyURLs(res) {
+		r.rep.Copies[u] = r.copyPath(u)
 		if lock.Policy(u) == nil {
 			r.rep.Missing = append(r.rep.Missing, u)
 		}
@@ -204,13 +214,25 @@ func (r *run) copyLicenses(lock record.Lock) error {
 // fetchAll downloads each policy and returns the URLs whose recorded entry
 // must be held for review.
 func (r *run) fetchAll(ctx context.Context, prev *record.Lock, urls []string) (hold []string, err error) {
+	max := r.opts.MaxPolicies
+	if max <= 0 {
+		max = DefaultMaxPolicies
+	}
+	tried, over := 0, 0
 	for _, u := range urls {
-		if len(r.opts.Only) > 0 && !slices.Contains(r.opts.Only, u) {
+		if len(r.opts.Only) > 0 && !slices.Contains(r.opts.Only, u) || tried >= max {
+			if tried >= max && (len(r.opts.Only) == 0 || slices.Contains(r.opts.Only, u)) {
+				over++
+			}
 			if prev.Policy(u) != nil {
 				hold = append(hold, u) // not fetched now: what is on file stays
 			}
 			continue
 		}
+		if err := ctx.Err(); err != nil {
+			return hold, err
+		}
+		tried++
 		body, ferr := fetch.Fetch(ctx, u, r.opts.FetchOptions)
 		if ferr != nil {
 			// What is on file stays on file: a failed download accepts nothing.
@@ -230,14 +252,28 @@ func (r *run) fetchAll(ctx context.Context, prev *record.Lock, urls []string) (h
 			r.rep.Changed = append(r.rep.Changed, u)
 		}
 	}
+	if over > 0 {
+		r.rep.Failures = append(r.rep.Failures, fmt.Errorf("%d more policies were not downloaded: at most %d per run", over, max))
+	}
 	return hold, nil
+}
+
+// copyPath is where the copy of the policy at u lives (record.CopyPath),
+// with what this run wrote.
+func (r *run) copyPath(u string) string {
+	return record.CopyPath(u, func(p string) ([]byte, bool) {
+		if d := r.doc(p); d != nil {
+			return d.Text, true
+		}
+		return nil, false
+	})
 }
 
 // update puts a fetched body into the policy's copy, keeping an older copy
 // with text as a dated copy, and reports whether the lock's entry must be
 // held because the recorded text changed.
 func (r *run) update(prev *record.Lock, u string, body []byte) (held bool, err error) {
-	copyPath := record.PolicyPath(u)
+	copyPath := r.copyPath(u)
 	sum := record.Sum(body)
 	e := prev.Policy(u)
 	cur := r.doc(copyPath)
@@ -251,7 +287,7 @@ func (r *run) update(prev *record.Lock, u string, body []byte) (held bool, err e
 			if at.IsZero() {
 				at = r.opts.Now
 			}
-			archive := r.freePath(record.ArchivePath(u, at))
+			archive := r.freePath(record.ArchiveOf(copyPath, at))
 			if err := r.write(archive, cur.Text); err != nil {
 				return false, err
 			}
