@@ -26,46 +26,137 @@ var ErrOutside = errors.New("path leads outside the workspace")
 // missing folders. A file that exists keeps its permissions; a new one gets
 // perm.
 func Write(root, rel string, data []byte, perm fs.FileMode) error {
-	target, err := Resolve(root, rel)
+	st, err := Stage(root, rel, data, perm, false)
 	if err != nil {
 		return err
+	}
+	return st.Commit()
+}
+
+// Staged is a file written under a temporary name beside its target, not
+// yet renamed over it: a writer that must change several files together
+// stages them all, then commits them, so that a failure while writing
+// changes none.
+type Staged struct {
+	Tmp, Target string
+}
+
+// TempPattern is the name of a staged file: "."+base+TempPattern, where
+// "*" is random. A run that was killed leaves such files behind; CleanTemps
+// removes them.
+const TempPattern = ".tmp-*"
+
+// Stage writes data to a temporary file in the folder of rel (see Write),
+// synced to disk. With noLinks set, no folder on the way and not the file
+// itself may be a symbolic link at all, even one that stays inside root:
+// fineprint's own files are written only as regular files in real folders.
+func Stage(root, rel string, data []byte, perm fs.FileMode, noLinks bool) (*Staged, error) {
+	resolve := Resolve
+	if noLinks {
+		resolve = resolveNoLinks
+	}
+	target, err := resolve(root, rel)
+	if err != nil {
+		return nil, err
 	}
 	dir := filepath.Dir(target)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
+		return nil, err
 	}
 	// MkdirAll may have followed a link made meanwhile; check again.
-	if _, err := Resolve(root, rel); err != nil {
-		return err
+	if _, err := resolve(root, rel); err != nil {
+		return nil, err
 	}
-	if info, err := os.Stat(target); err == nil {
+	if info, err := os.Lstat(target); err == nil {
+		if !info.Mode().IsRegular() {
+			return nil, fmt.Errorf("%s: not a regular file", rel)
+		}
 		perm = info.Mode().Perm()
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(target)+".tmp-*")
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(target)+TempPattern)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer os.Remove(tmp.Name()) // after a successful rename this fails harmlessly
-	if _, err := tmp.Write(data); err != nil {
+	fail := func(err error) (*Staged, error) {
 		tmp.Close()
-		return err
+		os.Remove(tmp.Name())
+		return nil, err
+	}
+	if _, err := tmp.Write(data); err != nil {
+		return fail(err)
 	}
 	if err := tmp.Chmod(perm); err != nil {
-		tmp.Close()
-		return err
+		return fail(err)
 	}
 	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
+		return fail(err)
 	}
 	if err := tmp.Close(); err != nil {
+		os.Remove(tmp.Name())
+		return nil, err
+	}
+	return &Staged{Tmp: tmp.Name(), Target: target}, nil
+}
+
+// Commit renames the staged file over its target.
+func (s *Staged) Commit() error {
+	if err := os.Rename(s.Tmp, s.Target); err != nil {
+		os.Remove(s.Tmp)
 		return err
 	}
-	if err := os.Rename(tmp.Name(), target); err != nil {
-		return err
-	}
-	syncDir(dir)
+	syncDir(filepath.Dir(s.Target))
 	return nil
+}
+
+// Discard removes the staged file.
+func (s *Staged) Discard() { os.Remove(s.Tmp) }
+
+// CleanTemps removes the staged files that a killed writer left in the
+// folders of root named by dirs (searched below, never through a link)
+// and returns their paths relative to root. Only regular files whose names
+// match "."+name+TempPattern are removed.
+func CleanTemps(root string, dirs ...string) []string {
+	var removed []string
+	for _, d := range dirs {
+		base, err := resolveNoLinks(root, d)
+		if err != nil {
+			continue
+		}
+		info, err := os.Lstat(base)
+		if err != nil || !info.IsDir() {
+			continue
+		}
+		filepath.WalkDir(base, func(p string, e fs.DirEntry, err error) error {
+			if err != nil || !e.Type().IsRegular() || !isTemp(e.Name()) {
+				return nil
+			}
+			if os.Remove(p) == nil {
+				if rel, err := filepath.Rel(base, p); err == nil {
+					removed = append(removed, path.Join(d, filepath.ToSlash(rel)))
+				}
+			}
+			return nil
+		})
+	}
+	return removed
+}
+
+// CleanTempsOf removes the staged files of rel (a file directly in root)
+// that a killed writer left, and returns their names.
+func CleanTempsOf(root, rel string) []string {
+	entries, _ := os.ReadDir(root)
+	var removed []string
+	for _, e := range entries {
+		if e.Type().IsRegular() && strings.HasPrefix(e.Name(), "."+rel+".tmp-") && os.Remove(filepath.Join(root, e.Name())) == nil {
+			removed = append(removed, e.Name())
+		}
+	}
+	return removed
+}
+
+func isTemp(name string) bool {
+	i := strings.LastIndex(name, ".tmp-")
+	return strings.HasPrefix(name, ".") && i > 1 && i+len(".tmp-") < len(name)
 }
 
 // syncDir makes the rename durable where the platform allows it.
@@ -75,6 +166,37 @@ func syncDir(dir string) {
 		d.Close()
 	}
 }
+
+// resolveNoLinks is Resolve refusing every symbolic link on the way.
+func resolveNoLinks(root, rel string) (string, error) {
+	target, err := Resolve(root, rel)
+	if err != nil {
+		return "", err
+	}
+	realRoot, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return "", err
+	}
+	cur := realRoot
+	for _, seg := range strings.Split(path.Clean(rel), "/") {
+		cur = filepath.Join(cur, seg)
+		info, err := os.Lstat(cur)
+		if errors.Is(err, fs.ErrNotExist) {
+			break
+		}
+		if err != nil {
+			return "", err
+		}
+		if info.Mode()&fs.ModeSymlink != 0 {
+			return "", fmt.Errorf("%s: %w (%s is a symbolic link; fineprint writes its own files only in real folders)", rel, ErrLink, filepath.ToSlash(strings.TrimPrefix(cur, realRoot+string(filepath.Separator))))
+		}
+	}
+	return target, nil
+}
+
+// ErrLink is returned by a write that refuses to pass through a symbolic
+// link.
+var ErrLink = errors.New("refused to write through a link")
 
 // Resolve returns the absolute path for rel inside root, or an error
 // wrapping ErrOutside when rel is absolute, climbs with "..", or passes

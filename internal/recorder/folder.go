@@ -115,7 +115,11 @@ func RecordPolicy(ctx context.Context, root, url string, opts Options) (PolicyOu
 			continue // never overwrite what the user may have pasted
 		}
 		edit := analysis.PolicyCopyEditAt(p, u, opts.Now)
-		if err := atomicfile.Write(snap.Root, edit.Path, []byte(edit.NewText), 0o644); err != nil {
+		st, err := atomicfile.Stage(snap.Root, edit.Path, []byte(edit.NewText), 0o644, true)
+		if err == nil {
+			err = st.Commit()
+		}
+		if err != nil {
 			return out, fmt.Errorf("%s: %w", edit.Path, err)
 		}
 		out.Written = append(out.Written, edit.Path)

@@ -11,6 +11,14 @@
 // file did not change keep their dates, so recording twice writes the same
 // bytes.
 //
+// Writing is staged: every file of a run is written under a temporary name
+// first, and only when all are written are the copies renamed into place,
+// then the lock. A run that fails or is killed while writing changes
+// nothing; one killed while renaming may leave copies newer than the lock,
+// never a lock that names copies not written. Temporary files a killed run
+// left are removed by the next one. fineprint writes only fineprint.lock and
+// regular files under .fineprint/, never through a symbolic link.
+//
 // Fetching is the only network access fineprint makes. A policy whose
 // fetched text differs from its copy gets the new text in its copy; an old
 // copy that had text is kept beside it as a dated copy
@@ -27,6 +35,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/fineprint-dev/fineprint/analysis"
@@ -60,6 +69,9 @@ type Report struct {
 	// Copies maps each referenced policy URL to its copy's path
 	// (record.CopyPath).
 	Copies map[string]string
+	// Cleaned are the temporary files of an earlier, killed run that this
+	// one removed.
+	Cleaned []string
 }
 
 // DefaultMaxPolicies caps the policies one run downloads; the rest are
@@ -97,6 +109,8 @@ func Record(ctx context.Context, root string, snap *analysis.Snapshot, res *anal
 	if err != nil {
 		return Report{}, err
 	}
+	r.rep.Cleaned = append(atomicfile.CleanTemps(root, ".fineprint"), atomicfile.CleanTempsOf(root, analysis.LockFile)...)
+	defer r.discard()
 	var hold []string
 	if opts.Fetch {
 		if hold, err = r.fetchAll(ctx, &prev, analysis.PolicyURLs(res)); err != nil {
@@ -118,6 +132,9 @@ func Record(ctx context.Context, root string, snap *analysis.Snapshot, res *anal
 		if err := r.write(analysis.LockFile, data); err != nil {
 			return r.rep, err
 		}
+	}
+	if err := r.commit(); err != nil {
+		return r.rep, err
 	}
 	r.rep.Lock = lock
 	r.rep.Copies = map[string]string{}
@@ -146,10 +163,11 @@ func keepUnasked(prev, lock record.Lock, only []string) record.Lock {
 }
 
 type run struct {
-	root string
-	opts Options
-	docs []analysis.Document
-	rep  Report
+	root   string
+	opts   Options
+	docs   []analysis.Document
+	rep    Report
+	staged []*atomicfile.Staged // in the order written; the lock, when written, last
 }
 
 func (r *run) previous() (record.Lock, error) {
@@ -173,12 +191,21 @@ func (r *run) doc(p string) *analysis.Document {
 	return nil
 }
 
-// write writes a file atomically and puts its new text in the documents the
-// lock is built from.
+// write stages a file (see commit) and puts its new text in the documents
+// the lock is built from. Only fineprint.lock and files under .fineprint/
+// are written, as regular files in real folders.
 func (r *run) write(p string, data []byte) error {
-	if err := atomicfile.Write(r.root, p, data, 0o644); err != nil {
+	if p != analysis.LockFile && !strings.HasPrefix(p, ".fineprint/") {
+		return fmt.Errorf("%s: %w (fineprint writes only %s and .fineprint/)", p, atomicfile.ErrOutside, analysis.LockFile)
+	}
+	st, err := atomicfile.Stage(r.root, p, data, 0o644, true)
+	if err != nil {
+		if errors.Is(err, atomicfile.ErrOutside) || errors.Is(err, atomicfile.ErrLink) {
+			return err // it names the path already
+		}
 		return fmt.Errorf("%s: %w", p, err)
 	}
+	r.staged = append(r.staged, st)
 	r.rep.Written = append(r.rep.Written, p)
 	if d := r.doc(p); d != nil {
 		d.Text = data
@@ -186,6 +213,28 @@ func (r *run) write(p string, data []byte) error {
 	}
 	r.docs = append(r.docs, analysis.Document{Path: p, Kind: analysis.ClassifyPath(p), Text: data, Size: int64(len(data))})
 	return nil
+}
+
+// commit renames the staged files into place: the copies in the order
+// written, then the lock (staged last), so that the lock never names a copy
+// that is not there yet.
+func (r *run) commit() error {
+	for len(r.staged) > 0 {
+		st := r.staged[0]
+		if err := st.Commit(); err != nil {
+			return err
+		}
+		r.staged = r.staged[1:]
+	}
+	return nil
+}
+
+// discard removes what was staged and not committed (a failed run).
+func (r *run) discard() {
+	for _, st := range r.staged {
+		st.Discard()
+	}
+	r.staged = nil
 }
 
 // copyLicenses keeps a copy of each recorded license file as recorded (see
