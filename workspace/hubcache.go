@@ -4,8 +4,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // hubCacheFileCap bounds what is read from one cached card or license.
@@ -38,46 +40,77 @@ func HubCacheDir(getenv func(string) string) string {
 // reads files that exist; it never downloads. A nil function is returned
 // when dir is empty or missing.
 func HubCache(dir string) func(id string) (card, license []byte, ok bool) {
+	c := OpenHubCache(dir)
+	if c == nil {
+		return nil
+	}
+	return c.Lookup
+}
+
+// HubCacheIndex looks models up in one cache folder, which it lists once,
+// on the first look-up: a workspace naming 10,000 unknown ids costs one
+// listing of the cache, not one per id (docs/security.md).
+type HubCacheIndex struct {
+	dir   string
+	once  sync.Once
+	repos map[string][]string // lower-cased folder name -> folder names, sorted
+	// Listings counts the times the cache folder was listed.
+	Listings int
+}
+
+// OpenHubCache returns the index of the cache folder dir, or nil when dir
+// is empty or not a folder.
+func OpenHubCache(dir string) *HubCacheIndex {
 	if dir == "" {
 		return nil
 	}
 	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
 		return nil
 	}
-	return func(id string) ([]byte, []byte, bool) {
-		repo := findRepoDir(dir, "models--"+strings.ReplaceAll(id, "/", "--"))
-		if repo == "" {
-			return nil, nil, false
-		}
-		snap := snapshotDir(repo)
-		if snap == "" {
-			return nil, nil, false
-		}
-		card := readCapped(filepath.Join(snap, "README.md"))
-		var license []byte
-		for _, name := range licenseNames(snap) {
-			if license = readCapped(filepath.Join(snap, name)); license != nil {
-				break
-			}
-		}
-		return card, license, card != nil || license != nil
+	return &HubCacheIndex{dir: dir}
+}
+
+// Lookup is the function HubCache returns.
+func (c *HubCacheIndex) Lookup(id string) ([]byte, []byte, bool) {
+	repo := c.findRepoDir("models--" + strings.ReplaceAll(id, "/", "--"))
+	if repo == "" {
+		return nil, nil, false
 	}
+	snap := snapshotDir(repo)
+	if snap == "" {
+		return nil, nil, false
+	}
+	card := readCapped(filepath.Join(snap, "README.md"))
+	var license []byte
+	for _, name := range licenseNames(snap) {
+		if license = readCapped(filepath.Join(snap, name)); license != nil {
+			break
+		}
+	}
+	return card, license, card != nil || license != nil
 }
 
 // findRepoDir finds the cache folder of a repository; Hub ids are case
 // insensitive, the folder keeps the case it was downloaded with.
-func findRepoDir(dir, name string) string {
-	exact := filepath.Join(dir, name)
-	if info, err := os.Stat(exact); err == nil && info.IsDir() {
-		return exact
+func (c *HubCacheIndex) findRepoDir(name string) string {
+	c.once.Do(func() {
+		c.Listings++
+		c.repos = map[string][]string{}
+		entries, _ := os.ReadDir(c.dir)
+		for _, e := range entries {
+			if lower := strings.ToLower(e.Name()); strings.HasPrefix(lower, "models--") {
+				c.repos[lower] = append(c.repos[lower], e.Name())
+			}
+		}
+	})
+	names := c.repos[strings.ToLower(name)]
+	if i := slices.Index(names, name); i > 0 {
+		names = append([]string{name}, names...) // the exact name first
 	}
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return ""
-	}
-	for _, e := range entries {
-		if e.IsDir() && strings.EqualFold(e.Name(), name) {
-			return filepath.Join(dir, e.Name())
+	for _, real := range names {
+		p := filepath.Join(c.dir, real)
+		if info, err := os.Stat(p); err == nil && info.IsDir() {
+			return p
 		}
 	}
 	return ""
