@@ -87,9 +87,15 @@ func (c *checklistInput) covers(f Finding) bool {
 			return true
 		}
 	}
-	if c.l.ID == "" || f.License != c.l.ID {
-		return false
-	}
+	return c.l.ID != "" && f.License == c.l.ID && CoversElsewhere(f)
+}
+
+// CoversElsewhere reports whether f may belong to the checklist of its
+// license when it lies outside the license's text: the rest are covered
+// only by the license in their own file. A caller with many licenses
+// indexes findings by path and passes Checklist only those that can apply,
+// instead of all of them to each license.
+func CoversElsewhere(f Finding) bool {
 	for _, p := range projectWide {
 		if strings.HasPrefix(f.Code, p) {
 			return true

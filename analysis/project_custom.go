@@ -10,12 +10,22 @@ import "github.com/fineprint-dev/fineprint/analysis/kb"
 func (pc *project) customNoticeFindings(notice, readme *Document) []Finding {
 	var out []Finding
 	seen := map[string]bool{}
+	var byPath map[string][]int // findings with quoted text, by file: one pass, not one per license
 	for _, l := range pc.res.Licenses {
 		if l.ID != "" || l.Policy {
 			continue
 		}
+		if byPath == nil {
+			byPath = map[string][]int{}
+			for i, f := range pc.res.Findings {
+				if text, _ := f.Data["text"].(string); text != "" {
+					byPath[f.Path] = append(byPath[f.Path], i)
+				}
+			}
+		}
 		unknown := &kb.License{Name: "license in " + l.Path}
-		for _, f := range pc.res.Findings {
+		for _, i := range byPath[l.Path] {
+			f := &pc.res.Findings[i]
 			text, _ := f.Data["text"].(string)
 			if text == "" || f.Path != l.Path || f.Span.Start < l.Span.Start || f.Span.Start >= l.Span.End || seen[f.Code+"\x00"+text] {
 				continue

@@ -35,6 +35,16 @@ type Options struct {
 	Skips []workspace.Skip
 	// Version is fineprint's version, for SARIF's tool.driver.version.
 	Version string
+	// Stats, when set, receives the work the rendering did.
+	Stats *Stats
+}
+
+// Stats count the work of one rendering: what a hostile workspace (thousands
+// of copies of one license) can make it do, which the tests bound.
+type Stats struct {
+	// ChecklistFindings is the number of findings handed to license
+	// checklists, over all licenses.
+	ChecklistFindings int
 }
 
 func (o *Options) analyzer() *analysis.Analyzer {

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/fineprint-dev/fineprint/analysis"
 )
@@ -22,10 +23,15 @@ func Text(w io.Writer, res *analysis.Result, snap *analysis.Snapshot, opts Optio
 		fmt.Fprintf(bw, "%s:%d:%d: %s %s: %s\n", Escape(opts.PathPrefix+f.Path), p.Line, p.Column, f.Severity, f.Code, Escape(f.Message))
 	}
 	a := opts.analyzer()
+	idx := newFindingIndex(res.Findings)
 	for _, l := range res.Licenses {
 		bw.WriteString("\n")
 		fmt.Fprintf(bw, "%s: %s\n", Escape(opts.PathPrefix+l.Path), Escape(licenseTitle(l)))
-		bw.WriteString(escapeLines(checklistText(a, l, res.Findings)))
+		fs := idx.forLicense(l)
+		if opts.Stats != nil {
+			opts.Stats.ChecklistFindings += len(fs)
+		}
+		bw.WriteString(escapeLines(checklistText(a, l, fs)))
 	}
 	if len(opts.Skips) > 0 {
 		bw.WriteString("\n")
@@ -42,6 +48,42 @@ func Text(w io.Writer, res *analysis.Result, snap *analysis.Snapshot, opts Optio
 	}
 	fmt.Fprintf(bw, "%s checked, %s: %s\n", plural(docs, "file"), plural(len(res.Licenses), "license"), summaryText(Summarize(res.Findings)))
 	return bw.Flush()
+}
+
+// findingIndex hands each license's checklist only the findings that can
+// belong to it (those in its file, and the project-wide ones of its
+// license): passing all findings to each of thousands of licenses was
+// quadratic (docs/security.md).
+type findingIndex struct {
+	fs        []analysis.Finding
+	byPath    map[string][]int
+	byLicense map[string][]int
+}
+
+func newFindingIndex(fs []analysis.Finding) *findingIndex {
+	x := &findingIndex{fs: fs, byPath: map[string][]int{}, byLicense: map[string][]int{}}
+	for i, f := range fs {
+		x.byPath[f.Path] = append(x.byPath[f.Path], i)
+		if f.License != "" && analysis.CoversElsewhere(f) {
+			x.byLicense[f.License] = append(x.byLicense[f.License], i)
+		}
+	}
+	return x
+}
+
+// forLicense returns the findings that may belong to l, in their order.
+func (x *findingIndex) forLicense(l analysis.LicenseInfo) []analysis.Finding {
+	idx := x.byPath[l.Path]
+	if l.ID != "" && len(x.byLicense[l.ID]) > 0 {
+		idx = append(slices.Clone(idx), x.byLicense[l.ID]...)
+		slices.Sort(idx)
+		idx = slices.Compact(idx)
+	}
+	out := make([]analysis.Finding, len(idx))
+	for i, k := range idx {
+		out[i] = x.fs[k]
+	}
+	return out
 }
 
 func licenseTitle(l analysis.LicenseInfo) string {
