@@ -62,7 +62,7 @@ func (s *Server) Hover(ctx context.Context, p *protocol.HoverParams) (*protocol.
 	}
 	s.mu.Unlock()
 	return &protocol.Hover{
-		Contents: protocol.MarkupContent{Kind: kind, Value: strings.Join(parts, "\n\n---\n\n")},
+		Contents: protocol.MarkupContent{Kind: kind, Value: defang(strings.Join(parts, "\n\n---\n\n"))},
 		Range:    &rng,
 	}, nil
 }
@@ -118,7 +118,7 @@ func findingList(fs []analysis.Finding, off int) string {
 			if b.Len() == 0 {
 				b.WriteString("\n#### Findings here\n\n")
 			}
-			fmt.Fprintf(&b, "- `%s`: %s\n", f.Code, f.Message)
+			fmt.Fprintf(&b, "- `%s`: %s\n", f.Code, escapeMarkdown(f.Message))
 			if d := diffBlock(f); d != "" {
 				b.WriteString("\n" + d + "\n")
 			}
@@ -132,11 +132,16 @@ func findingList(fs []analysis.Finding, off int) string {
 // came for.
 func withDiff(f analysis.Finding, explanation string) string {
 	d := diffBlock(f)
+	head := "**" + strings.TrimSpace(f.Message) + "**\n\n"
+	rest, ok := strings.CutPrefix(explanation, head)
+	if ok {
+		head = "**" + escapeMarkdown(strings.TrimSpace(f.Message)) + "**\n\n" // the message is plain text
+		explanation = head + rest
+	}
 	if d == "" {
 		return explanation
 	}
-	head := "**" + strings.TrimSpace(f.Message) + "**\n\n"
-	if rest, ok := strings.CutPrefix(explanation, head); ok {
+	if ok {
 		return head + d + "\n" + rest
 	}
 	return d + "\n" + explanation
