@@ -22,7 +22,19 @@ import (
 // error; one without "cells" (nbformat 3) yields nothing.
 func ParseNotebook(src []byte) ([]Ref, error) {
 	if !namesACall(src) && !shellMayFetch(src) {
-		return nil, nil // most notebooks load no model by name
+		// Most notebooks load no model by name and are not parsed; one
+		// that does not even start and end like a JSON object is broken
+		// all the same, and says so.
+		t := bytes.TrimSpace(bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")))
+		switch {
+		case len(t) == 0:
+			return nil, errors.New("the file is empty, not a notebook")
+		case t[0] != '{':
+			return nil, errors.New("the file is not JSON (a notebook is one JSON object)")
+		case t[len(t)-1] != '}':
+			return nil, errors.New("the file ends inside its JSON")
+		}
+		return nil, nil
 	}
 	// A byte order mark (some Windows editors write one) is not JSON.
 	body := bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))

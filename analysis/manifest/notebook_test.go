@@ -71,13 +71,18 @@ func TestParseNotebookErrors(t *testing.T) {
 		{"a cell not an object", `{"cells": ["from_pretrained"]}`, "a cell is not an object"},
 		{"source a number", `{"cells": [{"cell_type": "code", "source": 1, "x": "from_pretrained"}]}`, "neither text nor a list"},
 		{"truncated", `{"cells": [{"cell_type": "code", "source": ["from_pretrained('a/b')"`, "the file ends inside its JSON"},
+		// Without a model name the notebook is not parsed, but one that is
+		// plainly broken is still reported.
+		{"not JSON, no model", "no model here", "the file is not JSON"},
+		{"truncated, no model", `{"cells": [{"cell_type": "code", "source": ["x = 1"`, "the file ends inside its JSON"},
+		{"empty", " \n", "the file is empty"},
 	} {
 		_, err := ParseNotebook([]byte(c.src))
 		if err == nil || !strings.Contains(err.Error(), c.err) {
 			t.Errorf("%s: error %v, want one containing %q", c.name, err, c.err)
 		}
 	}
-	for _, src := range []string{`{"nbformat": 3, "worksheets": [{"cells": []}], "from_pretrained": 1}`, `{"cells": []}`, "no model here"} {
+	for _, src := range []string{`{"nbformat": 3, "worksheets": [{"cells": []}], "from_pretrained": 1}`, `{"cells": []}`} {
 		if refs, err := ParseNotebook([]byte(src)); err != nil || len(refs) != 0 {
 			t.Errorf("%q: %v, %v; want nothing", src, refs, err)
 		}

@@ -135,6 +135,16 @@ func Marshal(l Lock) []byte {
 // Parse reads a lock file. Its error is an *Error with the byte offset of the
 // problem.
 func Parse(data []byte) (Lock, error) {
+	// A byte order mark (some Windows editors write one) is not JSON; the
+	// offsets of errors still count it.
+	if body, ok := bytes.CutPrefix(data, []byte("\xef\xbb\xbf")); ok {
+		l, err := Parse(body)
+		var e *Error
+		if errors.As(err, &e) {
+			e.Offset += len(data) - len(body)
+		}
+		return l, err
+	}
 	var l Lock
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()

@@ -147,7 +147,7 @@ func TestRecordRefusesUnreadableLock(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "LICENSE"), []byte("Example Model License\n"), 0o644)
 	os.WriteFile(filepath.Join(dir, "fineprint.lock"), []byte("{\"version\": 7}\n"), 0o644)
 	code, _, errOut := runCmd("record", dir)
-	if code != 2 || errOut != "fineprint: record: fineprint.lock: offset 1: version 7 is not supported (this fineprint writes version 1); fix it, or delete it to record afresh\n" {
+	if code != 2 || errOut != "fineprint: record: fineprint.lock:1:2: version 7 is not supported (this fineprint writes version 1); fix it, or delete it to record afresh\n" {
 		t.Errorf("record = %d %q", code, errOut)
 	}
 }

@@ -40,6 +40,7 @@ import (
 
 	"github.com/fineprint-dev/fineprint/analysis"
 	"github.com/fineprint-dev/fineprint/analysis/record"
+	"github.com/fineprint-dev/fineprint/analysis/textpos"
 	"github.com/fineprint-dev/fineprint/internal/atomicfile"
 	"github.com/fineprint-dev/fineprint/internal/fetch"
 )
@@ -177,7 +178,15 @@ func (r *run) previous() (record.Lock, error) {
 	}
 	l, err := record.Parse(d.Text)
 	if err != nil {
-		return record.Lock{}, fmt.Errorf("%s: %w; fix it, or delete it to record afresh", analysis.LockFile, err)
+		// Line and column as fineprint check gives them (UTF-16 columns).
+		where := analysis.LockFile
+		var e *record.Error
+		if errors.As(err, &e) {
+			p := textpos.NewIndex(d.Text).Position(min(max(e.Offset, 0), len(d.Text)))
+			where = fmt.Sprintf("%s:%d:%d", where, p.Line+1, p.Column+1)
+			err = errors.New(e.Msg)
+		}
+		return record.Lock{}, fmt.Errorf("%s: %w; fix it, or delete it to record afresh", where, err)
 	}
 	return l, nil
 }

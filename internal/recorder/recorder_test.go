@@ -199,7 +199,7 @@ func TestUnreadableLockIsNotOverwritten(t *testing.T) {
 	}
 	snap, res := load(t, root, "https://example.test/p")
 	written, err := RecordWorkspace(root, snap, res, false, day1)
-	if err == nil || !strings.HasPrefix(err.Error(), "fineprint.lock: offset 1: invalid character 'o'") || written != nil {
+	if err == nil || !strings.HasPrefix(err.Error(), "fineprint.lock:1:2: invalid character 'o'") || written != nil {
 		t.Errorf("RecordWorkspace = %v, %v", written, err)
 	}
 	if read(t, root, analysis.LockFile) != "{oops" {
