@@ -19,6 +19,7 @@ package fetch
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -58,6 +59,12 @@ type Options struct {
 	AllowHosts []string
 	// UserAgent is sent with every request.
 	UserAgent string
+	// Resolver looks up host names for the default client; nil means the
+	// system's. Tests substitute one to point names at a local server:
+	// the addresses it returns are checked like any other.
+	Resolver interface {
+		LookupHost(ctx context.Context, host string) ([]string, error)
+	}
 }
 
 // Fetch returns the body of the document at rawURL.
@@ -139,7 +146,9 @@ var ErrInternalAddress = errors.New("refused: the address is internal (loopback,
 
 // guardedClient is the default client: http.DefaultTransport's settings,
 // with a dialer that checks each address it connects to.
-func guardedClient(allow []string) *http.Client {
+func guardedClient(allow []string, resolver interface {
+	LookupHost(ctx context.Context, host string) ([]string, error)
+}) *http.Client {
 	t := http.DefaultTransport.(*http.Transport).Clone()
 	checked := &net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second, Control: controlAddress}
 	open := &net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}
@@ -159,11 +168,27 @@ func guardedClient(allow []string) *http.Client {
 		return u, err
 	}
 	t.DialContext = func(ctx context.Context, network, addr string) (net.Conn, error) {
-		host, _, _ := net.SplitHostPort(addr)
+		host, port, _ := net.SplitHostPort(addr)
+		d := checked
 		if _, proxy := proxies.Load(addr); proxy || allowed(allow, host) {
-			return open.DialContext(ctx, network, addr)
+			d = open
 		}
-		return checked.DialContext(ctx, network, addr)
+		if resolver == nil || net.ParseIP(host) != nil {
+			return d.DialContext(ctx, network, addr)
+		}
+		ips, err := resolver.LookupHost(ctx, host)
+		if err != nil {
+			return nil, err
+		}
+		var first error
+		for _, ip := range ips {
+			c, err := d.DialContext(ctx, network, net.JoinHostPort(ip, port))
+			if err == nil {
+				return c, nil
+			}
+			first = cmp.Or(first, err)
+		}
+		return nil, cmp.Or(first, fmt.Errorf("%s: no address", host))
 	}
 	return &http.Client{Transport: t}
 }
@@ -231,7 +256,7 @@ func (o Options) withDefaults() Options {
 		o.MaxRedirects = DefaultMaxRedirects
 	}
 	if o.Client == nil {
-		o.Client = guardedClient(o.AllowHosts)
+		o.Client = guardedClient(o.AllowHosts, o.Resolver)
 	}
 	return o
 }
