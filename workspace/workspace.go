@@ -173,6 +173,9 @@ func Load(root string, opts Options) (*analysis.Snapshot, []Skip, error) {
 		return nil, nil, err
 	}
 	if err := w.ctx.Err(); err != nil {
+		if opts.Stats != nil {
+			*opts.Stats = w.stats
+		}
 		return nil, nil, err // the cache keeps what it had: this walk saw only part
 	}
 	if c := opts.Cache; c != nil {
