@@ -8,7 +8,7 @@ import "strings"
 // the editor load an image from anywhere as soon as the hover shows
 // (docs/security.md). Messages, which are plain text, are escaped whole
 // (escapeMarkdown); the finished hover then has its image and raw-HTML
-// openers escaped outside code fences (defang), which catches quotes inside
+// openers escaped outside code (defang), which catches quotes inside
 // checklist answers too. fineprint's own Markdown uses neither.
 
 // markdownEscaper backslash-escapes the characters that start Markdown
@@ -21,10 +21,9 @@ var markdownEscaper = strings.NewReplacer(
 // escapeMarkdown makes plain text show as itself in Markdown.
 func escapeMarkdown(s string) string { return markdownEscaper.Replace(s) }
 
-var defanger = strings.NewReplacer(`![`, `!\[`, `<`, `\<`)
-
 // defang escapes image and raw-HTML openers ("![", "<") in md, except in
-// fenced code blocks, where Markdown shows text as it is.
+// fenced code blocks and inline code spans, where Markdown shows text as it
+// is, and where they are escaped already.
 func defang(md string) string {
 	if !strings.Contains(md, "![") && !strings.Contains(md, "<") {
 		return md
@@ -41,8 +40,58 @@ func defang(md string) string {
 		case strings.HasPrefix(t, "```"):
 			fence = t[:len(t)-len(strings.TrimLeft(t, "`"))]
 		default:
-			lines[i] = defanger.Replace(l)
+			lines[i] = defangLine(l)
 		}
 	}
 	return strings.Join(lines, "")
+}
+
+// defangLine escapes "![" and "<" outside the code spans of one line.
+func defangLine(l string) string {
+	var b strings.Builder
+	escaped := false // the previous byte is an unescaped backslash
+	for i := 0; i < len(l); i++ {
+		c := l[i]
+		switch {
+		case c == '`' && !escaped:
+			n := 1
+			for i+n < len(l) && l[i+n] == '`' {
+				n++
+			}
+			run := l[i : i+n]
+			if end := closingRun(l[i+n:], n); end >= 0 {
+				b.WriteString(l[i : i+n+end+n]) // the span, as it is
+				i += n + end + n - 1
+			} else {
+				b.WriteString(run)
+				i += n - 1
+			}
+			escaped = false
+			continue
+		case !escaped && (c == '<' || c == '!' && i+1 < len(l) && l[i+1] == '['):
+			b.WriteByte('\\')
+		}
+		b.WriteByte(c)
+		escaped = c == '\\' && !escaped
+	}
+	return b.String()
+}
+
+// closingRun returns the offset in s of a run of exactly n backticks, or -1.
+func closingRun(s string, n int) int {
+	for i := 0; i < len(s); {
+		if s[i] != '`' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && s[j] == '`' {
+			j++
+		}
+		if j-i == n {
+			return i
+		}
+		i = j
+	}
+	return -1
 }
