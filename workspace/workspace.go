@@ -27,8 +27,8 @@ import (
 	"time"
 
 	"github.com/fineprint-dev/fineprint/analysis"
-	"github.com/fineprint-dev/fineprint/analysis/glob"
 	"github.com/fineprint-dev/fineprint/analysis/gguf"
+	"github.com/fineprint-dev/fineprint/analysis/glob"
 )
 
 // Options control a Load.
