@@ -169,9 +169,9 @@ func (a *Analyzer) Analyze(ctx context.Context, s *Snapshot) *Result {
 	others = append(others, a.recordFindings(s, files, res)...)
 	res.Findings = append(res.Findings, a.suppress(s, files, others)...)
 	res.Findings = a.decide(res.Findings, &profile)
-	res.Findings, res.Dropped = capFindings(res.Findings, profile.Limits.MaxFindings())
 	SortFindings(res.Findings)
 	res.Findings = boundPerFileAndCode(res.Findings, MaxFindingsPerCode)
+	res.Findings, res.Dropped = capFindings(res.Findings, profile.Limits.MaxFindings())
 	return res
 }
 
