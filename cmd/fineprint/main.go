@@ -3,7 +3,7 @@
 //	fineprint check [--format text|json|sarif] [--fail-on error|warning|information|hint|never] [--config FILE] [PATH...]
 //	fineprint serve [--log-file FILE] [--log-level debug|info|warn|error]
 //	fineprint explain [CODE|LICENSE-ID|MODEL-ID]
-//	fineprint record [--fetch] [PATH]
+//	fineprint record [--fetch [--allow-host HOST]...] [PATH]
 //	fineprint version
 //
 // Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or I/O error.
@@ -33,7 +33,7 @@ const usage = `usage:
   fineprint check [--format text|json|sarif] [--fail-on error|warning|information|hint|never] [--config FILE] [PATH...]
   fineprint serve [--log-file FILE] [--log-level debug|info|warn|error]
   fineprint explain [CODE|LICENSE-ID|MODEL-ID]
-  fineprint record [--fetch] [PATH]
+  fineprint record [--fetch [--allow-host HOST]...] [PATH]
   fineprint version
 `
 

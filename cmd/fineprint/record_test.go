@@ -272,3 +272,19 @@ func walkthroughStep(t *testing.T, args []string) string {
 	fmt.Fprintf(&b, "[exit %d]\n", code)
 	return b.String()
 }
+
+// TestRecordAllowHost: --allow-host (repeatable) and FINEPRINT_ALLOW_HOSTS
+// name the hosts a fetch may reach on internal addresses (docs/security.md).
+func TestRecordAllowHost(t *testing.T) {
+	t.Setenv("FINEPRINT_ALLOW_HOSTS", " intranet.example , ,10.0.0.5")
+	fetchToo, allow, root, err := parseRecordFlags([]string{"--fetch", "--allow-host", "policies.corp", "dir", "--allow-host=other.corp"})
+	if err != nil || !fetchToo || root != "dir" || strings.Join(allow, ",") != "policies.corp,other.corp" {
+		t.Fatalf("parse = %v %v %q %v", fetchToo, allow, root, err)
+	}
+	if got := strings.Join(fetchOptions(allow).AllowHosts, ","); got != "intranet.example,10.0.0.5,policies.corp,other.corp" {
+		t.Errorf("allowed hosts %s", got)
+	}
+	if _, _, _, err := parseRecordFlags([]string{"--allow-host", "https://x/y"}); err == nil {
+		t.Error("a URL was accepted as a host")
+	}
+}
