@@ -290,14 +290,11 @@ func (w *walker) compile() {
 }
 
 // fileID is a file's identity: two paths name one file when they agree.
-type fileID struct{ dev, ino uint64 }
-
-func idOf(info fs.FileInfo) (fileID, bool) {
-	st, ok := info.Sys().(*syscall.Stat_t)
-	if !ok {
-		return fileID{}, false
-	}
-	return fileID{dev: uint64(st.Dev), ino: uint64(st.Ino)}, true //nolint:unconvert // widths differ by platform
+// Where the platform gives no device and inode (idOf), a folder's path with
+// links resolved stands in.
+type fileID struct {
+	dev, ino uint64
+	path     string
 }
 
 // admit counts a file of n bytes against the workspace caps, and reports
@@ -381,7 +378,10 @@ func (w *walker) walk(dir, rel, real string) {
 		w.skips = append(w.skips, Skip{Path: rel, Reason: reason(err), IOError: true})
 		return
 	}
-	id, _ := idOf(info)
+	id, ok := idOf(info)
+	if !ok {
+		id = fileID{path: real}
+	}
 	if w.open[id] {
 		w.skips = append(w.skips, Skip{Path: rel, Reason: "symbolic link loop"})
 		return
