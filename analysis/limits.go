@@ -59,8 +59,11 @@ func (pp *profileParser) limits(n *yaml.Node, l *Limits) {
 		if c == nil {
 			return 0
 		}
-		if *c == 0 || *c > def*MaxLimitFactor {
-			pp.report(v, fmt.Sprintf("limits.%s must be between 1 and %d; it is held there.", k.Value, def*MaxLimitFactor))
+		switch {
+		case *c == 0:
+			pp.report(v, fmt.Sprintf("limits.%s must be between 1 and %d; the default (%d) applies.", k.Value, def*MaxLimitFactor, def))
+		case *c > def*MaxLimitFactor:
+			pp.report(v, fmt.Sprintf("limits.%s must be between 1 and %d; %d applies.", k.Value, def*MaxLimitFactor, def*MaxLimitFactor))
 		}
 		return *c
 	}
