@@ -230,13 +230,14 @@ type walker struct {
 	// dirs maps each folder walked (device and inode) to its path, and
 	// open holds those being descended: a folder is walked once, and one
 	// reached again from inside itself is a loop.
-	dirs  map[fileID]string
-	open  map[fileID]bool
-	texts map[fileID][]byte // what each file read held, for its other names
-	globs []*glob.Glob
-	stats Stats
-	full  bool // a cap was reached (and reported)
-	read  int
+	dirs   map[fileID]string
+	open   map[fileID]bool
+	texts  map[fileID][]byte // what each file read held, for its other names
+	globs  []*glob.Glob
+	linked []link // links to folders, to walk when the real folders are done
+	stats  Stats
+	full   bool // a cap was reached (and reported)
+	read   int
 	// weights are model weight files: listed, never read (project.go).
 	weights []string
 }
@@ -352,8 +353,29 @@ func (w *walker) walkRoot() error {
 		return fmt.Errorf("%s: %s", w.root, reason(err))
 	}
 	w.walk(w.root, "", w.real)
+	// Folders reached through links come after every folder reachable
+	// without one, so that a folder is read under its own path when it
+	// has one; links found on the way join the queue.
+	for len(w.linked) > 0 && w.ctx.Err() == nil {
+		l := w.linked[0]
+		w.linked = w.linked[1:]
+		real, err := filepath.EvalSymlinks(l.abs)
+		switch {
+		case err != nil:
+			w.skips = append(w.skips, Skip{Path: l.rel, Reason: reason(err), IOError: true})
+		case within(real, l.parent):
+			// A link to a folder that holds it.
+			w.skips = append(w.skips, Skip{Path: l.rel, Reason: "symbolic link loop"})
+		default:
+			w.walk(l.abs, l.rel, real)
+		}
+	}
 	return nil
 }
+
+// link is a symbolic link to a folder, walked after the real folders;
+// parent is the real path of the folder that holds it.
+type link struct{ abs, rel, parent string }
 
 // walk descends dir, whose symbolic links resolve to real ("" when not yet
 // resolved). An entry reached without a link resolves to its parent's real
@@ -427,6 +449,10 @@ func (w *walker) walk(dir, rel, real string) {
 		switch {
 		case mode.IsDir():
 			if skippedDirs[name] {
+				continue
+			}
+			if childReal == "" {
+				w.linked = append(w.linked, link{child, childRel, real})
 				continue
 			}
 			w.walk(child, childRel, childReal)

@@ -274,3 +274,30 @@ func TestHubCacheListedOnce(t *testing.T) {
 		t.Errorf("the cache folder was listed %d times, want once", c.Listings)
 	}
 }
+
+// A folder reachable both through a link and on its own is read under its
+// own path, even when the link comes first in the listing.
+func TestRealPathsWinOverLinks(t *testing.T) {
+	dir := t.TempDir()
+	mkdir(t, filepath.Join(dir, "z", "model"))
+	writeFile(t, filepath.Join(dir, "z", "model", "LICENSE"), plainLicense)
+	symlink(t, "z/model", filepath.Join(dir, "a"))
+	symlink(t, "../z", filepath.Join(dir, "z", "model", "up"))
+	snap, skips, err := workspace.Load(dir, workspace.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !hasDoc(snap, "z/model/LICENSE") || hasDoc(snap, "a/LICENSE") {
+		t.Errorf("documents %v", snap.Docs)
+	}
+	want := map[string]string{"a": "folder already read as z/model", "z/model/up": "symbolic link loop"}
+	for _, s := range skips {
+		if want[s.Path] != s.Reason {
+			t.Errorf("skip %s: %s, want %q", s.Path, s.Reason, want[s.Path])
+		}
+		delete(want, s.Path)
+	}
+	if len(want) > 0 {
+		t.Errorf("missing skips %v", want)
+	}
+}
