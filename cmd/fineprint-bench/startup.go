@@ -5,7 +5,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"syscall"
 	"time"
 )
 
@@ -58,10 +57,5 @@ func timeProcess(name string, args ...string) (time.Duration, int64, error) {
 			return 0, 0, err
 		}
 	}
-	d := time.Since(start)
-	var rss int64
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		rss = ru.Maxrss << 10 // kilobytes on Linux
-	}
-	return d, rss, nil
+	return time.Since(start), peakRSSOf(cmd.ProcessState), nil
 }
