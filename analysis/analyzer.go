@@ -47,6 +47,7 @@ type Result struct {
 	Licenses   []LicenseInfo // one per license identified, by path then position
 	Findings   []Finding     // sorted by path, position, code
 	References []Reference   // places that name a license or a model, for hovers
+	Models     []ModelUse    // every model the project references, by id
 	Profile    Profile       // the profile in effect
 	// Reanalysed counts the files whose bytes changed since the previous
 	// Analyze and were read again; the others came from the cache.
@@ -64,6 +65,27 @@ type Reference struct {
 	Span    Span
 	Model   string // the model id, when the place names a model
 	License string // the license id it resolves to, "" when unknown
+	// By says how a model's license was found (workspace, hf-cache, lock,
+	// kb, name-rule), Original which model a re-upload copies.
+	By, Original string
+}
+
+// ModelUse is one model the project references, for the inventory: its
+// id, the license it resolves to (nil License when none), how, and every
+// place that names it.
+type ModelUse struct {
+	ID         string
+	License    string // license id, "" when unresolved
+	Kind       string // permissive | copyleft | custom | non-commercial | research-only | unknown
+	ResolvedBy string // workspace | hf-cache | lock | kb | name-rule; "" when unresolved
+	Original   string // the model a re-upload copies
+	Locations  []Location
+}
+
+// Location is a place in a workspace file.
+type Location struct {
+	Path string
+	Span Span
 }
 
 // LicenseInfo describes one license identified in one file.

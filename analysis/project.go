@@ -214,6 +214,7 @@ func (a *Analyzer) projectFindings(s *Snapshot, files map[string]*fileResult, re
 	out = append(out, pc.thresholdFindings(p)...)
 	out = append(out, pc.regionFindings(p)...)
 	res.References = append(res.References, pc.references...)
+	res.Models = pc.inventory()
 	return out
 }
 

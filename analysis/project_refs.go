@@ -6,42 +6,104 @@ import (
 
 	"github.com/fineprint-dev/fineprint/analysis/kb"
 	"github.com/fineprint-dev/fineprint/analysis/manifest"
+	"github.com/fineprint-dev/fineprint/analysis/textpos"
 )
 
 // referenceFindings resolves the models a manifest names and reports the
-// restricted and the unresolvable ones.
+// restricted and the unresolvable ones: one finding per model and file, on
+// its first site that no fineprint-ignore comment silences, with the other
+// sites as related locations.
 func (pc *project) referenceFindings(d *Document, fr *fileResult) []Finding {
 	var out []Finding
 	if h := fr.facts.gguf; h != nil {
 		return pc.ggufFindings(d, fr)
 	}
+	first := map[string]int{} // model id -> index in out of its finding
 	for _, ref := range fr.facts.refs {
 		span := Span{ref.Start, ref.End}
 		r, ok := pc.resolve(d.Path, ref)
-		pc.references = append(pc.references, Reference{Path: d.Path, Span: span, Model: ref.ID, License: r.id})
-		if !ok {
-			if ref.Via == "ADAPTER" {
-				continue // an adapter's license is usually its base's
+		pc.references = append(pc.references, Reference{Path: d.Path, Span: span, Model: ref.ID, License: r.id, By: r.by, Original: r.original})
+		key := strings.ToLower(ref.ID)
+		if i, seen := first[key]; seen {
+			if i >= 0 {
+				out[i].Related = append(out[i].Related, Related{Path: d.Path, Span: span, Message: "also used here"})
 			}
-			out = append(out, pc.a.finding("manifest/unknown-model-license", d.Path, span, unresolvedMessage(ref), "",
-				map[string]any{"model": ref.ID}))
 			continue
 		}
-		pc.use(r.license, d.Path, span)
-		name := ref.Text
-		if ref.Kind == manifest.HubID || ref.Kind == manifest.OllamaName {
-			name = ref.ID
-		}
-		if f, ok := pc.modelLicense(d, span, name, r); ok {
-			if ref.Via == "FROM" && len(fr.facts.modelfile.Licenses) == 0 {
+		var f Finding
+		var has bool
+		switch {
+		case !ok && ref.Via == "ADAPTER":
+			// an adapter's license is usually its base's
+		case !ok:
+			f, has = pc.a.finding("manifest/unknown-model-license", d.Path, span, unresolvedMessage(ref), "",
+				map[string]any{"model": ref.ID}), true
+		default:
+			pc.use(r.license, d.Path, span)
+			name := ref.Text
+			if ref.Kind == manifest.HubID || ref.Kind == manifest.OllamaName {
+				name = ref.ID
+			}
+			f, has = pc.modelLicense(d, span, name, r)
+			if has && ref.Via == "FROM" && len(fr.facts.modelfile.Licenses) == 0 {
 				f.Message = fmt.Sprintf("%s is under the %s, %s, and this Modelfile has no LICENSE directive, so the license does not travel with the model it builds.",
 					name, r.license.Name, kindPhrase(r.license))
 				if fix, ok := pc.licenseDirective(d, fr.facts.modelfile, r.license); ok {
 					f.Fixes = append(f.Fixes, fix)
 				}
 			}
-			out = append(out, f)
 		}
+		if !has || pc.silencedSite(d.Path, span, f.Code) {
+			if !has {
+				first[key] = -1
+			}
+			continue // a silenced site leaves the finding to the next one
+		}
+		first[key] = len(out)
+		out = append(out, f)
+	}
+	return out
+}
+
+// silencedSite reports whether a fineprint-ignore comment silences code at
+// span of the file at p.
+func (pc *project) silencedSite(p string, span Span, code string) bool {
+	fr, d := pc.files[p], pc.doc(p)
+	if fr == nil || d == nil || !fr.commented {
+		return false
+	}
+	if pc.lineIndexes == nil {
+		pc.lineIndexes = map[string]*textpos.Index{}
+	}
+	x := pc.lineIndexes[p]
+	if x == nil {
+		x = textpos.NewIndex(d.Text)
+		pc.lineIndexes[p] = x
+	}
+	return silenced(d, x, Finding{Code: code, Path: p, Span: span})
+}
+
+// inventory lists every model the project references, by id in order of
+// first mention, with every place that names it.
+func (pc *project) inventory() []ModelUse {
+	var out []ModelUse
+	index := map[string]int{}
+	for _, r := range pc.references {
+		if r.Model == "" {
+			continue
+		}
+		key := strings.ToLower(r.Model)
+		i, ok := index[key]
+		if !ok {
+			m := ModelUse{ID: r.Model, License: r.License, ResolvedBy: r.By, Original: r.Original, Kind: "unknown"}
+			if l := pc.a.kb.License(r.License); l != nil {
+				m.Kind = l.Kind
+			}
+			i = len(out)
+			index[key] = i
+			out = append(out, m)
+		}
+		out[i].Locations = append(out[i].Locations, Location{Path: r.Path, Span: r.Span})
 	}
 	return out
 }
@@ -89,6 +151,9 @@ func (pc *project) ggufFindings(d *Document, fr *fileResult) []Finding {
 // license found is not in the knowledge base. Permissive licenses give none.
 func (pc *project) modelLicense(d *Document, span Span, name string, r resolution) (Finding, bool) {
 	data := map[string]any{"model": name, "license": r.id, "source": r.from}
+	if r.original != "" {
+		data["original"] = r.original
+	}
 	if r.license == nil {
 		return pc.a.finding("manifest/unknown-model-license", d.Path, span,
 			fmt.Sprintf("%s is under %q according to %s, a license fineprint does not know, so its terms are not checked.", name, r.id, r.from),
@@ -97,8 +162,13 @@ func (pc *project) modelLicense(d *Document, span Span, name string, r resolutio
 	if r.license.Kind == "permissive" {
 		return Finding{}, false
 	}
-	f := pc.a.finding("manifest/model-license", d.Path, span,
-		fmt.Sprintf("%s is under the %s, %s.", name, r.license.Name, kindPhrase(r.license)), r.license.ID, data)
+	msg := fmt.Sprintf("%s is under the %s, %s.", name, r.license.Name, kindPhrase(r.license))
+	if r.original != "" {
+		msg = fmt.Sprintf("%s is a re-upload of %s, under %s's license: the %s, %s.", name, r.original, r.original, r.license.Name, kindPhrase(r.license))
+	} else if r.base != "" && (r.license.Kind == "non-commercial" || r.license.Kind == "research-only") {
+		msg = fmt.Sprintf("%s is built on %s and under its license, the %s, %s.", name, r.base, r.license.Name, kindPhrase(r.license))
+	}
+	f := pc.a.finding("manifest/model-license", d.Path, span, msg, r.license.ID, data)
 	if r.license.Kind == "non-commercial" || r.license.Kind == "research-only" {
 		f.Severity = SeverityWarning
 	} else {

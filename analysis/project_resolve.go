@@ -10,6 +10,7 @@ import (
 	"github.com/fineprint-dev/fineprint/analysis/kb"
 	"github.com/fineprint-dev/fineprint/analysis/manifest"
 	"github.com/fineprint-dev/fineprint/analysis/modelcard"
+	"github.com/fineprint-dev/fineprint/analysis/textpos"
 )
 
 // project is the whole-workspace view projectFindings works on.
@@ -30,6 +31,12 @@ type project struct {
 	normalised map[*Document]string      // normaliseNotice of a NOTICE or README
 	fixTexts   map[*Document]string      // a license text that fixes copy, shared
 	texts      map[*kb.License]*Document // the first license file of each license, for fixes
+	// licenseNames are the workspace's license files named for a model
+	// (LICENSE-SV3D), by the squashed name; built on first use.
+	licenseNames map[string]LicenseInfo
+	// lineIndexes are line indexes of files holding a fineprint-ignore
+	// comment, for sites that suppression may silence (silencedSite).
+	lineIndexes map[string]*textpos.Index
 }
 
 // use is one license the project uses and the first place it came from.
@@ -47,6 +54,12 @@ type resolution struct {
 	path    string      // the workspace file it was read from, if any
 	span    Span        // the place in that file
 	base    string      // the base model the table names, if any
+	// by is how it was resolved, as the inventory says it: workspace,
+	// hf-cache, lock, kb or name-rule.
+	by string
+	// original is the model a re-upload or quantization copies, and why
+	// the sentence that says so, when a naming rule resolved it.
+	original, why string
 }
 
 func newProject(a *Analyzer, s *Snapshot, files map[string]*fileResult, res *Result) *project {
@@ -178,7 +191,7 @@ func (pc *project) resolveLocal(target string) (resolution, bool) {
 		dir = dirOf(target)
 	}
 	if ls := pc.licenseFiles(dir); len(ls) > 0 {
-		return resolution{license: pc.a.kb.License(ls[0].ID), id: ls[0].ID, from: "the workspace", path: ls[0].Path, span: ls[0].Title}, true
+		return resolution{license: pc.a.kb.License(ls[0].ID), id: ls[0].ID, from: "the workspace", path: ls[0].Path, span: ls[0].Title, by: byWorkspace}, true
 	}
 	for _, i := range pc.layout.docsIn[dir] {
 		if d := pc.docs[i]; d.Kind == KindCard || d.Kind == KindGGUF {
@@ -200,12 +213,12 @@ func (pc *project) fromDoc(d *Document) (resolution, bool) {
 	case fr.facts.card != nil:
 		for _, decl := range pc.a.cardLicenses(fr.facts.card) {
 			if decl.license != nil {
-				return resolution{license: decl.license, id: decl.license.ID, from: "the workspace", path: d.Path, span: Span{decl.value.Start, decl.value.End}}, true
+				return resolution{license: decl.license, id: decl.license.ID, from: "the workspace", path: d.Path, span: Span{decl.value.Start, decl.value.End}, by: byWorkspace}, true
 			}
 		}
 	case fr.facts.gguf != nil:
 		if r, ok := pc.fromGGUF(fr.facts.gguf); ok {
-			r.path, r.span = d.Path, ggufSpan
+			r.path, r.span, r.by = d.Path, ggufSpan, byWorkspace
 			return r, true
 		}
 	}
@@ -217,11 +230,11 @@ func (pc *project) fromDoc(d *Document) (resolution, bool) {
 func (pc *project) fromGGUF(h *gguf.Header) (resolution, bool) {
 	for _, id := range append(h.Licenses(), h.LicenseName) {
 		if l := pc.a.kb.License(id); l != nil && id != "" && l.Kind != "unknown" {
-			return resolution{license: l, id: l.ID, from: "its GGUF header"}, true
+			return resolution{license: l, id: l.ID, from: "its GGUF header", by: byWorkspace}, true
 		}
 	}
 	if h.License != "" {
-		return resolution{id: h.License, from: "its GGUF header"}, true
+		return resolution{id: h.License, from: "its GGUF header", by: byWorkspace}, true
 	}
 	for _, id := range h.BaseModelIDs() {
 		if manifest.IsHubID(id) {
@@ -239,7 +252,10 @@ func (pc *project) resolveHub(id string) (resolution, bool) {
 	if r, ok := pc.cache[key]; ok {
 		return r, r.id != ""
 	}
-	r, ok := pc.fromHubCache(id)
+	r, ok := pc.fromLicenseName(id)
+	if !ok {
+		r, ok = pc.fromHubCache(id)
+	}
 	if !ok {
 		r, ok = pc.fromTable(id)
 	}
@@ -259,24 +275,90 @@ func (pc *project) fromHubCache(id string) (resolution, bool) {
 	if c, err := modelcard.Parse(card); err == nil {
 		for _, decl := range pc.a.cardLicenses(c) {
 			if decl.license != nil && decl.license.Kind != "unknown" {
-				return resolution{license: decl.license, id: decl.license.ID, from: from}, true
+				return resolution{license: decl.license, id: decl.license.ID, from: from, by: byHFCache}, true
 			}
 		}
 	}
 	for _, m := range identify.Identify(pc.a.kb, license) {
 		if l := pc.a.kb.License(m.ID); l != nil && !l.IsPolicy() {
-			return resolution{license: l, id: l.ID, from: "its license in the local Hugging Face cache"}, true
+			return resolution{license: l, id: l.ID, from: "its license in the local Hugging Face cache", by: byHFCache}, true
 		}
 	}
 	return resolution{}, false
 }
 
 func (pc *project) fromTable(id string) (resolution, bool) {
-	m := pc.a.kb.Model(id)
-	if m == nil {
+	mm, ok := pc.a.kb.ResolveModel(id)
+	if !ok {
 		return resolution{}, false
 	}
-	return resolution{license: pc.a.kb.License(m.License), id: m.License, from: "fineprint's table of well-known models", base: m.Base}, true
+	m := mm.Model
+	r := resolution{license: pc.a.kb.License(m.License), id: m.License, from: "fineprint's table of well-known models", base: m.Base, by: byKB}
+	if mm.ByNameRule {
+		r.by, r.original, r.why = byNameRule, mm.Original, mm.Describe(id)
+		r.from = "fineprint's naming rules for re-uploads"
+	}
+	return r, true
+}
+
+// How a model resolved, as the inventory (JSON "resolved_by") says it.
+const (
+	byWorkspace = "workspace"
+	byHFCache   = "hf-cache"
+	byKB        = "kb"
+	byNameRule  = "name-rule"
+)
+
+// fromLicenseName finds a license file in the workspace named for the
+// model: model_licenses/LICENSE-SV3D beside code that loads
+// stabilityai/sv3d. The file's name, without LICENSE and separators, must
+// be the model's name, or the start of it followed by a separator.
+func (pc *project) fromLicenseName(id string) (resolution, bool) {
+	_, name, ok := strings.Cut(id, "/")
+	if !ok {
+		return resolution{}, false
+	}
+	if pc.licenseNames == nil {
+		pc.licenseNames = map[string]LicenseInfo{}
+		for _, l := range pc.res.Licenses {
+			if t := licenseNameToken(l.Path); t != "" && l.ID != "" && !l.Policy {
+				if _, seen := pc.licenseNames[t]; !seen {
+					pc.licenseNames[t] = l
+				}
+			}
+		}
+	}
+	if len(pc.licenseNames) == 0 {
+		return resolution{}, false
+	}
+	n := strings.ToLower(name)
+	for cut := len(n); cut >= 3; {
+		if l, ok := pc.licenseNames[squash(n[:cut])]; ok {
+			return resolution{license: pc.a.kb.License(l.ID), id: l.ID, from: "the license file " + l.Path, path: l.Path, span: l.Title, by: byWorkspace}, true
+		}
+		cut = strings.LastIndexAny(n[:cut], "-_.")
+	}
+	return resolution{}, false
+}
+
+// licenseNameToken is what a license file's name adds to LICENSE:
+// "LICENSE-SV3D" and "sv3d_license.md" give "sv3d"; "LICENSE" and
+// "LICENSE-MODEL" give "".
+func licenseNameToken(p string) string {
+	base := strings.ToLower(path.Base(p))
+	base = strings.TrimSuffix(base, path.Ext(base))
+	for _, w := range []string{"license", "licence"} {
+		base = strings.ReplaceAll(base, w, "")
+	}
+	t := squash(base)
+	switch t {
+	case "", "model", "models", "weights", "code", "agreement", "notice", "mit", "apache", "txt":
+		return ""
+	}
+	if len(t) < 3 {
+		return ""
+	}
+	return t
 }
 
 // cardOwnID guesses the Hub id of the model a card describes from its

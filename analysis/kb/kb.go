@@ -11,6 +11,7 @@
 //	               attribution lines, naming rules, referenced policies
 //	clauses.yaml   clause patterns that find restrictive terms in any text
 //	models.yaml    well-known model ids (Hub and Ollama) and their licenses
+//	reuploads.yaml naming rules of re-uploads and quantizations
 //
 // The data is parsed and checked once, on first use; a malformed file is a
 // build-time bug and makes Default panic, which the package's tests catch.
@@ -34,6 +35,8 @@ type KB struct {
 	Clauses  []ClausePattern
 	Models   []Model
 	Families []Family // license families, for explanations and checklists
+	// Reuploads are the naming rules for re-uploads and quantizations.
+	Reuploads Reuploads
 
 	ruleByCode map[string]*Rule
 	licenseBy  map[string]*License // id and every alias, lower-case
@@ -73,6 +76,7 @@ func load() (*KB, error) {
 		{"clauses.yaml", &k.Clauses},
 		{"models.yaml", &k.Models},
 		{"families.yaml", &k.Families},
+		{"reuploads.yaml", &k.Reuploads},
 	} {
 		data, err := files.ReadFile(f.name)
 		if err != nil {
@@ -86,6 +90,9 @@ func load() (*KB, error) {
 		return nil, err
 	}
 	if err := k.checkFamilies(); err != nil {
+		return nil, err
+	}
+	if err := k.Reuploads.compile(); err != nil {
 		return nil, err
 	}
 	return k, nil
