@@ -70,16 +70,25 @@ func (a *Analyzer) ExplainLicense(idOrAlias string) (string, bool) {
 // beside the model, or the local Hugging Face cache, come first; explain
 // knows neither.)
 func (a *Analyzer) ExplainModel(id string) (string, bool) {
-	m := a.kb.Model(id)
-	if m == nil {
+	mm, ok := a.kb.ResolveModel(id)
+	if !ok {
 		return "", false
 	}
+	m := mm.Model
 	var b strings.Builder
 	name := "the license `" + m.License + "`"
 	if l := a.kb.License(m.License); l != nil {
 		name = "the " + l.Name
 	}
-	fmt.Fprintf(&b, "Model `%s` is under %s, according to fineprint's table of well-known models.", strings.TrimSpace(id), name)
+	id = strings.TrimSpace(id)
+	if mm.ByNameRule {
+		fmt.Fprintf(&b, "%s It is under %s, according to fineprint's table of well-known models (`%s`: %s).", mm.Describe("Model `"+id+"`"), name, m.ID, m.Source)
+	} else {
+		fmt.Fprintf(&b, "Model `%s` is under %s, according to fineprint's table of well-known models.", id, name)
+	}
+	if m.Base != "" {
+		fmt.Fprintf(&b, " It is built on `%s`, whose license it keeps.", m.Base)
+	}
 	if note := a.ModelNote(id); note != "" {
 		b.WriteString(" " + note)
 	}
@@ -94,8 +103,9 @@ func (a *Analyzer) ExplainModel(id string) (string, bool) {
 // the EU carve-out, for a multimodal model whose license's use policy has
 // one. "" otherwise.
 func (a *Analyzer) ModelNote(id string) string {
-	m := a.kb.Model(id)
-	if m == nil || !m.Multimodal {
+	mm, ok := a.kb.ResolveModel(id)
+	m := mm.Model
+	if !ok || !m.Multimodal {
 		return ""
 	}
 	if l := a.kb.License(m.License); l == nil || !l.EURestricted {
@@ -121,7 +131,7 @@ func (a *Analyzer) ExplainFinding(f Finding) string {
 	// What the model adds to its license (the EU carve-out), unless the
 	// finding is that very clause.
 	if model, ok := f.Data["model"].(string); ok && f.Code != "clause/geographic" {
-		if m := a.kb.Model(model); m != nil && m.License == f.License {
+		if mm, ok := a.kb.ResolveModel(model); ok && mm.Model.License == f.License {
 			if note := a.ModelNote(model); note != "" {
 				fmt.Fprintf(&b, "%s\n\n", note)
 			}

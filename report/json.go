@@ -15,7 +15,23 @@ type (
 		Root     string        `json:"root"`
 		Licenses []jsonLicense `json:"licenses"`
 		Findings []jsonFinding `json:"findings"`
+		Models   []jsonModel   `json:"models"`
 		Summary  Summary       `json:"summary"`
+	}
+	// jsonModel is one entry of the inventory: null license, resolved_by
+	// and original when there is none.
+	jsonModel struct {
+		ID         string         `json:"id"`
+		License    *string        `json:"license"`
+		Kind       string         `json:"kind"`
+		ResolvedBy *string        `json:"resolved_by"`
+		Original   *string        `json:"original"`
+		Locations  []jsonLocation `json:"locations"`
+	}
+	jsonLocation struct {
+		Path   string `json:"path"`
+		Line   int    `json:"line"`
+		Column int    `json:"column"`
 	}
 	jsonLicense struct {
 		Path       string `json:"path"`
@@ -57,7 +73,7 @@ type (
 // in a newline.
 func JSON(w io.Writer, res *analysis.Result, snap *analysis.Snapshot, opts Options) error {
 	pos := newPositions(snap)
-	doc := jsonReport{Version: 1, Licenses: []jsonLicense{}, Findings: []jsonFinding{}, Summary: Summarize(res.Findings)}
+	doc := jsonReport{Version: 1, Licenses: []jsonLicense{}, Findings: []jsonFinding{}, Models: jsonModels(res.Models, pos), Summary: Summarize(res.Findings)}
 	if snap != nil {
 		doc.Root = snap.Root
 	}
@@ -82,6 +98,26 @@ func JSON(w io.Writer, res *analysis.Result, snap *analysis.Snapshot, opts Optio
 		doc.Findings = append(doc.Findings, jf)
 	}
 	return encode(w, doc)
+}
+
+// jsonModels is the inventory as JSON and SARIF carry it.
+func jsonModels(ms []analysis.ModelUse, pos *positions) []jsonModel {
+	out := []jsonModel{}
+	orNull := func(s string) *string {
+		if s == "" {
+			return nil
+		}
+		return &s
+	}
+	for _, m := range ms {
+		jm := jsonModel{ID: m.ID, License: orNull(m.License), Kind: m.Kind, ResolvedBy: orNull(m.ResolvedBy), Original: orNull(m.Original), Locations: []jsonLocation{}}
+		for _, l := range m.Locations {
+			p := pos.at(l.Path, l.Span.Start)
+			jm.Locations = append(jm.Locations, jsonLocation{Path: l.Path, Line: p.Line, Column: p.Column})
+		}
+		out = append(out, jm)
+	}
+	return out
 }
 
 func encode(w io.Writer, v any) error {

@@ -36,6 +36,15 @@ func fixture() (*analysis.Result, *analysis.Snapshot) {
 			Span: analysis.Span{Start: 4, End: 18}, Message: "The NOTICE lacks the license's notice line.", License: "acme",
 			Fixes: []analysis.Fix{{Title: "Create NOTICE", Edits: []analysis.Edit{{Path: "NOTICE", Create: true, NewText: "Acme notice\n"}}}},
 		}},
+		Models: []analysis.ModelUse{{
+			ID: "unsloth/Llama-3.2-1B-Instruct-bnb-4bit", License: "llama3.2", Kind: "custom", ResolvedBy: "name-rule",
+			Original: "meta-llama/Llama-3.2-1B-Instruct", Locations: []analysis.Location{
+				{Path: "LICENSE", Span: analysis.Span{Start: clauseStart, End: clauseStart + 5}},
+				{Path: "README.md", Span: analysis.Span{Start: 4, End: 18}},
+			},
+		}, {
+			ID: "nobody/nowhere", Kind: "unknown", Locations: []analysis.Location{{Path: "README.md", Span: analysis.Span{Start: 4, End: 18}}},
+		}},
 	}
 	return res, snap
 }
@@ -58,7 +67,13 @@ func TestText(t *testing.T) {
 	if !strings.HasPrefix(got, wantFindings) {
 		t.Errorf("text output starts:\n%s\nwant:\n%s", got, wantFindings)
 	}
-	wantEnd := "\nacme/big.md: skipped: larger than 10 bytes\n\n2 files checked, 1 license: 1 error, 1 warning, 0 information, 1 hint\n"
+	wantEnd := "\nacme/big.md: skipped: larger than 10 bytes\n\n" +
+		"Models in use:\n" +
+		"  llama3.2 (custom):\n" +
+		"    unsloth/Llama-3.2-1B-Instruct-bnb-4bit (a re-upload of meta-llama/Llama-3.2-1B-Instruct) at acme/LICENSE:3:6 and 1 other place\n" +
+		"  license unknown:\n" +
+		"    nobody/nowhere at acme/README.md:2:1\n" +
+		"\n2 files checked, 1 license: 1 error, 1 warning, 0 information, 1 hint\n"
 	if !strings.HasSuffix(got, wantEnd) {
 		t.Errorf("text output ends:\n%s\nwant:\n%s", got, wantEnd)
 	}
@@ -187,6 +202,41 @@ func TestJSON(t *testing.T) {
       ]
     }
   ],
+  "models": [
+    {
+      "id": "unsloth/Llama-3.2-1B-Instruct-bnb-4bit",
+      "license": "llama3.2",
+      "kind": "custom",
+      "resolved_by": "name-rule",
+      "original": "meta-llama/Llama-3.2-1B-Instruct",
+      "locations": [
+        {
+          "path": "LICENSE",
+          "line": 3,
+          "column": 6
+        },
+        {
+          "path": "README.md",
+          "line": 2,
+          "column": 1
+        }
+      ]
+    },
+    {
+      "id": "nobody/nowhere",
+      "license": null,
+      "kind": "unknown",
+      "resolved_by": null,
+      "original": null,
+      "locations": [
+        {
+          "path": "README.md",
+          "line": 2,
+          "column": 1
+        }
+      ]
+    }
+  ],
   "summary": {
     "error": 1,
     "warning": 1,
@@ -210,7 +260,7 @@ func TestJSONEmpty(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Empty lists are [] rather than null, so that scripts can iterate.
-	if !strings.Contains(buf.String(), `"licenses": []`) || !strings.Contains(buf.String(), `"findings": []`) {
+	if !strings.Contains(buf.String(), `"licenses": []`) || !strings.Contains(buf.String(), `"findings": []`) || !strings.Contains(buf.String(), `"models": []`) {
 		t.Errorf("empty result should have empty lists:\n%s", buf.String())
 	}
 }
@@ -267,10 +317,23 @@ func TestSARIFStructure(t *testing.T) {
 				}
 				PartialFingerprints map[string]string
 			}
+			Properties struct {
+				Models []struct {
+					ID, License, Kind string
+					ResolvedBy        string `json:"resolved_by"`
+					Locations         []struct {
+						Path         string
+						Line, Column int
+					}
+				}
+			}
 		}
 	}
 	if err := json.Unmarshal(buf.Bytes(), &log); err != nil {
 		t.Fatal(err)
+	}
+	if ms := log.Runs[0].Properties.Models; len(ms) != 2 || ms[0].ID != "unsloth/Llama-3.2-1B-Instruct-bnb-4bit" || ms[0].Locations[0].Column != 6 {
+		t.Errorf("run properties' models = %+v, want the inventory with UTF-16 columns", ms)
 	}
 	if log.Schema == "" || log.Version != "2.1.0" || len(log.Runs) != 1 {
 		t.Fatalf("$schema %q, version %q, %d runs: want a schema, 2.1.0 and one run", log.Schema, log.Version, len(log.Runs))

@@ -23,6 +23,8 @@ type (
 		OriginalURIBaseIDs map[string]sarifArtifactLoc `json:"originalUriBaseIds,omitempty"`
 		ColumnKind         string                      `json:"columnKind"`
 		Results            []sarifResult               `json:"results"`
+		// Properties carry the inventory: {"models": [...]} as in JSON.
+		Properties map[string]any `json:"properties,omitempty"`
 	}
 	sarifTool struct {
 		Driver sarifDriver `json:"driver"`
@@ -107,6 +109,9 @@ func SARIF(w io.Writer, res *analysis.Result, snap *analysis.Snapshot, opts Opti
 		}
 		root := (&url.URL{Scheme: "file", Path: dir}).String()
 		run.OriginalURIBaseIDs = map[string]sarifArtifactLoc{srcRoot: {URI: root}}
+	}
+	if len(res.Models) > 0 {
+		run.Properties = map[string]any{"models": jsonModels(res.Models, pos)}
 	}
 	for _, f := range res.Findings {
 		i, ok := index[f.Code]

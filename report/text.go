@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 
 	"github.com/fineprint-dev/fineprint/analysis"
 )
@@ -40,6 +41,10 @@ func Text(w io.Writer, res *analysis.Result, snap *analysis.Snapshot, opts Optio
 		fmt.Fprintf(bw, "%s: skipped: %s\n", Escape(opts.PathPrefix+s.Path), Escape(s.Reason))
 	}
 	if len(res.Findings) > 0 || len(res.Licenses) > 0 || len(opts.Skips) > 0 {
+		bw.WriteString("\n")
+	}
+	if len(res.Models) > 0 {
+		modelsText(bw, res.Models, pos, opts.PathPrefix)
 		bw.WriteString("\n")
 	}
 	docs := 0
@@ -107,4 +112,59 @@ func summaryText(s Summary) string {
 		return "no findings"
 	}
 	return fmt.Sprintf("%s, %s, %s, %s", plural(s.Error, "error"), plural(s.Warning, "warning"), plural(s.Information, "information"), plural(s.Hint, "hint"))
+}
+
+// modelsText writes the "Models in use" section: each model under its
+// license, restricted licenses first, unresolved models last, with where
+// each is first named and how many other places name it.
+func modelsText(bw *bufio.Writer, ms []analysis.ModelUse, pos *positions, prefix string) {
+	type group struct {
+		license, kind string
+		models        []analysis.ModelUse
+	}
+	var groups []*group
+	byLicense := map[string]*group{}
+	for _, m := range ms {
+		g := byLicense[m.License]
+		if g == nil {
+			g = &group{license: m.License, kind: m.Kind}
+			byLicense[m.License] = g
+			groups = append(groups, g)
+		}
+		g.models = append(g.models, m)
+	}
+	rank := map[string]int{"research-only": 0, "non-commercial": 1, "copyleft": 2, "custom": 3, "permissive": 4, "unknown": 5}
+	slices.SortStableFunc(groups, func(a, b *group) int {
+		if (a.license == "") != (b.license == "") {
+			if a.license == "" {
+				return 1
+			}
+			return -1
+		}
+		if c := rank[a.kind] - rank[b.kind]; c != 0 {
+			return c
+		}
+		return strings.Compare(a.license, b.license)
+	})
+	bw.WriteString("Models in use:\n")
+	for _, g := range groups {
+		if g.license == "" {
+			bw.WriteString("  license unknown:\n")
+		} else {
+			fmt.Fprintf(bw, "  %s (%s):\n", g.license, g.kind)
+		}
+		for _, m := range g.models {
+			l := m.Locations[0]
+			p := pos.at(l.Path, l.Span.Start)
+			fmt.Fprintf(bw, "    %s", m.ID)
+			if m.Original != "" {
+				fmt.Fprintf(bw, " (a re-upload of %s)", m.Original)
+			}
+			fmt.Fprintf(bw, " at %s%s:%d:%d", prefix, l.Path, p.Line, p.Column)
+			if n := len(m.Locations) - 1; n > 0 {
+				fmt.Fprintf(bw, " and %s", plural(n, "other place"))
+			}
+			bw.WriteString("\n")
+		}
+	}
 }
