@@ -266,7 +266,7 @@ func (a *Analyzer) analyzeFile(d *Document) (fr *fileResult, changed bool) {
 	switch d.Kind {
 	case KindLicense:
 		a.analyzeLicense(d, fr)
-	case KindCard, KindModelfile, KindAdapterConfig, KindGGUF, KindPython, KindShell, KindNotebook:
+	case KindCard, KindModelfile, KindAdapterConfig, KindGGUF, KindPython, KindShell, KindNotebook, KindConfig, KindScript:
 		a.analyzeModelFile(d, fr)
 	}
 	if fr.commented {

@@ -272,6 +272,8 @@ func dataStrings(v any) []string {
 var (
 	htmlIgnore = regexp.MustCompile(`<!--\s*fineprint-ignore\b(.*?)-->`)
 	hashIgnore = regexp.MustCompile(`(?:^|\s)#\s*fineprint-ignore\b(.*)$`)
+	// slashIgnore is the JavaScript/TypeScript form: // fineprint-ignore CODE.
+	slashIgnore = regexp.MustCompile(`(?:^|\s)//\s*fineprint-ignore\b(.*)$`)
 	// notebookIgnore is a "#" comment as a line of a notebook cell's
 	// source, written as a JSON string on the file's line: "# ...\n",
 	notebookIgnore = regexp.MustCompile(`"\s*#\s*fineprint-ignore\b([^"\\]*)`)
@@ -347,6 +349,11 @@ func ignoreComment(d *Document, line string, lineNo int, x *textpos.Index) ([]st
 	switch d.Kind {
 	case KindNotebook:
 		if m := notebookIgnore.FindStringSubmatch(line); m != nil {
+			return splitCodes(m[1]), true
+		}
+		return nil, false
+	case KindScript:
+		if m := slashIgnore.FindStringSubmatch(line); m != nil {
 			return splitCodes(m[1]), true
 		}
 		return nil, false

@@ -25,9 +25,11 @@ const (
 	KindMarkdown           // a Markdown file that may turn out to be a card or a license
 	KindShell              // a shell script, Dockerfile, Makefile or CI workflow that may download Hub models
 	KindNotebook           // a Jupyter notebook whose code cells may load Hub models
+	KindConfig             // a YAML, TOML or JSON file that may configure training, merging or serving
+	KindScript             // JavaScript or TypeScript that may load models (transformers.js, Ollama, LangChain)
 )
 
-var kindNames = [...]string{"other", "license", "card", "modelfile", "adapter-config", "gguf", "python", "profile", "lock", "policy-copy", "markdown", "shell", "notebook"}
+var kindNames = [...]string{"other", "license", "card", "modelfile", "adapter-config", "gguf", "python", "profile", "lock", "policy-copy", "markdown", "shell", "notebook", "config", "script"}
 
 func (k Kind) String() string {
 	if k < 0 || int(k) >= len(kindNames) {
@@ -83,6 +85,10 @@ func ClassifyPath(p string) Kind {
 		return KindShell
 	case strings.HasSuffix(lower, ".ipynb"):
 		return KindNotebook
+	case isConfigName(lower):
+		return KindConfig
+	case isScriptName(lower):
+		return KindScript
 	case isLicenseName(lower):
 		return KindLicense
 	case strings.HasSuffix(lower, ".md") || strings.HasSuffix(lower, ".markdown") || strings.HasSuffix(lower, ".txt"):
@@ -102,6 +108,26 @@ func isShellName(lower string) bool {
 		if lower == name || strings.HasPrefix(lower, name+".") {
 			return true
 		}
+	}
+	return false
+}
+
+// isConfigName matches the files that may configure training, merging,
+// evaluation or serving: any YAML, TOML or JSON file, recognised as one by
+// its keys (manifest.ParseConfig), not by its folder.
+func isConfigName(lower string) bool {
+	switch path.Ext(lower) {
+	case ".yaml", ".yml", ".toml", ".json":
+		return !strings.HasSuffix(lower, ".lock.json") && lower != "package-lock.json" && lower != "tsconfig.json"
+	}
+	return false
+}
+
+// isScriptName matches JavaScript and TypeScript sources.
+func isScriptName(lower string) bool {
+	switch path.Ext(lower) {
+	case ".js", ".mjs", ".cjs", ".ts", ".mts", ".cts", ".jsx", ".tsx":
+		return !strings.HasSuffix(lower, ".min.js") && !strings.HasSuffix(lower, ".d.ts")
 	}
 	return false
 }

@@ -68,6 +68,10 @@ func (a *Analyzer) analyzeModelFile(d *Document, fr *fileResult) {
 		fr.facts.refs = manifest.ParsePython(d.Text)
 	case KindShell:
 		fr.facts.refs = manifest.ParseShell(d.Text)
+	case KindConfig:
+		fr.facts.refs = manifest.ParseConfig(d.Text)
+	case KindScript:
+		fr.facts.refs = manifest.ParseScript(d.Text)
 	case KindNotebook:
 		refs, err := manifest.ParseNotebook(d.Text)
 		if err != nil {

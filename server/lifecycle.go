@@ -157,6 +157,8 @@ var watchGlobs = []string{
 	"**/{Dockerfile,dockerfile,Containerfile,containerfile,Makefile,makefile,GNUmakefile}*",
 	"**/.github/workflows/*.{yml,yaml}",
 	"**/.gitlab-ci.yml",
+	"**/*.{yaml,yml,toml,json}",
+	"**/*.{js,mjs,cjs,ts,mts,cts,jsx,tsx}",
 	"**/.fineprint.yaml",
 	"**/fineprint.lock",
 	"**/.fineprint/policies/**",

@@ -356,6 +356,8 @@ func TestWatchGlobsCoverEveryKind(t *testing.T) {
 		"weights/model.gguf", "app/load.py", "scripts/fetch.sh", "tools/get.bash", "Dockerfile",
 		"docker/Dockerfile.gpu", "serve.dockerfile", "Containerfile", "Makefile", "GNUmakefile", "rules.mk", "notebooks/demo.ipynb",
 		".github/workflows/ci.yml", "svc/.github/workflows/release.yaml", ".gitlab-ci.yml",
+		"examples/train_lora/llama3_lora_sft.yaml", "recipes/config.toml", "mergekit.json", "docker-compose.yml",
+		"app/index.js", "src/chat.ts", "web/App.tsx",
 		analysis.ProfileFile, analysis.LockFile, analysis.PoliciesDir + "/aup.md", ".fineprint/licenses/LICENSE",
 	}
 	var globs []string

@@ -116,3 +116,33 @@ func validSegment(s string) bool {
 	}
 	return true
 }
+
+// hostedOrgs are the provider prefixes of hosted-API model names
+// (LiteLLM's "anthropic/claude-3-5-sonnet", OpenRouter's
+// "openrouter/...", Together's "together_ai/..."), which name no
+// open-weight Hub repository.
+var hostedOrgs = map[string]bool{
+	"anthropic": true, "groq": true, "together_ai": true, "togetherai": true, "openrouter": true, "replicate": true,
+	"bedrock": true, "azure": true, "azure_ai": true, "vertex_ai": true, "gemini": true, "fireworks_ai": true,
+	"deepinfra": true, "perplexity": true, "ollama": true, "ollama_chat": true, "cohere_chat": true, "anyscale": true,
+	"xai": true, "sagemaker": true, "watsonx": true, "cloudflare": true, "voyage": true, "mistral": true, "claude": true,
+}
+
+// HostedAPIName reports an id that names a hosted API's model rather than
+// a Hub repository: a provider prefix, or OpenAI's API models
+// ("openai/gpt-4o"; openai/whisper-* and openai/gpt-oss-* are Hub repos).
+func HostedAPIName(id string) bool {
+	org, name, _ := strings.Cut(strings.ToLower(id), "/")
+	if hostedOrgs[org] {
+		return true
+	}
+	if org != "openai" || strings.HasPrefix(name, "gpt-oss") {
+		return false
+	}
+	for _, p := range []string{"gpt-3", "gpt-4", "gpt-5", "o1", "o3", "o4", "chatgpt", "text-embedding", "dall-e", "tts-", "davinci", "babbage"} {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return false
+}

@@ -3,6 +3,7 @@ package manifest
 import (
 	"bytes"
 	"path"
+	"regexp"
 	"strings"
 )
 
@@ -24,9 +25,11 @@ func ParseShell(src []byte) []Ref {
 		return nil // most scripts fetch no model: skip the tokenizer
 	}
 	var refs []Ref
+	vars := shellAssignments(src)
 	for _, cmd := range shellCommands(execFormBlanked(src)) {
 		if len(refs) < maxShellRefs {
 			refs = append(refs, hubURLRefs(cmd)...)
+			refs = append(refs, optionRefs(src, cmd, vars)...)
 		}
 		for i := 0; i+1 < len(cmd) && len(refs) < maxShellRefs; i++ {
 			var r Ref
@@ -182,7 +185,7 @@ func execFormBlanked(src []byte) []byte {
 // shellMayFetch reports whether src holds a word every command ParseShell
 // reads needs.
 func shellMayFetch(src []byte) bool {
-	for _, needle := range []string{"download", "ollama", "hf.co/", "huggingface.co/"} {
+	for _, needle := range []string{"download", "ollama", "hf.co/", "huggingface.co/", "--model", "--base", "--tokenizer", "--hf-repo", "-hf", "serve"} {
 		if bytes.Contains(src, []byte(needle)) {
 			return true
 		}
@@ -210,7 +213,7 @@ func commandName(w string) string { return path.Base(strings.TrimLeft(w, "@-+"))
 // isHubCLI says whether a command word runs the Hub's CLI.
 func isHubCLI(w string) bool {
 	name := commandName(w)
-	return name == "hf" || name == "huggingface-cli"
+	return name == "hf" || name == "huggingface-cli" || name == "tune"
 }
 
 // hfValueOptions are the options of `hf download` that take a value when
@@ -381,4 +384,140 @@ func endsPiece(c byte) bool {
 		return true
 	}
 	return false
+}
+
+// modelOptions are the command-line options whose value names the model a
+// program loads, in training scripts (transformers' examples, TRL, PEFT,
+// LLaMA-Factory, axolotl) and servers (vLLM, TGI, SGLang, llama.cpp,
+// mlx_lm, lmdeploy, optimum-cli). Output options (--output_dir,
+// --hub_model_id) are not among them.
+var modelOptions = map[string]bool{
+	"--model": true, "--model_name_or_path": true, "--model-name-or-path": true, "--model-name": true, "--model_name": true,
+	"--model-id": true, "--model_id": true, "--model-path": true, "--model_path": true, "--base_model": true, "--base-model": true,
+	"--pretrained_model_name_or_path": true, "--tokenizer": true, "--tokenizer_name": true, "--tokenizer-name": true,
+	"--hf-repo": true, "-hf": true, "-hfr": true, "--base_model_name_or_path": true, "--teacher_model_name_or_path": true,
+	"--reward_model_path": true, "--sft_model_path": true, "--ref_model": true, "--draft-model": true, "--speculative-model": true,
+}
+
+// servePrograms are the programs whose first argument after a verb names
+// the model they serve: `vllm serve ORG/NAME`, `lmdeploy serve api_server
+// ORG/NAME`.
+var servePrograms = map[string][]string{"vllm": {"serve"}, "lmdeploy": {"serve", "api_server"}}
+
+// optionRefs finds the models a command names by option (--model X,
+// --model=X, -hf X) or as the model of a server (vllm serve X). A value
+// that is a variable assigned earlier in the file ($MODEL, ${MODEL})
+// counts by the assignment's value, where the range then points.
+func optionRefs(src []byte, cmd []shellWord, vars []shellVar) []Ref {
+	var refs []Ref
+	add := func(w shellWord, via string, at int) {
+		if r, ok := wordRef(src, w, via, at, vars); ok {
+			refs = append(refs, r)
+		}
+	}
+	for i := 0; i < len(cmd); i++ {
+		w := cmd[i]
+		if verbs, ok := servePrograms[commandName(w.text)]; ok && i+len(verbs) < len(cmd) {
+			match := true
+			for k, v := range verbs {
+				match = match && cmd[i+1+k].text == v
+			}
+			if match {
+				j := i + 1 + len(verbs)
+				if j < len(cmd) && !strings.HasPrefix(cmd[j].text, "-") {
+					add(cmd[j], commandName(w.text)+" "+strings.Join(verbs, " "), cmd[j].start)
+				}
+				i = j
+				continue
+			}
+		}
+		name, value, joined := strings.Cut(w.text, "=")
+		if !modelOptions[name] {
+			continue
+		}
+		if !joined {
+			if i+1 < len(cmd) {
+				add(cmd[i+1], name, cmd[i+1].start)
+				i++
+			}
+			continue
+		}
+		// --model=org/name, one unquoted piece: the value starts after "=".
+		if w.end-w.start == len(w.text) {
+			add(shellWord{text: value, start: w.start + len(name) + 1, end: w.end, literal: w.literal}, name, w.start)
+		}
+	}
+	return refs
+}
+
+// wordRef makes the reference a word names: a Hub id written out, or a
+// variable whose last assignment before at holds one. -hf and --hf-repo
+// values may end in ":QUANT".
+func wordRef(src []byte, w shellWord, via string, at int, vars []shellVar) (Ref, bool) {
+	text, start, end := w.text, w.start, w.end
+	if !w.literal {
+		v, ok := lookupVar(vars, w.text, at)
+		if !ok {
+			return Ref{}, false
+		}
+		text, start, end = v.value, v.start, v.end
+	}
+	if end <= start || end > len(src) {
+		return Ref{}, false
+	}
+	if via == "-hf" || via == "-hfr" || via == "--hf-repo" {
+		if i := strings.IndexByte(text, ':'); i > 0 {
+			text, end = text[:i], start+i
+		}
+	}
+	if !IsHubID(text) || string(src[start:end]) != text || HostedAPIName(text) {
+		return Ref{}, false
+	}
+	return Ref{Kind: HubID, ID: text, Text: text, Start: start, End: end, Via: via}, true
+}
+
+// shellVar is one assignment of a value to a variable: NAME=value in a
+// script, export NAME=value, ENV/ARG NAME=value in a Dockerfile, NAME ?=
+// value in a Makefile.
+type shellVar struct {
+	name, value string
+	at          int // offset of the assignment
+	start, end  int // the value's range
+}
+
+var shellAssignRE = regexp.MustCompile(`(?m)^[ \t]*(?:export[ \t]+|local[ \t]+|readonly[ \t]+|declare[ \t]+|ENV[ \t]+|ARG[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*[?:+]?=[ \t]*(["']?)([A-Za-z0-9_.:/\-]+)(["']?)[ \t]*(?:[;#&\r]|$)`)
+
+// shellAssignments lists the file's assignments of plain values, in order.
+func shellAssignments(src []byte) []shellVar {
+	var out []shellVar
+	for _, m := range shellAssignRE.FindAllSubmatchIndex(src, maxShellRefs) {
+		if string(src[m[4]:m[5]]) != string(src[m[8]:m[9]]) {
+			continue // unbalanced quotes
+		}
+		out = append(out, shellVar{name: string(src[m[2]:m[3]]), value: string(src[m[6]:m[7]]), at: m[0], start: m[6], end: m[7]})
+	}
+	return out
+}
+
+var shellVarRefRE = regexp.MustCompile(`^\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)\})$`)
+
+// lookupVar resolves a word that is exactly $NAME or ${NAME} to the last
+// assignment of NAME before offset at.
+func lookupVar(vars []shellVar, word string, at int) (shellVar, bool) {
+	m := shellVarRefRE.FindStringSubmatch(word)
+	if m == nil {
+		return shellVar{}, false
+	}
+	name := m[1] + m[2]
+	var found shellVar
+	ok := false
+	for _, v := range vars {
+		if v.at >= at {
+			break
+		}
+		if v.name == name {
+			found, ok = v, true
+		}
+	}
+	return found, ok
 }

@@ -93,3 +93,36 @@ func FuzzParseShell(f *testing.F) {
 		}
 	})
 }
+
+// TestParseShellOptionsAndServers: model options of training scripts and
+// servers, `vllm serve`, variables assigned earlier, and what is not a
+// model (hosted API names, local paths, output options).
+func TestParseShellOptionsAndServers(t *testing.T) {
+	src := "#!/bin/bash\n" +
+		"MODEL=meta-llama/Llama-2-7b-hf\n" +
+		"export TOKENIZER=\"huggyllama/llama-7b\"\n" +
+		"python qlora.py --model_name_or_path $MODEL --tokenizer ${TOKENIZER} --output_dir ./out --hub_model_id me/mine\n" +
+		"accelerate launch train.py --model-name=Qwen/Qwen2.5-7B-Instruct --base_model 'decapoda-research/llama-7b-hf'\n" +
+		"vllm serve mistralai/Mistral-7B-Instruct-v0.3 --port 8000\n" +
+		"text-generation-launcher --model-id HuggingFaceH4/zephyr-7b-beta --num-shard 1\n" +
+		"python -m sglang.launch_server --model-path Qwen/Qwen2.5-0.5B-Instruct\n" +
+		"llama-server -hf bartowski/Llama-3.2-3B-Instruct-GGUF:Q4_K_M\n" +
+		"mlx_lm.generate --model mlx-community/Mistral-7B-Instruct-v0.3-4bit --prompt hi\n" +
+		"lmdeploy serve api_server internlm/internlm3-8b-instruct\n" +
+		"python eval.py --model gpt-4o --model openai/gpt-4o --model anthropic/claude-3-opus --model ./checkpoints/last\n" +
+		"python eval.py --model $UNSET\n" +
+		"# python train.py --model_name_or_path commented/out\n"
+	want := []string{
+		"--model_name_or_path hub meta-llama/Llama-2-7b-hf [meta-llama/Llama-2-7b-hf]",
+		"--tokenizer hub huggyllama/llama-7b [huggyllama/llama-7b]",
+		"--model-name hub Qwen/Qwen2.5-7B-Instruct [Qwen/Qwen2.5-7B-Instruct]",
+		"--base_model hub decapoda-research/llama-7b-hf [decapoda-research/llama-7b-hf]",
+		"vllm serve hub mistralai/Mistral-7B-Instruct-v0.3 [mistralai/Mistral-7B-Instruct-v0.3]",
+		"--model-id hub HuggingFaceH4/zephyr-7b-beta [HuggingFaceH4/zephyr-7b-beta]",
+		"--model-path hub Qwen/Qwen2.5-0.5B-Instruct [Qwen/Qwen2.5-0.5B-Instruct]",
+		"-hf hub bartowski/Llama-3.2-3B-Instruct-GGUF [bartowski/Llama-3.2-3B-Instruct-GGUF]",
+		"--model hub mlx-community/Mistral-7B-Instruct-v0.3-4bit [mlx-community/Mistral-7B-Instruct-v0.3-4bit]",
+		"lmdeploy serve api_server hub internlm/internlm3-8b-instruct [internlm/internlm3-8b-instruct]",
+	}
+	wantRefs(t, "options", src, ParseShell([]byte(src)), want)
+}

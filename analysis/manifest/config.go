@@ -1,0 +1,153 @@
+package manifest
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+)
+
+// configKeys are the keys of training, merging, evaluation and serving
+// configs whose value names a model the project depends on: axolotl's
+// base_model, transformers/TRL/alignment-handbook's model_name_or_path,
+// mergekit's models: - model: and base_model, LLaMA-Factory's
+// model_name_or_path, lm-eval's pretrained, and the like. Output targets
+// (hub_model_id, output_dir, push_to_hub's names) are not among them.
+var configKeys = map[string]bool{
+	"base_model": true, "model_name_or_path": true, "pretrained_model_name_or_path": true, "model_name": true,
+	"model_id": true, "model": true, "tokenizer": true, "tokenizer_name": true, "tokenizer_name_or_path": true,
+	"base_model_name_or_path": true, "model_path": true, "tokenizer_path": true, "base_model_config": true,
+	"reward_model": true, "reward_model_path": true, "ref_model": true, "ref_model_name_or_path": true,
+	"teacher_model": true, "teacher_model_name_or_path": true, "draft_model": true, "speculative_model": true,
+	"pretrained": true, "adapter_name_or_path": true, "lora_model_dir": true, "model_repo": true, "repo_id": true,
+	"hf_model_id": true, "embedding_model": true, "embed_model": true, "reranker_model": true, "llm_model": true,
+	// Environment variables of compose files and Helm values.
+	"MODEL": true, "MODEL_ID": true, "MODEL_NAME": true, "HF_MODEL_ID": true, "HF_MODEL": true, "BASE_MODEL": true,
+	"LLM_MODEL": true, "EMBEDDING_MODEL": true, "MODEL_PATH": true, "MODEL_REPO": true, "SERVED_MODEL": true,
+}
+
+// ParseConfig finds the models a YAML, TOML or JSON config names, whatever
+// folder it is in: a value of one of configKeys that is a Hub id
+// (`base_model: org/name`, `model = "org/name"`, `"model_name_or_path":
+// "org/name"`, a compose `- MODEL_ID=org/name`), and command lines written
+// as a string or a list (`command: --model-id org/name`, `args: ["--model",
+// "org/name"]`, `command: vllm serve org/name`). Comment lines are skipped;
+// hosted-API names (openai/gpt-4o, anthropic/...) are not models. Ranges
+// are the id inside its quotes.
+func ParseConfig(src []byte) []Ref {
+	if !bytes.Contains(src, []byte("model")) && !bytes.Contains(src, []byte("MODEL")) && !bytes.Contains(src, []byte("tokenizer")) {
+		return nil
+	}
+	var refs []Ref
+	var words []shellWord // every scalar of the file, for option pairs
+	for i := 0; i < len(src) && len(refs) < maxShellRefs; i = lineEnd(src, i) + 1 {
+		end := lineEnd(src, i)
+		line := src[i:end]
+		j := 0
+		for j < len(line) && (line[j] == ' ' || line[j] == '\t') {
+			j++
+		}
+		if j == len(line) || line[j] == '#' || bytes.HasPrefix(line[j:], []byte("//")) {
+			continue
+		}
+		lineWords := configWords(src, i+j, end)
+		for _, w := range lineWords {
+			if w.text != "-" {
+				words = append(words, w)
+			}
+		}
+		if r, ok := keyValueRef(src, lineWords); ok {
+			refs = append(refs, r)
+		}
+	}
+	for _, r := range optionRefs(src, words, nil) {
+		if !containsRange(refs, r) {
+			refs = append(refs, r)
+		}
+	}
+	slices.SortStableFunc(refs, func(a, b Ref) int { return a.Start - b.Start })
+	return refs
+}
+
+// keyValueRef reads `key: value`, `key = value`, `"key": "value"` and
+// `- KEY=value` from the words of one line.
+func keyValueRef(src []byte, ws []shellWord) (Ref, bool) {
+	if len(ws) == 0 {
+		return Ref{}, false
+	}
+	k := 0
+	if ws[0].text == "-" && len(ws) > 1 {
+		k = 1
+	}
+	key, value := ws[k].text, shellWord{}
+	switch {
+	case strings.HasSuffix(key, ":") && k+1 < len(ws):
+		key, value = strings.TrimSuffix(key, ":"), ws[k+1]
+	case k+2 < len(ws) && (ws[k+1].text == ":" || ws[k+1].text == "="):
+		value = ws[k+2]
+	case strings.Contains(key, "=") && ws[k].end-ws[k].start == len(key):
+		name, v, _ := strings.Cut(key, "=")
+		key, value = name, shellWord{text: v, start: ws[k].start + len(name) + 1, end: ws[k].end, literal: true}
+	default:
+		return Ref{}, false
+	}
+	if !configKeys[key] || len(ws) > k+3 {
+		return Ref{}, false
+	}
+	return wordRef(src, value, key, value.start, nil)
+}
+
+// configWords splits one line of a config into scalars: separated by
+// blanks, commas, brackets and braces, quotes removed, a "key:" kept
+// whole with its colon. A trailing "#" comment ends the line.
+func configWords(src []byte, from, to int) []shellWord {
+	var ws []shellWord
+	for i := from; i < to; {
+		c := src[i]
+		switch {
+		case c == ' ' || c == '\t' || c == ',' || c == '[' || c == ']' || c == '{' || c == '}' || c == '\r':
+			i++
+			continue
+		case c == '#' && (i == from || src[i-1] == ' ' || src[i-1] == '\t'):
+			return ws
+		case c == '"' || c == '\'':
+			end := i + 1
+			for end < to && src[end] != c {
+				if src[end] == '\\' {
+					end++
+				}
+				end++
+			}
+			if end >= to {
+				return ws
+			}
+			w := shellWord{text: string(src[i+1 : end]), start: i + 1, end: end, literal: !bytes.ContainsAny(src[i+1:end], "\\$")}
+			i = end + 1
+			if i < to && src[i] == ':' { // "key": value
+				w.text += ":"
+				i++
+			}
+			ws = append(ws, w)
+			continue
+		}
+		start := i
+		for i < to && !strings.ContainsRune(" \t,[]{}\"'\r", rune(src[i])) {
+			if src[i] == ':' && (i+1 == to || src[i+1] == ' ' || src[i+1] == '\t') {
+				i++
+				break
+			}
+			i++
+		}
+		text := string(src[start:i])
+		ws = append(ws, shellWord{text: text, start: start, end: start + len(text), literal: !strings.ContainsAny(text, "$`*?")})
+	}
+	return ws
+}
+
+func containsRange(refs []Ref, r Ref) bool {
+	for _, x := range refs {
+		if x.Start == r.Start && x.End == r.End {
+			return true
+		}
+	}
+	return false
+}
