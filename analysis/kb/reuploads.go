@@ -113,7 +113,7 @@ func (k *KB) reupload(id string) (ModelMatch, bool) {
 		return ModelMatch{}, false
 	}
 	entry, licensor := k.licensorEntry(base)
-	if entry == nil || strings.EqualFold(licensor, org) {
+	if entry == nil {
 		return ModelMatch{}, false
 	}
 	m.Model, m.ByNameRule, m.Original = entry, true, licensor+"/"+base

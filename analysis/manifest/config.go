@@ -2,6 +2,7 @@ package manifest
 
 import (
 	"bytes"
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -22,6 +23,7 @@ var configKeys = map[string]bool{
 	"hf_model_id": true, "embedding_model": true, "embed_model": true, "reranker_model": true, "llm_model": true,
 	// Environment variables of compose files and Helm values.
 	"MODEL": true, "MODEL_ID": true, "MODEL_NAME": true, "HF_MODEL_ID": true, "HF_MODEL": true, "BASE_MODEL": true,
+	"modelURL": true, "model_url": true,
 	"LLM_MODEL": true, "EMBEDDING_MODEL": true, "MODEL_PATH": true, "MODEL_REPO": true, "SERVED_MODEL": true,
 }
 
@@ -56,6 +58,8 @@ func ParseConfig(src []byte) []Ref {
 			}
 		}
 		if r, ok := keyValueRef(src, lineWords); ok {
+			refs = append(refs, r)
+		} else if r, ok := torchtuneRef(src, lineWords); ok {
 			refs = append(refs, r)
 		}
 	}
@@ -150,4 +154,31 @@ func containsRange(refs []Ref, r Ref) bool {
 		}
 	}
 	return false
+}
+
+// tuneDownloadRE matches torchtune's `tune download ORG/NAME --output-dir
+// /tmp/NAME` (written in its configs' opening comment).
+var tuneDownloadRE = regexp.MustCompile(`tune download ([\w.-]+)/([\w.-]+)`)
+
+// torchtuneRef reads a torchtune checkpointer's checkpoint_dir or a
+// tokenizer's path, "/tmp/NAME/...": the model is the ORG/NAME the file's
+// `tune download` fetched into that folder. The range is NAME in the path.
+func torchtuneRef(src []byte, ws []shellWord) (Ref, bool) {
+	if len(ws) != 2 || (ws[0].text != "checkpoint_dir:" && ws[0].text != "path:") {
+		return Ref{}, false
+	}
+	v := ws[1]
+	rest, ok := strings.CutPrefix(v.text, "/tmp/")
+	if !ok || v.end-v.start != len(v.text) {
+		return Ref{}, false
+	}
+	name, _, _ := strings.Cut(rest, "/")
+	for _, m := range tuneDownloadRE.FindAllSubmatch(src, 16) {
+		if string(m[2]) == name {
+			id := string(m[1]) + "/" + name
+			start := v.start + len("/tmp/")
+			return Ref{Kind: HubID, ID: id, Text: name, Start: start, End: start + len(name), Via: "torchtune"}, true
+		}
+	}
+	return Ref{}, false
 }

@@ -61,3 +61,18 @@ func TestParseScript(t *testing.T) {
 	}
 	wantRefs(t, "script", src, ParseScript([]byte(src)), want)
 }
+
+// TestParseConfigTorchtuneAndLocal: a torchtune checkpointer's folder is
+// the model its `tune download` fetched; folders of the project are not
+// Hub ids.
+func TestParseConfigTorchtuneAndLocal(t *testing.T) {
+	src := "# tune download meta-llama/Llama-3.2-1B-Instruct --output-dir /tmp/Llama-3.2-1B-Instruct\n" +
+		"tokenizer:\n  _component_: torchtune.models.llama3.llama3_tokenizer\n  path: /tmp/Llama-3.2-1B-Instruct/original/tokenizer.model\n" +
+		"checkpointer:\n  checkpoint_dir: /tmp/Other-Model/\n" +
+		"model_name_or_path: models/Llama-2-7b\nservingEngineSpec:\n  modelSpec:\n  - modelURL: \"facebook/opt-125m\"\n"
+	want := []string{
+		"torchtune hub meta-llama/Llama-3.2-1B-Instruct [Llama-3.2-1B-Instruct]",
+		"modelURL hub facebook/opt-125m [facebook/opt-125m]",
+	}
+	wantRefs(t, "torchtune", src, ParseConfig([]byte(src)), want)
+}

@@ -146,3 +146,18 @@ func HostedAPIName(id string) bool {
 	}
 	return false
 }
+
+// localDirs are first path segments that name a folder of the project
+// (models/Llama-2-7b, saves/qwen-lora, checkpoints/last) rather than a Hub
+// organisation, in configs and command lines.
+var localDirs = map[string]bool{
+	"models": true, "model": true, "checkpoints": true, "checkpoint": true, "ckpt": true, "ckpts": true, "output": true,
+	"outputs": true, "saves": true, "weights": true, "data": true, "tmp": true, "local": true, "pretrained": true,
+	"cache": true, "results": true, "runs": true, "exp": true, "experiments": true, "artifacts": true,
+}
+
+// LocalLooking reports an "org/name" whose org is a common folder name.
+func LocalLooking(id string) bool {
+	org, _, _ := strings.Cut(id, "/")
+	return localDirs[strings.ToLower(org)]
+}

@@ -470,7 +470,7 @@ func wordRef(src []byte, w shellWord, via string, at int, vars []shellVar) (Ref,
 			text, end = text[:i], start+i
 		}
 	}
-	if !IsHubID(text) || string(src[start:end]) != text || HostedAPIName(text) {
+	if !IsHubID(text) || string(src[start:end]) != text || HostedAPIName(text) || LocalLooking(text) {
 		return Ref{}, false
 	}
 	return Ref{Kind: HubID, ID: text, Text: text, Start: start, End: end, Via: via}, true
