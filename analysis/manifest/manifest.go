@@ -156,8 +156,16 @@ var localDirs = map[string]bool{
 	"cache": true, "results": true, "runs": true, "exp": true, "experiments": true, "artifacts": true,
 }
 
-// LocalLooking reports an "org/name" whose org is a common folder name.
+// placeholderOrgs publish tiny random models for tests, not models a
+// project depends on.
+var placeholderOrgs = map[string]bool{
+	"hf-internal-testing": true, "trl-internal-testing": true, "peft-internal-testing": true,
+	"optimum-internal-testing": true, "hf-tiny-model-private": true, "diffusers-internal-dev": true,
+}
+
+// LocalLooking reports an "org/name" whose org is a common folder name, or
+// an organisation of test placeholders (hf-internal-testing/tiny-random-*).
 func LocalLooking(id string) bool {
-	org, _, _ := strings.Cut(id, "/")
-	return localDirs[strings.ToLower(org)]
+	org, _, _ := strings.Cut(strings.ToLower(id), "/")
+	return localDirs[org] || placeholderOrgs[org]
 }

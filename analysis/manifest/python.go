@@ -136,6 +136,21 @@ var pyCalls = map[string]pyCall{
 	// Counted only when the option or field is named for a model.
 	"add_argument": {-1, []string{"default"}, false},
 	"field":        {-1, []string{"default"}, false},
+	"Option":       {-1, []string{"default"}, false}, // typer.Option(default=...)
+	// mlx_lm.load("mlx-community/..."), mlx_vlm.load; counted only in
+	// files that use MLX (json.load and torch.load take no Hub ids, but a
+	// path such as "weights/x.pt" looks like one).
+	"load": {0, []string{"path_or_hf_repo"}, false},
+	// timm.create_model("hf-hub:timm/...") and open_clip's
+	// create_model_and_transforms("hf-hub:laion/...").
+	"create_model":                {0, []string{"model_name"}, false},
+	"create_model_and_transforms": {0, []string{"model_name"}, false},
+	"create_model_from_pretrained": {0, []string{"model_name"}, false},
+	// Ultralytics' YOLO("yolov8n.pt"): AGPL-3.0 weights by file name.
+	"YOLO": {0, []string{"model"}, false},
+	"RTDETR": {0, []string{"model"}, false},
+	"AutoPeftModelForCausalLM": {0, nil, false},
+	"WhisperModel": {0, []string{"model_size_or_path"}, false}, // faster-whisper
 }
 
 type pyCall struct {
@@ -151,7 +166,8 @@ var peftFromPretrained = pyCall{1, []string{"model_id"}, false}
 // pyCallNeedles are in every file pyCallSites can find a call in.
 var pyCallNeedles = [][]byte{[]byte("from_pretrained"), []byte("pipeline"), []byte("hf_hub_download"),
 	[]byte("snapshot_download"), []byte("SentenceTransformer"), []byte("CrossEncoder"), []byte("LLM"), []byte("llama"),
-	[]byte("add_argument"), []byte("field"), []byte("/resolve/")}
+	[]byte("add_argument"), []byte("field"), []byte("/resolve/"), []byte("mlx_"), []byte("hf-hub:"), []byte("YOLO"), []byte("RTDETR"),
+	[]byte("WhisperModel"), []byte("Option")}
 
 // peftReceiverRE matches the PEFT classes before ".from_pretrained".
 var peftReceiverRE = regexp.MustCompile(`\bPeft\w*\s*\.\s*$`)
@@ -177,6 +193,7 @@ func ParsePython(src []byte) []Ref {
 		return nil // most Python files load no model: skip the lexer and the regexp
 	}
 	code, lits := lexPython(src)
+	usesMLX := bytes.Contains(src, []byte("mlx_lm")) || bytes.Contains(src, []byte("mlx_vlm"))
 	byQuote := make(map[int]pyLiteral, len(lits))
 	for _, l := range lits {
 		byQuote[l.quote] = l
@@ -191,6 +208,9 @@ func ParsePython(src []byte) []Ref {
 		if name == "from_pretrained" && peftReceiverRE.Match(code[max(0, m.start-64):m.start]) {
 			spec = peftFromPretrained
 		}
+		if name == "load" && !usesMLX {
+			continue
+		}
 		args := splitArgs(code, m.open)
 		if notAModel(src, code, args, byQuote) || !namedForAModel(src, code, name, m.start, args, byQuote) {
 			continue
@@ -201,8 +221,12 @@ func ParsePython(src []byte) []Ref {
 				continue
 			}
 			l, ok := literalAt(code, valueAt, arg.end, byQuote)
+			var many []pyLiteral // the ids of a list, tuple, dict or parametrize
 			if !ok {
 				variable, isName := nameAt(code, valueAt, arg.end)
+				if !isName {
+					variable, isName = subscriptOf(code, valueAt, arg.end)
+				}
 				if !isName {
 					continue
 				}
@@ -210,15 +234,23 @@ func ParsePython(src []byte) []Ref {
 					assigned = pyAssignments(code, byQuote)
 				}
 				l, ok = lastAssignment(assigned[variable], m.start)
+				if !ok {
+					many = pyCollection(src, code, variable, m.start, lits, assigned)
+				}
+			} else {
+				many = []pyLiteral{l}
 			}
-			if !ok || l.formatted || seen[l.start] {
-				continue
+			if ok {
+				many = []pyLiteral{l}
 			}
-			text := string(src[l.start:l.end])
-			if r, ok := modelRef(text, spec.ollama); ok {
-				seen[l.start] = true
-				r.Start, r.End, r.Via = l.start, l.end, name
-				refs = append(refs, r)
+			for _, l := range many {
+				if l.formatted || seen[l.start] {
+					continue
+				}
+				if r, ok := pyModelRef(src, l, name, spec.ollama); ok {
+					seen[l.start] = true
+					refs = append(refs, r)
+				}
 			}
 		}
 	}
@@ -240,14 +272,19 @@ func ParsePython(src []byte) []Ref {
 // pyAssignment is one "name = value" statement: where it is, and its value
 // when that is a single string literal.
 type pyAssignment struct {
-	at      int
-	literal pyLiteral
-	ok      bool
+	at, valueAt int
+	literal     pyLiteral
+	ok          bool
 }
 
 // pyAssignRE matches an assignment at the start of a line, with an optional
 // annotation ("MODEL: str = ..."), but not a comparison ("x == y").
 var pyAssignRE = regexp.MustCompile(`(?m)^[ \t]*([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=[^=]`)
+
+var (
+	pyDefRE   = regexp.MustCompile(`\bdef\s+[A-Za-z_]\w*\s*\(`)
+	pyParamRE = regexp.MustCompile(`^\s*\*{0,2}([A-Za-z_]\w*)\s*(?::[^=]*)?=\s*`)
+)
 
 // pyAssignments lists the simple assignments of code by name, in order.
 func pyAssignments(code []byte, byQuote map[int]pyLiteral) map[string][]pyAssignment {
@@ -259,7 +296,26 @@ func pyAssignments(code []byte, byQuote map[int]pyLiteral) map[string][]pyAssign
 			l, ok = envDefault(code, valueAt, byQuote)
 		}
 		name := string(code[m[2]:m[3]])
-		out[name] = append(out[name], pyAssignment{at: m[0], literal: l, ok: ok})
+		out[name] = append(out[name], pyAssignment{at: m[0], valueAt: valueAt, literal: l, ok: ok})
+	}
+	// Parameter defaults: def main(base_model: str = "org/name", ...) on
+	// one line (a parameter on a line of its own is an assignment above).
+	for _, m := range pyDefRE.FindAllIndex(code, maxPyCalls) {
+		for _, arg := range splitArgs(code, m[1]) {
+			pm := pyParamRE.FindSubmatchIndex(code[arg.start:arg.end])
+			if pm == nil {
+				continue
+			}
+			valueAt := arg.start + pm[1]
+			if l, ok := literalAt(code, valueAt, arg.end, byQuote); ok {
+				name := string(code[arg.start+pm[2] : arg.start+pm[3]])
+				out[name] = append(out[name], pyAssignment{at: arg.start, valueAt: valueAt, literal: l, ok: true})
+			}
+		}
+	}
+	for name, as := range out {
+		slices.SortStableFunc(as, func(a, b pyAssignment) int { return a.at - b.at })
+		out[name] = as
 	}
 	return out
 }
@@ -535,4 +591,159 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// pyModelRef makes the reference a literal passed to a loader names: a Hub
+// id ("hf-hub:" prefix of timm and open_clip removed), an Ollama name for
+// Ollama's calls, or an Ultralytics weight file for YOLO/RTDETR.
+func pyModelRef(src []byte, l pyLiteral, via string, ollama bool) (Ref, bool) {
+	text := string(src[l.start:l.end])
+	start := l.start
+	if rest, ok := strings.CutPrefix(text, "hf-hub:"); ok {
+		text, start = rest, l.start+len("hf-hub:")
+	} else if via == "create_model" || via == "create_model_and_transforms" || via == "create_model_from_pretrained" {
+		return Ref{}, false // timm's and open_clip's own architecture names
+	}
+	if via == "YOLO" || via == "RTDETR" {
+		if id, ok := ultralyticsID(text); ok {
+			return Ref{Kind: HubID, ID: id, Text: text, Start: l.start, End: l.end, Via: via}, true
+		}
+	}
+	r, ok := modelRef(text, ollama)
+	if !ok || r.Kind == HubID && (HostedAPIName(r.ID) || LocalLooking(r.ID)) {
+		return Ref{}, false
+	}
+	r.Start, r.End, r.Via = start, start+len(text), via
+	return r, true
+}
+
+var ultralyticsRE = regexp.MustCompile(`^(yolo(?:v(\d+)|(\d+)))[nsmlxbce]?(?:-(?:seg|pose|cls|obb|worldv2|world))?[nsmlx]?\.(?:pt|yaml)$|^(rtdetr)-[lx]\.pt$`)
+
+// ultralyticsID names the Ultralytics release a weight file belongs to:
+// yolov8n.pt -> Ultralytics/YOLOv8, yolo11s-seg.pt -> Ultralytics/YOLO11.
+func ultralyticsID(name string) (string, bool) {
+	m := ultralyticsRE.FindStringSubmatch(strings.ToLower(name))
+	switch {
+	case m == nil:
+		return "", false
+	case m[4] != "":
+		return "Ultralytics/RT-DETR", true
+	case m[2] != "":
+		return "Ultralytics/YOLOv" + m[2], true
+	}
+	return "Ultralytics/YOLO" + m[3], true
+}
+
+// subscriptOf returns NAME when code[from:to] is NAME[...] (a dict or list
+// looked up by key or index).
+func subscriptOf(code []byte, from, to int) (string, bool) {
+	s := strings.TrimSpace(string(code[from:to]))
+	i := strings.IndexByte(s, '[')
+	if i <= 0 || !strings.HasSuffix(s, "]") {
+		return "", false
+	}
+	return nameAt([]byte(s), 0, i)
+}
+
+// pyForRE matches "for X in NAME" and "for K, X in NAME.items()" (loops and
+// comprehensions).
+var pyForRE = regexp.MustCompile(`\bfor\s+(?:\(?\s*[A-Za-z_]\w*\s*,\s*)?([A-Za-z_]\w*)\s*\)?\s+in\s+`)
+
+// pytestParamRE matches pytest.mark.parametrize( and parametrize(.
+var pytestParamRE = regexp.MustCompile(`\bparametrize\s*\(`)
+
+// pyCollection returns the string literals a name may hold when it is not
+// a single assigned literal: the items of the list, tuple, set or dict it
+// is looped over ("for m in MODELS", "for k, m in MODELS.items()", a
+// comprehension), the values of a parametrize that names it, or the items
+// of the collection the name itself is assigned ("MODELS[size]").
+func pyCollection(src, code []byte, name string, before int, lits []pyLiteral, assigned map[string][]pyAssignment) []pyLiteral {
+	var out []pyLiteral
+	inSpan := func(from, to int) {
+		for _, l := range lits {
+			if l.start > from && l.end <= to && !l.formatted {
+				out = append(out, l)
+			}
+		}
+	}
+	// The collection assigned to name itself ("MODELS = [...]" then MODELS[i]).
+	collection := func(n string, at int) {
+		as := assigned[n]
+		i, _ := slices.BinarySearchFunc(as, at, func(a pyAssignment, at int) int { return a.at - at })
+		if i == 0 {
+			return
+		}
+		a := as[i-1]
+		v := a.valueAt
+		for v < len(code) && (code[v] == ' ' || code[v] == '\t') {
+			v++
+		}
+		if v < len(code) && strings.IndexByte("[({", code[v]) >= 0 {
+			args := splitArgs(code, v+1)
+			if len(args) > 0 {
+				inSpan(v, args[len(args)-1].end)
+			}
+		}
+	}
+	for _, m := range pyForRE.FindAllSubmatchIndex(code[:before], maxPyCalls) {
+		if string(code[m[2]:m[3]]) != name {
+			continue
+		}
+		v := m[1]
+		if v < len(code) && strings.IndexByte("[(", code[v]) >= 0 {
+			args := splitArgs(code, v+1)
+			if len(args) > 0 {
+				inSpan(v, args[len(args)-1].end)
+			}
+			continue
+		}
+		if coll, ok := leadingName(code[v:]); ok {
+			collection(coll, v)
+		}
+	}
+	// Comprehensions put the loop after the call: [load(m) for m in MODELS].
+	if len(out) == 0 {
+		lineEndAt := lineEnd(code, before)
+		for _, m := range pyForRE.FindAllSubmatchIndex(code[before:lineEndAt], 8) {
+			if string(code[before+m[2]:before+m[3]]) == name {
+				if coll, ok := leadingName(code[before+m[1]:]); ok {
+					collection(coll, before)
+				}
+			}
+		}
+	}
+	for _, m := range pytestParamRE.FindAllIndex(code[:before], maxPyCalls) {
+		args := splitArgs(code, m[1])
+		if len(args) < 2 {
+			continue
+		}
+		names, ok := "", false
+		for _, lit := range lits {
+			if lit.start > args[0].start && lit.end <= args[0].end {
+				names = string(src[lit.start:lit.end])
+				ok = true
+				break
+			}
+		}
+		if !ok || !slices.Contains(strings.FieldsFunc(names, func(r rune) bool { return r == ',' || r == ' ' }), name) {
+			continue
+		}
+		inSpan(args[1].start-1, args[1].end)
+	}
+	if len(out) == 0 {
+		collection(name, before)
+	}
+	return out
+}
+
+// leadingName returns the identifier code starts with.
+func leadingName(code []byte) (string, bool) {
+	end := 0
+	for end < len(code) && isIdent(code[end]) {
+		end++
+	}
+	if end == 0 {
+		return "", false
+	}
+	return string(code[:end]), true
 }

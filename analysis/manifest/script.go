@@ -112,7 +112,7 @@ func ParseScript(src []byte) []Ref {
 			r, ok = modelRef(text, true)
 			ok = ok && r.Kind == OllamaName && !strings.Contains(text, "/") && !hostedModelName(text)
 		}
-		if !ok || r.Kind == HubID && HostedAPIName(r.ID) {
+		if !ok || r.Kind == HubID && (HostedAPIName(r.ID) || LocalLooking(r.ID)) {
 			return
 		}
 		seen[l.start] = true
