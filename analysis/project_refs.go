@@ -25,7 +25,7 @@ func (pc *project) referenceFindings(d *Document, fr *fileResult) []Finding {
 		pc.references = append(pc.references, Reference{Path: d.Path, Span: span, Model: ref.ID, License: r.id, By: r.by, Original: r.original})
 		key := strings.ToLower(ref.ID)
 		if i, seen := first[key]; seen {
-			if i >= 0 {
+			if i >= 0 && len(out[i].Related) < maxRelated {
 				out[i].Related = append(out[i].Related, Related{Path: d.Path, Span: span, Message: "also used here"})
 			}
 			continue

@@ -2,6 +2,9 @@ package analysis
 
 import "fmt"
 
+// maxRelated bounds the related locations a project-level finding lists.
+const maxRelated = 20
+
 // regionFindings weighs the EU carve-out of Llama 3.2, 3.3 and 4 against
 // the profile's regions for a multimodal model the project names by id.
 // The carve-out sits in the use policies those licenses incorporate, and
@@ -21,16 +24,28 @@ func (pc *project) regionFindings(p *Profile) []Finding {
 		return nil
 	}
 	var out []Finding
-	reported := map[string]bool{}
+	reported := map[string]int{} // family -> index of its finding in out
 	for _, r := range pc.references {
-		if r.Model == "" || r.License == "" || reported[r.License] || ignoredPath(p.Ignore, r.Path) {
+		if r.Model == "" || r.License == "" || ignoredPath(p.Ignore, r.Path) {
 			continue
 		}
-		m, l := pc.a.kb.Model(r.Model), pc.a.kb.License(r.License)
-		if m == nil || !m.Multimodal || l == nil || !l.EURestricted || pc.textStatesRegion(l.ID, l.UsePolicy, r.Path, p.Ignore) {
+		mm, ok := pc.a.kb.ResolveModel(r.Model)
+		l := pc.a.kb.License(r.License)
+		if !ok || !mm.Model.Multimodal || l == nil || !l.EURestricted || pc.textStatesRegion(l.ID, l.UsePolicy, r.Path, p.Ignore) {
 			continue
 		}
-		reported[r.License] = true
+		// A suppression silences its own site only: another use of the
+		// family still gets the finding.
+		if pc.silencedSite(r.Path, r.Span, "clause/geographic") {
+			continue
+		}
+		if i, seen := reported[l.Family]; seen {
+			if len(out[i].Related) < maxRelated {
+				out[i].Related = append(out[i].Related, Related{Path: r.Path, Span: r.Span, Message: "also a multimodal model under the carve-out: " + r.Model})
+			}
+			continue
+		}
+		reported[l.Family] = len(out)
 		data := map[string]any{"regions": []string{"EU"}, "model": r.Model, "source": fromKB}
 		msg := fmt.Sprintf("The %s withholds its rights for multimodal models such as %s from people and companies in the EU; end users of a product built on one are not affected.", l.Name, r.Model)
 		out = append(out, pc.a.finding("clause/geographic", r.Path, r.Span, msg, l.ID, data))

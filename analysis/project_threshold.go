@@ -20,11 +20,14 @@ import (
 // already lists the threshold.
 func (pc *project) thresholdFindings(p *Profile) []Finding {
 	var out []Finding
+	reported := map[string]bool{} // family and metric: once per model family and project
 	for _, u := range pc.uses {
 		for _, t := range u.license.Thresholds {
-			if !profileGives(&p.Use, t) || pc.textStates(u.license.ID, t.Metric, p.Ignore) {
+			key := u.license.Family + "\x00" + t.Metric + "\x00" + fmt.Sprint(t.Value)
+			if !profileGives(&p.Use, t) || pc.textStates(u.license.ID, t.Metric, p.Ignore) || reported[key] {
 				continue
 			}
+			reported[key] = u.license.Family != ""
 			data := map[string]any{"metric": t.Metric, "value": t.Value, "source": fromKB}
 			if t.Currency != "" {
 				data["currency"] = t.Currency
@@ -43,7 +46,7 @@ func (pc *project) thresholdFindings(p *Profile) []Finding {
 // met, such as a NOTICE.
 func (pc *project) firstModelUse(u use, ignore []string) (string, Span) {
 	for _, r := range pc.references {
-		if r.Model != "" && r.License == u.license.ID && !ignoredPath(ignore, r.Path) {
+		if r.Model != "" && r.License == u.license.ID && !ignoredPath(ignore, r.Path) && !pc.silencedSite(r.Path, r.Span, "clause/scale-threshold") {
 			return r.Path, r.Span
 		}
 	}
