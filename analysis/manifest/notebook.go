@@ -15,7 +15,8 @@ import (
 // ParseNotebook finds the Hub models a Jupyter notebook (.ipynb) loads. Its
 // code cells are read as Python (ParsePython); their shell escapes
 // ("!hf download org/name") and %%bash or %%sh cells as shell commands
-// (ParseShell). Markdown cells and outputs are not read. Ranges are byte
+// (ParseShell), and so are the fenced shell blocks of Markdown cells
+// (```bash ... vllm serve org/name); outputs and prose are not read. Ranges are byte
 // ranges of the notebook file itself, inside the JSON strings that hold the
 // cell's source; an id written with JSON escapes inside it is skipped. A
 // file that is not JSON, or whose "cells" is not a list of cells, is an
@@ -63,12 +64,15 @@ func ParseNotebook(src []byte) ([]Ref, error) {
 type notebookCell struct {
 	text       []byte
 	start, end []int
+	markdown   bool // a Markdown cell: only its fenced shell blocks are read
 }
 
 // refs reads the cell and maps what it finds back into the file.
 func (c *notebookCell) refs(src []byte) []Ref {
 	var found []Ref
-	if magic := firstLineOf(c.text); bytes.HasPrefix(magic, []byte("%%bash")) || bytes.HasPrefix(magic, []byte("%%sh")) {
+	if c.markdown {
+		found = ParseShell(fencedShell(c.text))
+	} else if magic := firstLineOf(c.text); bytes.HasPrefix(magic, []byte("%%bash")) || bytes.HasPrefix(magic, []byte("%%sh")) {
 		found = ParseShell(c.text[len(magic):]) // offsets shift back below
 		for i := range found {
 			found[i].Start += len(magic)
@@ -116,6 +120,40 @@ func shellEscapes(text []byte) []byte {
 
 func firstLineOf(text []byte) []byte { return text[:lineEnd(text, 0)] }
 
+// fencedShell keeps the lines of a Markdown text's fenced shell blocks
+// (```bash, ```sh, ```shell, ```console, or no language), a leading "$ "
+// prompt blanked, and blanks everything else, keeping every offset: the
+// commands a notebook tells its reader to run.
+func fencedShell(text []byte) []byte {
+	out := bytes.Repeat([]byte(" "), len(text))
+	in := false
+	for i := 0; i < len(text); {
+		end := lineEnd(text, i)
+		line := bytes.TrimLeft(text[i:end], " \t")
+		lead := end - i - len(line)
+		switch {
+		case bytes.HasPrefix(line, []byte("```")):
+			lang := string(bytes.TrimSpace(line[3:]))
+			if in {
+				in = false
+			} else {
+				in = lang == "" || lang == "bash" || lang == "sh" || lang == "shell" || lang == "console" || lang == "zsh"
+			}
+		case in:
+			from := i + lead
+			if bytes.HasPrefix(line, []byte("$ ")) {
+				from += 2
+			}
+			copy(out[from:end], text[from:end])
+		}
+		if end < len(text) {
+			out[end] = text[end]
+		}
+		i = end + 1
+	}
+	return out
+}
+
 // notebookReader walks the notebook's JSON with a token decoder, which
 // knows where each token ends in the file.
 type notebookReader struct {
@@ -152,7 +190,7 @@ func (r *notebookReader) cells() ([]notebookCell, error) {
 			if err != nil {
 				return nil, err
 			}
-			if code {
+			if code || cell.markdown {
 				cells = append(cells, cell)
 			}
 		}
@@ -183,6 +221,7 @@ func (r *notebookReader) cell() (cell notebookCell, code bool, err error) {
 				return cell, false, err
 			}
 			code = tok == "code"
+			cell.markdown = tok == "markdown"
 		case "source":
 			if err := r.source(&cell); err != nil {
 				return cell, false, err
