@@ -143,14 +143,14 @@ var pyCalls = map[string]pyCall{
 	"load": {0, []string{"path_or_hf_repo"}, false},
 	// timm.create_model("hf-hub:timm/...") and open_clip's
 	// create_model_and_transforms("hf-hub:laion/...").
-	"create_model":                {0, []string{"model_name"}, false},
-	"create_model_and_transforms": {0, []string{"model_name"}, false},
+	"create_model":                 {0, []string{"model_name"}, false},
+	"create_model_and_transforms":  {0, []string{"model_name"}, false},
 	"create_model_from_pretrained": {0, []string{"model_name"}, false},
 	// Ultralytics' YOLO("yolov8n.pt"): AGPL-3.0 weights by file name.
-	"YOLO": {0, []string{"model"}, false},
-	"RTDETR": {0, []string{"model"}, false},
+	"YOLO":                     {0, []string{"model"}, false},
+	"RTDETR":                   {0, []string{"model"}, false},
 	"AutoPeftModelForCausalLM": {0, nil, false},
-	"WhisperModel": {0, []string{"model_size_or_path"}, false}, // faster-whisper
+	"WhisperModel":             {0, []string{"model_size_or_path"}, false}, // faster-whisper
 }
 
 type pyCall struct {
