@@ -6,7 +6,7 @@
 -- profile (use, rules, ignore) as in .fineprint.yaml.
 return {
   cmd = { 'fineprint', 'serve' },
-  filetypes = { 'markdown', 'text', 'yaml', 'json', 'python', 'sh', 'bash', 'zsh', 'dockerfile', 'make', 'conf' },
+  filetypes = { 'markdown', 'text', 'yaml', 'json', 'python', 'sh', 'bash', 'zsh', 'dockerfile', 'make', 'conf', 'toml', 'javascript', 'typescript', 'javascriptreact', 'typescriptreact' },
   root_markers = { '.fineprint.yaml', 'fineprint.lock', '.git' },
   settings = {
     fineprint = {

@@ -47,8 +47,9 @@ export function documentSelector(): DocumentFilter[] {
     scheme,
     pattern: `**/{${names.join(",")}}`,
   }));
-  // Shell scripts, Dockerfiles and Makefiles may download models with `hf download`.
-  const byLanguage: DocumentFilter[] = ["markdown", "python", "shellscript", "dockerfile", "makefile"].flatMap(
+  // Shell scripts, Dockerfiles, Makefiles, configs (YAML, TOML, JSON),
+  // notebooks and JavaScript/TypeScript may name the models a project uses.
+  const byLanguage: DocumentFilter[] = ["markdown", "python", "shellscript", "dockerfile", "makefile", "yaml", "toml", "json", "jupyter", "javascript", "typescript", "javascriptreact", "typescriptreact"].flatMap(
     (language) => [
       { scheme: "file", language },
       { scheme: "untitled", language },

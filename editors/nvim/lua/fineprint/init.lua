@@ -16,6 +16,7 @@ M.patterns = {
   '*TERMS_OF_USE*', 'USE_POLICY*', '*ACCEPTABLE_USE*', '*.md', '*.markdown', '*.txt',
   'Modelfile', '*.modelfile', 'adapter_config.json', '*.py', '.fineprint.yaml', 'fineprint.lock',
   '*.sh', '*.bash', '*.zsh', '*.mk', 'Dockerfile*', '*.dockerfile', 'Containerfile*', 'Makefile*', 'GNUmakefile',
+  '*.yaml', '*.yml', '*.toml', '*.json', '*.ipynb', '*.js', '*.mjs', '*.cjs', '*.ts', '*.mts', '*.cts', '*.jsx', '*.tsx',
 }
 
 M.root_markers = { '.fineprint.yaml', 'fineprint.lock', '.git' }

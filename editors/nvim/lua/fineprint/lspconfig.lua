@@ -13,7 +13,7 @@ if not configs.fineprint then
   configs.fineprint = {
     default_config = {
       cmd = { 'fineprint', 'serve' },
-      filetypes = { 'markdown', 'text', 'python', 'sh', 'bash', 'zsh', 'dockerfile', 'make', 'yaml', 'json', 'conf', 'license' },
+      filetypes = { 'markdown', 'text', 'python', 'sh', 'bash', 'zsh', 'dockerfile', 'make', 'yaml', 'json', 'conf', 'license', 'toml', 'javascript', 'typescript', 'javascriptreact', 'typescriptreact' },
       root_dir = util.root_pattern('.fineprint.yaml', 'fineprint.lock', '.git'),
       single_file_support = true,
       settings = { fineprint = {} },

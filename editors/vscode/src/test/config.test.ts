@@ -97,11 +97,11 @@ for (const [name, want] of selected) {
   });
 }
 
-test("documentSelector selects markdown, python, shell, Dockerfile and Makefile by language", () => {
+test("documentSelector selects every language whose files may name models", () => {
   const languages = documentSelector()
     .filter((f) => f.scheme === "file" && f.language !== undefined)
     .map((f) => f.language);
-  assert.deepEqual(languages, ["markdown", "python", "shellscript", "dockerfile", "makefile"]);
+  assert.deepEqual(languages, ["markdown", "python", "shellscript", "dockerfile", "makefile", "yaml", "toml", "json", "jupyter", "javascript", "typescript", "javascriptreact", "typescriptreact"]);
 });
 
 test("resolveServer prefers the setting and expands ~ and ${workspaceFolder}", () => {
