@@ -49,6 +49,7 @@ func TestReuploadRules(t *testing.T) {
 		{"someone/Meta-Llama-3.1-8B-Instruct-quantized.w4a16", "meta-llama/Meta-Llama-3.1-8B-Instruct", "llama3.1"},
 		{"someone/Phi-3-mini-4k-instruct-onnx", "microsoft/Phi-3-mini-4k-instruct", "mit"},
 		{"someone/gemma-2-2b-it-openvino", "google/gemma-2-2b-it", "gemma"},
+		{"v2ray/stable-diffusion-3-medium-diffusers", "stabilityai/stable-diffusion-3-medium", "stabilityai-community"},
 		{"unsloth/gpt-oss-20b-unsloth", "openai/gpt-oss-20b", "apache-2.0"},
 		{"unsloth/DeepSeek-R1-Distill-Llama-8B-unsloth-dynamic", "deepseek-ai/DeepSeek-R1-Distill-Llama-8B", "llama3.1"},
 	}

@@ -140,7 +140,8 @@ var pyCalls = map[string]pyCall{
 	// mlx_lm.load("mlx-community/..."), mlx_vlm.load; counted only in
 	// files that use MLX (json.load and torch.load take no Hub ids, but a
 	// path such as "weights/x.pt" looks like one).
-	"load": {0, []string{"path_or_hf_repo"}, false},
+	"load":    {0, []string{"path_or_hf_repo"}, false},
+	"convert": {0, []string{"hf_path"}, false}, // mlx_lm.convert(hf_path=...)
 	// timm.create_model("hf-hub:timm/...") and open_clip's
 	// create_model_and_transforms("hf-hub:laion/...").
 	"create_model":                 {0, []string{"model_name"}, false},
@@ -151,6 +152,10 @@ var pyCalls = map[string]pyCall{
 	"RTDETR":                   {0, []string{"model"}, false},
 	"AutoPeftModelForCausalLM": {0, nil, false},
 	"WhisperModel":             {0, []string{"model_size_or_path"}, false}, // faster-whisper
+	// TRL's trainers take the model's id: GRPOTrainer(model="Qwen/...");
+	// every name ending in "Trainer" is read as this one (pyCallSites).
+	"Trainer": {-1, []string{"model", "ref_model", "reward_model", "teacher_model"}, false},
+	"Engine":  {-1, []string{"model_path"}, false}, // SGLang's sgl.Engine(model_path=...)
 }
 
 type pyCall struct {
@@ -166,8 +171,8 @@ var peftFromPretrained = pyCall{1, []string{"model_id"}, false}
 // pyCallNeedles are in every file pyCallSites can find a call in.
 var pyCallNeedles = [][]byte{[]byte("from_pretrained"), []byte("pipeline"), []byte("hf_hub_download"),
 	[]byte("snapshot_download"), []byte("SentenceTransformer"), []byte("CrossEncoder"), []byte("LLM"), []byte("llama"),
-	[]byte("add_argument"), []byte("field"), []byte("/resolve/"), []byte("mlx_"), []byte("hf-hub:"), []byte("YOLO"), []byte("RTDETR"),
-	[]byte("WhisperModel"), []byte("Option")}
+	[]byte("add_argument"), []byte("field"), []byte("/resolve/"), []byte("mlx_"), []byte("hf_path"), []byte("hf-hub:"), []byte("YOLO"), []byte("RTDETR"),
+	[]byte("WhisperModel"), []byte("Option"), []byte("Trainer"), []byte("Engine")}
 
 // peftReceiverRE matches the PEFT classes before ".from_pretrained".
 var peftReceiverRE = regexp.MustCompile(`\bPeft\w*\s*\.\s*$`)
@@ -208,7 +213,7 @@ func ParsePython(src []byte) []Ref {
 		if name == "from_pretrained" && peftReceiverRE.Match(code[max(0, m.start-64):m.start]) {
 			spec = peftFromPretrained
 		}
-		if name == "load" && !usesMLX {
+		if (name == "load" || name == "convert") && !usesMLX {
 			continue
 		}
 		args := splitArgs(code, m.open)
@@ -462,6 +467,9 @@ func pyCallSites(code []byte, limit int) []pyCallSite {
 				continue
 			}
 			name, start = "ollama."+name, j-len("ollama")
+		}
+		if strings.HasSuffix(name, "Trainer") {
+			name = "Trainer"
 		}
 		if _, ok := pyCalls[name]; ok && name != "" {
 			sites = append(sites, pyCallSite{name: name, start: start, open: i + 1})

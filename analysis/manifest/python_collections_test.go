@@ -24,6 +24,7 @@ func TestParsePythonCollections(t *testing.T) {
 		"det = YOLO(\"yolov8n.pt\")\n" +
 		"ckpt = torch.load(\"weights/best.pt\")\n" +
 		"client.chat.completions.create(model=\"gpt-4o\")\n" +
+		"trainer = GRPOTrainer(model=\"Qwen/Qwen3-0.6B\", reward_funcs=r)\n" +
 		"\"\"\"Docstring: AutoModel.from_pretrained(\"doc/string\")\"\"\"\n"
 	want := []string{
 		"from_pretrained hub EleutherAI/pythia-70m [EleutherAI/pythia-70m]",
@@ -37,6 +38,7 @@ func TestParsePythonCollections(t *testing.T) {
 		"load hub mlx-community/Mistral-7B-Instruct-v0.3-4bit [mlx-community/Mistral-7B-Instruct-v0.3-4bit]",
 		"create_model hub timm/vit_base_patch16_224.augreg2_in21k_ft_in1k [timm/vit_base_patch16_224.augreg2_in21k_ft_in1k]",
 		"YOLO hub Ultralytics/YOLOv8 [yolov8n.pt]",
+		"Trainer hub Qwen/Qwen3-0.6B [Qwen/Qwen3-0.6B]",
 	}
 	wantRefs(t, "collections", src, ParsePython([]byte(src)), want)
 }

@@ -395,7 +395,7 @@ var modelOptions = map[string]bool{
 	"--model": true, "--model_name_or_path": true, "--model-name-or-path": true, "--model-name": true, "--model_name": true,
 	"--model-id": true, "--model_id": true, "--model-path": true, "--model_path": true, "--base_model": true, "--base-model": true,
 	"--pretrained_model_name_or_path": true, "--tokenizer": true, "--tokenizer_name": true, "--tokenizer-name": true,
-	"--hf-repo": true, "-hf": true, "-hfr": true, "--base_model_name_or_path": true, "--teacher_model_name_or_path": true,
+	"--hf-repo": true, "-hf": true, "--hf-path": true, "--hf_path": true, "-hfr": true, "--base_model_name_or_path": true, "--teacher_model_name_or_path": true,
 	"--reward_model_path": true, "--sft_model_path": true, "--ref_model": true, "--draft-model": true, "--speculative-model": true,
 }
 
