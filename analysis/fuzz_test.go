@@ -33,6 +33,8 @@ var fuzzPaths = map[analysis.Kind]string{
 	analysis.KindMarkdown:      "NOTES.md",
 	analysis.KindShell:         "scripts/fetch.sh",
 	analysis.KindNotebook:      "notebooks/demo.ipynb",
+	analysis.KindConfig:        "configs/train.yaml",
+	analysis.KindScript:        "web/app.js",
 }
 
 // multiFile in the kind byte makes the fuzzer read data as a txtar archive

@@ -41,6 +41,7 @@ func ParseConfig(src []byte) []Ref {
 	}
 	var refs []Ref
 	var words []shellWord // every scalar of the file, for option pairs
+	pending := ""         // a model key whose value is on the next line
 	for i := 0; i < len(src) && len(refs) < maxShellRefs; i = lineEnd(src, i) + 1 {
 		end := lineEnd(src, i)
 		line := src[i:end]
@@ -52,6 +53,16 @@ func ParseConfig(src []byte) []Ref {
 			continue
 		}
 		lineWords := configWords(src, i+j, end)
+		// key:\n  value, the value alone on the next line.
+		if pending != "" && len(lineWords) == 1 && !strings.HasSuffix(lineWords[0].text, ":") {
+			if r, ok := wordRef(src, lineWords[0], pending, lineWords[0].start, nil); ok {
+				refs = append(refs, r)
+			}
+		}
+		pending = ""
+		if len(lineWords) == 1 && strings.HasSuffix(lineWords[0].text, ":") && configKeys[strings.TrimSuffix(lineWords[0].text, ":")] {
+			pending = strings.TrimSuffix(lineWords[0].text, ":")
+		}
 		for _, w := range lineWords {
 			if w.text != "-" {
 				words = append(words, w)
@@ -174,8 +185,7 @@ func torchtuneRef(src []byte, ws []shellWord) (Ref, bool) {
 	}
 	name, _, _ := strings.Cut(rest, "/")
 	for _, m := range tuneDownloadRE.FindAllSubmatch(src, 16) {
-		if string(m[2]) == name {
-			id := string(m[1]) + "/" + name
+		if id := string(m[1]) + "/" + name; string(m[2]) == name && IsHubID(id) {
 			start := v.start + len("/tmp/")
 			return Ref{Kind: HubID, ID: id, Text: name, Start: start, End: start + len(name), Via: "torchtune"}, true
 		}

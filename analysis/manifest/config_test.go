@@ -33,6 +33,8 @@ func TestParseConfig(t *testing.T) {
 				"MODEL_ID hub meta-llama/Llama-3.1-8B-Instruct [meta-llama/Llama-3.1-8B-Instruct]",
 				"--model hub Qwen/Qwen2.5-7B-Instruct [Qwen/Qwen2.5-7B-Instruct]",
 				"--tokenizer hub mistralai/Mistral-7B-Instruct-v0.3 [mistralai/Mistral-7B-Instruct-v0.3]"}},
+		{"TRL CLI", "model_name_or_path:\n  Qwen/Qwen2.5-0.5B\ndataset_name:\n  stanfordnlp/imdb\nmodel:\n  name: x\n",
+			[]string{"model_name_or_path hub Qwen/Qwen2.5-0.5B [Qwen/Qwen2.5-0.5B]"}},
 		{"no model", "name: ci\non: push\n", nil},
 	} {
 		wantRefs(t, c.name, c.src, ParseConfig([]byte(c.src)), c.want)
@@ -75,4 +77,33 @@ func TestParseConfigTorchtuneAndLocal(t *testing.T) {
 		"modelURL hub facebook/opt-125m [facebook/opt-125m]",
 	}
 	wantRefs(t, "torchtune", src, ParseConfig([]byte(src)), want)
+}
+
+func FuzzParseConfig(f *testing.F) {
+	f.Add([]byte("base_model: a/b\nmodels:\n  - model: c/d\ncommand: [\"--model\", \"e/f\"]\n"))
+	f.Add([]byte("{\"model_name_or_path\": \"a/b\", \"x\": [1, 2]}\n"))
+	f.Add([]byte("# tune download a/B --output-dir /tmp/B\ncheckpoint_dir: /tmp/B/\nmodel_name_or_path:\n  c/d\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		refs := ParseConfig(src)
+		checkRefs(t, src, refs)
+		for _, r := range refs {
+			if string(src[r.Start:r.End]) != r.Text || r.Kind == HubID && !IsHubID(r.ID) {
+				t.Fatalf("ref %+v: range holds %q", r, src[r.Start:r.End])
+			}
+		}
+	})
+}
+
+func FuzzParseScript(f *testing.F) {
+	f.Add([]byte("const p = await pipeline('x', 'a/b'); ollama.chat({ model: 'llama3.2' })\n"))
+	f.Add([]byte("/* c */ const m = `a/${b}`; AutoModel.from_pretrained(m) // d\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		refs := ParseScript(src)
+		checkRefs(t, src, refs)
+		for _, r := range refs {
+			if string(src[r.Start:r.End]) != r.Text {
+				t.Fatalf("ref %+v: range holds %q", r, src[r.Start:r.End])
+			}
+		}
+	})
 }

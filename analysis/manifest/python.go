@@ -172,7 +172,8 @@ var peftFromPretrained = pyCall{1, []string{"model_id"}, false}
 var pyCallNeedles = [][]byte{[]byte("from_pretrained"), []byte("pipeline"), []byte("hf_hub_download"),
 	[]byte("snapshot_download"), []byte("SentenceTransformer"), []byte("CrossEncoder"), []byte("LLM"), []byte("llama"),
 	[]byte("add_argument"), []byte("field"), []byte("/resolve/"), []byte("mlx_"), []byte("hf_path"), []byte("hf-hub:"), []byte("YOLO"), []byte("RTDETR"),
-	[]byte("WhisperModel"), []byte("Option"), []byte("Trainer"), []byte("Engine")}
+	[]byte("WhisperModel"), []byte("Option"), []byte("Trainer"), []byte("Engine"), []byte("repo_id"), []byte("model_id"),
+	[]byte("base_model"), []byte("Model("), []byte("Pipeline("), []byte("XL(")}
 
 // peftReceiverRE matches the PEFT classes before ".from_pretrained".
 var peftReceiverRE = regexp.MustCompile(`\bPeft\w*\s*\.\s*$`)
@@ -256,6 +257,18 @@ func ParsePython(src []byte) []Ref {
 					seen[l.start] = true
 					refs = append(refs, r)
 				}
+			}
+		}
+	}
+	// Keyword arguments that name a model in any call
+	// (ModelSpec(repo_id="org/name"), Config(base_model="org/name")), and
+	// the first argument of a model class of the project's own
+	// (StableDiffusionXL("org/name")).
+	for _, l := range pyKeywordModels(src, code, byQuote) {
+		if !seen[l.start] && len(refs) < maxPyCalls {
+			if r, ok := pyModelRef(src, l, "keyword", false); ok {
+				seen[l.start] = true
+				refs = append(refs, r)
 			}
 		}
 	}
@@ -377,7 +390,13 @@ func namedForAModel(src, code []byte, call string, at int, args []span, byQuote 
 	default:
 		return true
 	}
-	return strings.Contains(strings.ToLower(name), "model")
+	lower := strings.ToLower(name)
+	for _, w := range []string{"model", "hf-path", "hf_path", "hf-repo", "hf_repo", "repo-id", "repo_id"} {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // maxFieldPrefix bounds the text before field( read for its target.
@@ -754,4 +773,93 @@ func leadingName(code []byte) (string, bool) {
 		return "", false
 	}
 	return string(code[:end]), true
+}
+
+// pyModelKeywordRE matches a keyword argument whose name says it holds a
+// model id.
+var pyModelKeywordRE = regexp.MustCompile(`\b(repo_id|model_id|model_name_or_path|pretrained_model_name_or_path|base_model|base_model_name_or_path|hf_repo|hf_path|model_repo|tokenizer_name_or_path)\s*=\s*`)
+
+// pyModelClassRE matches a call of a class named like a model, pipeline or
+// tokenizer (StableDiffusionXL, MyPipeline, TextEncoder) at its "(".
+var pyModelClassRE = regexp.MustCompile(`\b([A-Z]\w*(?:Diffusion|Pipeline|Model|LLM|Tokenizer|Processor|Encoder|Embeddings?|Classifier|Generator|CLIP|Whisper|VLM|XL)\w*)\s*\(`)
+
+// pyKeywordModels returns the string literals passed as model keywords to
+// any call (not assigned at the start of a statement, where a name is only
+// a constant) and as the first argument of a model-like class.
+func pyKeywordModels(src, code []byte, byQuote map[int]pyLiteral) []pyLiteral {
+	var out []pyLiteral
+	for _, m := range pyModelKeywordRE.FindAllIndex(code, maxPyCalls) {
+		k := m[0] - 1
+		for k >= 0 && (code[k] == ' ' || code[k] == '\t' || code[k] == '\n' || code[k] == '\r') {
+			k--
+		}
+		if k < 0 || (code[k] != '(' && code[k] != ',') {
+			continue
+		}
+		if open := enclosingCall(code, m[0]); open < 0 || notAModel(src, code, splitArgs(code, open), byQuote) {
+			continue // repo_type="dataset" or "space"
+		}
+		if l, ok := literalAt(code, m[1], min(len(code), m[1]+512), byQuote); ok || literalFollowed(code, m[1], byQuote, &l) {
+			out = append(out, l)
+		}
+	}
+	for _, m := range pyModelClassRE.FindAllSubmatchIndex(code, maxPyCalls) {
+		name := string(code[m[2]:m[3]])
+		if strings.Contains(name, "Dataset") {
+			continue
+		}
+		args := splitArgs(code, m[1])
+		if len(args) == 0 {
+			continue
+		}
+		if kw, _ := keyword(code, args[0]); kw != "" {
+			continue
+		}
+		if l, ok := literalAt(code, args[0].start, args[0].end, byQuote); ok {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// literalFollowed accepts the literal at from when a comma or a closing
+// bracket follows it: the end of a keyword argument's value.
+func literalFollowed(code []byte, from int, byQuote map[int]pyLiteral, l *pyLiteral) bool {
+	for from < len(code) && (code[from] == ' ' || code[from] == '\t') {
+		from++
+	}
+	lit, ok := byQuote[from]
+	if !ok {
+		return false
+	}
+	rest := lit.end + 1
+	for rest < len(code) && (code[rest] == ' ' || code[rest] == '\t' || code[rest] == '"' || code[rest] == '\'') {
+		rest++
+	}
+	if rest < len(code) && strings.IndexByte(",)]}\n\r", code[rest]) >= 0 {
+		*l = lit
+		return true
+	}
+	return false
+}
+
+// enclosingCall returns the offset after the "(" of the call whose
+// arguments hold offset at, -1 when there is none within 4 KB.
+func enclosingCall(code []byte, at int) int {
+	depth := 0
+	for i := at - 1; i >= 0 && at-i < 4<<10; i-- {
+		switch code[i] {
+		case ')', ']', '}':
+			depth++
+		case '(', '[', '{':
+			if depth == 0 {
+				if code[i] == '(' {
+					return i + 1
+				}
+				return -1
+			}
+			depth--
+		}
+	}
+	return -1
 }

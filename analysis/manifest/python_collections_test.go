@@ -25,6 +25,11 @@ func TestParsePythonCollections(t *testing.T) {
 		"ckpt = torch.load(\"weights/best.pt\")\n" +
 		"client.chat.completions.create(model=\"gpt-4o\")\n" +
 		"trainer = GRPOTrainer(model=\"Qwen/Qwen3-0.6B\", reward_funcs=r)\n" +
+		"spec = ModelSpec(\n    repo_id=\"black-forest-labs/FLUX.1-dev\",\n    repo_ae=\"ae.safetensors\",\n)\n" +
+		"sd = StableDiffusionXL(\"stabilityai/sdxl-turbo\", float16=True)\n" +
+		"ds = load_dataset(\"stanfordnlp/imdb\")\n" +
+		"parser.add_argument(\"--hf-path\", default=\"facebook/sam-vit-base\")\n" +
+		"model_id = \"unused/constant\"\n" +
 		"\"\"\"Docstring: AutoModel.from_pretrained(\"doc/string\")\"\"\"\n"
 	want := []string{
 		"from_pretrained hub EleutherAI/pythia-70m [EleutherAI/pythia-70m]",
@@ -39,6 +44,9 @@ func TestParsePythonCollections(t *testing.T) {
 		"create_model hub timm/vit_base_patch16_224.augreg2_in21k_ft_in1k [timm/vit_base_patch16_224.augreg2_in21k_ft_in1k]",
 		"YOLO hub Ultralytics/YOLOv8 [yolov8n.pt]",
 		"Trainer hub Qwen/Qwen3-0.6B [Qwen/Qwen3-0.6B]",
+		"keyword hub black-forest-labs/FLUX.1-dev [black-forest-labs/FLUX.1-dev]",
+		"keyword hub stabilityai/sdxl-turbo [stabilityai/sdxl-turbo]",
+		"add_argument hub facebook/sam-vit-base [facebook/sam-vit-base]",
 	}
 	wantRefs(t, "collections", src, ParsePython([]byte(src)), want)
 }
