@@ -54,12 +54,16 @@ func TestParseScript(t *testing.T) {
 		"const res = await ollama.chat({ model: 'llama3.2', messages });\n" +
 		"const llm = new ChatOllama({ model: \"qwen2.5:7b\", temperature: 0 });\n" +
 		"const openai = new OpenAI(); await openai.chat.completions.create({ model: 'gpt-4o' });\n" +
-		"const t = pipeline('text-generation', `${org}/model`);\n"
+		"const t = pipeline('text-generation', `${org}/model`);\n" +
+		"export const MODELS = [{ id: \"HuggingFaceTB/SmolLM2-360M-Instruct\", name: \"SmolLM2\" }, { id: \"user-42\" }];\n" +
+		"class P {\n  static model_id = \"Xenova/speecht5_tts\";\n  load() { return AutoTokenizer.from_pretrained(this.model_id, { x }); }\n}\n"
 	want := []string{
 		"pipeline hub Xenova/distilbert-base-uncased-finetuned-sst-2-english [Xenova/distilbert-base-uncased-finetuned-sst-2-english]",
 		"from_pretrained hub onnx-community/Qwen2.5-0.5B-Instruct [onnx-community/Qwen2.5-0.5B-Instruct]",
 		"model ollama llama3.2:latest [llama3.2]",
 		"model ollama qwen2.5:7b [qwen2.5:7b]",
+		"id hub HuggingFaceTB/SmolLM2-360M-Instruct [HuggingFaceTB/SmolLM2-360M-Instruct]",
+		"from_pretrained hub Xenova/speecht5_tts [Xenova/speecht5_tts]",
 	}
 	wantRefs(t, "script", src, ParseScript([]byte(src)), want)
 }

@@ -65,8 +65,13 @@ var (
 	// { model: "..." }, as Ollama's, LangChain's and Hugging Face's
 	// clients take it.
 	jsModelPropRE = regexp.MustCompile(`\b(model|modelName|model_id|modelId|repo)\s*:\s*`)
+	// jsIDPropRE finds { id: "..." } in the model lists of transformers.js
+	// apps.
+	jsIDPropRE = regexp.MustCompile(`\b(id)\s*:\s*`)
 	// jsConstRE finds const/let/var NAME = at the start of a statement.
-	jsConstRE = regexp.MustCompile(`\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*[\w<>\[\]|]+\s*)?=\s*`)
+	// Class fields count too: static model_id = "org/name", read through
+	// this.model_id.
+	jsConstRE = regexp.MustCompile(`(?m)(?:\b(?:const|let|var|static)\s+|^[ \t]*)([A-Za-z_$][\w$]*)\s*(?::\s*[\w<>\[\]|]+\s*)?=[ \t]*`)
 )
 
 // ParseScript finds the models JavaScript or TypeScript code loads:
@@ -133,6 +138,12 @@ func ParseScript(src []byte) []Ref {
 	for _, m := range jsModelPropRE.FindAllSubmatchIndex(code, maxPyCalls) {
 		add(m[1], string(code[m[2]:m[3]]), ollama)
 	}
+	// A list of models a transformers.js app offers ({ id: "org/name" }).
+	if bytes.Contains(src, []byte("transformers")) {
+		for _, m := range jsIDPropRE.FindAllSubmatchIndex(code, maxPyCalls) {
+			add(m[1], "id", false)
+		}
+	}
 	slices.SortStableFunc(refs, func(a, b Ref) int { return a.Start - b.Start })
 	return refs
 }
@@ -171,10 +182,14 @@ func jsLiteralAt(code []byte, from int, byQuote map[int]pyLiteral) (pyLiteral, b
 	return l, true
 }
 
-// jsNameAt returns the identifier at from when it is the whole value.
+// jsNameAt returns the identifier at from when it is the whole value;
+// this.NAME gives NAME (a class field).
 func jsNameAt(code []byte, from int) (string, bool) {
-	for from < len(code) && (code[from] == ' ' || code[from] == '\t') {
+	for from < len(code) && (code[from] == ' ' || code[from] == '\t' || code[from] == '\n' || code[from] == '\r') {
 		from++
+	}
+	if bytes.HasPrefix(code[from:], []byte("this.")) {
+		from += len("this.")
 	}
 	end := from
 	for end < len(code) && (isIdent(code[end]) || code[end] == '$') {
