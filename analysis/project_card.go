@@ -75,7 +75,7 @@ func (pc *project) findBases(d *Document, c *modelcard.Card) []base {
 			kind = manifest.UnknownKind
 		}
 		r, ok := pc.resolve(d.Path, manifest.Ref{Kind: kind, ID: id})
-		pc.references = append(pc.references, Reference{Path: d.Path, Span: Span{v.Start, v.End}, Model: v.Text, License: r.id})
+		pc.references = append(pc.references, Reference{Path: d.Path, Span: Span{v.Start, v.End}, Model: v.Text, License: r.id, By: r.by, Original: r.original})
 		if ok {
 			out = append(out, base{id: v.Text, value: v, res: r})
 		}

@@ -109,11 +109,22 @@ func (pc *project) noticeFindings() []Finding {
 	notice := pc.rootFile("notice")
 	readme := pc.rootFile("readme")
 	var out []Finding
+	// One attribution per text and project: Llama 3.1, 3.2 and 3.3 all ask
+	// for "Built with Llama", and one line in the README satisfies them.
+	attributed := map[string]int{} // normalised text -> index in out
 	for _, u := range pc.uses {
 		if line := u.license.Notice; line != "" && !pc.contains(notice, line) {
 			out = append(out, pc.missingNotice(u, notice, line))
 		}
 		if line := u.license.Attribution; line != "" && !pc.contains(readme, line) {
+			key := normaliseNotice(line)
+			if i, seen := attributed[key]; seen {
+				if len(out[i].Related) < maxRelated {
+					out[i].Related = append(out[i].Related, Related{Path: u.path, Span: u.span, Message: "the " + u.license.Name + " asks for the same line"})
+				}
+				continue
+			}
+			attributed[key] = len(out)
 			out = append(out, pc.missingAttribution(u, readme, line))
 		}
 	}
