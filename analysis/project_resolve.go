@@ -10,6 +10,7 @@ import (
 	"github.com/fineprint-dev/fineprint/analysis/kb"
 	"github.com/fineprint-dev/fineprint/analysis/manifest"
 	"github.com/fineprint-dev/fineprint/analysis/modelcard"
+	"github.com/fineprint-dev/fineprint/analysis/record"
 	"github.com/fineprint-dev/fineprint/analysis/textpos"
 )
 
@@ -34,6 +35,9 @@ type project struct {
 	// licenseNames are the workspace's license files named for a model
 	// (LICENSE-SV3D), by the squashed name; built on first use.
 	licenseNames map[string]LicenseInfo
+	// lock is fineprint.lock as parsed for model look-ups (empty when
+	// absent or broken; record.go reports a broken lock), on first use.
+	lock *record.Lock
 	// lineIndexes are line indexes of files holding a fineprint-ignore
 	// comment, for sites that suppression may silence (silencedSite).
 	lineIndexes map[string]*textpos.Index
@@ -259,6 +263,9 @@ func (pc *project) resolveHub(id string) (resolution, bool) {
 	if !ok {
 		r, ok = pc.fromTable(id)
 	}
+	if !ok {
+		r, ok = pc.fromLock(id)
+	}
 	pc.cache[key] = r
 	return r, ok
 }
@@ -301,10 +308,39 @@ func (pc *project) fromTable(id string) (resolution, bool) {
 	return r, true
 }
 
+// fromLock is the license `fineprint record --fetch` recorded for a model
+// id from the Hub, in fineprint.lock.
+func (pc *project) fromLock(id string) (resolution, bool) {
+	if pc.lock == nil {
+		pc.lock = &record.Lock{}
+		if d := pc.doc(LockFile); d != nil {
+			if l, err := record.Parse(d.Text); err == nil {
+				pc.lock = &l
+			}
+		}
+	}
+	e := pc.lock.Model(id)
+	if e == nil || e.License == "" {
+		return resolution{}, false
+	}
+	from := "fineprint.lock (recorded from the Hugging Face Hub on " + strings.SplitN(e.Retrieved, "T", 2)[0] + ")"
+	r := resolution{license: pc.a.kb.License(e.License), id: e.License, from: from, path: LockFile, by: byLock}
+	if d := pc.doc(LockFile); d != nil {
+		if i := strings.Index(string(d.Text), `"`+e.ID+`"`); i >= 0 {
+			r.span = Span{i + 1, i + 1 + len(e.ID)}
+		}
+	}
+	if r.license != nil {
+		r.id = r.license.ID
+	}
+	return r, true
+}
+
 // How a model resolved, as the inventory (JSON "resolved_by") says it.
 const (
 	byWorkspace = "workspace"
 	byHFCache   = "hf-cache"
+	byLock      = "lock"
 	byKB        = "kb"
 	byNameRule  = "name-rule"
 )

@@ -409,6 +409,12 @@ func BuildLock(prev record.Lock, res *Result, docs []Document, now time.Time, ho
 			out.Policies = append(out.Policies, e)
 		}
 	}
+	// Models the Hub resolved stay recorded while the project uses them.
+	for _, m := range res.Models {
+		if e := prev.Model(m.ID); e != nil && out.Model(m.ID) == nil {
+			out.Models = append(out.Models, *e)
+		}
+	}
 	out.Sort()
 	return out
 }

@@ -56,6 +56,17 @@ type Lock struct {
 	Version  int            `json:"version"`
 	Licenses []LicenseEntry `json:"licenses"`
 	Policies []PolicyEntry  `json:"policies"`
+	// Models are the model ids that nothing local resolved, as the Hub
+	// answered `fineprint record --fetch`; absent when there are none.
+	Models []ModelEntry `json:"models,omitempty"`
+}
+
+// ModelEntry records the license the Hugging Face Hub gave for a model id.
+type ModelEntry struct {
+	ID        string `json:"id"`
+	License   string `json:"license"`   // the card's license (or license_name for "other")
+	Source    string `json:"source"`    // the API URL asked
+	Retrieved string `json:"retrieved"` // RFC 3339, UTC
 }
 
 // LicenseEntry records one license file as it was when recorded.
@@ -108,10 +119,21 @@ func (l *Lock) Policy(url string) *PolicyEntry {
 	return nil
 }
 
-// Sort orders entries by path (licenses) and URL (policies).
+// Model returns the entry for a model id (compared ignoring case), or nil.
+func (l *Lock) Model(id string) *ModelEntry {
+	for i := range l.Models {
+		if strings.EqualFold(l.Models[i].ID, id) {
+			return &l.Models[i]
+		}
+	}
+	return nil
+}
+
+// Sort orders entries by path (licenses), URL (policies) and id (models).
 func (l *Lock) Sort() {
 	sort.SliceStable(l.Licenses, func(i, j int) bool { return l.Licenses[i].Path < l.Licenses[j].Path })
 	sort.SliceStable(l.Policies, func(i, j int) bool { return l.Policies[i].URL < l.Policies[j].URL })
+	sort.SliceStable(l.Models, func(i, j int) bool { return l.Models[i].ID < l.Models[j].ID })
 }
 
 // Marshal writes the lock as sorted JSON with two-space indentation and a
@@ -121,6 +143,7 @@ func Marshal(l Lock) []byte {
 	l.Version = Version
 	l.Licenses = append([]LicenseEntry{}, l.Licenses...)
 	l.Policies = append([]PolicyEntry{}, l.Policies...)
+	l.Models = append([]ModelEntry(nil), l.Models...)
 	l.Sort()
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
@@ -198,6 +221,18 @@ func (l *Lock) check(data []byte) error {
 			return &Error{offsetOf(data, quote(e.Recorded), 0), fmt.Sprintf("the recorded date of %s is not YYYY-MM-DD", e.Path)}
 		}
 		seen["l:"+e.Path] = true
+	}
+	for _, e := range l.Models {
+		switch {
+		case e.ID == "":
+			return &Error{offsetOf(data, `"models"`, 0), "a model entry has no id"}
+		case seen["m:"+strings.ToLower(e.ID)]:
+			return &Error{offsetOf(data, quote(e.ID), 1), fmt.Sprintf("model %s is recorded twice", e.ID)}
+		}
+		if _, err := time.Parse(time.RFC3339, e.Retrieved); err != nil {
+			return &Error{offsetOf(data, quote(e.Retrieved), 0), fmt.Sprintf("the retrieval time of %s is not RFC 3339", e.ID)}
+		}
+		seen["m:"+strings.ToLower(e.ID)] = true
 	}
 	for _, e := range l.Policies {
 		switch {

@@ -25,7 +25,10 @@ date it was recorded, each policy's copy under .fineprint/policies/, its
 SHA-256 and retrieval time. Files that did not change keep their dates.
 
 --fetch downloads every referenced policy over HTTP(S) into its copy (10 s
-timeout, 2 MB cap, 3 redirects). Without it nothing goes over the network,
+timeout, 2 MB cap, 3 redirects), and asks the Hugging Face Hub's API
+($HF_ENDPOINT, default https://huggingface.co) for the license of each
+referenced model id that nothing local resolves, keeping the answers in
+the lock's "models". Without it nothing goes over the network,
 and policies without a copy are listed on stderr. A policy whose fetched
 text differs from the recorded one is kept for review: fineprint check shows
 policy/changed with a diff, and a plain fineprint record accepts it.
@@ -148,8 +151,14 @@ func printRecordReport(rep recorder.Report, fetchToo bool, stdout, stderr io.Wri
 	for _, u := range rep.Changed {
 		fmt.Fprintf(stdout, "changed: %s: the new text is in %s; review it with fineprint check, then run fineprint record to accept it\n", report.Escape(u), report.Escape(copyOf(rep, u)))
 	}
+	for _, id := range rep.Resolved {
+		fmt.Fprintf(stdout, "resolved: %s: %s, from the Hugging Face Hub\n", id, rep.Lock.Model(id).License)
+	}
 	for _, err := range rep.Failures {
 		fmt.Fprintf(stderr, "fineprint: record: %s\n", report.Escape(err.Error()))
+	}
+	for _, err := range rep.ModelMisses {
+		fmt.Fprintf(stderr, "fineprint: record: %v; it stays unknown\n", err)
 	}
 	for _, u := range rep.Missing {
 		if !fetchToo {

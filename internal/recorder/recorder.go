@@ -73,6 +73,11 @@ type Report struct {
 	// Cleaned are the temporary files of an earlier, killed run that this
 	// one removed.
 	Cleaned []string
+	// Resolved are the model ids the Hub resolved (with Fetch);
+	// ModelMisses the ones it could not answer for. A miss does not fail
+	// the record: the model stays unknown.
+	Resolved    []string
+	ModelMisses []error
 }
 
 // DefaultMaxPolicies caps the policies one run downloads; the rest are
@@ -119,6 +124,10 @@ func Record(ctx context.Context, root string, snap *analysis.Snapshot, res *anal
 		}
 	}
 	lock := analysis.BuildLock(prev, res, r.docs, opts.Now, hold...)
+	if opts.Fetch && !opts.PoliciesOnly {
+		lock.Models = append(lock.Models, r.lookupModels(ctx, prev, res)...)
+		lock.Sort()
+	}
 	if opts.PoliciesOnly {
 		lock = keepUnasked(prev, lock, opts.Only)
 	}
@@ -151,7 +160,7 @@ func Record(ctx context.Context, root string, snap *analysis.Snapshot, res *anal
 // keepUnasked returns lock with the license entries of prev, and, when only
 // names some policies, prev's entries for every other policy.
 func keepUnasked(prev, lock record.Lock, only []string) record.Lock {
-	out := record.Lock{Version: lock.Version, Licenses: append([]record.LicenseEntry{}, prev.Licenses...), Policies: []record.PolicyEntry{}}
+	out := record.Lock{Version: lock.Version, Licenses: append([]record.LicenseEntry{}, prev.Licenses...), Policies: []record.PolicyEntry{}, Models: prev.Models}
 	for _, e := range lock.Policies {
 		if len(only) == 0 || slices.Contains(only, e.URL) {
 			out.Policies = append(out.Policies, e)
