@@ -41,6 +41,9 @@ func ParseConfig(src []byte) []Ref {
 	}
 	var refs []Ref
 	var words []shellWord // every scalar of the file, for option pairs
+	// Command lines need an option or a server's verb; a vocabulary or a
+	// data file (tokenizer.json) has neither and is not split into words.
+	commands := bytes.Contains(src, []byte("--")) || bytes.Contains(src, []byte("serve")) || bytes.Contains(src, []byte("-hf"))
 	pending := ""         // a model key whose value is on the next line
 	for i := 0; i < len(src) && len(refs) < maxShellRefs; i = lineEnd(src, i) + 1 {
 		end := lineEnd(src, i)
@@ -51,6 +54,9 @@ func ParseConfig(src []byte) []Ref {
 		}
 		if j == len(line) || line[j] == '#' || bytes.HasPrefix(line[j:], []byte("//")) {
 			continue
+		}
+		if end-i > maxConfigLine {
+			continue // a minified or data line: no config key is written so
 		}
 		lineWords := configWords(src, i+j, end)
 		// key:\n  value, the value alone on the next line.
@@ -64,7 +70,7 @@ func ParseConfig(src []byte) []Ref {
 			pending = strings.TrimSuffix(lineWords[0].text, ":")
 		}
 		for _, w := range lineWords {
-			if w.text != "-" {
+			if commands && w.text != "-" && len(words) < maxConfigWords {
 				words = append(words, w)
 			}
 		}
@@ -82,6 +88,14 @@ func ParseConfig(src []byte) []Ref {
 	slices.SortStableFunc(refs, func(a, b Ref) int { return a.Start - b.Start })
 	return refs
 }
+
+// Bounds on what one config costs: lines longer than maxConfigLine are
+// skipped, and command lines are looked for among the first maxConfigWords
+// scalars.
+const (
+	maxConfigLine  = 16 << 10
+	maxConfigWords = 100_000
+)
 
 // keyValueRef reads `key: value`, `key = value`, `"key": "value"` and
 // `- KEY=value` from the words of one line.
