@@ -44,7 +44,7 @@ func ParseConfig(src []byte) []Ref {
 	// Command lines need an option or a server's verb; a vocabulary or a
 	// data file (tokenizer.json) has neither and is not split into words.
 	commands := bytes.Contains(src, []byte("--")) || bytes.Contains(src, []byte("serve")) || bytes.Contains(src, []byte("-hf"))
-	pending := ""         // a model key whose value is on the next line
+	pending := "" // a model key whose value is on the next line
 	for i := 0; i < len(src) && len(refs) < maxShellRefs; i = lineEnd(src, i) + 1 {
 		end := lineEnd(src, i)
 		line := src[i:end]
