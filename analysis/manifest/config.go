@@ -27,6 +27,28 @@ var configKeys = map[string]bool{
 	"LLM_MODEL": true, "EMBEDDING_MODEL": true, "MODEL_PATH": true, "MODEL_REPO": true, "SERVED_MODEL": true,
 }
 
+// outputKeys name where a model is written, not read.
+var outputKeys = map[string]bool{"hub_model_id": true, "output_model": true, "output_model_id": true, "save_model": true,
+	"push_model": true, "export_model": true, "served_model_name": true}
+
+// isConfigKey reports a key whose value names a model the config reads:
+// one of configKeys, or a name ending the way such keys do
+// (speculative_draft_model_path, critic_model_name_or_path, judge_model).
+func isConfigKey(key string) bool {
+	if configKeys[key] {
+		return true
+	}
+	if outputKeys[key] {
+		return false
+	}
+	for _, suffix := range []string{"_model_path", "_model_name_or_path", "_model_id", "_model"} {
+		if strings.HasSuffix(key, suffix) {
+			return true
+		}
+	}
+	return false
+}
+
 // ParseConfig finds the models a YAML, TOML or JSON config names, whatever
 // folder it is in: a value of one of configKeys that is a Hub id
 // (`base_model: org/name`, `model = "org/name"`, `"model_name_or_path":
@@ -66,7 +88,7 @@ func ParseConfig(src []byte) []Ref {
 			}
 		}
 		pending = ""
-		if len(lineWords) == 1 && strings.HasSuffix(lineWords[0].text, ":") && configKeys[strings.TrimSuffix(lineWords[0].text, ":")] {
+		if len(lineWords) == 1 && strings.HasSuffix(lineWords[0].text, ":") && isConfigKey(strings.TrimSuffix(lineWords[0].text, ":")) {
 			pending = strings.TrimSuffix(lineWords[0].text, ":")
 		}
 		for _, w := range lineWords {
@@ -119,7 +141,7 @@ func keyValueRef(src []byte, ws []shellWord) (Ref, bool) {
 	default:
 		return Ref{}, false
 	}
-	if !configKeys[key] || len(ws) > k+3 {
+	if !isConfigKey(key) || len(ws) > k+3 {
 		return Ref{}, false
 	}
 	return wordRef(src, value, key, value.start, nil)

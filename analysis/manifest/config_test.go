@@ -35,6 +35,9 @@ func TestParseConfig(t *testing.T) {
 				"--tokenizer hub mistralai/Mistral-7B-Instruct-v0.3 [mistralai/Mistral-7B-Instruct-v0.3]"}},
 		{"TRL CLI", "model_name_or_path:\n  Qwen/Qwen2.5-0.5B\ndataset_name:\n  stanfordnlp/imdb\nmodel:\n  name: x\n",
 			[]string{"model_name_or_path hub Qwen/Qwen2.5-0.5B [Qwen/Qwen2.5-0.5B]"}},
+		{"key suffixes", "model: google/gemma-4-E4B-it\nspeculative_draft_model_path: google/gemma-4-E4B-it-assistant\nhub_model_id: me/out\nserved_model_name: acme/chat\n",
+			[]string{"model hub google/gemma-4-E4B-it [google/gemma-4-E4B-it]",
+				"speculative_draft_model_path hub google/gemma-4-E4B-it-assistant [google/gemma-4-E4B-it-assistant]"}},
 		{"no model", "name: ci\non: push\n", nil},
 	} {
 		wantRefs(t, c.name, c.src, ParseConfig([]byte(c.src)), c.want)
