@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/fineprint-dev/fineprint/analysis"
+	"github.com/fineprint-dev/fineprint/analysis/manifest"
 	"github.com/fineprint-dev/fineprint/analysis/record"
 	"github.com/fineprint-dev/fineprint/internal/fetch"
 )
@@ -43,7 +44,7 @@ func (r *run) lookupModels(ctx context.Context, prev record.Lock, res *analysis.
 	var out []record.ModelEntry
 	asked := 0
 	for _, m := range res.Models {
-		if m.ResolvedBy != "" || prev.Model(m.ID) != nil || !hubID(m.ID) || asked >= maxModelLookups {
+		if m.ResolvedBy != "" || prev.Model(m.ID) != nil || !manifest.IsHubID(m.ID) || asked >= maxModelLookups {
 			continue
 		}
 		asked++
@@ -92,21 +93,4 @@ func hubLicense(body []byte) (string, error) {
 		return "", fmt.Errorf("its card declares no license")
 	}
 	return strings.ToLower(license), nil
-}
-
-// hubID reports an "org/name" id of letters, digits, '_', '.' and '-'.
-func hubID(id string) bool {
-	org, name, ok := strings.Cut(id, "/")
-	valid := func(s string) bool {
-		if s == "" || s == "." || s == ".." {
-			return false
-		}
-		for _, c := range s {
-			if !(c == '_' || c == '.' || c == '-' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
-				return false
-			}
-		}
-		return true
-	}
-	return ok && valid(org) && valid(name)
 }
