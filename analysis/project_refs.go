@@ -201,5 +201,5 @@ func unresolvedMessage(ref manifest.Ref) string {
 	case manifest.OllamaName:
 		return fmt.Sprintf("fineprint cannot tell which license the Ollama model %s is under: it is not in its table of well-known models.", ref.ID)
 	}
-	return fmt.Sprintf("fineprint cannot tell which license %s is under: it is not in the workspace, the local Hugging Face cache or fineprint's table of well-known models.", ref.ID)
+	return fmt.Sprintf("fineprint cannot tell which license %s is under: it is not in the workspace, the local Hugging Face cache, fineprint.lock or fineprint's table of well-known models; fineprint record --fetch asks the Hub.", ref.ID)
 }
