@@ -12,6 +12,7 @@ import (
 
 	"github.com/fineprint-dev/fineprint/analysis"
 	"github.com/fineprint-dev/fineprint/analysis/record"
+	"github.com/fineprint-dev/fineprint/internal/fetch"
 	"github.com/fineprint-dev/fineprint/workspace"
 )
 
@@ -56,7 +57,9 @@ func TestRecordFetchResolvesModels(t *testing.T) {
 		return snap, analysis.New().Analyze(context.Background(), snap)
 	}
 	snap, res := analyse()
-	rep, err := Record(context.Background(), root, snap, res, Options{Fetch: true, Now: day1})
+	// The test's Hub listens on loopback: its client replaces the guard
+	// against internal addresses, as the policy tests' clients do.
+	rep, err := Record(context.Background(), root, snap, res, Options{Fetch: true, Now: day1, FetchOptions: fetch.Options{Client: hub.Client()}})
 	if err != nil {
 		t.Fatal(err)
 	}
