@@ -313,6 +313,9 @@ func pyAssignments(code []byte, byQuote map[int]pyLiteral) map[string][]pyAssign
 		if !ok {
 			l, ok = envDefault(code, valueAt, byQuote)
 		}
+		if !ok {
+			l, ok = constantValue(code, out, valueAt, lineEnd(code, valueAt))
+		}
 		name := string(code[m[2]:m[3]])
 		out[name] = append(out[name], pyAssignment{at: m[0], valueAt: valueAt, literal: l, ok: ok})
 	}
@@ -325,7 +328,11 @@ func pyAssignments(code []byte, byQuote map[int]pyLiteral) map[string][]pyAssign
 				continue
 			}
 			valueAt := arg.start + pm[1]
-			if l, ok := literalAt(code, valueAt, arg.end, byQuote); ok {
+			l, ok := literalAt(code, valueAt, arg.end, byQuote)
+			if !ok {
+				l, ok = constantValue(code, out, valueAt, arg.end)
+			}
+			if ok {
 				name := string(code[arg.start+pm[2] : arg.start+pm[3]])
 				out[name] = append(out[name], pyAssignment{at: arg.start, valueAt: valueAt, literal: l, ok: true})
 			}
@@ -336,6 +343,19 @@ func pyAssignments(code []byte, byQuote map[int]pyLiteral) map[string][]pyAssign
 		out[name] = as
 	}
 	return out
+}
+
+// constantValue resolves a value that is a name assigned a literal earlier
+// (key: str = _DEFAULT_MODEL, or MODEL = DEFAULT_MODEL): one step, to the
+// name's last assignment so far.
+func constantValue(code []byte, so map[string][]pyAssignment, from, to int) (pyLiteral, bool) {
+	text := strings.TrimRight(strings.TrimSpace(string(code[from:to])), ",)")
+	name, ok := nameAt([]byte(text), 0, len(text))
+	if !ok || len(so[name]) == 0 {
+		return pyLiteral{}, false
+	}
+	a := so[name][len(so[name])-1]
+	return a.literal, a.ok && a.at < from
 }
 
 // envRE matches os.getenv( and os.environ.get( at the start of a value.

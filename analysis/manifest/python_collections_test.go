@@ -30,6 +30,8 @@ func TestParsePythonCollections(t *testing.T) {
 		"ds = load_dataset(\"stanfordnlp/imdb\")\n" +
 		"parser.add_argument(\"--hf-path\", default=\"facebook/sam-vit-base\")\n" +
 		"model_id = \"unused/constant\"\n" +
+		"_DEFAULT_MODEL = \"stabilityai/stable-diffusion-2-1-base\"\n" +
+		"def load_unet(key: str = _DEFAULT_MODEL, float16: bool = False):\n    return hf_hub_download(key, \"unet/config.json\")\n" +
 		"\"\"\"Docstring: AutoModel.from_pretrained(\"doc/string\")\"\"\"\n"
 	want := []string{
 		"from_pretrained hub EleutherAI/pythia-70m [EleutherAI/pythia-70m]",
@@ -47,6 +49,7 @@ func TestParsePythonCollections(t *testing.T) {
 		"keyword hub black-forest-labs/FLUX.1-dev [black-forest-labs/FLUX.1-dev]",
 		"keyword hub stabilityai/sdxl-turbo [stabilityai/sdxl-turbo]",
 		"add_argument hub facebook/sam-vit-base [facebook/sam-vit-base]",
+		"hf_hub_download hub stabilityai/stable-diffusion-2-1-base [stabilityai/stable-diffusion-2-1-base]",
 	}
 	wantRefs(t, "collections", src, ParsePython([]byte(src)), want)
 }
