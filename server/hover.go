@@ -88,6 +88,9 @@ func (s *Server) referenceHover(r analysis.Reference, v *view) string {
 	head := ""
 	if r.Model != "" {
 		head = "Model `" + r.Model + "`\n\n"
+		if r.Original != "" {
+			head = "Model `" + r.Model + "`, a re-upload of `" + r.Original + "`, under its license\n\n"
+		}
 	}
 	if r.License == "" {
 		return head + "fineprint cannot resolve this license: check the model's card and license by hand."
