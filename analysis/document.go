@@ -113,11 +113,14 @@ func isShellName(lower string) bool {
 }
 
 // isConfigName matches the files that may configure training, merging,
-// evaluation or serving: any YAML, TOML or JSON file, recognised as one by
+// evaluation or serving: any YAML, TOML or JSON file, or an env file, recognised as one by
 // its keys (manifest.ParseConfig), not by its folder.
 func isConfigName(lower string) bool {
+	if lower == ".env" || strings.HasPrefix(lower, ".env.") {
+		return true // compose's env files: MODEL_ID=org/name
+	}
 	switch path.Ext(lower) {
-	case ".yaml", ".yml", ".toml", ".json":
+	case ".yaml", ".yml", ".toml", ".json", ".env":
 		return !strings.HasSuffix(lower, ".lock.json") && lower != "package-lock.json" && lower != "tsconfig.json"
 	}
 	return false

@@ -96,6 +96,7 @@ func TestClassifyPath(t *testing.T) {
 		"docker-compose.yaml":                KindConfig,
 		"src/app.ts":                         KindScript,
 		"examples/merge.json":                KindConfig,
+		"deploy/.env":                        KindConfig,
 		"main.go":                            KindOther,
 		ProfileFile:                          KindProfile,
 		LockFile:                             KindLock,

@@ -357,7 +357,7 @@ func TestWatchGlobsCoverEveryKind(t *testing.T) {
 		"docker/Dockerfile.gpu", "serve.dockerfile", "Containerfile", "Makefile", "GNUmakefile", "rules.mk", "notebooks/demo.ipynb",
 		".github/workflows/ci.yml", "svc/.github/workflows/release.yaml", ".gitlab-ci.yml",
 		"examples/train_lora/llama3_lora_sft.yaml", "recipes/config.toml", "mergekit.json", "docker-compose.yml",
-		"app/index.js", "src/chat.ts", "web/App.tsx",
+		"app/index.js", "src/chat.ts", "web/App.tsx", ".env", "deploy/.env.production", "deploy/tgi.env",
 		analysis.ProfileFile, analysis.LockFile, analysis.PoliciesDir + "/aup.md", ".fineprint/licenses/LICENSE",
 	}
 	var globs []string

@@ -38,6 +38,8 @@ func TestParseConfig(t *testing.T) {
 		{"key suffixes", "model: google/gemma-4-E4B-it\nspeculative_draft_model_path: google/gemma-4-E4B-it-assistant\nhub_model_id: me/out\nserved_model_name: acme/chat\n",
 			[]string{"model hub google/gemma-4-E4B-it [google/gemma-4-E4B-it]",
 				"speculative_draft_model_path hub google/gemma-4-E4B-it-assistant [google/gemma-4-E4B-it-assistant]"}},
+		{"env file", "HF_TOKEN=hf_secret\nMODEL_ID=meta-llama/Llama-3.1-8B-Instruct\n# MODEL_ID=commented/out\nPORT=8080\n",
+			[]string{"MODEL_ID hub meta-llama/Llama-3.1-8B-Instruct [meta-llama/Llama-3.1-8B-Instruct]"}},
 		{"no model", "name: ci\non: push\n", nil},
 	} {
 		wantRefs(t, c.name, c.src, ParseConfig([]byte(c.src)), c.want)
