@@ -101,7 +101,9 @@ for platform in linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 
   fi
 done
 
+echo "--- release: $(($(date +%s) - start)) s"
 # ---------------------------------------------------------------- 2. action
+start=$(date +%s)
 runner="$tmp/runner"
 install_action() { # install_action RUNNER_OS RUNNER_ARCH DIST
   rm -rf "$runner" && mkdir -p "$runner"
@@ -177,13 +179,15 @@ expect 1 "action check: fail-on warning (the example has 8 warnings)" check_acti
 valid_sarif "$tmp/b.sarif" && ok "action check: SARIF written when the check fails" || bad "action check: no valid SARIF on failure"
 printf 'use:\n  commercial: true\n  monthly_active_users: 100000000\n' > "$tmp/big.yaml"
 expect 1 "action check: --config with 100M users turns the 50M threshold into an error" check_action error "$tmp/big.yaml" testdata/example "$tmp/c.sarif"
-jq -e '[.runs[0].results[] | select(.ruleId == "clause/scale-threshold" and .level == "error")] | length > 0' "$tmp/c.sarif" >/dev/null &&
+valid_sarif "$tmp/c.sarif" && jq -e '[.runs[0].results[] | select(.ruleId == "clause/scale-threshold" and .level == "error")] | length > 0' "$tmp/c.sarif" >/dev/null &&
   ok "action check: the config's error is in the SARIF log" || bad "action check: config not applied"
 expect 0 "action check: paths one a line" check_action error "" $'testdata/example/LICENSE\n testdata/example/README.md\n' "$tmp/d.sarif"
 expect 2 "action check: a missing path" check_action error "" "testdata/example missing/dir" "$tmp/e.sarif"
 expect 2 "action check: an unknown fail-on" check_action sometimes "" testdata/example "$tmp/f.sarif"
 
+echo "--- action: $(($(date +%s) - start)) s"
 # ---------------------------------------------------------------- 3. pre-commit
+start=$(date +%s)
 # The hook's entry, split like pre-commit splits it (shlex), run from the
 # project root with the staged files as arguments.
 entry="$(sed -n 's/^ *entry: *//p' .pre-commit-hooks.yaml | head -1)"
@@ -197,6 +201,32 @@ hook_fail() { (cd testdata/example && $entry --fail-on warning "$@"); }
 PATH="$tmp:$PATH" expect 1 "pre-commit entry with args [--fail-on, warning]: README.md fails" hook_fail README.md
 PATH="$tmp:$PATH" expect 0 "pre-commit entry with args [--fail-on, warning]: NOTICE alone passes" hook_fail NOTICE
 
+# pre-commit itself, when installed (Debian package pre-commit): it builds the
+# hook from this repository with Go, as it would from GitHub.
+if command -v pre-commit >/dev/null && git rev-parse --git-dir >/dev/null 2>&1; then
+  pc="$tmp/pc"
+  mkdir -p "$pc" && cp -r testdata/example/. "$pc/"
+  git -C "$pc" init -q && git -C "$pc" add -A
+  cat > "$pc/.pre-commit-config.yaml" <<YAML
+repos:
+  - repo: $repo
+    rev: $(git rev-parse HEAD)
+    hooks:
+      - id: fineprint
+        args: [--fail-on, warning]
+YAML
+  precommit() { (cd "$pc" && PRE_COMMIT_HOME="$tmp/pc-home" pre-commit "$@"); }
+  start=$(date +%s)
+  expect 1 "pre-commit run --files README.md (installs the hook with go; args --fail-on warning)" precommit run --files README.md
+  grep -q "README.md:5:13: warning notice/missing-attribution" "$tmp/out" && ok "pre-commit: the hook reports README.md's findings ($(($(date +%s) - start)) s with the install)" ||
+    bad "pre-commit: no findings for README.md"
+  expect 0 "pre-commit run --files NOTICE" precommit run --files NOTICE
+  expect 0 "pre-commit try-repo (the working tree) fineprint --all-files" precommit try-repo "$repo" fineprint --all-files
+else
+  echo "SKIP pre-commit itself: not installed (apt-get install pre-commit) or not in a git clone"
+fi
+
+echo "--- pre-commit: $(($(date +%s) - start)) s"
 # ---------------------------------------------------------------- 4. packaging
 mason=packaging/mason/package.yaml
 for asset in $(sed -n 's/^ *file: *//p' "$mason"); do

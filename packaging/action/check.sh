@@ -6,7 +6,8 @@
 #
 # Environment (set by action.yml from its inputs):
 #   FINEPRINT          the executable (default: fineprint on PATH)
-#   FINEPRINT_PATHS    folders and files, separated by spaces, or one a line
+#   FINEPRINT_PATHS    folders and files, separated by spaces, or one a line (then
+#                      a path may hold spaces; blanks around it are dropped)
 #   FINEPRINT_FAIL_ON  error | warning | information | never
 #   FINEPRINT_CONFIG   a profile file, or empty
 #   FINEPRINT_SARIF    where to write the SARIF log
@@ -18,7 +19,9 @@ sarif="${FINEPRINT_SARIF:-fineprint.sarif}"
 paths=()
 if [[ "${FINEPRINT_PATHS:-.}" == *$'\n'* ]]; then
   while IFS= read -r p; do
-    [ -n "${p//[[:space:]]/}" ] && paths+=("$p")
+    p="${p#"${p%%[![:space:]]*}"}" # trim leading and trailing blanks
+    p="${p%"${p##*[![:space:]]}"}"
+    [ -n "$p" ] && paths+=("$p")
   done <<< "$FINEPRINT_PATHS"
 else
   read -r -a paths <<< "${FINEPRINT_PATHS:-.}"

@@ -35,7 +35,7 @@ rm -rf "$dest" && mkdir -p "$dest"
 
 if [ "${FINEPRINT_BUILD_FROM_SOURCE:-false}" = true ]; then
   command -v go >/dev/null || fail "build-from-source needs Go on PATH"
-  src="${FINEPRINT_SOURCE:?FINEPRINT_SOURCE is the action's source folder}"
+  src="${FINEPRINT_SOURCE:?FINEPRINT_SOURCE must name the source folder of the action}"
   echo "building fineprint from $src with $(go version)"
   (cd "$src" && CGO_ENABLED=0 go build -trimpath -o "$dest/$exe" ./cmd/fineprint) || fail "go build failed"
 else
