@@ -203,7 +203,7 @@ export function missingServerMessage(setting: string | undefined, r: Resolution)
   return (
     "fineprint: this package of the extension bundles no fineprint binary for your platform, " +
     "and there is no `fineprint` on PATH. Install the package for your platform " +
-    `(fineprint-PLATFORM.vsix from ${RELEASES_URL}), or download the fineprint archive for your ` +
+    `(fineprint-PLATFORM-VERSION.vsix at ${RELEASES_URL}), or download the fineprint archive for your ` +
     "platform from there and set fineprint.path to the binary in it."
   );
 }

@@ -134,7 +134,7 @@ test("resolveServer reports where it looked when nothing is found", () => {
     missingServerMessage(undefined, r),
     "fineprint: this package of the extension bundles no fineprint binary for your platform, " +
       "and there is no `fineprint` on PATH. Install the package for your platform " +
-      "(fineprint-PLATFORM.vsix from https://github.com/fineprint-dev/fineprint/releases), or download " +
+      "(fineprint-PLATFORM-VERSION.vsix at https://github.com/fineprint-dev/fineprint/releases), or download " +
       "the fineprint archive for your platform from there and set fineprint.path to the binary in it.",
   );
 });
