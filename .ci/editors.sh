@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Editor integration tests: the VS Code extension (build, unit tests, .vsix),
-# the Node LSP-client protocol test, Emacs eglot, and VS Code itself
-# (code-server + headless Chromium). Called by .ci/run; runs alone too:
+# Editor integration tests: the VS Code extension (build, unit tests, .vsix,
+# platform-specific packages), the Node LSP-client protocol test, Emacs eglot,
+# Neovim's ready-made configurations, the syntax of the Helix and Zed ones, and
+# VS Code itself (code-server + headless Chromium). Called by .ci/run; runs alone too:
 #
 #   .ci/editors.sh
 #
@@ -85,6 +86,17 @@ emacs_eglot() {
   emacs -Q --batch -l "$repo/editors/emacs/test.el"
 }
 
+neovim_configs() {
+  command -v nvim >/dev/null || { skip "neovim configs: nvim is not installed (apt-get install neovim)"; return 0; }
+  FINEPRINT_BIN="$FINEPRINT" timeout 120 nvim --headless -u NONE -i NONE -n \
+    -c "luafile $repo/editors/nvim/test/configs.lua"
+}
+
+other_configs() {
+  command -v python3 >/dev/null || { skip "helix and zed configs: python3 is not installed"; return 0; }
+  python3 "$repo/editors/check-configs.py"
+}
+
 # Platform-specific packages bundle the release binary of their platform; the
 # e2e test below installs the linux-x64 one. Here: two others, checked inside.
 vscode_platforms() {
@@ -129,6 +141,8 @@ export FINEPRINT
 step "vscode extension" vscode_extension
 step "node LSP client" node_client
 step "emacs eglot" emacs_eglot
+step "neovim lsp/ and lspconfig configs" neovim_configs
+step "helix and zed configs (syntax)" other_configs
 step "vscode platform packages" vscode_platforms
 step "vscode e2e (code-server)" vscode_e2e
 
