@@ -8,7 +8,7 @@
 #   FINEPRINT          the executable (default: fineprint on PATH)
 #   FINEPRINT_PATHS    folders and files, separated by spaces, or one a line (then
 #                      a path may hold spaces; blanks around it are dropped)
-#   FINEPRINT_FAIL_ON  error | warning | information | never
+#   FINEPRINT_FAIL_ON  error | warning | information | hint | never
 #   FINEPRINT_CONFIG   a profile file, or empty
 #   FINEPRINT_SARIF    where to write the SARIF log
 # Outputs: sarif-file, exit-code.
