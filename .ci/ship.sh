@@ -101,6 +101,18 @@ for platform in linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 
   fi
 done
 
+# Without the release stamp, `version` reads the revision from Go's build info
+# (Go records it in a clone; not in a git worktree, whose .git is a file).
+if [ -d .git ]; then
+  GOFLAGS=-buildvcs=true go build -o "$tmp/fineprint-vcs" ./cmd/fineprint
+  got="$("$tmp/fineprint-vcs" version)"
+  case "$got" in
+    "fineprint v0.0.0-"*"-$commit"*" (commit $commit"*) ok "go build in a clone: $got" ;;
+    *) bad "go build in a clone: version says '$got', want a pseudo-version and commit $commit" ;;
+  esac
+else
+  echo "SKIP unstamped version: .git is not a folder here (a git worktree), so Go records no revision"
+fi
 echo "--- release: $(($(date +%s) - start)) s"
 # ---------------------------------------------------------------- 2. action
 start=$(date +%s)
