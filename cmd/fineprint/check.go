@@ -24,11 +24,11 @@ const checkUsage = `usage: fineprint check [--format text|json|sarif] [--fail-on
 
 Checks the license files, model cards and model manifests under each PATH
 (default "."). A folder is checked as a workspace whose root is that folder.
-A file is checked as part of its project, the nearest folder above it with a
-.fineprint.yaml, fineprint.lock or .git: the whole project is read, and only
-the named files' findings are reported. A file outside any project is checked
-alone, relative to the current folder when it lies inside it, else to its own
-folder.
+A file is checked as part of its project, the nearest folder with a
+.fineprint.yaml, fineprint.lock or .git from the file's folder up to the
+current folder: the whole project is read, and only the named files' findings
+are reported. A file outside any project is checked alone, relative to the
+current folder when it lies inside it, else to its own folder.
 
 Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or I/O error.
 `
@@ -238,7 +238,11 @@ func resolveTargets(paths []string) ([]target, error) {
 			}
 			continue
 		}
-		if root, ok := projectRoot(filepath.Dir(abs)); ok {
+		stop := filepath.Dir(abs)
+		if inside(cwd, abs) {
+			stop = cwd
+		}
+		if root, ok := projectRoot(filepath.Dir(abs), stop); ok {
 			key := "project:" + root
 			i, ok := byRoot[key]
 			if !ok {
@@ -269,10 +273,12 @@ func resolveTargets(paths []string) ([]target, error) {
 // projectMarkers name the files whose folder is a project's root.
 var projectMarkers = []string{analysis.ProfileFile, "fineprint.lock", ".git"}
 
-// projectRoot is the nearest folder from dir upwards that holds one of the
-// projectMarkers: a file checked on its own (by a pre-commit hook, say) is
-// read with its project, so that its NOTICE, README and profile count.
-func projectRoot(dir string) (string, bool) {
+// projectRoot is the nearest folder from dir up to stop (inclusive) that
+// holds one of the projectMarkers: a file checked on its own (by a pre-commit
+// hook, say) is read with its project, so that its NOTICE, README and profile
+// count. The search ends at stop, the current folder, so that a home folder
+// kept in git does not turn a check of one file into a scan of the home.
+func projectRoot(dir, stop string) (string, bool) {
 	for {
 		for _, m := range projectMarkers {
 			if _, err := os.Lstat(filepath.Join(dir, m)); err == nil {
@@ -280,7 +286,7 @@ func projectRoot(dir string) (string, bool) {
 			}
 		}
 		parent := filepath.Dir(dir)
-		if parent == dir {
+		if dir == stop || parent == dir {
 			return "", false
 		}
 		dir = parent
