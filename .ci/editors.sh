@@ -141,8 +141,8 @@ export FINEPRINT
 step "vscode extension" vscode_extension
 step "node LSP client" node_client
 step "emacs eglot" emacs_eglot
-step "neovim lsp/ and lspconfig configs" neovim_configs
-step "helix and zed configs (syntax)" other_configs
+step "neovim configs" neovim_configs
+step "helix, zed configs" other_configs
 step "vscode platform packages" vscode_platforms
 step "vscode e2e (code-server)" vscode_e2e
 
