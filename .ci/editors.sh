@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# Editor integration tests: the VS Code extension (build, unit tests, .vsix),
-# the Node LSP-client protocol test, Emacs eglot, and VS Code itself
-# (code-server + headless Chromium). Called by .ci/run; runs alone too:
+# Editor integration tests: the VS Code extension (build, unit tests, .vsix,
+# platform-specific packages), the Node LSP-client protocol test, Emacs eglot,
+# Neovim's ready-made configurations, the syntax of the Helix and Zed ones, and
+# VS Code itself (code-server + headless Chromium). Called by .ci/run; runs alone too:
 #
 #   .ci/editors.sh
 #
 # Environment:
-#   FINEPRINT=/path/to/fineprint   test this binary (default: build one into a temp dir)
+#   FINEPRINT=/path/to/fineprint   test this binary (default: DIST's linux_amd64 one, else
+#                                  build one into a temp dir)
+#   DIST=dir                       a snapshot release (packaging/release.sh --out dir): its
+#                                  binaries go into the platform-specific VS Code packages
 #   FINEPRINT_E2E=0                skip the code-server end-to-end test (about 2 min cold, 35 s warm)
 #   FINEPRINT_NO_APT=1             do not apt-get install missing packages
 #
@@ -82,6 +86,37 @@ emacs_eglot() {
   emacs -Q --batch -l "$repo/editors/emacs/test.el"
 }
 
+neovim_configs() {
+  command -v nvim >/dev/null || { skip "neovim configs: nvim is not installed (apt-get install neovim)"; return 0; }
+  FINEPRINT_BIN="$FINEPRINT" timeout 120 nvim --headless -u NONE -i NONE -n \
+    -c "luafile $repo/editors/nvim/test/configs.lua"
+}
+
+other_configs() {
+  command -v python3 >/dev/null || { skip "helix and zed configs: python3 is not installed"; return 0; }
+  python3 "$repo/editors/check-configs.py"
+}
+
+# Platform-specific packages bundle the release binary of their platform; the
+# e2e test below installs the linux-x64 one. Here: two others, checked inside.
+vscode_platforms() {
+  command -v npm >/dev/null || { skip "vscode platform packages: npm is not installed"; return 0; }
+  [ -n "${DIST:-}" ] || { skip "vscode platform packages: no DIST (run packaging/release.sh, or .ci/run)"; return 0; }
+  cd "$repo/editors/vscode" || return 1
+  local version; version="$(node -p 'require("./package.json").version')"
+  ./package-platforms.sh "$DIST" win32-x64 darwin-arm64 || return 1
+  local t f vsix
+  for t in win32-x64:fineprint.exe darwin-arm64:fineprint; do
+    f="${t#*:}" t="${t%%:*}" vsix="fineprint-$t-$version.vsix"
+    # (grep -q would close the pipe early, which pipefail counts as a failure.)
+    grep -qx "extension/bundled/$f" <<< "$(unzip -Z1 "$vsix")" || { echo "$vsix lacks extension/bundled/$f"; return 1; }
+    grep -q "TargetPlatform=\"$t\"" <<< "$(unzip -p "$vsix" extension.vsixmanifest)" || { echo "$vsix is not for $t"; return 1; }
+    unzip -p "$vsix" "extension/bundled/$f" | cmp -s - "$DIST/bin/$( [ "$t" = win32-x64 ] && echo windows_amd64 || echo darwin_arm64)/$f" ||
+      { echo "$vsix bundles another binary than the release's"; return 1; }
+    echo "$vsix: TargetPlatform $t, bundled/$f is the release binary"
+  done
+}
+
 vscode_e2e() {
   if [ "${FINEPRINT_E2E:-1}" = 0 ]; then skip "vscode e2e: FINEPRINT_E2E=0"; return 0; fi
   command -v npm >/dev/null || { skip "vscode e2e: npm is not installed"; return 0; }
@@ -90,6 +125,10 @@ vscode_e2e() {
 
 install_packages
 
+if [ -z "${FINEPRINT:-}" ] && [ -n "${DIST:-}" ] && [ -x "$DIST/bin/linux_amd64/fineprint" ]; then
+  FINEPRINT="$DIST/bin/linux_amd64/fineprint"
+  echo "=== testing the release binary $FINEPRINT"
+fi
 if [ -z "${FINEPRINT:-}" ]; then
   bindir="$(mktemp -d "${TMPDIR:-/tmp}/fineprint-editors.XXXXXX")"
   trap 'rm -rf "$bindir"' EXIT
@@ -102,6 +141,9 @@ export FINEPRINT
 step "vscode extension" vscode_extension
 step "node LSP client" node_client
 step "emacs eglot" emacs_eglot
+step "neovim configs" neovim_configs
+step "helix, zed configs" other_configs
+step "vscode platform packages" vscode_platforms
 step "vscode e2e (code-server)" vscode_e2e
 
 echo "=== editors summary"

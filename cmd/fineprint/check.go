@@ -23,9 +23,12 @@ import (
 const checkUsage = `usage: fineprint check [--format text|json|sarif] [--fail-on error|warning|information|hint|never] [--config FILE] [PATH...]
 
 Checks the license files, model cards and model manifests under each PATH
-(default "."). A folder is checked as a workspace whose root is that folder;
-a file is checked alone, relative to the current folder when it lies inside
-it, else to its own folder.
+(default "."). A folder is checked as a workspace whose root is that folder.
+A file is checked as part of its project, the nearest folder with a
+.fineprint.yaml, fineprint.lock or .git from the file's folder up to the
+current folder: the whole project is read, and only the named files' findings
+are reported. A file outside any project is checked alone, relative to the
+current folder when it lies inside it, else to its own folder.
 
 Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or I/O error.
 `
@@ -99,10 +102,14 @@ func parseCheckFlags(args []string) (checkFlags, error) {
 	return cf, nil
 }
 
-// target is one workspace to check: a folder, or some files of a folder.
+// target is one workspace to check: a folder, some files of a folder, or
+// some files of a project.
 type target struct {
 	root  string   // absolute
 	files []string // root-relative; nil means the whole folder
+	// only, when set, is the root-relative files whose findings are
+	// reported; the whole folder is read for their context.
+	only []string
 }
 
 // checked is one target's outcome.
@@ -205,7 +212,8 @@ func failing(fs []analysis.Finding, failOn analysis.Severity) bool {
 }
 
 // resolveTargets turns PATH arguments into workspaces: a folder is its own
-// root; files are grouped under the current folder when they lie inside it,
+// root; files are grouped under their project's root when they are in one
+// (see projectRoot), else under the current folder when they lie inside it,
 // else under their own folder.
 func resolveTargets(paths []string) ([]target, error) {
 	cwd, err := os.Getwd()
@@ -230,6 +238,22 @@ func resolveTargets(paths []string) ([]target, error) {
 			}
 			continue
 		}
+		stop := filepath.Dir(abs)
+		if inside(cwd, abs) {
+			stop = cwd
+		}
+		if root, ok := projectRoot(filepath.Dir(abs), stop); ok {
+			key := "project:" + root
+			i, ok := byRoot[key]
+			if !ok {
+				i = len(targets)
+				byRoot[key] = i
+				targets = append(targets, target{root: root, only: []string{}})
+			}
+			rel, _ := filepath.Rel(root, abs)
+			targets[i].only = append(targets[i].only, filepath.ToSlash(rel))
+			continue
+		}
 		root := cwd
 		if !inside(cwd, abs) {
 			root = filepath.Dir(abs)
@@ -244,6 +268,29 @@ func resolveTargets(paths []string) ([]target, error) {
 		targets[i].files = append(targets[i].files, filepath.ToSlash(rel))
 	}
 	return targets, nil
+}
+
+// projectMarkers name the files whose folder is a project's root.
+var projectMarkers = []string{analysis.ProfileFile, "fineprint.lock", ".git"}
+
+// projectRoot is the nearest folder from dir up to stop (inclusive) that
+// holds one of the projectMarkers: a file checked on its own (by a pre-commit
+// hook, say) is read with its project, so that its NOTICE, README and profile
+// count. The search ends at stop, the current folder, so that a home folder
+// kept in git does not turn a check of one file into a scan of the home.
+func projectRoot(dir, stop string) (string, bool) {
+	for {
+		for _, m := range projectMarkers {
+			if _, err := os.Lstat(filepath.Join(dir, m)); err == nil {
+				return dir, true
+			}
+		}
+		parent := filepath.Dir(dir)
+		if dir == stop || parent == dir {
+			return "", false
+		}
+		dir = parent
+	}
 }
 
 func inside(dir, p string) bool {
@@ -288,7 +335,44 @@ func checkTarget(ctx context.Context, a *analysis.Analyzer, t target, config *an
 	if err := ctx.Err(); err != nil {
 		return checked{}, err
 	}
+	if t.only != nil {
+		res, skips = onlyFiles(res, skips, t.only)
+	}
 	return checked{snap: snap, res: res, skips: skips}, nil
+}
+
+// onlyFiles keeps what concerns the named files: their findings, licenses,
+// references and skips. The snapshot keeps every file, for the places that
+// findings point to in other files.
+func onlyFiles(res *analysis.Result, skips []workspace.Skip, files []string) (*analysis.Result, []workspace.Skip) {
+	named := map[string]bool{}
+	for _, f := range files {
+		named[f] = true
+	}
+	out := *res
+	out.Findings, out.Licenses, out.References = nil, nil, nil
+	for _, f := range res.Findings {
+		if named[f.Path] {
+			out.Findings = append(out.Findings, f)
+		}
+	}
+	for _, l := range res.Licenses {
+		if named[l.Path] {
+			out.Licenses = append(out.Licenses, l)
+		}
+	}
+	for _, r := range res.References {
+		if named[r.Path] {
+			out.References = append(out.References, r)
+		}
+	}
+	var kept []workspace.Skip
+	for _, s := range skips {
+		if named[s.Path] {
+			kept = append(kept, s)
+		}
+	}
+	return &out, kept
 }
 
 func withoutProfile(docs []analysis.Document) []analysis.Document {

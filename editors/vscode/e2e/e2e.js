@@ -22,10 +22,27 @@ const userData = env("E2E_USER_DATA");
 const extensions = env("E2E_EXTENSIONS");
 const outDir = env("E2E_OUT");
 const chromiumPath = process.env.CHROMIUM || "/usr/bin/chromium";
+const bundled = env("E2E_BUNDLED");
 const EXPECTED_CODES = ["clause/scale-threshold", "clause/attribution", "clause/policy-by-reference"];
 
 function log(msg) {
   process.stdout.write(`e2e: ${msg}\n`);
+}
+
+/** The command lines of the running `fineprint serve` processes (Linux /proc). */
+function serverProcesses() {
+  const found = [];
+  for (const pid of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    let argv;
+    try {
+      argv = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean);
+    } catch {
+      continue; // gone, or not ours
+    }
+    if (argv.length >= 2 && path.basename(argv[0]) === "fineprint" && argv[1] === "serve") found.push(argv);
+  }
+  return found;
 }
 
 function freePort() {
@@ -181,6 +198,14 @@ async function main() {
     await openFile(page, "LICENSE");
     await page.locator(".monaco-editor .squiggly-warning, .monaco-editor .squiggly-info").first().waitFor();
     log("squiggles shown in LICENSE");
+    // The server is the binary bundled in the platform package: no
+    // fineprint.path is set, and the bundled binary comes before PATH.
+    const servers = serverProcesses();
+    const fromBundle = servers.filter((argv) => fs.realpathSync(argv[0]) === fs.realpathSync(bundled));
+    if (fromBundle.length !== 1) {
+      throw new Error(`want one server started from ${bundled}; running: ${JSON.stringify(servers)}`);
+    }
+    log(`the server is the bundled binary: ${fromBundle[0].join(" ")}`);
     await page.keyboard.press("Control+Shift+M");
     await page.locator(".markers-panel .monaco-list-row", { hasText: "scale-threshold" }).first().waitFor();
     const rows = await problemRows(page);

@@ -3,7 +3,11 @@
 # (VS Code 1.100.3) + Debian's chromium driven by playwright-core.
 #
 #   editors/vscode/e2e/run.sh            # from anywhere; needs go, node 20, chromium, rg
-#   FINEPRINT=/path/to/fineprint ...     # test that binary instead of building one
+#   FINEPRINT=/path/to/fineprint ...     # bundle that binary instead of building one
+#
+# The extension under test is the platform-specific package for linux-x64
+# (package-platforms.sh), with FINEPRINT bundled and no fineprint.path
+# setting: the test checks that the server it runs is the bundled binary.
 #   WORKSPACE=testdata/example ...       # another workspace (copied before the test)
 #
 # Everything is installed under e2e/.cache (gitignored); screenshots go to
@@ -35,13 +39,15 @@ if [ -z "${FINEPRINT:-}" ]; then
   (cd "$repo" && go build -o "$FINEPRINT" ./cmd/fineprint)
 fi
 
-vsix="$ext/fineprint-0.1.0.vsix"
-if [ ! -f "$vsix" ]; then
-  (cd "$ext" && npm ci --no-audit --no-fund && npm run package)
-fi
-
 run="$(mktemp -d "${TMPDIR:-/tmp}/fineprint-vscode-e2e.XXXXXX")"
 trap 'rm -rf "$run"' EXIT
+# A release folder holding just this binary, as packaging/release.sh lays it out.
+mkdir -p "$run/dist/bin/linux_amd64"
+cp "$FINEPRINT" "$run/dist/bin/linux_amd64/fineprint"
+[ -d "$ext/node_modules" ] || (cd "$ext" && npm ci --no-audit --no-fund)
+version="$(cd "$ext" && node -p 'require("./package.json").version')"
+vsix="$ext/fineprint-linux-x64-$version.vsix"
+"$ext/package-platforms.sh" "$run/dist" linux-x64 >/dev/null
 export XDG_CONFIG_HOME="$cache/xdg-config" XDG_DATA_HOME="$cache/xdg-data"
 user_data="$run/user-data"
 extensions="$run/extensions"
@@ -50,7 +56,6 @@ mkdir -p "$user_data/User" "$extensions"
 cp -r "${WORKSPACE:-$repo/editors/testdata/acme-app}" "$workspace"
 cat > "$user_data/User/settings.json" <<JSON
 {
-  "fineprint.path": "$FINEPRINT",
   "security.workspace.trust.enabled": false,
   "workbench.startupEditor": "none",
   "workbench.tips.enabled": false,
@@ -69,7 +74,13 @@ cs="$cache/node_modules/.bin/code-server"
 "$cs" --user-data-dir "$user_data" --extensions-dir "$extensions" \
   --config "$user_data/code-server.yaml" --install-extension "$vsix" >/dev/null
 
+bundled="$(ls -d "$extensions"/fineprint-dev.fineprint-*/bundled/fineprint 2>/dev/null || true)"
+if [ -z "$bundled" ]; then
+  echo "e2e: the installed extension has no bundled/fineprint:"; ls -R "$extensions" | head -20; exit 1
+fi
+echo "e2e: installed $(basename "$vsix"); bundled binary: $bundled"
 rm -rf "$out"
 CODE_SERVER="$cs" E2E_CACHE="$cache" E2E_WORKSPACE="$workspace" E2E_USER_DATA="$user_data" \
   E2E_EXTENSIONS="$extensions" E2E_OUT="$out" CHROMIUM="$chromium_bin" \
+  E2E_BUNDLED="$bundled" \
   node "$here/e2e.js"

@@ -119,11 +119,24 @@ export interface ResolveEnv {
   HOME?: string;
   isExecutable?: (file: string) => boolean;
   workspaceFolder?: string;
+  /**
+   * The binary bundled in a platform-specific package
+   * (EXTENSION/bundled/fineprint[.exe]); absent from the universal package.
+   */
+  bundled?: string;
+  /** process.platform; "win32" looks for fineprint.exe on PATH. */
+  platform?: string;
+}
+
+/** The bundled binary's path inside the extension folder. */
+export function bundledServer(extensionPath: string, platform: string): string {
+  return path.join(extensionPath, "bundled", platform === "win32" ? "fineprint.exe" : "fineprint");
 }
 
 /**
  * Finds the server executable: the `fineprint.path` setting when set (with
- * `~` and `${workspaceFolder}` expanded), else `fineprint` on PATH.
+ * `~` and `${workspaceFolder}` expanded), else the binary bundled with a
+ * platform-specific package, else `fineprint` on PATH.
  */
 export function resolveServer(setting: string | undefined, env: ResolveEnv): Resolution {
   const isExecutable = env.isExecutable ?? defaultIsExecutable;
@@ -135,11 +148,19 @@ export function resolveServer(setting: string | undefined, env: ResolveEnv): Res
       : { tried: [expanded] };
   }
   const tried: string[] = [];
-  for (const dir of (env.PATH ?? "").split(path.delimiter)) {
+  if (env.bundled !== undefined) {
+    tried.push(env.bundled);
+    if (isExecutable(env.bundled)) {
+      return { command: env.bundled, tried };
+    }
+  }
+  const name = env.platform === "win32" ? "fineprint.exe" : "fineprint";
+  const pathSep = env.platform === "win32" ? ";" : path.delimiter;
+  for (const dir of (env.PATH ?? "").split(pathSep)) {
     if (dir === "") {
       continue;
     }
-    const candidate = path.join(dir, "fineprint");
+    const candidate = path.join(dir, name);
     tried.push(candidate);
     if (isExecutable(candidate)) {
       return { command: candidate, tried };
@@ -172,15 +193,19 @@ function defaultIsExecutable(file: string): boolean {
   }
 }
 
+/** Where release binaries and platform-specific extension packages are published. */
+export const RELEASES_URL = "https://github.com/fineprint-dev/fineprint/releases";
+
 /** The message shown when no executable is found. */
 export function missingServerMessage(setting: string | undefined, r: Resolution): string {
   if ((setting ?? "").trim() !== "") {
     return `fineprint: the setting fineprint.path points to "${r.tried[0]}", which is not an executable file.`;
   }
   return (
-    "fineprint: cannot find the `fineprint` executable on PATH. " +
-    "Install it with `go install github.com/fineprint-dev/fineprint/cmd/fineprint@latest` " +
-    "or set fineprint.path."
+    "fineprint: this package of the extension bundles no fineprint binary for your platform, " +
+    "and there is no `fineprint` on PATH. Install the package for your platform " +
+    `(fineprint-PLATFORM-VERSION.vsix at ${RELEASES_URL}), or download the fineprint archive for your ` +
+    "platform from there and set fineprint.path to the binary in it."
   );
 }
 

@@ -11,7 +11,9 @@ import {
   ServerOptions,
 } from "vscode-languageclient/node";
 import {
+  RELEASES_URL,
   SECTION,
+  bundledServer,
   documentSelector,
   missingServerMessage,
   resolveServer,
@@ -28,6 +30,7 @@ let lifecycle: Promise<void> = Promise.resolve();
 let restartTimer: NodeJS.Timeout | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  extensionPath = context.extensionPath;
   output = vscode.window.createOutputChannel("fineprint");
   context.subscriptions.push(
     output,
@@ -59,6 +62,9 @@ export async function deactivate(): Promise<void> {
   client = undefined;
 }
 
+// The extension's folder, where a platform-specific package has bundled/fineprint.
+let extensionPath = "";
+
 /** The server's command line as the settings ask for it now. */
 function fromSettings() {
   const config = vscode.workspace.getConfiguration(SECTION);
@@ -67,6 +73,8 @@ function fromSettings() {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     workspaceFolder: vscode.workspace.workspaceFolders?.[0]?.uri.fsPath,
+    bundled: bundledServer(extensionPath, process.platform),
+    platform: process.platform,
   });
   const run =
     resolved.command === undefined
@@ -82,8 +90,10 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     const message = missingServerMessage(setting, resolved);
     output.appendLine(message);
     output.appendLine(`looked for: ${resolved.tried.join(", ")}`);
-    void vscode.window.showErrorMessage(message, "Open settings").then((choice) => {
-      if (choice === "Open settings") {
+    void vscode.window.showErrorMessage(message, "Download", "Open settings").then((choice) => {
+      if (choice === "Download") {
+        void vscode.env.openExternal(vscode.Uri.parse(RELEASES_URL));
+      } else if (choice === "Open settings") {
         void vscode.commands.executeCommand("workbench.action.openSettings", "fineprint.path");
       }
     });

@@ -3,6 +3,7 @@ import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import { matchesGlob } from "./glob";
 import {
+  bundledServer,
   documentSelector,
   missingServerMessage,
   resolveServer,
@@ -129,8 +130,49 @@ test("resolveServer reports where it looked when nothing is found", () => {
   const r = resolveServer(undefined, { PATH: "/a:/b", isExecutable: () => false });
   assert.equal(r.command, undefined);
   assert.deepEqual(r.tried, ["/a/fineprint", "/b/fineprint"]);
-  assert.match(missingServerMessage(undefined, r), /cannot find the `fineprint` executable on PATH/);
-  assert.match(missingServerMessage(undefined, r), /go install github\.com\/fineprint-dev\/fineprint\/cmd\/fineprint@latest/);
+  assert.equal(
+    missingServerMessage(undefined, r),
+    "fineprint: this package of the extension bundles no fineprint binary for your platform, " +
+      "and there is no `fineprint` on PATH. Install the package for your platform " +
+      "(fineprint-PLATFORM-VERSION.vsix at https://github.com/fineprint-dev/fineprint/releases), or download " +
+      "the fineprint archive for your platform from there and set fineprint.path to the binary in it.",
+  );
+});
+
+test("resolveServer: the setting, then the bundled binary, then PATH", () => {
+  const bundled = bundledServer("/ext", "linux");
+  assert.equal(bundled, path.join("/ext", "bundled", "fineprint"));
+  const all = (f: string) => f === bundled || f === "/usr/bin/fineprint" || f === "/opt/fineprint";
+  // fineprint.path overrides the bundled binary.
+  assert.deepEqual(resolveServer("/opt/fineprint", { bundled, PATH: "/usr/bin", isExecutable: all }), {
+    command: "/opt/fineprint",
+    tried: ["/opt/fineprint"],
+  });
+  // The bundled binary comes before PATH.
+  assert.deepEqual(resolveServer("", { bundled, PATH: "/usr/bin", isExecutable: all }), {
+    command: bundled,
+    tried: [bundled],
+  });
+  // The universal package has no bundled binary: PATH.
+  assert.deepEqual(
+    resolveServer("", { bundled, PATH: "/usr/bin", isExecutable: (f) => f === "/usr/bin/fineprint" }),
+    { command: "/usr/bin/fineprint", tried: [bundled, "/usr/bin/fineprint"] },
+  );
+});
+
+test("resolveServer on Windows: bundled fineprint.exe, then fineprint.exe on PATH", () => {
+  const bundled = bundledServer("C:\\ext", "win32");
+  assert.match(bundled, /bundled.fineprint\.exe$/);
+  const r = resolveServer("", {
+    bundled,
+    platform: "win32",
+    PATH: "C:\\a;C:\\b",
+    isExecutable: (f) => f === path.join("C:\\b", "fineprint.exe"),
+  });
+  assert.deepEqual(r, {
+    command: path.join("C:\\b", "fineprint.exe"),
+    tried: [bundled, path.join("C:\\a", "fineprint.exe"), path.join("C:\\b", "fineprint.exe")],
+  });
 });
 
 test("a bad fineprint.path is named in the message", () => {
