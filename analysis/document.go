@@ -283,6 +283,7 @@ func titleText(line string) string {
 // titleNouns end a license title; sentenceWords mark running text.
 var (
 	titleNouns    = []string{"license", "licence", "license agreement", "licence agreement", "licensing agreement", "terms of use", "terms of service", "use policy"}
+	cjkTitleNouns = []string{"许可证", "许可协议", "使用协议", "授权协议"}
 	sentenceWords = []string{"under", "is", "are", "was", "licensed", "see", "read", "our", "please", "you", "this project"}
 	yamlKeyLine   = regexp.MustCompile(`^\s*[A-Za-z_][A-Za-z0-9_-]*:(\s|$)`) // "short_name: X License" is data, not a title
 	titleTails    = regexp.MustCompile(`(,?\s*(version|v|ver\.?)\s*[0-9][0-9.]*|\s*\([^)]*\)|,?\s*dated .*|\s+[0-9][0-9.]*|,?\s*(january|february|march|april|may|june|july|august|september|october|november|december) [0-9, ]+)$`)
@@ -291,6 +292,12 @@ var (
 func isLicenseTitle(line string) bool {
 	if len(line) > 100 || strings.HasSuffix(line, ".") {
 		return false
+	}
+	for _, noun := range cjkTitleNouns {
+		// Chinese titles have no spaces ("360智脑开源模型许可证"); "请参阅许可协议" (see the license) is a sentence
+		if strings.HasSuffix(line, noun) && len(line) > len(noun) && !strings.ContainsAny(line, "。，请见遵") {
+			return true
+		}
 	}
 	for {
 		trimmed := titleTails.ReplaceAllString(line, "")

@@ -29,6 +29,9 @@ func TestClassifyContentLicenseTitles(t *testing.T) {
 		{"title after the third line", "# Acme\n\nOne.\n\nTwo.\n\nAcme Model License\n", KindMarkdown},
 		{"yaml naming a license", "key: acme-license\nshort_name: Acme Model License\n", KindMarkdown},
 		{"empty", "", KindMarkdown},
+		{"chinese license title", "示例智能开源模型许可证\n一、定义\n", KindLicense},
+		{"chinese agreement title", "# 示例模型社区许可协议\n", KindLicense},
+		{"chinese sentence naming a license", "请参阅示例模型许可协议\n", KindMarkdown},
 		{"card front matter wins", "---\nlicense: mit\n---\n# Acme Model License\n", KindCard},
 	}
 	for _, tt := range tests {

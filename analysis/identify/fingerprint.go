@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/fineprint-dev/fineprint/analysis/kb"
 )
@@ -64,9 +66,7 @@ func lineCandidates(m *matcher, n *normText) []candidate {
 	var out []candidate
 	for k := range n.lines {
 		p, end := int(n.lines[k]), int(n.ends[k])
-		for p < end && !isASCIIAlnum(n.s[p]) {
-			p++
-		}
+		p = skipMarks(n.s, p, end)
 		w := n.s[p:end]
 		if i := strings.IndexByte(w, ' '); i >= 0 {
 			w = w[:i]
@@ -83,6 +83,27 @@ func lineCandidates(m *matcher, n *normText) []candidate {
 		}
 	}
 	return out
+}
+
+// skipMarks skips the marks a title line may open with (Markdown, bullets,
+// quotes, CJK brackets such as 《), stopping at the first letter or digit
+// of any script, so that Chinese titles are found like English ones.
+func skipMarks(s string, p, end int) int {
+	for p < end {
+		if c := s[p]; c < utf8.RuneSelf {
+			if isASCIIAlnum(c) {
+				return p
+			}
+			p++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[p:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return p
+		}
+		p += size
+	}
+	return p
 }
 
 func isASCIIAlnum(c byte) bool { return isASCIILetter(c) || c >= '0' && c <= '9' }
@@ -174,14 +195,15 @@ func findTitle(n *normText, t string) (int, bool) {
 // resolve keeps, per family and document type, the best candidate (one
 // whose title opens a line, earliest, most specific), then drops every
 // later candidate whose title does not open a line: a license mentioned by
-// name inside another is not a second license. A policy always needs a
-// title line, since licenses name their policies in passing.
+// name inside another is not a second license. A policy needs a title
+// line, since licenses name their policies in passing, unless it is the only
+// candidate (a file that only points to a policy).
 func resolve(cs []candidate) []candidate {
 	best := map[string]int{}
 	var kept []candidate
 	for _, c := range cs {
-		if c.lic.IsPolicy() && !c.opens {
-			continue
+		if c.lic.IsPolicy() && !c.opens && len(cs) > 1 {
+			continue // a policy named in passing by a license (a lone pointer to a policy is that policy)
 		}
 		key := c.lic.Family + "\x00" + c.lic.Document
 		i, seen := best[key]

@@ -15,8 +15,11 @@ func TestLicenseThresholds(t *testing.T) {
 		"llama3.2": mau(700_000_000), "llama3.3": mau(700_000_000), "llama4": mau(700_000_000),
 		"databricks-open-model": mau(700_000_000),
 		"tongyi-qianwen":        mau(100_000_000), "qwen": mau(100_000_000),
-		"stabilityai-community": {{Metric: "annual-revenue", Value: 1_000_000, Currency: "USD"}},
-		"gemma":                 nil, "apache-2.0": nil, "deepseek": nil,
+		"stabilityai-community":     {{Metric: "annual-revenue", Value: 1_000_000, Currency: "USD"}},
+		"tencent-hunyuan-community": mau(100_000_000),
+		"baichuan2-community":       {{Metric: "daily-active-users", Value: 1_000_000}},
+		"jamba-open-model":          {{Metric: "annual-revenue", Value: 50_000_000, Currency: "USD"}},
+		"gemma":                     nil, "apache-2.0": nil, "deepseek": nil,
 	}
 	for id, w := range want {
 		l := k.License(id)
@@ -29,8 +32,9 @@ func TestLicenseThresholds(t *testing.T) {
 	}
 	for _, l := range k.Licenses {
 		for _, th := range l.Thresholds {
-			ok := th.Value > 0 && (th.Metric == "monthly-active-users" && th.Currency == "" ||
-				th.Metric == "annual-revenue" && th.Currency != "")
+			users := th.Metric == "monthly-active-users" || th.Metric == "daily-active-users"
+			revenue := th.Metric == "annual-revenue" || th.Metric == "monthly-revenue"
+			ok := th.Value > 0 && (users && th.Currency == "" || revenue && th.Currency != "")
 			if !ok {
 				t.Errorf("%s: malformed threshold %+v", l.ID, th)
 			}
