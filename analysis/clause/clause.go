@@ -35,7 +35,12 @@
 //     by URL gives clause/policy-by-reference instead.
 package clause
 
-import "github.com/fineprint-dev/fineprint/analysis/kb"
+import (
+	"reflect"
+	"regexp"
+
+	"github.com/fineprint-dev/fineprint/analysis/kb"
+)
 
 // Hit is one clause found in a text.
 type Hit struct {
@@ -57,27 +62,87 @@ func Detect(k *kb.KB, text []byte) []Hit {
 	w := d.keywords.width
 	var n normalizer
 	var hits []Hit
-	var codes []string
+	var codes, single []string // codes hit in this sentence; those hit by a pattern without Each
 	for i, s := range spans {
 		mask := found[i*w : (i+1)*w]
-		codes = codes[:0]
+		if !anySet(mask) {
+			continue // no keyword of any pattern: most sentences
+		}
+		codes, single = codes[:0], single[:0]
+		first := len(hits)
 		var norm string
+		definition := -1 // unknown yet
 		for _, p := range d.patterns {
-			if !p.candidate(mask) || contains(codes, p.Code) {
+			if !p.candidate(mask) || contains(single, p.Code) || !p.Each && contains(codes, p.Code) {
 				continue
 			}
 			if norm == "" {
 				norm = n.sentence(text, s.start, s.end)
 			}
+			if !p.Definitions {
+				if definition < 0 {
+					definition = b2i(isDefinition(norm))
+				}
+				if definition == 1 {
+					continue
+				}
+			}
+			if p.Each {
+				for _, data := range p.applyEach(text, &n, norm) {
+					if !seenHit(hits[first:], p.Code, data) {
+						hits = append(hits, Hit{Code: p.Code, Pattern: p.ID, Start: s.start, End: s.end, Message: p.render(data), Data: data})
+					}
+				}
+				if len(hits) > first && hits[len(hits)-1].Code == p.Code && !contains(codes, p.Code) {
+					codes = append(codes, p.Code)
+				}
+				continue
+			}
 			data, ok := p.apply(text, &n, norm)
 			if !ok {
 				continue
 			}
-			codes = append(codes, p.Code)
+			codes, single = append(codes, p.Code), append(single, p.Code)
 			hits = append(hits, Hit{Code: p.Code, Pattern: p.ID, Start: s.start, End: s.end, Message: p.render(data), Data: data})
 		}
 	}
 	return hits
+}
+
+// seenHit reports whether hits (of one sentence) already hold code with
+// equal data.
+func seenHit(hits []Hit, code string, data map[string]any) bool {
+	for _, h := range hits {
+		if h.Code == code && reflect.DeepEqual(h.Data, data) {
+			return true
+		}
+	}
+	return false
+}
+
+func anySet(mask []uint64) bool {
+	for _, m := range mask {
+		if m != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// definition matches a sentence that defines a term ("\"Output\" means
+// ...", "“输出”是指 ..."): a clause's finding belongs on the operative
+// sentence that uses the term, not on its definition.
+var definition = regexp.MustCompile(`^(?:\(?[a-z0-9]{1,4}[.)] ?)?"[^"]{1,80}" ?(?:\([^)]*\) ?)?(?:means|shall mean|refers to|shall refer to|is defined as|has the meaning|是指|指|系指|：|:)`)
+
+func isDefinition(norm string) bool {
+	return len(norm) > 0 && (norm[0] == '"' || norm[0] == '(' || norm[0] >= '0' && norm[0] <= '9' || norm[0] >= 'a' && norm[0] <= 'z') && definition.MatchString(norm)
 }
 
 func contains(list []string, s string) bool {

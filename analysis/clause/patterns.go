@@ -141,7 +141,34 @@ func (p *pattern) apply(text []byte, n *normalizer, norm string) (data map[strin
 	if m == nil || p.vetoed(norm) {
 		return nil, false
 	}
-	data = map[string]any{}
+	return p.extractAll(e, text, n, norm, m)
+}
+
+// applyEach is apply for an Each pattern: the data of every match of the
+// first wording that matches norm (not of every wording, whose looser
+// forms would read one sentence's other numbers too).
+func (p *pattern) applyEach(text []byte, n *normalizer, norm string) []map[string]any {
+	if p.vetoed(norm) {
+		return nil
+	}
+	var out []map[string]any
+	for i := range p.match {
+		e := &p.match[i]
+		for _, m := range e.re.FindAllStringSubmatchIndex(norm, -1) {
+			if data, ok := p.extractAll(e, text, n, norm, m); ok {
+				out = append(out, data)
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return nil
+}
+
+// extractAll reads the facts of p out of one match m of e.
+func (p *pattern) extractAll(e *expr, text []byte, n *normalizer, norm string, m []int) (map[string]any, bool) {
+	data := map[string]any{}
 	for k, v := range p.Data {
 		data[k] = v
 	}
@@ -381,6 +408,8 @@ var multipliers = []struct {
 }{
 	{"trillion", 1e12}, {"billion", 1e9}, {"million", 1e6}, {"thousand", 1e3},
 	{"bn", 1e9}, {"mn", 1e6}, {"mm", 1e6}, {"b", 1e9}, {"m", 1e6}, {"k", 1e3},
+	// Chinese: 1亿 is 10^8, 1万 is 10^4 (千万 and 百万 before 万)
+	{"亿", 1e8}, {"千万", 1e7}, {"百万", 1e6}, {"万", 1e4},
 }
 
 // parseAmount reads "700 million", "us $1,000,000", "$1m", "1.5 billion",

@@ -3,6 +3,7 @@ package clause
 import (
 	"bytes"
 	"sort"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -209,6 +210,9 @@ func newLine(text []byte, start, end int) line {
 	}
 	if !l.heading {
 		l.marker = start + markerLen(c)
+		if l.marker == start {
+			l.marker = start + cjkMarkerLen(c)
+		}
 	}
 	for l.marker < end && isSpace(text[l.marker]) {
 		l.marker++
@@ -270,6 +274,93 @@ func markerLen(b []byte) int {
 	}
 }
 
+// cjkMarkerLen is the length of a Chinese list marker at the start of b:
+// "（1）", "(2)" or "1." directly before a CJK character, "一、", "3、",
+// "第二条" or "第1部分" (an article heading's number), with the blanks
+// after it; or 0.
+func cjkMarkerLen(b []byte) int {
+	i := 0
+	r, n := utf8.DecodeRune(b)
+	switch {
+	case r == '（' || r == '(':
+		j := n
+		for j < len(b) && j-n < 12 {
+			c, m := utf8.DecodeRune(b[j:])
+			if c == '）' || c == ')' {
+				if j == n || !(j+m < len(b) && isCJK(b[j+m:])) && c == ')' {
+					return 0
+				}
+				i = j + m
+				break
+			}
+			if !isNumeral(c) {
+				return 0
+			}
+			j += m
+		}
+	case r == '第':
+		j := n
+		for j < len(b) {
+			c, m := utf8.DecodeRune(b[j:])
+			if !isNumeral(c) {
+				break
+			}
+			j += m
+		}
+		c, m := utf8.DecodeRune(b[j:])
+		if j == n || !(c == '条' || c == '章' || c == '节' || c == '部' || c == '款') {
+			return 0
+		}
+		i = j + m
+		if c == '部' && strings.HasPrefix(string(b[i:]), "分") {
+			i += len("分")
+		}
+	default:
+		j := 0
+		for j < len(b) {
+			c, m := utf8.DecodeRune(b[j:])
+			if !isNumeral(c) && !(c == '.' && j > 0) {
+				break
+			}
+			j += m
+		}
+		if j == 0 || j >= len(b) {
+			return 0
+		}
+		c, m := utf8.DecodeRune(b[j:])
+		switch {
+		case c == '、':
+			i = j + m
+		case b[j-1] == '.' && isCJK(b[j:]):
+			i = j // "1.定义"
+		default:
+			return 0
+		}
+	}
+	if i == 0 {
+		return 0
+	}
+	for i < len(b) && (isSpace(b[i]) || strings.HasPrefix(string(b[i:]), "　")) {
+		if b[i] == 0xE3 {
+			i += 3
+		} else {
+			i++
+		}
+	}
+	return i
+}
+
+// isNumeral: an ASCII digit or a Chinese numeral.
+func isNumeral(r rune) bool {
+	return r >= '0' && r <= '9' || strings.ContainsRune("一二三四五六七八九十百零〇", r)
+}
+
+// isCJK reports whether b starts with a CJK ideograph.
+func isCJK(b []byte) bool {
+	r, _ := utf8.DecodeRune(b)
+	return r >= 0x3400 && r <= 0x9FFF || r >= 0xF900 && r <= 0xFAFF
+}
+
 // isMarkerWord: a number of up to three digits, one letter or a roman
 // numeral.
 func isMarkerWord(w []byte) bool {
@@ -317,7 +408,7 @@ func allCaps(b []byte) bool {
 }
 
 // sentenceByte marks the bytes splitBlock must look at: quotes, sentence
-// punctuation and the lead bytes of “ ” 。 ！ ？.
+// punctuation and the lead bytes of “ ” 。 ！ ？ ；.
 var sentenceByte = func() (t [256]bool) {
 	for _, c := range []byte{'"', '.', '!', '?', 0xE2, 0xE3, 0xEF} {
 		t[c] = true
@@ -345,7 +436,7 @@ func splitBlock(text []byte, start, end int, out []span) []span {
 				quote = i
 			case '”':
 				quote = -1
-			case '。', '！', '？':
+			case '。', '！', '？', '；':
 				out = appendSentence(text, s, i+n, out)
 				s = i + n
 			}

@@ -38,6 +38,10 @@ func TestSentences(t *testing.T) {
 		text: "许可。第二句！ The notice is: “X is licensed. All Rights Reserved.” Done.",
 		want: []string{"许可。", "第二句！", "The notice is: “X is licensed. All Rights Reserved.”", "Done."},
 	}, {
+		name: "Chinese semicolons and list markers",
+		text: "第二条 许可授予\n（1）您不得用于军事目的；不得违法。\n一、定义\n3、输出\n1.定义\n(2)商业用途",
+		want: []string{"许可授予", "您不得用于军事目的；", "不得违法。", "定义", "输出", "定义", "商业用途"},
+	}, {
 		name: "CR only line ends and CRLF",
 		text: "First line\rSecond. Third\r\n\r\nFourth",
 		want: []string{"First line", "Second.", "Third", "Fourth"},

@@ -45,6 +45,16 @@ type ClausePattern struct {
 	// Fallback is the message used when a placeholder of Message has no
 	// value, e.g. a notice clause that does not quote the notice.
 	Fallback string `yaml:"fallback"`
+	// Each: every match of the pattern in a sentence is its own hit (two
+	// thresholds in one sentence, "100 million monthly active users or RMB
+	// 1 billion in revenue"), and hits of Each patterns do not stop other
+	// Each patterns of the code on the same sentence; hits with equal data
+	// are reported once.
+	Each bool `yaml:"each"`
+	// Definitions: the pattern also fires on a definition ("\"Output\"
+	// means ..."), which patterns otherwise skip so that a finding sits on
+	// the operative clause.
+	Definitions bool `yaml:"definitions"`
 }
 
 // Extraction reads one data field out of a matched sentence.
@@ -56,7 +66,9 @@ type Extraction struct {
 	//   amount   the number in that group as an int64: "700 million",
 	//            "1,000,000", "$1M", "1 billion", "10k"
 	//   currency the currency named in that group: the value of the longest
-	//            key of Map found in it (e.g. "us $" -> "USD")
+	//            key of Map found in it (e.g. "us $" -> "USD"); also any
+	//            other single label read the same way (a metric from
+	//            "年营业收入"), from the whole match when Groups is empty
 	//   url      the first web address in the group (or the whole sentence
 	//            when Groups is empty), with or without a scheme; a bare
 	//            domain needs a path, "www." or three labels; trailing
