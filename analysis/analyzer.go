@@ -99,6 +99,9 @@ type LicenseInfo struct {
 	Policy     bool // a use policy that a license incorporates, not a license itself
 	Span       Span // the text the license covers
 	Title      Span // its title line, where hovers and code lenses attach
+	// Modified: a standard license with terms of the file's own added on
+	// top (license/modified); Kind is then "custom".
+	Modified bool
 }
 
 // Analyzer runs fineprint's rules. It caches per-file results by content, so
@@ -311,10 +314,18 @@ func (a *Analyzer) analyzeLicense(d *Document, fr *fileResult) {
 		if l == nil {
 			continue
 		}
-		fr.licenses = append(fr.licenses, LicenseInfo{
+		info := LicenseInfo{
 			Path: d.Path, ID: l.ID, Family: l.Family, Name: l.Name, Kind: l.Kind, Commercial: l.Commercial,
 			Policy: m.Policy || l.IsPolicy(), Span: Span{m.Start, m.End}, Title: Span{m.TitleStart, m.TitleEnd},
-		})
+		}
+		if len(m.Added) > 0 && !isNoticeFile(d.Path) {
+			fr.findings = append(fr.findings, a.modifiedFinding(d.Path, l, m.Added))
+			info.Name, info.Kind, info.Modified = l.Name+" with additional terms", "custom", true
+			for _, r := range m.Added {
+				info.Span = Span{min(info.Span.Start, r.Start), max(info.Span.End, r.End)}
+			}
+		}
+		fr.licenses = append(fr.licenses, info)
 	}
 	if len(fr.licenses) == 0 && isNoticeFile(d.Path) {
 		// A NOTICE that names no known license is the project's own notice
@@ -332,6 +343,19 @@ func (a *Analyzer) analyzeLicense(d *Document, fr *fileResult) {
 		fr.findings = append(fr.findings, f)
 	}
 	fr.findings = append(fr.findings, a.kindFindings(fr)...)
+}
+
+// modifiedFinding reports a standard license with added terms on the
+// largest added region; the clause rules read the added text like the rest.
+func (a *Analyzer) modifiedFinding(path string, l *kb.License, added []identify.Span) Finding {
+	big := added[0]
+	for _, r := range added[1:] {
+		if r.End-r.Start > big.End-big.Start {
+			big = r
+		}
+	}
+	msg := fmt.Sprintf("This file is the %s with additional terms of its own; they bind you like the rest, so read it as a custom license, not as the plain %s.", l.Name, l.Name)
+	return a.finding("license/modified", path, Span{big.Start, big.End}, msg, l.ID, map[string]any{"base": l.ID})
 }
 
 // parallelClauses is the text size from which clause detection runs beside

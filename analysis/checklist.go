@@ -168,6 +168,11 @@ func (c *checklistInput) name() ChecklistItem {
 		it.Answer = "Not identified: the text matches no license fineprint knows, so treat it as a custom license and read all of it. The answers below come only from the clauses found in it."
 		return it
 	}
+	if c.l.Modified {
+		it.Findings = c.indexes("license/modified")
+		it.Answer = fmt.Sprintf("%s: the standard `%s` text plus terms of its own, so %s; the added terms bind you like the rest, and the answers below include them.", c.l.Name, c.l.ID, kindDescription(c.l.Kind))
+		return it
+	}
 	it.Answer = fmt.Sprintf("%s (`%s`), %s.", c.l.Name, c.l.ID, kindDescription(c.l.Kind))
 	if c.fam != nil {
 		it.Answer += fmt.Sprintf(" Family: %s.", c.fam.Name)

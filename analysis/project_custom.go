@@ -12,8 +12,8 @@ func (pc *project) customNoticeFindings(notice, readme *Document) []Finding {
 	seen := map[string]bool{}
 	var byPath map[string][]int // findings with quoted text, by file: one pass, not one per license
 	for _, l := range pc.res.Licenses {
-		if l.ID != "" || l.Policy {
-			continue
+		if l.ID != "" && !l.Modified || l.Policy {
+			continue // a known license's duties come from the knowledge base
 		}
 		if byPath == nil {
 			byPath = map[string][]int{}
@@ -24,6 +24,9 @@ func (pc *project) customNoticeFindings(notice, readme *Document) []Finding {
 			}
 		}
 		unknown := &kb.License{Name: "license in " + l.Path}
+		if l.Modified {
+			unknown.Name = l.Name
+		}
 		for _, i := range byPath[l.Path] {
 			f := &pc.res.Findings[i]
 			text, _ := f.Data["text"].(string)

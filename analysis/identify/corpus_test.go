@@ -214,6 +214,42 @@ func TestIdentifyCorpus(t *testing.T) {
 	}
 }
 
+// corpusModified are the corpus files whose standard license carries terms
+// added on top (Match.Added); no other license file may have any. NOTICE
+// files are left out: the analyzer reads them as notices, not licenses.
+var corpusModified = map[string]bool{
+	"minimax-modified-mit/LICENSE":                      true,
+	"minimax-modified-mit/variant-rewrapped/LICENSE":    true,
+	"tencent-modified-mit/LICENSE":                      true,
+	"tencent-modified-mit/variant-depthcrafter/LICENSE": true,
+}
+
+func TestIdentifyCorpusModified(t *testing.T) {
+	root := corpusDir(t)
+	k := kb.Default()
+	for _, rel := range corpusFiles(t, root) {
+		if strings.HasPrefix(strings.ToLower(filepath.Base(rel)), "notice") {
+			continue
+		}
+		text, err := os.ReadFile(filepath.Join(root, rel))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var added []Span
+		for _, m := range Identify(k, text) {
+			added = append(added, m.Added...)
+		}
+		if (len(added) > 0) != corpusModified[rel] {
+			t.Errorf("%s: added %v, want modified=%v", rel, added, corpusModified[rel])
+		}
+		for _, a := range added {
+			if a.Start < 0 || a.End > len(text) || a.Start >= a.End {
+				t.Errorf("%s: bad added range %v", rel, a)
+			}
+		}
+	}
+}
+
 func matchIDs(ms []Match) []string {
 	ids := make([]string, len(ms))
 	for i, m := range ms {

@@ -43,6 +43,13 @@ type Match struct {
 	Policy bool
 	// Source says how the match was found: "fingerprint" or "licensecheck".
 	Source string
+	// Added holds the regions of a standard license's file that are not
+	// that license: terms layered on top of it (a "modified MIT"). It is set
+	// only when the file holds one standard license and no model license,
+	// and only when the added text is substantial.
+	Added []Span
+
+	covered []Span // every range licensecheck matched for this license
 }
 
 // titleSlack is how many bytes may follow a title on its line ("... LICENSE
@@ -89,6 +96,13 @@ func Identify(k *kb.KB, text []byte) []Match {
 		std, _ = scanStandard(k, text)
 	}
 	std = dropInside(std, fps)
+	if l := k.License(std0ID(std)); len(fps) == 0 && l != nil && l.Whole {
+		std[0].Added = addedTerms(text[from:], trimCovered(text[from:], shift(std[0].covered, -from), l))
+		for i := range std[0].Added {
+			std[0].Added[i].Start += from
+			std[0].Added[i].End += from
+		}
+	}
 	if len(fps) > 0 {
 		for _, s := range std {
 			if s.Start < fps[0].TitleStart {
@@ -167,11 +181,12 @@ func scanStandard(k *kb.KB, text []byte) ([]Match, float64) {
 			if i == len(out)-1 {
 				out[i].End = max(out[i].End, m.End)
 			}
+			out[i].covered = append(out[i].covered, Span{m.Start, m.End})
 			covered[i] += m.End - m.Start
 			continue
 		}
 		byID[l.ID] = len(out)
-		out = append(out, Match{ID: l.ID, Start: m.Start, End: m.End, Confidence: conf, Source: "licensecheck"})
+		out = append(out, Match{ID: l.ID, Start: m.Start, End: m.End, Confidence: conf, Source: "licensecheck", covered: []Span{{m.Start, m.End}}})
 		covered = append(covered, m.End-m.Start)
 	}
 	idx := make([]int, len(out))

@@ -3,6 +3,7 @@ package identify
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -94,6 +95,40 @@ func TestIdentifyEditedCorpusTexts(t *testing.T) {
 		got := Identify(k, []byte(apache+disclaimer))
 		if ids := matchIDs(got); strings.Join(ids, " ") != "apache-2.0" {
 			t.Fatalf("Identify = %v, want [apache-2.0]", ids)
+		}
+	})
+	t.Run("apache with an appended disclaimer is not modified", func(t *testing.T) {
+		if got := Identify(k, []byte(apache+disclaimer)); len(got) != 1 || got[0].Added != nil {
+			t.Fatalf("Identify = %+v, want apache-2.0 with nothing added", got)
+		}
+	})
+	t.Run("mit with terms added after it", func(t *testing.T) {
+		added := "Additional terms: if your product has more than 5 million monthly active users, you must display \"Built with Zeta\" in its interface."
+		text := mit + "\n" + added + "\n"
+		got := Identify(k, []byte(text))
+		if ids := matchIDs(got); strings.Join(ids, " ") != "mit" {
+			t.Fatalf("Identify = %v, want [mit]", ids)
+		}
+		start := len(mit) + 1
+		if want := []Span{{start, start + len(added)}}; !reflect.DeepEqual(got[0].Added, want) {
+			t.Errorf("Added = %v, want %v", got[0].Added, want)
+		}
+	})
+	t.Run("apache with terms added before it", func(t *testing.T) {
+		added := "The weights below are licensed to you for non-commercial research only; you may not offer them as a hosted service without our written consent."
+		text := "Copyright 2026 Zeta Labs\n\n" + added + "\n\n" + apache
+		got := Identify(k, []byte(text))
+		if ids := matchIDs(got); strings.Join(ids, " ") != "apache-2.0" {
+			t.Fatalf("Identify = %v, want [apache-2.0]", ids)
+		}
+		start := len("Copyright 2026 Zeta Labs\n\n")
+		if want := []Span{{start, start + len(added)}}; !reflect.DeepEqual(got[0].Added, want) {
+			t.Errorf("Added = %v, want %v", got[0].Added, want)
+		}
+	})
+	t.Run("a short note is not added terms", func(t *testing.T) {
+		if got := Identify(k, []byte(mit+"\nSee NOTICE for the model card.\n")); len(got) != 1 || got[0].Added != nil {
+			t.Fatalf("Identify = %+v, want mit with nothing added", got)
 		}
 	})
 	t.Run("apache with CRLF line ends", func(t *testing.T) {

@@ -24,9 +24,20 @@ type License struct {
 	Commercial bool `yaml:"commercial"`
 	// Licensecheck lists google/licensecheck ids that mean this license.
 	Licensecheck []string `yaml:"licensecheck"`
-	URLs         []string `yaml:"urls"` // where the license is published
-	Summary      string   `yaml:"summary"`
-	Explanation  string   `yaml:"explanation"` // Markdown
+	// Whole: licensecheck's template covers the license's whole text (MIT,
+	// BSD, ISC, Apache-2.0), so substantial prose outside it is terms added
+	// on top (license/modified). Licenses whose templates leave out a
+	// standard preamble or appendix (Creative Commons, GPL) are not whole.
+	Whole bool `yaml:"whole"`
+	// Starts and Ends are phrases that open and close the standard text
+	// (MIT's "permission is hereby granted" and "dealings in the
+	// software"): licensecheck stretches a match over a few words around
+	// it, so text before the first start or after the last end is added.
+	Starts      []string `yaml:"starts"`
+	Ends        []string `yaml:"ends"`
+	URLs        []string `yaml:"urls"` // where the license is published
+	Summary     string   `yaml:"summary"`
+	Explanation string   `yaml:"explanation"` // Markdown
 
 	// Notice is the exact line the license requires in a "Notice" text file
 	// shipped with copies (Llama, Gemma, Tongyi Qianwen, Stability, NVIDIA).

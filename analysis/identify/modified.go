@@ -1,0 +1,166 @@
+package identify
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+	"sync"
+
+	"github.com/fineprint-dev/fineprint/analysis/kb"
+)
+
+// Span is a byte range [Start, End) of a text.
+type Span struct{ Start, End int }
+
+// Modified standard licenses: a text that is MIT or Apache-2.0 word for
+// word plus terms of its own ("Our only modification is that ..."), is not
+// that standard license any more. addedTerms finds the text a lone
+// standard license leaves uncovered and keeps it when it is substantial:
+// at least minAddedWords words of prose outside the license, not counting
+// copyright lines, titles, rules and short headings.
+const (
+	minAddedWords  = 20 // all added paragraphs together
+	minRegionWords = 6  // one added paragraph
+)
+
+// boilerplate lines that surround a standard license without changing it.
+var boilerplate = regexp.MustCompile(`(?i)^[\s>#*_=\-|]*(?:copyright\b|\(c\)|©|all rights reserved|spdx-license-identifier|(?:the )?[a-z0-9 .\-]{0,40}licen[cs]e(?: version [0-9.]+)?:?$|version [0-9.]+|[=\-_*~ ]*$)`)
+
+// addedTerms returns the regions of text outside covered (the byte ranges
+// licensecheck matched, sorted or not) that hold added prose, or nil when
+// they are too few words to be terms.
+func addedTerms(text []byte, covered []Span) []Span {
+	inside := func(off int) bool {
+		for _, c := range covered {
+			if off >= c.Start && off < c.End {
+				return true
+			}
+		}
+		return false
+	}
+	var regions []Span
+	total := 0
+	cur, words := Span{-1, -1}, 0
+	flush := func() {
+		if cur.Start >= 0 && words >= minRegionWords {
+			regions = append(regions, cur)
+			total += words
+		}
+		cur, words = Span{-1, -1}, 0
+	}
+	for off := 0; off < len(text); {
+		end := bytes.IndexByte(text[off:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += off
+		}
+		line := bytes.TrimSpace(text[off:end])
+		switch {
+		case len(line) == 0:
+			// blank lines join the paragraphs of one region
+		case inside(off+len(text[off:end])-len(bytes.TrimLeft(text[off:end], " \t"))) || inside(end-1) || boilerplate.Match(line) || shouting(line):
+			flush()
+		default:
+			s := off + bytes.Index(text[off:end], line)
+			if cur.Start < 0 {
+				cur.Start = s
+			}
+			cur.End = s + len(line)
+			words += len(bytes.Fields(line))
+		}
+		off = end + 1
+	}
+	flush()
+	if total < minAddedWords {
+		return nil
+	}
+	return regions
+}
+
+// shouting reports an all-capitals line: a warranty disclaimer, which adds
+// no terms.
+func shouting(line []byte) bool {
+	letters := 0
+	for _, c := range line {
+		switch {
+		case c >= 'a' && c <= 'z':
+			return false
+		case c >= 'A' && c <= 'Z':
+			letters++
+		}
+	}
+	return letters >= 8
+}
+
+// std0ID is the id of the only standard license found, or "".
+func std0ID(std []Match) string {
+	if len(std) != 1 {
+		return ""
+	}
+	return std[0].ID
+}
+
+func shift(spans []Span, d int) []Span {
+	out := make([]Span, len(spans))
+	for i, s := range spans {
+		out[i] = Span{max(0, s.Start+d), max(0, s.End+d)}
+	}
+	return out
+}
+
+// trimCovered narrows the covered ranges to the standard text proper: from
+// the line of l's first start phrase to the line of its last end phrase.
+func trimCovered(text []byte, covered []Span, l *kb.License) []Span {
+	if len(covered) == 0 {
+		return covered
+	}
+	lo, hi := covered[0].Start, covered[0].End
+	for _, c := range covered {
+		lo, hi = min(lo, c.Start), max(hi, c.End)
+	}
+	hi = min(hi, len(text))
+	first, last := -1, -1
+	for _, p := range l.Starts {
+		if loc := phraseRE(p).FindIndex(text[lo:hi]); loc != nil && (first < 0 || lo+loc[0] < first) {
+			first = lo + loc[0]
+		}
+	}
+	for _, p := range l.Ends {
+		for _, loc := range phraseRE(p).FindAllIndex(text[lo:hi], -1) {
+			last = max(last, lo+loc[1])
+		}
+	}
+	if first < 0 || last < first {
+		return covered
+	}
+	for first > lo && text[first-1] != '\n' {
+		first--
+	}
+	for last < hi && text[last] != '\n' {
+		last++
+	}
+	out := []Span{{first, last}}
+	for _, c := range covered {
+		if c.End <= lo || c.Start >= hi {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+var phraseREs sync.Map // phrase -> *regexp.Regexp
+
+// phraseRE matches a lower-case phrase in any case, across line breaks.
+func phraseRE(p string) *regexp.Regexp {
+	if re, ok := phraseREs.Load(p); ok {
+		return re.(*regexp.Regexp)
+	}
+	words := strings.Fields(p)
+	for i, w := range words {
+		words[i] = regexp.QuoteMeta(w)
+	}
+	re := regexp.MustCompile(`(?i)` + strings.Join(words, `\s+`))
+	phraseREs.Store(p, re)
+	return re
+}

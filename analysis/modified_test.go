@@ -1,0 +1,75 @@
+package analysis
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/fineprint-dev/fineprint/internal/corpus"
+)
+
+// A standard license with terms added on top is reported as
+// license/modified on the added text, its kind becomes custom, the clause
+// rules read the added text, and the checklist says so. The standard texts
+// come from the corpus at run time; the added terms are made up.
+func TestModifiedStandardLicense(t *testing.T) {
+	root := corpus.Dir(t, "licenses")
+	read := func(rel string) string {
+		b, err := os.ReadFile(filepath.Join(root, rel))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	mitAdded := "Our addition: if your product has more than 5 million monthly active users, you must display \"Built with Zeta\" in its user interface."
+	apacheAdded := "The model weights are licensed for non-commercial research purposes only, and you may not offer them as a hosted service."
+	tests := []struct {
+		name, text, added, id, licName string
+		codes                          []string // clause codes that must sit on the added text
+	}{
+		{"modified MIT", read("mit/deepseek-r1/LICENSE") + "\n" + mitAdded + "\n", mitAdded, "mit",
+			"MIT License with additional terms", []string{"clause/scale-threshold", "clause/attribution"}},
+		{"modified Apache-2.0", "Copyright 2026 Zeta Labs\n\n" + apacheAdded + "\n\n" + read("apache-2.0/grok-1/LICENSE.txt"), apacheAdded, "apache-2.0",
+			"Apache License 2.0 with additional terms", []string{"license/research-only"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := New().Analyze(context.Background(), &Snapshot{Docs: []Document{{Path: "LICENSE", Kind: KindLicense, Text: []byte(tt.text)}}})
+			start := strings.Index(tt.text, tt.added)
+			var mod *Finding
+			onAdded := map[string]bool{}
+			for i, f := range res.Findings {
+				if f.Code == "license/modified" {
+					mod = &res.Findings[i]
+				}
+				if f.Span.Start == start && f.Span.End == start+len(tt.added) {
+					onAdded[f.Code] = true
+				}
+			}
+			if mod == nil {
+				t.Fatalf("no license/modified in %v", res.Findings)
+			}
+			if mod.Span != (Span{start, start + len(tt.added)}) || mod.License != tt.id || mod.Data["base"] != tt.id {
+				t.Errorf("license/modified at %v license %q data %v, want %v %q", mod.Span, mod.License, mod.Data, Span{start, start + len(tt.added)}, tt.id)
+			}
+			for _, c := range tt.codes {
+				if !onAdded[c] {
+					t.Errorf("no %s on the added text", c)
+				}
+			}
+			if len(res.Licenses) != 1 {
+				t.Fatalf("licenses %+v, want one", res.Licenses)
+			}
+			l := res.Licenses[0]
+			if l.ID != tt.id || l.Kind != "custom" || !l.Modified || l.Name != tt.licName {
+				t.Errorf("license %+v, want %s, custom, modified, %q", l, tt.id, tt.licName)
+			}
+			name := New().Checklist(l, res.Findings)[0]
+			if !strings.Contains(name.Answer, "plus terms of its own") || len(name.Findings) != 1 {
+				t.Errorf("checklist name item %+v does not say the license is modified", name)
+			}
+		})
+	}
+}
