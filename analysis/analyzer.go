@@ -339,6 +339,9 @@ func (a *Analyzer) analyzeLicense(d *Document, fr *fileResult) {
 		if url, _ := h.Data["url"].(string); h.Code == "clause/policy-by-reference" && a.ownURL(fr.licenses, url) {
 			continue
 		}
+		if h.Code == "license/modified" && hasCode(fr.findings, "license/modified") {
+			continue // the added text was already found by comparing with the standard text
+		}
 		f := a.finding(h.Code, d.Path, Span{h.Start, h.End}, h.Message, licenseAt(fr.licenses, h.Start), h.Data)
 		fr.findings = append(fr.findings, f)
 	}
@@ -402,6 +405,15 @@ func (a *Analyzer) kindFindings(fr *fileResult) []Finding {
 		}
 	}
 	return out
+}
+
+func hasCode(fs []Finding, code string) bool {
+	for _, f := range fs {
+		if f.Code == code {
+			return true
+		}
+	}
+	return false
 }
 
 // isNoticeFile reports a NOTICE* file name.

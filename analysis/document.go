@@ -171,7 +171,8 @@ func isLicenseName(lower string) bool {
 			return true
 		}
 	}
-	for _, part := range []string{"license", "terms_of_use", "terms-of-use", "acceptable_use", "acceptable-use"} {
+	// 许可证 / 许可协议 (license, license agreement) name Chinese license files
+	for _, part := range []string{"license", "terms_of_use", "terms-of-use", "acceptable_use", "acceptable-use", "许可证", "许可协议"} {
 		if strings.Contains(lower, part) {
 			return true
 		}

@@ -74,6 +74,8 @@ func TestClassifyPath(t *testing.T) {
 	for p, want := range map[string]Kind{
 		"LICENSE":                            KindLicense,
 		"models/LICENSE-MODEL":               KindLicense,
+		"示例模型商用许可协议.md":                      KindLicense,
+		"docs/示例开源模型许可证.txt":                 KindLicense,
 		"license_test.go":                    KindOther,
 		"README.md":                          KindMarkdown,
 		"Modelfile":                          KindModelfile,

@@ -31,6 +31,9 @@ var detectorSentences = []struct {
 	{"clause/notice-required", "Include the following notice in a \"NOTICE\" file: \"Acme Model is licensed under the Acme License, Copyright © Acme Corp. All Rights Reserved.\""},
 	{"clause/geographic", "You must not use the Model in the European Union."},
 	{"clause/remote-termination", "Acme reserves the right to restrict (remotely or otherwise) usage of the Model."},
+	{"license/modified", "This license is based on the Acme Open License, with the following additions."},
+	{"clause/use-restriction", "您不得将本模型用于任何军事目的。"},
+	{"clause/scale-threshold", "若月活跃用户超过1亿，须另行申请许可。"},
 }
 
 // edgeContexts put text before (and after) a clause sentence.
@@ -86,6 +89,9 @@ type wrapped struct {
 // wraps is the sentence as is, hard-wrapped with LF, with CRLF, and with a
 // tab-indented continuation line, at the space nearest its middle.
 func wraps(s string) []wrapped {
+	if !strings.Contains(s, " ") {
+		return []wrapped{{"as is", s, 0}} // Chinese text has no spaces to wrap at
+	}
 	mid := len(s) / 2
 	i := strings.LastIndex(s[:mid], " ")
 	if j := strings.Index(s[mid:], " "); i < 0 || (j >= 0 && mid+j-mid < mid-i) {
