@@ -60,20 +60,45 @@ func Detect(k *kb.KB, text []byte) []Hit {
 	spans := sentences(text)
 	found := d.keywords.scanRaw(text, spans)
 	w := d.keywords.width
+	// The han automaton runs only on sentences with CJK characters.
+	var hanSpans []span
+	hanRow := make([]int32, len(spans))
+	for i, s := range spans {
+		hanRow[i] = -1
+		if hasHanBytes(text[s.start:s.end]) {
+			hanRow[i] = int32(len(hanSpans))
+			hanSpans = append(hanSpans, s)
+		}
+	}
+	hanFound := d.han.scanRaw(text, hanSpans)
+	hw := d.han.width
+	noHan := make([]uint64, hw)
 	var n normalizer
 	var hits []Hit
 	var codes, single []string // codes hit in this sentence; those hit by a pattern without Each
+	cand := make([]uint64, d.pw)
 	for i, s := range spans {
-		mask := found[i*w : (i+1)*w]
-		if !anySet(mask) {
+		mask, hanMask := found[i*w:(i+1)*w], noHan
+		if r := hanRow[i]; r >= 0 {
+			hanMask = hanFound[int(r)*hw : (int(r)+1)*hw]
+		}
+		if !anySet(mask) && !anySet(hanMask) {
 			continue // no keyword of any pattern: most sentences
 		}
 		codes, single = codes[:0], single[:0]
 		first := len(hits)
 		var norm string
 		definition := -1 // unknown yet
-		for _, p := range d.patterns {
-			if !p.candidate(mask) || contains(single, p.Code) || !p.Each && contains(codes, p.Code) {
+		d.candidates(cand, mask, hanMask)
+		for j, p := range d.patterns {
+			if cand[j/64]&(1<<(j%64)) == 0 {
+				continue
+			}
+			m := mask
+			if p.han {
+				m = hanMask
+			}
+			if p.also != nil && !intersects(m, p.also) || contains(single, p.Code) || !p.Each && contains(codes, p.Code) {
 				continue
 			}
 			if norm == "" {

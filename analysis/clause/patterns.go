@@ -3,6 +3,7 @@ package clause
 import (
 	"fmt"
 	"math"
+	"math/bits"
 	"regexp"
 	"sort"
 	"strconv"
@@ -18,6 +19,11 @@ type pattern struct {
 	match     []expr
 	unless    []*regexp.Regexp
 	any, also []uint64 // keyword masks
+	// han: every keyword holds a CJK character, so the pattern can only
+	// match a sentence that does; its keywords live in the detector's
+	// second automaton, which runs on such sentences alone and keeps the
+	// first one small for the (mostly English) rest.
+	han bool
 }
 
 // expr is one compiled wording of a pattern.
@@ -29,7 +35,33 @@ type expr struct {
 // detector is the compiled form of a knowledge base's clause patterns.
 type detector struct {
 	patterns []*pattern
-	keywords keywordSet
+	keywords keywordSet // of the patterns that are not han
+	han      keywordSet // of the han patterns
+	// byKeyword[k] is the set of patterns (bits by index) whose Keywords
+	// hold keyword k of keywords; hanByKeyword the same for han. A
+	// sentence's keyword mask thus names its candidate patterns directly.
+	byKeyword, hanByKeyword [][]uint64
+	pw                      int // uint64 words per pattern set
+}
+
+// candidates sets in cand the patterns whose Keywords occur in a sentence
+// with these keyword masks.
+func (d *detector) candidates(cand, mask, hanMask []uint64) {
+	clear(cand)
+	orBits(cand, mask, d.byKeyword)
+	orBits(cand, hanMask, d.hanByKeyword)
+}
+
+func orBits(cand, mask []uint64, by [][]uint64) {
+	for wi, m := range mask {
+		for m != 0 {
+			b := bits.TrailingZeros64(m)
+			m &= m - 1
+			for k, v := range by[wi*64+b] {
+				cand[k] |= v
+			}
+		}
+	}
 }
 
 // compiled caches the detector of each knowledge base (in practice the one
@@ -58,19 +90,72 @@ func patterns(k *kb.KB) (*detector, error) {
 	}
 	d := &detector{patterns: ps}
 	for _, p := range ps {
+		p.han = true
+		for _, w := range p.Keywords {
+			p.han = p.han && hasHan(w)
+		}
+		ks := d.set(p)
 		for _, w := range append(p.Keywords[:len(p.Keywords):len(p.Keywords)], p.Also...) {
-			d.keywords.index(w)
+			ks.index(w)
 		}
 	}
 	d.keywords.build()
-	for _, p := range ps {
-		p.any = d.keywords.mask(p.Keywords)
+	d.han.build()
+	d.pw = (len(ps) + 63) / 64
+	d.byKeyword = newBitsets(len(d.keywords.words), d.pw)
+	d.hanByKeyword = newBitsets(len(d.han.words), d.pw)
+	for i, p := range ps {
+		ks := d.set(p)
+		p.any = ks.mask(p.Keywords)
 		if len(p.Also) > 0 {
-			p.also = d.keywords.mask(p.Also)
+			p.also = ks.mask(p.Also)
+		}
+		by := d.byKeyword
+		if p.han {
+			by = d.hanByKeyword
+		}
+		for _, w := range p.Keywords {
+			by[ks.index(w)][i/64] |= 1 << (i % 64)
 		}
 	}
 	v, _ := compiled.LoadOrStore(k, d)
 	return v.(*detector), nil
+}
+
+func newBitsets(n, width int) [][]uint64 {
+	out := make([][]uint64, n)
+	for i := range out {
+		out[i] = make([]uint64, width)
+	}
+	return out
+}
+
+// set is the keyword automaton p's keywords live in.
+func (d *detector) set(p *pattern) *keywordSet {
+	if p.han {
+		return &d.han
+	}
+	return &d.keywords
+}
+
+// hasHan reports whether s holds a byte that leads a CJK character in
+// UTF-8 (U+3000 and up: CJK punctuation, kana, ideographs, full-width forms).
+func hasHan(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0xE3 {
+			return true
+		}
+	}
+	return false
+}
+
+func hasHanBytes(b []byte) bool {
+	for _, c := range b {
+		if c >= 0xE3 {
+			return true
+		}
+	}
+	return false
 }
 
 var extractKinds = map[string]bool{"text": true, "amount": true, "currency": true, "url": true, "find": true}
