@@ -36,6 +36,7 @@
 package clause
 
 import (
+	"bytes"
 	"reflect"
 	"regexp"
 
@@ -77,6 +78,7 @@ func Detect(k *kb.KB, text []byte) []Hit {
 	var hits []Hit
 	var codes, single []string // codes hit in this sentence; those hit by a pattern without Each
 	cand := make([]uint64, d.pw)
+	var prev span // the previous sentence, for lists (extendsList)
 	for i, s := range spans {
 		mask, hanMask := found[i*w:(i+1)*w], noHan
 		if r := hanRow[i]; r >= 0 {
@@ -114,7 +116,7 @@ func Detect(k *kb.KB, text []byte) []Hit {
 			}
 			if p.Each {
 				for _, data := range p.applyEach(text, &n, norm) {
-					if !seenHit(hits[first:], p.Code, data) {
+					if !seenHit(hits[first:], p.Code, data) && !extendsList(text, hits[:first], prev, s, p.Code, data) {
 						hits = append(hits, Hit{Code: p.Code, Pattern: p.ID, Start: s.start, End: s.end, Message: p.render(data), Data: data})
 					}
 				}
@@ -128,10 +130,42 @@ func Detect(k *kb.KB, text []byte) []Hit {
 				continue
 			}
 			codes, single = append(codes, p.Code), append(single, p.Code)
-			hits = append(hits, Hit{Code: p.Code, Pattern: p.ID, Start: s.start, End: s.end, Message: p.render(data), Data: data})
+			if !extendsList(text, hits[:first], prev, s, p.Code, data) {
+				hits = append(hits, Hit{Code: p.Code, Pattern: p.ID, Start: s.start, End: s.end, Message: p.render(data), Data: data})
+			}
 		}
+		prev = s
 	}
 	return hits
+}
+
+// listItemGap reports whether the text between two sentences is one line
+// break followed by a list marker ("\n(b) ", "\n- ", "\n（2）"): the second
+// sentence is the next item of a list, not the next sentence of a paragraph.
+func listItemGap(gap []byte) bool {
+	i := bytes.IndexByte(gap, '\n')
+	if i < 0 || bytes.IndexByte(gap[i+1:], '\n') >= 0 {
+		return false
+	}
+	marker := bytes.TrimSpace(gap[i+1:])
+	return len(marker) > 0 && len(marker) <= 12
+}
+
+// extendsList grows a hit of the previous sentence over this one when both
+// say the same thing (same code, same data) and this one is the next item
+// of a list: the items of "You must: (a) ...; (b) ...; (c) ..." are one
+// clause, and a reader wants one finding on it, not three.
+func extendsList(text []byte, hits []Hit, prev, s span, code string, data map[string]any) bool {
+	if prev.end == 0 || !listItemGap(text[prev.end:s.start]) {
+		return false
+	}
+	for i := len(hits) - 1; i >= 0 && hits[i].End >= prev.end; i-- {
+		if h := &hits[i]; h.Code == code && h.End == prev.end && reflect.DeepEqual(h.Data, data) {
+			h.End = s.end
+			return true
+		}
+	}
+	return false
 }
 
 // seenHit reports whether hits (of one sentence) already hold code with

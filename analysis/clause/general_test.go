@@ -120,6 +120,13 @@ func TestGeneralisedWordings(t *testing.T) {
 			{remote, "Acme may suspend or terminate your access immediately.", nil},
 		},
 	}, {
+		name: "a list of duties of one kind is one clause; the next paragraph is another",
+		text: "When you distribute the Model:\n(a) you must give recipients a copy of this Agreement;\n(b) you must retain the copyright notice of the Model.\n\nYou shall include the following notice in any copy.",
+		want: []phrase{
+			{notice, "you must give recipients a copy of this Agreement;\n(b) you must retain the copyright notice of the Model.", nil},
+			{notice, "You shall include the following notice in any copy.", nil},
+		},
+	}, {
 		name: "range on the clause, not on the definition before it",
 		text: "\"Outputs\" means the content the Model generates. You may not use Outputs to train other models.",
 		want: []phrase{

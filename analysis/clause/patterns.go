@@ -365,6 +365,9 @@ func findURL(text []byte, n *normalizer, norm string, a, b int) string {
 	}
 	os, oe := n.original(a+s, a+e)
 	u := strings.ReplaceAll(cleanText(text[os:oe]), "\\", "")
+	if i := strings.IndexAny(u, "。，；：】）」』》、"); i >= 0 {
+		u = u[:i] // Chinese punctuation ends an address in Chinese text
+	}
 	return strings.TrimRight(u, ".,;:!?)]}'\"")
 }
 
