@@ -38,6 +38,11 @@ func TestIdentifyTrickyInputs(t *testing.T) {
 		{"underscore emphasis", "__Gemma Terms of Use__\nModel Derivatives\n", []want{{"gemma", 0, 41, 2, 20}}},
 		{"emoji before title", "\U0001F999 Llama 3.3 Community License Agreement\n", []want{{"llama3.3", 0, 43, 0, 42}}},
 		{"cjk bracket around title", "【Qwen LICENSE AGREEMENT】\n", []want{{"qwen", 0, 29, 0, 28}}},
+		// Chinese versions of known families: the title opens with a CJK
+		// character (or a CJK bracket), 3 bytes each.
+		{"chinese title of a known family", "通义千问许可协议\n一、定义\n", []want{{"tongyi-qianwen", 0, 38, 0, 24}}},
+		{"chinese title in book-title brackets", "《腾讯混元社区许可协议》\n", []want{{"tencent-hunyuan-community", 0, 37, 0, 36}}},
+		{"chinese title with latin words", "# 雅意 YAYI 2 模型社区许可协议\n", []want{{"yayi2-community", 0, 41, 2, 40}}},
 		{"hard-wrapped version line", "Yi Series Models License\nAgreement\n   Version:\n 2.0\n", []want{{"yi-2.0", 0, 52, 0, 24}}},
 		{"title mid-line in a pointer file", "These weights are licensed subject to the Stability AI Community License Agreement.\n", []want{{"stabilityai-community", 0, 84, 0, 83}}},
 		{"policy appended after a license", llama31 + "\n" + body + "\n" + policy + "\nProhibited Uses\n",
