@@ -39,6 +39,7 @@ import (
 	"bytes"
 	"reflect"
 	"regexp"
+	"strings"
 
 	"github.com/fineprint-dev/fineprint/analysis/kb"
 )
@@ -201,7 +202,8 @@ func b2i(b bool) int {
 var definition = regexp.MustCompile(`^(?:\(?[a-z0-9]{1,4}[.)] ?)?"[^"]{1,80}" ?(?:\([^)]*\) ?)?(?:means|shall mean|refers to|shall refer to|is defined as|has the meaning|是指|指|系指|：|:)`)
 
 func isDefinition(norm string) bool {
-	return len(norm) > 0 && (norm[0] == '"' || norm[0] == '(' || norm[0] >= '0' && norm[0] <= '9' || norm[0] >= 'a' && norm[0] <= 'z') && definition.MatchString(norm)
+	// A definition's term is quoted within its first few bytes ("(a) \"X\"").
+	return strings.IndexByte(norm[:min(len(norm), 8)], '"') >= 0 && definition.MatchString(norm)
 }
 
 func contains(list []string, s string) bool {

@@ -120,15 +120,19 @@ func trimCovered(text []byte, covered []Span, l *kb.License) []Span {
 		lo, hi = min(lo, c.Start), max(hi, c.End)
 	}
 	hi = min(hi, len(text))
+	// The phrases open and close the standard text, so only its first and
+	// last few kilobytes are searched.
 	first, last := -1, -1
+	head := min(hi, lo+edgeBytes)
 	for _, p := range l.Starts {
-		if loc := phraseRE(p).FindIndex(text[lo:hi]); loc != nil && (first < 0 || lo+loc[0] < first) {
+		if loc := phraseRE(p).FindIndex(text[lo:head]); loc != nil && (first < 0 || lo+loc[0] < first) {
 			first = lo + loc[0]
 		}
 	}
+	tail := max(lo, hi-edgeBytes)
 	for _, p := range l.Ends {
-		for _, loc := range phraseRE(p).FindAllIndex(text[lo:hi], -1) {
-			last = max(last, lo+loc[1])
+		for _, loc := range phraseRE(p).FindAllIndex(text[tail:hi], -1) {
+			last = max(last, tail+loc[1])
 		}
 	}
 	if first < 0 || last < first {
@@ -148,6 +152,10 @@ func trimCovered(text []byte, covered []Span, l *kb.License) []Span {
 	}
 	return out
 }
+
+// edgeBytes is how far from a match's ends its start and end phrases are
+// looked for (Apache-2.0's appendix follows "END OF TERMS" by 1.6 kB).
+const edgeBytes = 4 << 10
 
 var phraseREs sync.Map // phrase -> *regexp.Regexp
 
