@@ -13,16 +13,21 @@
 // an editor underlines exactly the clause. A sentence may span hard-wrapped
 // lines; blank lines, headings and list items end one; "e.g.", "U.S.",
 // "Inc." and quoted notices ("... Cloud. All Rights Reserved.") do not.
-// CRLF, a byte-order mark, tabs and CJK full stops are handled. A sentence
-// gives at most one hit per code; a text that holds a license twice gives
-// hits for both copies.
+// CRLF, a byte-order mark and tabs are handled; Chinese text is cut at
+// 。；！？ and at its list markers (（1）, 一、, 3、, 第二条). A sentence gives at
+// most one hit per code, except that every threshold of a sentence is its
+// own hit (patterns marked each); consecutive items of one list that give
+// the same hit are one hit over the list; a text that holds a license twice
+// gives hits for both copies. Definitions ("\"Output\" means ...") give no
+// hits unless a pattern allows them, so findings sit on operative clauses,
+// and wishes ("you are encouraged to") are not duties.
 //
 // What is found is decided by the patterns of analysis/kb/clauses.yaml,
 // which are data: to teach fineprint a new wording, add or widen a pattern
 // there and a test case here. Keywords of all patterns are found in one
-// pass over the text; only sentences holding a pattern's keywords are
-// normalized and given to its regular expressions, which keeps Detect well
-// below the cost of licensecheck.Scan on the same bytes.
+// pass over the text (Chinese keywords in a second automaton that runs only
+// on sentences with CJK characters); only sentences holding a pattern's
+// keywords are normalized and given to its regular expressions.
 //
 // Two choices worth knowing:
 //
