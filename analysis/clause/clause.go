@@ -123,7 +123,7 @@ func Detect(k *kb.KB, text []byte) []Hit {
 			if p.Each {
 				for _, data := range p.applyEach(text, &n, norm) {
 					if !seenHit(hits[first:], p.Code, data) && !extendsList(text, hits[:first], prev, s, p.Code, data) {
-						hits = append(hits, Hit{Code: p.Code, Pattern: p.ID, Start: s.start, End: s.end, Message: p.render(data), Data: data})
+						hits = append(hits, Hit{Code: p.Code, Pattern: p.ID, Start: s.start, End: s.end, Message: p.render(norm, data), Data: data})
 					}
 				}
 				if len(hits) > first && hits[len(hits)-1].Code == p.Code && !contains(codes, p.Code) {
@@ -137,7 +137,7 @@ func Detect(k *kb.KB, text []byte) []Hit {
 			}
 			codes, single = append(codes, p.Code), append(single, p.Code)
 			if !extendsList(text, hits[:first], prev, s, p.Code, data) {
-				hits = append(hits, Hit{Code: p.Code, Pattern: p.ID, Start: s.start, End: s.end, Message: p.render(data), Data: data})
+				hits = append(hits, Hit{Code: p.Code, Pattern: p.ID, Start: s.start, End: s.end, Message: p.render(norm, data), Data: data})
 			}
 		}
 		prev = s

@@ -226,3 +226,25 @@ func runPhraseCases(t *testing.T, tests []phraseCase) {
 		})
 	}
 }
+
+// A threshold above which a credit must be shown says so, instead of the
+// separate-license message of thresholds that gate the license itself.
+func TestThresholdConsequenceMessages(t *testing.T) {
+	k := kb.Default()
+	for _, tt := range []struct{ text, want string }{
+		{"If your product has more than 5 million monthly active users, you must prominently display \"Zeta\" in its interface.",
+			"Above 5 million monthly active users the license adds a duty (such as displaying its name or a credit), so check what the clause requires."},
+		{"If your product has more than 5 million monthly active users, you must obtain a license from Zeta.",
+			"Above 5 million monthly active users you need a separate license from the licensor."},
+	} {
+		var got string
+		for _, h := range Detect(k, []byte(tt.text)) {
+			if h.Code == scale {
+				got = h.Message
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%q: message %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

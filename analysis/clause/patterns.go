@@ -18,7 +18,8 @@ type pattern struct {
 	*kb.ClausePattern
 	match     []expr
 	unless    []*regexp.Regexp
-	any, also []uint64 // keyword masks
+	any, also []uint64         // keyword masks
+	variants  []*regexp.Regexp // When of each of Variants
 	// han: every keyword holds a CJK character, so the pattern can only
 	// match a sentence that does; its keywords live in the detector's
 	// second automaton, which runs on such sentences alone and keeps the
@@ -192,6 +193,13 @@ func compile(cs []kb.ClausePattern) ([]*pattern, error) {
 				}
 			}
 			p.match = append(p.match, e)
+		}
+		for _, v := range c.Variants {
+			re, err := regexp.Compile(v.When)
+			if err != nil || v.Message == "" {
+				return nil, fmt.Errorf("clauses.yaml: %s: variant %q: bad expression or no message (%v)", c.ID, v.When, err)
+			}
+			p.variants = append(p.variants, re)
 		}
 		for _, u := range c.Unless {
 			re, err := regexp.Compile(u)
@@ -529,7 +537,14 @@ func parseAmount(s string) (int64, bool) {
 }
 
 // render fills the message template of p with data.
-func (p *pattern) render(data map[string]any) string {
+func (p *pattern) render(norm string, data map[string]any) string {
+	for i, re := range p.variants {
+		if re.MatchString(norm) {
+			if msg, missing := fill(p.Variants[i].Message, data); !missing {
+				return msg
+			}
+		}
+	}
 	msg, missing := fill(p.Message, data)
 	if missing && p.Fallback != "" {
 		msg, _ = fill(p.Fallback, data)

@@ -45,6 +45,10 @@ type ClausePattern struct {
 	// Fallback is the message used when a placeholder of Message has no
 	// value, e.g. a notice clause that does not quote the notice.
 	Fallback string `yaml:"fallback"`
+	// Variants replace Message when their When expression matches the
+	// normalized sentence: a threshold above which a credit must be shown
+	// is not a threshold above which a separate license is needed.
+	Variants []MessageVariant `yaml:"variants"`
 	// Each: every match of the pattern in a sentence is its own hit (two
 	// thresholds in one sentence, "100 million monthly active users or RMB
 	// 1 billion in revenue"), and hits of Each patterns do not stop other
@@ -85,4 +89,10 @@ type Extraction struct {
 	// Optional: a missing value leaves the field unset instead of dropping
 	// the hit.
 	Optional bool `yaml:"optional"`
+}
+
+// MessageVariant is a message for the sentences When matches.
+type MessageVariant struct {
+	When    string `yaml:"when"`    // RE2 expression over the normalized sentence
+	Message string `yaml:"message"` // as ClausePattern.Message
 }
