@@ -207,3 +207,44 @@ func TestCorpusHitsAreWellFormed(t *testing.T) {
 		}
 	}
 }
+
+// The Chinese texts of the corpus (alone or beside English) give their
+// clauses from the Chinese sentences themselves.
+func TestCorpusChineseClauses(t *testing.T) {
+	files := corpusLicenses(t)
+	k := kb.Default()
+	for _, c := range []struct {
+		file        string
+		codes, none []string
+	}{
+		{"chatglm3-6b/MODEL_LICENSE", []string{use, notice, change}, []string{nc}},
+		{"chatglm-6b/MODEL_LICENSE", []string{use, notice, change}, []string{nc}},
+		{"360zhinao/360智脑开源模型许可证.txt", []string{nc, use, notice}, nil},
+		{"bilibili-index/INDEX_MODEL_LICENSE", []string{nc, use, notice, attr}, nil},
+		{"yayi2/COMMUNITY_LICENSE", []string{nc, use, notice, change, attr, geo}, nil},
+		{"funasr-model/MODEL_LICENSE", []string{attr, change}, nil},
+	} {
+		t.Run(c.file, func(t *testing.T) {
+			text, ok := files[c.file]
+			if !ok {
+				t.Fatalf("corpus file %s missing", c.file)
+			}
+			found := map[string]bool{}
+			for _, h := range Detect(k, text) {
+				if hasHanBytes(text[h.Start:h.End]) {
+					found[h.Code] = true
+				}
+			}
+			for _, code := range c.codes {
+				if !found[code] {
+					t.Errorf("no %s on a Chinese sentence", code)
+				}
+			}
+			for _, code := range c.none {
+				if found[code] {
+					t.Errorf("%s on a Chinese sentence", code)
+				}
+			}
+		})
+	}
+}

@@ -177,9 +177,9 @@ func TestChinese(t *testing.T) {
 			{policy, "您应遵守https://example.cn/policy 所载的使用政策。", map[string]any{"url": "https://example.cn/policy"}},
 		},
 	}, {
-		name: "definitions and encouragements give nothing",
-		text: "“输出”是指模型生成的内容。我们鼓励您标注“Built with 示例”。",
-		want: nil,
+		name: "definitions and encouragements give nothing; trade secrets and commercial losses are not commercial use",
+		text: "“输出”是指模型生成的内容。我们鼓励您标注“Built with 示例”。您不得从事侵犯他人商业秘密的行为。除法律禁止的范围外，许可方不对任何商业损失负责。",
+		want: []phrase{{use, "您不得从事侵犯他人商业秘密的行为。", nil}},
 	}}
 	runPhraseCases(t, tests)
 }
