@@ -70,9 +70,10 @@ func Detect(k *kb.KB, text []byte) []Hit {
 	// The han automaton runs only on sentences with CJK characters.
 	var hanSpans []span
 	hanRow := make([]int32, len(spans))
+	anyHan := hasHanBytes(text)
 	for i, s := range spans {
 		hanRow[i] = -1
-		if hasHanBytes(text[s.start:s.end]) {
+		if anyHan && hasHanBytes(text[s.start:s.end]) {
 			hanRow[i] = int32(len(hanSpans))
 			hanSpans = append(hanSpans, s)
 		}

@@ -1,6 +1,7 @@
 package clause
 
 import (
+	"encoding/binary"
 	"fmt"
 	"math"
 	"math/bits"
@@ -151,6 +152,13 @@ func hasHan(s string) bool {
 }
 
 func hasHanBytes(b []byte) bool {
+	// Eight bytes at a time while they are all ASCII: most license text is.
+	for len(b) >= 8 {
+		if binary.LittleEndian.Uint64(b)&0x8080808080808080 != 0 {
+			break
+		}
+		b = b[8:]
+	}
 	for _, c := range b {
 		if c >= 0xE3 {
 			return true

@@ -279,6 +279,9 @@ func markerLen(b []byte) int {
 // "第二条" or "第1部分" (an article heading's number), with the blanks
 // after it; or 0.
 func cjkMarkerLen(b []byte) int {
+	if len(b) == 0 || b[0] < 0x80 && b[0] != '(' && (b[0] < '0' || b[0] > '9') {
+		return 0 // most lines: they start with an ASCII letter or mark
+	}
 	i := 0
 	r, n := utf8.DecodeRune(b)
 	switch {
