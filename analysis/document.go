@@ -116,8 +116,8 @@ func isShellName(lower string) bool {
 // evaluation or serving: any YAML, TOML or JSON file, or an env file, recognised as one by
 // its keys (manifest.ParseConfig), not by its folder.
 func isConfigName(lower string) bool {
-	if lower == ".env" || strings.HasPrefix(lower, ".env.") {
-		return true // compose's env files: MODEL_ID=org/name
+	if lower == ".env" || strings.HasPrefix(lower, ".env.") || strings.HasPrefix(lower, "env.") {
+		return true // compose's env files: MODEL_ID=org/name; templates such as env.example
 	}
 	switch path.Ext(lower) {
 	case ".yaml", ".yml", ".toml", ".json", ".env":

@@ -58,7 +58,7 @@ func isConfigKey(key string) bool {
 // hosted-API names (openai/gpt-4o, anthropic/...) are not models. Ranges
 // are the id inside its quotes.
 func ParseConfig(src []byte) []Ref {
-	if !bytes.Contains(src, []byte("model")) && !bytes.Contains(src, []byte("MODEL")) && !bytes.Contains(src, []byte("tokenizer")) {
+	if !bytes.Contains(src, []byte("model")) && !bytes.Contains(src, []byte("MODEL")) && !bytes.Contains(src, []byte("tokenizer")) && !bytes.Contains(src, []byte("LLM")) {
 		return nil
 	}
 	var refs []Ref
@@ -67,6 +67,8 @@ func ParseConfig(src []byte) []Ref {
 	// data file (tokenizer.json) has neither and is not split into words.
 	commands := bytes.Contains(src, []byte("--")) || bytes.Contains(src, []byte("serve")) || bytes.Contains(src, []byte("-hf"))
 	pending := "" // a model key whose value is on the next line
+	ollama := usesOllama(src)
+	listKey := "" // the key of the list whose "- item" lines follow
 	for i := 0; i < len(src) && len(refs) < maxShellRefs; i = lineEnd(src, i) + 1 {
 		end := lineEnd(src, i)
 		line := src[i:end]
@@ -87,16 +89,31 @@ func ParseConfig(src []byte) []Ref {
 				refs = append(refs, r)
 			}
 		}
+		// An Ollama Helm chart's values: ollama: models: pull: [- name].
+		if len(lineWords) == 2 && lineWords[0].text == "-" && ollama && (listKey == "pull" || listKey == "run") {
+			if r, ok := ollamaWord(src, lineWords[1], listKey, true); ok {
+				refs = append(refs, r)
+			}
+		} else if !(len(lineWords) == 1 && strings.HasSuffix(lineWords[0].text, ":")) {
+			listKey = ""
+		}
 		pending = ""
-		if len(lineWords) == 1 && strings.HasSuffix(lineWords[0].text, ":") && isConfigKey(strings.TrimSuffix(lineWords[0].text, ":")) {
-			pending = strings.TrimSuffix(lineWords[0].text, ":")
+		if len(lineWords) == 1 && strings.HasSuffix(lineWords[0].text, ":") {
+			key := strings.TrimSuffix(lineWords[0].text, ":")
+			if modelNamed(key) {
+				pending = key
+			}
+			listKey = key
+		}
+		for _, r := range composeDefaultRefs(src, i+j, end, ollama) {
+			refs = append(refs, r)
 		}
 		for _, w := range lineWords {
 			if commands && w.text != "-" && len(words) < maxConfigWords {
 				words = append(words, w)
 			}
 		}
-		if r, ok := keyValueRef(src, lineWords); ok {
+		if r, ok := keyValueRef(src, lineWords, ollama); ok {
 			refs = append(refs, r)
 		} else if r, ok := torchtuneRef(src, lineWords); ok {
 			refs = append(refs, r)
@@ -121,7 +138,9 @@ const (
 
 // keyValueRef reads `key: value`, `key = value`, `"key": "value"` and
 // `- KEY=value` from the words of one line.
-func keyValueRef(src []byte, ws []shellWord) (Ref, bool) {
+// With Ollama in the file (or in the key: OLLAMA_MODEL), a value written
+// like an Ollama name counts too (GENERATION_MODEL=qwen3.5:9b, LLM=llama2).
+func keyValueRef(src []byte, ws []shellWord, ollama bool) (Ref, bool) {
 	if len(ws) == 0 {
 		return Ref{}, false
 	}
@@ -141,10 +160,54 @@ func keyValueRef(src []byte, ws []shellWord) (Ref, bool) {
 	default:
 		return Ref{}, false
 	}
-	if !isConfigKey(key) || len(ws) > k+3 {
+	if !modelNamed(key) || len(ws) > k+3 {
 		return Ref{}, false
 	}
-	return wordRef(src, value, key, value.start, nil)
+	if r, ok := wordRef(src, value, key, value.start, nil); ok {
+		return r, true
+	}
+	if ollama || strings.Contains(strings.ToLower(key), "ollama") {
+		return ollamaWord(src, value, key, false)
+	}
+	return Ref{}, false
+}
+
+// ollamaWord makes the Ollama reference of a literal scalar (see
+// ollamaValue).
+func ollamaWord(src []byte, w shellWord, via string, bare bool) (Ref, bool) {
+	if !w.literal || w.end <= w.start || w.end > len(src) || string(src[w.start:w.end]) != w.text {
+		return Ref{}, false
+	}
+	r, ok := ollamaValue(w.text, bare)
+	r.Start, r.End, r.Via = w.start, w.end, via
+	return r, ok
+}
+
+// composeDefaultRE matches a compose or shell default, ${NAME:-value} or
+// ${NAME-value}.
+var composeDefaultRE = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*):?-([A-Za-z0-9_.:/\-]+)\}`)
+
+// composeDefaultRefs reads the defaults of model-named variables in
+// src[from:to] (one line): `- LLM=${LLM-llama2}`, `MODEL: ${MODEL:-org/name}`,
+// the model a compose service runs when the environment does not say.
+func composeDefaultRefs(src []byte, from, to int, ollama bool) []Ref {
+	if !bytes.Contains(src[from:to], []byte("${")) {
+		return nil
+	}
+	var refs []Ref
+	for _, m := range composeDefaultRE.FindAllSubmatchIndex(src[from:to], 8) {
+		name := string(src[from+m[2] : from+m[3]])
+		if !modelNamed(name) {
+			continue
+		}
+		w := shellWord{text: string(src[from+m[4] : from+m[5]]), start: from + m[4], end: from + m[5], literal: true}
+		if r, ok := wordRef(src, w, name, w.start, nil); ok {
+			refs = append(refs, r)
+		} else if r, ok := ollamaWord(src, w, name, false); ok && (ollama || strings.Contains(strings.ToLower(name), "ollama")) {
+			refs = append(refs, r)
+		}
+	}
+	return refs
 }
 
 // configWords splits one line of a config into scalars: separated by

@@ -173,7 +173,7 @@ var pyCallNeedles = [][]byte{[]byte("from_pretrained"), []byte("pipeline"), []by
 	[]byte("snapshot_download"), []byte("SentenceTransformer"), []byte("CrossEncoder"), []byte("LLM"), []byte("llama"),
 	[]byte("add_argument"), []byte("field"), []byte("/resolve/"), []byte("mlx_"), []byte("hf_path"), []byte("hf-hub:"), []byte("YOLO"), []byte("RTDETR"),
 	[]byte("WhisperModel"), []byte("Option"), []byte("Trainer"), []byte("Engine"), []byte("repo_id"), []byte("model_id"),
-	[]byte("base_model"), []byte("Model("), []byte("Pipeline("), []byte("XL(")}
+	[]byte("base_model"), []byte("Model("), []byte("Pipeline("), []byte("XL("), []byte("MODEL"), []byte("_model"), []byte("getenv"), []byte("environ")}
 
 // peftReceiverRE matches the PEFT classes before ".from_pretrained".
 var peftReceiverRE = regexp.MustCompile(`\bPeft\w*\s*\.\s*$`)
@@ -267,6 +267,32 @@ func ParsePython(src []byte) []Ref {
 	for _, l := range pyKeywordModels(src, code, byQuote) {
 		if !seen[l.start] && len(refs) < maxPyCalls {
 			if r, ok := pyModelRef(src, l, "keyword", false); ok {
+				seen[l.start] = true
+				refs = append(refs, r)
+			}
+		}
+	}
+	// Literals held under a name that says they are the model (see
+	// pyNamedModels): Hub ids, or Ollama names when the file uses Ollama.
+	single, listed := pyNamedModels(src, code, lits, byQuote)
+	ollama := usesOllama(src)
+	for _, l := range single {
+		if seen[l.start] || l.formatted || len(refs) >= maxPyCalls {
+			continue
+		}
+		r, ok := pyModelRef(src, l, "variable", false)
+		if !ok && ollama {
+			r, ok = ollamaValue(string(src[l.start:l.end]), false)
+			r.Start, r.End, r.Via = l.start, l.end, "variable"
+		}
+		if ok {
+			seen[l.start] = true
+			refs = append(refs, r)
+		}
+	}
+	for _, l := range listed {
+		if !seen[l.start] && len(refs) < maxPyCalls {
+			if r, ok := pyModelRef(src, l, "models", false); ok {
 				seen[l.start] = true
 				refs = append(refs, r)
 			}

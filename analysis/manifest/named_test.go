@@ -1,0 +1,56 @@
+package manifest
+
+import "testing"
+
+// TestNamedConfigValues: env files, compose defaults and Helm values name
+// models by the key that holds them: *_MODEL and LLM keys in any case,
+// ${VAR:-default} defaults, Ollama names where the file uses Ollama, an
+// Ollama chart's pull/run lists; hosted providers' keys and selectors are
+// not models.
+func TestNamedConfigValues(t *testing.T) {
+	for _, c := range []struct {
+		name, src string
+		want      []string
+	}{
+		{"env file with Ollama", "OLLAMA_HOST=http://localhost:11434\nGENERATION_MODEL=qwen3.5:9b\nRERANKER_MODEL=Qwen/Qwen3-Reranker-4B\n" +
+			"EMBEDDING_MODEL=sentence_transformer\nWATSONX_GENERATION_MODEL=ibm/granite-13b-chat-v2\nLLM=llama2 #or gpt-4\nJUDGE_MODEL=gpt-4o\n",
+			[]string{"GENERATION_MODEL ollama qwen3.5:9b [qwen3.5:9b]", "RERANKER_MODEL hub Qwen/Qwen3-Reranker-4B [Qwen/Qwen3-Reranker-4B]",
+				"LLM ollama llama2:latest [llama2]"}},
+		{"env file without Ollama", "GENERATION_MODEL=qwen3.5:9b\nEMBEDDING_MODEL=BAAI/bge-m3\n",
+			[]string{"EMBEDDING_MODEL hub BAAI/bge-m3 [BAAI/bge-m3]"}},
+		{"OLLAMA_MODEL key", "OLLAMA_MODEL=phi3:mini\n", []string{"OLLAMA_MODEL ollama phi3:mini [phi3:mini]"}},
+		{"compose defaults", "services:\n  api:\n    environment:\n      - OLLAMA_BASE_URL=${OLLAMA_BASE_URL-http://llm:11434}\n" +
+			"      - LLM=${LLM-llama2}\n      - EMBEDDING_MODEL=${EMBEDDING_MODEL:-BAAI/bge-small-en-v1.5}\n      - PORT=${PORT:-8080}\n" +
+			"      # - MODEL=${MODEL:-commented/out}\n",
+			[]string{"LLM ollama llama2:latest [llama2]", "EMBEDDING_MODEL hub BAAI/bge-small-en-v1.5 [BAAI/bge-small-en-v1.5]"}},
+		{"Ollama Helm values", "ollama:\n  gpu:\n    enabled: false\n  models:\n    pull:\n      - moondream\n      - llama3.2:1b\n    run:\n      - moondream\n" +
+			"ingress:\n  hosts:\n    - chart-example.local\n",
+			[]string{"pull ollama moondream:latest [moondream]", "pull ollama llama3.2:1b [llama3.2:1b]", "run ollama moondream:latest [moondream]"}},
+		{"pull list without Ollama", "steps:\n  pull:\n    - moondream\n", nil},
+	} {
+		wantRefs(t, c.name, c.src, ParseConfig([]byte(c.src)), c.want)
+	}
+}
+
+// TestNamedPythonValues: model-named constants, dict keys and os.getenv
+// defaults, `or` fallbacks and lists of models; parameter defaults,
+// hosted providers' variables and getenv defaults passed as labels are
+// not read this way.
+func TestNamedPythonValues(t *testing.T) {
+	src := "import os\nfrom ollama import Client\n" +
+		"DEFAULT_GENERATION_MODEL = os.getenv(\"GENERATION_MODEL\", \"qwen3.5:9b\")\n" +
+		"ENRICHMENT_MODEL = os.getenv(\"ENRICHMENT_MODEL\") or CONFIG.get(\"m\") or \"qwen3.5:4b\"\n" +
+		"EXTERNAL = {\n    \"embedding_model\": os.getenv(\"EMBEDDING_MODEL\", \"microsoft/harrier-oss-v1-0.6b\"),\n}\n" +
+		"WATSONX = {\"generation_model\": os.getenv(\"WATSONX_GENERATION_MODEL\", \"ibm/granite-13b-chat-v2\")}\n" +
+		"embedding_models = []\nembedding_models.extend([\n    \"Qwen/Qwen3-Embedding-0.6B\",\n    \"not a model\",\n])\n" +
+		"class Reranker:\n    def __init__(\n        self,\n        model_name: str = \"Qwen/Qwen3-Reranker-0.6B\",\n    ):\n        pass\n" +
+		"db.create_session(\"Test\", os.getenv(\"GENERATION_MODEL\", \"qwen3.5:9b\"))\n" +
+		"llm = ChatBedrock(\n    model_id=\"anthropic.claude-v2\",\n)\n" +
+		"# OTHER_MODEL = \"commented/out\"\n"
+	wantRefs(t, "python", src, ParsePython([]byte(src)), []string{
+		"variable ollama qwen3.5:9b [qwen3.5:9b]",
+		"variable ollama qwen3.5:4b [qwen3.5:4b]",
+		"variable hub microsoft/harrier-oss-v1-0.6b [microsoft/harrier-oss-v1-0.6b]",
+		"models hub Qwen/Qwen3-Embedding-0.6B [Qwen/Qwen3-Embedding-0.6B]",
+	})
+}
