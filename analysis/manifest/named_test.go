@@ -54,3 +54,25 @@ func TestNamedPythonValues(t *testing.T) {
 		"models hub Qwen/Qwen3-Embedding-0.6B [Qwen/Qwen3-Embedding-0.6B]",
 	})
 }
+
+// TestNamedScriptValues: JavaScript and TypeScript settings named for the
+// model (upper-case constants and properties), Ollama names where the file
+// uses Ollama, and the ids of an object or array of models; lower-case
+// variables and hosted names are not read this way.
+func TestNamedScriptValues(t *testing.T) {
+	src := "export const DEFAULT_GENERATION_MODEL = 'qwen3.5:9b';\n" +
+		"export const DEFAULT_EMBEDDING_MODEL = 'microsoft/harrier-oss-v1-0.6b';\n" +
+		"export const JUDGE_MODEL = 'gpt-4o';\n" +
+		"export interface Status { ollama_running: boolean }\n" +
+		"export default {\n    SAMPLING_RATE: 16000,\n    DEFAULT_MODEL: \"Xenova/whisper-tiny\",\n};\n" +
+		"const models = {\n    // Original checkpoints\n    'Xenova/whisper-base': [77, 291],\n    'distil-whisper/distil-large-v2': [767],\n};\n" +
+		"const labels = { 'org/not-a-model-list': 1 };\n" +
+		"let lastModel = 'some/thing';\n"
+	wantRefs(t, "script", src, ParseScript([]byte(src)), []string{
+		"DEFAULT_GENERATION_MODEL ollama qwen3.5:9b [qwen3.5:9b]",
+		"DEFAULT_EMBEDDING_MODEL hub microsoft/harrier-oss-v1-0.6b [microsoft/harrier-oss-v1-0.6b]",
+		"DEFAULT_MODEL hub Xenova/whisper-tiny [Xenova/whisper-tiny]",
+		"models hub Xenova/whisper-base [Xenova/whisper-base]",
+		"models hub distil-whisper/distil-large-v2 [distil-whisper/distil-large-v2]",
+	})
+}

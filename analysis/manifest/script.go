@@ -68,6 +68,9 @@ var (
 	// jsIDPropRE finds { id: "..." } in the model lists of transformers.js
 	// apps.
 	jsIDPropRE = regexp.MustCompile(`\b(id)\s*:\s*`)
+	// jsNamedRE finds NAME = and NAME: (a constant, a variable, an
+	// object's property), up to the value.
+	jsNamedRE = regexp.MustCompile(`\b([A-Za-z_$][\w$]*)\s*(?::\s*[\w<>\[\]|]+\s*=|=|:)[ \t]*`)
 	// jsConstRE finds const/let/var NAME = at the start of a statement.
 	// Class fields count too: static model_id = "org/name", read through
 	// this.model_id.
@@ -82,7 +85,7 @@ var (
 // substitutions and hosted-API names (gpt-4o, claude-3, openai/gpt-4o) are
 // not models.
 func ParseScript(src []byte) []Ref {
-	if !bytes.Contains(src, []byte("model")) && !bytes.Contains(src, []byte("pipeline")) && !bytes.Contains(src, []byte("from_pretrained")) {
+	if !bytes.Contains(src, []byte("model")) && !bytes.Contains(src, []byte("MODEL")) && !bytes.Contains(src, []byte("pipeline")) && !bytes.Contains(src, []byte("from_pretrained")) {
 		return nil
 	}
 	code, lits := lexJS(src)
@@ -142,6 +145,35 @@ func ParseScript(src []byte) []Ref {
 	if bytes.Contains(src, []byte("transformers")) {
 		for _, m := range jsIDPropRE.FindAllSubmatchIndex(code, maxPyCalls) {
 			add(m[1], "id", false)
+		}
+	}
+	// A setting named for the model it holds: an upper-case constant or
+	// property (export const DEFAULT_GENERATION_MODEL = "...", {
+	// DEFAULT_MODEL: "org/name" }), and the ids listed in an array or object
+	// under a name that says it holds models (const models = {
+	// "org/name": [...] }).
+	if bytes.Contains(src, []byte("MODEL")) || bytes.Contains(src, []byte("odel")) {
+		for _, m := range jsNamedRE.FindAllSubmatchIndex(code, maxPyCalls) {
+			name := string(code[m[2]:m[3]])
+			switch {
+			case strings.ToUpper(name) == name && modelNamed(name):
+				add(m[1], name, ollama)
+			case strings.Contains(strings.ToLower(name), "model") && m[1] < len(code) && (code[m[1]] == '{' || code[m[1]] == '['):
+				args := splitArgs(code, m[1]+1)
+				if len(args) == 0 {
+					continue
+				}
+				to := args[len(args)-1].end
+				for _, l := range lits {
+					if l.start > m[1] && l.end <= to && !l.formatted && !seen[l.start] && len(refs) < maxPyCalls {
+						if r, ok := modelRef(string(src[l.start:l.end]), false); ok && !HostedAPIName(r.ID) && !LocalLooking(r.ID) {
+							seen[l.start] = true
+							r.Start, r.End, r.Via = l.start, l.end, "models"
+							refs = append(refs, r)
+						}
+					}
+				}
+			}
 		}
 	}
 	slices.SortStableFunc(refs, func(a, b Ref) int { return a.Start - b.Start })
