@@ -12,6 +12,7 @@
 //	clauses.yaml   clause patterns that find restrictive terms in any text
 //	models.yaml    well-known model ids (Hub and Ollama) and their licenses
 //	reuploads.yaml naming rules of re-uploads and quantizations
+//	checkpoints.yaml well-known checkpoint file names and their Hub repos
 //
 // The data is parsed and checked once, on first use; a malformed file is a
 // build-time bug and makes Default panic, which the package's tests catch.

@@ -58,7 +58,8 @@ func isConfigKey(key string) bool {
 // hosted-API names (openai/gpt-4o, anthropic/...) are not models. Ranges
 // are the id inside its quotes.
 func ParseConfig(src []byte) []Ref {
-	if !bytes.Contains(src, []byte("model")) && !bytes.Contains(src, []byte("MODEL")) && !bytes.Contains(src, []byte("tokenizer")) && !bytes.Contains(src, []byte("LLM")) {
+	if !bytes.Contains(src, []byte("model")) && !bytes.Contains(src, []byte("MODEL")) && !bytes.Contains(src, []byte("tokenizer")) && !bytes.Contains(src, []byte("LLM")) &&
+		!bytes.Contains(src, []byte(".safetensors")) && !bytes.Contains(src, []byte(".ckpt")) {
 		return nil
 	}
 	var refs []Ref
@@ -111,6 +112,11 @@ func ParseConfig(src []byte) []Ref {
 		for _, w := range lineWords {
 			if commands && w.text != "-" && len(words) < maxConfigWords {
 				words = append(words, w)
+			}
+		}
+		for _, w := range lineWords {
+			if r, ok := checkpointRef(w.text, w.start); ok && w.end-w.start == len(w.text) && len(refs) < maxShellRefs {
+				refs = append(refs, r)
 			}
 		}
 		if r, ok := keyValueRef(src, lineWords, ollama); ok {

@@ -76,3 +76,27 @@ func TestNamedScriptValues(t *testing.T) {
 		"models hub distil-whisper/distil-large-v2 [distil-whisper/distil-large-v2]",
 	})
 }
+
+// TestCheckpointFiles: a well-known checkpoint file named in Python, a
+// YAML config or JavaScript stands for the Hub repository that publishes
+// it; the range is the base name; unknown and generic names are not.
+func TestCheckpointFiles(t *testing.T) {
+	py := "VERSION2SPECS = {\n    \"SDXL-base-1.0\": {\n        \"ckpt\": \"checkpoints/sd_xl_base_1.0.safetensors\",\n    },\n}\n" +
+		"# \"ckpt\": \"checkpoints/sd_turbo.safetensors\"\n" +
+		"state = load_file(\"checkpoints/model.safetensors\")\n" +
+		"assert os.path.basename(path) in [\"sv4d2.safetensors\", \"sv4d2_8views.safetensors\"]\n"
+	wantRefs(t, "python", py, ParsePython([]byte(py)), []string{
+		"checkpoint hub stabilityai/stable-diffusion-xl-base-1.0 [sd_xl_base_1.0.safetensors]",
+		"checkpoint hub stabilityai/sv4d2.0 [sv4d2.safetensors]",
+		"checkpoint hub stabilityai/sv4d2.0 [sv4d2_8views.safetensors]",
+	})
+	yml := "model:\n  target: sgm.models.diffusion.DiffusionEngine\n  params:\n    ckpt_path: checkpoints/svd_xt.safetensors\n" +
+		"    # ckpt_path: checkpoints/svd.safetensors\n    other: weights/unet.safetensors\n"
+	wantRefs(t, "yaml", yml, ParseConfig([]byte(yml)), []string{
+		"checkpoint hub stabilityai/stable-video-diffusion-img2vid-xt [svd_xt.safetensors]",
+	})
+	js := "const url = 'https://example.com/v1-5-pruned-emaonly.safetensors';\n"
+	wantRefs(t, "js", js, ParseScript([]byte(js)), []string{
+		"checkpoint hub stable-diffusion-v1-5/stable-diffusion-v1-5 [v1-5-pruned-emaonly.safetensors]",
+	})
+}

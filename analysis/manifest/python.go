@@ -173,7 +173,7 @@ var pyCallNeedles = [][]byte{[]byte("from_pretrained"), []byte("pipeline"), []by
 	[]byte("snapshot_download"), []byte("SentenceTransformer"), []byte("CrossEncoder"), []byte("LLM"), []byte("llama"),
 	[]byte("add_argument"), []byte("field"), []byte("/resolve/"), []byte("mlx_"), []byte("hf_path"), []byte("hf-hub:"), []byte("YOLO"), []byte("RTDETR"),
 	[]byte("WhisperModel"), []byte("Option"), []byte("Trainer"), []byte("Engine"), []byte("repo_id"), []byte("model_id"),
-	[]byte("base_model"), []byte("Model("), []byte("Pipeline("), []byte("XL("), []byte("MODEL"), []byte("_model"), []byte("getenv"), []byte("environ")}
+	[]byte("base_model"), []byte("Model("), []byte("Pipeline("), []byte("XL("), []byte("MODEL"), []byte("_model"), []byte("getenv"), []byte("environ"), []byte(".safetensors"), []byte(".ckpt")}
 
 // peftReceiverRE matches the PEFT classes before ".from_pretrained".
 var peftReceiverRE = regexp.MustCompile(`\bPeft\w*\s*\.\s*$`)
@@ -298,6 +298,8 @@ func ParsePython(src []byte) []Ref {
 			}
 		}
 	}
+	// A well-known checkpoint file, by its name.
+	refs = append(refs, literalCheckpoints(src, lits, seen, maxPyCalls-len(refs))...)
 	// A URL of a file in a model repository, wherever it is fetched from
 	// (torch.hub.load_state_dict_from_url, requests.get, urlretrieve).
 	for _, l := range lits {

@@ -85,7 +85,7 @@ var (
 // substitutions and hosted-API names (gpt-4o, claude-3, openai/gpt-4o) are
 // not models.
 func ParseScript(src []byte) []Ref {
-	if !bytes.Contains(src, []byte("model")) && !bytes.Contains(src, []byte("MODEL")) && !bytes.Contains(src, []byte("pipeline")) && !bytes.Contains(src, []byte("from_pretrained")) {
+	if !bytes.Contains(src, []byte("model")) && !bytes.Contains(src, []byte("MODEL")) && !bytes.Contains(src, []byte(".safetensors")) && !bytes.Contains(src, []byte("pipeline")) && !bytes.Contains(src, []byte("from_pretrained")) {
 		return nil
 	}
 	code, lits := lexJS(src)
@@ -176,6 +176,7 @@ func ParseScript(src []byte) []Ref {
 			}
 		}
 	}
+	refs = append(refs, literalCheckpoints(src, lits, seen, maxPyCalls-len(refs))...)
 	slices.SortStableFunc(refs, func(a, b Ref) int { return a.Start - b.Start })
 	return refs
 }

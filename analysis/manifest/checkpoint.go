@@ -1,0 +1,53 @@
+package manifest
+
+import (
+	"strings"
+
+	"github.com/fineprint-dev/fineprint/analysis/kb"
+)
+
+// checkpointExts are the extensions of checkpoint files.
+var checkpointExts = []string{".safetensors", ".ckpt", ".pth", ".pt", ".bin"}
+
+// checkpointRef makes the reference a string naming a well-known
+// checkpoint file stands for ("checkpoints/sd_xl_base_1.0.safetensors"
+// -> stabilityai/stable-diffusion-xl-base-1.0, kb checkpoints.yaml); text
+// starts at offset start. The range is the file's base name.
+func checkpointRef(text string, start int) (Ref, bool) {
+	if len(text) > 512 {
+		return Ref{}, false
+	}
+	ext := false
+	for _, e := range checkpointExts {
+		ext = ext || strings.HasSuffix(text, e)
+	}
+	if !ext {
+		return Ref{}, false
+	}
+	base := text[strings.LastIndexAny(text, `/\`)+1:]
+	c, ok := kb.CheckpointModel(base)
+	if !ok {
+		return Ref{}, false
+	}
+	at := start + len(text) - len(base)
+	return Ref{Kind: HubID, ID: c.Model, Text: base, Start: at, End: at + len(base), Via: "checkpoint"}, true
+}
+
+// literalCheckpoints returns the references of the string literals that
+// name well-known checkpoint files, skipping those already reported.
+func literalCheckpoints(src []byte, lits []pyLiteral, seen map[int]bool, room int) []Ref {
+	var refs []Ref
+	for _, l := range lits {
+		if len(refs) >= room {
+			break
+		}
+		if l.formatted || seen[l.start] || l.end <= l.start {
+			continue
+		}
+		if r, ok := checkpointRef(string(src[l.start:l.end]), l.start); ok {
+			seen[l.start] = true
+			refs = append(refs, r)
+		}
+	}
+	return refs
+}
