@@ -102,6 +102,8 @@ func TestClassifyPath(t *testing.T) {
 		"src/app.ts":                         KindScript,
 		"examples/merge.json":                KindConfig,
 		"deploy/.env":                        KindConfig,
+		"env.example":                        KindConfig,
+		"env.example.watsonx":                KindConfig,
 		"main.go":                            KindOther,
 		ProfileFile:                          KindProfile,
 		LockFile:                             KindLock,

@@ -1,6 +1,7 @@
 package manifest
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/fineprint-dev/fineprint/analysis/kb"
@@ -34,9 +35,17 @@ func checkpointRef(text string, start int) (Ref, bool) {
 }
 
 // literalCheckpoints returns the references of the string literals that
-// name well-known checkpoint files, skipping those already reported.
-func literalCheckpoints(src []byte, lits []pyLiteral, seen map[int]bool, room int) []Ref {
+// name well-known checkpoint files, skipping those already reported and
+// those on the line of a reference to the same model
+// (hf_hub_download("stabilityai/sv3d", "sv3d_u.safetensors") names it once).
+func literalCheckpoints(src []byte, lits []pyLiteral, seen map[int]bool, have []Ref, room int) []Ref {
 	var refs []Ref
+	byID := map[string][]int{}
+	for _, r := range have {
+		if len(byID[r.ID]) < 64 {
+			byID[r.ID] = append(byID[r.ID], r.Start)
+		}
+	}
 	for _, l := range lits {
 		if len(refs) >= room {
 			break
@@ -44,10 +53,24 @@ func literalCheckpoints(src []byte, lits []pyLiteral, seen map[int]bool, room in
 		if l.formatted || seen[l.start] || l.end <= l.start {
 			continue
 		}
-		if r, ok := checkpointRef(string(src[l.start:l.end]), l.start); ok {
-			seen[l.start] = true
-			refs = append(refs, r)
+		r, ok := checkpointRef(string(src[l.start:l.end]), l.start)
+		if !ok || sameLine(src, byID[r.ID], l.start) {
+			continue
 		}
+		seen[l.start] = true
+		refs = append(refs, r)
 	}
 	return refs
+}
+
+// sameLine reports whether one of starts is on the line of offset at,
+// within 512 bytes of it.
+func sameLine(src []byte, starts []int, at int) bool {
+	for _, s := range starts {
+		from, to := min(s, at), max(s, at)
+		if to-from < 512 && !bytes.ContainsAny(src[from:to], "\n\r") {
+			return true
+		}
+	}
+	return false
 }

@@ -84,11 +84,13 @@ func TestCheckpointFiles(t *testing.T) {
 	py := "VERSION2SPECS = {\n    \"SDXL-base-1.0\": {\n        \"ckpt\": \"checkpoints/sd_xl_base_1.0.safetensors\",\n    },\n}\n" +
 		"# \"ckpt\": \"checkpoints/sd_turbo.safetensors\"\n" +
 		"state = load_file(\"checkpoints/model.safetensors\")\n" +
-		"assert os.path.basename(path) in [\"sv4d2.safetensors\", \"sv4d2_8views.safetensors\"]\n"
+		"assert os.path.basename(path) in [\"sv4d2.safetensors\", \"sv4d2_8views.safetensors\"]\n" +
+		"p = hf_hub_download(\"stabilityai/sv3d\", \"sv3d_u.safetensors\")\n"
 	wantRefs(t, "python", py, ParsePython([]byte(py)), []string{
 		"checkpoint hub stabilityai/stable-diffusion-xl-base-1.0 [sd_xl_base_1.0.safetensors]",
 		"checkpoint hub stabilityai/sv4d2.0 [sv4d2.safetensors]",
 		"checkpoint hub stabilityai/sv4d2.0 [sv4d2_8views.safetensors]",
+		"hf_hub_download hub stabilityai/sv3d [stabilityai/sv3d]",
 	})
 	yml := "model:\n  target: sgm.models.diffusion.DiffusionEngine\n  params:\n    ckpt_path: checkpoints/svd_xt.safetensors\n" +
 		"    # ckpt_path: checkpoints/svd.safetensors\n    other: weights/unet.safetensors\n"

@@ -299,7 +299,7 @@ func ParsePython(src []byte) []Ref {
 		}
 	}
 	// A well-known checkpoint file, by its name.
-	refs = append(refs, literalCheckpoints(src, lits, seen, maxPyCalls-len(refs))...)
+	refs = append(refs, literalCheckpoints(src, lits, seen, refs, maxPyCalls-len(refs))...)
 	// A URL of a file in a model repository, wherever it is fetched from
 	// (torch.hub.load_state_dict_from_url, requests.get, urlretrieve).
 	for _, l := range lits {

@@ -176,7 +176,7 @@ func ParseScript(src []byte) []Ref {
 			}
 		}
 	}
-	refs = append(refs, literalCheckpoints(src, lits, seen, maxPyCalls-len(refs))...)
+	refs = append(refs, literalCheckpoints(src, lits, seen, refs, maxPyCalls-len(refs))...)
 	slices.SortStableFunc(refs, func(a, b Ref) int { return a.Start - b.Start })
 	return refs
 }
