@@ -5,7 +5,7 @@ import "testing"
 // TestCheckpoints: the table loads, each entry resolves through
 // models.yaml or is at least a Hub id, and lookups are by exact base name.
 func TestCheckpoints(t *testing.T) {
-	if _, err := loadCheckpoints(); err != nil {
+	if _, _, err := loadCheckpointTables(); err != nil {
 		t.Fatal(err)
 	}
 	for file, want := range map[string]string{
@@ -18,6 +18,16 @@ func TestCheckpoints(t *testing.T) {
 		c, ok := CheckpointModel(file)
 		if ok != (want != "") || c.Model != want {
 			t.Errorf("CheckpointModel(%q) = %q, %v; want %q", file, c.Model, ok, want)
+		}
+	}
+	for name, want := range map[string]string{
+		"laion2b_s32b_b79k": "laion/CLIP-ViT-H-14-laion2B-s32B-b79K",
+		"ViT-L/14":          "openai/clip-vit-large-patch14",
+		"ViT-H-14":          "",
+	} {
+		c, ok := LibraryModelName(name)
+		if ok != (want != "") || c.Model != want {
+			t.Errorf("LibraryModelName(%q) = %q, %v; want %q", name, c.Model, ok, want)
 		}
 	}
 }

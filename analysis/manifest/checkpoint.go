@@ -18,6 +18,9 @@ func checkpointRef(text string, start int) (Ref, bool) {
 	if len(text) > 512 {
 		return Ref{}, false
 	}
+	if c, ok := kb.LibraryModelName(text); ok {
+		return Ref{Kind: HubID, ID: c.Model, Text: text, Start: start, End: start + len(text), Via: "name"}, true
+	}
 	ext := false
 	for _, e := range checkpointExts {
 		ext = ext || strings.HasSuffix(text, e)
@@ -50,8 +53,8 @@ func literalCheckpoints(src []byte, lits []pyLiteral, seen map[int]bool, have []
 		if len(refs) >= room {
 			break
 		}
-		if l.formatted || seen[l.start] || l.end <= l.start {
-			continue
+		if seen[l.start] || l.end <= l.start || l.formatted && bytes.IndexByte(src[l.start:l.end], '{') >= 0 {
+			continue // f"{version}.safetensors" names no one file; f"sv3d_u.safetensors" does
 		}
 		r, ok := checkpointRef(string(src[l.start:l.end]), l.start)
 		if !ok || sameLine(src, byID[r.ID], l.start) {

@@ -59,7 +59,7 @@ func isConfigKey(key string) bool {
 // are the id inside its quotes.
 func ParseConfig(src []byte) []Ref {
 	if !bytes.Contains(src, []byte("model")) && !bytes.Contains(src, []byte("MODEL")) && !bytes.Contains(src, []byte("tokenizer")) && !bytes.Contains(src, []byte("LLM")) &&
-		!bytes.Contains(src, []byte(".safetensors")) && !bytes.Contains(src, []byte(".ckpt")) {
+		!bytes.Contains(src, []byte(".safetensors")) && !bytes.Contains(src, []byte(".ckpt")) && !bytes.Contains(src, []byte("laion2b")) {
 		return nil
 	}
 	var refs []Ref

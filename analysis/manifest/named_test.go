@@ -85,17 +85,25 @@ func TestCheckpointFiles(t *testing.T) {
 		"# \"ckpt\": \"checkpoints/sd_turbo.safetensors\"\n" +
 		"state = load_file(\"checkpoints/model.safetensors\")\n" +
 		"assert os.path.basename(path) in [\"sv4d2.safetensors\", \"sv4d2_8views.safetensors\"]\n" +
-		"p = hf_hub_download(\"stabilityai/sv3d\", \"sv3d_u.safetensors\")\n"
+		"p = hf_hub_download(\"stabilityai/sv3d\", \"sv3d_u.safetensors\")\n" +
+		"filename = f\"sv3d_p.safetensors\"\nother = f\"{version}.safetensors\"\n" +
+		"clip_model, _ = clip.load(\"ViT-L/14\", device=device)\n" +
+		"def __init__(self, arch=\"ViT-H-14\", version=\"laion2b_s32b_b79k\"):\n    pass\n"
 	wantRefs(t, "python", py, ParsePython([]byte(py)), []string{
 		"checkpoint hub stabilityai/stable-diffusion-xl-base-1.0 [sd_xl_base_1.0.safetensors]",
 		"checkpoint hub stabilityai/sv4d2.0 [sv4d2.safetensors]",
 		"checkpoint hub stabilityai/sv4d2.0 [sv4d2_8views.safetensors]",
 		"hf_hub_download hub stabilityai/sv3d [stabilityai/sv3d]",
+		"checkpoint hub stabilityai/sv3d [sv3d_p.safetensors]",
+		"name hub openai/clip-vit-large-patch14 [ViT-L/14]",
+		"name hub laion/CLIP-ViT-H-14-laion2B-s32B-b79K [laion2b_s32b_b79k]",
 	})
 	yml := "model:\n  target: sgm.models.diffusion.DiffusionEngine\n  params:\n    ckpt_path: checkpoints/svd_xt.safetensors\n" +
-		"    # ckpt_path: checkpoints/svd.safetensors\n    other: weights/unet.safetensors\n"
+		"    # ckpt_path: checkpoints/svd.safetensors\n    other: weights/unet.safetensors\n" +
+		"    embedder:\n      arch: ViT-bigG-14\n      version: laion2b_s39b_b160k\n"
 	wantRefs(t, "yaml", yml, ParseConfig([]byte(yml)), []string{
 		"checkpoint hub stabilityai/stable-video-diffusion-img2vid-xt [svd_xt.safetensors]",
+		"name hub laion/CLIP-ViT-bigG-14-laion2B-39B-b160k [laion2b_s39b_b160k]",
 	})
 	js := "const url = 'https://example.com/v1-5-pruned-emaonly.safetensors';\n"
 	wantRefs(t, "js", js, ParseScript([]byte(js)), []string{

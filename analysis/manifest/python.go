@@ -173,7 +173,7 @@ var pyCallNeedles = [][]byte{[]byte("from_pretrained"), []byte("pipeline"), []by
 	[]byte("snapshot_download"), []byte("SentenceTransformer"), []byte("CrossEncoder"), []byte("LLM"), []byte("llama"),
 	[]byte("add_argument"), []byte("field"), []byte("/resolve/"), []byte("mlx_"), []byte("hf_path"), []byte("hf-hub:"), []byte("YOLO"), []byte("RTDETR"),
 	[]byte("WhisperModel"), []byte("Option"), []byte("Trainer"), []byte("Engine"), []byte("repo_id"), []byte("model_id"),
-	[]byte("base_model"), []byte("Model("), []byte("Pipeline("), []byte("XL("), []byte("MODEL"), []byte("_model"), []byte("getenv"), []byte("environ"), []byte(".safetensors"), []byte(".ckpt")}
+	[]byte("base_model"), []byte("Model("), []byte("Pipeline("), []byte("XL("), []byte("MODEL"), []byte("_model"), []byte("getenv"), []byte("environ"), []byte(".safetensors"), []byte(".ckpt"), []byte("clip"), []byte("laion2b")}
 
 // peftReceiverRE matches the PEFT classes before ".from_pretrained".
 var peftReceiverRE = regexp.MustCompile(`\bPeft\w*\s*\.\s*$`)
