@@ -1,6 +1,9 @@
 package manifest
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // modelNamed reports a variable, key or environment variable whose name
 // says it holds the model a program uses, in any case: the config keys
@@ -85,4 +88,26 @@ func usesOllama(src []byte) bool {
 		}
 	}
 	return false
+}
+
+// sentenceTransformersCalls load sentence-transformers models, which take
+// the library's own models by their short names.
+var sentenceTransformersCalls = map[string]bool{"SentenceTransformer": true, "HuggingFaceEmbeddings": true,
+	"HuggingFaceEmbedding": true, "SentenceTransformerEmbeddings": true, "HuggingFaceBgeEmbeddings": true}
+
+// stShortRE matches the short names of the models the sentence-transformers
+// organisation publishes (all-MiniLM-L6-v2, all-mpnet-base-v2,
+// paraphrase-multilingual-MiniLM-L12-v2, multi-qa-mpnet-base-dot-v1, ...),
+// which sentence-transformers resolves to sentence-transformers/NAME
+// (https://www.sbert.net/docs/sentence_transformer/pretrained_models.html).
+var stShortRE = regexp.MustCompile(`^(?:all-(?:MiniLM|mpnet|distilroberta|roberta)|paraphrase-|multi-qa-|msmarco-|distiluse-|nli-|stsb-|gtr-t5-|sentence-t5-|LaBSE$)[\w.-]*$`)
+
+// stShortRef makes the reference of a sentence-transformers short name
+// passed to one of its loaders.
+func stShortRef(src []byte, l pyLiteral, via string) (Ref, bool) {
+	text := string(src[l.start:l.end])
+	if l.formatted || !stShortRE.MatchString(text) {
+		return Ref{}, false
+	}
+	return Ref{Kind: HubID, ID: "sentence-transformers/" + text, Text: text, Start: l.start, End: l.end, Via: via}, true
 }

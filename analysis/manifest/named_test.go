@@ -110,3 +110,20 @@ func TestCheckpointFiles(t *testing.T) {
 		"checkpoint hub stable-diffusion-v1-5/stable-diffusion-v1-5 [v1-5-pruned-emaonly.safetensors]",
 	})
 }
+
+// TestSentenceTransformersNames: sentence-transformers' short names passed
+// to its loaders and wrappers stand for sentence-transformers/NAME; any
+// call's model_name= keyword holding a Hub id counts; short names
+// elsewhere do not.
+func TestSentenceTransformersNames(t *testing.T) {
+	src := "from langchain_community.embeddings import HuggingFaceEmbeddings\n" +
+		"emb = HuggingFaceEmbeddings(\n    model_name=\"all-MiniLM-L6-v2\", cache_folder=\"/embedding_model\"\n)\n" +
+		"st = SentenceTransformer(\"paraphrase-multilingual-MiniLM-L12-v2\")\n" +
+		"reranker = CrossEncoderReranker(model_name=\"BAAI/bge-reranker-v2-m3\")\n" +
+		"label = Tag(\"all-MiniLM-L6-v2\")\n"
+	wantRefs(t, "st", src, ParsePython([]byte(src)), []string{
+		"HuggingFaceEmbeddings hub sentence-transformers/all-MiniLM-L6-v2 [all-MiniLM-L6-v2]",
+		"SentenceTransformer hub sentence-transformers/paraphrase-multilingual-MiniLM-L12-v2 [paraphrase-multilingual-MiniLM-L12-v2]",
+		"keyword hub BAAI/bge-reranker-v2-m3 [BAAI/bge-reranker-v2-m3]",
+	})
+}

@@ -118,7 +118,12 @@ var pyCalls = map[string]pyCall{
 	"snapshot_download":   {0, []string{"repo_id"}, false},
 	"SentenceTransformer": {0, []string{"model_name_or_path"}, false},
 	"CrossEncoder":        {0, []string{"model_name", "model_name_or_path"}, false},
-	"LLM":                 {-1, []string{"model"}, false}, // vLLM
+	// LangChain's and LlamaIndex's wrappers of sentence-transformers.
+	"HuggingFaceEmbeddings":         {-1, []string{"model_name"}, false},
+	"HuggingFaceEmbedding":          {-1, []string{"model_name"}, false},
+	"SentenceTransformerEmbeddings": {-1, []string{"model_name"}, false},
+	"HuggingFaceBgeEmbeddings":      {-1, []string{"model_name"}, false},
+	"LLM":                           {-1, []string{"model"}, false}, // vLLM
 	// Ollama's Python library and the LangChain and LlamaIndex wrappers
 	// name Ollama models ("llama3.2", "qwen2.5:7b").
 	"ollama.pull":      {0, []string{"model"}, true},
@@ -170,7 +175,7 @@ var peftFromPretrained = pyCall{1, []string{"model_id"}, false}
 
 // pyCallNeedles are in every file pyCallSites can find a call in.
 var pyCallNeedles = [][]byte{[]byte("from_pretrained"), []byte("pipeline"), []byte("hf_hub_download"),
-	[]byte("snapshot_download"), []byte("SentenceTransformer"), []byte("CrossEncoder"), []byte("LLM"), []byte("llama"),
+	[]byte("snapshot_download"), []byte("SentenceTransformer"), []byte("CrossEncoder"), []byte("HuggingFace"), []byte("LLM"), []byte("llama"),
 	[]byte("add_argument"), []byte("field"), []byte("/resolve/"), []byte("mlx_"), []byte("hf_path"), []byte("hf-hub:"), []byte("YOLO"), []byte("RTDETR"),
 	[]byte("WhisperModel"), []byte("Option"), []byte("Trainer"), []byte("Engine"), []byte("repo_id"), []byte("model_id"),
 	[]byte("base_model"), []byte("Model("), []byte("Pipeline("), []byte("XL("), []byte("MODEL"), []byte("_model"), []byte("getenv"), []byte("environ"), []byte(".safetensors"), []byte(".ckpt"), []byte("clip"), []byte("laion2b")}
@@ -253,7 +258,11 @@ func ParsePython(src []byte) []Ref {
 				if l.formatted || seen[l.start] {
 					continue
 				}
-				if r, ok := pyModelRef(src, l, name, spec.ollama); ok {
+				r, ok := pyModelRef(src, l, name, spec.ollama)
+				if !ok && sentenceTransformersCalls[name] {
+					r, ok = stShortRef(src, l, name)
+				}
+				if ok {
 					seen[l.start] = true
 					refs = append(refs, r)
 				}
@@ -825,7 +834,7 @@ func leadingName(code []byte) (string, bool) {
 
 // pyModelKeywordRE matches a keyword argument whose name says it holds a
 // model id.
-var pyModelKeywordRE = regexp.MustCompile(`\b(repo_id|model_id|model_name_or_path|pretrained_model_name_or_path|base_model|base_model_name_or_path|hf_repo|hf_path|model_repo|tokenizer_name_or_path)\s*=\s*`)
+var pyModelKeywordRE = regexp.MustCompile(`\b(repo_id|model_id|model_name|model_name_or_path|pretrained_model_name_or_path|base_model|base_model_name_or_path|hf_repo|hf_path|model_repo|tokenizer_name_or_path)\s*=\s*`)
 
 // pyModelClassRE matches a call of a class named like a model, pipeline or
 // tokenizer (StableDiffusionXL, MyPipeline, TextEncoder) at its "(".
