@@ -45,7 +45,7 @@ func literalCheckpoints(src []byte, lits []pyLiteral, seen map[int]bool, have []
 	var refs []Ref
 	byID := map[string][]int{}
 	for _, r := range have {
-		if len(byID[r.ID]) < 64 {
+		if len(byID[r.ID]) < 8 {
 			byID[r.ID] = append(byID[r.ID], r.Start)
 		}
 	}

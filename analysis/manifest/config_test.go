@@ -92,6 +92,7 @@ func FuzzParseConfig(f *testing.F) {
 	f.Add([]byte("base_model: a/b\nmodels:\n  - model: c/d\ncommand: [\"--model\", \"e/f\"]\n"))
 	f.Add([]byte("{\"model_name_or_path\": \"a/b\", \"x\": [1, 2]}\n"))
 	f.Add([]byte("# tune download a/B --output-dir /tmp/B\ncheckpoint_dir: /tmp/B/\nmodel_name_or_path:\n  c/d\n"))
+	f.Add([]byte("OLLAMA_HOST=x\nLLM=${LLM:-llama2}\nGEN_MODEL=qwen3:8b\nollama:\n  models:\n    pull:\n      - moondream\nckpt_path: c/svd.safetensors\nversion: laion2b_s32b_b79k\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		refs := ParseConfig(src)
 		checkRefs(t, src, refs)
@@ -106,6 +107,7 @@ func FuzzParseConfig(f *testing.F) {
 func FuzzParseScript(f *testing.F) {
 	f.Add([]byte("const p = await pipeline('x', 'a/b'); ollama.chat({ model: 'llama3.2' })\n"))
 	f.Add([]byte("/* c */ const m = `a/${b}`; AutoModel.from_pretrained(m) // d\n"))
+	f.Add([]byte("const DEFAULT_MODEL = 'qwen3:8b'; // ollama\nconst models = { 'a/b': [1], x: ['c/d'] };\nconst c = 'svd.safetensors';\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		refs := ParseScript(src)
 		checkRefs(t, src, refs)

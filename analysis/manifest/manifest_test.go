@@ -203,6 +203,8 @@ func FuzzParseModelfile(f *testing.F) {
 func FuzzParsePython(f *testing.F) {
 	f.Add([]byte(`m = A.from_pretrained("a/b"); p = pipeline("x", model='c/d')`))
 	f.Add([]byte(`x = rb'''a''' f"b" # c` + "\n" + `snapshot_download(repo_id="e/f"`))
+	f.Add([]byte("import ollama\nGEN_MODEL = os.getenv(\"GEN_MODEL\") or \"qwen3:8b\"\nd = {\"embedding_model\": os.getenv(\"E_MODEL\", \"a/b\")}\n" +
+		"models.extend([\"c/d\"])\nx = f\"sv3d_u.safetensors\"\nclip.load(\"ViT-L/14\")\nHuggingFaceEmbeddings(model_name=\"all-MiniLM-L6-v2\")\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		checkRefs(t, src, ParsePython(src))
 	})

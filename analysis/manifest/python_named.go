@@ -2,6 +2,7 @@ package manifest
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 )
 
@@ -89,6 +90,9 @@ func pyNamedModels(src, code []byte, lits []pyLiteral, byQuote map[int]pyLiteral
 // overrides it: the literal itself, os.getenv's default, or the literal
 // that ends an `or` chain on the same line; literal says it is the first.
 func pyValueLiteral(src, code []byte, from int, byQuote map[int]pyLiteral) (l pyLiteral, literal, ok bool) {
+	// Read at most maxValueBytes of the value, so that a long line of
+	// "model": entries costs linear time.
+	code = code[:min(len(code), from+maxValueBytes)]
 	if literalFollowed(code, from, byQuote, &l) {
 		return l, true, true
 	}
@@ -144,10 +148,24 @@ func pyItems(code []byte, from int, lits []pyLiteral) []pyLiteral {
 	}
 	to := args[len(args)-1].end
 	var out []pyLiteral
-	for _, l := range lits {
-		if l.start > open && l.end <= to && !l.formatted {
+	for _, l := range litsIn(lits, open, to) {
+		if !l.formatted {
 			out = append(out, l)
 		}
 	}
 	return out
+}
+
+// maxValueBytes bounds the text of one value read by pyValueLiteral.
+const maxValueBytes = 1 << 10
+
+// litsIn returns the literals (sorted by offset) that start after from and
+// end by to, found by binary search.
+func litsIn(lits []pyLiteral, from, to int) []pyLiteral {
+	i := sort.Search(len(lits), func(i int) bool { return lits[i].start > from })
+	j := i
+	for j < len(lits) && lits[j].end <= to {
+		j++
+	}
+	return lits[i:j]
 }

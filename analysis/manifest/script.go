@@ -164,8 +164,8 @@ func ParseScript(src []byte) []Ref {
 					continue
 				}
 				to := args[len(args)-1].end
-				for _, l := range lits {
-					if l.start > m[1] && l.end <= to && !l.formatted && !seen[l.start] && len(refs) < maxPyCalls {
+				for _, l := range litsIn(lits, m[1], to) {
+					if !l.formatted && !seen[l.start] && len(refs) < maxPyCalls {
 						if r, ok := modelRef(string(src[l.start:l.end]), false); ok && !HostedAPIName(r.ID) && !LocalLooking(r.ID) {
 							seen[l.start] = true
 							r.Start, r.End, r.Via = l.start, l.end, "models"
