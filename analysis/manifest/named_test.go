@@ -46,12 +46,15 @@ func TestNamedPythonValues(t *testing.T) {
 		"class Reranker:\n    def __init__(\n        self,\n        model_name: str = \"Qwen/Qwen3-Reranker-0.6B\",\n    ):\n        pass\n" +
 		"db.create_session(\"Test\", os.getenv(\"GENERATION_MODEL\", \"qwen3.5:9b\"))\n" +
 		"llm = ChatBedrock(\n    model_id=\"anthropic.claude-v2\",\n)\n" +
-		"# OTHER_MODEL = \"commented/out\"\n"
+		"# OTHER_MODEL = \"commented/out\"\n" +
+		"_MODELS = {\n    \"stabilityai/sdxl-turbo\": {\n        \"unet\": \"unet/config.json\",\n    },\n    \"small\": \"google/flan-t5-small\",\n}\n"
 	wantRefs(t, "python", src, ParsePython([]byte(src)), []string{
 		"variable ollama qwen3.5:9b [qwen3.5:9b]",
 		"variable ollama qwen3.5:4b [qwen3.5:4b]",
 		"variable hub microsoft/harrier-oss-v1-0.6b [microsoft/harrier-oss-v1-0.6b]",
 		"models hub Qwen/Qwen3-Embedding-0.6B [Qwen/Qwen3-Embedding-0.6B]",
+		"models hub stabilityai/sdxl-turbo [stabilityai/sdxl-turbo]",
+		"models hub google/flan-t5-small [google/flan-t5-small]",
 	})
 }
 

@@ -123,8 +123,11 @@ func pyValueStart(code []byte, at int) bool {
 	return k >= 0 && (code[k] == '=' || code[k] == ':' || code[k] == '(')
 }
 
-// pyItems returns the literals inside the list, tuple, set or dict that
-// starts (after blanks) at from; nothing when no bracket starts there.
+// pyItems returns the literals that are the items of the list, tuple, set
+// or dict that starts (after blanks) at from: an element, a key, or a
+// key's value when that is a literal itself; nothing nested deeper (a
+// dict of file names per model gives the models, not the files). Nothing
+// when no bracket starts there.
 func pyItems(code []byte, from int, lits []pyLiteral) []pyLiteral {
 	for from < len(code) && (code[from] == ' ' || code[from] == '\t') {
 		from++
@@ -146,14 +149,57 @@ func pyItems(code []byte, from int, lits []pyLiteral) []pyLiteral {
 	if len(args) == 0 {
 		return nil
 	}
-	to := args[len(args)-1].end
+	inside := litsIn(lits, open, args[len(args)-1].end)
+	byQuote := make(map[int]pyLiteral, len(inside))
+	for _, l := range inside {
+		byQuote[l.quote] = l
+	}
 	var out []pyLiteral
-	for _, l := range litsIn(lits, open, to) {
+	for _, arg := range args {
+		var l pyLiteral
+		if !literalFollowed(code, skipBlanks(code, arg.start, arg.end), byQuote, &l) {
+			if !itemKey(code, arg, byQuote, &l) {
+				continue
+			}
+			out = append(out, l)
+			// "key": "value"
+			var v pyLiteral
+			if colon := skipBlanks(code, l.end+1, arg.end); colon < arg.end && code[colon] == ':' &&
+				literalFollowed(code, skipBlanks(code, colon+1, arg.end), byQuote, &v) {
+				out = append(out, v)
+			}
+			continue
+		}
 		if !l.formatted {
 			out = append(out, l)
 		}
 	}
 	return out
+}
+
+// itemKey accepts the literal that starts arg when a ':' follows it (a
+// dict's key).
+func itemKey(code []byte, arg span, byQuote map[int]pyLiteral, l *pyLiteral) bool {
+	at := skipBlanks(code, arg.start, arg.end)
+	k, ok := byQuote[at]
+	if !ok || k.formatted {
+		return false
+	}
+	colon := skipBlanks(code, k.end+1, arg.end)
+	if colon >= arg.end || code[colon] != ':' {
+		return false
+	}
+	*l = k
+	return true
+}
+
+// skipBlanks returns the first offset from from (before to) that is not a
+// blank or a line break.
+func skipBlanks(code []byte, from, to int) int {
+	for from < to && (code[from] == ' ' || code[from] == '\t' || code[from] == '\n' || code[from] == '\r') {
+		from++
+	}
+	return from
 }
 
 // maxValueBytes bounds the text of one value read by pyValueLiteral.

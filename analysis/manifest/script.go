@@ -159,13 +159,8 @@ func ParseScript(src []byte) []Ref {
 			case strings.ToUpper(name) == name && modelNamed(name):
 				add(m[1], name, ollama)
 			case strings.Contains(strings.ToLower(name), "model") && m[1] < len(code) && (code[m[1]] == '{' || code[m[1]] == '['):
-				args := splitArgs(code, m[1]+1)
-				if len(args) == 0 {
-					continue
-				}
-				to := args[len(args)-1].end
-				for _, l := range litsIn(lits, m[1], to) {
-					if !l.formatted && !seen[l.start] && len(refs) < maxPyCalls {
+				for _, l := range pyItems(code, m[1], lits) {
+					if !seen[l.start] && len(refs) < maxPyCalls {
 						if r, ok := modelRef(string(src[l.start:l.end]), false); ok && !HostedAPIName(r.ID) && !LocalLooking(r.ID) {
 							seen[l.start] = true
 							r.Start, r.End, r.Via = l.start, l.end, "models"
