@@ -271,6 +271,8 @@ func (a *Analyzer) analyzeFile(d *Document) (fr *fileResult, changed bool) {
 		a.analyzeLicense(d, fr)
 	case KindCard, KindModelfile, KindAdapterConfig, KindGGUF, KindPython, KindShell, KindNotebook, KindConfig, KindScript:
 		a.analyzeModelFile(d, fr)
+	case KindPackage:
+		fr.findings = append(fr.findings, a.packageFindings(d)...)
 	}
 	if fr.commented {
 		fr.findings = unsilenced(d, fr.findings)

@@ -104,6 +104,8 @@ func (a *Analyzer) decideUse(f *Finding, u *Use) {
 				f.Message = strings.TrimSuffix(f.Message, ".") + "; your profile says the project is commercial."
 			}
 		}
+	case "package/license":
+		decidePackage(f, u)
 	case "clause/scale-threshold":
 		whose := "this license's"
 		if f.Data["source"] == fromKB {

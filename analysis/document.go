@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"github.com/fineprint-dev/fineprint/analysis/manifest"
 )
 
 // Kind says what role a file plays for fineprint. A file's kind decides which
@@ -27,9 +29,10 @@ const (
 	KindNotebook           // a Jupyter notebook whose code cells may load Hub models
 	KindConfig             // a YAML, TOML or JSON file that may configure training, merging or serving
 	KindScript             // JavaScript or TypeScript that may load models (transformers.js, Ollama, LangChain)
+	KindPackage            // a package manifest (requirements.txt, pyproject.toml, package.json ...)
 )
 
-var kindNames = [...]string{"other", "license", "card", "modelfile", "adapter-config", "gguf", "python", "profile", "lock", "policy-copy", "markdown", "shell", "notebook", "config", "script"}
+var kindNames = [...]string{"other", "license", "card", "modelfile", "adapter-config", "gguf", "python", "profile", "lock", "policy-copy", "markdown", "shell", "notebook", "config", "script", "package"}
 
 func (k Kind) String() string {
 	if k < 0 || int(k) >= len(kindNames) {
@@ -79,6 +82,8 @@ func ClassifyPath(p string) Kind {
 		return KindAdapterConfig
 	case strings.HasSuffix(lower, ".gguf"):
 		return KindGGUF
+	case manifest.IsPackageManifest(base):
+		return KindPackage
 	case strings.HasSuffix(lower, ".py"):
 		return KindPython
 	case isShellName(lower), isCIWorkflow(p, lower):

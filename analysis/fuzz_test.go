@@ -35,6 +35,7 @@ var fuzzPaths = map[analysis.Kind]string{
 	analysis.KindNotebook:      "notebooks/demo.ipynb",
 	analysis.KindConfig:        "configs/train.yaml",
 	analysis.KindScript:        "web/app.js",
+	analysis.KindPackage:       "requirements.txt",
 }
 
 // multiFile in the kind byte makes the fuzzer read data as a txtar archive

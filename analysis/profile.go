@@ -31,6 +31,9 @@ type Use struct {
 	AnnualRevenueUSD    *int64   `yaml:"annual_revenue_usd" json:"annual_revenue_usd"`
 	Regions             []string `yaml:"regions" json:"regions"`
 	RedistributesModels *bool    `yaml:"redistributes_models" json:"redistributes_models"`
+	// NetworkService: people use the project over a network (a hosted
+	// app or API), which is what the AGPL-3.0's section 13 turns on.
+	NetworkService *bool `yaml:"network_service" json:"network_service"`
 }
 
 // over returns p with every part that o says replaced by o's: o is the
@@ -53,6 +56,9 @@ func (p Profile) over(o Profile) Profile {
 	}
 	if ou.RedistributesModels != nil {
 		u.RedistributesModels = ou.RedistributesModels
+	}
+	if ou.NetworkService != nil {
+		u.NetworkService = ou.NetworkService
 	}
 	if len(o.Rules) > 0 {
 		out.Rules = make(map[string]string, len(p.Rules)+len(o.Rules))
@@ -169,12 +175,13 @@ func profileKeys[V any](m map[string]V) []string {
 
 func (pp *profileParser) use(n *yaml.Node, u *Use) {
 	if n.Kind != yaml.MappingNode {
-		pp.report(n, "use: must be a mapping (commercial, monthly_active_users, annual_revenue_usd, regions, redistributes_models); it is ignored.")
+		pp.report(n, "use: must be a mapping (commercial, monthly_active_users, annual_revenue_usd, regions, redistributes_models, network_service); it is ignored.")
 		return
 	}
 	pp.mapping(n, "use:", map[string]func(k, v *yaml.Node){
 		"commercial":           func(k, v *yaml.Node) { u.Commercial = pp.boolean(k, v) },
 		"redistributes_models": func(k, v *yaml.Node) { u.RedistributesModels = pp.boolean(k, v) },
+		"network_service":      func(k, v *yaml.Node) { u.NetworkService = pp.boolean(k, v) },
 		"monthly_active_users": func(k, v *yaml.Node) { u.MonthlyActiveUsers = pp.count(k, v) },
 		"annual_revenue_usd":   func(k, v *yaml.Node) { u.AnnualRevenueUSD = pp.count(k, v) },
 		"regions":              func(k, v *yaml.Node) { u.Regions = pp.strings(k, v, "a region code such as EU or US") },

@@ -211,7 +211,8 @@ func renderFindings(snap *analysis.Snapshot, res *analysis.Result) string {
 }
 
 func ownCode(code string) bool {
-	return strings.HasPrefix(code, "card/") || strings.HasPrefix(code, "manifest/") || strings.HasPrefix(code, "notice/")
+	return strings.HasPrefix(code, "card/") || strings.HasPrefix(code, "manifest/") || strings.HasPrefix(code, "notice/") ||
+		strings.HasPrefix(code, "dataset/") || strings.HasPrefix(code, "package/")
 }
 
 func renderReferences(snap *analysis.Snapshot, res *analysis.Result) string {

@@ -160,6 +160,7 @@ var watchGlobs = []string{
 	"**/*.{yaml,yml,toml,json,env}",
 	"**/.env*",
 	"**/*.{js,mjs,cjs,ts,mts,cts,jsx,tsx}",
+	"**/setup.cfg",
 	"**/.fineprint.yaml",
 	"**/fineprint.lock",
 	"**/.fineprint/policies/**",

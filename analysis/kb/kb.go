@@ -13,6 +13,8 @@
 //	models.yaml    well-known model ids (Hub and Ollama) and their licenses
 //	reuploads.yaml naming rules of re-uploads and quantizations
 //	checkpoints.yaml well-known checkpoint file names and their Hub repos
+//	datasets.yaml  well-known dataset ids and the terms their data comes with
+//	packages.yaml  packages whose license reaches model use (AGPL, weights)
 //
 // The data is parsed and checked once, on first use; a malformed file is a
 // build-time bug and makes Default panic, which the package's tests catch.
@@ -38,6 +40,8 @@ type KB struct {
 	Families []Family // license families, for explanations and checklists
 	// Reuploads are the naming rules for re-uploads and quantizations.
 	Reuploads Reuploads
+	Datasets []Dataset
+	Packages []Package
 
 	ruleByCode map[string]*Rule
 	licenseBy  map[string]*License // id and every alias, lower-case
@@ -78,6 +82,8 @@ func load() (*KB, error) {
 		{"models.yaml", &k.Models},
 		{"families.yaml", &k.Families},
 		{"reuploads.yaml", &k.Reuploads},
+		{"datasets.yaml", &k.Datasets},
+		{"packages.yaml", &k.Packages},
 	} {
 		data, err := files.ReadFile(f.name)
 		if err != nil {

@@ -45,19 +45,26 @@ func (k *KB) Model(id string) *Model {
 
 func (k *KB) matchModel(id string) *Model {
 	hub := strings.Contains(id, "/")
-	var best *Model
+	return mostSpecific(k.Models, id, func(m *Model) (string, bool) { return m.ID, m.Ollama() != hub })
+}
+
+// mostSpecific returns the entry whose pattern matches id (lower case) with
+// the most characters other than "*", the first listed on a tie; of
+// returns an entry's pattern and whether the entry may match at all.
+func mostSpecific[T any](entries []T, id string, of func(*T) (string, bool)) *T {
+	var best *T
 	bestScore := -1
-	for i := range k.Models {
-		m := &k.Models[i]
-		if m.Ollama() == hub {
+	for i := range entries {
+		p, ok := of(&entries[i])
+		if !ok {
 			continue
 		}
-		pattern := strings.ToLower(m.ID)
+		pattern := strings.ToLower(p)
 		if !globMatch(pattern, id) {
 			continue
 		}
 		if score := len(pattern) - strings.Count(pattern, "*"); score > bestScore {
-			best, bestScore = m, score
+			best, bestScore = &entries[i], score
 		}
 	}
 	return best

@@ -59,6 +59,8 @@ var groups = []struct{ prefix, heading, intro string }{
 	{"record/", "The record", "What `fineprint.lock` says was recorded, compared with the workspace."},
 	{"card/", "Model cards", "The YAML front matter of model cards: declared licenses, lineage and names."},
 	{"manifest/", "Models the project uses", "Models named in Modelfiles, adapter configs, GGUF headers and Python sources."},
+	{"dataset/", "Datasets the project uses", "Datasets named in code, cards, training configs and download commands."},
+	{"package/", "Packages whose license reaches the model", "Dependencies in package manifests whose license binds the models built or served with them."},
 	{"profile/", "Profile", "The project's `.fineprint.yaml` or editor settings."},
 }
 
