@@ -264,7 +264,7 @@ func (pc *project) resolveHub(id string) (resolution, bool) {
 		r, ok = pc.fromTable(id)
 	}
 	if !ok {
-		r, ok = pc.fromLock(id)
+		r, ok = pc.fromLock(id, false)
 	}
 	pc.cache[key] = r
 	return r, ok
@@ -308,39 +308,12 @@ func (pc *project) fromTable(id string) (resolution, bool) {
 	return r, true
 }
 
-// fromLock is the license `fineprint record --fetch` recorded for a model
-// id from the Hub, in fineprint.lock.
-func (pc *project) fromLock(id string) (resolution, bool) {
-	if pc.lock == nil {
-		pc.lock = &record.Lock{}
-		if d := pc.doc(LockFile); d != nil {
-			if l, err := record.Parse(d.Text); err == nil {
-				pc.lock = &l
-			}
-		}
-	}
-	e := pc.lock.Model(id)
-	if e == nil || e.License == "" {
-		return resolution{}, false
-	}
-	from := "fineprint.lock (recorded from the Hugging Face Hub on " + strings.SplitN(e.Retrieved, "T", 2)[0] + ")"
-	r := resolution{license: pc.a.kb.License(e.License), id: e.License, from: from, path: LockFile, by: byLock}
-	if d := pc.doc(LockFile); d != nil {
-		if i := strings.Index(string(d.Text), `"`+e.ID+`"`); i >= 0 {
-			r.span = Span{i + 1, i + 1 + len(e.ID)}
-		}
-	}
-	if r.license != nil {
-		r.id = r.license.ID
-	}
-	return r, true
-}
 
 // How a model resolved, as the inventory (JSON "resolved_by") says it.
 const (
 	byWorkspace = "workspace"
 	byHFCache   = "hf-cache"
-	byLock      = "lock"
+	byLock      = "lock" // project_lock.go
 	byKB        = "kb"
 	byNameRule  = "name-rule"
 )

@@ -32,6 +32,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/fineprint-dev/fineprint/analysis/manifest"
 	"github.com/fineprint-dev/fineprint/analysis/record"
 )
 
@@ -386,7 +387,8 @@ func dateOf(rfc3339 string) string {
 // reviewed it).
 func BuildLock(prev record.Lock, res *Result, docs []Document, now time.Time, hold ...string) record.Lock {
 	s := &Snapshot{Docs: sortedByPath(docs)}
-	out := record.Lock{Version: record.Version, Licenses: []record.LicenseEntry{}, Policies: []record.PolicyEntry{}}
+	out := record.Lock{Version: record.Version, Licenses: []record.LicenseEntry{}, Policies: []record.PolicyEntry{},
+		Models: slices.Clone(prev.Models), Datasets: slices.Clone(prev.Datasets)} // resolved ids stay until removed by hand
 	for _, lf := range licenseFiles(s, res, nil) {
 		e := record.LicenseEntry{Path: lf.Path, License: lf.License, SHA256: lf.SHA256, Recorded: now.Format(record.DateLayout)}
 		if p := prev.License(lf.Path); p != nil && p.SHA256 == lf.SHA256 {
@@ -442,4 +444,36 @@ func policyEntry(prev record.Lock, s *Snapshot, url string, now time.Time, hold 
 		retrieved = now
 	}
 	return record.PolicyEntry{URL: url, Path: copyPath, SHA256: sum, Retrieved: retrieved.UTC().Format(time.RFC3339)}, true
+}
+
+// UnresolvedID is a model or dataset id whose license nothing local
+// resolved: `fineprint record --fetch` asks the Hub about it.
+type UnresolvedID struct {
+	ID      string
+	Dataset bool
+}
+
+// UnresolvedIDs lists the Hub ids of the models and datasets whose
+// license nothing local resolved (the inventory's entries without
+// resolved_by, and dataset/unknown-license findings), once each.
+func UnresolvedIDs(res *Result) []UnresolvedID {
+	var out []UnresolvedID
+	seen := map[UnresolvedID]bool{}
+	add := func(u UnresolvedID) {
+		if manifest.IsHubID(u.ID) && !manifest.HostedAPIName(u.ID) && !manifest.LocalLooking(u.ID) && !seen[u] {
+			seen[u] = true
+			out = append(out, u)
+		}
+	}
+	for _, m := range res.Models {
+		if m.ResolvedBy == "" {
+			add(UnresolvedID{ID: m.ID})
+		}
+	}
+	for _, f := range res.Findings {
+		if id, _ := f.Data["dataset"].(string); f.Code == "dataset/unknown-license" {
+			add(UnresolvedID{ID: id, Dataset: true})
+		}
+	}
+	return out
 }

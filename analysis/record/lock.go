@@ -21,8 +21,25 @@
 //	      "sha256": "0b9e…",
 //	      "retrieved": "2026-11-29T18:30:00Z"
 //	    }
+//	  ],
+//	  "models": [
+//	    {
+//	      "id": "acme/base-7b",
+//	      "license": "other",
+//	      "license_name": "acme-open",
+//	      "license_link": "https://acme.example/license",
+//	      "gated": "manual",
+//	      "revision": "8c1b…",
+//	      "source": "https://huggingface.co/api/models/acme/base-7b",
+//	      "retrieved": "2026-11-29T18:30:00Z"
+//	    }
 //	  ]
 //	}
+//
+// "models" and "datasets" hold the ids that `fineprint record --fetch`
+// resolved through the Hugging Face Hub because nothing local knew them;
+// later offline runs resolve those ids from here. The lists are left out
+// while empty, so a lock without them keeps its shape.
 //
 // A license's sha256 covers the whole file. A policy's sha256 covers the body
 // of its copy, the text below the copy's header comment, so that the header's
@@ -56,17 +73,40 @@ type Lock struct {
 	Version  int            `json:"version"`
 	Licenses []LicenseEntry `json:"licenses"`
 	Policies []PolicyEntry  `json:"policies"`
-	// Models are the model ids that nothing local resolved, as the Hub
-	// answered `fineprint record --fetch`; absent when there are none.
-	Models []ModelEntry `json:"models,omitempty"`
+	Models   []HubEntry     `json:"models,omitempty"`
+	Datasets []HubEntry     `json:"datasets,omitempty"`
 }
 
-// ModelEntry records the license the Hugging Face Hub gave for a model id.
-type ModelEntry struct {
-	ID        string `json:"id"`
-	License   string `json:"license"`   // the card's license (or license_name for "other")
-	Source    string `json:"source"`    // the API URL asked
-	Retrieved string `json:"retrieved"` // RFC 3339, UTC
+// HubEntry records what the Hugging Face Hub answered `fineprint record
+// --fetch` about a model or dataset id that nothing local resolved: the
+// card's license (a Hub license id; "other" with license_name and
+// license_link for the rest), gating, base models, the revision the answer
+// describes, the API URL asked and when.
+type HubEntry struct {
+	ID          string   `json:"id"`
+	License     string   `json:"license"` // "" when the card declares none
+	LicenseName string   `json:"license_name,omitempty"`
+	LicenseLink string   `json:"license_link,omitempty"`
+	Gated       string   `json:"gated,omitempty"` // "auto" or "manual" when access must be requested
+	BaseModel   []string `json:"base_model,omitempty"`
+	Revision    string   `json:"revision,omitempty"` // the commit the answer describes
+	Source      string   `json:"source"`             // the API URL asked
+	Retrieved   string   `json:"retrieved"`          // RFC 3339, UTC
+}
+
+// Model returns the entry for a model id (compared ignoring case), or nil.
+func (l *Lock) Model(id string) *HubEntry { return findHub(l.Models, id) }
+
+// Dataset returns the entry for a dataset id (compared ignoring case), or nil.
+func (l *Lock) Dataset(id string) *HubEntry { return findHub(l.Datasets, id) }
+
+func findHub(es []HubEntry, id string) *HubEntry {
+	for i := range es {
+		if strings.EqualFold(es[i].ID, id) {
+			return &es[i]
+		}
+	}
+	return nil
 }
 
 // LicenseEntry records one license file as it was when recorded.
@@ -119,21 +159,14 @@ func (l *Lock) Policy(url string) *PolicyEntry {
 	return nil
 }
 
-// Model returns the entry for a model id (compared ignoring case), or nil.
-func (l *Lock) Model(id string) *ModelEntry {
-	for i := range l.Models {
-		if strings.EqualFold(l.Models[i].ID, id) {
-			return &l.Models[i]
-		}
-	}
-	return nil
-}
 
 // Sort orders entries by path (licenses), URL (policies) and id (models).
 func (l *Lock) Sort() {
 	sort.SliceStable(l.Licenses, func(i, j int) bool { return l.Licenses[i].Path < l.Licenses[j].Path })
 	sort.SliceStable(l.Policies, func(i, j int) bool { return l.Policies[i].URL < l.Policies[j].URL })
-	sort.SliceStable(l.Models, func(i, j int) bool { return l.Models[i].ID < l.Models[j].ID })
+	for _, es := range [][]HubEntry{l.Models, l.Datasets} {
+		sort.SliceStable(es, func(i, j int) bool { return strings.ToLower(es[i].ID) < strings.ToLower(es[j].ID) })
+	}
 }
 
 // Marshal writes the lock as sorted JSON with two-space indentation and a
@@ -143,7 +176,8 @@ func Marshal(l Lock) []byte {
 	l.Version = Version
 	l.Licenses = append([]LicenseEntry{}, l.Licenses...)
 	l.Policies = append([]PolicyEntry{}, l.Policies...)
-	l.Models = append([]ModelEntry(nil), l.Models...)
+	l.Models = append([]HubEntry(nil), l.Models...)
+	l.Datasets = append([]HubEntry(nil), l.Datasets...)
 	l.Sort()
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
@@ -222,18 +256,6 @@ func (l *Lock) check(data []byte) error {
 		}
 		seen["l:"+e.Path] = true
 	}
-	for _, e := range l.Models {
-		switch {
-		case e.ID == "":
-			return &Error{offsetOf(data, `"models"`, 0), "a model entry has no id"}
-		case seen["m:"+strings.ToLower(e.ID)]:
-			return &Error{offsetOf(data, quote(e.ID), 1), fmt.Sprintf("model %s is recorded twice", e.ID)}
-		}
-		if _, err := time.Parse(time.RFC3339, e.Retrieved); err != nil {
-			return &Error{offsetOf(data, quote(e.Retrieved), 0), fmt.Sprintf("the retrieval time of %s is not RFC 3339", e.ID)}
-		}
-		seen["m:"+strings.ToLower(e.ID)] = true
-	}
 	for _, e := range l.Policies {
 		switch {
 		case e.URL == "":
@@ -249,6 +271,24 @@ func (l *Lock) check(data []byte) error {
 			return &Error{offsetOf(data, quote(e.Retrieved), 0), fmt.Sprintf("the retrieval time of %s is not an RFC 3339 time", e.URL)}
 		}
 		seen["p:"+e.URL] = true
+	}
+	for _, list := range []struct {
+		key, kind string
+		entries   []HubEntry
+	}{{"models", "model", l.Models}, {"datasets", "dataset", l.Datasets}} {
+		for _, e := range list.entries {
+			key := list.key + ":" + strings.ToLower(e.ID)
+			switch {
+			case e.ID == "":
+				return &Error{offsetOf(data, quote(list.key), 0), "a " + list.kind + " entry has no id"}
+			case seen[key]:
+				return &Error{offsetOf(data, quote(e.ID), 1), fmt.Sprintf("%s %s is recorded twice", list.kind, e.ID)}
+			}
+			if _, err := time.Parse(time.RFC3339, e.Retrieved); err != nil {
+				return &Error{offsetOf(data, quote(e.Retrieved), 0), fmt.Sprintf("the retrieval time of %s is not RFC 3339", e.ID)}
+			}
+			seen[key] = true
+		}
 	}
 	return nil
 }

@@ -25,11 +25,12 @@ date it was recorded, each policy's copy under .fineprint/policies/, its
 SHA-256 and retrieval time. Files that did not change keep their dates.
 
 --fetch downloads every referenced policy over HTTP(S) into its copy (10 s
-timeout, 2 MB cap, 3 redirects), and asks the Hugging Face Hub's API
-($HF_ENDPOINT, default https://huggingface.co) for the license of each
-referenced model id that nothing local resolves, keeping the answers in
-the lock's "models". Without it nothing goes over the network,
-and policies without a copy are listed on stderr. A policy whose fetched
+timeout, 2 MB cap, 3 redirects), and asks the Hugging Face Hub (HF_ENDPOINT,
+https only, same limits) about every model and dataset id that nothing local
+resolves, keeping the answers (license, gating, revision, date) in the lock
+for later offline runs; each id it cannot resolve gets a line on stderr.
+Without it nothing goes over the network, and policies without a copy are
+listed on stderr. A policy whose fetched
 text differs from the recorded one is kept for review: fineprint check shows
 policy/changed with a diff, and a plain fineprint record accepts it.
 
@@ -124,7 +125,7 @@ func recordRootAllowing(root string, fetchToo bool, allow []string, stdout, stde
 	ctx, stop := interruptible()
 	defer stop()
 	rep, err := recorder.RecordFolder(ctx, root,
-		recorder.Options{Fetch: fetchToo, Now: recordNow(), FetchOptions: fetchOptions(allow)})
+		recorder.Options{Fetch: fetchToo, Now: recordNow(), FetchOptions: fetchOptions(allow), HubEndpoint: os.Getenv("HF_ENDPOINT")})
 	if err != nil {
 		var pe *os.PathError
 		if errors.As(err, &pe) && pe.Path == root {
@@ -152,13 +153,13 @@ func printRecordReport(rep recorder.Report, fetchToo bool, stdout, stderr io.Wri
 		fmt.Fprintf(stdout, "changed: %s: the new text is in %s; review it with fineprint check, then run fineprint record to accept it\n", report.Escape(u), report.Escape(copyOf(rep, u)))
 	}
 	for _, id := range rep.Resolved {
-		fmt.Fprintf(stdout, "resolved: %s: %s, from the Hugging Face Hub\n", id, rep.Lock.Model(id).License)
+		fmt.Fprintf(stdout, "resolved: %s, from the Hugging Face Hub\n", report.Escape(id))
 	}
 	for _, err := range rep.Failures {
 		fmt.Fprintf(stderr, "fineprint: record: %s\n", report.Escape(err.Error()))
 	}
-	for _, err := range rep.ModelMisses {
-		fmt.Fprintf(stderr, "fineprint: record: %v; it stays unknown\n", err)
+	for _, err := range rep.Unresolved {
+		fmt.Fprintf(stderr, "fineprint: record: %s; it stays unknown\n", report.Escape(err.Error()))
 	}
 	for _, u := range rep.Missing {
 		if !fetchToo {

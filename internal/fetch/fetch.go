@@ -65,7 +65,17 @@ type Options struct {
 	Resolver interface {
 		LookupHost(ctx context.Context, host string) ([]string, error)
 	}
+	// HTTPSOnly refuses http URLs, redirects to them included.
+	HTTPSOnly bool
 }
+
+// StatusError is a server's answer other than 200 OK.
+type StatusError struct {
+	Code   int
+	Status string // "404 Not Found"
+}
+
+func (e *StatusError) Error() string { return "server answered " + e.Status }
 
 // Fetch returns the body of the document at rawURL.
 func Fetch(ctx context.Context, rawURL string, opts Options) ([]byte, error) {
@@ -74,7 +84,7 @@ func Fetch(ctx context.Context, rawURL string, opts Options) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("fetch %s: not a URL: %w", rawURL, err)
 	}
-	if err := checkScheme(u); err != nil {
+	if err := opts.checkScheme(u); err != nil {
 		return nil, fmt.Errorf("fetch %s: %w", rawURL, err)
 	}
 	ctx, cancel := context.WithTimeout(ctx, opts.Timeout)
@@ -93,7 +103,7 @@ func Fetch(ctx context.Context, rawURL string, opts Options) ([]byte, error) {
 		if len(via) > opts.MaxRedirects {
 			return fmt.Errorf("more than %d redirects", opts.MaxRedirects)
 		}
-		if err := checkScheme(r.URL); err != nil {
+		if err := opts.checkScheme(r.URL); err != nil {
 			return fmt.Errorf("redirect to %s: %w", r.URL, err)
 		}
 		return nil
@@ -104,7 +114,7 @@ func Fetch(ctx context.Context, rawURL string, opts Options) ([]byte, error) {
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("fetch %s: server answered %s", rawURL, resp.Status)
+		return nil, fmt.Errorf("fetch %s: %w", rawURL, &StatusError{resp.StatusCode, resp.Status})
 	}
 	if ct := resp.Header.Get("Content-Type"); ct != "" && !textual(ct) {
 		return nil, fmt.Errorf("fetch %s: the server sent %s, not text; save the policy's text into its copy by hand", rawURL, ct)
@@ -261,7 +271,10 @@ func (o Options) withDefaults() Options {
 	return o
 }
 
-func checkScheme(u *url.URL) error {
+func (o Options) checkScheme(u *url.URL) error {
+	if o.HTTPSOnly && u.Scheme != "https" {
+		return fmt.Errorf("scheme %q is not allowed (only https)", u.Scheme)
+	}
 	if u.Scheme != "http" && u.Scheme != "https" {
 		return fmt.Errorf("scheme %q is not allowed (only http and https)", u.Scheme)
 	}

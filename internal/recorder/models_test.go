@@ -25,7 +25,7 @@ import (
 func TestRecordFetchResolvesModels(t *testing.T) {
 	var mu sync.Mutex
 	var asked []string
-	hub := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	hub := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		mu.Lock()
 		asked = append(asked, r.URL.Path)
 		mu.Unlock()
@@ -63,8 +63,8 @@ func TestRecordFetchResolvesModels(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rep.Failures) != 0 || len(rep.ModelMisses) != 1 || !strings.Contains(rep.ModelMisses[0].Error(), "acme-labs/private") {
-		t.Errorf("failures %v, model misses %v: want one miss, for acme-labs/private", rep.Failures, rep.ModelMisses)
+	if len(rep.Failures) != 0 || len(rep.Unresolved) != 1 || !strings.Contains(rep.Unresolved[0].Error(), "acme-labs/private") {
+		t.Errorf("failures %v, model misses %v: want one miss, for acme-labs/private", rep.Failures, rep.Unresolved)
 	}
 	mu.Lock()
 	defer mu.Unlock()
@@ -78,7 +78,7 @@ func TestRecordFetchResolvesModels(t *testing.T) {
 		t.Fatal(err)
 	}
 	if len(lock.Models) != 2 || lock.Model("acme-labs/tox-detector").License != "cc-by-nc-4.0" ||
-		lock.Model("acme-labs/custom").License != "acme-model-license" || lock.Model("acme-labs/tox-detector").Retrieved != "2026-11-01T09:00:00Z" {
+		lock.Model("acme-labs/custom").LicenseName != "acme-model-license" || lock.Model("acme-labs/tox-detector").Retrieved != "2026-11-01T09:00:00Z" {
 		t.Fatalf("lock models = %+v", lock.Models)
 	}
 	_, res = analyse()

@@ -57,6 +57,9 @@ type Options struct {
 	Now          time.Time     // the date recorded; zero means time.Now()
 	FetchOptions fetch.Options // limits and client for downloads
 	MaxPolicies  int           // downloads per run; zero means DefaultMaxPolicies
+	// HubEndpoint is where Fetch resolves model and dataset ids nothing
+	// local knows (HF_ENDPOINT); "" is the Hugging Face Hub.
+	HubEndpoint string
 }
 
 // Report says what Record did.
@@ -73,11 +76,12 @@ type Report struct {
 	// Cleaned are the temporary files of an earlier, killed run that this
 	// one removed.
 	Cleaned []string
-	// Resolved are the model ids the Hub resolved (with Fetch);
-	// ModelMisses the ones it could not answer for. A miss does not fail
-	// the record: the model stays unknown.
-	Resolved    []string
-	ModelMisses []error
+	// Resolved are the model and dataset ids Fetch resolved through the
+	// Hub, with the license found ("model acme/x: apache-2.0"); Unresolved
+	// the errors of those it could not. An id not resolved does not fail
+	// the record: it stays unknown.
+	Resolved   []string
+	Unresolved []error
 }
 
 // DefaultMaxPolicies caps the policies one run downloads; the rest are
@@ -125,7 +129,9 @@ func Record(ctx context.Context, root string, snap *analysis.Snapshot, res *anal
 	}
 	lock := analysis.BuildLock(prev, res, r.docs, opts.Now, hold...)
 	if opts.Fetch && !opts.PoliciesOnly {
-		lock.Models = append(lock.Models, r.lookupModels(ctx, prev, res)...)
+		models, datasets := r.resolveIDs(ctx, prev, res)
+		lock.Models = append(lock.Models, models...)
+		lock.Datasets = append(lock.Datasets, datasets...)
 		lock.Sort()
 	}
 	if opts.PoliciesOnly {
