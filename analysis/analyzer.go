@@ -64,6 +64,7 @@ type Reference struct {
 	Path    string
 	Span    Span
 	Model   string // the model id, when the place names a model
+	Dataset string // the dataset id, when the place names a dataset
 	License string // the license id it resolves to, "" when unknown
 	// By says how a model's license was found (workspace, hf-cache, lock,
 	// kb, name-rule), Original which model a re-upload copies.

@@ -106,6 +106,8 @@ func (a *Analyzer) decideUse(f *Finding, u *Use) {
 		}
 	case "package/license":
 		decidePackage(f, u)
+	case "dataset/license":
+		decideDataset(f, u)
 	case "clause/scale-threshold":
 		whose := "this license's"
 		if f.Data["source"] == fromKB {

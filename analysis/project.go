@@ -29,6 +29,7 @@ type modelFacts struct {
 	card      *modelcard.Card     // a model card's front matter, when it parsed
 	heading   *modelcard.Value    // the card's first "# " heading
 	refs      []manifest.Ref      // models the file names
+	datasets  []manifest.Ref      // datasets the file names (project_datasets.go)
 	modelfile *manifest.Modelfile // set for Modelfiles
 	gguf      *gguf.Header        // set for GGUF files whose header reads
 }
@@ -66,10 +67,13 @@ func (a *Analyzer) analyzeModelFile(d *Document, fr *fileResult) {
 		fr.facts.gguf = h
 	case KindPython:
 		fr.facts.refs = manifest.ParsePython(d.Text)
+		fr.facts.datasets = manifest.ParsePythonDatasets(d.Text)
 	case KindShell:
 		fr.facts.refs = manifest.ParseShell(d.Text)
+		fr.facts.datasets = manifest.ParseShellDatasets(d.Text)
 	case KindConfig:
 		fr.facts.refs = manifest.ParseConfig(d.Text)
+		fr.facts.datasets = manifest.ParseConfigDatasets(d.Text)
 	case KindScript:
 		fr.facts.refs = manifest.ParseScript(d.Text)
 	case KindNotebook:
@@ -78,7 +82,7 @@ func (a *Analyzer) analyzeModelFile(d *Document, fr *fileResult) {
 			fr.findings = append(fr.findings, a.unreadable(d.Path, firstLine(d.Text), "this notebook, so the models it loads are not checked", err))
 			return
 		}
-		fr.facts.refs = refs
+		fr.facts.refs, fr.facts.datasets = splitDatasets(refs)
 	}
 }
 
@@ -211,6 +215,7 @@ func (a *Analyzer) projectFindings(s *Snapshot, files map[string]*fileResult, re
 			out = append(out, pc.cardFindings(d, fr)...)
 		}
 		out = append(out, pc.referenceFindings(d, fr)...)
+		out = append(out, pc.datasetFindings(d, fr)...)
 	}
 	out = append(out, pc.noticeFindings()...)
 	out = append(out, pc.copyrightFindings()...)

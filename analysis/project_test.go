@@ -219,14 +219,18 @@ func renderReferences(snap *analysis.Snapshot, res *analysis.Result) string {
 	p := &positioner{snap: snap}
 	var lines []string
 	for _, r := range res.References {
-		if r.Model == "" && !strings.HasSuffix(strings.ToLower(r.Path), ".md") {
+		if r.Model == "" && r.Dataset == "" && !strings.HasSuffix(strings.ToLower(r.Path), ".md") {
 			continue // license titles belong to the license engineers' tests
 		}
 		lic := r.License
 		if lic == "" {
 			lic = "?"
 		}
-		lines = append(lines, fmt.Sprintf("%s:%s %s -> %s", r.Path, p.rng(r.Path, r.Span), r.Model, lic))
+		name := r.Model
+		if r.Dataset != "" {
+			name = "dataset " + r.Dataset
+		}
+		lines = append(lines, fmt.Sprintf("%s:%s %s -> %s", r.Path, p.rng(r.Path, r.Span), name, lic))
 	}
 	sort.Strings(lines)
 	if len(lines) == 0 {

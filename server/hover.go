@@ -92,6 +92,12 @@ func (s *Server) referenceHover(r analysis.Reference, v *view) string {
 			head = "Model `" + r.Model + "`, a re-upload of `" + r.Original + "`, under its license\n\n"
 		}
 	}
+	if r.Dataset != "" {
+		if text, ok := s.an.ExplainDataset(r.Dataset); ok {
+			return text
+		}
+		head = "Dataset `" + r.Dataset + "`\n\n"
+	}
 	if r.License == "" {
 		return head + "fineprint cannot resolve this license: check the model's card and license by hand."
 	}

@@ -19,9 +19,10 @@ const (
 	OllamaName                 // an Ollama library or registry name, "llama3.2:3b"
 	LocalPath                  // a file or folder path, relative to the referencing file
 	UnknownKind                // something else (a URL, a blob digest)
+	DatasetID                  // a Hugging Face Hub dataset id, "org/name" (datasets.go)
 )
 
-var refKindNames = [...]string{"hub", "ollama", "path", "unknown"}
+var refKindNames = [...]string{"hub", "ollama", "path", "unknown", "dataset"}
 
 func (k RefKind) String() string { return refKindNames[k] }
 

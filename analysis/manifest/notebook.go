@@ -16,13 +16,15 @@ import (
 // code cells are read as Python (ParsePython); their shell escapes
 // ("!hf download org/name") and %%bash or %%sh cells as shell commands
 // (ParseShell), and so are the fenced shell blocks of Markdown cells
-// (```bash ... vllm serve org/name); outputs and prose are not read. Ranges are byte
+// (```bash ... vllm serve org/name); the datasets they load are references
+// of Kind DatasetID (ParsePythonDatasets, ParseShellDatasets). Outputs and
+// prose are not read. Ranges are byte
 // ranges of the notebook file itself, inside the JSON strings that hold the
 // cell's source; an id written with JSON escapes inside it is skipped. A
 // file that is not JSON, or whose "cells" is not a list of cells, is an
 // error; one without "cells" (nbformat 3) yields nothing.
 func ParseNotebook(src []byte) ([]Ref, error) {
-	if !namesACall(src) && !shellMayFetch(src) {
+	if !namesACall(src) && !shellMayFetch(src) && !bytes.Contains(src, []byte("load_dataset")) {
 		// Most notebooks load no model by name and are not parsed; one
 		// that does not even start and end like a JSON object is broken
 		// all the same, and says so.
@@ -71,15 +73,17 @@ type notebookCell struct {
 func (c *notebookCell) refs(src []byte) []Ref {
 	var found []Ref
 	if c.markdown {
-		found = ParseShell(fencedShell(c.text))
+		shell := fencedShell(c.text)
+		found = append(ParseShell(shell), ParseShellDatasets(shell)...)
 	} else if magic := firstLineOf(c.text); bytes.HasPrefix(magic, []byte("%%bash")) || bytes.HasPrefix(magic, []byte("%%sh")) {
-		found = ParseShell(c.text[len(magic):]) // offsets shift back below
+		found = append(ParseShell(c.text[len(magic):]), ParseShellDatasets(c.text[len(magic):])...) // offsets shift back below
 		for i := range found {
 			found[i].Start += len(magic)
 			found[i].End += len(magic)
 		}
 	} else {
-		found = append(ParsePython(c.text), ParseShell(shellEscapes(c.text))...)
+		escapes := shellEscapes(c.text)
+		found = append(append(ParsePython(c.text), ParseShell(escapes)...), append(ParsePythonDatasets(c.text), ParseShellDatasets(escapes)...)...)
 	}
 	var out []Ref
 	for _, r := range found {

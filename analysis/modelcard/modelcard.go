@@ -54,6 +54,7 @@ type Card struct {
 	LicenseName *Value
 	LicenseLink *Value
 	BaseModel   []Value // a string, or a list for merges
+	Datasets    []Value // the datasets the model was trained on (datasets:)
 	Relation    *Value  // base_model_relation
 	ModelName   *Value  // model_name
 	// LicenseKey is the "license" key itself, when present.
@@ -210,6 +211,8 @@ func Parse(text []byte) (*Card, error) {
 			c.LicenseLink = loc.single(v)
 		case "base_model":
 			c.BaseModel = loc.values(v)
+		case "datasets":
+			c.Datasets = loc.values(v)
 		case "base_model_relation":
 			c.Relation = loc.single(v)
 		case "model_name":

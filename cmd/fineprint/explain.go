@@ -11,12 +11,13 @@ import (
 	"github.com/fineprint-dev/fineprint/analysis/kb"
 )
 
-const explainUsage = `usage: fineprint explain [CODE|LICENSE-ID|MODEL-ID]
+const explainUsage = `usage: fineprint explain [CODE|LICENSE-ID|MODEL-ID|DATASET-ID]
 
 Prints what a finding code means (clause/scale-threshold), what a license
 lets you do (llama3.1, gemma, apache-2.0), or which license a well-known
 model is under and what that lets you do (meta-llama/Llama-3.1-8B,
-llama3.2-vision:11b): the text an editor shows on hover. With no argument,
+llama3.2-vision:11b), or the terms of a well-known dataset
+(tatsu-lab/alpaca): the text an editor shows on hover. With no argument,
 lists the finding codes and license ids it can explain.
 `
 
@@ -41,6 +42,9 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 	}
 	if !ok {
 		text, ok = a.ExplainModel(name)
+	}
+	if !ok {
+		text, ok = a.ExplainDataset(name)
 	}
 	if !ok {
 		fmt.Fprintf(stderr, "fineprint: explain: %s\n", unknownName(name, a.KB()))
@@ -84,6 +88,7 @@ func listExplainable(w io.Writer, k *kb.KB) {
 	}
 	tw.Flush()
 	fmt.Fprintln(w, "\nModels: any Hugging Face id or Ollama name, e.g. fineprint explain meta-llama/Llama-3.1-8B-Instruct")
+	fmt.Fprintln(w, "Datasets: a well-known Hugging Face dataset id, e.g. fineprint explain tatsu-lab/alpaca")
 }
 
 // unknownName says that name is not explainable and suggests what the user
