@@ -20,7 +20,7 @@ import (
 	"github.com/fineprint-dev/fineprint/workspace"
 )
 
-const checkUsage = `usage: fineprint check [--format text|json|sarif] [--fail-on error|warning|information|hint|never] [--config FILE] [PATH...]
+const checkUsage = `usage: fineprint check [--format text|json|sarif|cyclonedx] [--fail-on error|warning|information|hint|never] [--config FILE] [PATH...]
 
 Checks the license files, model cards and model manifests under each PATH
 (default "."). A folder is checked as a workspace whose root is that folder.
@@ -83,10 +83,10 @@ func parseCheckFlags(args []string) (checkFlags, error) {
 		args = args[1:]
 	}
 	switch format {
-	case "text", "json", "sarif":
+	case "text", "json", "sarif", "cyclonedx":
 		cf.format = format
 	default:
-		return cf, usageError{fmt.Sprintf("--format %s: want text, json or sarif", format)}
+		return cf, usageError{fmt.Sprintf("--format %s: want text, json, sarif or cyclonedx", format)}
 	}
 	switch failOn {
 	case "never":
@@ -198,6 +198,8 @@ func render(format string, w io.Writer, res *analysis.Result, snap *analysis.Sna
 		return report.JSON(w, res, snap, opts)
 	case "sarif":
 		return report.SARIF(w, res, snap, opts)
+	case "cyclonedx":
+		return report.CycloneDX(w, res, snap, opts)
 	}
 	return report.Text(w, res, snap, opts)
 }

@@ -22,7 +22,7 @@ func TestParseCheckFlags(t *testing.T) {
 		{args: nil, want: checkFlags{format: "text", failOn: analysis.SeverityError, paths: []string{"."}}},
 		{args: []string{"a", "--format", "json", "b", "--fail-on=never"}, want: checkFlags{format: "json", failOn: analysis.SeverityOff, paths: []string{"a", "b"}}},
 		{args: []string{"--fail-on", "information", "--config", "p.yaml"}, want: checkFlags{format: "text", failOn: analysis.SeverityInformation, config: "p.yaml", paths: []string{"."}}},
-		{args: []string{"--format", "xml"}, wantErr: "--format xml: want text, json or sarif"},
+		{args: []string{"--format", "xml"}, wantErr: "--format xml: want text, json, sarif or cyclonedx"},
 		{args: []string{"--fail-on", "hint"}, want: checkFlags{format: "text", failOn: analysis.SeverityHint, paths: []string{"."}}},
 		{args: []string{"--fail-on", "notice"}, wantErr: "--fail-on notice: want error, warning, information, hint or never"},
 		{args: []string{"--format"}, wantErr: "flag needs an argument: -format"},
