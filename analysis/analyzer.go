@@ -48,6 +48,7 @@ type Result struct {
 	Findings   []Finding     // sorted by path, position, code
 	References []Reference   // places that name a license or a model, for hovers
 	Models     []ModelUse    // every model the project references, by id
+	Datasets   []ModelUse    // every dataset the project references, by id (no Original)
 	Profile    Profile       // the profile in effect
 	// Reanalysed counts the files whose bytes changed since the previous
 	// Analyze and were read again; the others came from the cache.

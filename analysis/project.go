@@ -223,7 +223,8 @@ func (a *Analyzer) projectFindings(s *Snapshot, files map[string]*fileResult, re
 	out = append(out, pc.thresholdFindings(p)...)
 	out = append(out, pc.regionFindings(p)...)
 	res.References = append(res.References, pc.references...)
-	res.Models = pc.inventory()
+	res.Models = pc.inventory(false)
+	res.Datasets = pc.inventory(true)
 	return out
 }
 

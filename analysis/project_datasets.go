@@ -51,7 +51,7 @@ type datasetResolution struct {
 func (pc *project) resolveDataset(id string) (datasetResolution, bool) {
 	if e := pc.a.kb.Dataset(id); e != nil {
 		return datasetResolution{resolution{license: pc.a.kb.License(e.License), id: e.License,
-			from: "fineprint's table of well-known datasets"}, e}, true
+			from: "fineprint's table of well-known datasets", by: byKB}, e}, true
 	}
 	r, ok := pc.fromLock(id, true)
 	return datasetResolution{resolution: r}, ok
@@ -66,7 +66,7 @@ func (pc *project) datasetFindings(d *Document, fr *fileResult) []Finding {
 	for _, ref := range datasetRefs(fr) {
 		span := Span{ref.Start, ref.End}
 		r, ok := pc.resolveDataset(ref.ID)
-		pc.references = append(pc.references, Reference{Path: d.Path, Span: span, Dataset: ref.ID, License: r.id})
+		pc.references = append(pc.references, Reference{Path: d.Path, Span: span, Dataset: ref.ID, License: r.id, By: r.by})
 		key := strings.ToLower(ref.ID)
 		if seen[key] {
 			continue

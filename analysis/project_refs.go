@@ -83,19 +83,24 @@ func (pc *project) silencedSite(p string, span Span, code string) bool {
 	return silenced(d, x, Finding{Code: code, Path: p, Span: span})
 }
 
-// inventory lists every model the project references, by id in order of
-// first mention, with every place that names it.
-func (pc *project) inventory() []ModelUse {
+// inventory lists every model (or, with datasets set, every dataset) the
+// project references, by id in order of first mention, with every place
+// that names it.
+func (pc *project) inventory(datasets bool) []ModelUse {
 	var out []ModelUse
 	index := map[string]int{}
 	for _, r := range pc.references {
-		if r.Model == "" {
+		id := r.Model
+		if datasets {
+			id = r.Dataset
+		}
+		if id == "" {
 			continue
 		}
-		key := strings.ToLower(r.Model)
+		key := strings.ToLower(id)
 		i, ok := index[key]
 		if !ok {
-			m := ModelUse{ID: r.Model, License: r.License, ResolvedBy: r.By, Original: r.Original, Kind: "unknown"}
+			m := ModelUse{ID: id, License: r.License, ResolvedBy: r.By, Original: r.Original, Kind: "unknown"}
 			if l := pc.a.kb.License(r.License); l != nil {
 				m.Kind = l.Kind
 			}

@@ -308,7 +308,6 @@ func (pc *project) fromTable(id string) (resolution, bool) {
 	return r, true
 }
 
-
 // How a model resolved, as the inventory (JSON "resolved_by") says it.
 const (
 	byWorkspace = "workspace"

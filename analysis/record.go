@@ -387,8 +387,7 @@ func dateOf(rfc3339 string) string {
 // reviewed it).
 func BuildLock(prev record.Lock, res *Result, docs []Document, now time.Time, hold ...string) record.Lock {
 	s := &Snapshot{Docs: sortedByPath(docs)}
-	out := record.Lock{Version: record.Version, Licenses: []record.LicenseEntry{}, Policies: []record.PolicyEntry{},
-		Models: slices.Clone(prev.Models), Datasets: slices.Clone(prev.Datasets)} // resolved ids stay until removed by hand
+	out := record.Lock{Version: record.Version, Licenses: []record.LicenseEntry{}, Policies: []record.PolicyEntry{}}
 	for _, lf := range licenseFiles(s, res, nil) {
 		e := record.LicenseEntry{Path: lf.Path, License: lf.License, SHA256: lf.SHA256, Recorded: now.Format(record.DateLayout)}
 		if p := prev.License(lf.Path); p != nil && p.SHA256 == lf.SHA256 {
@@ -411,10 +410,16 @@ func BuildLock(prev record.Lock, res *Result, docs []Document, now time.Time, ho
 			out.Policies = append(out.Policies, e)
 		}
 	}
-	// Models the Hub resolved stay recorded while the project uses them.
+	// Models and datasets the Hub resolved stay recorded while the project
+	// uses them.
 	for _, m := range res.Models {
 		if e := prev.Model(m.ID); e != nil && out.Model(m.ID) == nil {
 			out.Models = append(out.Models, *e)
+		}
+	}
+	for _, d := range res.Datasets {
+		if e := prev.Dataset(d.ID); e != nil && out.Dataset(d.ID) == nil {
+			out.Datasets = append(out.Datasets, *e)
 		}
 	}
 	out.Sort()
@@ -455,7 +460,7 @@ type UnresolvedID struct {
 
 // UnresolvedIDs lists the Hub ids of the models and datasets whose
 // license nothing local resolved (the inventory's entries without
-// resolved_by, and dataset/unknown-license findings), once each.
+// resolved_by), once each.
 func UnresolvedIDs(res *Result) []UnresolvedID {
 	var out []UnresolvedID
 	seen := map[UnresolvedID]bool{}
@@ -470,9 +475,9 @@ func UnresolvedIDs(res *Result) []UnresolvedID {
 			add(UnresolvedID{ID: m.ID})
 		}
 	}
-	for _, f := range res.Findings {
-		if id, _ := f.Data["dataset"].(string); f.Code == "dataset/unknown-license" {
-			add(UnresolvedID{ID: id, Dataset: true})
+	for _, d := range res.Datasets {
+		if d.ResolvedBy == "" {
+			add(UnresolvedID{ID: d.ID, Dataset: true})
 		}
 	}
 	return out

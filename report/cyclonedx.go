@@ -20,8 +20,9 @@ import (
 // per package whose license reaches the model (package/license). Each
 // carries its license (an SPDX id where the license has one, else its
 // name), the places that name it as evidence occurrences (file and
-// 1-based line), and fineprint's facts as properties: how the license was
-// resolved, its kind, and each finding about it ("fineprint:finding",
+// 1-based line), a re-upload's original as its pedigree, and fineprint's
+// facts as properties: the license id and kind, how it was resolved, the
+// original, and each finding about it ("fineprint:finding",
 // "severity code path: message"). The document has no timestamp or serial
 // number, so the same workspace gives the same bytes.
 func CycloneDX(w io.Writer, res *analysis.Result, snap *analysis.Snapshot, opts Options) error {
@@ -54,77 +55,64 @@ func CycloneDX(w io.Writer, res *analysis.Result, snap *analysis.Snapshot, opts 
 	return enc.EncodeVersion(bom, cdx.SpecVersion1_6)
 }
 
-// item is one model or dataset of the inventory and every place naming it.
+// item is one model or dataset of the inventory.
 type item struct {
-	id      string
+	analysis.ModelUse
 	dataset bool
-	license string // license id, "" when unresolved
-	places  []analysis.Reference
 }
 
-// inventoryOf groups the result's model and dataset references by id,
-// sorted by kind then id.
-func inventoryOf(res *analysis.Result) []*item {
-	byKey := map[string]*item{}
-	var out []*item
-	for _, r := range res.References {
-		id, dataset := r.Model, false
-		if r.Dataset != "" {
-			id, dataset = r.Dataset, true
+// inventoryOf is the result's models, then its datasets, each sorted by
+// id.
+func inventoryOf(res *analysis.Result) []item {
+	var out []item
+	for _, list := range []struct {
+		uses    []analysis.ModelUse
+		dataset bool
+	}{{res.Models, false}, {res.Datasets, true}} {
+		start := len(out)
+		for _, m := range list.uses {
+			out = append(out, item{m, list.dataset})
 		}
-		if id == "" {
-			continue
-		}
-		key := fmt.Sprintf("%t/%s", dataset, strings.ToLower(id))
-		it := byKey[key]
-		if it == nil {
-			it = &item{id: id, dataset: dataset}
-			byKey[key] = it
-			out = append(out, it)
-		}
-		if it.license == "" {
-			it.license = r.License
-		}
-		it.places = append(it.places, r)
+		part := out[start:]
+		sort.SliceStable(part, func(i, j int) bool { return strings.ToLower(part[i].ID) < strings.ToLower(part[j].ID) })
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].dataset != out[j].dataset {
-			return !out[i].dataset
-		}
-		return strings.ToLower(out[i].id) < strings.ToLower(out[j].id)
-	})
 	return out
 }
 
 func (it *item) component(k *kb.KB, pos *positions, findings []analysis.Finding) cdx.Component {
-	c := cdx.Component{Type: cdx.ComponentTypeMachineLearningModel, BOMRef: "model:" + it.id, Name: it.id}
+	c := cdx.Component{Type: cdx.ComponentTypeMachineLearningModel, BOMRef: "model:" + it.ID, Name: it.ID}
 	key := "model"
 	if it.dataset {
-		c.Type, c.BOMRef, key = cdx.ComponentTypeData, "dataset:"+it.id, "dataset"
-		c.Data = &[]cdx.ComponentData{{Type: cdx.ComponentDataTypeDataset, Name: it.id}}
+		c.Type, c.BOMRef, key = cdx.ComponentTypeData, "dataset:"+it.ID, "dataset"
+		c.Data = &[]cdx.ComponentData{{Type: cdx.ComponentDataTypeDataset, Name: it.ID}}
 	}
-	if org, name, ok := strings.Cut(it.id, "/"); ok && !strings.Contains(name, ":") {
+	if org, name, ok := strings.Cut(it.ID, "/"); ok && !strings.Contains(name, ":") {
 		c.Group, c.Name = org, name
 		if !it.dataset {
-			c.PackageURL = "pkg:huggingface/" + it.id
+			c.PackageURL = "pkg:huggingface/" + it.ID
 		}
 	}
 	props := []cdx.Property{}
-	if it.license != "" {
-		c.Licenses = licenses(k, it.license)
-		if l := k.License(it.license); l != nil {
-			props = append(props, cdx.Property{Name: "fineprint:license-kind", Value: l.Kind})
-		}
-		props = append(props, cdx.Property{Name: "fineprint:license", Value: it.license})
+	if it.License != "" {
+		c.Licenses = licenses(k, it.License)
+		props = append(props, cdx.Property{Name: "fineprint:license", Value: it.License}, cdx.Property{Name: "fineprint:license-kind", Value: it.Kind})
+	}
+	if it.ResolvedBy != "" {
+		props = append(props, cdx.Property{Name: "fineprint:resolved-by", Value: it.ResolvedBy})
+	}
+	if it.Original != "" {
+		props = append(props, cdx.Property{Name: "fineprint:original", Value: it.Original})
+		c.Pedigree = &cdx.Pedigree{Ancestors: &[]cdx.Component{{Type: cdx.ComponentTypeMachineLearningModel, Name: it.Original,
+			PackageURL: "pkg:huggingface/" + it.Original}}}
 	}
 	var occ []cdx.EvidenceOccurrence
-	for _, p := range it.places {
-		line := pos.at(p.Path, p.Span.Start).Line
-		occ = append(occ, cdx.EvidenceOccurrence{Location: p.Path, Line: &line})
+	for _, l := range it.Locations {
+		line := pos.at(l.Path, l.Span.Start).Line
+		occ = append(occ, cdx.EvidenceOccurrence{Location: l.Path, Line: &line})
 	}
 	c.Evidence = &cdx.Evidence{Occurrences: &occ}
 	for _, f := range findings {
-		if id, _ := f.Data[key].(string); strings.EqualFold(id, it.id) || it.at(f) {
+		if id, _ := f.Data[key].(string); strings.EqualFold(id, it.ID) || it.at(f) {
 			props = append(props, findingProperty(f))
 		}
 	}
@@ -136,7 +124,7 @@ func (it *item) component(k *kb.KB, pos *positions, findings []analysis.Finding)
 
 // at reports a finding on one of the item's places.
 func (it *item) at(f analysis.Finding) bool {
-	return slices.ContainsFunc(it.places, func(r analysis.Reference) bool { return r.Path == f.Path && r.Span == f.Span })
+	return slices.ContainsFunc(it.Locations, func(l analysis.Location) bool { return l.Path == f.Path && l.Span == f.Span })
 }
 
 func findingProperty(f analysis.Finding) cdx.Property {

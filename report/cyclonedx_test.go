@@ -64,8 +64,10 @@ from datasets import load_dataset
 m = AutoModel.from_pretrained("meta-llama/Llama-3.1-8B-Instruct")
 q = AutoModel.from_pretrained("Qwen/Qwen2.5-7B-Instruct")
 u = AutoModel.from_pretrained("acme/unknown-7b")
+r = AutoModel.from_pretrained("unsloth/Llama-3.2-1B-Instruct-bnb-4bit")
 d = load_dataset("tatsu-lab/alpaca")
 o = load_dataset("OpenAssistant/oasst1")
+x = load_dataset("acme/private-chats")
 -- Modelfile --
 FROM llama3.2:3b
 -- requirements.txt --
@@ -144,13 +146,31 @@ func TestCycloneDXValidates(t *testing.T) {
 		"machine-learning-model llama3.2:3b [Llama 3.2 Community License Agreement] Modelfile:1",
 		"machine-learning-model meta-llama/Llama-3.1-8B-Instruct [Llama 3.1 Community License Agreement] app.py:3",
 		"machine-learning-model Qwen/Qwen2.5-7B-Instruct [Apache-2.0] app.py:4",
-		"data OpenAssistant/oasst1 [Apache-2.0] app.py:7",
-		"data tatsu-lab/alpaca [CC-BY-NC-4.0] app.py:6",
+		"machine-learning-model unsloth/Llama-3.2-1B-Instruct-bnb-4bit [Llama 3.2 Community License Agreement] app.py:6",
+		"data acme/private-chats [] app.py:9",
+		"data OpenAssistant/oasst1 [Apache-2.0] app.py:8",
+		"data tatsu-lab/alpaca [CC-BY-NC-4.0] app.py:7",
 		"library ultralytics [AGPL-3.0-only] requirements.txt:1",
 		"library PyMuPDF [AGPL-3.0-only] requirements.txt:2",
 	}
 	if doc.SpecVersion != "1.6" || strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("components:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// A re-upload names its original as pedigree, and facts are properties.
+	for _, want := range []string{
+		`"pedigree": {
+        "ancestors": [
+          {
+            "type": "machine-learning-model",
+            "name": "meta-llama/Llama-3.2-1B-Instruct",
+            "purl": "pkg:huggingface/meta-llama/Llama-3.2-1B-Instruct"`,
+		`"name": "fineprint:resolved-by",
+          "value": "name-rule"`,
+		`"value": "warning dataset/license app.py: The dataset tatsu-lab/alpaca is under the Creative Commons Attribution Non Commercial 4.0`,
+	} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("the document lacks %s", want)
+		}
 	}
 	// The same workspace gives the same bytes.
 	var again bytes.Buffer
@@ -169,7 +189,8 @@ func TestCycloneDXLicensesValidate(t *testing.T) {
 	res := &analysis.Result{}
 	snap := &analysis.Snapshot{Root: "/w", Docs: []analysis.Document{{Path: "app.py", Text: []byte("x\n")}}}
 	for _, l := range k.Licenses {
-		res.References = append(res.References, analysis.Reference{Path: "app.py", Model: "acme/" + l.ID, License: l.ID})
+		res.Models = append(res.Models, analysis.ModelUse{ID: "acme/" + l.ID, License: l.ID, Kind: l.Kind, ResolvedBy: "kb",
+			Locations: []analysis.Location{{Path: "app.py"}}})
 	}
 	var b bytes.Buffer
 	if err := CycloneDX(&b, res, snap, Options{}); err != nil {

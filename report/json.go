@@ -16,6 +16,7 @@ type (
 		Licenses []jsonLicense `json:"licenses"`
 		Findings []jsonFinding `json:"findings"`
 		Models   []jsonModel   `json:"models"`
+		Datasets []jsonModel   `json:"datasets"` // the same shape as models
 		Summary  Summary       `json:"summary"`
 	}
 	// jsonModel is one entry of the inventory: null license, resolved_by
@@ -73,7 +74,7 @@ type (
 // in a newline.
 func JSON(w io.Writer, res *analysis.Result, snap *analysis.Snapshot, opts Options) error {
 	pos := newPositions(snap)
-	doc := jsonReport{Version: 1, Licenses: []jsonLicense{}, Findings: []jsonFinding{}, Models: jsonModels(res.Models, pos), Summary: Summarize(res.Findings)}
+	doc := jsonReport{Version: 1, Licenses: []jsonLicense{}, Findings: []jsonFinding{}, Models: jsonModels(res.Models, pos), Datasets: jsonModels(res.Datasets, pos), Summary: Summarize(res.Findings)}
 	if snap != nil {
 		doc.Root = snap.Root
 	}

@@ -45,6 +45,10 @@ func fixture() (*analysis.Result, *analysis.Snapshot) {
 		}, {
 			ID: "nobody/nowhere", Kind: "unknown", Locations: []analysis.Location{{Path: "README.md", Span: analysis.Span{Start: 4, End: 18}}},
 		}},
+		Datasets: []analysis.ModelUse{{
+			ID: "tatsu-lab/alpaca", License: "cc-by-nc-4.0", Kind: "non-commercial", ResolvedBy: "kb",
+			Locations: []analysis.Location{{Path: "README.md", Span: analysis.Span{Start: 4, End: 18}}},
+		}},
 	}
 	return res, snap
 }
@@ -73,6 +77,9 @@ func TestText(t *testing.T) {
 		"    unsloth/Llama-3.2-1B-Instruct-bnb-4bit (a re-upload of meta-llama/Llama-3.2-1B-Instruct) at acme/LICENSE:3:6 and 1 other place\n" +
 		"  license unknown:\n" +
 		"    nobody/nowhere at acme/README.md:2:1\n" +
+		"\nDatasets in use:\n" +
+		"  cc-by-nc-4.0 (non-commercial):\n" +
+		"    tatsu-lab/alpaca at acme/README.md:2:1\n" +
 		"\n2 files checked, 1 license: 1 error, 1 warning, 0 information, 1 hint\n"
 	if !strings.HasSuffix(got, wantEnd) {
 		t.Errorf("text output ends:\n%s\nwant:\n%s", got, wantEnd)
@@ -227,6 +234,22 @@ func TestJSON(t *testing.T) {
       "license": null,
       "kind": "unknown",
       "resolved_by": null,
+      "original": null,
+      "locations": [
+        {
+          "path": "README.md",
+          "line": 2,
+          "column": 1
+        }
+      ]
+    }
+  ],
+  "datasets": [
+    {
+      "id": "tatsu-lab/alpaca",
+      "license": "cc-by-nc-4.0",
+      "kind": "non-commercial",
+      "resolved_by": "kb",
       "original": null,
       "locations": [
         {

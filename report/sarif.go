@@ -23,7 +23,8 @@ type (
 		OriginalURIBaseIDs map[string]sarifArtifactLoc `json:"originalUriBaseIds,omitempty"`
 		ColumnKind         string                      `json:"columnKind"`
 		Results            []sarifResult               `json:"results"`
-		// Properties carry the inventory: {"models": [...]} as in JSON.
+		// Properties carry the inventory: {"models": [...], "datasets":
+		// [...]} as in JSON (datasets only when there are some).
 		Properties map[string]any `json:"properties,omitempty"`
 	}
 	sarifTool struct {
@@ -110,8 +111,11 @@ func SARIF(w io.Writer, res *analysis.Result, snap *analysis.Snapshot, opts Opti
 		root := (&url.URL{Scheme: "file", Path: dir}).String()
 		run.OriginalURIBaseIDs = map[string]sarifArtifactLoc{srcRoot: {URI: root}}
 	}
-	if len(res.Models) > 0 {
+	if len(res.Models) > 0 || len(res.Datasets) > 0 {
 		run.Properties = map[string]any{"models": jsonModels(res.Models, pos)}
+		if len(res.Datasets) > 0 {
+			run.Properties["datasets"] = jsonModels(res.Datasets, pos)
+		}
 	}
 	for _, f := range res.Findings {
 		i, ok := index[f.Code]

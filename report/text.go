@@ -44,7 +44,11 @@ func Text(w io.Writer, res *analysis.Result, snap *analysis.Snapshot, opts Optio
 		bw.WriteString("\n")
 	}
 	if len(res.Models) > 0 {
-		modelsText(bw, res.Models, pos, opts.PathPrefix)
+		modelsText(bw, "Models in use", res.Models, pos, opts.PathPrefix)
+		bw.WriteString("\n")
+	}
+	if len(res.Datasets) > 0 {
+		modelsText(bw, "Datasets in use", res.Datasets, pos, opts.PathPrefix)
 		bw.WriteString("\n")
 	}
 	docs := 0
@@ -114,10 +118,11 @@ func summaryText(s Summary) string {
 	return fmt.Sprintf("%s, %s, %s, %s", plural(s.Error, "error"), plural(s.Warning, "warning"), plural(s.Information, "information"), plural(s.Hint, "hint"))
 }
 
-// modelsText writes the "Models in use" section: each model under its
-// license, restricted licenses first, unresolved models last, with where
-// each is first named and how many other places name it.
-func modelsText(bw *bufio.Writer, ms []analysis.ModelUse, pos *positions, prefix string) {
+// modelsText writes the "Models in use" (or "Datasets in use") section:
+// each model under its license, restricted licenses first, unresolved
+// models last, with where each is first named and how many other places
+// name it.
+func modelsText(bw *bufio.Writer, title string, ms []analysis.ModelUse, pos *positions, prefix string) {
 	type group struct {
 		license, kind string
 		models        []analysis.ModelUse
@@ -146,7 +151,7 @@ func modelsText(bw *bufio.Writer, ms []analysis.ModelUse, pos *positions, prefix
 		}
 		return strings.Compare(a.license, b.license)
 	})
-	bw.WriteString("Models in use:\n")
+	bw.WriteString(title + ":\n")
 	for _, g := range groups {
 		if g.license == "" {
 			bw.WriteString("  license unknown:\n")

@@ -40,8 +40,8 @@ type KB struct {
 	Families []Family // license families, for explanations and checklists
 	// Reuploads are the naming rules for re-uploads and quantizations.
 	Reuploads Reuploads
-	Datasets []Dataset
-	Packages []Package
+	Datasets  []Dataset
+	Packages  []Package
 
 	ruleByCode map[string]*Rule
 	licenseBy  map[string]*License // id and every alias, lower-case

@@ -11,10 +11,10 @@ import (
 func TestHubEntriesRoundTrip(t *testing.T) {
 	l := Lock{Licenses: []LicenseEntry{}, Policies: []PolicyEntry{},
 		Models: []HubEntry{
-			{ID: "acme/zeta", License: "apache-2.0", Revision: "abc", Resolved: "2026-12-04"},
-			{ID: "Acme/alpha", License: "other", LicenseName: "acme-open", LicenseLink: "https://acme.example/l", Gated: "manual", BaseModel: []string{"a/b", "c/d"}, Resolved: "2026-12-01"},
+			{ID: "acme/zeta", License: "apache-2.0", Revision: "abc", Retrieved: "2026-12-04T10:00:00Z"},
+			{ID: "Acme/alpha", License: "other", LicenseName: "acme-open", LicenseLink: "https://acme.example/l", Gated: "manual", BaseModel: []string{"a/b", "c/d"}, Retrieved: "2026-12-01T10:00:00Z"},
 		},
-		Datasets: []HubEntry{{ID: "acme/chats", License: "cc-by-nc-4.0", Resolved: "2026-12-04"}},
+		Datasets: []HubEntry{{ID: "acme/chats", License: "cc-by-nc-4.0", Retrieved: "2026-12-04T10:00:00Z"}},
 	}
 	data := Marshal(l)
 	back, err := Parse(data)
@@ -35,10 +35,10 @@ func TestHubEntriesRoundTrip(t *testing.T) {
 		t.Errorf("an empty lock names resolved ids:\n%s", plain)
 	}
 	for _, c := range []struct{ lock, want string }{
-		{`{"version":1,"licenses":[],"policies":[],"models":[{"id":"a/b","resolved":"2026-12-04"},{"id":"A/B","resolved":"2026-12-04"}]}`, "A/B is recorded twice in models"},
-		{`{"version":1,"licenses":[],"policies":[],"datasets":[{"id":"a/b","resolved":"yesterday"}]}`, "the resolved date of a/b is not YYYY-MM-DD"},
-		{`{"version":1,"licenses":[],"policies":[],"models":[{"license":"mit","resolved":"2026-12-04"}]}`, "an entry of models has no id"},
-		{`{"version":1,"licenses":[],"policies":[],"models":[{"id":"a/b","resolved":"2026-12-04","token":"x"}]}`, `unknown field "token"`},
+		{`{"version":1,"licenses":[],"policies":[],"models":[{"id":"a/b","retrieved":"2026-12-04T10:00:00Z"},{"id":"A/B","retrieved":"2026-12-04T10:00:00Z"}]}`, "model A/B is recorded twice"},
+		{`{"version":1,"licenses":[],"policies":[],"datasets":[{"id":"a/b","retrieved":"yesterday"}]}`, "the retrieval time of a/b is not RFC 3339"},
+		{`{"version":1,"licenses":[],"policies":[],"models":[{"license":"mit","retrieved":"2026-12-04T10:00:00Z"}]}`, "a model entry has no id"},
+		{`{"version":1,"licenses":[],"policies":[],"models":[{"id":"a/b","retrieved":"2026-12-04T10:00:00Z","token":"x"}]}`, `unknown field "token"`},
 	} {
 		if _, err := Parse([]byte(c.lock)); err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: %v, want %q", c.lock, err, c.want)

@@ -159,7 +159,6 @@ func (l *Lock) Policy(url string) *PolicyEntry {
 	return nil
 }
 
-
 // Sort orders entries by path (licenses), URL (policies) and id (models).
 func (l *Lock) Sort() {
 	sort.SliceStable(l.Licenses, func(i, j int) bool { return l.Licenses[i].Path < l.Licenses[j].Path })
