@@ -31,6 +31,10 @@ func TestFetchResolvesIDsIntoTheLock(t *testing.T) {
 		asked.Add(1)
 		w.Write([]byte(`{"id":"acme/other-1b","sha":"2222222222222222222222222222222222222222","gated":false,"cardData":{"license":"other","license_name":"acme-open","license_link":"https://acme.example/license"}}`))
 	})
+	mux.HandleFunc("/api/datasets/acme/chats", func(w http.ResponseWriter, r *http.Request) {
+		asked.Add(1)
+		w.Write([]byte(`{"id":"acme/chats","sha":"3333333333333333333333333333333333333333","gated":"auto","cardData":{"license":"cc-by-nc-sa-4.0"}}`))
+	})
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		asked.Add(1)
 		http.NotFound(w, r)
@@ -43,7 +47,10 @@ func TestFetchResolvesIDsIntoTheLock(t *testing.T) {
 		"a = AutoModel.from_pretrained(\"acme/gated-7b\")\n" +
 		"b = AutoModel.from_pretrained(\"acme/other-1b\")\n" +
 		"c = AutoModel.from_pretrained(\"acme/missing\")\n" +
-		"d = AutoModel.from_pretrained(\"meta-llama/Llama-3.1-8B\")\n"
+		"d = AutoModel.from_pretrained(\"meta-llama/Llama-3.1-8B\")\n" +
+		"from datasets import load_dataset\n" +
+		"e = load_dataset(\"acme/chats\")\n" +
+		"f = load_dataset(\"tatsu-lab/alpaca\")\n"
 	if err := os.WriteFile(filepath.Join(root, "app.py"), []byte(app), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -52,14 +59,14 @@ func TestFetchResolvesIDsIntoTheLock(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(rep.Resolved, ", "); got != "model acme/gated-7b: cc-by-nc-4.0, model acme/other-1b: acme-open" {
+	if got := strings.Join(rep.Resolved, ", "); got != "model acme/gated-7b: cc-by-nc-4.0, model acme/other-1b: acme-open, dataset acme/chats: cc-by-nc-sa-4.0" {
 		t.Errorf("resolved %s", got)
 	}
 	if len(rep.Unresolved) != 1 || rep.Unresolved[0].Error() != "could not resolve model acme/missing: not on the Hub (it does not exist, or it is private)" {
 		t.Errorf("unresolved %v", rep.Unresolved)
 	}
-	if n := asked.Load(); n != 3 {
-		t.Errorf("%d requests, want 3 (the table knows Llama 3.1)", n)
+	if n := asked.Load(); n != 4 {
+		t.Errorf("%d requests, want 4 (the tables know Llama 3.1 and Alpaca)", n)
 	}
 	lock := read(t, root, analysis.LockFile)
 	want := `  "models": [
@@ -80,6 +87,16 @@ func TestFetchResolvesIDsIntoTheLock(t *testing.T) {
       "source": "` + hub.URL + `/api/models/acme/other-1b",
       "retrieved": "2026-11-01T09:00:00Z"
     }
+  ],
+  "datasets": [
+    {
+      "id": "acme/chats",
+      "license": "cc-by-nc-sa-4.0",
+      "gated": "auto",
+      "revision": "3333333333333333333333333333333333333333",
+      "source": "` + hub.URL + `/api/datasets/acme/chats",
+      "retrieved": "2026-11-01T09:00:00Z"
+    }
   ]
 }
 `
@@ -97,8 +114,13 @@ func TestFetchResolvesIDsIntoTheLock(t *testing.T) {
 	}
 	res := analysis.New().Analyze(context.Background(), snap)
 	var got []string
+	for _, d := range res.Datasets {
+		if want := map[string]string{"acme/chats": "lock", "tatsu-lab/alpaca": "kb"}[d.ID]; d.ResolvedBy != want {
+			t.Errorf("dataset %s resolved by %q, want %q", d.ID, d.ResolvedBy, want)
+		}
+	}
 	for _, f := range res.Findings {
-		if strings.HasPrefix(f.Code, "manifest/") {
+		if strings.HasPrefix(f.Code, "manifest/") || strings.HasPrefix(f.Code, "dataset/") {
 			got = append(got, f.Code+": "+f.Message)
 		}
 	}
@@ -107,6 +129,8 @@ func TestFetchResolvesIDsIntoTheLock(t *testing.T) {
 		`manifest/unknown-model-license: acme/other-1b is under "acme-open" according to fineprint.lock (recorded from the Hugging Face Hub on 2026-11-01), a license fineprint does not know, so its terms are not checked.`,
 		"manifest/unknown-model-license: fineprint cannot tell which license acme/missing is under: it is not in the workspace, the local Hugging Face cache, fineprint.lock or fineprint's table of well-known models; fineprint record --fetch asks the Hub.",
 		"manifest/model-license: meta-llama/Llama-3.1-8B is under the Llama 3.1 Community License Agreement, which comes with use restrictions and conditions.",
+		"dataset/license: The dataset acme/chats is under the Creative Commons Attribution Non Commercial Share Alike 4.0, which forbids commercial use.",
+		"dataset/license: The dataset tatsu-lab/alpaca is under the Creative Commons Attribution Non Commercial 4.0, which forbids commercial use; generated with OpenAI's text-davinci-003, so OpenAI's terms (no developing models that compete with OpenAI) bind its use; Stanford released it for research only.",
 	}
 	if strings.Join(got, "\n") != strings.Join(wantFindings, "\n") {
 		t.Errorf("offline findings:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(wantFindings, "\n"))
@@ -117,8 +141,8 @@ func TestFetchResolvesIDsIntoTheLock(t *testing.T) {
 	if _, err := RecordFolder(context.Background(), root, opts); err != nil {
 		t.Fatal(err)
 	}
-	if n := asked.Load(); n != 4 {
-		t.Errorf("%d requests after the second run, want 4", n)
+	if n := asked.Load(); n != 5 {
+		t.Errorf("%d requests after the second run, want 5", n)
 	}
 	if read(t, root, analysis.LockFile) != lock {
 		t.Errorf("the second run changed the lock:\n%s", read(t, root, analysis.LockFile))
@@ -127,7 +151,7 @@ func TestFetchResolvesIDsIntoTheLock(t *testing.T) {
 	if _, err := RecordFolder(context.Background(), root, Options{Now: day3}); err != nil {
 		t.Fatal(err)
 	}
-	if read(t, root, analysis.LockFile) != lock || asked.Load() != 4 {
+	if read(t, root, analysis.LockFile) != lock || asked.Load() != 5 {
 		t.Errorf("a plain record changed the lock or asked the Hub")
 	}
 }
