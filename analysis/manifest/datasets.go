@@ -45,15 +45,7 @@ func ParsePythonDatasets(src []byte) []Ref {
 			break
 		}
 		i += k
-		end := i
-		for end > 0 && (code[end-1] == ' ' || code[end-1] == '\t') {
-			end--
-		}
-		start := end
-		for start > 0 && isIdent(code[start-1]) {
-			start--
-		}
-		name := string(code[start:end])
+		name, start := calledName(code, i)
 		spec, ok := pyDatasetCalls[name]
 		if !ok {
 			continue
@@ -124,22 +116,8 @@ func ParseShellDatasets(src []byte) []Ref {
 }
 
 func datasetDownload(src []byte, args []shellWord) (Ref, bool) {
-	var repo *shellWord
-	dataset := false
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		if name, value, joined := strings.Cut(a.text, "="); strings.HasPrefix(a.text, "-") {
-			if !joined && hfValueOptions[name] && i+1 < len(args) {
-				i++
-				value = args[i].text
-			}
-			dataset = dataset || name == "--repo-type" && value == "dataset"
-			continue
-		}
-		if repo == nil && !strings.ContainsAny(a.text, "*?[") {
-			repo = &args[i]
-		}
-	}
+	repo, repoType := downloadArgs(args)
+	dataset := repoType == "dataset"
 	if repo == nil || !repo.literal || repo.end <= repo.start {
 		return Ref{}, false
 	}

@@ -505,6 +505,20 @@ type pyCallSite struct {
 // ollamaMethods are the calls of Ollama's module that name a model.
 var ollamaMethods = map[string]bool{"pull": true, "chat": true, "generate": true, "embed": true, "show": true}
 
+// calledName is the identifier just before the "(" at open (spaces
+// between allowed) and where it starts; "" when there is none.
+func calledName(code []byte, open int) (string, int) {
+	end := open
+	for end > 0 && (code[end-1] == ' ' || code[end-1] == '\t') {
+		end--
+	}
+	start := end
+	for start > 0 && isIdent(code[start-1]) {
+		start--
+	}
+	return string(code[start:end]), start
+}
+
 // pyCallSites finds up to limit calls of the names in pyCalls in code (the
 // lexed source: strings and comments blanked), by the identifier before
 // each "(". A scan for "(" is linear and, unlike one regexp alternating
@@ -517,15 +531,7 @@ func pyCallSites(code []byte, limit int) []pyCallSite {
 			break
 		}
 		i += k
-		end := i
-		for end > 0 && (code[end-1] == ' ' || code[end-1] == '\t') {
-			end--
-		}
-		start := end
-		for start > 0 && isIdent(code[start-1]) {
-			start--
-		}
-		name := string(code[start:end])
+		name, start := calledName(code, i)
 		if ollamaMethods[name] {
 			// ollama.chat(: the receiver must be the module itself.
 			j := start

@@ -224,9 +224,9 @@ var hfValueOptions = map[string]bool{
 	"--local-dir-use-symlinks": true,
 }
 
-// downloadRef reads the arguments after `download`.
-func downloadRef(src []byte, args []shellWord) (Ref, bool) {
-	var repo *shellWord
+// downloadArgs reads the arguments after `download`: the repository
+// word (nil when there is none) and the --repo-type given ("" when none).
+func downloadArgs(args []shellWord) (repo *shellWord, repoType string) {
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		if name, value, joined := strings.Cut(a.text, "="); strings.HasPrefix(a.text, "-") {
@@ -234,8 +234,8 @@ func downloadRef(src []byte, args []shellWord) (Ref, bool) {
 				i++
 				value = args[i].text
 			}
-			if name == "--repo-type" && value != "model" {
-				return Ref{}, false
+			if name == "--repo-type" {
+				repoType = value
 			}
 			continue
 		}
@@ -244,6 +244,15 @@ func downloadRef(src []byte, args []shellWord) (Ref, bool) {
 		if repo == nil && !strings.ContainsAny(a.text, "*?[") {
 			repo = &args[i]
 		}
+	}
+	return repo, repoType
+}
+
+// downloadRef reads the arguments after `download`.
+func downloadRef(src []byte, args []shellWord) (Ref, bool) {
+	repo, repoType := downloadArgs(args)
+	if repoType != "" && repoType != "model" {
+		return Ref{}, false
 	}
 	if repo == nil || !repo.literal || repo.end <= repo.start {
 		return Ref{}, false
