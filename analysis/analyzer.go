@@ -275,6 +275,7 @@ func (a *Analyzer) analyzeFile(d *Document) (fr *fileResult, changed bool) {
 		a.analyzeModelFile(d, fr)
 	case KindPackage:
 		fr.findings = append(fr.findings, a.packageFindings(d)...)
+		a.analyzeModelFile(d, fr) // pyproject.toml, package.json, environment.yml are configs too
 	}
 	if fr.commented {
 		fr.findings = unsilenced(d, fr.findings)

@@ -74,6 +74,11 @@ func (a *Analyzer) analyzeModelFile(d *Document, fr *fileResult) {
 	case KindConfig:
 		fr.facts.refs = manifest.ParseConfig(d.Text)
 		fr.facts.datasets = manifest.ParseConfigDatasets(d.Text)
+	case KindPackage:
+		if isConfigName(strings.ToLower(path.Base(d.Path))) {
+			fr.facts.refs = manifest.ParseConfig(d.Text)
+			fr.facts.datasets = manifest.ParseConfigDatasets(d.Text)
+		}
 	case KindScript:
 		fr.facts.refs = manifest.ParseScript(d.Text)
 	case KindNotebook:
