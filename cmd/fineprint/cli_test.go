@@ -74,7 +74,7 @@ func runArchive(t *testing.T, name string) {
 
 	got := map[string]string{}
 	runs := 0
-	for _, out := range []string{"stdout", "text", "json", "sarif"} {
+	for _, out := range []string{"stdout", "text", "json", "sarif", "cyclonedx"} {
 		if _, ok := sections["want."+out]; !ok {
 			continue
 		}
@@ -93,13 +93,13 @@ func runArchive(t *testing.T, name string) {
 		}
 	}
 	if runs == 0 {
-		t.Fatal("archive has no want.stdout, want.text, want.json or want.sarif section")
+		t.Fatal("archive has no want.stdout, want.text, want.json, want.sarif or want.cyclonedx section")
 	}
 	if *update {
 		rewrite(t, name, ar, got)
 		return
 	}
-	for _, out := range []string{"want.stdout", "want.text", "want.json", "want.sarif"} {
+	for _, out := range []string{"want.stdout", "want.text", "want.json", "want.sarif", "want.cyclonedx"} {
 		if want, ok := sections[out]; ok && got[out] != want {
 			t.Errorf("%s differs:\n--- got\n%s--- want\n%s", out, got[out], want)
 		}
