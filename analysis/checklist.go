@@ -2,12 +2,11 @@ package analysis
 
 import (
 	"fmt"
-	"math"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/fineprint-dev/fineprint/analysis/kb"
+	"github.com/fineprint-dev/fineprint/internal/wording"
 )
 
 // ChecklistItem is one question of the guide's pre-build checklist with its
@@ -216,13 +215,13 @@ func (c *checklistInput) useLimits() ChecklistItem {
 	var parts []string
 	if idx := c.indexes("clause/use-restriction"); len(idx) > 0 {
 		it.Findings = append(it.Findings, idx...)
-		parts = append(parts, fmt.Sprintf("%s restrict%s uses: %s", countedNoun(len(idx), "clause"), pluralVerbS(len(idx)), c.messages(idx)))
+		parts = append(parts, fmt.Sprintf("%s restrict%s uses: %s", countedNoun(len(idx), "clause"), wording.Pick(len(idx), "s", ""), c.messages(idx)))
 	}
 	if idx := c.indexes("clause/policy-by-reference"); len(idx) > 0 {
 		it.Findings = append(it.Findings, idx...)
 		parts = append(parts, fmt.Sprintf("It incorporates %s by reference; read %s too, %s binding: %s.",
-			pickPlural(len(c.urls(idx)), "a separate policy", "separate policies"), pickPlural(len(c.urls(idx)), "it", "them"),
-			pickPlural(len(c.urls(idx)), "it is", "they are"), strings.Join(c.urls(idx), ", ")))
+			wording.Pick(len(c.urls(idx)), "a separate policy", "separate policies"), wording.Pick(len(c.urls(idx)), "it", "them"),
+			wording.Pick(len(c.urls(idx)), "it is", "they are"), strings.Join(c.urls(idx), ", ")))
 	}
 	for _, code := range []string{"clause/geographic", "clause/terms-may-change", "clause/remote-termination"} {
 		if idx := c.indexes(code); len(idx) > 0 {
@@ -267,7 +266,7 @@ func (c *checklistInput) scale() ChecklistItem {
 	for _, n := range idx {
 		f := c.findings[n]
 		v, _ := thresholdNumber(f.Data["value"])
-		if t := FormatThreshold(f.Data); t != "" && !strings.Contains(f.Message, FormatCount(v)) {
+		if t := FormatThreshold(f.Data); t != "" && !strings.Contains(f.Message, wording.LongFloat(v)) {
 			parts = append(parts, fmt.Sprintf("Rights change above %s. %s", t, endSentence(f.Message)))
 		} else {
 			parts = append(parts, endSentence(f.Message))
@@ -436,37 +435,9 @@ func FormatThreshold(data map[string]any) string {
 	}
 	if strings.Contains(metric, "revenue") {
 		cur, _ := data["currency"].(string)
-		return currencyPrefix(cur) + FormatCount(v) + " " + words
+		return currencyPrefix(cur) + wording.LongFloat(v) + " " + words
 	}
-	return FormatCount(v) + " " + words
-}
-
-// FormatCount writes a count the way licenses do: "700 million",
-// "1.5 billion", "20,000".
-func FormatCount(v float64) string {
-	for _, u := range []struct {
-		size float64
-		name string
-	}{{1e12, "trillion"}, {1e9, "billion"}, {1e6, "million"}} {
-		if math.Abs(v) >= u.size {
-			return strconv.FormatFloat(v/u.size, 'f', -1, 64) + " " + u.name
-		}
-	}
-	return groupThousands(strconv.FormatFloat(math.Round(v), 'f', 0, 64))
-}
-
-// groupThousands puts commas between groups of three digits of a decimal
-// integer ("-1234567" becomes "-1,234,567").
-func groupThousands(s string) string {
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	if neg {
-		s = "-" + s
-	}
-	return s
+	return wording.LongFloat(v) + " " + words
 }
 
 func currencyPrefix(code string) string {
@@ -510,26 +481,9 @@ func endSentence(s string) string {
 
 func countedNoun(n int, noun string) string {
 	words := []string{"No", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten"}
-	w := strconv.Itoa(n)
+	w := wording.Digits(int64(n))
 	if n < len(words) {
 		w = words[n]
 	}
-	if n == 1 {
-		return w + " " + noun
-	}
-	return w + " " + noun + "s"
-}
-
-func pluralVerbS(n int) string {
-	if n == 1 {
-		return "s"
-	}
-	return ""
-}
-
-func pickPlural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
+	return w + " " + wording.Noun(n, noun)
 }

@@ -38,11 +38,11 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/fineprint-dev/fineprint/analysis/glob"
 	"github.com/fineprint-dev/fineprint/analysis/textpos"
+	"github.com/fineprint-dev/fineprint/internal/wording"
 )
 
 // loadProfile returns the profile in effect (the workspace's .fineprint.yaml
@@ -149,7 +149,7 @@ func decideThreshold(f *Finding, u *Use, whose string) {
 		have = u.MonthlyActiveUsers
 		noun, verbUnder, verbAt, verbOver = "monthly active users", "are under", "reach", "exceed"
 		if have != nil {
-			ours, theirs = HumanCount(*have), HumanCount(limit)
+			ours, theirs = wording.Short(*have), wording.Short(limit)
 		}
 	case "annual-revenue":
 		cur, _ := f.Data["currency"].(string)
@@ -159,7 +159,7 @@ func decideThreshold(f *Finding, u *Use, whose string) {
 		have = u.AnnualRevenueUSD
 		noun, verbUnder, verbAt, verbOver = "annual revenue", "is under", "reaches", "exceeds"
 		if have != nil {
-			ours, theirs = "US$"+HumanCount(*have), "US$"+HumanCount(limit)
+			ours, theirs = "US$"+wording.Short(*have), "US$"+wording.Short(limit)
 		}
 	}
 	if have == nil {
@@ -204,21 +204,6 @@ func decideRegions(f *Finding, u *Use) {
 		return
 	}
 	f.Message = fmt.Sprintf("This license denies rights in %s, where your project is used; you may not use the model there.", strings.Join(hit, ", "))
-}
-
-// HumanCount writes a count the way licenses do: 700M, 2.5M, 1B, 10K; a
-// number that is not that round is written out with thousands separators
-// (699,999,999), so that a message never blurs a comparison.
-func HumanCount(n int64) string {
-	for _, u := range []struct {
-		unit int64
-		sym  string
-	}{{1e9, "B"}, {1e6, "M"}, {1e3, "K"}} {
-		if n >= u.unit && n%(u.unit/10) == 0 {
-			return strconv.FormatFloat(float64(n)/float64(u.unit), 'f', -1, 64) + u.sym
-		}
-	}
-	return groupThousands(strconv.FormatInt(n, 10))
 }
 
 func dataInt64(v any) (int64, bool) {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/fineprint-dev/fineprint/analysis/kb"
+	"github.com/fineprint-dev/fineprint/internal/wording"
 )
 
 // thresholdFindings weighs the scale limits of the licenses the project
@@ -82,7 +83,7 @@ func (pc *project) textStates(id, metric string, ignore []string) bool {
 
 func thresholdPhrase(t kb.Threshold) string {
 	if t.Metric == "annual-revenue" {
-		return "US$" + HumanCount(t.Value) + " annual revenue"
+		return "US$" + wording.Short(t.Value) + " annual revenue"
 	}
-	return HumanCount(t.Value) + " monthly active users"
+	return wording.Short(t.Value) + " monthly active users"
 }

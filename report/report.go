@@ -14,9 +14,6 @@
 package report
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/fineprint-dev/fineprint/analysis"
 	"github.com/fineprint-dev/fineprint/analysis/textpos"
 	"github.com/fineprint-dev/fineprint/workspace"
@@ -121,16 +118,4 @@ func Summarize(fs []analysis.Finding) Summary {
 		}
 	}
 	return s
-}
-
-// plural writes "1 warning", "2 warnings"; nouns ending in "information"
-// do not change.
-func plural(n int, noun string) string {
-	if n == 1 || noun == "information" {
-		return fmt.Sprintf("%d %s", n, noun)
-	}
-	if strings.HasSuffix(noun, "y") {
-		return fmt.Sprintf("%d %sies", n, noun[:len(noun)-1])
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/fineprint-dev/fineprint/analysis"
 	"github.com/fineprint-dev/fineprint/analysis/textpos"
 	"github.com/fineprint-dev/fineprint/internal/testws"
+	"github.com/fineprint-dev/fineprint/internal/wording"
 	"github.com/fineprint-dev/fineprint/workspace"
 )
 
@@ -383,7 +384,7 @@ func (b *bench) incrementalAnalysis() error {
 	d := time.Since(start)
 	b.add(row{figure: "rescan: workspace.Load with a Cache (stat only) vs without (read every file)", fineprint: ms(load), base: ms(uncached),
 		ratio: ratio(load.Seconds(), uncached.Seconds())})
-	b.add(row{figure: "incremental: files re-analysed after one license changed", fineprint: plural(res.Reanalysed, "file"),
+	b.add(row{figure: "incremental: files re-analysed after one license changed", fineprint: wording.Count(res.Reanalysed, "file"),
 		target: "1 (only the changed file)", met: verdict(res.Reanalysed == 1)})
 	b.add(row{figure: "incremental: load + analyse after the change", fineprint: fmt.Sprintf("%s (load %s)", ms(d), ms(load)), base: "cold " + ms(cold),
 		ratio: ratio(d.Seconds(), cold.Seconds())})

@@ -14,6 +14,7 @@ import (
 	"github.com/fineprint-dev/fineprint/analysis/record"
 	"github.com/fineprint-dev/fineprint/internal/fetch"
 	"github.com/fineprint-dev/fineprint/internal/recorder"
+	"github.com/fineprint-dev/fineprint/internal/wording"
 	"github.com/fineprint-dev/fineprint/report"
 )
 
@@ -147,7 +148,7 @@ func printRecordReport(rep recorder.Report, fetchToo bool, stdout, stderr io.Wri
 	if len(rep.Written) == 0 {
 		state = "up to date"
 	}
-	fmt.Fprintf(stdout, "%s %s: %s, %s\n", analysis.LockFile, state, plural(len(rep.Lock.Licenses), "license file"), plural(len(rep.Lock.Policies), "policy"))
+	fmt.Fprintf(stdout, "%s %s: %s, %s\n", analysis.LockFile, state, wording.Count(len(rep.Lock.Licenses), "license file"), wording.Count(len(rep.Lock.Policies), "policy"))
 	for _, u := range rep.Changed {
 		fmt.Fprintf(stdout, "changed: %s: the new text is in %s; review it with fineprint check, then run fineprint record to accept it\n", report.Escape(u), report.Escape(copyOf(rep, u)))
 	}
@@ -173,14 +174,4 @@ func copyOf(rep recorder.Report, u string) string {
 		return p
 	}
 	return record.PolicyPath(u)
-}
-
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	if noun == "policy" {
-		return fmt.Sprintf("%d policies", n)
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }
