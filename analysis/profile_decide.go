@@ -38,9 +38,11 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/fineprint-dev/fineprint/analysis/glob"
+	"github.com/fineprint-dev/fineprint/analysis/kb"
 	"github.com/fineprint-dev/fineprint/analysis/textpos"
 	"github.com/fineprint-dev/fineprint/internal/wording"
 )
@@ -92,54 +94,64 @@ func ignoredPath(globs []string, path string) bool {
 	return false
 }
 
-// decideUse applies steps 2 to 5 of the decision table to one finding.
+// decideUse applies steps 2 to 5 of the decision table to one finding: the
+// step its rule names in rules.yaml (decide:).
 func (a *Analyzer) decideUse(f *Finding, u *Use) {
-	switch f.Code {
-	case "license/non-commercial", "license/research-only":
-		decideCommercial(f, u, f.Code == "license/research-only")
-	case "manifest/model-license":
-		if l := a.kb.License(f.License); l != nil && (l.Kind == "non-commercial" || l.Kind == "research-only") {
-			if u.Commercial != nil && *u.Commercial {
-				f.Severity = SeverityError
-				f.Message = strings.TrimSuffix(f.Message, ".") + "; your profile says the project is commercial."
-			}
+	r := a.kb.Rule(f.Code)
+	if r == nil || r.Decide == nil {
+		return
+	}
+	d := r.Decide
+	if len(d.LicenseKinds) > 0 {
+		if l := a.kb.License(f.License); l == nil || !slices.Contains(d.LicenseKinds, l.Kind) {
+			return
 		}
-	case "clause/scale-threshold":
+	}
+	switch d.By {
+	case kb.DecideCommercial:
+		decideBool(f, d, u.Commercial)
+	case kb.DecideRedistribution:
+		decideBool(f, d, u.RedistributesModels)
+	case kb.DecideScale:
 		whose := "this license's"
-		if f.Data["source"] == fromKB {
+		if f.Facts().Source == fromKB {
 			if l := a.kb.License(f.License); l != nil {
 				whose = "the " + l.Name + "'s"
 			}
 		}
 		decideThreshold(f, u, whose)
-	case "clause/geographic":
+	case kb.DecideRegions:
 		decideRegions(f, u)
-	case "notice/missing-notice", "notice/missing-attribution", "notice/missing-copyright", "notice/missing-license-copy",
-		"clause/notice-required", "clause/attribution", "clause/derivative-naming":
-		if u.RedistributesModels != nil && !*u.RedistributesModels {
-			f.Severity = SeverityHint
-		}
 	}
 }
 
-func decideCommercial(f *Finding, u *Use, researchOnly bool) {
-	switch {
-	case u.Commercial == nil:
-	case *u.Commercial:
-		f.Severity = SeverityError
-	case researchOnly:
-		f.Severity = SeverityInformation
-	default:
-		f.Severity = SeverityHint
+// decideBool sets the severity a decision gives for a yes-or-no part of
+// the profile; unset leaves the default.
+func decideBool(f *Finding, d *kb.Decision, v *bool) {
+	if v == nil {
+		return
+	}
+	name := d.IfFalse
+	if *v {
+		name = d.IfTrue
+	}
+	if name == "" {
+		return
+	}
+	if sev, err := ParseSeverity(name); err == nil {
+		f.Severity = sev
+	}
+	if *v && d.Note != "" {
+		f.Message = strings.TrimSuffix(f.Message, ".") + "; " + d.Note
 	}
 }
 
 // decideThreshold compares a threshold with the profile's number; whose
 // names the license in the message ("this license's" on its own text).
 func decideThreshold(f *Finding, u *Use, whose string) {
-	metric, _ := f.Data["metric"].(string)
-	limit, ok := dataInt64(f.Data["value"])
-	if !ok {
+	facts := f.Facts()
+	metric, limit := facts.Metric, facts.Value
+	if !facts.HasValue {
 		return
 	}
 	var have *int64
@@ -152,8 +164,7 @@ func decideThreshold(f *Finding, u *Use, whose string) {
 			ours, theirs = wording.Short(*have), wording.Short(limit)
 		}
 	case "annual-revenue":
-		cur, _ := f.Data["currency"].(string)
-		if cur != "" && !strings.EqualFold(cur, "USD") {
+		if cur := facts.Currency; cur != "" && !strings.EqualFold(cur, "USD") {
 			return
 		}
 		have = u.AnnualRevenueUSD
@@ -182,8 +193,9 @@ func decideRegions(f *Finding, u *Use) {
 	if u.Regions == nil {
 		return
 	}
+	facts := f.Facts()
 	var hit []string
-	for _, r := range dataStrings(f.Data["regions"]) {
+	for _, r := range facts.Regions {
 		for _, ours := range u.Regions {
 			if strings.EqualFold(r, ours) {
 				hit = append(hit, r)
@@ -195,11 +207,11 @@ func decideRegions(f *Finding, u *Use) {
 		return
 	}
 	f.Severity = SeverityError
-	if f.Data["source"] == fromCard {
+	if facts.Source == fromCard {
 		f.Message = fmt.Sprintf("The card refuses this model to people in the %s (extra_gated_eu_disallowed), where your project is used; you may not use it there.", strings.Join(hit, ", "))
 		return
 	}
-	if model, ok := f.Data["model"].(string); ok {
+	if model := facts.Model; model != "" {
 		f.Message = fmt.Sprintf("The license of %s withholds its rights for multimodal models from people and companies in the %s, where your project is used; you may not use the model there, though end users of a product built on it may.", model, strings.Join(hit, ", "))
 		return
 	}

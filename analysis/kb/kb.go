@@ -39,9 +39,10 @@ type KB struct {
 	// Reuploads are the naming rules for re-uploads and quantizations.
 	Reuploads Reuploads
 
-	ruleByCode map[string]*Rule
-	licenseBy  map[string]*License // id and every alias, lower-case
-	models     modelMemo
+	ruleByCode     map[string]*Rule
+	checklistCodes map[string][]ChecklistCode // by question
+	licenseBy      map[string]*License        // id and every alias, lower-case
+	models         modelMemo
 }
 
 var (
