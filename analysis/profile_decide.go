@@ -1,7 +1,7 @@
 package analysis
 
-// This file turns findings into decisions with the profile (DESIGN section
-// 5), and applies suppression comments.
+// This file turns findings into decisions with the profile
+// (docs/configuration.md), and applies suppression comments.
 //
 // Decision table, applied in this order (a later step wins):
 //
@@ -255,7 +255,7 @@ func dataStrings(v any) []string {
 	return nil
 }
 
-// Suppression comments (DESIGN section 3). A comment naming
+// Suppression comments (docs/rules.md, introduction). A comment naming
 // "fineprint-ignore" on the line before a finding's first line silences it:
 //
 //	<!-- fineprint-ignore clause/attribution, notice/missing-notice -->   Markdown, license texts

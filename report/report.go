@@ -2,7 +2,7 @@
 // text a developer reads in a terminal, JSON for scripts, and SARIF 2.1.0 for
 // GitHub code scanning and other SARIF viewers.
 //
-// The formats are public (DESIGN section 4). Every position is printed
+// The formats are public interfaces (README.md and docs/architecture.md). Every position is printed
 // 1-based, with columns counted in UTF-16 code units as LSP and SARIF count
 // them; the analysis's byte offsets are converted here, at the edge, by
 // package textpos. A range's end is exclusive: the column just after its
