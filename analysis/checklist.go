@@ -303,12 +303,17 @@ func (c *checklistInput) phrase(question, phrase string, idx []int) string {
 }
 
 func (c *checklistInput) useLimits() ChecklistItem {
-	it := ChecklistItem{Question: QuestionUseLimits}
-	idx, parts := c.answer("use-limits")
-	it.Findings = idx
+	return c.said(QuestionUseLimits, "use-limits", func(f *kb.FamilyChecklist) string { return f.UseLimits },
+		"None found in the text.")
+}
+
+// said is the item of a question answered by its findings, said in the
+// checklist's order; without any, by the family's general answer, or none.
+func (c *checklistInput) said(title, question string, family func(*kb.FamilyChecklist) string, none string) ChecklistItem {
+	idx, parts := c.answer(question)
+	it := ChecklistItem{Question: title, Findings: idx}
 	if len(parts) == 0 {
-		it.Answer = c.fallback(func(f *kb.FamilyChecklist) string { return f.UseLimits },
-			"None found in the text.")
+		it.Answer = c.fallback(family, none)
 		return it
 	}
 	it.Answer = strings.Join(parts, " ")
@@ -354,28 +359,13 @@ func (c *checklistInput) scale() ChecklistItem {
 }
 
 func (c *checklistInput) derivatives() ChecklistItem {
-	it := ChecklistItem{Question: QuestionDerivatives}
-	idx, parts := c.answer("derivatives")
-	it.Findings = idx
-	if len(parts) == 0 {
-		it.Answer = c.fallback(func(f *kb.FamilyChecklist) string { return f.Derivatives },
-			"No derivative obligations found in the text; keep its copyright and license notices with every copy anyway.")
-		return it
-	}
-	it.Answer = strings.Join(parts, " ")
-	return it
+	return c.said(QuestionDerivatives, "derivatives", func(f *kb.FamilyChecklist) string { return f.Derivatives },
+		"No derivative obligations found in the text; keep its copyright and license notices with every copy anyway.")
 }
 
 func (c *checklistInput) outputs() ChecklistItem {
-	idx := c.question("outputs")
-	it := ChecklistItem{Question: QuestionOutputs, Findings: idx}
-	if len(idx) == 0 {
-		it.Answer = c.fallback(func(f *kb.FamilyChecklist) string { return f.Outputs },
-			"No conditions on outputs found in the text.")
-		return it
-	}
-	it.Answer = c.messages(idx)
-	return it
+	return c.said(QuestionOutputs, "outputs", func(f *kb.FamilyChecklist) string { return f.Outputs },
+		"No conditions on outputs found in the text.")
 }
 
 func (c *checklistInput) record() ChecklistItem {

@@ -259,11 +259,8 @@ func (b *bench) incrementalSession(c *lspClient, ws *testws.Workspace) error {
 	rel := b.changeTarget(c, ws)
 	u := protocol.DocumentURI(uri.File(filepath.Join(ws.Root, filepath.FromSlash(rel))))
 	abs := filepath.Join(ws.Root, filepath.FromSlash(rel))
-	text, err := os.ReadFile(abs)
+	text, err := appendLine(abs, "Changed for the benchmark.")
 	if err != nil {
-		return err
-	}
-	if err := os.WriteFile(abs, append(text, "\nChanged for the benchmark.\n"...), 0o644); err != nil {
 		return err
 	}
 	c.mu.Lock()
@@ -361,11 +358,8 @@ func (b *bench) incrementalAnalysis() error {
 
 	rel := ws.Licenses[0]
 	abs := filepath.Join(ws.Root, filepath.FromSlash(rel))
-	text, err := os.ReadFile(abs)
+	text, err := appendLine(abs, "Changed again.")
 	if err != nil {
-		return err
-	}
-	if err := os.WriteFile(abs, append(text, "\nChanged again.\n"...), 0o644); err != nil {
 		return err
 	}
 	defer os.WriteFile(abs, text, 0o644)
@@ -399,3 +393,13 @@ func kb(n int) string {
 }
 
 func secs(s float64) time.Duration { return time.Duration(s * float64(time.Second)) }
+
+// appendLine changes a workspace file on disk the way the benchmark's edits
+// do, adding a blank line and line at its end, and returns the text it had.
+func appendLine(abs, line string) ([]byte, error) {
+	text, err := os.ReadFile(abs)
+	if err != nil {
+		return nil, err
+	}
+	return text, os.WriteFile(abs, append(text[:len(text):len(text)], "\n"+line+"\n"...), 0o644)
+}

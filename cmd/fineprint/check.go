@@ -51,13 +51,8 @@ type checkFlags struct {
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	cf, err := parseCheckFlags(args)
-	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprint(stdout, checkUsage)
-		return 0
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "fineprint: check: %v (see fineprint check --help)\n", err)
-		return 2
+	if code, done := flagsDone("check", checkUsage, err, stdout, stderr); done {
+		return code
 	}
 	return check(cf, stdout, stderr)
 }

@@ -11,6 +11,8 @@ package main
 
 import (
 	"context"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -63,4 +65,20 @@ func run(args []string, stdout, stderr io.Writer) int {
 // SIGTERM, so that a walk or analysis stops at once (docs/security.md).
 func interruptible() (context.Context, context.CancelFunc) {
 	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+}
+
+// flagsDone handles the outcome of parsing a command's flags the one way
+// every command does: -h or --help prints the usage (exit 0), any other
+// error a one-line message (exit 2). done is false when err is nil and the
+// command goes on.
+func flagsDone(name, usage string, err error, stdout, stderr io.Writer) (code int, done bool) {
+	switch {
+	case err == nil:
+		return 0, false
+	case errors.Is(err, flag.ErrHelp):
+		fmt.Fprint(stdout, usage)
+		return 0, true
+	}
+	fmt.Fprintf(stderr, "fineprint: %s: %v (see fineprint %s --help)\n", name, err, name)
+	return 2, true
 }

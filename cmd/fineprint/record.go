@@ -53,13 +53,8 @@ var recordFetchOptions = fetch.Options{UserAgent: "fineprint-record"}
 
 func runRecord(args []string, stdout, stderr io.Writer) int {
 	fetchToo, allow, root, err := parseRecordFlags(args)
-	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprint(stdout, recordUsage)
-		return 0
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "fineprint: record: %v (see fineprint record --help)\n", err)
-		return 2
+	if code, done := flagsDone("record", recordUsage, err, stdout, stderr); done {
+		return code
 	}
 	if err := recordRootAllowing(root, fetchToo, allow, stdout, stderr); err != nil {
 		fmt.Fprintf(stderr, "fineprint: record: %s\n", report.Escape(err.Error()))
