@@ -59,12 +59,16 @@
 //     thresholds and regions are checked. Files: project_*.go.
 //  3. The record: the workspace is compared with fineprint.lock (package
 //     analysis/record reads it). File: project_record.go.
-//  4. Decisions: suppression comments (fineprint-ignore) silence findings,
-//     and the profile (profile.go; .fineprint.yaml over the editor settings)
-//     sets each finding's severity as rules.yaml's decide: entry for its
-//     code says, then its rules: and ignore: sections apply. Files:
-//     profile_decide.go, bound.go (at most MaxFindingsPerCode findings of a
-//     code in a file).
+//  4. Decisions: suppression comments (fineprint-ignore, suppress.go)
+//     silence findings, and the profile (profile.go; .fineprint.yaml over
+//     the editor settings) sets each finding's severity as rules.yaml's
+//     decide: entry for its code says, then its rules: and ignore: sections
+//     apply (profile_decide.go); bound.go keeps at most MaxFindingsPerCode
+//     findings of a code in a file.
+//
+// How findings and checklists are worded (sentences, thresholds) is in
+// wording.go and checklist.go; numbers and plurals come from
+// internal/wording.
 //
 // What fineprint knows (licenses, clause patterns, model ids, rule codes and
 // how each behaves) is data in package analysis/kb, not code: adding a
