@@ -74,10 +74,6 @@ type checklistInput struct {
 	byCode   map[string][]int // relevant findings by code
 }
 
-// projectWide are codes found outside the license text (NOTICE, README,
-// cards, the lock) that still belong to this license's checklist.
-var projectWide = []string{"notice/", "record/", "policy/", "card/derivative-naming", "card/base-model-conflict"}
-
 // covers reports whether f belongs to this license's checklist: it lies in
 // the license's span of its file, or it is a project-wide finding about the
 // same license.
@@ -97,14 +93,11 @@ func (c *checklistInput) covers(f Finding) bool {
 // indexes findings by path and passes Checklist only those that can apply,
 // instead of all of them to each license.
 func CoversElsewhere(f Finding) bool {
-	for _, p := range projectWide {
-		if strings.HasPrefix(f.Code, p) {
-			return true
-		}
-	}
-	// A threshold the knowledge base knows for a referenced model is
-	// decided against the profile where the model is named, not in the text.
-	return f.Code == "clause/scale-threshold" && f.Data["source"] == "knowledge-base"
+	// Project-wide findings (a NOTICE, a README, a card, the lock) and a
+	// threshold the knowledge base knows for a referenced model, decided
+	// where the model is named: rules.yaml's checklist: outside.
+	r := kb.Default().Rule(f.Code)
+	return r != nil && r.CountsOutside(f.Facts().Source)
 }
 
 // messages are the messages of the findings at idx, as one paragraph; long

@@ -83,6 +83,12 @@ type ChecklistPart struct {
 	// Otherwise is said instead of the message when a datum Says names is
 	// missing.
 	Otherwise string `yaml:"otherwise"`
+	// Outside says which findings of the code count for a license's
+	// checklist when they lie outside its text (in a NOTICE, a README, a
+	// card, the lock) but are about the same license: "any", or only those
+	// whose "source" datum is this ("knowledge-base"). Empty: only findings
+	// inside the license text count.
+	Outside string `yaml:"outside"`
 	// Kind, for the commercial question: a license of this kind gets Says
 	// as its answer even without a finding of the code.
 	Kind string `yaml:"kind"`
@@ -109,6 +115,18 @@ type ChecklistCode struct {
 // order the checklist says them.
 func (k *KB) ChecklistCodes(question string) []ChecklistCode {
 	return k.checklistCodes[question]
+}
+
+// CountsOutside reports whether a finding of the rule's code with this
+// "source" datum, about a license but outside its text, belongs to the
+// license's checklist.
+func (r *Rule) CountsOutside(source string) bool {
+	for _, c := range r.Checklist {
+		if c.Outside == "any" || c.Outside != "" && c.Outside == source {
+			return true
+		}
+	}
+	return false
 }
 
 // Rule returns the rule for code, or nil.
