@@ -6,7 +6,24 @@
 //	fineprint record [--fetch [--allow-host HOST]...] [PATH]
 //	fineprint version
 //
-// Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or I/O error.
+// Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or I/O error,
+// with a one-line message on standard error that names the file and the
+// problem.
+//
+// check reads each PATH (default: the current folder) into a snapshot
+// (package workspace), analyses it (package analysis) and prints the result
+// (package report): one finding a line, "path:line:col: severity code:
+// message", then the checklist of each license found. serve runs the
+// language server (package server) over standard input and output; logs go
+// to standard error or --log-file, never to standard output. explain prints
+// the long explanation of a finding code, a license or a well-known model.
+// record writes fineprint.lock and the copies it keeps (internal/recorder);
+// with --fetch it downloads the policies the licenses reference, the only
+// network access fineprint makes.
+//
+// Each subcommand lives in a file of its name (check.go, serve.go,
+// explain.go, record.go, version.go); this package stays thin and holds no
+// rules. docs/architecture.md describes the layers beneath it.
 package main
 
 import (
