@@ -16,6 +16,7 @@ import (
 
 	"github.com/fineprint-dev/fineprint/analysis"
 	"github.com/fineprint-dev/fineprint/analysis/textpos"
+	"github.com/fineprint-dev/fineprint/internal/wording"
 	"github.com/fineprint-dev/fineprint/report"
 	"github.com/fineprint-dev/fineprint/workspace"
 )
@@ -519,7 +520,7 @@ func (p *progress) update(n int) {
 	}
 	p.last = now
 	p.shown = true
-	fmt.Fprintf(p.w, "\rfineprint: scanned %d files…", n)
+	fmt.Fprintf(p.w, "\rfineprint: scanned %s…", wording.Count(n, "file"))
 }
 
 // done clears the progress line, if one was shown.

@@ -130,7 +130,7 @@ func recordRootAllowing(root string, fetchToo bool, allow []string, stdout, stde
 	}
 	printRecordReport(rep, fetchToo, stdout, stderr)
 	if len(rep.Failures) > 0 {
-		return fmt.Errorf("%d of %d policies could not be downloaded", len(rep.Failures), len(rep.Failures)+len(rep.Fetched))
+		return fmt.Errorf("%s of %s could not be downloaded", wording.Digits(int64(len(rep.Failures))), wording.Count(len(rep.Failures)+len(rep.Fetched), "policy"))
 	}
 	return nil
 }
