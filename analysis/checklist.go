@@ -100,6 +100,15 @@ func CoversElsewhere(f Finding) bool {
 	return r != nil && r.CountsOutside(f.Facts().Source)
 }
 
+// indexes are the findings of the given codes, code by code.
+func (c *checklistInput) indexes(codes ...string) []int {
+	var out []int
+	for _, code := range codes {
+		out = append(out, c.byCode[code]...)
+	}
+	return out
+}
+
 // messages are the messages of the findings at idx, as one paragraph; long
 // lists are cut after a few.
 func (c *checklistInput) messages(idx []int) string {
