@@ -97,7 +97,7 @@ func CoversElsewhere(f Finding) bool {
 	// threshold the knowledge base knows for a referenced model, decided
 	// where the model is named: rules.yaml's checklist: outside.
 	r := kb.Default().Rule(f.Code)
-	return r != nil && r.CountsOutside(f.Facts().Source)
+	return r != nil && r.CountsOutside(func() string { return f.Facts().Source })
 }
 
 // indexes are the findings of the given codes, code by code.

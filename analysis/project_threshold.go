@@ -74,7 +74,7 @@ func profileGives(u *Use, t kb.Threshold) bool {
 // ignore glob does not count: its findings are dropped later.
 func (pc *project) textStates(id, metric string, ignore []string) bool {
 	for _, f := range pc.res.Findings {
-		if f.Code == "clause/scale-threshold" && f.License == id && f.Data["metric"] == metric && !ignoredPath(ignore, f.Path) {
+		if f.Code == "clause/scale-threshold" && f.License == id && f.Facts().Metric == metric && !ignoredPath(ignore, f.Path) {
 			return true
 		}
 	}

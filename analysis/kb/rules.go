@@ -117,12 +117,12 @@ func (k *KB) ChecklistCodes(question string) []ChecklistCode {
 	return k.checklistCodes[question]
 }
 
-// CountsOutside reports whether a finding of the rule's code with this
-// "source" datum, about a license but outside its text, belongs to the
-// license's checklist.
-func (r *Rule) CountsOutside(source string) bool {
+// CountsOutside reports whether a finding of the rule's code, about a
+// license but outside its text, belongs to the license's checklist; source
+// returns the finding's "source" datum, asked for only when it matters.
+func (r *Rule) CountsOutside(source func() string) bool {
 	for _, c := range r.Checklist {
-		if c.Outside == "any" || c.Outside != "" && c.Outside == source {
+		if c.Outside == "any" || c.Outside != "" && c.Outside == source() {
 			return true
 		}
 	}
