@@ -7,7 +7,9 @@
 //     package;
 //   - no package, tests included, imports a command (a package under cmd/);
 //   - shipped code (non-test files) does not import "testing", directly or
-//     through another package.
+//     through another package;
+//   - comments cite docs/ and the code, not numbered sections of a design
+//     file that is not in the repository.
 //
 // The test asks `go list` for the facts, so it sees exactly what the build
 // sees.

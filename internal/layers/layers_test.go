@@ -118,6 +118,49 @@ func TestLayers(t *testing.T) {
 	}
 }
 
+// TestNoDesignSectionReferences: comments point at docs/ and code, not at
+// numbered sections of a design file that is not in the repository.
+func TestNoDesignSectionReferences(t *testing.T) {
+	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}").Output()
+	if err != nil {
+		t.Fatalf("go list -m: %v", err)
+	}
+	root := strings.TrimSpace(string(out))
+	design := "DES" + "IGN" // spelled so that this file does not match
+	checked := 0
+	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && p != root && (d.Name() == "node_modules" || strings.HasPrefix(d.Name(), ".")) {
+			return filepath.SkipDir
+		}
+		switch filepath.Ext(p) {
+		case ".go", ".ts", ".lua", ".el", ".toml":
+		default:
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		checked++
+		for i, line := range strings.Split(string(data), "\n") {
+			if strings.Contains(line, design+" section") || strings.Contains(line, design+" §") || strings.Contains(line, "("+design) {
+				rel, _ := filepath.Rel(root, p)
+				t.Errorf("%s:%d cites the design file, which is not in the repository: point at docs/architecture.md or the code instead", rel, i+1)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if checked < 50 {
+		t.Fatalf("checked %d files; want the whole module", checked)
+	}
+}
+
 func TestForbiddenInAnalysis(t *testing.T) {
 	for dep, bad := range map[string]bool{
 		"go.lsp.dev/protocol": true, "go.lsp.dev/jsonrpc2": true, "go.uber.org/zap": true, "go.uber.org/zap/zapcore": true,
