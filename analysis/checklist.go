@@ -3,7 +3,6 @@ package analysis
 import (
 	"fmt"
 	"regexp"
-	"slices"
 	"strings"
 
 	"github.com/fineprint-dev/fineprint/analysis/kb"
@@ -223,10 +222,15 @@ func (c *checklistInput) question(question string) []int {
 // answer says the findings of question's codes in the checklist's order:
 // each code's findings as the sentences its rule gives (rules.yaml
 // checklist: says), each distinct sentence once and a code's list cut
-// after three; codes that share a phrase are said together in one sentence
-// where the first of them stands.
+// after three (derivative obligations are all said: each is a duty); codes
+// that share a phrase are said together in one sentence where the first of
+// them stands.
 func (c *checklistInput) answer(question string) (idx []int, parts []string) {
-	done := map[string]bool{}
+	most := 3
+	if question == "derivatives" {
+		most = 0
+	}
+	done, said := map[string]bool{}, map[string]bool{}
 	for _, cc := range c.kb.ChecklistCodes(question) {
 		mine := c.byCode[cc.Code]
 		if cc.Phrase != "" {
@@ -250,11 +254,14 @@ func (c *checklistInput) answer(question string) (idx []int, parts []string) {
 		}
 		var sentences []string
 		for _, n := range mine {
-			if s := c.says(cc.ChecklistPart, c.findings[n]); !slices.Contains(parts, s) {
-				sentences = append(sentences, s)
+			s := c.says(cc.ChecklistPart, c.findings[n])
+			if s == "" || most == 0 && said[s] {
+				continue // nothing to say, or a duty another code already stated
 			}
+			said[s] = true
+			sentences = append(sentences, s)
 		}
-		if s := joinDistinct(sentences, 3); s != "" {
+		if s := joinDistinct(sentences, most); s != "" {
 			parts = append(parts, s)
 		}
 	}
