@@ -164,7 +164,8 @@ func check(cf checkFlags, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "fineprint: check: %s: %s\n", report.Escape(opts.PathPrefix+s.Path), report.Escape(s.Reason))
 	}
 	if dropped > 0 {
-		fmt.Fprintf(stderr, "fineprint: check: %d findings past the workspace limit (limits.findings in %s) were left out, the least severe first\n", dropped, analysis.ProfileFile)
+		fmt.Fprintf(stderr, "fineprint: check: %s past the workspace limit (limits.findings in %s) %s left out, the least severe first\n",
+			wording.Count(dropped, "finding"), analysis.ProfileFile, wording.Pick(dropped, "was", "were"))
 	}
 	switch {
 	case len(ioErrors) > 0:
