@@ -2,7 +2,8 @@ package analysis
 
 import (
 	"fmt"
-	"strconv"
+
+	"github.com/fineprint-dev/fineprint/internal/wording"
 )
 
 // MaxFindingsPerCode is how many findings of one code one file gets. A
@@ -55,7 +56,7 @@ func boundPerFileAndCode(fs []Finding, max int) []Finding {
 	for k, i := range summaries {
 		n := out[i].Data["omitted"].(int)
 		out[i].Message = fmt.Sprintf("%s more %s %s in this file are not listed: fineprint lists the first %d of each code in a file.",
-			strconv.Itoa(n), k.code, pickPlural(n, "finding", "findings"), max)
+			wording.Digits(int64(n)), k.code, wording.Noun(n, "finding"), max)
 	}
 	return out
 }

@@ -2,12 +2,11 @@ package analysis
 
 import (
 	"fmt"
-	"math"
-	"slices"
-	"strconv"
+	"regexp"
 	"strings"
 
 	"github.com/fineprint-dev/fineprint/analysis/kb"
+	"github.com/fineprint-dev/fineprint/internal/wording"
 )
 
 // ChecklistItem is one question of the guide's pre-build checklist with its
@@ -35,7 +34,7 @@ const (
 // from the findings alone, which is exactly the gray zone the guide warns
 // about.
 func (a *Analyzer) Checklist(l LicenseInfo, findings []Finding) []ChecklistItem {
-	c := checklistInput{l: l, findings: findings, byCode: map[string][]int{}}
+	c := checklistInput{kb: a.kb, l: l, findings: findings, byCode: map[string][]int{}}
 	if l.Family == "" && l.ID != "" {
 		if known := a.kb.License(l.ID); known != nil {
 			c.l.Family = known.Family
@@ -67,15 +66,12 @@ func (a *Analyzer) familyChecklist(f *kb.Family) []ChecklistItem {
 }
 
 type checklistInput struct {
+	kb       *kb.KB
 	l        LicenseInfo
 	fam      *kb.Family
 	findings []Finding
 	byCode   map[string][]int // relevant findings by code
 }
-
-// projectWide are codes found outside the license text (NOTICE, README,
-// cards, the lock) that still belong to this license's checklist.
-var projectWide = []string{"notice/", "record/", "policy/", "card/derivative-naming", "card/base-model-conflict"}
 
 // covers reports whether f belongs to this license's checklist: it lies in
 // the license's span of its file, or it is a project-wide finding about the
@@ -96,18 +92,14 @@ func (c *checklistInput) covers(f Finding) bool {
 // indexes findings by path and passes Checklist only those that can apply,
 // instead of all of them to each license.
 func CoversElsewhere(f Finding) bool {
-	for _, p := range projectWide {
-		if strings.HasPrefix(f.Code, p) {
-			return true
-		}
-	}
-	// A threshold the knowledge base knows for a referenced model is
-	// decided against the profile where the model is named, not in the text.
-	return f.Code == "clause/scale-threshold" && f.Data["source"] == "knowledge-base"
+	// Project-wide findings (a NOTICE, a README, a card, the lock) and a
+	// threshold the knowledge base knows for a referenced model, decided
+	// where the model is named: rules.yaml's checklist: outside.
+	r := kb.Default().Rule(f.Code)
+	return r != nil && r.CountsOutside(func() string { return f.Facts().Source })
 }
 
-func (c *checklistInput) has(codes ...string) bool { return len(c.indexes(codes...)) > 0 }
-
+// indexes are the findings of the given codes, code by code.
 func (c *checklistInput) indexes(codes ...string) []int {
 	var out []int
 	for _, code := range codes {
@@ -163,13 +155,12 @@ func (c *checklistInput) fallback(family func(*kb.FamilyChecklist) string, none 
 }
 
 func (c *checklistInput) name() ChecklistItem {
-	it := ChecklistItem{Question: QuestionName, Findings: c.indexes("license/unidentified")}
+	it := ChecklistItem{Question: QuestionName, Findings: c.question("name")}
 	if c.l.ID == "" {
 		it.Answer = "Not identified: the text matches no license fineprint knows, so treat it as a custom license and read all of it. The answers below come only from the clauses found in it."
 		return it
 	}
 	if c.l.Modified {
-		it.Findings = c.indexes("license/modified")
 		it.Answer = fmt.Sprintf("%s: the standard `%s` text plus terms of its own, so %s; the added terms bind you like the rest, and the answers below include them.", c.l.Name, c.l.ID, kindDescription(c.l.Kind))
 		return it
 	}
@@ -181,26 +172,33 @@ func (c *checklistInput) name() ChecklistItem {
 }
 
 func (c *checklistInput) commercial() ChecklistItem {
-	idx := c.indexes("license/research-only", "license/non-commercial")
+	var idx []int
+	head := ""
+	// The first code of the question that has findings, or whose kind the
+	// license is, gives the answer's first sentence ("No: ...").
+	for _, cc := range c.kb.ChecklistCodes("commercial") {
+		mine := c.byCode[cc.Code]
+		idx = append(idx, mine...)
+		if head == "" && (len(mine) > 0 || cc.Kind != "" && c.l.Kind == cc.Kind) {
+			head = cc.Says
+		}
+	}
 	it := ChecklistItem{Question: QuestionCommercial, Findings: idx}
-	var head string
+	scale := c.question("scale")
 	switch {
-	case c.has("license/research-only") || c.l.Kind == "research-only":
-		head = "No: research or evaluation use only."
-	case c.has("license/non-commercial") || c.l.Kind == "non-commercial":
-		head = "No: non-commercial use only."
-	case c.l.ID != "" && c.l.Commercial && c.has("clause/scale-threshold"):
+	case head != "":
+	case c.l.ID != "" && c.l.Commercial && len(scale) > 0:
 		head = "Yes, up to the scale thresholds below."
-		it.Findings = c.indexes("clause/scale-threshold")
+		it.Findings = scale
 	case c.l.ID != "" && c.l.Commercial && c.l.Kind == "custom":
 		head = "Yes, within the limits below."
 	case c.l.ID != "" && c.l.Commercial:
 		head = "Yes."
 	case c.l.ID != "":
 		head = "Not granted: this license gives no right to commercial use."
-	case c.has("clause/scale-threshold"):
+	case len(scale) > 0:
 		head = "Probably, up to the scale thresholds below; no clause forbidding commercial use was found, but read the grant."
-		it.Findings = c.indexes("clause/scale-threshold")
+		it.Findings = scale
 	default:
 		head = "Unclear: no clause forbidding commercial use was found, but an unidentified license must be read in full."
 	}
@@ -211,28 +209,120 @@ func (c *checklistInput) commercial() ChecklistItem {
 	return it
 }
 
-func (c *checklistInput) useLimits() ChecklistItem {
-	it := ChecklistItem{Question: QuestionUseLimits}
-	var parts []string
-	if idx := c.indexes("clause/use-restriction"); len(idx) > 0 {
-		it.Findings = append(it.Findings, idx...)
-		parts = append(parts, fmt.Sprintf("%s restrict%s uses: %s", countedNoun(len(idx), "clause"), pluralVerbS(len(idx)), c.messages(idx)))
+// question returns the findings that answer question, code by code in the
+// checklist's order.
+func (c *checklistInput) question(question string) []int {
+	var idx []int
+	for _, cc := range c.kb.ChecklistCodes(question) {
+		idx = append(idx, c.byCode[cc.Code]...)
 	}
-	if idx := c.indexes("clause/policy-by-reference"); len(idx) > 0 {
-		it.Findings = append(it.Findings, idx...)
-		parts = append(parts, fmt.Sprintf("It incorporates %s by reference; read %s too, %s binding: %s.",
-			pickPlural(len(c.urls(idx)), "a separate policy", "separate policies"), pickPlural(len(c.urls(idx)), "it", "them"),
-			pickPlural(len(c.urls(idx)), "it is", "they are"), strings.Join(c.urls(idx), ", ")))
+	return idx
+}
+
+// answer says the findings of question's codes in the checklist's order:
+// each code's findings as the sentences its rule gives (rules.yaml
+// checklist: says), each distinct sentence once and a code's list cut
+// after three (derivative obligations are all said: each is a duty); codes
+// that share a phrase are said together in one sentence where the first of
+// them stands.
+func (c *checklistInput) answer(question string) (idx []int, parts []string) {
+	most := 3
+	if question == "derivatives" {
+		most = 0
 	}
-	for _, code := range []string{"clause/geographic", "clause/terms-may-change", "clause/remote-termination"} {
-		if idx := c.indexes(code); len(idx) > 0 {
-			it.Findings = append(it.Findings, idx...)
-			parts = append(parts, c.messages(idx))
+	done, said := map[string]bool{}, map[string]bool{}
+	for _, cc := range c.kb.ChecklistCodes(question) {
+		mine := c.byCode[cc.Code]
+		if cc.Phrase != "" {
+			if done[cc.Phrase] {
+				continue
+			}
+			done[cc.Phrase] = true
+			for _, other := range c.kb.ChecklistCodes(question) {
+				if other.Phrase == cc.Phrase && other.Code != cc.Code {
+					mine = append(mine, c.byCode[other.Code]...)
+				}
+			}
+		}
+		if len(mine) == 0 {
+			continue
+		}
+		idx = append(idx, mine...)
+		if cc.Phrase != "" {
+			parts = append(parts, c.phrase(question, cc.Phrase, mine))
+			continue
+		}
+		var sentences []string
+		for _, n := range mine {
+			s := c.says(cc.ChecklistPart, c.findings[n])
+			if s == "" || most == 0 && said[s] {
+				continue // nothing to say, or a duty another code already stated
+			}
+			said[s] = true
+			sentences = append(sentences, s)
+		}
+		if s := joinDistinct(sentences, most); s != "" {
+			parts = append(parts, s)
 		}
 	}
+	return idx, parts
+}
+
+// says is the checklist's sentence for one finding: the rule's says with
+// the finding's data filled in, else its otherwise, else the message.
+func (c *checklistInput) says(part kb.ChecklistPart, f Finding) string {
+	if part.Says == "" {
+		return endSentence(f.Message)
+	}
+	missing := false
+	s := braced.ReplaceAllStringFunc(part.Says, func(m string) string {
+		v, ok := f.Data[m[1:len(m)-1]].(string)
+		if !ok || v == "" {
+			missing = true
+		}
+		return v
+	})
+	switch {
+	case !missing:
+		return endSentence(s)
+	case part.Otherwise != "":
+		return endSentence(part.Otherwise)
+	}
+	return endSentence(f.Message)
+}
+
+var braced = regexp.MustCompile(`\{[a-z_]+\}`)
+
+// phrase says the findings at idx together, the way the named phrase does
+// in this question (rules.yaml checklist: phrase).
+func (c *checklistInput) phrase(question, phrase string, idx []int) string {
+	switch {
+	case phrase == "restrictions":
+		return fmt.Sprintf("%s restrict%s uses: %s", countedNoun(len(idx), "clause"), wording.Pick(len(idx), "s", ""), c.messages(idx))
+	case phrase == "policies" && question == "record":
+		return fmt.Sprintf("Keep a dated copy of every policy it references (%s): `fineprint record --fetch`, or the code action that creates the copy for you to paste into.",
+			strings.Join(c.urls(idx), ", "))
+	case phrase == "policies":
+		n := len(c.urls(idx))
+		return fmt.Sprintf("It incorporates %s by reference; read %s too, %s binding: %s.",
+			wording.Pick(n, "a separate policy", "separate policies"), wording.Pick(n, "it", "them"),
+			wording.Pick(n, "it is", "they are"), strings.Join(c.urls(idx), ", "))
+	}
+	return c.messages(idx)
+}
+
+func (c *checklistInput) useLimits() ChecklistItem {
+	return c.said(QuestionUseLimits, "use-limits", func(f *kb.FamilyChecklist) string { return f.UseLimits },
+		"None found in the text.")
+}
+
+// said is the item of a question answered by its findings, said in the
+// checklist's order; without any, by the family's general answer, or none.
+func (c *checklistInput) said(title, question string, family func(*kb.FamilyChecklist) string, none string) ChecklistItem {
+	idx, parts := c.answer(question)
+	it := ChecklistItem{Question: title, Findings: idx}
 	if len(parts) == 0 {
-		it.Answer = c.fallback(func(f *kb.FamilyChecklist) string { return f.UseLimits },
-			"None found in the text.")
+		it.Answer = c.fallback(family, none)
 		return it
 	}
 	it.Answer = strings.Join(parts, " ")
@@ -244,7 +334,7 @@ func (c *checklistInput) urls(idx []int) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, n := range idx {
-		u, _ := c.findings[n].Data["url"].(string)
+		u := c.findings[n].Facts().URL
 		if u != "" && !seen[u] {
 			seen[u] = true
 			out = append(out, u)
@@ -257,7 +347,7 @@ func (c *checklistInput) urls(idx []int) []string {
 }
 
 func (c *checklistInput) scale() ChecklistItem {
-	idx := c.indexes("clause/scale-threshold")
+	idx := c.question("scale")
 	it := ChecklistItem{Question: QuestionScale, Findings: idx}
 	if len(idx) == 0 {
 		it.Answer = c.fallback(func(f *kb.FamilyChecklist) string { return f.Scale }, "None found in the text.")
@@ -267,7 +357,7 @@ func (c *checklistInput) scale() ChecklistItem {
 	for _, n := range idx {
 		f := c.findings[n]
 		v, _ := thresholdNumber(f.Data["value"])
-		if t := FormatThreshold(f.Data); t != "" && !strings.Contains(f.Message, FormatCount(v)) {
+		if t := FormatThreshold(f.Data); t != "" && !strings.Contains(f.Message, wording.LongFloat(v)) {
 			parts = append(parts, fmt.Sprintf("Rights change above %s. %s", t, endSentence(f.Message)))
 		} else {
 			parts = append(parts, endSentence(f.Message))
@@ -278,95 +368,19 @@ func (c *checklistInput) scale() ChecklistItem {
 }
 
 func (c *checklistInput) derivatives() ChecklistItem {
-	it := ChecklistItem{Question: QuestionDerivatives}
-	var parts []string
-	add := func(code string, say func(f Finding) string) {
-		for _, n := range c.indexes(code) {
-			it.Findings = append(it.Findings, n)
-			if s := say(c.findings[n]); s != "" && !slices.Contains(parts, s) {
-				parts = append(parts, s)
-			}
-		}
-	}
-	add("clause/share-alike", func(Finding) string { return "Derivatives must carry the same license." })
-	add("clause/pass-through", func(Finding) string {
-		return "Pass the use restrictions on: whatever terms you give downstream users must include them as enforceable terms."
-	})
-	add("clause/derivative-naming", func(f Finding) string {
-		if p, _ := f.Data["prefix"].(string); p != "" {
-			return fmt.Sprintf("Names of derivative models you distribute must begin with %q.", p)
-		}
-		return endSentence(f.Message)
-	})
-	add("clause/notice-required", func(f Finding) string {
-		if t, _ := f.Data["text"].(string); t != "" {
-			return endSentence(fmt.Sprintf("Ship a NOTICE file that contains %q", t))
-		}
-		return "Ship the notice file or lines the license asks for with every copy."
-	})
-	add("clause/attribution", func(f Finding) string {
-		if t, _ := f.Data["text"].(string); t != "" {
-			return fmt.Sprintf("Display %q prominently in your product or its documentation.", t)
-		}
-		return endSentence(f.Message)
-	})
-	// The project-wide findings restate the clause; say only what is
-	// missing and how to fix it.
-	add("notice/missing-notice", func(Finding) string {
-		return "The project's NOTICE lacks the line; fineprint's code action adds it."
-	})
-	add("notice/missing-attribution", func(Finding) string {
-		return "The project's README lacks the credit; fineprint's code action inserts it."
-	})
-	for _, code := range []string{"notice/missing-copyright", "notice/missing-license-copy", "card/derivative-naming", "card/base-model-conflict"} {
-		add(code, func(f Finding) string { return endSentence(f.Message) })
-	}
-	if len(parts) == 0 {
-		it.Answer = c.fallback(func(f *kb.FamilyChecklist) string { return f.Derivatives },
-			"No derivative obligations found in the text; keep its copyright and license notices with every copy anyway.")
-		return it
-	}
-	it.Answer = strings.Join(parts, " ")
-	return it
+	return c.said(QuestionDerivatives, "derivatives", func(f *kb.FamilyChecklist) string { return f.Derivatives },
+		"No derivative obligations found in the text; keep its copyright and license notices with every copy anyway.")
 }
 
 func (c *checklistInput) outputs() ChecklistItem {
-	idx := c.indexes("clause/output-restriction")
-	it := ChecklistItem{Question: QuestionOutputs, Findings: idx}
-	if len(idx) == 0 {
-		it.Answer = c.fallback(func(f *kb.FamilyChecklist) string { return f.Outputs },
-			"No conditions on outputs found in the text.")
-		return it
-	}
-	it.Answer = c.messages(idx)
-	return it
+	return c.said(QuestionOutputs, "outputs", func(f *kb.FamilyChecklist) string { return f.Outputs },
+		"No conditions on outputs found in the text.")
 }
 
 func (c *checklistInput) record() ChecklistItem {
 	it := ChecklistItem{Question: QuestionRecord}
-	var parts []string
-	if idx := c.indexes("record/stale"); len(idx) > 0 {
-		it.Findings = append(it.Findings, idx...)
-		when := ""
-		if d, _ := c.findings[idx[0]].Data["recorded"].(string); d != "" {
-			when = " on " + d
-		}
-		parts = append(parts, fmt.Sprintf("The text changed since it was recorded%s: read what changed, then run `fineprint record` again.", when))
-	}
-	if idx := c.indexes("record/unrecorded"); len(idx) > 0 {
-		it.Findings = append(it.Findings, idx...)
-		parts = append(parts, "It is not in fineprint.lock yet: run `fineprint record`.")
-	}
-	policies := c.indexes("clause/policy-by-reference", "policy/not-recorded")
-	if len(policies) > 0 {
-		it.Findings = append(it.Findings, policies...)
-		parts = append(parts, fmt.Sprintf("Keep a dated copy of every policy it references (%s): `fineprint record --fetch`, or the code action that creates the copy for you to paste into.",
-			strings.Join(c.urls(policies), ", ")))
-	}
-	if idx := c.indexes("policy/changed"); len(idx) > 0 {
-		it.Findings = append(it.Findings, idx...)
-		parts = append(parts, c.messages(idx))
-	}
+	idx, parts := c.answer("record")
+	it.Findings = idx
 	if len(parts) == 0 {
 		parts = append(parts, "Keep the text with the project and run `fineprint record`: fineprint.lock then holds its SHA-256 and the date, and fineprint warns when the file changes.")
 		if c.fam != nil {
@@ -398,138 +412,4 @@ func RenderChecklistText(items []ChecklistItem) string {
 		writeWrapped(&b, "    "+it.Question+": "+plain.Replace(strings.TrimSpace(it.Answer)), "      ", 100)
 	}
 	return b.String()
-}
-
-// writeWrapped writes text as lines of at most width columns (longer words
-// stay whole), indenting continuation lines.
-func writeWrapped(b *strings.Builder, text, indent string, width int) {
-	line := ""
-	for _, w := range strings.Fields(text) {
-		if line == "" {
-			line = strings.Repeat(" ", len(text)-len(strings.TrimLeft(text, " "))) + w
-			continue
-		}
-		if len(line)+1+len(w) > width {
-			b.WriteString(line + "\n")
-			line = indent + w
-			continue
-		}
-		line += " " + w
-	}
-	if line != "" {
-		b.WriteString(line + "\n")
-	}
-}
-
-// FormatThreshold renders a clause/scale-threshold finding's data in words:
-// "700 million monthly active users", "US$1 million annual revenue". It
-// returns "" when the data has no numeric value.
-func FormatThreshold(data map[string]any) string {
-	v, ok := thresholdNumber(data["value"])
-	if !ok {
-		return ""
-	}
-	metric, _ := data["metric"].(string)
-	words := strings.NewReplacer("-", " ", "_", " ").Replace(metric)
-	if words == "" {
-		words = "the threshold"
-	}
-	if strings.Contains(metric, "revenue") {
-		cur, _ := data["currency"].(string)
-		return currencyPrefix(cur) + FormatCount(v) + " " + words
-	}
-	return FormatCount(v) + " " + words
-}
-
-// FormatCount writes a count the way licenses do: "700 million",
-// "1.5 billion", "20,000".
-func FormatCount(v float64) string {
-	for _, u := range []struct {
-		size float64
-		name string
-	}{{1e12, "trillion"}, {1e9, "billion"}, {1e6, "million"}} {
-		if math.Abs(v) >= u.size {
-			return strconv.FormatFloat(v/u.size, 'f', -1, 64) + " " + u.name
-		}
-	}
-	return groupThousands(strconv.FormatFloat(math.Round(v), 'f', 0, 64))
-}
-
-// groupThousands puts commas between groups of three digits of a decimal
-// integer ("-1234567" becomes "-1,234,567").
-func groupThousands(s string) string {
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	if neg {
-		s = "-" + s
-	}
-	return s
-}
-
-func currencyPrefix(code string) string {
-	switch strings.ToUpper(code) {
-	case "", "USD":
-		return "US$"
-	case "EUR":
-		return "€"
-	case "GBP":
-		return "£"
-	case "CNY", "RMB":
-		return "RMB "
-	}
-	return strings.ToUpper(code) + " "
-}
-
-// thresholdNumber reads a number from finding data: the integers that
-// dataInt64 reads (ints from the clause matchers, integral float64 after a
-// JSON round trip), and any other float.
-func thresholdNumber(v any) (float64, bool) {
-	if n, ok := dataInt64(v); ok {
-		return float64(n), true
-	}
-	switch n := v.(type) {
-	case float64:
-		return n, true
-	case float32:
-		return float64(n), true
-	}
-	return 0, false
-}
-
-// endSentence trims s and makes sure it ends like a sentence.
-func endSentence(s string) string {
-	s = strings.TrimSpace(s)
-	if s == "" || strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, `."`) {
-		return s
-	}
-	return s + "."
-}
-
-func countedNoun(n int, noun string) string {
-	words := []string{"No", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten"}
-	w := strconv.Itoa(n)
-	if n < len(words) {
-		w = words[n]
-	}
-	if n == 1 {
-		return w + " " + noun
-	}
-	return w + " " + noun + "s"
-}
-
-func pluralVerbS(n int) string {
-	if n == 1 {
-		return "s"
-	}
-	return ""
-}
-
-func pickPlural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

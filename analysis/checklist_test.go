@@ -253,3 +253,24 @@ func TestChecklistTakesTheKnowledgeBaseThresholdOfAReferencedModel(t *testing.T)
 		}
 	}
 }
+
+// A question of limits cuts a code's list after three sentences; every
+// derivative obligation is said, each once even when two codes state it.
+func TestChecklistSaysEveryDutyButCutsLongLists(t *testing.T) {
+	l := LicenseInfo{Path: "LICENSE", Kind: "unknown", Span: Span{0, 1000}}
+	var fs []Finding
+	for i, region := range []string{"EU", "UK", "KR", "CN"} {
+		fs = append(fs, Finding{Code: "clause/geographic", Path: "LICENSE", Span: Span{10 * i, 10*i + 5}, Message: "No rights in " + region + "."})
+	}
+	for i, duty := range []string{"Keep notice A.", "Keep notice B.", "Keep notice C.", "Keep notice D."} {
+		fs = append(fs, Finding{Code: "notice/missing-copyright", Path: "LICENSE", Span: Span{100 + 10*i, 105 + 10*i}, Message: duty})
+	}
+	fs = append(fs, Finding{Code: "notice/missing-license-copy", Path: "LICENSE", Span: Span{200, 205}, Message: "Keep notice A."})
+	items := New().Checklist(l, fs)
+	if got, want := items[2].Answer, "No rights in EU. No rights in UK. No rights in KR. (and 1 more)"; got != want {
+		t.Errorf("use limits = %q, want %q", got, want)
+	}
+	if got, want := items[4].Answer, "Keep notice A. Keep notice B. Keep notice C. Keep notice D."; got != want {
+		t.Errorf("derivatives = %q, want %q", got, want)
+	}
+}

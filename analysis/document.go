@@ -163,7 +163,8 @@ var codeOrDataExt = map[string]bool{
 	".bin": true, ".pt": true, ".pth": true, ".onnx": true, ".vsix": true,
 }
 
-// isLicenseName matches the file names of DESIGN section 1: LICENSE*,
+// isLicenseName matches the license file names (docs/architecture.md,
+// "What fineprint reads"): LICENSE*,
 // LICENCE*, COPYING*, *LICENSE* (LICENSE-MODEL, MODEL_LICENSE, "Tongyi
 // Qianwen LICENSE AGREEMENT"), *TERMS_OF_USE*, USE_POLICY*, *ACCEPTABLE_USE*,
 // NOTICE*.

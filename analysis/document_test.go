@@ -68,7 +68,7 @@ func TestClassifyCorpusLicenses(t *testing.T) {
 // licenseCorpus is ../shared/corpus/licenses, or the test is skipped.
 func licenseCorpus(t *testing.T) string { return corpus.Dir(t, "licenses") }
 
-// TestClassifyPath pins the file names of each kind (DESIGN section 1, plus
+// TestClassifyPath pins the file names of each kind (docs/architecture.md, plus
 // the shell scripts, Dockerfiles and Makefiles that download models).
 func TestClassifyPath(t *testing.T) {
 	for p, want := range map[string]Kind{

@@ -92,3 +92,40 @@ type Edit struct {
 	Span    Span
 	NewText string
 }
+
+// Facts are a finding's Data as typed fields. Data stays what JSON output
+// prints; code that needs a fact (a policy's URL, a threshold, what a record
+// change was) reads it here, so that a key's name and type live in one
+// place. A field is its zero value when the finding has no such datum.
+type Facts struct {
+	URL      string   // "url": the document a license incorporates
+	Metric   string   // "metric": monthly-active-users, annual-revenue
+	Value    int64    // "value": the threshold, when HasValue
+	HasValue bool     // Value was given as a whole number
+	Currency string   // "currency" of an annual-revenue threshold
+	Regions  []string // "regions" a license excludes
+	Prefix   string   // "prefix" a derivative's name must begin with
+	Text     string   // "text": the attribution or notice line required
+	Source   string   // "source" of a project-level finding: knowledge-base, card
+	Model    string   // "model" the finding is about
+
+	// A record change (record/stale, policy/changed).
+	Recorded     string // "recorded": the date recorded
+	OldSHA256    string // "old_sha256"
+	NewSHA256    string // "new_sha256"
+	Diff         string // "diff": a line diff of the recorded text against the current one
+	RecordedCopy string // "recorded_copy": the path of the recorded copy
+}
+
+// Facts reads the finding's Data.
+func (f *Finding) Facts() Facts {
+	str := func(k string) string { s, _ := f.Data[k].(string); return s }
+	v, ok := dataInt64(f.Data["value"])
+	return Facts{
+		URL: str("url"), Metric: str("metric"), Value: v, HasValue: ok, Currency: str("currency"),
+		Regions: dataStrings(f.Data["regions"]), Prefix: str("prefix"), Text: str("text"),
+		Source: str("source"), Model: str("model"),
+		Recorded: str("recorded"), OldSHA256: str("old_sha256"), NewSHA256: str("new_sha256"),
+		Diff: str("diff"), RecordedCopy: str("recorded_copy"),
+	}
+}

@@ -99,7 +99,7 @@ func (pc *project) findBases(d *Document, c *modelcard.Card) []base {
 }
 
 // conflicts reports whether a derivative of a model under baseLicense may
-// not be declared under declared (DESIGN: card/base-model-conflict).
+// not be declared under declared (card/base-model-conflict in docs/rules.md).
 func conflicts(baseLicense, declared *kb.License) bool {
 	if baseLicense == nil || declared == nil || baseLicense == declared || declared.Kind == "unknown" {
 		return false

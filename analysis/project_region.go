@@ -61,7 +61,7 @@ func (pc *project) textStatesRegion(license, policy, refPath string, ignore []st
 		if f.Code != "clause/geographic" || ignoredPath(ignore, f.Path) {
 			continue
 		}
-		if f.License == license || policy != "" && f.License == policy || f.Path == refPath && f.Data["source"] == fromCard {
+		if f.License == license || policy != "" && f.License == policy || f.Path == refPath && f.Facts().Source == fromCard {
 			return true
 		}
 	}

@@ -150,7 +150,7 @@ func (pc *project) use(l *kb.License, p string, span Span) {
 func (pc *project) licenseFiles(dir string) []LicenseInfo { return pc.licenses[dir] }
 
 // resolve finds the license of a model a file at from refers to, in the
-// order of DESIGN section 1: the workspace (local paths), the local Hugging
+// order docs/architecture.md gives: the workspace (local paths), the local Hugging
 // Face cache, the built-in table.
 func (pc *project) resolve(from string, ref manifest.Ref) (resolution, bool) {
 	switch ref.Kind {

@@ -16,6 +16,7 @@ import (
 	"github.com/fineprint-dev/fineprint/analysis/gguf"
 	"github.com/fineprint-dev/fineprint/analysis/textpos"
 	"github.com/fineprint-dev/fineprint/internal/corpus"
+	"github.com/fineprint-dev/fineprint/internal/golden"
 	"github.com/fineprint-dev/fineprint/workspace"
 )
 
@@ -40,35 +41,16 @@ func TestProjectWorkspaces(t *testing.T) {
 	}
 	for _, file := range files {
 		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
-			ar, err := txtar.ParseFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			snap := loadArchive(t, ar)
+			ar := golden.Read(t, file)
+			snap := loadArchive(t, ar.Archive)
 			res := analysis.New().Analyze(context.Background(), snap)
 			got := map[string]string{"want": renderFindings(snap, res), "references": renderReferences(snap, res)}
-			if *update {
-				for i := range ar.Files {
-					if s, ok := got[ar.Files[i].Name]; ok {
-						ar.Files[i].Data = []byte(s)
-						delete(got, ar.Files[i].Name)
-					}
-				}
-				for _, name := range []string{"want", "references"} {
-					if s, ok := got[name]; ok {
-						ar.Files = append(ar.Files, txtar.File{Name: name, Data: []byte(s)})
-					}
-				}
-				if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			for _, f := range ar.Files {
-				if want, ok := got[f.Name]; ok && want != string(f.Data) {
-					t.Errorf("%s differs (run with -update to accept):\n--- got\n%s--- want\n%s", f.Name, want, f.Data)
-				}
-			}
+			ar.Check(t, got, golden.Options{
+				Update:   *update,
+				Sections: []string{"want", "references"},
+				Optional: true,
+				Hint:     "go test ./analysis -run TestProjectWorkspaces -update rewrites it",
+			})
 		})
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/fineprint-dev/fineprint/analysis/kb"
+	"github.com/fineprint-dev/fineprint/internal/wording"
 )
 
 // thresholdFindings weighs the scale limits of the licenses the project
@@ -73,7 +74,7 @@ func profileGives(u *Use, t kb.Threshold) bool {
 // ignore glob does not count: its findings are dropped later.
 func (pc *project) textStates(id, metric string, ignore []string) bool {
 	for _, f := range pc.res.Findings {
-		if f.Code == "clause/scale-threshold" && f.License == id && f.Data["metric"] == metric && !ignoredPath(ignore, f.Path) {
+		if f.Code == "clause/scale-threshold" && f.License == id && f.Facts().Metric == metric && !ignoredPath(ignore, f.Path) {
 			return true
 		}
 	}
@@ -82,7 +83,7 @@ func (pc *project) textStates(id, metric string, ignore []string) bool {
 
 func thresholdPhrase(t kb.Threshold) string {
 	if t.Metric == "annual-revenue" {
-		return "US$" + HumanCount(t.Value) + " annual revenue"
+		return "US$" + wording.Short(t.Value) + " annual revenue"
 	}
-	return HumanCount(t.Value) + " monthly active users"
+	return wording.Short(t.Value) + " monthly active users"
 }

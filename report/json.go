@@ -7,7 +7,8 @@ import (
 	"github.com/fineprint-dev/fineprint/analysis"
 )
 
-// JSON document types, as DESIGN section 4 specifies them. Empty license,
+// JSON document types: the public format of `fineprint check --format json`
+// (version 1; change it only on purpose, and the README with it). Empty license,
 // data, related and fixes are left out.
 type (
 	jsonReport struct {

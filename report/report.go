@@ -2,7 +2,7 @@
 // text a developer reads in a terminal, JSON for scripts, and SARIF 2.1.0 for
 // GitHub code scanning and other SARIF viewers.
 //
-// The formats are public (DESIGN section 4). Every position is printed
+// The formats are public interfaces (README.md and docs/architecture.md). Every position is printed
 // 1-based, with columns counted in UTF-16 code units as LSP and SARIF count
 // them; the analysis's byte offsets are converted here, at the edge, by
 // package textpos. A range's end is exclusive: the column just after its
@@ -14,9 +14,6 @@
 package report
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/fineprint-dev/fineprint/analysis"
 	"github.com/fineprint-dev/fineprint/analysis/textpos"
 	"github.com/fineprint-dev/fineprint/workspace"
@@ -121,16 +118,4 @@ func Summarize(fs []analysis.Finding) Summary {
 		}
 	}
 	return s
-}
-
-// plural writes "1 warning", "2 warnings"; nouns ending in "information"
-// do not change.
-func plural(n int, noun string) string {
-	if n == 1 || noun == "information" {
-		return fmt.Sprintf("%d %s", n, noun)
-	}
-	if strings.HasSuffix(noun, "y") {
-		return fmt.Sprintf("%d %sies", n, noun[:len(noun)-1])
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/fineprint-dev/fineprint/analysis"
+	"github.com/fineprint-dev/fineprint/internal/wording"
 )
 
 // Text writes the result for a terminal: the findings grouped by file, one a
@@ -55,7 +56,7 @@ func Text(w io.Writer, res *analysis.Result, snap *analysis.Snapshot, opts Optio
 	if snap != nil {
 		docs = len(snap.Docs)
 	}
-	fmt.Fprintf(bw, "%s checked, %s: %s\n", plural(docs, "file"), plural(len(res.Licenses), "license"), summaryText(Summarize(res.Findings)))
+	fmt.Fprintf(bw, "%s checked, %s: %s\n", wording.Count(docs, "file"), wording.Count(len(res.Licenses), "license"), summaryText(Summarize(res.Findings)))
 	return bw.Flush()
 }
 
@@ -115,7 +116,7 @@ func summaryText(s Summary) string {
 	if s == (Summary{}) {
 		return "no findings"
 	}
-	return fmt.Sprintf("%s, %s, %s, %s", plural(s.Error, "error"), plural(s.Warning, "warning"), plural(s.Information, "information"), plural(s.Hint, "hint"))
+	return fmt.Sprintf("%s, %s, %s, %s", wording.Count(s.Error, "error"), wording.Count(s.Warning, "warning"), wording.Count(s.Information, "information"), wording.Count(s.Hint, "hint"))
 }
 
 // modelsText writes the "Models in use" (or "Datasets in use") section:
@@ -167,7 +168,7 @@ func modelsText(bw *bufio.Writer, title string, ms []analysis.ModelUse, pos *pos
 			}
 			fmt.Fprintf(bw, " at %s%s:%d:%d", prefix, l.Path, p.Line, p.Column)
 			if n := len(m.Locations) - 1; n > 0 {
-				fmt.Fprintf(bw, " and %s", plural(n, "other place"))
+				fmt.Fprintf(bw, " and %s", wording.Count(n, "other place"))
 			}
 			bw.WriteString("\n")
 		}

@@ -108,13 +108,14 @@ func (s *Server) codeActions(p *protocol.CodeActionParams) []codeAction {
 	return out
 }
 
-// fetchPolicyAction is the online fix of policy/not-recorded: run
-// fineprint.recordPolicy on the finding's URL. It is never the preferred
-// fix, so that no client downloads anything on an "apply the preferred
-// fix" shortcut.
+// fetchPolicyAction is the online fix of a code whose rule names the
+// fineprint.recordPolicy command (policy/not-recorded): run it on the
+// finding's URL. It is never the preferred fix, so that no client downloads
+// anything on an "apply the preferred fix" shortcut.
 func (s *Server) fetchPolicyAction(f analysis.Finding, diag protocol.Diagnostic) (codeAction, bool) {
-	url, _ := f.Data["url"].(string)
-	if f.Code != "policy/not-recorded" || url == "" || s.opts.Commands[CommandRecordPolicy] == nil {
+	url := f.Facts().URL
+	r := s.an.KB().Rule(f.Code)
+	if r == nil || r.Command != CommandRecordPolicy || url == "" || s.opts.Commands[CommandRecordPolicy] == nil {
 		return codeAction{}, false
 	}
 	title := "Download and record the policy at " + url

@@ -12,7 +12,7 @@ import (
 )
 
 // Settings is the client's "fineprint" settings section. use, rules and
-// ignore are the profile of DESIGN section 5 (a .fineprint.yaml in the
+// ignore are the profile of docs/configuration.md (a .fineprint.yaml in the
 // workspace wins where both speak); the rest tune the server.
 type Settings struct {
 	Use    *analysis.Use     `json:"use,omitempty"`

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -13,7 +12,8 @@ import (
 	"testing"
 
 	"go.lsp.dev/protocol"
-	"golang.org/x/tools/txtar"
+
+	"github.com/fineprint-dev/fineprint/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden sections of testdata/lsp/*.txtar")
@@ -47,10 +47,7 @@ func TestWorkspaces(t *testing.T) {
 }
 
 func runWorkspace(t *testing.T, file string) {
-	ar, err := txtar.ParseFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ar := golden.Read(t, file)
 	sections := map[string][]byte{}
 	disk := map[string][]byte{}
 	for _, f := range ar.Files {
@@ -103,40 +100,19 @@ func runWorkspace(t *testing.T, file string) {
 	if code := c.shutdown(); code != 0 {
 		t.Errorf("exit code %d after shutdown, want 0", code)
 	}
-	compareGoldens(t, file, ar, got)
+	compareGoldens(t, ar, got)
 }
 
-func compareGoldens(t *testing.T, file string, ar *txtar.Archive, got map[string]string) {
+func compareGoldens(t *testing.T, ar *golden.Archive, got map[string]string) {
 	t.Helper()
-	if *update {
-		kept := ar.Files[:0]
-		for _, f := range ar.Files {
-			if !strings.HasPrefix(f.Name, "golden/") {
-				kept = append(kept, f)
-			}
-		}
-		ar.Files = kept
-		for _, name := range []string{"golden/diagnostics", "golden/hover", "golden/codeaction", "golden/lens"} {
-			if text, ok := got[name]; ok {
-				ar.Files = append(ar.Files, txtar.File{Name: name, Data: []byte(text + "\n")})
-			}
-		}
-		if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
+	for name := range got {
+		got[name] += "\n"
 	}
-	want := map[string]string{}
-	for _, f := range ar.Files {
-		if strings.HasPrefix(f.Name, "golden/") {
-			want[f.Name] = strings.TrimSuffix(string(f.Data), "\n")
-		}
-	}
-	for name, text := range got {
-		if want[name] != text {
-			t.Errorf("%s differs (run go test ./server -run TestWorkspaces -update)\n--- got:\n%s\n--- want:\n%s", name, text, want[name])
-		}
-	}
+	ar.Check(t, got, golden.Options{
+		Update:   *update,
+		Sections: []string{"golden/diagnostics", "golden/hover", "golden/codeaction", "golden/lens"},
+		Hint:     "go test ./server -run TestWorkspaces -update rewrites it",
+	})
 }
 
 func lines(b []byte) []string {

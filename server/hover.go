@@ -162,15 +162,13 @@ func withDiff(f analysis.Finding, explanation string) string {
 // fenced block. It is "" for other findings.
 func diffBlock(f analysis.Finding) string {
 	var b strings.Builder
-	oldSum, _ := f.Data["old_sha256"].(string)
-	newSum, _ := f.Data["new_sha256"].(string)
-	if oldSum != "" && newSum != "" {
-		when, _ := f.Data["recorded"].(string)
-		fmt.Fprintf(&b, "Recorded %s: sha256 `%s`  \nNow: sha256 `%s`\n", when, oldSum, newSum)
+	change := f.Facts()
+	if change.OldSHA256 != "" && change.NewSHA256 != "" {
+		fmt.Fprintf(&b, "Recorded %s: sha256 `%s`  \nNow: sha256 `%s`\n", change.Recorded, change.OldSHA256, change.NewSHA256)
 	}
-	if diff, _ := f.Data["diff"].(string); diff != "" {
+	if diff := change.Diff; diff != "" {
 		from := "the recorded text"
-		if c, _ := f.Data["recorded_copy"].(string); c != "" {
+		if c := change.RecordedCopy; c != "" {
 			from = "`" + c + "`"
 		}
 		if b.Len() > 0 {

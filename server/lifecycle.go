@@ -91,7 +91,7 @@ func (s *Server) capabilities() protocol.ServerCapabilities {
 	caps := protocol.ServerCapabilities{
 		TextDocumentSync: &protocol.TextDocumentSyncOptions{
 			OpenClose: true,
-			// Full sync, as DESIGN section 4 specifies: every change carries
+			// Full sync (docs/architecture.md, "The language server"): every change carries
 			// the whole text. didChange still applies ranged changes
 			// correctly for clients that send them anyway.
 			Change: protocol.TextDocumentSyncKindFull,
@@ -141,7 +141,7 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	return nil
 }
 
-// watchGlobs cover every kind of file of DESIGN section 1 plus fineprint's
+// watchGlobs cover every kind of file analysis.ClassifyPath knows plus fineprint's
 // own files. Globs are case-sensitive in most clients, hence the variants.
 var watchGlobs = []string{
 	"**/{LICENSE,LICENCE,COPYING,NOTICE,USE_POLICY,License,Licence,Notice,license,licence,copying,notice,use_policy}*",

@@ -1,6 +1,6 @@
 // Package workspace reads a project folder into an analysis.Snapshot.
 //
-// It walks the root, classifies every file by the kinds of DESIGN section 1,
+// It walks the root, classifies every file by its kind (analysis.ClassifyPath),
 // reads only the files fineprint looks at, and substitutes open editor
 // buffers (the overlay) for their disk contents. It skips version-control
 // and dependency folders, the profile's ignore globs, binary files and files

@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/fineprint-dev/fineprint/analysis/kb"
+	"github.com/fineprint-dev/fineprint/internal/wording"
 )
 
 // pattern is a kb.ClausePattern with its expressions compiled.
@@ -598,18 +599,4 @@ func formatValue(v any) string {
 }
 
 // humanNumber writes 700000000 as "700 million" and 1234567 as "1,234,567".
-func humanNumber(n int64) string {
-	for _, u := range []struct {
-		div  int64
-		name string
-	}{{1e12, "trillion"}, {1e9, "billion"}, {1e6, "million"}} {
-		if n >= u.div && n%(u.div/10) == 0 {
-			return strconv.FormatFloat(float64(n)/float64(u.div), 'f', -1, 64) + " " + u.name
-		}
-	}
-	s := strconv.FormatInt(n, 10)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
-}
+func humanNumber(n int64) string { return wording.Long(n) }

@@ -100,22 +100,30 @@ func (r *reader) need(n uint64) error {
 	return nil
 }
 
+// take returns the next n bytes and moves past them.
+func (r *reader) take(n int) ([]byte, error) {
+	if err := r.need(uint64(n)); err != nil {
+		return nil, err
+	}
+	b := r.data[r.off : r.off+n]
+	r.off += n
+	return b, nil
+}
+
 func (r *reader) u32() (uint32, error) {
-	if err := r.need(4); err != nil {
+	b, err := r.take(4)
+	if err != nil {
 		return 0, err
 	}
-	v := binary.LittleEndian.Uint32(r.data[r.off:])
-	r.off += 4
-	return v, nil
+	return binary.LittleEndian.Uint32(b), nil
 }
 
 func (r *reader) u64() (uint64, error) {
-	if err := r.need(8); err != nil {
+	b, err := r.take(8)
+	if err != nil {
 		return 0, err
 	}
-	v := binary.LittleEndian.Uint64(r.data[r.off:])
-	r.off += 8
-	return v, nil
+	return binary.LittleEndian.Uint64(b), nil
 }
 
 // str returns a string's bytes without copying them.

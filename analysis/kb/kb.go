@@ -1,11 +1,16 @@
 // Package kb is fineprint's knowledge base: what it knows about licenses,
 // clauses, rules and models, kept as YAML data embedded in the binary.
 //
-// Adding a license family, a clause pattern or a well-known model id is a
-// change to one of the YAML files beside this one plus a test, never code:
+// Adding a license family, a clause pattern, a well-known model id or a rule
+// code is a change to the YAML files beside this one plus a test, never code
+// (docs/architecture.md, "How to add a rule code"):
 //
-//	rules.yaml     every finding code: default severity, title and the
-//	               plain-language explanation shown on hover
+//	rules.yaml     every finding code: default severity, title, the
+//	               plain-language explanation shown on hover, and how the
+//	               code behaves: how the profile decides its severity
+//	               (decide:), which checklist question it answers and in
+//	               what words (checklist:), the command of its online fix
+//	               (command:)
 //	licenses.yaml  license families and versions: ids, kinds, aliases,
 //	               fingerprints used to identify texts, notice and
 //	               attribution lines, naming rules, referenced policies
@@ -43,9 +48,10 @@ type KB struct {
 	Datasets  []Dataset
 	Packages  []Package
 
-	ruleByCode map[string]*Rule
-	licenseBy  map[string]*License // id and every alias, lower-case
-	models     modelMemo
+	ruleByCode     map[string]*Rule
+	checklistCodes map[string][]ChecklistCode // by question
+	licenseBy      map[string]*License        // id and every alias, lower-case
+	models         modelMemo
 }
 
 var (

@@ -1,6 +1,6 @@
 // Package record reads and writes fineprint's record of what a project agreed
 // to: the lock file fineprint.lock and the dated policy copies under
-// .fineprint/policies/ (DESIGN section 6).
+// .fineprint/policies/ (docs/record.md).
 //
 // fineprint.lock is JSON, sorted and indented so that it diffs well in review:
 //

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"sort"
-	"strings"
 	"text/tabwriter"
 	"time"
 )
@@ -103,11 +102,4 @@ func medianPair(minTime time.Duration, f, g func()) (df, dg, cf, cg time.Duratio
 		gs, gc = append(gs, time.Since(t)), append(gc, processCPU()-c)
 	}
 	return percentile(fs, 50), percentile(gs, 50), percentile(fc, 50), percentile(gc, 50)
-}
-
-func plural(n int, one string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %ss", n, strings.TrimSuffix(one, "s"))
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/fineprint-dev/fineprint/analysis"
 	"github.com/fineprint-dev/fineprint/analysis/textpos"
+	"github.com/fineprint-dev/fineprint/internal/wording"
 	"github.com/fineprint-dev/fineprint/report"
 	"github.com/fineprint-dev/fineprint/workspace"
 )
@@ -51,13 +52,8 @@ type checkFlags struct {
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	cf, err := parseCheckFlags(args)
-	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprint(stdout, checkUsage)
-		return 0
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "fineprint: check: %v (see fineprint check --help)\n", err)
-		return 2
+	if code, done := flagsDone("check", checkUsage, err, stdout, stderr); done {
+		return code
 	}
 	return check(cf, stdout, stderr)
 }
@@ -168,7 +164,8 @@ func check(cf checkFlags, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "fineprint: check: %s: %s\n", report.Escape(opts.PathPrefix+s.Path), report.Escape(s.Reason))
 	}
 	if dropped > 0 {
-		fmt.Fprintf(stderr, "fineprint: check: %d findings past the workspace limit (limits.findings in %s) were left out, the least severe first\n", dropped, analysis.ProfileFile)
+		fmt.Fprintf(stderr, "fineprint: check: %s past the workspace limit (limits.findings in %s) %s left out, the least severe first\n",
+			wording.Count(dropped, "finding"), analysis.ProfileFile, wording.Pick(dropped, "was", "were"))
 	}
 	switch {
 	case len(ioErrors) > 0:
@@ -526,7 +523,7 @@ func (p *progress) update(n int) {
 	}
 	p.last = now
 	p.shown = true
-	fmt.Fprintf(p.w, "\rfineprint: scanned %d files…", n)
+	fmt.Fprintf(p.w, "\rfineprint: scanned %s…", wording.Count(n, "file"))
 }
 
 // done clears the progress line, if one was shown.

@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"golang.org/x/tools/txtar"
+	"github.com/fineprint-dev/fineprint/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden sections of testdata/cli/*.txtar")
@@ -46,10 +46,7 @@ func TestCLI(t *testing.T) {
 }
 
 func runArchive(t *testing.T, name string) {
-	ar, err := txtar.ParseFile(name)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ar := golden.Read(t, name)
 	sections := map[string]string{}
 	dir := t.TempDir()
 	for _, f := range ar.Files {
@@ -95,15 +92,13 @@ func runArchive(t *testing.T, name string) {
 	if runs == 0 {
 		t.Fatal("archive has no want.stdout, want.text, want.json, want.sarif or want.cyclonedx section")
 	}
-	if *update {
-		rewrite(t, name, ar, got)
-		return
-	}
-	for _, out := range []string{"want.stdout", "want.text", "want.json", "want.sarif", "want.cyclonedx"} {
-		if want, ok := sections[out]; ok && got[out] != want {
-			t.Errorf("%s differs:\n--- got\n%s--- want\n%s", out, got[out], want)
-		}
-	}
+	ar.Check(t, got, golden.Options{
+		Update:   *update,
+		Sections: []string{"want.stdout", "want.text", "want.json", "want.sarif", "want.cyclonedx", "want.exit", "want.stderr"},
+		Defaults: map[string]string{"want.exit": "0\n", "want.stderr": ""},
+		Optional: true,
+		Hint:     "go test ./cmd/fineprint -run TestCLI -update rewrites it",
+	})
 }
 
 func orDefault(s, def string) string {
@@ -186,30 +181,4 @@ func evalSymlinks(p string) string {
 		return r
 	}
 	return p
-}
-
-// rewrite replaces the archive's want sections with what the runs produced;
-// want.exit and want.stderr are written only when they differ from their
-// defaults.
-func rewrite(t *testing.T, name string, ar *txtar.Archive, got map[string]string) {
-	var files []txtar.File
-	for _, f := range ar.Files {
-		if f.Name == "want.exit" || f.Name == "want.stderr" {
-			continue
-		}
-		if g, ok := got[f.Name]; ok {
-			f.Data = []byte(g)
-		}
-		files = append(files, f)
-	}
-	if got["want.exit"] != "0\n" {
-		files = append(files, txtar.File{Name: "want.exit", Data: []byte(got["want.exit"])})
-	}
-	if got["want.stderr"] != "" {
-		files = append(files, txtar.File{Name: "want.stderr", Data: []byte(got["want.stderr"])})
-	}
-	ar.Files = files
-	if err := os.WriteFile(name, txtar.Format(ar), 0o644); err != nil {
-		t.Fatal(err)
-	}
 }

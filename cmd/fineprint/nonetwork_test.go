@@ -23,7 +23,7 @@ import (
 	"go.uber.org/zap"
 )
 
-// DESIGN section 7: no network access except `record --fetch` and the
+// docs/security.md: no network access except `record --fetch` and the
 // fineprint.recordPolicy command. These tests run check, record and a serve
 // session (scan, hover, code actions, the record command) over a workspace
 // full of URLs and Hub model ids, in process with the HTTP transport and the

@@ -14,6 +14,7 @@ import (
 	"github.com/fineprint-dev/fineprint/analysis/record"
 	"github.com/fineprint-dev/fineprint/internal/fetch"
 	"github.com/fineprint-dev/fineprint/internal/recorder"
+	"github.com/fineprint-dev/fineprint/internal/wording"
 	"github.com/fineprint-dev/fineprint/report"
 )
 
@@ -53,13 +54,8 @@ var recordFetchOptions = fetch.Options{UserAgent: "fineprint-record"}
 
 func runRecord(args []string, stdout, stderr io.Writer) int {
 	fetchToo, allow, root, err := parseRecordFlags(args)
-	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprint(stdout, recordUsage)
-		return 0
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "fineprint: record: %v (see fineprint record --help)\n", err)
-		return 2
+	if code, done := flagsDone("record", recordUsage, err, stdout, stderr); done {
+		return code
 	}
 	if err := recordRootAllowing(root, fetchToo, allow, stdout, stderr); err != nil {
 		fmt.Fprintf(stderr, "fineprint: record: %s\n", report.Escape(err.Error()))
@@ -135,7 +131,7 @@ func recordRootAllowing(root string, fetchToo bool, allow []string, stdout, stde
 	}
 	printRecordReport(rep, fetchToo, stdout, stderr)
 	if len(rep.Failures) > 0 {
-		return fmt.Errorf("%d of %d policies could not be downloaded", len(rep.Failures), len(rep.Failures)+len(rep.Fetched))
+		return fmt.Errorf("%s of %s could not be downloaded", wording.Digits(int64(len(rep.Failures))), wording.Count(len(rep.Failures)+len(rep.Fetched), "policy"))
 	}
 	return nil
 }
@@ -148,7 +144,7 @@ func printRecordReport(rep recorder.Report, fetchToo bool, stdout, stderr io.Wri
 	if len(rep.Written) == 0 {
 		state = "up to date"
 	}
-	fmt.Fprintf(stdout, "%s %s: %s, %s\n", analysis.LockFile, state, plural(len(rep.Lock.Licenses), "license file"), plural(len(rep.Lock.Policies), "policy"))
+	fmt.Fprintf(stdout, "%s %s: %s, %s\n", analysis.LockFile, state, wording.Count(len(rep.Lock.Licenses), "license file"), wording.Count(len(rep.Lock.Policies), "policy"))
 	for _, u := range rep.Changed {
 		fmt.Fprintf(stdout, "changed: %s: the new text is in %s; review it with fineprint check, then run fineprint record to accept it\n", report.Escape(u), report.Escape(copyOf(rep, u)))
 	}
@@ -174,14 +170,4 @@ func copyOf(rep recorder.Report, u string) string {
 		return p
 	}
 	return record.PolicyPath(u)
-}
-
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	if noun == "policy" {
-		return fmt.Sprintf("%d policies", n)
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -49,13 +49,8 @@ func serve(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// vscode-languageclient and others add --stdio for the stdio transport,
 	// which is the only one fineprint speaks.
 	fs.Bool("stdio", true, "serve over standard input and output (the default and only transport)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprint(stdout, serveUsage)
-			return 0
-		}
-		fmt.Fprintf(stderr, "fineprint: serve: %v (see fineprint serve --help)\n", err)
-		return 2
+	if code, done := flagsDone("serve", serveUsage, fs.Parse(args), stdout, stderr); done {
+		return code
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "fineprint: serve: unexpected argument %q (see fineprint serve --help)\n", fs.Arg(0))

@@ -18,7 +18,7 @@
 ;;   (add-hook 'fineprint-license-mode-hook #'eglot-ensure)
 ;;
 ;; Model cards are Markdown: (fineprint-eglot-setup '(markdown-mode gfm-mode))
-;; also registers fineprint for them.  The profile (DESIGN section 5) can be
+;; also registers fineprint for them.  The profile (docs/configuration.md) can be
 ;; set per project in .dir-locals.el through `eglot-workspace-configuration'.
 
 ;;; Code:

@@ -5,8 +5,8 @@
 //
 // It refuses to write anywhere but inside the workspace root: absolute
 // paths, paths with "..", and paths whose folders (or the file itself) are
-// symbolic links leading out of the root are errors, as DESIGN section 7
-// requires.
+// symbolic links leading out of the root are errors, as docs/security.md
+// promises.
 package atomicfile
 
 import (

@@ -2,6 +2,12 @@
 // cards that tests and benchmarks read: ../shared/corpus beside the folder
 // holding go.mod. The project never copies those texts; where the folder is
 // absent (a clone elsewhere) the tests that need it skip with a message.
+//
+//	dir := corpus.Dir(t, "licenses") // skips t when there is no corpus
+//	root := corpus.Find(".")         // "" when there is none, for benchmarks
+//
+// The corpus's own README says what each folder holds (licenses by family,
+// model cards, whole projects) and where each text comes from.
 package corpus
 
 import (

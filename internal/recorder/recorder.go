@@ -1,6 +1,6 @@
 // Package recorder writes fineprint's record of a workspace: fineprint.lock
 // at the root and, when asked to fetch, the copies of referenced policies
-// under .fineprint/policies/ (DESIGN section 6). `fineprint record` and the
+// under .fineprint/policies/ (docs/record.md). `fineprint record` and the
 // language server's fineprint.record and fineprint.recordPolicy commands use
 // it.
 //

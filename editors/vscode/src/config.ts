@@ -20,7 +20,7 @@ export interface DocumentFilter {
   pattern?: string;
 }
 
-// Name stems of license-bearing files (DESIGN §1). VS Code globs are
+// Name stems of license-bearing files (analysis.ClassifyPath in analysis/document.go). VS Code globs are
 // case-sensitive on Linux, so each stem is listed in the spellings people use.
 const PREFIX_STEMS = ["LICENSE", "LICENCE", "COPYING", "NOTICE", "USE_POLICY"];
 const INFIX_STEMS = ["LICENSE", "TERMS_OF_USE", "ACCEPTABLE_USE"];

@@ -1,6 +1,6 @@
 package analysis
 
-// This file compares the workspace with fineprint.lock (DESIGN section 6).
+// This file compares the workspace with fineprint.lock (docs/record.md).
 //
 // What is recorded: every license file of the workspace (KindLicense) except
 // NOTICE files, which are the project's own and change with every notice it

@@ -335,14 +335,6 @@ func TestSuppress(t *testing.T) {
 	}
 }
 
-func TestHumanCount(t *testing.T) {
-	for n, want := range map[int64]string{700_000_000: "700M", 2_500_000: "2.5M", 1_000_000_000: "1B", 10_000: "10K", 999: "999", 1_234_567: "1,234,567", 0: "0"} {
-		if got := HumanCount(n); got != want {
-			t.Errorf("HumanCount(%d) = %q, want %q", n, got, want)
-		}
-	}
-}
-
 func FuzzParseProfile(f *testing.F) {
 	f.Add([]byte("use:\n  commercial: true\n  regions: [EU, 'US']\nrules:\n  clause/attribution: \"off\"\nignore: [a/**]\n"))
 	f.Add([]byte("use: {commercial: yes, monthly_active_users: 1e9}\n"))
