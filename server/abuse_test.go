@@ -118,6 +118,8 @@ func abuseCases() []abuseCase {
 			p.wantError(t, p.call("fineprint/nope", `{}`), -32601)
 			p.wantError(t, p.call("textDocument/completion", `{"textDocument":{"uri":"file:///a"},"position":{"line":0,"character":0}}`), -32601)
 			p.wantError(t, p.call("$/unknownRequest", `null`), -32601)
+			p.wantError(t, p.call("fineprint/test/block", `{}`), -32601) // test hooks are off
+			p.wantError(t, p.call("workspace/executeCommand", `{"command":"fineprint.nope"}`), -32602)
 			p.notify("fineprint/nope", `{}`)
 			p.notify("$/setTrace", `{"value":"verbose"}`)
 			p.raw(frame(`{"jsonrpc":"2.0","id":424242,"result":{"answer":"to nothing"}}`))

@@ -16,6 +16,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/fineprint-dev/fineprint/analysis"
+	"github.com/fineprint-dev/fineprint/server/internal/rpc"
 	"github.com/fineprint-dev/fineprint/workspace"
 )
 
@@ -321,7 +322,7 @@ func (s *Server) publish(v *view) {
 			now[u] = len(fv.findings) > 0
 			continue
 		}
-		p := publishParams{URI: u, Diagnostics: []protocol.Diagnostic{}}
+		p := rpc.PublishDiagnosticsParams{URI: u, Diagnostics: []protocol.Diagnostic{}}
 		if fv := v.files[u]; fv != nil {
 			p.Diagnostics = v.diagnostics(fv)
 			if fv.open {
@@ -379,14 +380,6 @@ func sameText(old, cur *fileView) bool {
 	return true
 }
 
-// publishParams is protocol.PublishDiagnosticsParams with a version that
-// can be 0 and is absent for files not open.
-type publishParams struct {
-	URI         protocol.DocumentURI  `json:"uri"`
-	Version     *int32                `json:"version,omitempty"`
-	Diagnostics []protocol.Diagnostic `json:"diagnostics"`
-}
-
 // summary is the message ending the scan's progress.
 func (s *Server) summary() string {
 	s.mu.Lock()
@@ -420,7 +413,7 @@ func (s *Server) beginProgress(title string) *progress {
 		return nil
 	}
 	token := fmt.Sprintf("fineprint-scan-%d", progressSeq.Add(1))
-	if err := s.call(protocol.MethodWorkDoneProgressCreate, &progressCreate{Token: token}, nil); err != nil {
+	if err := s.call(protocol.MethodWorkDoneProgressCreate, &rpc.WorkDoneProgressCreateParams{Token: token}, nil); err != nil {
 		s.log.Debug("window/workDoneProgress/create failed", zap.Error(err))
 		return nil
 	}
@@ -429,19 +422,8 @@ func (s *Server) beginProgress(title string) *progress {
 	return p
 }
 
-// Params are plain structs of our own: protocol.ProgressToken marshals
-// only through a pointer.
-type progressCreate struct {
-	Token string `json:"token"`
-}
-
-type progressParams struct {
-	Token string `json:"token"`
-	Value any    `json:"value"`
-}
-
 func (p *progress) send(value any) {
-	p.s.notify(protocol.MethodProgress, &progressParams{Token: p.token, Value: value})
+	p.s.notify(protocol.MethodProgress, &rpc.ProgressParams{Token: p.token, Value: value})
 }
 
 func (p *progress) report(msg string) {

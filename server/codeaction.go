@@ -3,65 +3,23 @@ package server
 import (
 	"context"
 
-	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
 	"go.uber.org/zap"
 
 	"github.com/fineprint-dev/fineprint/analysis"
 	"github.com/fineprint-dev/fineprint/internal/atomicfile"
+	"github.com/fineprint-dev/fineprint/server/internal/rpc"
 )
 
-// codeAction is protocol.CodeAction with a WorkspaceEdit that can create
-// files (protocol v0.12.0's cannot).
-type codeAction struct {
-	Title       string                  `json:"title"`
-	Kind        protocol.CodeActionKind `json:"kind,omitempty"`
-	Diagnostics []protocol.Diagnostic   `json:"diagnostics,omitempty"`
-	IsPreferred bool                    `json:"isPreferred,omitempty"`
-	Edit        *workspaceEdit          `json:"edit,omitempty"`
-	Command     *protocol.Command       `json:"command,omitempty"`
-}
-
-// workspaceEdit holds either documentChanges (text edits and file
-// creations, in order) or, for clients without them, changes.
-type workspaceEdit struct {
-	Changes         map[protocol.DocumentURI][]protocol.TextEdit `json:"changes,omitempty"`
-	DocumentChanges []any                                        `json:"documentChanges,omitempty"`
-}
-
-type createFile struct {
-	Kind    string               `json:"kind"` // "create"
-	URI     protocol.DocumentURI `json:"uri"`
-	Options *createFileOptions   `json:"options,omitempty"`
-}
-
-type createFileOptions struct {
-	IgnoreIfExists bool `json:"ignoreIfExists,omitempty"`
-}
-
-type textDocumentEdit struct {
-	TextDocument versionedDocument   `json:"textDocument"`
-	Edits        []protocol.TextEdit `json:"edits"`
-}
-
-// versionedDocument has a version that is null for files not open.
-type versionedDocument struct {
-	URI     protocol.DocumentURI `json:"uri"`
-	Version *int32               `json:"version"`
-}
-
-func (s *Server) handleCodeAction(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) error {
-	var p protocol.CodeActionParams
-	if ok, err := decodeParams(ctx, reply, req, &p); !ok {
-		return err
-	}
-	return reply(ctx, s.codeActions(&p), nil)
+// CodeAction answers textDocument/codeAction.
+func (s *Server) CodeAction(ctx context.Context, p *protocol.CodeActionParams) ([]rpc.CodeAction, error) {
+	return s.codeActions(p), nil
 }
 
 // codeActions offers the fixes of every finding in the requested range as
 // quick fixes.
-func (s *Server) codeActions(p *protocol.CodeActionParams) []codeAction {
-	out := []codeAction{}
+func (s *Server) codeActions(p *protocol.CodeActionParams) []rpc.CodeAction {
+	out := []rpc.CodeAction{}
 	v := s.current()
 	fv := v.lookup(p.TextDocument.URI)
 	if fv == nil || fv.text == nil {
@@ -93,7 +51,7 @@ func (s *Server) codeActions(p *protocol.CodeActionParams) []codeAction {
 				s.log.Warn("dropped a fix that would write outside the workspace", zap.String("code", f.Code), zap.String("fix", fix.Title))
 				continue
 			}
-			out = append(out, codeAction{
+			out = append(out, rpc.CodeAction{
 				Title:       fix.Title,
 				Kind:        protocol.QuickFix,
 				Diagnostics: []protocol.Diagnostic{diag},
@@ -112,14 +70,14 @@ func (s *Server) codeActions(p *protocol.CodeActionParams) []codeAction {
 // fineprint.recordPolicy command (policy/not-recorded): run it on the
 // finding's URL. It is never the preferred fix, so that no client downloads
 // anything on an "apply the preferred fix" shortcut.
-func (s *Server) fetchPolicyAction(f analysis.Finding, diag protocol.Diagnostic) (codeAction, bool) {
+func (s *Server) fetchPolicyAction(f analysis.Finding, diag protocol.Diagnostic) (rpc.CodeAction, bool) {
 	url := f.Facts().URL
 	r := s.an.KB().Rule(f.Code)
 	if r == nil || r.Command != CommandRecordPolicy || url == "" || s.opts.Commands[CommandRecordPolicy] == nil {
-		return codeAction{}, false
+		return rpc.CodeAction{}, false
 	}
 	title := "Download and record the policy at " + url
-	return codeAction{
+	return rpc.CodeAction{
 		Title:       title,
 		Kind:        protocol.QuickFix,
 		Diagnostics: []protocol.Diagnostic{diag},
@@ -138,7 +96,7 @@ func wantsQuickFix(only []protocol.CodeActionKind) bool {
 
 // workspaceEdit converts a fix. Edits are grouped by file in the order they
 // first appear; positions are computed on the analysed text of each file.
-func (v *view) workspaceEdit(from *fileView, fix analysis.Fix, caps clientCaps) *workspaceEdit {
+func (v *view) workspaceEdit(from *fileView, fix analysis.Fix, caps clientCaps) *rpc.WorkspaceEdit {
 	type fileEdits struct {
 		fv     *fileView
 		create bool
@@ -157,18 +115,18 @@ func (v *view) workspaceEdit(from *fileView, fix analysis.Fix, caps clientCaps) 
 		fe.create = fe.create || e.Create
 		fe.edits = append(fe.edits, protocol.TextEdit{Range: tf.rangeOf(e.Span), NewText: e.NewText})
 	}
-	we := &workspaceEdit{}
+	we := &rpc.WorkspaceEdit{}
 	if caps.documentChanges && caps.createFiles {
 		for _, fe := range order {
 			if fe.create {
-				we.DocumentChanges = append(we.DocumentChanges, createFile{Kind: "create", URI: fe.fv.uri, Options: &createFileOptions{IgnoreIfExists: true}})
+				we.DocumentChanges = append(we.DocumentChanges, rpc.CreateFile{Kind: "create", URI: fe.fv.uri, Options: &rpc.CreateFileOptions{IgnoreIfExists: true}})
 			}
-			doc := versionedDocument{URI: fe.fv.uri}
+			doc := rpc.OptionalVersionedDocument{URI: fe.fv.uri}
 			if fe.fv.open {
 				version := fe.fv.version
 				doc.Version = &version
 			}
-			we.DocumentChanges = append(we.DocumentChanges, textDocumentEdit{TextDocument: doc, Edits: fe.edits})
+			we.DocumentChanges = append(we.DocumentChanges, rpc.TextDocumentEdit{TextDocument: doc, Edits: fe.edits})
 		}
 		return we
 	}

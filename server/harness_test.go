@@ -17,6 +17,8 @@ import (
 	"go.lsp.dev/uri"
 	"go.uber.org/zap"
 	"go.uber.org/zap/zaptest"
+
+	"github.com/fineprint-dev/fineprint/server/internal/rpc"
 )
 
 // testClient is an in-process LSP client connected to a real Server over
@@ -37,6 +39,9 @@ type testClient struct {
 	notes   []note
 	diags   map[protocol.DocumentURI]publishParams
 }
+
+// publishParams is what the server publishes.
+type publishParams = rpc.PublishDiagnosticsParams
 
 type note struct {
 	method string

@@ -4,11 +4,12 @@ import (
 	"context"
 	"path/filepath"
 	"slices"
-	"sort"
 
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
 	"go.uber.org/zap"
+
+	"github.com/fineprint-dev/fineprint/server/internal/rpc"
 )
 
 // clientCaps is what the server needs to know about the client.
@@ -51,8 +52,8 @@ func readCaps(c protocol.ClientCapabilities) clientCaps {
 }
 
 // Initialize records the client's capabilities and workspace folder and
-// answers with the server's capabilities.
-func (s *Server) Initialize(ctx context.Context, p *protocol.InitializeParams) (*protocol.InitializeResult, error) {
+// answers with the server's capabilities, which the method table lists.
+func (s *Server) Initialize(ctx context.Context, p *protocol.InitializeParams) (*rpc.InitializeResult, error) {
 	root := rootFolder(p)
 	s.mu.Lock()
 	s.state = stateRunning
@@ -60,8 +61,8 @@ func (s *Server) Initialize(ctx context.Context, p *protocol.InitializeParams) (
 	s.root = root
 	s.mu.Unlock()
 	s.log.Info("initialize", zap.String("root", root), zap.Any("client", p.ClientInfo))
-	return &protocol.InitializeResult{
-		Capabilities: s.capabilities(),
+	return &rpc.InitializeResult{
+		Capabilities: s.rpc.Table.Capabilities(),
 		ServerInfo:   &protocol.ServerInfo{Name: "fineprint", Version: s.opts.Version},
 	}, nil
 }
@@ -85,32 +86,6 @@ func rootFolder(p *protocol.InitializeParams) string {
 		}
 	}
 	return ""
-}
-
-func (s *Server) capabilities() protocol.ServerCapabilities {
-	caps := protocol.ServerCapabilities{
-		TextDocumentSync: &protocol.TextDocumentSyncOptions{
-			OpenClose: true,
-			// Full sync (docs/architecture.md, "The language server"): every change carries
-			// the whole text. didChange still applies ranged changes
-			// correctly for clients that send them anyway.
-			Change: protocol.TextDocumentSyncKindFull,
-			Save:   &protocol.SaveOptions{},
-		},
-		HoverProvider:        true,
-		CodeActionProvider:   &protocol.CodeActionOptions{CodeActionKinds: []protocol.CodeActionKind{protocol.QuickFix}},
-		CodeLensProvider:     &protocol.CodeLensOptions{},
-		DocumentLinkProvider: &protocol.DocumentLinkOptions{},
-	}
-	if len(s.opts.Commands) > 0 {
-		names := make([]string, 0, len(s.opts.Commands))
-		for name := range s.opts.Commands {
-			names = append(names, name)
-		}
-		sort.Strings(names)
-		caps.ExecuteCommandProvider = &protocol.ExecuteCommandOptions{Commands: names}
-	}
-	return caps
 }
 
 // Initialized starts the session's setup in the background (file watchers,
@@ -138,6 +113,19 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	s.state = stateShutdown
 	s.mu.Unlock()
 	s.stopBackground()
+	return nil
+}
+
+// Exit ends the session: with status 0 after shutdown, 1 otherwise.
+func (s *Server) Exit(ctx context.Context) error {
+	code := 1
+	if s.lifecycle() == stateShutdown {
+		code = 0
+	}
+	select {
+	case s.exitCode <- code:
+	default:
+	}
 	return nil
 }
 

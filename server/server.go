@@ -25,12 +25,13 @@
 // own. Positions on the wire are UTF-16; the analysis works in bytes, and
 // package textpos converts at this edge only.
 //
-// The server is robust against the faults of go.lsp.dev/protocol v0.12.0
-// with jsonrpc2 v0.10.0: every protocol.Server method has a generated stub,
-// every handler recovers from panics (replying -32603 and serving on),
-// unknown requests get -32601, requests before initialize get -32002,
-// requests after shutdown get -32600, and $/cancelRequest works with numeric
-// ids.
+// Every method the server serves is an entry of one table (methods.go),
+// served by package rpc (server/internal/rpc), which also reads the frames
+// and holds the wire types go.lsp.dev/protocol v0.12.0 lacks. Every handler
+// recovers from panics (replying -32603 and serving on), unknown requests
+// get -32601, requests before initialize get -32002, requests after
+// shutdown get -32600, and $/cancelRequest works with numeric ids. The
+// layers are described in docs/architecture.md.
 package server
 
 import (
@@ -45,7 +46,11 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/fineprint-dev/fineprint/analysis"
+	"github.com/fineprint-dev/fineprint/server/internal/rpc"
 )
+
+// DefaultMaxMessageBytes caps one incoming LSP message (Options.MaxMessageBytes).
+const DefaultMaxMessageBytes = rpc.DefaultMaxMessageBytes
 
 // Options configure a server.
 type Options struct {
@@ -78,8 +83,6 @@ type Command func(ctx context.Context, root string, args []any) (any, error)
 
 // Server is one language-server session.
 type Server struct {
-	stubs // answers every protocol method the server does not implement
-
 	opts   Options
 	log    *zap.Logger
 	an     *analysis.Analyzer // the workspace
@@ -107,9 +110,8 @@ type Server struct {
 	view        *view                         // the last complete analysis
 	hadDiags    map[protocol.DocumentURI]bool // URIs whose last publication was not empty
 
-	calls       sync.Map   // jsonrpc2.ID -> context.CancelFunc, for $/cancelRequest
-	commandMu   sync.Mutex // commands run one at a time, beside other messages
-	handlers    sync.WaitGroup
+	rpc         rpc.Dispatcher
+	commandMu   sync.Mutex     // commands run one at a time, beside other messages
 	bg          sync.WaitGroup // background goroutines: worker, setup (see background)
 	bgMu        sync.Mutex     // orders bg.Add before stopBackground's bg.Wait
 	bgStopped   bool
@@ -134,7 +136,7 @@ const (
 // shutdown and exit, 1 otherwise.
 func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) int {
 	s := newServer(opts)
-	return s.serve(ctx, newFrameStream(rwc, opts.MaxMessageBytes))
+	return s.serve(ctx, rpc.NewStream(rwc, opts.MaxMessageBytes))
 }
 
 func newServer(opts Options) *Server {
@@ -158,6 +160,8 @@ func newServer(opts Options) *Server {
 		settings: defaultSettings(),
 	}
 	s.sched.init()
+	s.rpc.Table = s.methods()
+	s.rpc.Gate = s.gate
 	return s
 }
 
@@ -167,8 +171,9 @@ func (s *Server) serve(ctx context.Context, stream jsonrpc2.Stream) int {
 	s.callCtx, s.callCancel = context.WithCancel(s.ctx)
 	s.conn = jsonrpc2.NewConn(stream)
 	s.log = withClientLog(s.opts.Logger, s.logToClient)
-	hctx := protocol.WithLogger(s.ctx, s.opts.Logger.Named("protocol"))
-	s.conn.Go(hctx, s.handler())
+	s.rpc.Log = s.log
+	s.rpc.Stopping = func() bool { return s.ctx.Err() != nil }
+	s.conn.Go(s.ctx, s.rpc.Handler())
 	// Warm-up is a process-wide one-time cost (licensecheck's tables);
 	// exit does not wait for it.
 	go warmup(s.an)
@@ -192,7 +197,7 @@ func (s *Server) serve(ctx context.Context, stream jsonrpc2.Stream) int {
 	s.conn.Close()
 	select {
 	case <-s.conn.Done():
-		s.handlers.Wait()
+		s.rpc.Wait()
 	case <-time.After(2 * time.Second):
 		// A stream whose Read does not end on Close (a terminal): the
 		// process is about to exit anyway.

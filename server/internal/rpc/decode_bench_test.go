@@ -1,8 +1,9 @@
-package server
+package rpc
 
 import (
 	"bytes"
 	"encoding/json"
+	"os"
 	"testing"
 
 	"go.lsp.dev/jsonrpc2"
@@ -12,13 +13,22 @@ import (
 
 // BenchmarkDecodeChange1MB decodes a full-text didChange of a 1 MB model
 // card, as an editor encodes it (no HTML escaping), from the frame body to
-// the document's bytes: "fineprint" is decodeMessage and decodeDidChange,
+// the document's bytes: "fineprint" is decodeMessage and DecodeDidChange,
 // "library" the path they replaced (jsonrpc2.DecodeMessage, then
 // encoding/json). Compare their ns/op for the ratio.
 //
-//	go test -run XXX -bench DecodeChange ./server/
+//	go test -run XXX -bench DecodeChange ./server/internal/rpc/
 func BenchmarkDecodeChange1MB(b *testing.B) {
-	card, err := testws.BigCard(benchCorpusDir(b), 1<<20)
+	wd, _ := os.Getwd()
+	dir := testws.FindCorpus(wd)
+	if dir == "" {
+		b.Skip("no ../shared/corpus beside the module: corpus benchmarks skipped")
+	}
+	corpus, err := testws.LoadCorpus(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	card, err := testws.BigCard(corpus, 1<<20)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -40,7 +50,7 @@ func BenchmarkDecodeChange1MB(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			p, err := decodeDidChange(m.(jsonrpc2.Request).Params())
+			p, err := DecodeDidChange(m.(jsonrpc2.Request).Params())
 			if err != nil || len(p.ContentChanges[0].Text) != len(card) {
 				b.Fatalf("decoded %v", err)
 			}

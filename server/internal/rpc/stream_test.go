@@ -1,4 +1,4 @@
-package server
+package rpc
 
 import (
 	"context"
@@ -23,7 +23,7 @@ func (nopCloser) Close() error                { return nil }
 // readAll reads messages from in until the stream fails, returning them and
 // the error that ended it.
 func readAll(in string, max int64) ([]jsonrpc2.Message, error) {
-	s := newFrameStream(nopCloser{strings.NewReader(in)}, max)
+	s := NewStream(nopCloser{strings.NewReader(in)}, max)
 	var msgs []jsonrpc2.Message
 	for {
 		msg, _, err := s.Read(context.Background())

@@ -1,4 +1,4 @@
-package server
+package rpc
 
 import (
 	"bufio"
@@ -26,7 +26,7 @@ const maxHeaderBytes = 64 << 10
 // errMessageTooLarge ends a session whose client sent an oversized message.
 var errMessageTooLarge = errors.New("message too large")
 
-// frameStream is the session's jsonrpc2.Stream. Writing is the library's;
+// Stream is the session's jsonrpc2.Stream. Writing is the library's;
 // reading is ours, for two reasons:
 //
 //   - a message may declare at most max bytes, and a header line may not run
@@ -40,18 +40,18 @@ var errMessageTooLarge = errors.New("message too large")
 // Calls and responses (small, and the library needs its own types for them)
 // go through jsonrpc2.DecodeMessage, as does anything our decoder refuses,
 // so that malformed input gets the library's error and behaviour.
-type frameStream struct {
+type Stream struct {
 	in     *bufio.Reader
 	max    int64
 	out    jsonrpc2.Stream
 	closer io.Closer
 }
 
-func newFrameStream(rwc io.ReadWriteCloser, max int64) *frameStream {
+func NewStream(rwc io.ReadWriteCloser, max int64) *Stream {
 	if max <= 0 {
 		max = DefaultMaxMessageBytes
 	}
-	return &frameStream{
+	return &Stream{
 		in:     bufio.NewReaderSize(rwc, 4096),
 		max:    max,
 		out:    jsonrpc2.NewStream(rwc),
@@ -59,13 +59,13 @@ func newFrameStream(rwc io.ReadWriteCloser, max int64) *frameStream {
 	}
 }
 
-func (s *frameStream) Write(ctx context.Context, msg jsonrpc2.Message) (int64, error) {
+func (s *Stream) Write(ctx context.Context, msg jsonrpc2.Message) (int64, error) {
 	return s.out.Write(ctx, msg)
 }
 
-func (s *frameStream) Close() error { return s.closer.Close() }
+func (s *Stream) Close() error { return s.closer.Close() }
 
-func (s *frameStream) Read(ctx context.Context) (jsonrpc2.Message, int64, error) {
+func (s *Stream) Read(ctx context.Context) (jsonrpc2.Message, int64, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, 0, err
 	}
@@ -84,7 +84,7 @@ func (s *frameStream) Read(ctx context.Context) (jsonrpc2.Message, int64, error)
 // readHeader reads one message's header block, up to its empty line, and
 // returns its Content-Length. Header names are matched as jsonrpc2 matches
 // them (exactly "Content-Length"); other headers are ignored.
-func (s *frameStream) readHeader() (length, total int64, err error) {
+func (s *Stream) readHeader() (length, total int64, err error) {
 	for {
 		line, err := s.in.ReadSlice('\n')
 		total += int64(len(line))
