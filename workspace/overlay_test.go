@@ -52,12 +52,12 @@ func TestWithOverlayIsLoad(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := WithOverlay(snap, overlay, o)
+		got := withOverlay(snap, overlay, o)
 		if !reflect.DeepEqual(got.Docs, want.Docs) || !reflect.DeepEqual(got.Weights, want.Weights) || got.Root != want.Root {
-			t.Errorf("case %d: WithOverlay docs %v, Load docs %v", i, paths(got), paths(want))
+			t.Errorf("case %d: withOverlay docs %v, Load docs %v", i, paths(got), paths(want))
 		}
 		if again, _, _ := Load(root, Options{Ignore: opts.Ignore, Overlay: first}); !reflect.DeepEqual(again.Docs, snap.Docs) {
-			t.Errorf("case %d: WithOverlay changed the snapshot it was given", i)
+			t.Errorf("case %d: withOverlay changed the snapshot it was given", i)
 		}
 	}
 }

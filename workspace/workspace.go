@@ -36,8 +36,13 @@ type Options struct {
 	// Overlay maps workspace-relative paths to editor buffers that replace
 	// the file on disk (or add a file not yet saved).
 	Overlay map[string][]byte
-	// Ignore holds globs of workspace-relative paths to skip ("third_party/**").
+	// Ignore holds globs of workspace-relative paths to skip ("third_party/**"):
+	// the editor's settings, or the profile given with --config. The root's
+	// .fineprint.yaml replaces them when it has an ignore list (ignore.go).
 	Ignore []string
+	// ExternalProfile says that the caller's profile replaces the root's
+	// .fineprint.yaml (`check --config`): Ignore alone applies.
+	ExternalProfile bool
 	// MaxFileSize caps the bytes read from any text file; larger files are
 	// skipped. Zero means DefaultMaxFileSize.
 	MaxFileSize int64
@@ -166,19 +171,24 @@ func Load(root string, opts Options) (*analysis.Snapshot, []Skip, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	if c := opts.Cache; c != nil {
+	return w.load()
+}
+
+// load walks the whole workspace.
+func (w *walker) load() (*analysis.Snapshot, []Skip, error) {
+	if c := w.opts.Cache; c != nil {
 		c.begin()
 	}
 	if err := w.walkRoot(); err != nil {
 		return nil, nil, err
 	}
 	if err := w.ctx.Err(); err != nil {
-		if opts.Stats != nil {
-			*opts.Stats = w.stats
+		if w.opts.Stats != nil {
+			*w.opts.Stats = w.stats
 		}
 		return nil, nil, err // the cache keeps what it had: this walk saw only part
 	}
-	if c := opts.Cache; c != nil {
+	if c := w.opts.Cache; c != nil {
 		c.end()
 	}
 	return w.finish(), w.skips, nil
@@ -267,6 +277,7 @@ func newWalker(root string, opts Options) (*walker, error) {
 	if opts.Open == nil {
 		opts.Open = openRead
 	}
+	opts = withRootProfile(abs, real, opts)
 	if opts.MaxFiles <= 0 {
 		opts.MaxFiles = analysis.DefaultMaxFiles
 	}
@@ -623,11 +634,11 @@ func (w *walker) readAt(f *os.File, want, limit int64, kind analysis.Kind) ([]by
 }
 
 func (w *walker) add(rel string, text []byte, size int64) {
-	kind := analysis.ClassifyContent(analysis.ClassifyPath(rel), text)
-	if kind == analysis.KindOther || kind == analysis.KindMarkdown && !isReadme(rel) {
+	d := Document(rel, text, size)
+	if d.Kind == analysis.KindOther || d.Kind == analysis.KindMarkdown && !isReadme(rel) {
 		return
 	}
-	w.docs = append(w.docs, analysis.Document{Path: rel, Kind: kind, Text: text, Size: size})
+	w.docs = append(w.docs, d)
 }
 
 // isReadme says whether a plain Markdown file is a README, which stays in
@@ -668,14 +679,15 @@ func isBinary(text []byte) bool {
 // the profile's glob syntax (package glob).
 func Match(g, p string) bool { return glob.Match(g, p) }
 
-// WithOverlay returns snap, a snapshot that Load returned, with the editor
+// withOverlay returns snap, a snapshot that Load returned, with the editor
 // buffers of overlay in place of what it holds for their paths, without
 // touching the disk: what Load(root, opts) with that overlay would return
 // while the files on disk and the set of buffers stay as they were. Every
-// open buffer must be in overlay, as it was in the Load. The server uses it
-// on each keystroke; file events still call for a full Load. snap is left
+// open buffer must be in overlay, as it was in the Load, and opts.Ignore
+// must be the globs the Load applied (withRootProfile). Live uses it on each
+// keystroke; file events still call for a full Load. snap is left
 // unchanged.
-func WithOverlay(snap *analysis.Snapshot, overlay map[string][]byte, opts Options) *analysis.Snapshot {
+func withOverlay(snap *analysis.Snapshot, overlay map[string][]byte, opts Options) *analysis.Snapshot {
 	w := &walker{opts: opts}
 	w.compile()
 	w.docs = make([]analysis.Document, 0, len(snap.Docs)+len(overlay))

@@ -298,19 +298,13 @@ func inside(dir, p string) bool {
 }
 
 func checkTarget(ctx context.Context, a *analysis.Analyzer, t target, config *analysis.Profile, prog *progress) (checked, error) {
-	profile := config
-	if profile == nil {
-		// The walk needs the workspace profile's ignore globs before the
-		// analysis reads it; a broken profile is reported by the analysis.
-		if data, err := os.ReadFile(filepath.Join(t.root, analysis.ProfileFile)); err == nil {
-			p, _ := analysis.ParseProfile(analysis.ProfileFile, data)
-			profile = &p
-		}
-	}
+	// The walk applies the workspace profile's ignore globs and limits
+	// itself; a --config profile replaces the workspace's, globs and limits
+	// included.
 	opts := workspace.Options{Open: openFile, Progress: prog.update, Context: ctx}
-	if profile != nil {
-		opts.Ignore = profile.Ignore
-		opts.MaxFiles, opts.MaxBytes = profile.Limits.MaxFiles(), profile.Limits.MaxBytes()
+	if config != nil {
+		opts.ExternalProfile, opts.Ignore = true, config.Ignore
+		opts.MaxFiles, opts.MaxBytes = config.Limits.MaxFiles(), config.Limits.MaxBytes()
 	}
 	var (
 		snap  *analysis.Snapshot

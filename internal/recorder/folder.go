@@ -34,13 +34,8 @@ func loadFolder(ctx context.Context, root string) (*analysis.Snapshot, *analysis
 	if !info.IsDir() {
 		return nil, nil, fmt.Errorf("%s: not a folder (record works on a workspace root)", root)
 	}
-	wopts := workspace.Options{Context: ctx}
-	if data, err := os.ReadFile(filepath.Join(root, analysis.ProfileFile)); err == nil {
-		p, _ := analysis.ParseProfile(analysis.ProfileFile, data)
-		wopts.Ignore = p.Ignore
-		wopts.MaxFiles, wopts.MaxBytes = p.Limits.MaxFiles(), p.Limits.MaxBytes()
-	}
-	snap, skips, err := workspace.Load(root, wopts)
+	// The walk applies the profile's ignore globs and limits itself.
+	snap, skips, err := workspace.Load(root, workspace.Options{Context: ctx})
 	if err != nil {
 		return nil, nil, err
 	}
