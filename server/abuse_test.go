@@ -48,10 +48,11 @@ type abuseCase struct {
 
 func abuseCases() []abuseCase {
 	return []abuseCase{
-		{name: "garbage body closes the connection", run: func(t *testing.T, p *serveProc) {
+		{name: "garbage body is a parse error", run: func(t *testing.T, p *serveProc) {
 			p.raw("Content-Length: 10\r\n\r\nnot json!!")
-			p.wantExit(t, 1)
-			p.wantLog(t, "connection closed")
+			p.wantNullIDErrors(t, 1, -32700)
+			p.initialize(t, "")
+			p.shutdownExit(t)
 		}},
 		{name: "header without Content-Length", run: func(t *testing.T, p *serveProc) {
 			p.raw("Content-Type: application/vscode-jsonrpc\r\n\r\n{}")
@@ -81,14 +82,29 @@ func abuseCases() []abuseCase {
 		}},
 		{name: "batch array", run: func(t *testing.T, p *serveProc) {
 			p.raw(frame(`[{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}]`))
-			p.wantExit(t, 1)
-			p.wantLog(t, "connection closed")
+			p.wantNullIDErrors(t, 1, -32600)
+			p.initialize(t, "")
+			p.shutdownExit(t)
 		}},
-		{name: "object as id", run: func(t *testing.T, p *serveProc) {
-			p.raw(frame(`{"jsonrpc":"2.0","id":{"x":1},"method":"initialize","params":{}}`))
-			p.closeStdin()
-			p.wantExit(t, 1)
-			p.wantLog(t, "connection closed")
+		{name: "invalid ids, versions and methods", run: func(t *testing.T, p *serveProc) {
+			// Issue 16 row 12: each is a -32600 reply, and the session
+			// goes on. Numeric ids are echoed; others are null.
+			p.initialize(t, "")
+			hover := `"params":{"textDocument":{"uri":"file:///a"},"position":{"line":0,"character":0}}`
+			for _, id := range []string{"1e30", "9223372036854775808", "1.5"} {
+				p.send(`{"jsonrpc":"2.0","id":` + id + `,"method":"textDocument/hover",` + hover + `}`)
+				p.wantError(t, id, -32600)
+			}
+			p.send(`{"jsonrpc":"2.0","id":{"x":1},"method":"textDocument/hover",` + hover + `}`)
+			p.send(`{"jsonrpc":"2.0","id":true,"method":"textDocument/hover",` + hover + `}`)
+			p.wantNullIDErrors(t, 2, -32600)
+			p.send(`{"jsonrpc":"1.0","id":900001,"method":"textDocument/hover",` + hover + `}`)
+			p.wantError(t, "900001", -32600)
+			p.send(`{"jsonrpc":"2.0","id":900002,"method":42,` + hover + `}`)
+			p.wantError(t, "900002", -32600)
+			p.send(`{"jsonrpc":"1.0","method":"initialized","params":{}}`) // a notification: dropped
+			p.wantResult(t, p.call("textDocument/hover", `{"textDocument":{"uri":"file:///a"},"position":{"line":0,"character":0}}`))
+			p.shutdownExit(t)
 		}},
 		{name: "params nested 300,000 deep", run: func(t *testing.T, p *serveProc) {
 			// Valid JSON, so the connection survives; decoding it is slow
@@ -454,6 +470,22 @@ func (p *serveProc) wantError(t *testing.T, id string, code int) {
 	if code != 0 && m.Error.Code != code {
 		t.Errorf("request %s: error %d %q, want code %d", id, m.Error.Code, m.Error.Message, code)
 	}
+}
+
+// wantNullIDErrors waits for n error replies with a null id, each with
+// code.
+func (p *serveProc) wantNullIDErrors(t *testing.T, n, code int) {
+	t.Helper()
+	seen := 0
+	p.waitFor(t, fmt.Sprintf("%d error replies with a null id", n), func(m message) bool {
+		if m.Method == "" && string(m.ID) == "null" && m.Error != nil {
+			if m.Error.Code != code {
+				t.Errorf("reply with a null id: error %d %q, want code %d", m.Error.Code, m.Error.Message, code)
+			}
+			seen++
+		}
+		return seen == n
+	})
 }
 
 func (p *serveProc) wantResult(t *testing.T, id string) json.RawMessage {

@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"sync"
+	"sync/atomic"
 
 	segjson "github.com/segmentio/encoding/json"
 	"go.lsp.dev/jsonrpc2"
@@ -44,7 +46,11 @@ type Stream struct {
 	in     *bufio.Reader
 	max    int64
 	out    jsonrpc2.Stream
-	closer io.Closer
+	closer io.ReadWriteCloser
+	wmu    sync.Mutex // orders the library's frames and ours
+	// Invalid counts the messages that were framed correctly but could
+	// not be served (see Read).
+	Invalid atomic.Int64
 }
 
 func NewStream(rwc io.ReadWriteCloser, max int64) *Stream {
@@ -60,25 +66,56 @@ func NewStream(rwc io.ReadWriteCloser, max int64) *Stream {
 }
 
 func (s *Stream) Write(ctx context.Context, msg jsonrpc2.Message) (int64, error) {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
 	return s.out.Write(ctx, msg)
 }
 
 func (s *Stream) Close() error { return s.closer.Close() }
 
+// Read returns the next message. A message that is framed correctly but
+// cannot be served (invalid JSON, a batch, an id that is neither an integer
+// nor a string, a "jsonrpc" other than "2.0", a method that is not a
+// string) does not end the session: a request is answered with -32700 or
+// -32600 (see invalidReply), anything else is dropped, and Read goes on to
+// the next message.
 func (s *Stream) Read(ctx context.Context) (jsonrpc2.Message, int64, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, 0, err
+	var read int64
+	for {
+		if err := ctx.Err(); err != nil {
+			return nil, read, err
+		}
+		length, total, err := s.readHeader()
+		read += total
+		if err != nil {
+			return nil, read, err
+		}
+		data := make([]byte, length)
+		if _, err := io.ReadFull(s.in, data); err != nil {
+			return nil, read, fmt.Errorf("read full of data: %w", err)
+		}
+		read += length
+		msg, err := decodeMessage(data)
+		if err == nil {
+			return msg, read, nil
+		}
+		reply := invalidReply(data)
+		s.Invalid.Add(1)
+		if reply == nil {
+			continue // a notification or a response: nobody to tell
+		}
+		if err := s.writeRaw(reply); err != nil {
+			return nil, read, err
+		}
 	}
-	length, total, err := s.readHeader()
-	if err != nil {
-		return nil, total, err
-	}
-	data := make([]byte, length)
-	if _, err := io.ReadFull(s.in, data); err != nil {
-		return nil, total, fmt.Errorf("read full of data: %w", err)
-	}
-	msg, err := decodeMessage(data)
-	return msg, total + length, err
+}
+
+// writeRaw writes one frame of our own, between the library's.
+func (s *Stream) writeRaw(body []byte) error {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	_, err := fmt.Fprintf(s.closer, "%s: %d%s%s", jsonrpc2.HdrContentLength, len(body), jsonrpc2.HdrContentSeparator, body)
+	return err
 }
 
 // readHeader reads one message's header block, up to its empty line, and
@@ -171,4 +208,45 @@ func decodeMessage(data []byte) (jsonrpc2.Message, error) {
 		params = json.RawMessage(env.Params)
 	}
 	return notification{Notification: n, params: params}, nil
+}
+
+// invalidReply is the answer to a message that decodeMessage refuses,
+// nil when it gets none. Following JSON-RPC 2.0: a body that is not JSON
+// is a parse error (-32700); a request that is not a valid one is an
+// invalid request (-32600). The reply carries the request's id when it is
+// a number or a string (1.5 or 1e30 included, so that the client can match
+// it), else null. A message without a method (a response) or without an id
+// (a notification) gets no answer.
+func invalidReply(data []byte) []byte {
+	type replyError struct {
+		Code    jsonrpc2.Code `json:"code"`
+		Message string        `json:"message"`
+	}
+	reply := func(id json.RawMessage, code jsonrpc2.Code, msg string) []byte {
+		if id == nil {
+			id = json.RawMessage("null")
+		}
+		out, _ := json.Marshal(struct {
+			Version string          `json:"jsonrpc"`
+			ID      json.RawMessage `json:"id"`
+			Error   replyError      `json:"error"`
+		}{"2.0", id, replyError{code, msg}})
+		return out
+	}
+	if !json.Valid(data) {
+		return reply(nil, jsonrpc2.ParseError, "parse error: the message is not JSON")
+	}
+	var obj map[string]json.RawMessage
+	if json.Unmarshal(data, &obj) != nil || obj == nil {
+		return reply(nil, jsonrpc2.InvalidRequest, "invalid request: a message must be one JSON object (batches are not supported)")
+	}
+	_, hasMethod := obj["method"]
+	id := bytes.TrimSpace(obj["id"])
+	if !hasMethod || len(id) == 0 || string(id) == "null" {
+		return nil
+	}
+	if c := id[0]; c != '"' && c != '-' && (c < '0' || c > '9') {
+		id = nil // an object, an array, true or false
+	}
+	return reply(id, jsonrpc2.InvalidRequest, "invalid request: the id must be an integer or a string, \"jsonrpc\" must be \"2.0\" and the method a string")
 }

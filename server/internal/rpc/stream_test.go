@@ -90,15 +90,13 @@ func TestFrameStreamStopsOversizedMessages(t *testing.T) {
 
 func TestFrameStreamReportsBadFrames(t *testing.T) {
 	for in, want := range map[string]string{
-		"Content-Length: 10\r\n\r\n{\"a\"":        "read full of data: unexpected EOF",
-		"Content-Len":                             "failed reading header line: EOF",
-		"no colon\r\n\r\n{}":                      `invalid header line "no colon"`,
-		"Content-Type: x\r\n\r\n{}":               "missing Content-Length header",
-		"content-length: 2\r\n\r\n{}":             "missing Content-Length header",
-		"Content-Length: -1\r\n\r\n{}":            "invalid Content-Length: -1",
-		"Content-Length: two\r\n\r\n{}":           `failed parsing Content-Length:  two: strconv.ParseInt: parsing "two": invalid syntax`,
-		frame(`not json!!`):                       "unmarshaling jsonrpc message",
-		frame(`[{"jsonrpc":"2.0","method":"x"}]`): "unmarshaling jsonrpc message",
+		"Content-Length: 10\r\n\r\n{\"a\"": "read full of data: unexpected EOF",
+		"Content-Len":                      "failed reading header line: EOF",
+		"no colon\r\n\r\n{}":               `invalid header line "no colon"`,
+		"Content-Type: x\r\n\r\n{}":        "missing Content-Length header",
+		"content-length: 2\r\n\r\n{}":      "missing Content-Length header",
+		"Content-Length: -1\r\n\r\n{}":     "invalid Content-Length: -1",
+		"Content-Length: two\r\n\r\n{}":    `failed parsing Content-Length:  two: strconv.ParseInt: parsing "two": invalid syntax`,
 	} {
 		_, err := readAll(in, 1<<10)
 		if err == nil || !strings.Contains(err.Error(), want) || errors.Is(err, errMessageTooLarge) {
@@ -157,4 +155,64 @@ func checkDecodeAgrees(t *testing.T, body []byte) {
 func idString(id jsonrpc2.ID) string {
 	b, _ := id.MarshalJSON()
 	return string(b)
+}
+
+// captured is a stream whose output is kept.
+type captured struct {
+	io.Reader
+	out strings.Builder
+}
+
+func (c *captured) Write(p []byte) (int, error) { return c.out.Write(p) }
+func (c *captured) Close() error                { return nil }
+
+// TestStreamAnswersInvalidRequests: messages framed correctly that
+// jsonrpc2 cannot take are answered (requests) or dropped (the rest), and
+// the stream reads on (issue 16 row 12).
+func TestStreamAnswersInvalidRequests(t *testing.T) {
+	invalid := []struct{ body, reply string }{
+		{`{"jsonrpc":"2.0","id":1e30,"method":"textDocument/hover","params":{}}`, `{"jsonrpc":"2.0","id":1e30,"error":{"code":-32600,`},
+		{`{"jsonrpc":"2.0","id":9223372036854775808,"method":"shutdown"}`, `{"jsonrpc":"2.0","id":9223372036854775808,"error":{"code":-32600,`},
+		{`{"jsonrpc":"2.0","id":1.5,"method":"shutdown"}`, `{"jsonrpc":"2.0","id":1.5,"error":{"code":-32600,`},
+		{`{"jsonrpc":"2.0","id":{"x":1},"method":"initialize","params":{}}`, `{"jsonrpc":"2.0","id":null,"error":{"code":-32600,`},
+		{`{"jsonrpc":"2.0","id":true,"method":"initialize","params":{}}`, `{"jsonrpc":"2.0","id":null,"error":{"code":-32600,`},
+		{`{"jsonrpc":"1.0","id":7,"method":"initialize","params":{}}`, `{"jsonrpc":"2.0","id":7,"error":{"code":-32600,`},
+		{`{"jsonrpc":"2.0","id":8,"method":42}`, `{"jsonrpc":"2.0","id":8,"error":{"code":-32600,`},
+		{`[{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}]`, `{"jsonrpc":"2.0","id":null,"error":{"code":-32600,`},
+		{`not json!!`, `{"jsonrpc":"2.0","id":null,"error":{"code":-32700,`},
+		{`{"jsonrpc":"1.0","method":"initialized","params":{}}`, ``}, // a notification: dropped
+		{`{"jsonrpc":"2.0","id":{"x":1},"result":null}`, ``},         // a response: dropped
+	}
+	var in strings.Builder
+	for _, c := range invalid {
+		in.WriteString(frame(c.body))
+	}
+	in.WriteString(frame(`{"jsonrpc":"2.0","id":9,"method":"shutdown"}`))
+	rw := &captured{Reader: strings.NewReader(in.String())}
+	s := NewStream(rw, 1<<10)
+	msg, _, err := s.Read(context.Background())
+	if err != nil {
+		t.Fatalf("Read: %v; output so far:\n%s", err, rw.out.String())
+	}
+	if got := describe(msg); got != "call shutdown id=9 params=" {
+		t.Errorf("Read returned %s, want the valid call after the invalid messages", got)
+	}
+	if n := s.Invalid.Load(); n != int64(len(invalid)) {
+		t.Errorf("Invalid = %d, want %d", n, len(invalid))
+	}
+	out := rw.out.String()
+	for _, c := range invalid {
+		if c.reply == "" {
+			continue
+		}
+		i := strings.Index(out, c.reply)
+		if i < 0 {
+			t.Errorf("body %s: no reply starting %s in\n%s", c.body, c.reply, rw.out.String())
+			continue
+		}
+		out = out[i+len(c.reply):] // replies come in order
+	}
+	if strings.Count(rw.out.String(), "Content-Length: ") != 9 {
+		t.Errorf("want 9 framed replies, got:\n%s", rw.out.String())
+	}
 }
