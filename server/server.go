@@ -165,7 +165,7 @@ func newServer(opts Options) *Server {
 	return s
 }
 
-func (s *Server) serve(ctx context.Context, stream jsonrpc2.Stream) int {
+func (s *Server) serve(ctx context.Context, stream *rpc.Stream) int {
 	s.ctx, s.cancel = context.WithCancel(ctx)
 	defer s.cancel()
 	s.callCtx, s.callCancel = context.WithCancel(s.ctx)
@@ -173,6 +173,7 @@ func (s *Server) serve(ctx context.Context, stream jsonrpc2.Stream) int {
 	s.log = withClientLog(s.opts.Logger, s.logToClient)
 	s.rpc.Log = s.log
 	s.rpc.Stopping = func() bool { return s.ctx.Err() != nil }
+	s.rpc.Closed = stream.Closed()
 	s.conn.Go(s.ctx, s.rpc.Handler())
 	// Warm-up is a process-wide one-time cost (licensecheck's tables);
 	// exit does not wait for it.
@@ -192,9 +193,11 @@ func (s *Server) serve(ctx context.Context, stream jsonrpc2.Stream) int {
 	case <-s.ctx.Done():
 		code = 1
 	}
-	s.stopBackground()
+	// Closing the stream first makes every write under way return, so that
+	// nothing below waits on a client that has stopped reading.
 	s.cancel()
 	s.conn.Close()
+	s.stopBackground()
 	select {
 	case <-s.conn.Done():
 		s.rpc.Wait()

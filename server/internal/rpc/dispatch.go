@@ -32,17 +32,36 @@ type Dispatcher struct {
 	// Stopping reports that the session is ending: a cancelled request
 	// is then answered with what its handler returned, not -32800.
 	Stopping func() bool
+	// MaxPending bounds the messages read and not yet answered; zero means
+	// DefaultMaxPending. When as many wait, the connection stops reading
+	// until one is answered: a client that sends without reading its
+	// replies meets back-pressure instead of growing the server's memory.
+	MaxPending int
+	// Closed, when set, ends the wait for a free place (the stream is
+	// closed, so replies fail at once).
+	Closed <-chan struct{}
+	// OnFull, for tests, runs when the read loop waits for a free place.
+	OnFull func()
 
 	calls    sync.Map // jsonrpc2.ID -> context.CancelFunc, for $/cancelRequest
 	handlers sync.WaitGroup
+	read     atomic.Int64 // messages read, $/cancelRequest aside
 }
+
+// DefaultMaxPending is Dispatcher.MaxPending's default: far more than an
+// editor has in flight (a burst of keystrokes, a few requests), and at a
+// few kilobytes each a bound on memory.
+const DefaultMaxPending = 256
 
 // Handler is the connection's handler.
 func (d *Dispatcher) Handler() jsonrpc2.Handler {
 	if d.Log == nil {
 		d.Log = zap.NewNop()
 	}
-	return d.track(queue(d.recoverPanics(d.dispatch)))
+	if d.MaxPending <= 0 {
+		d.MaxPending = DefaultMaxPending
+	}
+	return d.track(d.queue(d.recoverPanics(d.dispatch)))
 }
 
 // Wait waits for every message read so far to be answered.
@@ -96,6 +115,7 @@ func (d *Dispatcher) track(next jsonrpc2.Handler) jsonrpc2.Handler {
 			return nil
 		}
 		d.handlers.Add(1)
+		d.read.Add(1)
 		call, ok := req.(*jsonrpc2.Call)
 		if !ok {
 			return next(ctx, reply, req)
@@ -150,11 +170,14 @@ func (d *Dispatcher) cancelCall(params json.RawMessage) {
 // ReleaseQueue, once it has taken what it needs from the session: a command
 // that downloads a policy (up to 10 seconds) must not hold every hover and
 // keystroke behind it. queue itself runs on the read loop, one message at a
-// time, so next needs no lock.
-func queue(handler jsonrpc2.Handler) jsonrpc2.Handler {
+// time, so next needs no lock; it waits there while MaxPending messages
+// are unanswered.
+func (d *Dispatcher) queue(handler jsonrpc2.Handler) jsonrpc2.Handler {
 	next := make(chan struct{})
 	close(next)
+	places := make(chan struct{}, d.MaxPending)
 	return func(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) error {
+		held := d.take(ctx, places)
 		previous := next
 		next = make(chan struct{})
 		var once sync.Once
@@ -166,11 +189,34 @@ func queue(handler jsonrpc2.Handler) jsonrpc2.Handler {
 			return inner(ctx, result, err)
 		}
 		go func() {
+			if held {
+				defer func() { <-places }()
+			}
 			<-previous
 			_ = handler(context.WithValue(ctx, releaseKey{}, release), reply, req)
 		}()
 		return nil
 	}
+}
+
+// take waits for a free place among the pending messages; false when it
+// stopped waiting because the session or the stream ended.
+func (d *Dispatcher) take(ctx context.Context, places chan struct{}) bool {
+	select {
+	case places <- struct{}{}:
+		return true
+	default:
+	}
+	if d.OnFull != nil {
+		d.OnFull()
+	}
+	select {
+	case places <- struct{}{}:
+		return true
+	case <-ctx.Done():
+	case <-d.Closed:
+	}
+	return false
 }
 
 type releaseKey struct{}

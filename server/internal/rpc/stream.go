@@ -28,8 +28,8 @@ const maxHeaderBytes = 64 << 10
 // errMessageTooLarge ends a session whose client sent an oversized message.
 var errMessageTooLarge = errors.New("message too large")
 
-// Stream is the session's jsonrpc2.Stream. Writing is the library's;
-// reading is ours, for two reasons:
+// Stream is the session's jsonrpc2.Stream. Reading is ours, for three
+// reasons:
 //
 //   - a message may declare at most max bytes, and a header line may not run
 //     on without end, so that one header cannot make the server allocate
@@ -37,21 +37,43 @@ var errMessageTooLarge = errors.New("message too large")
 //   - a notification is decoded in one pass. Under full text sync every
 //     keystroke sends the whole document as one JSON string; jsonrpc2's
 //     decoder re-parses a message each time its read buffer doubles, which
-//     for a 1 MB card cost 7 ms a keystroke, five times a single pass.
+//     for a 1 MB card cost 7 ms a keystroke, five times a single pass;
+//   - a message that is framed correctly but cannot be served is answered
+//     (or dropped) and the session goes on (see Read).
 //
 // Calls and responses (small, and the library needs its own types for them)
-// go through jsonrpc2.DecodeMessage, as does anything our decoder refuses,
-// so that malformed input gets the library's error and behaviour.
+// go through jsonrpc2.DecodeMessage, as does anything our decoder refuses.
+//
+// Writing is ours too, so that a client that stops reading cannot hold the
+// session: frames are written one at a time by one goroutine, and a writer
+// waits for its frame only until the stream is closed. A write blocked in
+// the operating system (a full pipe nobody reads) then stays behind, and
+// the process can still exit.
 type Stream struct {
 	in     *bufio.Reader
 	max    int64
-	out    jsonrpc2.Stream
-	closer io.ReadWriteCloser
-	wmu    sync.Mutex // orders the library's frames and ours
+	rwc    io.ReadWriteCloser
+	writes chan writeRequest
+	closed chan struct{}
+	start  sync.Once
+	close  sync.Once
 	// Invalid counts the messages that were framed correctly but could
 	// not be served (see Read).
 	Invalid atomic.Int64
 }
+
+type writeRequest struct {
+	frame []byte
+	done  chan writeResult
+}
+
+type writeResult struct {
+	n   int64
+	err error
+}
+
+// errClosed answers writes after Close.
+var errClosed = errors.New("the stream is closed")
 
 func NewStream(rwc io.ReadWriteCloser, max int64) *Stream {
 	if max <= 0 {
@@ -60,18 +82,71 @@ func NewStream(rwc io.ReadWriteCloser, max int64) *Stream {
 	return &Stream{
 		in:     bufio.NewReaderSize(rwc, 4096),
 		max:    max,
-		out:    jsonrpc2.NewStream(rwc),
-		closer: rwc,
+		rwc:    rwc,
+		writes: make(chan writeRequest),
+		closed: make(chan struct{}),
 	}
 }
 
+// Write writes msg as one frame. It blocks while the client does not read
+// (back-pressure) and returns at once when the stream is closed.
 func (s *Stream) Write(ctx context.Context, msg jsonrpc2.Message) (int64, error) {
-	s.wmu.Lock()
-	defer s.wmu.Unlock()
-	return s.out.Write(ctx, msg)
+	if err := ctx.Err(); err != nil {
+		return 0, err
+	}
+	data, err := segjson.Marshal(msg)
+	if err != nil {
+		return 0, fmt.Errorf("marshaling message: %w", err)
+	}
+	return s.writeFrame(data)
 }
 
-func (s *Stream) Close() error { return s.closer.Close() }
+// writeFrame writes one frame of body through the writer goroutine.
+func (s *Stream) writeFrame(body []byte) (int64, error) {
+	s.start.Do(func() { go s.writer() })
+	frame := fmt.Appendf(nil, "%s: %d%s", jsonrpc2.HdrContentLength, len(body), jsonrpc2.HdrContentSeparator)
+	req := writeRequest{frame: append(frame, body...), done: make(chan writeResult, 1)}
+	select {
+	case s.writes <- req:
+	case <-s.closed:
+		return 0, errClosed
+	}
+	select {
+	case r := <-req.done:
+		return r.n, r.err
+	case <-s.closed:
+		return 0, errClosed
+	}
+}
+
+// writer writes the frames one at a time until the stream is closed.
+func (s *Stream) writer() {
+	for {
+		select {
+		case req := <-s.writes:
+			n, err := s.rwc.Write(req.frame)
+			if err != nil {
+				err = fmt.Errorf("write data to conn: %w", err)
+			}
+			req.done <- writeResult{int64(n), err}
+		case <-s.closed:
+			return
+		}
+	}
+}
+
+// Close closes the stream: writes under way and to come return at once.
+func (s *Stream) Close() error {
+	var err error
+	s.close.Do(func() {
+		close(s.closed)
+		err = s.rwc.Close()
+	})
+	return err
+}
+
+// Closed is closed when the stream is.
+func (s *Stream) Closed() <-chan struct{} { return s.closed }
 
 // Read returns the next message. A message that is framed correctly but
 // cannot be served (invalid JSON, a batch, an id that is neither an integer
@@ -104,18 +179,10 @@ func (s *Stream) Read(ctx context.Context) (jsonrpc2.Message, int64, error) {
 		if reply == nil {
 			continue // a notification or a response: nobody to tell
 		}
-		if err := s.writeRaw(reply); err != nil {
+		if _, err := s.writeFrame(reply); err != nil {
 			return nil, read, err
 		}
 	}
-}
-
-// writeRaw writes one frame of our own, between the library's.
-func (s *Stream) writeRaw(body []byte) error {
-	s.wmu.Lock()
-	defer s.wmu.Unlock()
-	_, err := fmt.Fprintf(s.closer, "%s: %d%s%s", jsonrpc2.HdrContentLength, len(body), jsonrpc2.HdrContentSeparator, body)
-	return err
 }
 
 // readHeader reads one message's header block, up to its empty line, and
