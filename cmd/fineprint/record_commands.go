@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 
+	"github.com/fineprint-dev/fineprint/analysis/record"
 	"github.com/fineprint-dev/fineprint/internal/recorder"
 	"github.com/fineprint-dev/fineprint/server"
 )
@@ -57,6 +59,19 @@ func policyCommandMessage(out recorder.PolicyOutcome) string {
 	}
 	if b.Len() == 0 {
 		b.WriteString("fineprint.lock up to date\n")
+	}
+	return b.String()
+}
+
+// recordCommandMessage is fineprint.record's answer: what `fineprint record`
+// prints on standard output, then one line per policy still to record, in
+// the same plain form (no "fineprint: record:" prefix, which belongs to a
+// terminal's standard error) and naming the editor's commands.
+func recordCommandMessage(rep recorder.Report) string {
+	var b strings.Builder
+	printRecordReport(rep, false, &b, io.Discard)
+	for _, u := range rep.Missing {
+		fmt.Fprintf(&b, "not recorded: %s: run fineprint.recordPolicy to download it, or paste its text into %s and run fineprint.record\n", u, record.PolicyPath(u))
 	}
 	return b.String()
 }

@@ -51,3 +51,30 @@ func TestRecordPolicyCommand(t *testing.T) {
 		t.Errorf("an offline recordPolicy wrote fineprint.lock (%v): it records nothing", err)
 	}
 }
+
+// fineprint.record answers with the report an editor shows: no
+// "fineprint: record:" lines meant for a terminal's standard error, and the
+// policies still to record named with the editor's commands (issue 16).
+func TestRecordCommandMessage(t *testing.T) {
+	noNetwork(t)
+	fixedRecordTime(t, time.Date(2026, 11, 3, 12, 0, 0, 0, time.UTC))
+	license, err := os.ReadFile(filepath.Join("..", "..", "testdata", "example", "LICENSE"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "LICENSE"), license, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, err := recordCommand()(context.Background(), dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "wrote .fineprint/licenses/LICENSE\n" +
+		"wrote fineprint.lock\n" +
+		"fineprint.lock recorded: 1 license file, 0 policies\n" +
+		"not recorded: https://acme.example/aup: run fineprint.recordPolicy to download it, or paste its text into .fineprint/policies/acme.example-aup.md and run fineprint.record\n"
+	if got != want {
+		t.Errorf("fineprint.record answered\n%s\nwant\n%s", got, want)
+	}
+}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -12,6 +11,7 @@ import (
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
 
+	"github.com/fineprint-dev/fineprint/internal/recorder"
 	"github.com/fineprint-dev/fineprint/server"
 )
 
@@ -67,7 +67,7 @@ func serve(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		Version:   versionString(),
 		TestHooks: os.Getenv("FINEPRINT_TEST_HOOKS") == "1",
 		Commands: map[string]server.Command{
-			server.CommandRecord:       recordCommand(false),
+			server.CommandRecord:       recordCommand(),
 			server.CommandRecordPolicy: recordPolicyCommand(),
 		},
 	}
@@ -98,18 +98,18 @@ func newLogger(file, level string, stderr io.Writer) (*zap.Logger, func(), error
 	return logger, func() { _ = logger.Sync(); closeLog() }, nil
 }
 
-// recordCommand runs `fineprint record` (with --fetch for recordPolicy,
-// the only network access of the server) on the workspace folder as saved
-// on disk.
-func recordCommand(fetchToo bool) server.Command {
+// recordCommand is the server's fineprint.record: `fineprint record` on the
+// workspace folder as saved on disk. Its answer is the report of
+// recordCommandMessage, which speaks to an editor user, not a terminal.
+func recordCommand() server.Command {
 	return func(ctx context.Context, root string, args []any) (any, error) {
 		if root == "" {
 			return nil, errors.New("no workspace folder is open")
 		}
-		var report bytes.Buffer
-		if err := recordRoot(root, fetchToo, &report, &report); err != nil {
+		rep, err := recorder.RecordFolder(ctx, root, recorder.Options{Now: recordNow(), FetchOptions: recordFetchOptions})
+		if err != nil {
 			return nil, err
 		}
-		return report.String(), nil
+		return recordCommandMessage(rep), nil
 	}
 }
