@@ -219,6 +219,19 @@ func abuseCases() []abuseCase {
 			}
 			p.shutdownExit(t)
 		}},
+		{name: "stdin closed while the client reads nothing", opts: serveOptions{noRead: true}, run: func(t *testing.T, p *serveProc) {
+			// Issue 16 row 13: the replies (8 KB each, the unknown
+			// method's name echoed) fill the output pipe, so the server's
+			// writes block; closing stdin must still end the process
+			// instead of waiting for an output nobody reads.
+			p.send(`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}`)
+			long := "fineprint/" + strings.Repeat("x", 8<<10)
+			for i := 0; i < 20; i++ {
+				p.call(long, `{}`)
+			}
+			p.closeStdin()
+			p.wantExit(t, 1)
+		}},
 		{name: "client never answers workspace/configuration", opts: serveOptions{silent: true}, run: func(t *testing.T, p *serveProc) {
 			root := t.TempDir()
 			if err := os.WriteFile(filepath.Join(root, "README.md"), []byte("---\nlicense: nonsense-id\n---\n"), 0o644); err != nil {
@@ -245,6 +258,7 @@ const deadline = 90 * time.Second
 type serveOptions struct {
 	env    []string
 	silent bool // never answer the server's requests (workspace/configuration, ...)
+	noRead bool // never read the server's output: its pipe fills and its writes block
 }
 
 // serveProc is a running `fineprint serve` and the messages it wrote.
@@ -310,7 +324,9 @@ func startServe(t *testing.T, bin string, opts serveOptions) *serveProc {
 	if err := p.cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	go p.read(stdout)
+	if !opts.noRead {
+		go p.read(stdout)
+	}
 	go func() {
 		err := p.cmd.Wait()
 		p.code = p.cmd.ProcessState.ExitCode()
