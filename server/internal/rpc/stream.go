@@ -63,8 +63,8 @@ type Stream struct {
 }
 
 type writeRequest struct {
-	frame []byte
-	done  chan writeResult
+	header, body []byte // written apart, so that a large body is not copied
+	done         chan writeResult
 }
 
 type writeResult struct {
@@ -104,8 +104,8 @@ func (s *Stream) Write(ctx context.Context, msg jsonrpc2.Message) (int64, error)
 // writeFrame writes one frame of body through the writer goroutine.
 func (s *Stream) writeFrame(body []byte) (int64, error) {
 	s.start.Do(func() { go s.writer() })
-	frame := fmt.Appendf(nil, "%s: %d%s", jsonrpc2.HdrContentLength, len(body), jsonrpc2.HdrContentSeparator)
-	req := writeRequest{frame: append(frame, body...), done: make(chan writeResult, 1)}
+	header := fmt.Appendf(nil, "%s: %d%s", jsonrpc2.HdrContentLength, len(body), jsonrpc2.HdrContentSeparator)
+	req := writeRequest{header: header, body: body, done: make(chan writeResult, 1)}
 	select {
 	case s.writes <- req:
 	case <-s.closed:
@@ -124,7 +124,12 @@ func (s *Stream) writer() {
 	for {
 		select {
 		case req := <-s.writes:
-			n, err := s.rwc.Write(req.frame)
+			n, err := s.rwc.Write(req.header)
+			if err == nil {
+				var m int
+				m, err = s.rwc.Write(req.body)
+				n += m
+			}
 			if err != nil {
 				err = fmt.Errorf("write data to conn: %w", err)
 			}
