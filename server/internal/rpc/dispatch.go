@@ -32,11 +32,15 @@ type Dispatcher struct {
 	// Stopping reports that the session is ending: a cancelled request
 	// is then answered with what its handler returned, not -32800.
 	Stopping func() bool
-	// MaxPending bounds the messages read and not yet answered; zero means
-	// DefaultMaxPending. When as many wait, the connection stops reading
-	// until one is answered: a client that sends without reading its
-	// replies meets back-pressure instead of growing the server's memory.
-	MaxPending int
+	// MaxPending and MaxPendingBytes bound the messages read and not yet
+	// answered, in number and in bytes of params; zero means the defaults.
+	// When either is reached, the connection stops reading until a message
+	// is answered: a client that sends without reading its replies meets
+	// back-pressure instead of growing the server's memory. A single
+	// message is always let in, whatever its size (the frame reader caps
+	// it).
+	MaxPending      int
+	MaxPendingBytes int
 	// Closed, when set, ends the wait for a free place (the stream is
 	// closed, so replies fail at once).
 	Closed <-chan struct{}
@@ -45,13 +49,20 @@ type Dispatcher struct {
 
 	calls    sync.Map // jsonrpc2.ID -> context.CancelFunc, for $/cancelRequest
 	handlers sync.WaitGroup
-	read     atomic.Int64 // messages read, $/cancelRequest aside
+
+	pendingMu    sync.Mutex
+	pending      int           // messages read and not yet answered
+	pendingBytes int           // their params' bytes
+	freed        chan struct{} // signalled when a message is answered
 }
 
-// DefaultMaxPending is Dispatcher.MaxPending's default: far more than an
-// editor has in flight (a burst of keystrokes, a few requests), and at a
-// few kilobytes each a bound on memory.
-const DefaultMaxPending = 256
+// DefaultMaxPending and DefaultMaxPendingBytes are the defaults of
+// Dispatcher.MaxPending and MaxPendingBytes: far more than an editor has in
+// flight (a burst of keystrokes, a few requests).
+const (
+	DefaultMaxPending      = 256
+	DefaultMaxPendingBytes = 64 << 20
+)
 
 // Handler is the connection's handler.
 func (d *Dispatcher) Handler() jsonrpc2.Handler {
@@ -61,6 +72,10 @@ func (d *Dispatcher) Handler() jsonrpc2.Handler {
 	if d.MaxPending <= 0 {
 		d.MaxPending = DefaultMaxPending
 	}
+	if d.MaxPendingBytes <= 0 {
+		d.MaxPendingBytes = DefaultMaxPendingBytes
+	}
+	d.freed = make(chan struct{}, 1)
 	return d.track(d.queue(d.recoverPanics(d.dispatch)))
 }
 
@@ -115,7 +130,6 @@ func (d *Dispatcher) track(next jsonrpc2.Handler) jsonrpc2.Handler {
 			return nil
 		}
 		d.handlers.Add(1)
-		d.read.Add(1)
 		call, ok := req.(*jsonrpc2.Call)
 		if !ok {
 			return next(ctx, reply, req)
@@ -171,13 +185,13 @@ func (d *Dispatcher) cancelCall(params json.RawMessage) {
 // that downloads a policy (up to 10 seconds) must not hold every hover and
 // keystroke behind it. queue itself runs on the read loop, one message at a
 // time, so next needs no lock; it waits there while MaxPending messages
-// are unanswered.
+// (or MaxPendingBytes of params) are unanswered.
 func (d *Dispatcher) queue(handler jsonrpc2.Handler) jsonrpc2.Handler {
 	next := make(chan struct{})
 	close(next)
-	places := make(chan struct{}, d.MaxPending)
 	return func(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) error {
-		held := d.take(ctx, places)
+		size := len(req.Params())
+		held := d.take(ctx, size)
 		previous := next
 		next = make(chan struct{})
 		var once sync.Once
@@ -190,7 +204,7 @@ func (d *Dispatcher) queue(handler jsonrpc2.Handler) jsonrpc2.Handler {
 		}
 		go func() {
 			if held {
-				defer func() { <-places }()
+				defer d.give(size)
 			}
 			<-previous
 			_ = handler(context.WithValue(ctx, releaseKey{}, release), reply, req)
@@ -199,24 +213,43 @@ func (d *Dispatcher) queue(handler jsonrpc2.Handler) jsonrpc2.Handler {
 	}
 }
 
-// take waits for a free place among the pending messages; false when it
-// stopped waiting because the session or the stream ended.
-func (d *Dispatcher) take(ctx context.Context, places chan struct{}) bool {
+// take waits until a message of size bytes fits among the pending ones;
+// false when it stopped waiting because the session or the stream ended.
+func (d *Dispatcher) take(ctx context.Context, size int) bool {
+	for full := false; ; full = true {
+		d.pendingMu.Lock()
+		fits := d.pending == 0 || d.pending < d.MaxPending && d.pendingBytes+size <= d.MaxPendingBytes
+		if fits {
+			d.pending++
+			d.pendingBytes += size
+		}
+		d.pendingMu.Unlock()
+		if fits {
+			return true
+		}
+		if !full && d.OnFull != nil {
+			d.OnFull()
+		}
+		select {
+		case <-d.freed:
+		case <-ctx.Done():
+			return false
+		case <-d.Closed:
+			return false
+		}
+	}
+}
+
+// give returns the place of an answered message.
+func (d *Dispatcher) give(size int) {
+	d.pendingMu.Lock()
+	d.pending--
+	d.pendingBytes -= size
+	d.pendingMu.Unlock()
 	select {
-	case places <- struct{}{}:
-		return true
+	case d.freed <- struct{}{}:
 	default:
 	}
-	if d.OnFull != nil {
-		d.OnFull()
-	}
-	select {
-	case places <- struct{}{}:
-		return true
-	case <-ctx.Done():
-	case <-d.Closed:
-	}
-	return false
 }
 
 type releaseKey struct{}

@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"net"
+	"strings"
 	"testing"
+	"time"
 
 	"go.lsp.dev/jsonrpc2"
 )
@@ -96,5 +98,45 @@ func TestDispatcherServesTheTable(t *testing.T) {
 	gated = true
 	if _, code := call("boom", nil); code != jsonrpc2.ServerNotInitialized {
 		t.Errorf("gated: code %d, want %d", code, jsonrpc2.ServerNotInitialized)
+	}
+}
+
+// TestDispatcherBoundsPendingBytes: messages wait to be read while their
+// params would pass MaxPendingBytes, as they do past MaxPending.
+func TestDispatcherBoundsPendingBytes(t *testing.T) {
+	unblock := make(chan struct{})
+	full := make(chan int, 1)
+	var d *Dispatcher
+	d = &Dispatcher{
+		Table: Table{"hold": {Handle: Notification(func(context.Context, *echoParams) error {
+			<-unblock
+			return nil
+		})}},
+		MaxPendingBytes: 1000,
+		OnFull: func() {
+			d.pendingMu.Lock()
+			n := d.pending
+			d.pendingMu.Unlock()
+			select {
+			case full <- n:
+			default:
+			}
+		},
+	}
+	c := serveTable(t, d)
+	defer close(unblock)
+	text := strings.Repeat("x", 400) // params of about 410 bytes
+	for i := 0; i < 3; i++ {
+		if err := c.Notify(context.Background(), "hold", echoParams{Text: text}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	select {
+	case n := <-full:
+		if n != 2 {
+			t.Errorf("the read loop waited with %d messages pending, want 2 (1,000 bytes hold two of about 410)", n)
+		}
+	case <-time.After(time.Minute): // a hang guard: the check is the count
+		t.Fatal("the read loop never waited: all three messages were let in")
 	}
 }
