@@ -105,7 +105,7 @@ type Server struct {
 	settings Settings
 	docs     map[protocol.DocumentURI]*openDoc
 	// incremental is set once the client sent a ranged change; from then
-	// on a 0:0-0:0 range is an insertion, not the whole text (documents.go).
+	// on a 0:0-0:0 range is an insertion, not the whole text (rpc.ContentChange.Ranged).
 	incremental bool
 	view        *view                         // the last complete analysis
 	hadDiags    map[protocol.DocumentURI]bool // URIs whose last publication was not empty
