@@ -8,10 +8,10 @@ import (
 	"github.com/fineprint-dev/fineprint/analysis"
 )
 
-// TestLoadAppliesTheRootProfileIgnore: every Load reads the root's
-// .fineprint.yaml for its ignore globs (a buffer of it first), which
-// replace the caller's; --config (ExternalProfile) keeps the caller's.
-func TestLoadAppliesTheRootProfileIgnore(t *testing.T) {
+// TestLoadAppliesTheRootProfile: every Load reads the root's
+// .fineprint.yaml for its ignore globs and limits (a buffer of it first),
+// which replace the caller's; --config (ExternalProfile) keeps the caller's.
+func TestLoadAppliesTheRootProfile(t *testing.T) {
 	root := t.TempDir()
 	write(t, root, map[string]string{
 		".fineprint.yaml": "ignore:\n  - \"vendor/**\"\n",
@@ -29,6 +29,10 @@ func TestLoadAppliesTheRootProfileIgnore(t *testing.T) {
 		{"--config replaces the profile", Options{ExternalProfile: true, Ignore: []string{"third/**"}}, []string{".fineprint.yaml", "LICENSE", "vendor/LICENSE"}},
 		{"a buffer of the profile wins over the disk", Options{Overlay: map[string][]byte{".fineprint.yaml": []byte("ignore: [\"third/**\"]\n")}},
 			[]string{".fineprint.yaml", "LICENSE", "vendor/LICENSE"}},
+		{"the profile's limits apply", Options{Overlay: map[string][]byte{".fineprint.yaml": []byte("limits:\n  files: 2\n")}},
+			[]string{".fineprint.yaml", "LICENSE"}},
+		{"--config's limits replace the profile's", Options{ExternalProfile: true, MaxFiles: 1, Overlay: map[string][]byte{".fineprint.yaml": []byte("limits:\n  files: 100\n")}},
+			[]string{".fineprint.yaml"}},
 		{"a profile without ignore keeps the caller's", Options{Ignore: []string{"third/**"}, Overlay: map[string][]byte{".fineprint.yaml": []byte("use:\n  commercial: true\n")}},
 			[]string{".fineprint.yaml", "LICENSE", "vendor/LICENSE"}},
 	} {
