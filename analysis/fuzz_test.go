@@ -81,6 +81,11 @@ func FuzzAnalyze(f *testing.F) {
 	f.Add(uint8(analysis.KindGGUF), []byte("GGUF\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00"))
 	f.Add(uint8(multiFile), []byte("-- README.md --\n---\nlicense: other\nlicense_name: acme\nbase_model: a/b\n---\n-- LICENSE --\nACME MODEL LICENSE\nYou must include a NOTICE.\n-- sub/Modelfile --\nFROM a/b\nLICENSE \"\"\"x\"\"\"\n-- fineprint.lock --\n{\"version\":1}\n-- .fineprint.yaml --\nuse: {commercial: yes}\n"))
 	fuzzCorpusSeeds(f)
+	// licensecheck's one-time set-up (0.7 s, several times that with the
+	// fuzzer's coverage instrumentation on a busy machine) is paid here,
+	// not by the first input that needs it: the fuzzer takes an input that
+	// runs for more than 10 s for a hang.
+	analysis.New().Warmup()
 	f.Fuzz(func(t *testing.T, kind uint8, data []byte) {
 		s := fuzzSnapshot(kind, data)
 		warm := analysis.New()
