@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/fineprint-dev/fineprint/internal/wording"
 )
 
 // span is a byte range [start, end) of the original text.
@@ -397,18 +399,7 @@ func isRule(b []byte) bool {
 	return true
 }
 
-func allCaps(b []byte) bool {
-	letters := 0
-	for _, c := range b {
-		switch {
-		case c >= 'a' && c <= 'z':
-			return false
-		case c >= 'A' && c <= 'Z':
-			letters++
-		}
-	}
-	return letters >= 2
-}
+func allCaps(b []byte) bool { return wording.CapitalLetters(b) >= 2 }
 
 // sentenceByte marks the bytes splitBlock must look at: quotes, sentence
 // punctuation and the lead bytes of “ ” 。 ！ ？ ；.

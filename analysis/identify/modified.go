@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/fineprint-dev/fineprint/analysis/kb"
+	"github.com/fineprint-dev/fineprint/internal/wording"
 )
 
 // Span is a byte range [Start, End) of a text.
@@ -80,18 +81,7 @@ func addedTerms(text []byte, covered []Span) []Span {
 
 // shouting reports an all-capitals line: a warranty disclaimer, which adds
 // no terms.
-func shouting(line []byte) bool {
-	letters := 0
-	for _, c := range line {
-		switch {
-		case c >= 'a' && c <= 'z':
-			return false
-		case c >= 'A' && c <= 'Z':
-			letters++
-		}
-	}
-	return letters >= 8
-}
+func shouting(line []byte) bool { return wording.CapitalLetters(line) >= 8 }
 
 // std0ID is the id of the only standard license found, or "".
 func std0ID(std []Match) string {

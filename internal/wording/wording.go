@@ -8,6 +8,10 @@
 //	Count(3, "policy")     "3 policies"
 //	Noun(1, "clause")      "clause"
 //
+// It also says when a line is written in capitals (CapitalLetters), which
+// the clause reader (a heading) and the modified-license check (a warranty
+// disclaimer, which adds no terms) both ask.
+//
 // A number is abbreviated (Short, Long) only when it is round to a tenth of
 // the unit (700M, 2.5M, 1.5 billion); any other number is written out with
 // thousands separators, so that a message never blurs a comparison: 699,999,999
@@ -104,4 +108,20 @@ func Pick(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// CapitalLetters counts the ASCII capital letters of line, or returns -1 as
+// soon as it meets a lower-case one: "LIMITATION OF LIABILITY" has 21,
+// "Section 2" -1.
+func CapitalLetters(line []byte) int {
+	n := 0
+	for _, c := range line {
+		switch {
+		case c >= 'a' && c <= 'z':
+			return -1
+		case c >= 'A' && c <= 'Z':
+			n++
+		}
+	}
+	return n
 }

@@ -68,3 +68,11 @@ func TestNounAndCount(t *testing.T) {
 		t.Error("Pick")
 	}
 }
+
+func TestCapitalLetters(t *testing.T) {
+	for line, want := range map[string]int{"LIMITATION OF LIABILITY": 21, "Section 2": -1, "1. (A)": 1, "": 0, "许可 MIT": 3} {
+		if got := CapitalLetters([]byte(line)); got != want {
+			t.Errorf("CapitalLetters(%q) = %d, want %d", line, got, want)
+		}
+	}
+}
