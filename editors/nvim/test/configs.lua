@@ -11,6 +11,10 @@
 --    stand-in of lspconfig's `configs` and `util` modules, since
 --    nvim-lspconfig itself is not packaged for Debian; checks the definition
 --    and that its root_dir finds the folder with .fineprint.yaml.
+-- 3. lua/fineprint/init.lua (Neovim 0.7 to 0.10, require('fineprint').setup)
+--    on a copy of editors/testdata/acme-app: LICENSE gets fineprint's
+--    diagnostics, and what Neovim displays of them (the virtual text and
+--    vim.diagnostic.open_float) carries their codes.
 -- Prints PASS lines; exits 1 on the first failure.
 local function out(...) io.stdout:write(table.concat({ ... }, ' '), '\n') end
 local function check(cond, msg)
@@ -80,6 +84,44 @@ local ok, err = pcall(function()
   check(dc.root_dir(ws .. '/models/a/LICENSE') == vim.loop.fs_realpath(ws) or dc.root_dir(ws .. '/models/a/LICENSE') == ws,
     'lspconfig.lua: root_dir of models/a/LICENSE is the folder with .fineprint.yaml')
   check(dc.single_file_support == true, 'lspconfig.lua: single-file support')
+
+  -- 3. require('fineprint').setup() on a copy of the example workspace
+  local app = vim.fn.tempname()
+  vim.fn.system({ 'cp', '-R', root .. '/../testdata/acme-app', app })
+  check(vim.v.shell_error == 0, 'setup: copied editors/testdata/acme-app')
+  require('fineprint').setup({ cmd = { bin, 'serve' }, settings = { fineprint = { debounceMs = 0 } } })
+  vim.cmd('edit ' .. vim.fn.fnameescape(app .. '/LICENSE'))
+  local buf = vim.api.nvim_get_current_buf()
+  local function diag(code)
+    for _, d in ipairs(vim.diagnostic.get(buf)) do
+      if d.code == code then return d end
+    end
+  end
+  vim.wait(20000, function() return diag('clause/scale-threshold') and diag('record/unrecorded') end, 50)
+  local threshold = diag('clause/scale-threshold')
+  check(threshold ~= nil, 'setup: LICENSE has a clause/scale-threshold diagnostic')
+  -- The virtual text, as drawn: the extmarks of the namespace's virtual text.
+  local shown = {}
+  for _, ns in pairs(vim.diagnostic.get_namespaces()) do
+    local vt_ns = ns.user_data and ns.user_data.virt_text_ns
+    if vt_ns then
+      for _, m in ipairs(vim.api.nvim_buf_get_extmarks(buf, vt_ns, 0, -1, { details = true })) do
+        local chunks = {}
+        for _, c in ipairs(m[4].virt_text or {}) do chunks[#chunks + 1] = c[1] end
+        shown[m[2] + 1] = table.concat(chunks)
+      end
+    end
+  end
+  local vt = shown[threshold.lnum + 1] or ''
+  out('INFO', 'virtual text of line ' .. (threshold.lnum + 1) .. ': ' .. vt)
+  check(vt:find('[clause/scale-threshold]', 1, true) ~= nil, 'setup: the virtual text shows the code clause/scale-threshold')
+  vim.api.nvim_win_set_cursor(0, { threshold.lnum + 1, threshold.col })
+  local fbuf = vim.diagnostic.open_float(buf, { scope = 'cursor' })
+  check(fbuf ~= nil, 'setup: open_float opens a float')
+  local float = table.concat(vim.api.nvim_buf_get_lines(fbuf, 0, -1, false), '\n')
+  out('INFO', 'float: ' .. float:gsub('\n', ' | '))
+  check(float:find(threshold.message .. ' [clause/scale-threshold]', 1, true) ~= nil,
+    'setup: the float shows the message with its code')
 end)
 if not ok then
   out('FAIL', tostring(err))
