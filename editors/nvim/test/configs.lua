@@ -14,7 +14,9 @@
 -- 3. lua/fineprint/init.lua (Neovim 0.7 to 0.10, require('fineprint').setup)
 --    on a copy of editors/testdata/acme-app: LICENSE gets fineprint's
 --    diagnostics, and what Neovim displays of them (the virtual text and
---    vim.diagnostic.open_float) carries their codes.
+--    vim.diagnostic.open_float) carries their codes; the "Record" code
+--    action, asked for at the end of the title line, runs the command
+--    fineprint.record and the files appear on disk.
 -- Prints PASS lines; exits 1 on the first failure.
 local function out(...) io.stdout:write(table.concat({ ... }, ' '), '\n') end
 local function check(cond, msg)
@@ -122,6 +124,37 @@ local ok, err = pcall(function()
   out('INFO', 'float: ' .. float:gsub('\n', ' | '))
   check(float:find(threshold.message .. ' [clause/scale-threshold]', 1, true) ~= nil,
     'setup: the float shows the message with its code')
+
+  -- Record, as vim.lsp.buf.code_action() does it: the code actions at the end
+  -- of LICENSE's first line (past the title's range), then the command of
+  -- the "Record" one through workspace/executeCommand; the server writes
+  -- fineprint.lock and .fineprint/licenses/LICENSE, and :wa has nothing
+  -- to fail on (Neovim 0.7 gave E212 for edits creating that folder).
+  local line1 = vim.api.nvim_buf_get_lines(buf, 0, 1, false)[1]
+  local eol = { line = 0, character = #line1 }
+  local res = vim.lsp.buf_request_sync(buf, 'textDocument/codeAction', {
+    textDocument = vim.lsp.util.make_text_document_params(buf),
+    range = { start = eol, ['end'] = eol },
+    context = { diagnostics = {} },
+  }, 10000) or {}
+  local record
+  for id, r in pairs(res) do
+    for _, a in ipairs(r.result or {}) do
+      if a.title:find('^Record') then record = { client = id, action = a } end
+    end
+  end
+  check(record ~= nil, 'setup: a Record code action at the end of line 1')
+  out('INFO', 'code action: ' .. record.action.title)
+  check(record.action.edit == nil and record.action.command and record.action.command.command == 'fineprint.record',
+    'setup: the Record action runs the command fineprint.record, with no edit')
+  local client = vim.lsp.get_client_by_id(record.client)
+  local done = client.request_sync('workspace/executeCommand', record.action.command, 10000)
+  check(done and not done.err, 'setup: workspace/executeCommand fineprint.record succeeds')
+  local lock = table.concat(vim.fn.readfile(app .. '/fineprint.lock'), '\n')
+  check(lock:find('"path": "LICENSE"', 1, true) ~= nil, 'setup: fineprint.lock on disk records LICENSE')
+  check(vim.fn.filereadable(app .. '/.fineprint/licenses/LICENSE') == 1, 'setup: .fineprint/licenses/LICENSE on disk')
+  local wa = pcall(vim.cmd, 'wa')
+  check(wa, 'setup: :wa succeeds')
 end)
 if not ok then
   out('FAIL', tostring(err))
