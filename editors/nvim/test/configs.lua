@@ -43,16 +43,23 @@ local ok, err = pcall(function()
   end
   local cmd = vim.deepcopy(cfg.cmd)
   cmd[1] = bin
+  -- on_init loads lua/fineprint from the runtimepath, as in the README.
+  vim.opt.rtp:append(root)
   local ws = vim.fn.tempname()
   vim.fn.mkdir(ws, 'p')
   local initialized
   local id = vim.lsp.start_client({
     name = 'fineprint', cmd = cmd, root_dir = ws, settings = cfg.settings,
-    on_init = function(client) initialized = client.server_capabilities end,
+    on_init = function(client, result)
+      cfg.on_init(client, result)
+      initialized = client.server_capabilities
+    end,
   })
   check(id ~= nil, 'lsp/fineprint.lua: its cmd starts')
   vim.wait(10000, function() return initialized ~= nil end, 50)
   check(initialized ~= nil and initialized.hoverProvider, 'lsp/fineprint.lua: the server initializes with hover')
+  local vt = vim.diagnostic.config(nil, vim.lsp.diagnostic.get_namespace(id)).virtual_text
+  check(type(vt) == 'table' and vt.format ~= nil, "lsp/fineprint.lua: on_init gives the client's virtual text a format with codes")
   vim.lsp.stop_client(id)
 
   -- 2. lua/fineprint/lspconfig.lua against a stand-in of nvim-lspconfig
