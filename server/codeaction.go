@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"context"
 
 	"go.lsp.dev/protocol"
@@ -16,8 +17,8 @@ func (s *Server) CodeAction(ctx context.Context, p *protocol.CodeActionParams) (
 	return s.codeActions(p), nil
 }
 
-// codeActions offers the fixes of every finding in the requested range as
-// quick fixes.
+// codeActions offers the fixes of every finding on the lines of the
+// requested range as quick fixes.
 func (s *Server) codeActions(p *protocol.CodeActionParams) []rpc.CodeAction {
 	out := []rpc.CodeAction{}
 	v := s.current()
@@ -42,7 +43,7 @@ func (s *Server) codeActions(p *protocol.CodeActionParams) []rpc.CodeAction {
 		}
 	}
 	for _, f := range fv.findings {
-		if !overlaps(f.Span, start, end) || len(wanted) > 0 && !wanted[f.Code] {
+		if !overlaps(fv.lines(f.Span), start, end) || len(wanted) > 0 && !wanted[f.Code] {
 			continue
 		}
 		diag := v.diagnostic(fv, f)
@@ -51,13 +52,16 @@ func (s *Server) codeActions(p *protocol.CodeActionParams) []rpc.CodeAction {
 				s.log.Warn("dropped a fix that would write outside the workspace", zap.String("code", f.Code), zap.String("fix", fix.Title))
 				continue
 			}
-			out = append(out, rpc.CodeAction{
+			a := rpc.CodeAction{
 				Title:       fix.Title,
 				Kind:        protocol.QuickFix,
 				Diagnostics: []protocol.Diagnostic{diag},
 				IsPreferred: i == 0,
-				Edit:        v.workspaceEdit(fv, fix, caps),
-			})
+			}
+			if a.Command = s.recordCommand(f, fix); a.Command == nil {
+				a.Edit = v.workspaceEdit(fv, fix, caps)
+			}
+			out = append(out, a)
 		}
 		if a, ok := s.fetchPolicyAction(f, diag); ok {
 			out = append(out, a)
@@ -83,6 +87,40 @@ func (s *Server) fetchPolicyAction(f analysis.Finding, diag protocol.Diagnostic)
 		Diagnostics: []protocol.Diagnostic{diag},
 		Command:     &protocol.Command{Title: title, Command: CommandRecordPolicy, Arguments: []any{url}},
 	}, true
+}
+
+// recordCommand is what a client runs for the fix of a code whose rule
+// names the fineprint.record command (record/unrecorded, record/stale): that
+// command, when cmd/fineprint provides it, in place of the fix's edits. Those edits create fineprint.lock and a copy under
+// .fineprint/licenses/, a folder that often does not exist yet, and clients
+// cannot all create one through a WorkspaceEdit (Neovim 0.7's :wa fails
+// with E212, eglot 1.9 signals an error); the server writes the files
+// atomically instead.
+func (s *Server) recordCommand(f analysis.Finding, fix analysis.Fix) *protocol.Command {
+	r := s.an.KB().Rule(f.Code)
+	if r == nil || r.Command != CommandRecord || s.opts.Commands[CommandRecord] == nil {
+		return nil
+	}
+	return &protocol.Command{Title: fix.Title, Command: CommandRecord}
+}
+
+// lines widens sp to the whole lines it touches, line breaks included (the
+// cursor at the end of a line is on it), so that a client asking for code
+// actions anywhere on a finding's lines gets its fixes. The span may end one
+// byte after the text; it is for overlaps only.
+func (fv *fileView) lines(sp analysis.Span) analysis.Span {
+	text := fv.text
+	start, end := min(max(sp.Start, 0), len(text)), min(max(sp.End, sp.Start), len(text))
+	if end > start && text[end-1] == '\n' {
+		end-- // a span that ends with its line break stays on its lines
+	}
+	start = bytes.LastIndexByte(text[:start], '\n') + 1
+	if i := bytes.IndexByte(text[end:], '\n'); i >= 0 {
+		end += i + 1
+	} else {
+		end = len(text) + 1
+	}
+	return analysis.Span{Start: start, End: end}
 }
 
 func wantsQuickFix(only []protocol.CodeActionKind) bool {

@@ -25,10 +25,12 @@ type Rule struct {
 	// findings answer; none when they answer none. Within a question, codes
 	// are said in the order of rules.yaml.
 	Checklist []ChecklistPart `yaml:"checklist"`
-	// Command is the editor command of the code's online fix, run with the
-	// finding's URL (fineprint.recordPolicy for policy/not-recorded); ""
-	// when the code has no such fix. Fixes that are edits travel with the
-	// finding itself.
+	// Command is the editor command the server offers for the code's
+	// findings: fineprint.recordPolicy, an online fix run with the
+	// finding's URL (policy/not-recorded), or fineprint.record, run in
+	// place of the finding's record fix, whose edits create files in a
+	// folder that may not exist (record/*); "" when none. Other fixes are
+	// edits that travel with the finding itself.
 	Command string `yaml:"command"`
 }
 

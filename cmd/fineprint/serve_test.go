@@ -408,7 +408,8 @@ func hasPanicTrace(stderr string) bool {
 
 // TestNeovim drives the built server from a real client: headless Neovim
 // (Debian's neovim, 0.7 API) opens a license file, gets fineprint's
-// diagnostics, a hover, and applies a quick fix that creates fineprint.lock.
+// diagnostics, a hover, and applies the quick fix that records the license:
+// it runs fineprint.record, which writes fineprint.lock on disk.
 func TestNeovim(t *testing.T) {
 	nvim, err := exec.LookPath("nvim")
 	if err != nil {
@@ -443,7 +444,8 @@ func TestNeovim(t *testing.T) {
 		"DIAG 1:1 fineprint record/unrecorded",
 		"HOVER markdown ### Llama 3.1 Community License Agreement",
 		"ACTION quickfix Record LICENSE in fineprint.lock",
-		`EDITED fineprint.lock {\n  "version": 1,\n  "licenses": [\n    {\n      "path": "LICENSE",\n      "license": "llama3.1"`,
+		"COMMAND fineprint.record",
+		`WROTE fineprint.lock {\n  "version": 1,\n  "licenses": [\n    {\n      "path": "LICENSE",\n      "license": "llama3.1"`,
 		"\nOK\n",
 	} {
 		if !strings.Contains(string(out), want) {

@@ -8,6 +8,14 @@ return {
   cmd = { 'fineprint', 'serve' },
   filetypes = { 'markdown', 'text', 'yaml', 'json', 'python', 'sh', 'bash', 'zsh', 'dockerfile', 'make', 'conf', 'toml', 'javascript', 'typescript', 'javascriptreact', 'typescriptreact' },
   root_markers = { '.fineprint.yaml', 'fineprint.lock', '.git' },
+  -- Show fineprint's codes in virtual text and floats (needs this folder on
+  -- 'runtimepath' for lua/fineprint; without it the diagnostics still come).
+  on_init = function(client)
+    local ok, fineprint = pcall(require, 'fineprint')
+    if ok then
+      fineprint.show_codes(client.id)
+    end
+  end,
   settings = {
     fineprint = {
       debounceMs = 200,

@@ -5,7 +5,8 @@
 --
 -- Environment: FINEPRINT_BIN (the binary), FINEPRINT_WS (workspace folder),
 -- FINEPRINT_FILE (file to open, relative to it), FINEPRINT_ACTION_CODE (the
--- finding whose first fix to apply). It prints what it sees, one fact a
+-- finding whose first fix to apply, as an edit or, for a fix that runs a
+-- command, through workspace/executeCommand). It prints what it sees, one fact a
 -- line, and exits 0, or 1 on the first failure.
 local function out(...)
   io.stdout:write(table.concat({ ... }, ' '), '\n')
@@ -81,7 +82,22 @@ local ok, err = pcall(function()
   end
   local action = list[1]
   out('ACTION', action.kind, action.title)
-  vim.lsp.util.apply_workspace_edit(action.edit, client.offset_encoding or 'utf-16')
+  if action.edit then
+    vim.lsp.util.apply_workspace_edit(action.edit, client.offset_encoding or 'utf-16')
+  end
+  if action.command then
+    -- As vim.lsp.buf.code_action runs it: the server executes the command.
+    local cmd = action.command
+    local res = client.request_sync('workspace/executeCommand', { command = cmd.command, arguments = cmd.arguments }, 10000)
+    if not res or res.err then
+      return fail('workspace/executeCommand ' .. cmd.command .. ': ' .. vim.inspect(res and res.err))
+    end
+    out('COMMAND', cmd.command)
+    local lock = ws .. '/fineprint.lock'
+    if vim.fn.filereadable(lock) == 1 then
+      out('WROTE', 'fineprint.lock', (table.concat(vim.fn.readfile(lock), '\n'):gsub('\n', '\\n')))
+    end
+  end
   for _, b in ipairs(vim.api.nvim_list_bufs()) do
     local name = vim.api.nvim_buf_get_name(b)
     if vim.api.nvim_buf_is_loaded(b) and vim.bo[b].modified then

@@ -277,7 +277,29 @@ async function main() {
     log("notice/missing-attribution is gone from the Problems panel");
     await page.screenshot({ path: path.join(outDir, "quickfix.png") });
 
-    // 4. A settings change reaches the server without a restart: the
+    // 4. Settings and .fineprint.yaml: the file is the project's shared
+    // truth, settings fill only what it leaves unset. acme-app's file sets
+    // use.monthly_active_users (2M) but not use.redistributes_models. The
+    // user sets both: 50M (over the LICENSE's 10M threshold, which would make
+    // clause/scale-threshold an error) and redistributes_models false (which
+    // lowers notice/missing-notice to a hint, not listed in the Problems panel).
+    await page.locator(".markers-panel .monaco-list-row", { hasText: "notice/missing-notice" }).first().waitFor();
+    await editUserSettings(page, (settings) => {
+      settings["fineprint.use.monthly_active_users"] = 50000000;
+      settings["fineprint.use.redistributes_models"] = false;
+    });
+    await page
+      .locator(".markers-panel .monaco-list-row", { hasText: "notice/missing-notice" })
+      .first()
+      .waitFor({ state: "detached" });
+    log("fineprint.use.redistributes_models false (unset in .fineprint.yaml) applied: notice/missing-notice is a hint");
+    const threshold = (await problemRows(page)).filter((r) => r.includes("clause/scale-threshold"));
+    if (threshold.length === 0 || !threshold.every((r) => r.includes("Your 2M monthly active users"))) {
+      throw new Error(`.fineprint.yaml's 2M users should win over the setting's 50M: ${threshold.join(" | ")}`);
+    }
+    log(`.fineprint.yaml's monthly_active_users wins over the setting: ${threshold[0]}`);
+
+    // 5. A settings change reaches the server without a restart: the
     // extension tells the server, which pulls the section (filtered by the
     // extension) and re-checks.
     await editUserSettings(page, (settings) => {
@@ -289,7 +311,7 @@ async function main() {
       .waitFor({ state: "detached" });
     log("fineprint.rules {clause/scale-threshold: off} removed the finding without a restart");
 
-    // 5. The palette command records the licenses: fineprint.lock appears and
+    // 6. The palette command records the licenses: fineprint.lock appears and
     // record/unrecorded goes away.
     await page.keyboard.press("F1");
     await page.locator(".quick-input-widget input").fill(">fineprint: Record licenses");

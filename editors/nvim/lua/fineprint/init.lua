@@ -4,12 +4,75 @@
 --   require('fineprint').setup({
 --     cmd = { 'fineprint', 'serve' },          -- or an absolute path
 --     settings = { fineprint = { use = { commercial = true } } },
+--     keymaps = true,                          -- optional: K, <leader>ca, <leader>e, <leader>q
 --   })
+--
+-- Diagnostics show their codes ("message [clause/scale-threshold]") in the
+-- virtual text and in vim.diagnostic.open_float().
 --
 -- fineprint reads files by name rather than by filetype (a LICENSE has no
 -- filetype, a Modelfile is not Markdown), so this attaches one client per
 -- workspace root to every buffer whose name fineprint reads.
 local M = {}
+
+-- format shows a diagnostic with its fineprint code, "message [clause/x]":
+-- Neovim shows no codes by default (0.7 to 0.11).
+function M.format(d)
+  if d.code and d.code ~= '' then
+    return string.format('%s [%s]', d.message, d.code)
+  end
+  return d.message
+end
+
+-- show_codes makes the virtual text and the float (vim.diagnostic.open_float)
+-- of one client's diagnostics carry their codes: the virtual text through
+-- that client's diagnostic namespace, the float through a format that
+-- changes only diagnostics whose source is fineprint.
+function M.show_codes(client_id)
+  local ok, ns = pcall(vim.lsp.diagnostic.get_namespace, client_id, false)
+  if not ok or not ns then
+    return
+  end
+  -- Keep what the user chose globally (0.11 turns virtual text off by
+  -- default) and add the format to it.
+  local global = vim.diagnostic.config() or {}
+  local function with_format(opt)
+    if opt == false then
+      return false
+    end
+    return vim.tbl_extend('force', type(opt) == 'table' and opt or {}, { format = M.format })
+  end
+  vim.diagnostic.config({ virtual_text = with_format(global.virtual_text) }, ns)
+  -- open_float reads only the global float options (0.7): wrap their format
+  -- so that fineprint's diagnostics get their codes and others stay as they were.
+  local float = global.float
+  if float ~= false and not (type(float) == 'table' and float.fineprint) then
+    local theirs = type(float) == 'table' and float.format
+    vim.diagnostic.config({
+      float = vim.tbl_extend('force', type(float) == 'table' and float or {}, {
+        fineprint = true,
+        format = function(d)
+          if d.source == 'fineprint' then
+            return M.format(d)
+          end
+          return theirs and theirs(d) or d.message
+        end,
+      }),
+    })
+  end
+end
+
+-- keymaps sets the suggested buffer-local mappings (opt in with
+-- setup({ keymaps = true }) or call it from your own on_attach).
+function M.keymaps(buf)
+  local function map(lhs, rhs, desc)
+    vim.keymap.set('n', lhs, rhs, { buffer = buf, silent = true, desc = desc })
+  end
+  map('K', vim.lsp.buf.hover, 'fineprint: explain the finding or license')
+  map('<leader>ca', vim.lsp.buf.code_action, 'fineprint: fixes (record, add notice, ...)')
+  map('<leader>e', vim.diagnostic.open_float, 'fineprint: the finding with its code')
+  map('<leader>q', vim.diagnostic.setqflist, 'fineprint: all findings in the quickfix list')
+end
 
 M.patterns = {
   'LICENSE*', 'LICENCE*', 'COPYING*', 'NOTICE*', '*LICENSE*', '*License*', '*license*',
@@ -62,6 +125,9 @@ function M.attach(opts, buf)
       root_dir = root,
       workspace_folders = { { uri = vim.uri_from_fname(root), name = root } },
       settings = opts.settings,
+      on_init = function(client)
+        M.show_codes(client.id)
+      end,
       on_exit = function()
         clients[root] = nil
       end,
@@ -73,6 +139,9 @@ function M.attach(opts, buf)
     clients[root] = id
   end
   vim.lsp.buf_attach_client(buf, id)
+  if opts.keymaps then
+    M.keymaps(buf)
+  end
 end
 
 function M.setup(user)
