@@ -35,6 +35,10 @@ type Snapshot struct {
 	// Weights lists model weight files (*.safetensors, *.bin, *.pt, ...)
 	// whose bytes are not read: they tell which folders ship models.
 	Weights []string
+	// Markers lists files and folders not read that make their folder a
+	// project root: pyproject.toml, package.json, go.mod, .git
+	// (project_roots.go).
+	Markers []string
 	// ModelCache looks a Hub model id up in the local Hugging Face cache and
 	// returns the snapshot's card (README.md) and license text; nil means no
 	// cache. workspace.HubCache is the real one. It is the only way the

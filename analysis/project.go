@@ -222,6 +222,7 @@ func (a *Analyzer) projectFindings(s *Snapshot, files map[string]*fileResult, re
 		out = append(out, pc.referenceFindings(d, fr)...)
 		out = append(out, pc.datasetFindings(d, fr)...)
 	}
+	pc.useLicenseTexts()
 	out = append(out, pc.noticeFindings()...)
 	out = append(out, pc.copyrightFindings()...)
 	out = append(out, pc.licenseCopyFindings()...)

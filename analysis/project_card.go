@@ -27,7 +27,7 @@ func (pc *project) cardFindings(d *Document, fr *fileResult) []Finding {
 	}
 	bases := pc.cardBases(d, c)
 	var out []Finding
-	out = append(out, pc.licenseMismatch(d, c, decls)...)
+	out = append(out, pc.licenseMismatch(d, c, decls, bases)...)
 	for _, b := range bases {
 		if b.res.license == nil {
 			continue
@@ -133,19 +133,29 @@ func (pc *project) baseConflict(d *Document, b base, decl declared) Finding {
 
 // licenseMismatch compares the card's license with the file license_link
 // names, else with the license files beside the card.
-func (pc *project) licenseMismatch(d *Document, c *modelcard.Card, decls []declared) []Finding {
+//
+// A NOTICE is not a license declaration: it names the licenses of what the
+// project ships (the notice line of the Gemma Terms of Use in a project
+// under Apache-2.0). A license file that holds the license of a base model
+// the declaration conflicts with is card/base-model-conflict's business.
+func (pc *project) licenseMismatch(d *Document, c *modelcard.Card, decls []declared, bases []base) []Finding {
 	dir := dirOf(d.Path)
 	var files []LicenseInfo
+	declaring := func(l LicenseInfo) bool { return l.ID != "" && !isNoticeFile(l.Path) }
 	if c.LicenseLink != nil && !strings.Contains(c.LicenseLink.Text, "://") {
 		target := path.Join(dir, c.LicenseLink.Text)
 		for _, l := range pc.res.Licenses {
-			if l.Path == target && l.ID != "" {
+			if l.Path == target && declaring(l) {
 				files = append(files, l)
 			}
 		}
 	}
 	if len(files) == 0 {
-		files = pc.licenseFiles(dir)
+		for _, l := range pc.licenseFiles(dir) {
+			if declaring(l) {
+				files = append(files, l)
+			}
+		}
 	}
 	if len(files) == 0 {
 		return nil
@@ -161,10 +171,13 @@ func (pc *project) licenseMismatch(d *Document, c *modelcard.Card, decls []decla
 				match = true
 			}
 		}
+		other := pc.a.kb.License(files[0].ID)
+		for _, b := range bases {
+			match = match || b.res.license == other && conflicts(other, decl.license)
+		}
 		if match {
 			continue
 		}
-		other := pc.a.kb.License(files[0].ID)
 		msg := fmt.Sprintf("The card declares %s, but %s holds the %s, so the two disagree about the model's license.",
 			decl.value.Text, files[0].Path, other.Name)
 		f := pc.a.finding("card/license-mismatch", d.Path, Span{decl.value.Start, decl.value.End}, msg, decl.license.ID,

@@ -250,6 +250,7 @@ type walker struct {
 	read   int
 	// weights are model weight files: listed, never read (project.go).
 	weights []string
+	markers []string // files and folders not read that mark a project root
 }
 
 func newWalker(root string, opts Options) (*walker, error) {
@@ -344,7 +345,7 @@ func (w *walker) finish() *analysis.Snapshot {
 	if w.opts.Stats != nil {
 		*w.opts.Stats = w.stats
 	}
-	return &analysis.Snapshot{Root: w.root, Docs: w.docs, Weights: w.weights, ModelCache: HubCache(HubCacheDir(os.Getenv)), Now: time.Now()}
+	return &analysis.Snapshot{Root: w.root, Docs: w.docs, Weights: w.weights, Markers: w.markers, ModelCache: HubCache(HubCacheDir(os.Getenv)), Now: time.Now()}
 }
 
 func (w *walker) ignored(rel string) bool {
@@ -460,6 +461,9 @@ func (w *walker) walk(dir, rel, real string) {
 		switch {
 		case mode.IsDir():
 			if skippedDirs[name] {
+				if analysis.IsRootMarker(name) {
+					w.markers = append(w.markers, childRel)
+				}
 				continue
 			}
 			if childReal == "" {
@@ -499,6 +503,9 @@ func (w *walker) file(abs, rel, real string) bool {
 	if kind == analysis.KindOther {
 		if analysis.IsWeightsFile(rel) {
 			w.weights = append(w.weights, rel)
+		}
+		if analysis.IsRootMarker(rel) {
+			w.markers = append(w.markers, rel)
 		}
 		return false
 	}
