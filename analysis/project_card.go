@@ -35,7 +35,11 @@ func (pc *project) cardFindings(d *Document, fr *fileResult) []Finding {
 		pc.use(b.res.license, d.Path, pc.baseSpan(c, b))
 		for _, decl := range decls {
 			if conflicts(b.res.license, decl.license) {
-				out = append(out, pc.baseConflict(d, b, decl))
+				f := pc.baseConflict(d, b, decl)
+				if fix, ok := pc.baseConflictFix(d, c, b.res.license, decl); ok {
+					f.Fixes = []Fix{fix}
+				}
+				out = append(out, f)
 			}
 		}
 	}
@@ -131,6 +135,57 @@ func (pc *project) baseConflict(d *Document, b base, decl declared) Finding {
 	return f
 }
 
+// baseConflictFix declares the base's license instead: its Hub id, else
+// "other" with license_name and license_link. There is none when a license
+// file beside the card holds another license (the card would then disagree
+// with it), or when the card names several licenses.
+func (pc *project) baseConflictFix(d *Document, c *modelcard.Card, base *kb.License, decl declared) (Fix, bool) {
+	if len(c.License) != 1 {
+		return Fix{}, false
+	}
+	for _, l := range pc.licenseFiles(dirOf(d.Path)) {
+		if !isNoticeFile(l.Path) && pc.a.kb.License(l.ID) != base {
+			return Fix{}, false
+		}
+	}
+	value := Edit{Path: d.Path, Span: Span{decl.value.Start, decl.value.End}}
+	if base.Hub {
+		value.NewText = base.ID
+		return Fix{Title: "Declare license: " + base.ID + ", the base model's license", Edits: []Edit{value}}, true
+	}
+	value.NewText = "other"
+	edits := []Edit{value}
+	type key struct {
+		v         *modelcard.Value
+		name, val string
+	}
+	keys := []key{{c.LicenseName, "license_name", base.ID}}
+	if len(base.URLs) > 0 {
+		keys = append(keys, key{c.LicenseLink, "license_link", base.URLs[0]})
+	}
+	var added string
+	for _, k := range keys {
+		if k.v != nil {
+			edits = append(edits, Edit{Path: d.Path, Span: Span{k.v.Start, k.v.End}, NewText: k.val})
+		} else {
+			added += k.name + ": " + k.val + "\n"
+		}
+	}
+	if added != "" {
+		at := lineAfter(d.Text, c.Open.End)
+		edits = append(edits, Edit{Path: d.Path, Span: Span{at, at}, NewText: added})
+	}
+	return Fix{Title: "Declare license: other with license_name: " + base.ID + ", the base model's license", Edits: edits}, true
+}
+
+// lineAfter is the offset of the line after the one holding off.
+func lineAfter(text []byte, off int) int {
+	for off < len(text) && text[off] != '\n' {
+		off++
+	}
+	return min(off+1, len(text))
+}
+
 // licenseMismatch compares the card's license with the file license_link
 // names, else with the license files beside the card.
 //
@@ -208,6 +263,14 @@ func (pc *project) derivativeNaming(d *Document, fr *fileResult, bases []base) (
 			b.id, l.NamingPrefix, where, name)
 		f := pc.a.finding("card/derivative-naming", d.Path, span, msg, l.ID,
 			map[string]any{"prefix": l.NamingPrefix, "name": name, "base_model": b.id})
+		renamed := prefixedName(name, l.NamingPrefix)
+		edit := Edit{Path: d.Path, Span: span, NewText: renamed}
+		if where == "its folder's name" {
+			// A title becomes the name; the folder stays.
+			at := frontMatterEnd(d.Text)
+			edit = Edit{Path: d.Path, Span: Span{at, at}, NewText: "# " + renamed + "\n\n"}
+		}
+		f.Fixes = []Fix{{Title: fmt.Sprintf("Rename the model %q", renamed), Edits: []Edit{edit}}}
 		return f, true
 	}
 	return Finding{}, false
@@ -237,6 +300,23 @@ func (pc *project) cardName(d *Document, fr *fileResult) (name string, span Span
 		}
 	}
 	return path.Base(dir), Span{c.Open.Start, c.Open.End}, "its folder's name"
+}
+
+// prefixedName is name beginning with prefix: "Acme Chat" becomes "Llama
+// Acme Chat"; a name that begins with the prefix's first word but not the
+// whole prefix ("Llama Support" under "Llama 3") has that word replaced.
+func prefixedName(name, prefix string) string {
+	word, _, _ := strings.Cut(prefix, " ")
+	if len(name) >= len(word) && strings.EqualFold(name[:len(word)], word) {
+		rest := strings.TrimLeft(name[len(word):], " -_.")
+		if rest == "" {
+			return prefix
+		}
+		if len(rest) < len(name)-len(word) {
+			return prefix + " " + rest
+		}
+	}
+	return prefix + " " + name
 }
 
 // hasNamePrefix compares names the way people write them: case, spaces,
