@@ -351,6 +351,9 @@ func (a *Analyzer) analyzeLicense(d *Document, fr *fileResult) {
 		if h.Code == "license/modified" && hasCode(fr.findings, "license/modified") {
 			continue // the added text was already found by comparing with the standard text
 		}
+		if inStandardLicense(fr.licenses, fr.findings, h.Start) {
+			continue
+		}
 		f := a.finding(h.Code, d.Path, Span{h.Start, h.End}, h.Message, licenseAt(fr.licenses, h.Start), h.Data)
 		fr.findings = append(fr.findings, f)
 	}
@@ -421,6 +424,28 @@ func hasCode(fs []Finding, code string) bool {
 		if f.Code == code {
 			return true
 		}
+	}
+	return false
+}
+
+// inStandardLicense reports whether off lies in the text of a standard
+// permissive or copyleft license (MIT, Apache-2.0, the GPL ...): their terms
+// are well known, and a project's own LICENSE under one gets no clause
+// findings (its attribution or share-alike clause is no news to the
+// project that chose it). Text added around such a license is still read,
+// and so are the terms a modified one adds (license/modified).
+func inStandardLicense(ls []LicenseInfo, fs []Finding, off int) bool {
+	for _, l := range ls {
+		standard := l.Kind == "permissive" || l.Kind == "copyleft" || l.Modified
+		if !standard || l.Policy || off < l.Span.Start || off >= l.Span.End {
+			continue
+		}
+		for _, f := range fs {
+			if f.Code == "license/modified" && off >= f.Span.Start && off < f.Span.End {
+				return false // the terms added on top are what is new
+			}
+		}
+		return true
 	}
 	return false
 }

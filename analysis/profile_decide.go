@@ -29,6 +29,10 @@ package analysis
 //     clause/attribution and clause/derivative-naming to hint: they bind when
 //     copies are passed on. They stay visible because some licenses (Llama's
 //     "Built with Llama") also ask for attribution from hosted services.
+//     use.redistributes_models: true raises notice/missing-notice,
+//     notice/missing-attribution and notice/missing-license-copy to
+//     warnings; without it they are information, since an app that only
+//     loads a model owes none of them.
 //  6. rules: sets a code's severity; off removes its findings.
 //
 // Without a profile (or for a part it does not say) the rule defaults of the
