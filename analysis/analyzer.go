@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"path"
+	"regexp"
 	"runtime"
 	"slices"
 	"strings"
@@ -336,15 +337,18 @@ func (a *Analyzer) analyzeLicense(d *Document, fr *fileResult) {
 		}
 		fr.licenses = append(fr.licenses, info)
 	}
+	hs := hits()
 	if len(fr.licenses) == 0 && isNoticeFile(d.Path) {
 		// A NOTICE that names no known license is the project's own notice
 		// file, not an unknown license: the notice rules read it.
+	} else if len(fr.licenses) == 0 && len(hs) == 0 && isPointer(d.Text) {
+		// "See LICENSE in the repository's root": the license is elsewhere.
 	} else if len(fr.licenses) == 0 {
 		fr.licenses = append(fr.licenses, LicenseInfo{Path: d.Path, Kind: "unknown", Span: Span{0, len(d.Text)}})
 		fr.findings = append(fr.findings, a.finding("license/unidentified", d.Path, firstLine(d.Text),
 			"This file reads like a license but matches none fineprint knows; its clauses are still checked below.", "", nil))
 	}
-	for _, h := range hits() {
+	for _, h := range hs {
 		if url, _ := h.Data["url"].(string); h.Code == "clause/policy-by-reference" && a.ownURL(fr.licenses, url) {
 			continue
 		}
@@ -426,6 +430,17 @@ func hasCode(fs []Finding, code string) bool {
 		}
 	}
 	return false
+}
+
+// pointerPhrase is how a short file sends the reader to the license
+// elsewhere: "see LICENSE in folder x", "the license can be found at ...".
+var pointerPhrase = regexp.MustCompile(`(?is)\b(see|refer to|found (in|at)|located (in|at)|available (in|at)|can be found|is in|are in)\b.{0,120}\b(licen[cs]e|copying|terms)\b|\blicen[cs]e\b.{0,80}\b(in|at|under) (the )?(folder|directory|file|root|parent|\.\./|https?://)`)
+
+// isPointer reports a text too short to be a license that points at one
+// elsewhere.
+func isPointer(text []byte) bool {
+	t := bytes.TrimSpace(text)
+	return len(t) < 400 && pointerPhrase.Match(t)
 }
 
 // inStandardLicense reports whether off lies in the text of a standard

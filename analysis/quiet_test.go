@@ -1,0 +1,113 @@
+package analysis_test
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/fineprint-dev/fineprint/analysis"
+)
+
+// mitText is an MIT license as projects keep it, with its copyright line.
+const mitText = `MIT License
+
+Copyright (c) 2024 Example Authors
+
+Permission is hereby granted, free of charge, to any person obtaining a copy
+of this software and associated documentation files (the "Software"), to deal
+in the Software without restriction, including without limitation the rights
+to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
+copies of the Software, and to permit persons to whom the Software is
+furnished to do so, subject to the following conditions:
+
+The above copyright notice and this permission notice shall be included in all
+copies or substantial portions of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
+OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
+SOFTWARE.
+`
+
+// TestQuietByDefault: each workspace is a case of noise a healthy project
+// met (issue 15); without a profile it gets exactly the findings listed
+// (path, severity, code), all others being hints or none.
+func TestQuietByDefault(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  []string // findings at information or above
+	}{{
+		name:  "the project's own MIT license: no clause findings, one hint to record it",
+		files: map[string]string{"LICENSE": mitText, "README.md": "# Tool\n"},
+	}, {
+		name: "an app that only loads a model: its notice duties are information",
+		files: map[string]string{"LICENSE": mitText, "README.md": "# Chat\n",
+			"app.py": "from transformers import pipeline\npipe = pipeline(\"text-generation\", model=\"meta-llama/Llama-3.1-8B-Instruct\")\n"},
+		want: []string{
+			"app.py information manifest/model-license",
+			"app.py information notice/missing-attribution",
+			"app.py information notice/missing-notice",
+		},
+	}, {
+		name: "two Llama versions: their attribution once, for the family",
+		files: map[string]string{"README.md": "# Chat\n", "NOTICE": "Example.\n",
+			"a.py": "from transformers import pipeline\np = pipeline(model=\"meta-llama/Meta-Llama-3-8B-Instruct\")\n",
+			"b.py": "from transformers import pipeline\np = pipeline(model=\"meta-llama/Llama-3.1-8B-Instruct\")\n"},
+		want: []string{
+			"a.py information manifest/model-license",
+			"a.py information notice/missing-notice",
+			"b.py information manifest/model-license",
+			"b.py information notice/missing-attribution",
+		},
+	}, {
+		name: "a card template is no card",
+		files: map[string]string{
+			"templates/README-template.md": "---\nlicense: {{ license }}\npretty_name: <<DATASET_NAME>>\n---\n# <<DATASET_NAME>>\n",
+			"cards/model.md":               "---\nlicense: <<LICENSE>>\nbase_model: <<BASE_MODEL>>\n---\n# <<MODEL_NAME>>\n",
+		},
+	}, {
+		name: "a pointer to the license is no license",
+		files: map[string]string{
+			"LICENSE":            mitText,
+			"models/x/LICENSE":   "See LICENSE in the root folder of this repository.\n",
+			"weights/LICENSE.md": "The license for these weights can be found at https://example.com/weights-license.\n",
+		},
+	}, {
+		name: "tool settings and package lists are no licenses",
+		files: map[string]string{
+			"LICENSE":                  mitText,
+			".license_check_skip":      "third_party/\nvendor/\n",
+			"requirements.gpllike.txt": "# GPL-licensed packages, kept apart\npyqt5==5.15.9\n",
+			"requirements-gpl.txt":     "# GNU General Public License v3 packages\nreadline\n",
+		},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			snap := &analysis.Snapshot{Root: "/work/quiet"}
+			for p, text := range tt.files {
+				kind := analysis.ClassifyContent(analysis.ClassifyPath(p), []byte(text))
+				if kind == analysis.KindOther || kind == analysis.KindMarkdown && !isReadme(p) {
+					continue
+				}
+				snap.Docs = append(snap.Docs, analysis.Document{Path: p, Kind: kind, Text: []byte(text), Size: int64(len(text))})
+			}
+			sort.Slice(snap.Docs, func(i, j int) bool { return snap.Docs[i].Path < snap.Docs[j].Path })
+			res := analysis.New().Analyze(context.Background(), snap)
+			var got []string
+			for _, f := range res.Findings {
+				if f.Severity.AtLeast(analysis.SeverityInformation) {
+					got = append(got, fmt.Sprintf("%s %s %s", f.Path, f.Severity, f.Code))
+				}
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
