@@ -43,6 +43,9 @@ type Options struct {
 	// ExternalProfile says that the caller's profile replaces the root's
 	// .fineprint.yaml (`check --config`): Ignore alone applies.
 	ExternalProfile bool
+	// Include holds globs of folders that DefaultSkipped would skip and
+	// that are read all the same ("vendor/acme/**", "third_party").
+	Include []string
 	// MaxFileSize caps the bytes read from any text file; larger files are
 	// skipped. Zero means DefaultMaxFileSize.
 	MaxFileSize int64
@@ -162,6 +165,34 @@ type Skip struct {
 var skippedDirs = map[string]bool{
 	".git": true, ".hg": true, ".svn": true, "node_modules": true, ".venv": true, "venv": true,
 	"__pycache__": true, ".tox": true, ".mypy_cache": true, ".pytest_cache": true, "site-packages": true,
+}
+
+// DefaultSkipped are the names of folders that hold other people's code
+// (vendored dependencies), skipped unless the profile's include: names
+// them: their licenses are theirs, not the project's.
+var DefaultSkipped = map[string]bool{"vendor": true, "third_party": true, "third-party": true, "thirdparty": true, "3rdparty": true}
+
+// skippedByDefault reports whether rel lies in a folder DefaultSkipped
+// names and the profile's include: globs do not take it (or, for a folder,
+// something below it) back.
+func (w *walker) skippedByDefault(rel string) bool {
+	lower := strings.ToLower(rel)
+	if !strings.Contains(lower, "vendor") && !strings.Contains(lower, "third") && !strings.Contains(lower, "3rdparty") {
+		return false // the common case, without splitting the path
+	}
+	inside := false
+	for _, part := range strings.Split(rel, "/") {
+		inside = inside || DefaultSkipped[strings.ToLower(part)]
+	}
+	if !inside {
+		return false
+	}
+	for _, g := range w.opts.Include {
+		if Match(g, rel) || Match(g, rel+"/x") || strings.HasPrefix(g, rel+"/") {
+			return false
+		}
+	}
+	return true
 }
 
 // Load reads the workspace at root. The error is non-nil only when root
@@ -460,7 +491,7 @@ func (w *walker) walk(dir, rel, real string) {
 		}
 		switch {
 		case mode.IsDir():
-			if skippedDirs[name] {
+			if skippedDirs[name] || w.skippedByDefault(childRel) {
 				if analysis.IsRootMarker(name) {
 					w.markers = append(w.markers, childRel)
 				}
@@ -472,6 +503,9 @@ func (w *walker) walk(dir, rel, real string) {
 			}
 			w.walk(child, childRel, childReal)
 		case mode.IsRegular():
+			if w.skippedByDefault(childRel) {
+				continue
+			}
 			w.file(child, childRel, childReal)
 		case analysis.ClassifyPath(childRel) != analysis.KindOther:
 			// A FIFO, device or socket with a license's name: opening a

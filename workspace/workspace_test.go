@@ -80,6 +80,18 @@ func TestLoad(t *testing.T) {
 		},
 		wantDocs: []string{"LICENSE license"},
 	}, {
+		name: "vendored code is not read unless the profile includes it",
+		files: map[string]string{
+			"LICENSE":                   licenseText,
+			"vendor/x/LICENSE":          licenseText,
+			"third_party/y/LICENSE":     licenseText,
+			"lib/Third_Party/z/LICENSE": licenseText,
+			"3rdparty/LICENSE":          licenseText,
+			"vendor/acme/LICENSE":       licenseText,
+		},
+		opts:     Options{Include: []string{"vendor/acme/**"}},
+		wantDocs: []string{"LICENSE license", "vendor/acme/LICENSE license"},
+	}, {
 		name: "ignore globs",
 		files: map[string]string{
 			"LICENSE":                    licenseText,

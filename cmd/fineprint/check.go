@@ -305,6 +305,7 @@ func checkTarget(ctx context.Context, a *analysis.Analyzer, t target, config *an
 	if config != nil {
 		opts.ExternalProfile, opts.Ignore = true, config.Ignore
 		opts.MaxFiles, opts.MaxBytes = config.Limits.MaxFiles(), config.Limits.MaxBytes()
+		opts.Include = config.Include
 	}
 	var (
 		snap  *analysis.Snapshot
