@@ -52,8 +52,8 @@ func Text(w io.Writer, res *analysis.Result, snap *analysis.Snapshot, opts Optio
 		modelsText(bw, "Datasets in use", res.Datasets, pos, opts.PathPrefix)
 		bw.WriteString("\n")
 	}
-	docs := 0
-	if snap != nil {
+	docs := max(opts.Checked, 0)
+	if snap != nil && opts.Checked == 0 {
 		docs = len(snap.Docs)
 	}
 	fmt.Fprintf(bw, "%s checked, %s: %s\n", wording.Count(docs, "file"), wording.Count(len(res.Licenses), "license"), summaryText(Summarize(res.Findings)))

@@ -257,7 +257,50 @@ func LoadFiles(root string, files []string, opts Options) (*analysis.Snapshot, [
 			w.skips = append(w.skips, Skip{Path: rel, Reason: "not a license, model card, manifest or fineprint file"})
 		}
 	}
+	w.projectContext(files)
 	return w.finish(), w.skips, nil
+}
+
+// projectContext reads, for files checked on their own, the files their
+// projects' rules read: the README, NOTICE and license files of each folder
+// from the file's own up to the root, where a folder holding a root marker
+// (analysis.IsRootMarker, a model card) is a project. It notes the
+// markers it sees. Problems reading them are not reported: they were not
+// asked for. The caller reports findings about the named files only.
+func (w *walker) projectContext(files []string) {
+	done := map[string]bool{}
+	for _, rel := range files {
+		for dir := path.Dir(rel); !done[dir]; dir = path.Dir(dir) {
+			done[dir] = true
+			w.contextDir(dir)
+			if dir == "." {
+				break
+			}
+		}
+	}
+}
+
+func (w *walker) contextDir(dir string) {
+	abs := filepath.Join(w.root, filepath.FromSlash(dir))
+	entries, err := os.ReadDir(abs)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		name := e.Name()
+		rel := path.Join(dir, name)
+		if analysis.IsRootMarker(name) && (e.IsDir() || analysis.ClassifyPath(rel) == analysis.KindOther) {
+			w.markers = append(w.markers, rel)
+		}
+		lower := strings.ToLower(name)
+		if w.seen[rel] || !e.Type().IsRegular() || w.ignored(rel) ||
+			!(strings.HasPrefix(lower, "readme") || analysis.IsRootMarker(name) && analysis.ClassifyPath(rel) == analysis.KindLicense) {
+			continue
+		}
+		skips := len(w.skips)
+		w.file(filepath.Join(abs, name), rel, "")
+		w.skips = w.skips[:skips]
+	}
 }
 
 type walker struct {
