@@ -335,6 +335,9 @@ func (a *Analyzer) analyzeLicense(d *Document, fr *fileResult) {
 				info.Span = Span{min(info.Span.Start, r.Start), max(info.Span.End, r.End)}
 			}
 		}
+		if len(fr.licenses) == 0 {
+			info.Title = fileTitle(d.Text, info.Title)
+		}
 		fr.licenses = append(fr.licenses, info)
 	}
 	hs := hits()
@@ -430,6 +433,17 @@ func hasCode(fs []Finding, code string) bool {
 		}
 	}
 	return false
+}
+
+// fileTitle is where a file's first license is named: its first line when
+// that is a license title ("MIT License" above the copyright line that
+// identification matched from), else title.
+func fileTitle(text []byte, title Span) Span {
+	fl := firstLine(text)
+	if fl.End > fl.Start && fl.End <= title.Start && isLicenseTitle(titleText(string(text[fl.Start:fl.End]))) {
+		return fl
+	}
+	return title
 }
 
 // pointerPhrase is how a short file sends the reader to the license

@@ -111,3 +111,17 @@ func TestQuietByDefault(t *testing.T) {
 		})
 	}
 }
+
+// TestLicenseTitleIsTheTitleLine: hovers and code lenses attach to a
+// license's title line ("MIT License"), not to the copyright line below
+// it, where identification starts matching.
+func TestLicenseTitleIsTheTitleLine(t *testing.T) {
+	snap := &analysis.Snapshot{Root: "/work/quiet", Docs: []analysis.Document{{Path: "LICENSE", Kind: analysis.KindLicense, Text: []byte(mitText)}}}
+	res := analysis.New().Analyze(context.Background(), snap)
+	if len(res.Licenses) != 1 || res.Licenses[0].ID != "mit" {
+		t.Fatalf("licenses = %+v, want MIT", res.Licenses)
+	}
+	if got := mitText[res.Licenses[0].Title.Start:res.Licenses[0].Title.End]; got != "MIT License" {
+		t.Errorf("title = %q, want the first line", got)
+	}
+}
