@@ -23,6 +23,7 @@ func Text(w io.Writer, res *analysis.Result, snap *analysis.Snapshot, opts Optio
 		}
 		p := pos.at(f.Path, f.Span.Start)
 		fmt.Fprintf(bw, "%s:%d:%d: %s %s: %s\n", Escape(opts.PathPrefix+f.Path), p.Line, p.Column, f.Severity, f.Code, Escape(f.Message))
+		bw.WriteString(diffText(f))
 	}
 	a := opts.analyzer()
 	idx := newFindingIndex(res.Findings)
