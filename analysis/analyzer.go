@@ -75,6 +75,9 @@ type Reference struct {
 	// By says how a model's license was found (workspace, hf-cache, lock,
 	// kb, name-rule), Original which model a re-upload copies.
 	By, Original string
+	// LicensePath is the workspace file holding the license, when the
+	// place names one (a card's license_link: LICENSE), identified or not.
+	LicensePath string
 }
 
 // ModelUse is one model the project references, for the inventory: its

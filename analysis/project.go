@@ -179,11 +179,20 @@ func (a *Analyzer) checkCardLicenseValue(d *Document, fr *fileResult, c *modelca
 		}
 		fr.findings = append(fr.findings, f)
 	}
+	if id == "other" && localLink(c) && (c.LicenseName == nil || a.kb.License(c.LicenseName.Text) == nil) {
+		return // the file license_link names resolves it (cardFindings)
+	}
 	ref := Reference{Path: d.Path, Span: span}
 	if l != nil {
 		ref.License = l.ID
 	}
 	fr.references = append(fr.references, ref)
+}
+
+// localLink reports a license_link that names a file of the workspace
+// ("LICENSE"), not a URL.
+func localLink(c *modelcard.Card) bool {
+	return c.LicenseLink != nil && strings.TrimSpace(c.LicenseLink.Text) != "" && !strings.Contains(c.LicenseLink.Text, "://")
 }
 
 // nearestHubID suggests the Hub id for a license value: the Hub id of the

@@ -25,6 +25,7 @@ func (pc *project) cardFindings(d *Document, fr *fileResult) []Finding {
 	for _, decl := range decls {
 		pc.use(decl.license, d.Path, Span{decl.value.Start, decl.value.End})
 	}
+	pc.linkedReference(d, c)
 	bases := pc.cardBases(d, c)
 	var out []Finding
 	out = append(out, pc.licenseMismatch(d, c, decls, bases)...)
@@ -47,6 +48,26 @@ func (pc *project) cardFindings(d *Document, fr *fileResult) []Finding {
 		out = append(out, f)
 	}
 	return out
+}
+
+// linkedReference: a card that says license: other with license_link:
+// LICENSE is under the license of that file, which the workspace holds;
+// its license value then names that license for hovers.
+func (pc *project) linkedReference(d *Document, c *modelcard.Card) {
+	if !localLink(c) || len(c.License) != 1 || !strings.EqualFold(strings.TrimSpace(c.License[0].Text), "other") ||
+		c.LicenseName != nil && pc.a.kb.License(c.LicenseName.Text) != nil {
+		return
+	}
+	v := c.License[0]
+	ref := Reference{Path: d.Path, Span: Span{v.Start, v.End}}
+	target := path.Join(dirOf(d.Path), strings.TrimSpace(c.LicenseLink.Text))
+	for _, l := range pc.res.Licenses {
+		if l.Path == target {
+			ref.License, ref.LicensePath = l.ID, l.Path
+			break
+		}
+	}
+	pc.references = append(pc.references, ref)
 }
 
 func (pc *project) baseSpan(c *modelcard.Card, b base) Span {

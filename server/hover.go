@@ -98,6 +98,9 @@ func (s *Server) referenceHover(r analysis.Reference, v *view) string {
 		}
 		head = "Dataset `" + r.Dataset + "`\n\n"
 	}
+	if fv := v.paths[r.LicensePath]; r.LicensePath != "" && fv != nil && len(fv.licenses) > 0 {
+		return head + s.licenseHover(fv.licenses[0], v)
+	}
 	if r.License == "" {
 		return head + "fineprint cannot resolve this license: check the model's card and license by hand."
 	}
