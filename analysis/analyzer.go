@@ -350,7 +350,11 @@ func (a *Analyzer) analyzeLicense(d *Document, fr *fileResult) {
 	} else if len(fr.licenses) == 0 && len(hs) == 0 && isPointer(d.Text) {
 		// "See LICENSE in the repository's root": the license is elsewhere.
 	} else if len(fr.licenses) == 0 {
-		fr.licenses = append(fr.licenses, LicenseInfo{Path: d.Path, Kind: "unknown", Span: Span{0, len(d.Text)}})
+		unknown := LicenseInfo{Path: d.Path, Kind: "unknown", Span: Span{0, len(d.Text)}}
+		if fl := firstLine(d.Text); isLicenseTitle(titleText(string(d.Text[fl.Start:fl.End]))) {
+			unknown.Title = fl // where its checklist is shown
+		}
+		fr.licenses = append(fr.licenses, unknown)
 		fr.findings = append(fr.findings, a.finding("license/unidentified", d.Path, firstLine(d.Text),
 			"This file reads like a license but matches none fineprint knows; its clauses are still checked below.", "", nil))
 	}
