@@ -3,11 +3,14 @@ package analysis_test
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 
 	"github.com/fineprint-dev/fineprint/analysis"
+	"github.com/fineprint-dev/fineprint/workspace"
 )
 
 // mitText is an MIT license as projects keep it, with its copyright line.
@@ -123,5 +126,36 @@ func TestLicenseTitleIsTheTitleLine(t *testing.T) {
 	}
 	if got := mitText[res.Licenses[0].Title.Start:res.Licenses[0].Title.End]; got != "MIT License" {
 		t.Errorf("title = %q, want the first line", got)
+	}
+}
+
+// TestLinkedFolderReadOnce: a folder linked from elsewhere in the
+// repository is read once, under its own path, so its findings are not
+// reported twice.
+func TestLinkedFolderReadOnce(t *testing.T) {
+	dir := t.TempDir()
+	lic := "ACME TEST MODEL LICENSE\n\nIf your services have more than 50 million monthly active users, you must request a separate license from Acme.\n"
+	if err := os.MkdirAll(filepath.Join(dir, "models", "acme"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "models", "acme", "LICENSE"), []byte(lic), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join("models", "acme"), filepath.Join(dir, "current")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	snap, _, err := workspace.Load(dir, workspace.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := analysis.New().Analyze(context.Background(), snap)
+	var got []string
+	for _, f := range res.Findings {
+		if f.Code == "clause/scale-threshold" {
+			got = append(got, f.Path)
+		}
+	}
+	if strings.Join(got, " ") != "models/acme/LICENSE" {
+		t.Errorf("scale-threshold findings in %q, want one in models/acme/LICENSE", got)
 	}
 }

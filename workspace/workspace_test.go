@@ -270,7 +270,9 @@ func TestLoadFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := paths(snap), []string{".fineprint.yaml profile", "sub/LICENSE license"}; !reflect.DeepEqual(got, want) {
+	// The README, NOTICE and license files of the folders above a named
+	// file are read too, for the project rules (analysis/project_roots.go).
+	if got, want := paths(snap), []string{".fineprint.yaml profile", "LICENSE license", "NOTICE license", "sub/LICENSE license"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("docs = %q, want %q", got, want)
 	}
 	wantSkips := []Skip{
