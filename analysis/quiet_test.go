@@ -159,3 +159,20 @@ func TestLinkedFolderReadOnce(t *testing.T) {
 		t.Errorf("scale-threshold findings in %q, want one in models/acme/LICENSE", got)
 	}
 }
+
+// TestResearchOnlySaysNonCommercial: a research-only clause is one
+// warning, not a research-only and a non-commercial one on the same line.
+func TestResearchOnlySaysNonCommercial(t *testing.T) {
+	text := "ACME RESEARCH LICENSE\n\n1. You may use the Model for non-commercial research purposes only.\n"
+	snap := &analysis.Snapshot{Root: "/work/quiet", Docs: []analysis.Document{{Path: "LICENSE", Kind: analysis.KindLicense, Text: []byte(text)}}}
+	res := analysis.New().Analyze(context.Background(), snap)
+	var got []string
+	for _, f := range res.Findings {
+		if strings.HasPrefix(f.Code, "license/") && f.Code != "license/unidentified" {
+			got = append(got, f.Code)
+		}
+	}
+	if strings.Join(got, " ") != "license/research-only" {
+		t.Errorf("findings %q, want license/research-only alone", got)
+	}
+}
