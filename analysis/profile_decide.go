@@ -12,6 +12,9 @@ package analysis
 //     license/non-commercial to hint (the project keeps to it) and
 //     license/research-only to information (non-commercial is not yet
 //     research-only).
+//     manifest/unknown-model-license is information, a warning for a
+//     commercial project, which must check unknown terms before it relies
+//     on them.
 //  3. clause/scale-threshold with metric monthly-active-users (or
 //     annual-revenue in USD) and the matching use.monthly_active_users
 //     (use.annual_revenue_usd): under the threshold it is information, at or
