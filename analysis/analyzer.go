@@ -368,7 +368,7 @@ func (a *Analyzer) analyzeLicense(d *Document, fr *fileResult) {
 		if inStandardLicense(fr.licenses, fr.findings, h.Start) {
 			continue
 		}
-		f := a.finding(h.Code, d.Path, Span{h.Start, h.End}, h.Message, licenseAt(fr.licenses, h.Start), h.Data)
+		f := a.finding(h.Code, d.Path, operative(d.Text, Span{h.Start, h.End}), h.Message, licenseAt(fr.licenses, h.Start), h.Data)
 		fr.findings = append(fr.findings, f)
 	}
 	fr.findings = append(fr.findings, a.kindFindings(fr)...)
@@ -457,6 +457,29 @@ func hasCode(fs []Finding, code string) bool {
 		}
 	}
 	return false
+}
+
+// longClause is the length from which a clause's range is narrowed to its
+// operative part.
+const longClause = 300
+
+// operative narrows the range of a long clause to its operative part: up to
+// the colon or semicolon that ends its first clause ("You agree not to use
+// the Model or Derivatives of the Model:" rather than the twenty lines of
+// the list that follows, which a sentence splitter sees as one sentence
+// when the list items end in semicolons). A range without such a break
+// stays whole.
+func operative(text []byte, sp Span) Span {
+	if sp.End-sp.Start < longClause || sp.End > len(text) {
+		return sp
+	}
+	const minPart = 40 // shorter pieces are a heading or a list marker
+	for i := sp.Start + minPart; i < sp.End-1; i++ {
+		if c := text[i]; (c == ':' || c == ';') && (text[i+1] == ' ' || text[i+1] == '\n' || text[i+1] == '\r') {
+			return Span{sp.Start, i + 1}
+		}
+	}
+	return sp
 }
 
 // fileTitle is where a file's first license is named: its first line when

@@ -176,3 +176,30 @@ func TestResearchOnlySaysNonCommercial(t *testing.T) {
 		t.Errorf("findings %q, want license/research-only alone", got)
 	}
 }
+
+// TestClauseRangeIsTheOperativeSentence: a use-restriction list whose items
+// end in semicolons reads as one long sentence; the finding underlines the
+// sentence that restricts ("You agree not to use ... :"), not the list.
+func TestClauseRangeIsTheOperativeSentence(t *testing.T) {
+	lead := "You agree not to use the Model or Derivatives of the Model:"
+	text := "ACME OPEN RAIL LICENSE\n\nAttachment A Use Restrictions\n" + lead + "\n" +
+		"In any way that violates any applicable national, federal, state, local or\ninternational law or regulation; " +
+		"For the purpose of exploiting, harming or attempting to\nexploit or harm minors in any way; " +
+		"To generate or disseminate verifiably false\ninformation and/or content with the purpose of harming others; " +
+		"To generate or\ndisseminate personal identifiable information that can be used to harm an individual; " +
+		"To provide medical advice and medical results\ninterpretation.\n"
+	snap := &analysis.Snapshot{Root: "/work/quiet", Docs: []analysis.Document{{Path: "LICENSE", Kind: analysis.KindLicense, Text: []byte(text)}}}
+	res := analysis.New().Analyze(context.Background(), snap)
+	found := false
+	for _, f := range res.Findings {
+		if f.Code == "clause/use-restriction" {
+			found = true
+			if got := text[f.Span.Start:f.Span.End]; got != lead {
+				t.Errorf("use-restriction underlines %q, want %q", got, lead)
+			}
+		}
+	}
+	if !found {
+		t.Fatal("no clause/use-restriction finding")
+	}
+}
