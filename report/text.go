@@ -30,6 +30,9 @@ func Text(w io.Writer, res *analysis.Result, snap *analysis.Snapshot, opts Optio
 	for _, l := range res.Licenses {
 		bw.WriteString("\n")
 		fmt.Fprintf(bw, "%s: %s\n", Escape(opts.PathPrefix+l.Path), Escape(licenseTitle(l)))
+		if standardLicense(l) {
+			continue // MIT, Apache-2.0, the GPL: their terms are well known; the title says it
+		}
 		fs := idx.forLicense(l)
 		if opts.Stats != nil {
 			opts.Stats.ChecklistFindings += len(fs)
@@ -95,6 +98,12 @@ func (x *findingIndex) forLicense(l analysis.LicenseInfo) []analysis.Finding {
 		out[i] = x.fs[k]
 	}
 	return out
+}
+
+// standardLicense reports a standard permissive or copyleft license, whose
+// checklist the text output leaves out (fineprint explain ID shows it).
+func standardLicense(l analysis.LicenseInfo) bool {
+	return l.ID != "" && !l.Policy && (l.Kind == "permissive" || l.Kind == "copyleft")
 }
 
 func licenseTitle(l analysis.LicenseInfo) string {
