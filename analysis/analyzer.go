@@ -358,6 +358,12 @@ func (a *Analyzer) analyzeLicense(d *Document, fr *fileResult) {
 		fr.findings = append(fr.findings, a.finding("license/unidentified", d.Path, firstLine(d.Text),
 			"This file reads like a license but matches none fineprint knows; its clauses are still checked below.", "", nil))
 	}
+	if isNoticeFile(d.Path) {
+		// A NOTICE names the licenses of what ships (the notice line of the
+		// Qwen Research License); its lines are no clauses, its licenses no
+		// restrictions of its own: the notice rules read it.
+		hs = nil
+	}
 	for _, h := range hs {
 		if url, _ := h.Data["url"].(string); h.Code == "clause/policy-by-reference" && a.ownURL(fr.licenses, url) {
 			continue
@@ -371,7 +377,9 @@ func (a *Analyzer) analyzeLicense(d *Document, fr *fileResult) {
 		f := a.finding(h.Code, d.Path, operative(d.Text, Span{h.Start, h.End}), h.Message, licenseAt(fr.licenses, h.Start), h.Data)
 		fr.findings = append(fr.findings, f)
 	}
-	fr.findings = append(fr.findings, a.kindFindings(fr)...)
+	if !isNoticeFile(d.Path) {
+		fr.findings = append(fr.findings, a.kindFindings(fr)...)
+	}
 	fr.findings = withoutNonCommercialOfResearchOnly(fr.findings)
 }
 

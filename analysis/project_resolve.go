@@ -41,7 +41,7 @@ type project struct {
 	// lineIndexes are line indexes of files holding a fineprint-ignore
 	// comment, for sites that suppression may silence (silencedSite).
 	lineIndexes map[string]*textpos.Index
-	roots      map[string]bool           // project folders (project_roots.go)
+	roots       map[string]bool // project folders (project_roots.go)
 }
 
 // use is one license a project uses and the first place it came from.
