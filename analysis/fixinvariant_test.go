@@ -150,7 +150,7 @@ func applyFix(snap *analysis.Snapshot, fix analysis.Fix) (*analysis.Snapshot, er
 func fixWorkspaces(t *testing.T) map[string]*analysis.Snapshot {
 	now := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 	out := map[string]*analysis.Snapshot{}
-	for _, dir := range []string{"project", "cli", "lsp"} {
+	for _, dir := range []string{"project", "cli", "lsp", "lsp/steps", "record"} {
 		files, _ := filepath.Glob(filepath.Join("..", "testdata", dir, "*.txtar"))
 		for _, file := range files {
 			ar, err := txtar.ParseFile(file)
@@ -159,7 +159,7 @@ func fixWorkspaces(t *testing.T) map[string]*analysis.Snapshot {
 			}
 			kept := ar.Files[:0:0]
 			for _, f := range ar.Files {
-				if dir == "project" || !strings.HasPrefix(f.Name, "want") && !strings.HasPrefix(f.Name, "lsp/") && f.Name != "args" && f.Name != "stdin" {
+				if dir == "project" || workspaceFile(f.Name) {
 					kept = append(kept, f)
 				}
 			}
@@ -184,6 +184,17 @@ func fixWorkspaces(t *testing.T) map[string]*analysis.Snapshot {
 		out["dir/"+filepath.Base(root)] = snap
 	}
 	return out
+}
+
+// workspaceFile tells the files of an archive's workspace from its test
+// script: wants, arguments, LSP requests and numbered steps (1.args,
+// 2.write/LICENSE) are not in the workspace.
+func workspaceFile(name string) bool {
+	if strings.HasPrefix(name, "want") || strings.HasPrefix(name, "lsp/") || strings.HasPrefix(name, "golden/") || name == "args" || name == "stdin" || name == "policy" {
+		return false
+	}
+	step, _, _ := strings.Cut(name, ".")
+	return strings.Trim(step, "0123456789") != ""
 }
 
 func mustGetwd(t *testing.T) string {
