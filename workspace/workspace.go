@@ -359,6 +359,9 @@ func newWalker(root string, opts Options) (*walker, error) {
 	if opts.MaxBytes <= 0 {
 		opts.MaxBytes = analysis.DefaultMaxBytes
 	}
+	if opts.Include == nil {
+		opts.Include = rootIncludes(abs, opts.Overlay)
+	}
 	w := &walker{root: abs, real: real, opts: opts, seen: map[string]bool{},
 		dirs: map[fileID]string{}, open: map[fileID]bool{}, texts: map[fileID][]byte{}}
 	w.compile()
