@@ -347,7 +347,7 @@ func (a *Analyzer) analyzeLicense(d *Document, fr *fileResult) {
 	if len(fr.licenses) == 0 && isNoticeFile(d.Path) {
 		// A NOTICE that names no known license is the project's own notice
 		// file, not an unknown license: the notice rules read it.
-	} else if len(fr.licenses) == 0 && len(hs) == 0 && isPointer(d.Text) {
+	} else if len(fr.licenses) == 0 && onlyReferences(hs) && isPointer(d.Text) {
 		// "See LICENSE in the repository's root": the license is elsewhere.
 	} else if len(fr.licenses) == 0 {
 		unknown := LicenseInfo{Path: d.Path, Kind: "unknown", Span: Span{0, len(d.Text)}}
@@ -504,6 +504,17 @@ func fileTitle(text []byte, title Span) Span {
 // pointerPhrase is how a short file sends the reader to the license
 // elsewhere: "see LICENSE in folder x", "the license can be found at ...".
 var pointerPhrase = regexp.MustCompile(`(?is)\b(see|refer to|found (in|at)|located (in|at)|available (in|at)|can be found|is in|are in)\b.{0,120}\b(licen[cs]e|copying|terms)\b|\blicen[cs]e\b.{0,80}\b(in|at|under) (the )?(folder|directory|file|root|parent|\.\./|https?://)`)
+
+// onlyReferences reports clause hits that are at most the reference a
+// pointer file makes (the URL it sends the reader to).
+func onlyReferences(hs []clause.Hit) bool {
+	for _, h := range hs {
+		if h.Code != "clause/policy-by-reference" {
+			return false
+		}
+	}
+	return true
+}
 
 // isPointer reports a text too short to be a license that points at one
 // elsewhere.

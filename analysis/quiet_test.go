@@ -81,6 +81,12 @@ func TestQuietByDefault(t *testing.T) {
 			"models/x/LICENSE":   "See LICENSE in the root folder of this repository.\n",
 			"weights/LICENSE.md": "The license for these weights can be found at https://example.com/weights-license.\n",
 		},
+		// No license/unidentified: the address it points to is the license,
+		// a reference worth a dated copy.
+		want: []string{
+			"weights/LICENSE.md information clause/policy-by-reference",
+			"weights/LICENSE.md information policy/not-recorded",
+		},
 	}, {
 		name: "tool settings and package lists are no licenses",
 		files: map[string]string{
