@@ -209,3 +209,21 @@ func TestClauseRangeIsTheOperativeSentence(t *testing.T) {
 		t.Fatal("no clause/use-restriction finding")
 	}
 }
+
+// TestLitigationTerminationIsInformation: rights that end only if you sue
+// the licensor (the patent-retaliation clause of many licenses) are not
+// the licensor cutting off access; they are information, not a warning.
+func TestLitigationTerminationIsInformation(t *testing.T) {
+	text := "ACME MODEL LICENSE\n\n1. You may use the Model.\n\n2. If you institute litigation or other proceedings against Acme alleging that the Model infringes your rights, the licenses granted to you under this Agreement shall terminate as of the date such litigation or claim is filed.\n"
+	snap := &analysis.Snapshot{Root: "/work/quiet", Docs: []analysis.Document{{Path: "LICENSE", Kind: analysis.KindLicense, Text: []byte(text)}}}
+	res := analysis.New().Analyze(context.Background(), snap)
+	var got []string
+	for _, f := range res.Findings {
+		if f.Code == "clause/remote-termination" {
+			got = append(got, f.Severity.String())
+		}
+	}
+	if strings.Join(got, " ") != "information" {
+		t.Errorf("remote-termination severities %q, want one information", got)
+	}
+}
