@@ -227,3 +227,15 @@ func TestLitigationTerminationIsInformation(t *testing.T) {
 		t.Errorf("remote-termination severities %q, want one information", got)
 	}
 }
+
+// TestAssignmentTerminationIsNoRemoteTermination: a license that ends when
+// you assign it without consent ends on your act, not the licensor's.
+func TestAssignmentTerminationIsNoRemoteTermination(t *testing.T) {
+	text := "ACME MODEL LICENSE\n\n1. The foregoing license is personal to you, and you may not assign or sublicense this License without Acme's prior written consent; any such assignment or sublicense will be void and will automatically and immediately terminate this License.\n"
+	snap := &analysis.Snapshot{Root: "/work/quiet", Docs: []analysis.Document{{Path: "LICENSE", Kind: analysis.KindLicense, Text: []byte(text)}}}
+	for _, f := range analysis.New().Analyze(context.Background(), snap).Findings {
+		if f.Code == "clause/remote-termination" {
+			t.Errorf("%s %s: %s", f.Severity, f.Code, f.Message)
+		}
+	}
+}
