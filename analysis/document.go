@@ -76,10 +76,6 @@ func ClassifyPath(p string) Kind {
 		return KindLock
 	case strings.HasPrefix(p, PoliciesDir+"/") || strings.HasPrefix(p, ".fineprint/licenses/"): // recorded copies are never analysed as licenses
 		return KindPolicyCopy
-	case isPackageList(lower):
-		// requirements-gpl.txt, deps.gpllike.txt: lists of packages, whose
-		// comments may say "GPL-licensed", are no license texts.
-		return KindOther
 	case lower == "modelfile" || strings.HasPrefix(lower, "modelfile.") || strings.HasSuffix(lower, ".modelfile"):
 		return KindModelfile
 	case lower == "adapter_config.json":
@@ -88,6 +84,10 @@ func ClassifyPath(p string) Kind {
 		return KindGGUF
 	case manifest.IsPackageManifest(base):
 		return KindPackage
+	case isPackageList(lower):
+		// constraints-gpl.txt, deps.gpllike.txt: other lists of packages,
+		// whose comments may say "GPL-licensed", are no license texts.
+		return KindOther
 	case strings.HasSuffix(lower, ".py"):
 		return KindPython
 	case isShellName(lower), isCIWorkflow(p, lower):
