@@ -205,6 +205,7 @@ func (a *Analyzer) Analyze(ctx context.Context, s *Snapshot) *Result {
 	res.Findings = append(res.Findings, a.suppress(s, files, others)...)
 	res.Findings = a.decide(res.Findings, &profile)
 	SortFindings(res.Findings)
+	quietRepeats(res.Findings)
 	res.Findings = boundPerFileAndCode(res.Findings, MaxFindingsPerCode)
 	res.Findings, res.Dropped = capFindings(res.Findings, profile.Limits.MaxFindings())
 	return res
@@ -526,6 +527,36 @@ func onlyReferences(hs []clause.Hit) bool {
 func isPointer(text []byte) bool {
 	t := bytes.TrimSpace(text)
 	return len(t) < 400 && pointerPhrase.Match(t)
+}
+
+// repeatKeys name the datum that identifies what a finding of these codes
+// is about: the same model, dataset or package named in many files is one
+// decision for the project.
+var repeatKeys = map[string]string{"manifest/model-license": "model", "dataset/license": "dataset", "package/license": "package"}
+
+// quietRepeats keeps a warning about a model, dataset or package at its
+// first place (in path order) and lowers the same warning in other files
+// to information: eighteen configs that load one non-commercial model are
+// one thing to decide, and each file still shows it. Errors stay errors
+// (a commercial profile's decision holds everywhere).
+func quietRepeats(fs []Finding) {
+	seen := map[string]bool{}
+	for i := range fs {
+		f := &fs[i]
+		datum, ok := repeatKeys[f.Code]
+		if !ok || f.Severity != SeverityWarning {
+			continue
+		}
+		id, _ := f.Data[datum].(string)
+		if id == "" {
+			continue
+		}
+		key := f.Code + "\x00" + strings.ToLower(id)
+		if seen[key] {
+			f.Severity = SeverityInformation
+		}
+		seen[key] = true
+	}
 }
 
 // inStandardLicense reports whether off lies in the text of a standard

@@ -69,6 +69,16 @@ func TestQuietByDefault(t *testing.T) {
 			"b.py information notice/missing-attribution",
 		},
 	}, {
+		name: "one non-commercial model loaded in two files: one warning, the other place information",
+		files: map[string]string{
+			"a.py": "from diffusers import DiffusionPipeline\np = DiffusionPipeline.from_pretrained(\"black-forest-labs/FLUX.1-dev\")\n",
+			"b.py": "from diffusers import DiffusionPipeline\np = DiffusionPipeline.from_pretrained(\"black-forest-labs/FLUX.1-dev\")\n",
+		},
+		want: []string{
+			"a.py warning manifest/model-license",
+			"b.py information manifest/model-license",
+		},
+	}, {
 		name: "a card template is no card",
 		files: map[string]string{
 			"templates/README-template.md": "---\nlicense: {{ license }}\npretty_name: <<DATASET_NAME>>\n---\n# <<DATASET_NAME>>\n",
