@@ -532,7 +532,7 @@ func isPointer(text []byte) bool {
 // repeatKeys name the datum that identifies what a finding of these codes
 // is about: the same model, dataset or package named in many files is one
 // decision for the project.
-var repeatKeys = map[string]string{"manifest/model-license": "model", "dataset/license": "dataset", "package/license": "package"}
+var repeatKeys = map[string]string{"manifest/model-license": "model", "manifest/unknown-model-license": "model", "dataset/license": "dataset", "package/license": "package"}
 
 // quietRepeats keeps a warning about a model, dataset or package at its
 // first place (in path order) and lowers the same warning in other files
