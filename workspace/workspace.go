@@ -359,7 +359,7 @@ func newWalker(root string, opts Options) (*walker, error) {
 	if opts.MaxBytes <= 0 {
 		opts.MaxBytes = analysis.DefaultMaxBytes
 	}
-	if opts.Include == nil {
+	if opts.Include == nil && !opts.ExternalProfile {
 		opts.Include = rootIncludes(abs, opts.Overlay)
 	}
 	w := &walker{root: abs, real: real, opts: opts, seen: map[string]bool{},
