@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"path"
+	"regexp"
 	"runtime"
 	"slices"
 	"strings"
@@ -35,6 +36,10 @@ type Snapshot struct {
 	// Weights lists model weight files (*.safetensors, *.bin, *.pt, ...)
 	// whose bytes are not read: they tell which folders ship models.
 	Weights []string
+	// Markers lists files and folders not read that make their folder a
+	// project root: pyproject.toml, package.json, go.mod, .git
+	// (project_roots.go).
+	Markers []string
 	// ModelCache looks a Hub model id up in the local Hugging Face cache and
 	// returns the snapshot's card (README.md) and license text; nil means no
 	// cache. workspace.HubCache is the real one. It is the only way the
@@ -70,6 +75,9 @@ type Reference struct {
 	// By says how a model's license was found (workspace, hf-cache, lock,
 	// kb, name-rule), Original which model a re-upload copies.
 	By, Original string
+	// LicensePath is the workspace file holding the license, when the
+	// place names one (a card's license_link: LICENSE), identified or not.
+	LicensePath string
 }
 
 // ModelUse is one model the project references, for the inventory: its
@@ -197,6 +205,7 @@ func (a *Analyzer) Analyze(ctx context.Context, s *Snapshot) *Result {
 	res.Findings = append(res.Findings, a.suppress(s, files, others)...)
 	res.Findings = a.decide(res.Findings, &profile)
 	SortFindings(res.Findings)
+	quietRepeats(res.Findings)
 	res.Findings = boundPerFileAndCode(res.Findings, MaxFindingsPerCode)
 	res.Findings, res.Dropped = capFindings(res.Findings, profile.Limits.MaxFindings())
 	return res
@@ -330,27 +339,70 @@ func (a *Analyzer) analyzeLicense(d *Document, fr *fileResult) {
 				info.Span = Span{min(info.Span.Start, r.Start), max(info.Span.End, r.End)}
 			}
 		}
+		if len(fr.licenses) == 0 {
+			info.Title = fileTitle(d.Text, info.Title)
+		}
 		fr.licenses = append(fr.licenses, info)
 	}
+	hs := hits()
 	if len(fr.licenses) == 0 && isNoticeFile(d.Path) {
 		// A NOTICE that names no known license is the project's own notice
 		// file, not an unknown license: the notice rules read it.
+	} else if len(fr.licenses) == 0 && onlyReferences(hs) && isPointer(d.Text) {
+		// "See LICENSE in the repository's root": the license is elsewhere.
 	} else if len(fr.licenses) == 0 {
-		fr.licenses = append(fr.licenses, LicenseInfo{Path: d.Path, Kind: "unknown", Span: Span{0, len(d.Text)}})
+		unknown := LicenseInfo{Path: d.Path, Kind: "unknown", Span: Span{0, len(d.Text)}}
+		if fl := firstLine(d.Text); isLicenseTitle(titleText(string(d.Text[fl.Start:fl.End]))) {
+			unknown.Title = fl // where its checklist is shown
+		}
+		fr.licenses = append(fr.licenses, unknown)
 		fr.findings = append(fr.findings, a.finding("license/unidentified", d.Path, firstLine(d.Text),
 			"This file reads like a license but matches none fineprint knows; its clauses are still checked below.", "", nil))
 	}
-	for _, h := range hits() {
+	if isNoticeFile(d.Path) {
+		// A NOTICE names the licenses of what ships (the notice line of the
+		// Qwen Research License); its lines are no clauses, its licenses no
+		// restrictions of its own: the notice rules read it.
+		hs = nil
+	}
+	for _, h := range hs {
 		if url, _ := h.Data["url"].(string); h.Code == "clause/policy-by-reference" && a.ownURL(fr.licenses, url) {
 			continue
 		}
 		if h.Code == "license/modified" && hasCode(fr.findings, "license/modified") {
 			continue // the added text was already found by comparing with the standard text
 		}
-		f := a.finding(h.Code, d.Path, Span{h.Start, h.End}, h.Message, licenseAt(fr.licenses, h.Start), h.Data)
+		if inStandardLicense(fr.licenses, fr.findings, h.Start) {
+			continue
+		}
+		f := a.finding(h.Code, d.Path, operative(d.Text, Span{h.Start, h.End}), h.Message, licenseAt(fr.licenses, h.Start), h.Data)
+		if h.Data["condition"] == "litigation" {
+			// Rights that end only if you sue the licensor are no risk of
+			// losing access that you do not control.
+			f.Severity = SeverityInformation
+		}
 		fr.findings = append(fr.findings, f)
 	}
-	fr.findings = append(fr.findings, a.kindFindings(fr)...)
+	if !isNoticeFile(d.Path) {
+		fr.findings = append(fr.findings, a.kindFindings(fr)...)
+	}
+	fr.findings = withoutNonCommercialOfResearchOnly(fr.findings)
+}
+
+// withoutNonCommercialOfResearchOnly drops a license/non-commercial finding
+// on the line a license/research-only finding already covers: research use
+// only says more, and one warning per clause is enough.
+func withoutNonCommercialOfResearchOnly(fs []Finding) []Finding {
+	research := map[int]bool{}
+	for _, f := range fs {
+		if f.Code == "license/research-only" {
+			research[f.Span.Start] = true
+		}
+	}
+	if len(research) == 0 {
+		return fs
+	}
+	return slices.DeleteFunc(fs, func(f Finding) bool { return f.Code == "license/non-commercial" && research[f.Span.Start] })
 }
 
 // modifiedFinding reports a standard license with added terms on the
@@ -417,6 +469,114 @@ func hasCode(fs []Finding, code string) bool {
 		if f.Code == code {
 			return true
 		}
+	}
+	return false
+}
+
+// longClause is the length from which a clause's range is narrowed to its
+// operative part.
+const longClause = 300
+
+// operative narrows the range of a long clause to its operative part: up to
+// the colon or semicolon that ends its first clause ("You agree not to use
+// the Model or Derivatives of the Model:" rather than the twenty lines of
+// the list that follows, which a sentence splitter sees as one sentence
+// when the list items end in semicolons). A range without such a break
+// stays whole.
+func operative(text []byte, sp Span) Span {
+	if sp.End-sp.Start < longClause || sp.End > len(text) {
+		return sp
+	}
+	const minPart = 40 // shorter pieces are a heading or a list marker
+	for i := sp.Start + minPart; i < sp.End-1; i++ {
+		if c := text[i]; (c == ':' || c == ';') && (text[i+1] == ' ' || text[i+1] == '\n' || text[i+1] == '\r') {
+			return Span{sp.Start, i + 1}
+		}
+	}
+	return sp
+}
+
+// fileTitle is where a file's first license is named: its first line when
+// that is a license title ("MIT License" above the copyright line that
+// identification matched from), else title.
+func fileTitle(text []byte, title Span) Span {
+	fl := firstLine(text)
+	if fl.End > fl.Start && fl.End <= title.Start && isLicenseTitle(titleText(string(text[fl.Start:fl.End]))) {
+		return fl
+	}
+	return title
+}
+
+// pointerPhrase is how a short file sends the reader to the license
+// elsewhere: "see LICENSE in folder x", "the license can be found at ...".
+var pointerPhrase = regexp.MustCompile(`(?is)\b(see|refer to|found (in|at)|located (in|at)|available (in|at)|can be found|is in|are in)\b.{0,120}\b(licen[cs]e|copying|terms)\b|\blicen[cs]e\b.{0,80}\b(in|at|under) (the )?(folder|directory|file|root|parent|\.\./|https?://)`)
+
+// onlyReferences reports clause hits that are at most the reference a
+// pointer file makes (the URL it sends the reader to).
+func onlyReferences(hs []clause.Hit) bool {
+	for _, h := range hs {
+		if h.Code != "clause/policy-by-reference" {
+			return false
+		}
+	}
+	return true
+}
+
+// isPointer reports a text too short to be a license that points at one
+// elsewhere.
+func isPointer(text []byte) bool {
+	t := bytes.TrimSpace(text)
+	return len(t) < 400 && pointerPhrase.Match(t)
+}
+
+// repeatKeys name the datum that identifies what a finding of these codes
+// is about: the same model, dataset or package named in many files is one
+// decision for the project.
+var repeatKeys = map[string]string{"manifest/model-license": "model", "manifest/unknown-model-license": "model", "dataset/license": "dataset", "package/license": "package"}
+
+// quietRepeats keeps a warning about a model, dataset or package at its
+// first place (in path order) and lowers the same warning in other files
+// to information: eighteen configs that load one non-commercial model are
+// one thing to decide, and each file still shows it. Errors stay errors
+// (a commercial profile's decision holds everywhere).
+func quietRepeats(fs []Finding) {
+	seen := map[string]bool{}
+	for i := range fs {
+		f := &fs[i]
+		datum, ok := repeatKeys[f.Code]
+		if !ok || f.Severity != SeverityWarning {
+			continue
+		}
+		id, _ := f.Data[datum].(string)
+		if id == "" {
+			continue
+		}
+		key := f.Code + "\x00" + strings.ToLower(id)
+		if seen[key] {
+			f.Severity = SeverityInformation
+		}
+		seen[key] = true
+	}
+}
+
+// inStandardLicense reports whether off lies in the text of a standard
+// permissive or copyleft license (MIT, Apache-2.0, the GPL ...): their terms
+// are well known, and a project's own LICENSE under one gets no clause
+// findings (its attribution or share-alike clause is no news to the
+// project that chose it). Text added around such a license is still read,
+// and so are the terms a modified one adds (license/modified).
+func inStandardLicense(ls []LicenseInfo, fs []Finding, off int) bool {
+	for _, l := range ls {
+		standard := l.Kind == "permissive" || l.Kind == "copyleft" || l.Modified
+		if !standard || l.Policy || off < l.Span.Start || off >= l.Span.End {
+			continue
+		}
+		for _, f := range fs {
+			if f.Code == "license/modified" && off >= f.Span.Start && off < f.Span.End {
+				return false // the terms added on top are what is new
+			}
+		}
+		return true
 	}
 	return false
 }

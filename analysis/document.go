@@ -84,6 +84,10 @@ func ClassifyPath(p string) Kind {
 		return KindGGUF
 	case manifest.IsPackageManifest(base):
 		return KindPackage
+	case isPackageList(lower):
+		// constraints-gpl.txt, deps.gpllike.txt: other lists of packages,
+		// whose comments may say "GPL-licensed", are no license texts.
+		return KindOther
 	case strings.HasSuffix(lower, ".py"):
 		return KindPython
 	case isShellName(lower), isCIWorkflow(p, lower):
@@ -100,6 +104,18 @@ func ClassifyPath(p string) Kind {
 		return KindMarkdown
 	}
 	return KindOther
+}
+
+// isPackageList matches the names of dependency lists: requirements*.txt,
+// constraints*.txt, *.in of pip-tools, and lists named for the licenses of
+// what they hold (*.gpllike.txt).
+func isPackageList(lower string) bool {
+	ext := path.Ext(lower)
+	if ext != ".txt" && ext != ".in" {
+		return false
+	}
+	return strings.HasPrefix(lower, "requirements") || strings.HasPrefix(lower, "constraints") ||
+		strings.Contains(lower, "gpllike")
 }
 
 // isShellName matches the files whose commands may download models:
@@ -169,7 +185,8 @@ var codeOrDataExt = map[string]bool{
 // Qianwen LICENSE AGREEMENT"), *TERMS_OF_USE*, USE_POLICY*, *ACCEPTABLE_USE*,
 // NOTICE*.
 func isLicenseName(lower string) bool {
-	if codeOrDataExt[path.Ext(lower)] {
+	if codeOrDataExt[path.Ext(lower)] || strings.HasPrefix(lower, ".") {
+		// .license_check_skip and other dot files are tools' settings
 		return false
 	}
 	for _, prefix := range []string{"licence", "copying", "notice", "use_policy", "use-policy"} {

@@ -22,6 +22,9 @@ type Profile struct {
 	Rules  map[string]string `yaml:"rules" json:"rules"` // code -> off|hint|information|warning|error
 	Ignore []string          `yaml:"ignore" json:"ignore"`
 	Limits Limits            `yaml:"limits" json:"limits"` // workspace-wide caps (limits.go)
+	// Include holds globs of folders skipped by default (vendor/,
+	// third_party/, ...) that are read all the same ("vendor/acme/**").
+	Include []string `yaml:"include" json:"include"`
 }
 
 // Use is the profile's "use" section.
@@ -73,6 +76,9 @@ func (p Profile) over(o Profile) Profile {
 		out.Ignore = o.Ignore
 	}
 	out.Limits = p.Limits.over(o.Limits)
+	if o.Include != nil {
+		out.Include = o.Include
+	}
 	return out
 }
 
@@ -95,15 +101,16 @@ func ParseProfile(path string, data []byte) (Profile, []Finding) {
 		if top.Kind == yaml.ScalarNode && top.Tag == "!!null" {
 			return Profile{}, nil
 		}
-		pp.report(top, "The profile must be a mapping with the keys use, rules, ignore and limits; it is ignored.")
+		pp.report(top, "The profile must be a mapping with the keys use, rules, ignore, include and limits; it is ignored.")
 		return Profile{}, pp.findings
 	}
 	var p Profile
 	pp.mapping(top, "the profile", map[string]func(k, v *yaml.Node){
-		"use":    func(_, v *yaml.Node) { pp.use(v, &p.Use) },
-		"rules":  func(_, v *yaml.Node) { p.Rules = pp.rules(v) },
-		"ignore": func(_, v *yaml.Node) { p.Ignore = pp.ignore(v) },
-		"limits": func(_, v *yaml.Node) { pp.limits(v, &p.Limits) },
+		"use":     func(_, v *yaml.Node) { pp.use(v, &p.Use) },
+		"rules":   func(_, v *yaml.Node) { p.Rules = pp.rules(v) },
+		"ignore":  func(_, v *yaml.Node) { p.Ignore = pp.globs(v, "ignore") },
+		"include": func(_, v *yaml.Node) { p.Include = pp.globs(v, "include") },
+		"limits":  func(_, v *yaml.Node) { pp.limits(v, &p.Limits) },
 	})
 	return p, pp.findings
 }
@@ -256,16 +263,16 @@ func (pp *profileParser) codes() []string {
 	return out
 }
 
-func (pp *profileParser) ignore(n *yaml.Node) []string {
+func (pp *profileParser) globs(n *yaml.Node, key string) []string {
 	if n.Kind != yaml.SequenceNode {
-		pp.report(n, "ignore must be a list of path globs, such as [\"third_party/**\"]; it is left unset.")
+		pp.report(n, key+" must be a list of path globs, such as [\"third_party/**\"]; it is left unset.")
 		return nil
 	}
 	out := []string{}
 	for _, item := range n.Content {
 		switch {
 		case item.Kind != yaml.ScalarNode || item.Tag != "!!str" || item.Value == "":
-			pp.report(item, "Each entry of ignore must be a path glob such as third_party/**; this one is ignored.")
+			pp.report(item, "Each entry of "+key+" must be a path glob such as third_party/**; this one is ignored.")
 		case !glob.Valid(item.Value):
 			pp.report(item, fmt.Sprintf("%q is not a valid glob; it is ignored.", item.Value))
 		default:

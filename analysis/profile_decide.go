@@ -12,6 +12,9 @@ package analysis
 //     license/non-commercial to hint (the project keeps to it) and
 //     license/research-only to information (non-commercial is not yet
 //     research-only).
+//     manifest/unknown-model-license is information, a warning for a
+//     commercial project, which must check unknown terms before it relies
+//     on them.
 //  3. clause/scale-threshold with metric monthly-active-users (or
 //     annual-revenue in USD) and the matching use.monthly_active_users
 //     (use.annual_revenue_usd): under the threshold it is information, at or
@@ -29,6 +32,10 @@ package analysis
 //     clause/attribution and clause/derivative-naming to hint: they bind when
 //     copies are passed on. They stay visible because some licenses (Llama's
 //     "Built with Llama") also ask for attribution from hosted services.
+//     use.redistributes_models: true raises notice/missing-notice,
+//     notice/missing-attribution and notice/missing-license-copy to
+//     warnings; without it they are information, since an app that only
+//     loads a model owes none of them.
 //  6. rules: sets a code's severity; off removes its findings.
 //
 // Without a profile (or for a part it does not say) the rule defaults of the

@@ -149,7 +149,7 @@ func TestParseProfileInvalid(t *testing.T) {
 			name: "not a mapping",
 			text: "- use\n- rules\n",
 			bad:  "- use\n- rules",
-			msg:  "The profile must be a mapping with the keys use, rules, ignore and limits; it is ignored.",
+			msg:  "The profile must be a mapping with the keys use, rules, ignore, include and limits; it is ignored.",
 		},
 		{
 			name: "duplicate key",

@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"regexp"
 	"strings"
 
 	"github.com/fineprint-dev/fineprint/analysis/gguf"
@@ -91,6 +92,21 @@ func (a *Analyzer) analyzeModelFile(d *Document, fr *fileResult) {
 	}
 }
 
+// templatePlaceholder is a placeholder of a card template: <<DATASET_NAME>>,
+// {{ model_id }}, [MODEL_NAME], {license}.
+var templatePlaceholder = regexp.MustCompile(`<<\s*[A-Za-z_]+\s*>>|\{\{\s*[A-Za-z_.]+\s*\}\}|\[[A-Z][A-Z_]{2,}\]|\{[a-z_]+\}`)
+
+// isTemplate reports a model card template: its name says so
+// (README-template.md, model_card_template.md), or its front matter holds
+// placeholders. Its findings would be about the placeholders.
+func isTemplate(d *Document) bool {
+	if strings.Contains(strings.ToLower(path.Base(d.Path)), "template") {
+		return true
+	}
+	end := frontMatterEnd(d.Text)
+	return end > 0 && templatePlaceholder.Match(d.Text[:end])
+}
+
 // unreadable is the manifest/unreadable finding on a file that could not
 // be parsed: what names the file and the consequence, err the reason.
 func (a *Analyzer) unreadable(p string, at Span, what string, err error) Finding {
@@ -100,6 +116,9 @@ func (a *Analyzer) unreadable(p string, at Span, what string, err error) Finding
 // analyzeCard parses a card's front matter and checks what needs only the
 // card: that it parses, declares a license, and names it with a Hub id.
 func (a *Analyzer) analyzeCard(d *Document, fr *fileResult) {
+	if isTemplate(d) {
+		return // a card to be filled in declares nothing yet
+	}
 	c, err := modelcard.Parse(d.Text)
 	var se *modelcard.SyntaxError
 	switch {
@@ -160,11 +179,20 @@ func (a *Analyzer) checkCardLicenseValue(d *Document, fr *fileResult, c *modelca
 		}
 		fr.findings = append(fr.findings, f)
 	}
+	if id == "other" && localLink(c) && (c.LicenseName == nil || a.kb.License(c.LicenseName.Text) == nil) {
+		return // the file license_link names resolves it (cardFindings)
+	}
 	ref := Reference{Path: d.Path, Span: span}
 	if l != nil {
 		ref.License = l.ID
 	}
 	fr.references = append(fr.references, ref)
+}
+
+// localLink reports a license_link that names a file of the workspace
+// ("LICENSE"), not a URL.
+func localLink(c *modelcard.Card) bool {
+	return c.LicenseLink != nil && strings.TrimSpace(c.LicenseLink.Text) != "" && !strings.Contains(c.LicenseLink.Text, "://")
 }
 
 // nearestHubID suggests the Hub id for a license value: the Hub id of the
@@ -222,6 +250,7 @@ func (a *Analyzer) projectFindings(s *Snapshot, files map[string]*fileResult, re
 		out = append(out, pc.referenceFindings(d, fr)...)
 		out = append(out, pc.datasetFindings(d, fr)...)
 	}
+	pc.useLicenseTexts()
 	out = append(out, pc.noticeFindings()...)
 	out = append(out, pc.copyrightFindings()...)
 	out = append(out, pc.licenseCopyFindings()...)

@@ -25,9 +25,10 @@ func (pc *project) cardFindings(d *Document, fr *fileResult) []Finding {
 	for _, decl := range decls {
 		pc.use(decl.license, d.Path, Span{decl.value.Start, decl.value.End})
 	}
+	pc.linkedReference(d, c)
 	bases := pc.cardBases(d, c)
 	var out []Finding
-	out = append(out, pc.licenseMismatch(d, c, decls)...)
+	out = append(out, pc.licenseMismatch(d, c, decls, bases)...)
 	for _, b := range bases {
 		if b.res.license == nil {
 			continue
@@ -35,7 +36,11 @@ func (pc *project) cardFindings(d *Document, fr *fileResult) []Finding {
 		pc.use(b.res.license, d.Path, pc.baseSpan(c, b))
 		for _, decl := range decls {
 			if conflicts(b.res.license, decl.license) {
-				out = append(out, pc.baseConflict(d, b, decl))
+				f := pc.baseConflict(d, b, decl)
+				if fix, ok := pc.baseConflictFix(d, c, b.res.license, decl); ok {
+					f.Fixes = []Fix{fix}
+				}
+				out = append(out, f)
 			}
 		}
 	}
@@ -43,6 +48,26 @@ func (pc *project) cardFindings(d *Document, fr *fileResult) []Finding {
 		out = append(out, f)
 	}
 	return out
+}
+
+// linkedReference: a card that says license: other with license_link:
+// LICENSE is under the license of that file, which the workspace holds;
+// its license value then names that license for hovers.
+func (pc *project) linkedReference(d *Document, c *modelcard.Card) {
+	if !localLink(c) || len(c.License) != 1 || !strings.EqualFold(strings.TrimSpace(c.License[0].Text), "other") ||
+		c.LicenseName != nil && pc.a.kb.License(c.LicenseName.Text) != nil {
+		return
+	}
+	v := c.License[0]
+	ref := Reference{Path: d.Path, Span: Span{v.Start, v.End}}
+	target := path.Join(dirOf(d.Path), strings.TrimSpace(c.LicenseLink.Text))
+	for _, l := range pc.res.Licenses {
+		if l.Path == target {
+			ref.License, ref.LicensePath = l.ID, l.Path
+			break
+		}
+	}
+	pc.references = append(pc.references, ref)
 }
 
 func (pc *project) baseSpan(c *modelcard.Card, b base) Span {
@@ -131,21 +156,82 @@ func (pc *project) baseConflict(d *Document, b base, decl declared) Finding {
 	return f
 }
 
+// baseConflictFix declares the base's license instead: its Hub id, else
+// "other" with license_name and license_link. There is none when a license
+// file beside the card holds another license (the card would then disagree
+// with it), or when the card names several licenses.
+func (pc *project) baseConflictFix(d *Document, c *modelcard.Card, base *kb.License, decl declared) (Fix, bool) {
+	if len(c.License) != 1 {
+		return Fix{}, false
+	}
+	for _, l := range pc.licenseFiles(dirOf(d.Path)) {
+		if !isNoticeFile(l.Path) && pc.a.kb.License(l.ID) != base {
+			return Fix{}, false
+		}
+	}
+	value := Edit{Path: d.Path, Span: Span{decl.value.Start, decl.value.End}}
+	if base.Hub {
+		value.NewText = base.ID
+		return Fix{Title: "Declare license: " + base.ID + ", the base model's license", Edits: []Edit{value}}, true
+	}
+	value.NewText = "other"
+	edits := []Edit{value}
+	type key struct {
+		v         *modelcard.Value
+		name, val string
+	}
+	keys := []key{{c.LicenseName, "license_name", base.ID}}
+	if len(base.URLs) > 0 {
+		keys = append(keys, key{c.LicenseLink, "license_link", base.URLs[0]})
+	}
+	var added string
+	for _, k := range keys {
+		if k.v != nil {
+			edits = append(edits, Edit{Path: d.Path, Span: Span{k.v.Start, k.v.End}, NewText: k.val})
+		} else {
+			added += k.name + ": " + k.val + "\n"
+		}
+	}
+	if added != "" {
+		at := lineAfter(d.Text, c.Open.End)
+		edits = append(edits, Edit{Path: d.Path, Span: Span{at, at}, NewText: added})
+	}
+	return Fix{Title: "Declare license: other with license_name: " + base.ID + ", the base model's license", Edits: edits}, true
+}
+
+// lineAfter is the offset of the line after the one holding off.
+func lineAfter(text []byte, off int) int {
+	for off < len(text) && text[off] != '\n' {
+		off++
+	}
+	return min(off+1, len(text))
+}
+
 // licenseMismatch compares the card's license with the file license_link
 // names, else with the license files beside the card.
-func (pc *project) licenseMismatch(d *Document, c *modelcard.Card, decls []declared) []Finding {
+//
+// A NOTICE is not a license declaration: it names the licenses of what the
+// project ships (the notice line of the Gemma Terms of Use in a project
+// under Apache-2.0). A license file that holds the license of a base model
+// the declaration conflicts with is card/base-model-conflict's business.
+func (pc *project) licenseMismatch(d *Document, c *modelcard.Card, decls []declared, bases []base) []Finding {
 	dir := dirOf(d.Path)
 	var files []LicenseInfo
+	declaring := func(l LicenseInfo) bool { return l.ID != "" && !isNoticeFile(l.Path) }
 	if c.LicenseLink != nil && !strings.Contains(c.LicenseLink.Text, "://") {
 		target := path.Join(dir, c.LicenseLink.Text)
 		for _, l := range pc.res.Licenses {
-			if l.Path == target && l.ID != "" {
+			if l.Path == target && declaring(l) {
 				files = append(files, l)
 			}
 		}
 	}
 	if len(files) == 0 {
-		files = pc.licenseFiles(dir)
+		for _, l := range pc.licenseFiles(dir) {
+			if declaring(l) {
+				files = append(files, l)
+			}
+		}
 	}
 	if len(files) == 0 {
 		return nil
@@ -161,10 +247,13 @@ func (pc *project) licenseMismatch(d *Document, c *modelcard.Card, decls []decla
 				match = true
 			}
 		}
+		other := pc.a.kb.License(files[0].ID)
+		for _, b := range bases {
+			match = match || b.res.license == other && conflicts(other, decl.license)
+		}
 		if match {
 			continue
 		}
-		other := pc.a.kb.License(files[0].ID)
 		msg := fmt.Sprintf("The card declares %s, but %s holds the %s, so the two disagree about the model's license.",
 			decl.value.Text, files[0].Path, other.Name)
 		f := pc.a.finding("card/license-mismatch", d.Path, Span{decl.value.Start, decl.value.End}, msg, decl.license.ID,
@@ -195,6 +284,14 @@ func (pc *project) derivativeNaming(d *Document, fr *fileResult, bases []base) (
 			b.id, l.NamingPrefix, where, name)
 		f := pc.a.finding("card/derivative-naming", d.Path, span, msg, l.ID,
 			map[string]any{"prefix": l.NamingPrefix, "name": name, "base_model": b.id})
+		renamed := prefixedName(name, l.NamingPrefix)
+		edit := Edit{Path: d.Path, Span: span, NewText: renamed}
+		if where == "its folder's name" {
+			// A title becomes the name; the folder stays.
+			at := frontMatterEnd(d.Text)
+			edit = Edit{Path: d.Path, Span: Span{at, at}, NewText: "# " + renamed + "\n\n"}
+		}
+		f.Fixes = []Fix{{Title: fmt.Sprintf("Rename the model %q", renamed), Edits: []Edit{edit}}}
 		return f, true
 	}
 	return Finding{}, false
@@ -224,6 +321,23 @@ func (pc *project) cardName(d *Document, fr *fileResult) (name string, span Span
 		}
 	}
 	return path.Base(dir), Span{c.Open.Start, c.Open.End}, "its folder's name"
+}
+
+// prefixedName is name beginning with prefix: "Acme Chat" becomes "Llama
+// Acme Chat"; a name that begins with the prefix's first word but not the
+// whole prefix ("Llama Support" under "Llama 3") has that word replaced.
+func prefixedName(name, prefix string) string {
+	word, _, _ := strings.Cut(prefix, " ")
+	if len(name) >= len(word) && strings.EqualFold(name[:len(word)], word) {
+		rest := strings.TrimLeft(name[len(word):], " -_.")
+		if rest == "" {
+			return prefix
+		}
+		if len(rest) < len(name)-len(word) {
+			return prefix + " " + rest
+		}
+	}
+	return prefix + " " + name
 }
 
 // hasNamePrefix compares names the way people write them: case, spaces,

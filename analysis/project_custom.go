@@ -7,7 +7,7 @@ import "github.com/fineprint-dev/fineprint/analysis/kb"
 // whose clauses say copies must carry "X is licensed under ..." or that
 // products must display "Built with X" binds the project like a known one.
 // This is the gray zone the clause detectors exist for.
-func (pc *project) customNoticeFindings(notice, readme *Document) []Finding {
+func (pc *project) customNoticeFindings() []Finding {
 	var out []Finding
 	seen := map[string]bool{}
 	var byPath map[string][]int // findings with quoted text, by file: one pass, not one per license
@@ -27,19 +27,21 @@ func (pc *project) customNoticeFindings(notice, readme *Document) []Finding {
 		if l.Modified {
 			unknown.Name = l.Name
 		}
+		proj := pc.projectOf(l.Path)
+		notice, readme := pc.nearestFile(proj, "notice"), pc.nearestFile(proj, "readme")
 		for _, i := range byPath[l.Path] {
 			f := &pc.res.Findings[i]
 			text, _ := f.Data["text"].(string)
-			if text == "" || f.Path != l.Path || f.Span.Start < l.Span.Start || f.Span.Start >= l.Span.End || seen[f.Code+"\x00"+text] {
+			if text == "" || f.Path != l.Path || f.Span.Start < l.Span.Start || f.Span.Start >= l.Span.End || seen[proj+"\x00"+f.Code+"\x00"+text] {
 				continue
 			}
-			seen[f.Code+"\x00"+text] = true
-			u := use{license: unknown, path: f.Path, span: f.Span}
+			seen[proj+"\x00"+f.Code+"\x00"+text] = true
+			u := use{license: unknown, path: f.Path, span: f.Span, project: proj}
 			switch {
 			case f.Code == "clause/notice-required" && !pc.contains(notice, text):
-				out = append(out, pc.missingNotice(u, notice, text))
-			case f.Code == "clause/attribution" && !pc.contains(readme, text):
-				out = append(out, pc.missingAttribution(u, readme, text))
+				out = append(out, pc.missingNotice(u, notice, proj, []string{text}))
+			case f.Code == "clause/attribution" && !pc.chainContains(proj, "readme", text):
+				out = append(out, pc.missingAttribution(u, readme, proj, text))
 			}
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -23,18 +24,6 @@ func IsWeightsFile(p string) bool {
 		}
 	}
 	return false
-}
-
-// rootFile returns the first root-level document whose name starts with
-// prefix (case-insensitive), e.g. "notice" or "readme".
-func (pc *project) rootFile(prefix string) *Document {
-	for _, d := range pc.docs {
-		lower := strings.ToLower(d.Path)
-		if !strings.Contains(d.Path, "/") && (lower == prefix || strings.HasPrefix(lower, prefix+".")) {
-			return d
-		}
-	}
-	return nil
 }
 
 // normaliseNotice makes notice lines comparable: case, spacing, "(c)" or
@@ -102,34 +91,108 @@ func appendEdit(doc *Document, file, line string) Edit {
 	return Edit{Path: doc.Path, Span: Span{len(text), len(text)}, NewText: prefix + line + "\n"}
 }
 
-// noticeFindings checks the root NOTICE for the notice line of every
-// license in use, carries Apache-2.0 NOTICE files of sub-folders into it,
-// and checks the root README for required attributions.
+// noticeFindings checks, per project, the NOTICE for the notice lines of
+// the licenses in use and the README for the attributions they require,
+// once per license family (a project on Llama 3 and 3.1 hears about "Built
+// with Llama" once), and carries Apache-2.0 NOTICE files of sub-folders
+// into the NOTICE of the project around them.
 func (pc *project) noticeFindings() []Finding {
-	notice := pc.rootFile("notice")
-	readme := pc.rootFile("readme")
-	var out []Finding
-	// One attribution per text and project: Llama 3.1, 3.2 and 3.3 all ask
-	// for "Built with Llama", and one line in the README satisfies them.
-	attributed := map[string]int{} // normalised text -> index in out
+	type key struct{ project, family string }
+	groups := map[key][]use{}
+	var order []key
 	for _, u := range pc.uses {
-		if line := u.license.Notice; line != "" && !pc.contains(notice, line) {
-			out = append(out, pc.missingNotice(u, notice, line))
+		fam := u.license.Family
+		if fam == "" {
+			fam = u.license.ID
 		}
-		if line := u.license.Attribution; line != "" && !pc.contains(readme, line) {
-			key := normaliseNotice(line)
-			if i, seen := attributed[key]; seen {
-				if len(out[i].Related) < maxRelated {
-					out[i].Related = append(out[i].Related, Related{Path: u.path, Span: u.span, Message: "the " + u.license.Name + " asks for the same line"})
-				}
-				continue
-			}
-			attributed[key] = len(out)
-			out = append(out, pc.missingAttribution(u, readme, line))
+		k := key{u.project, fam}
+		if _, ok := groups[k]; !ok {
+			order = append(order, k)
+		}
+		groups[k] = append(groups[k], u)
+	}
+	var out []Finding
+	for _, k := range order {
+		us := groups[k]
+		notice := pc.nearestFile(k.project, "notice")
+		readme := pc.nearestFile(k.project, "readme")
+		if f, ok := pc.familyNotice(us, notice, k.project); ok {
+			out = append(out, f)
+		}
+		if f, ok := pc.familyAttribution(us, readme, k.project); ok {
+			out = append(out, f)
 		}
 	}
-	out = append(out, pc.customNoticeFindings(notice, readme)...)
-	return append(out, pc.apacheNotices(notice)...)
+	out = append(out, pc.customNoticeFindings()...)
+	return append(out, pc.apacheNotices()...)
+}
+
+// familyNotice is the one notice/missing-notice finding of a license
+// family in a project: at the first license whose line the NOTICE lacks,
+// with a fix that adds every missing line of the family, so that applying
+// it leaves none.
+func (pc *project) familyNotice(us []use, notice *Document, proj string) (Finding, bool) {
+	var first *use
+	var lines []string
+	for i, u := range us {
+		line := u.license.Notice
+		if line == "" || pc.contains(notice, line) || slices.Contains(lines, line) {
+			continue
+		}
+		if first == nil {
+			first = &us[i]
+		}
+		lines = append(lines, line)
+	}
+	if first == nil {
+		return Finding{}, false
+	}
+	return pc.missingNotice(*first, notice, proj, lines), true
+}
+
+// familyAttribution is the one notice/missing-attribution finding of a
+// license family in a project; any of the family's lines in the README
+// (the "Built with Meta Llama 3" of Llama 3 or the "Built with Llama" of
+// later versions) satisfies it.
+func (pc *project) familyAttribution(us []use, readme *Document, proj string) (Finding, bool) {
+	var first *use
+	for i, u := range us {
+		line := u.license.Attribution
+		if line == "" {
+			continue
+		}
+		if pc.chainContains(proj, "readme", line) {
+			return Finding{}, false
+		}
+		if first == nil || us[i].license.Version > first.license.Version {
+			first = &us[i] // the newest version's words
+		}
+	}
+	if first == nil {
+		return Finding{}, false
+	}
+	f := pc.missingAttribution(*first, readme, proj, first.license.Attribution)
+	for _, u := range us {
+		if u.license != first.license && u.license.Attribution != "" && len(f.Related) < maxRelated {
+			f.Related = append(f.Related, Related{Path: u.path, Span: u.span, Message: "the " + u.license.Name + " asks for an attribution too"})
+		}
+	}
+	return f, true
+}
+
+// chainContains reports whether the file named prefix of project proj, or
+// of a project around it, holds line: a monorepo's README that says "Built
+// with Llama" speaks for the model folders inside it.
+func (pc *project) chainContains(proj, prefix, line string) bool {
+	for {
+		if pc.contains(pc.projectFile(proj, prefix), line) {
+			return true
+		}
+		if proj == "" {
+			return false
+		}
+		proj = pc.projectOf(proj)
+	}
 }
 
 // contains reports whether d holds line, normalised. A README can be a
@@ -182,25 +245,38 @@ func longestASCIIWord(s string) string {
 	return best
 }
 
-func (pc *project) missingNotice(u use, notice *Document, line string) Finding {
+// missingNotice reports that the NOTICE of project proj (nil when there is
+// none) lacks lines, the first of which the license of u requires.
+func (pc *project) missingNotice(u use, notice *Document, proj string, lines []string) Finding {
+	line := lines[0]
+	file := inProject(proj, "NOTICE")
 	where := "the project has no NOTICE file"
-	title := "Create NOTICE with the notice line of the " + u.license.Name
+	if proj != "" {
+		where = "the project in " + proj + " has no NOTICE file"
+	}
+	title := "Create " + file + " with the notice line of the " + u.license.Name
 	if notice != nil {
 		where = notice.Path + " lacks it"
 		title = "Add the notice line of the " + u.license.Name + " to " + notice.Path
+	}
+	if len(lines) > 1 {
+		title = strings.Replace(title, "the notice line of the "+u.license.Name, "the notice lines of the licenses in use", 1)
 	}
 	msg := fmt.Sprintf("The %s requires copies to ship a notice file saying %q, and %s.", u.license.Name, line, where)
 	f := pc.a.finding("notice/missing-notice", u.path, u.span, msg, u.license.ID, map[string]any{"text": line})
 	if notice != nil {
 		f.Related = []Related{{Path: notice.Path, Span: firstLine(notice.Text), Message: "the project's NOTICE"}}
 	}
-	f.Fixes = []Fix{{Title: title, Edits: []Edit{appendEdit(notice, "NOTICE", line)}}}
+	f.Fixes = []Fix{{Title: title, Edits: []Edit{appendEdit(notice, file, strings.Join(lines, "\n"))}}}
 	return f
 }
 
-func (pc *project) missingAttribution(u use, readme *Document, line string) Finding {
+func (pc *project) missingAttribution(u use, readme *Document, proj, line string) Finding {
 	where := "the project has no README"
-	file := "README.md"
+	if proj != "" {
+		where = "the project in " + proj + " has no README"
+	}
+	file := inProject(proj, "README.md")
 	if readme != nil {
 		where = readme.Path + " does not show it"
 		file = readme.Path
@@ -210,20 +286,22 @@ func (pc *project) missingAttribution(u use, readme *Document, line string) Find
 	if readme != nil {
 		f.Related = []Related{{Path: readme.Path, Span: firstLine(readme.Text), Message: "the project's README"}}
 	}
-	f.Fixes = []Fix{{Title: fmt.Sprintf("Add %q to %s", line, file), Edits: []Edit{appendEdit(readme, file, line)}}}
+	f.Fixes = []Fix{{Title: fmt.Sprintf("Add %q to %s", line, file), Edits: []Edit{attributionEdit(readme, file, line)}}}
 	return f
 }
 
 // apacheNotices: a folder under Apache-2.0 that ships its own NOTICE passes
 // its attribution notices on (Apache-2.0 section 4(d)); the project's NOTICE
 // must carry them.
-func (pc *project) apacheNotices(root *Document) []Finding {
+func (pc *project) apacheNotices() []Finding {
 	var out []Finding
 	for _, d := range pc.docs {
 		dir := dirOf(d.Path)
 		if dir == "" || !strings.HasPrefix(strings.ToLower(path.Base(d.Path)), "notice") {
 			continue
 		}
+		outer := pc.projectOf(dir) // the project around the folder's own
+		root := pc.nearestFile(outer, "notice")
 		apache := false
 		for _, l := range pc.licenseFiles(dir) {
 			apache = apache || l.ID == "apache-2.0"
@@ -236,7 +314,7 @@ func (pc *project) apacheNotices(root *Document) []Finding {
 		msg := fmt.Sprintf("%s is the NOTICE of Apache-2.0 work, whose attribution notices must be carried along, and the project's NOTICE lacks them.", d.Path)
 		f := pc.a.finding("notice/missing-notice", d.Path, span, msg, "apache-2.0", map[string]any{"text": line})
 		f.Fixes = []Fix{{Title: "Carry " + d.Path + " into the project's NOTICE",
-			Edits: []Edit{appendEdit(root, "NOTICE", strings.TrimRight(string(d.Text), "\r\n"))}}}
+			Edits: []Edit{appendEdit(root, inProject(outer, "NOTICE"), strings.TrimRight(string(d.Text), "\r\n"))}}}
 		if root != nil {
 			f.Related = []Related{{Path: root.Path, Span: firstLine(root.Text), Message: "the project's NOTICE"}}
 		}
@@ -422,7 +500,10 @@ func (pc *project) licenseCopyFindings() []Finding {
 		}
 		for _, ml := range pc.folderModelLicenses(d) {
 			l := ml.license
-			if l.Kind == "unknown" || pc.hasLicenseCopy(dir, l) {
+			// A standard permissive license named by its id (a card's
+			// license: apache-2.0) needs no copy beside the weights for
+			// anyone to know its terms; the Hub shows it.
+			if l.Kind == "unknown" || l.Kind == "permissive" || pc.hasLicenseCopy(dir, l) {
 				continue
 			}
 			shipping[dir] = false // one finding per folder
@@ -540,4 +621,107 @@ func (pc *project) licenseText(l *kb.License) *Document {
 		}
 	}
 	return pc.texts[l]
+}
+
+// attributionSection matches the title of a README section where an
+// attribution belongs.
+var attributionSection = regexp.MustCompile(`(?i)\b(licen[cs]e|licen[cs]ing|attribution|acknowledge?ments?|credits?)\b`)
+
+// attributionEdit puts line into the README: at the end of its first
+// "License", "Attribution", "Acknowledgements" or "Credits" section, else
+// in a new "Attribution" section at its end; it creates file with the line
+// when there is no README.
+func attributionEdit(readme *Document, file, line string) Edit {
+	if readme == nil {
+		return Edit{Path: file, Create: true, NewText: line + "\n"}
+	}
+	text := readme.Text
+	level, sectionEnd := 0, -1 // the section found: its heading level, where it ends
+	lastContent := -1          // end of the section's last non-blank line
+	fence := ""
+	for off := frontMatterEnd(text); off < len(text); {
+		end := bytes.IndexByte(text[off:], '\n')
+		next := len(text)
+		if end >= 0 {
+			next = off + end + 1
+		}
+		l := strings.TrimRight(string(text[off:next]), "\r\n")
+		trimmed := strings.TrimLeft(l, " ")
+		switch {
+		case fence != "":
+			if strings.HasPrefix(trimmed, fence) {
+				fence = ""
+			}
+		case strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~"):
+			fence = trimmed[:3]
+		}
+		if h := headingLevel(l); h > 0 && fence == "" && !strings.HasPrefix(trimmed, "```") && !strings.HasPrefix(trimmed, "~~~") {
+			if level > 0 && h <= level {
+				sectionEnd = lastContent
+				break
+			}
+			if level == 0 && attributionSection.MatchString(l) {
+				level = h
+			}
+		}
+		if strings.TrimSpace(l) != "" {
+			lastContent = off + len(strings.TrimRight(string(text[off:next]), "\r\n"))
+		}
+		off = next
+	}
+	if level > 0 && sectionEnd < 0 {
+		sectionEnd = lastContent
+	}
+	if level > 0 && sectionEnd >= 0 {
+		return Edit{Path: readme.Path, Span: Span{sectionEnd, sectionEnd}, NewText: "\n\n" + line}
+	}
+	prefix := "\n"
+	switch {
+	case len(text) == 0:
+		prefix = ""
+	case !bytes.HasSuffix(text, []byte("\n")):
+		prefix = "\n\n"
+	}
+	return Edit{Path: readme.Path, Span: Span{len(text), len(text)}, NewText: prefix + "## Attribution\n\n" + line + "\n"}
+}
+
+// headingLevel is the level of an ATX Markdown heading line, 0 when l is
+// not one.
+func headingLevel(l string) int {
+	n := 0
+	for n < len(l) && l[n] == '#' {
+		n++
+	}
+	if n == 0 || n > 6 || n < len(l) && l[n] != ' ' && l[n] != '\t' {
+		return 0
+	}
+	return n
+}
+
+// frontMatterEnd is the offset after a card's closing "---" line, 0 when
+// text has no front matter.
+func frontMatterEnd(text []byte) int {
+	s := string(text)
+	if !strings.HasPrefix(strings.TrimPrefix(s, bom), "---") {
+		return 0
+	}
+	off := strings.IndexByte(s, '\n')
+	for off >= 0 && off+1 < len(s) {
+		next := strings.IndexByte(s[off+1:], '\n')
+		l := s[off+1:]
+		if next >= 0 {
+			l = s[off+1 : off+1+next]
+		}
+		if strings.TrimRight(l, "\r") == "---" {
+			if next < 0 {
+				return len(s)
+			}
+			return off + 1 + next + 1
+		}
+		if next < 0 {
+			break
+		}
+		off += 1 + next
+	}
+	return 0
 }

@@ -4,10 +4,12 @@ package analysis
 //
 // What is recorded: every license file of the workspace (KindLicense) except
 // NOTICE files, which are the project's own and change with every notice it
-// adds, and except paths the profile ignores. record/unrecorded fires for
-// such a file whether or not a fineprint.lock exists yet, at its default
-// severity information; turn it off in the profile (rules:
-// record/unrecorded: off) if you do not keep a record.
+// adds, and except paths the profile ignores. Before the project keeps a
+// record (no fineprint.lock yet), one hint on its first license file
+// offers to record them all; once the lock exists, record/unrecorded
+// fires for each license file not in it, at its default severity
+// information. Turn it off in the profile (rules: record/unrecorded: off)
+// if you do not keep a record.
 //
 // Each recorded license file also has a copy of its recorded text at
 // record.LicenseCopyPath(path), written by `fineprint record` and by the
@@ -58,7 +60,14 @@ func (a *Analyzer) recordFindings(s *Snapshot, files map[string]*fileResult, res
 		now = recordClock()
 	}
 	var out []Finding
-	for _, lf := range licenseFiles(s, res, files) {
+	lfs := licenseFiles(s, res, files)
+	if lockDoc == nil && len(lfs) > 0 {
+		out = append(out, a.recordAll(s, lfs, now))
+	}
+	for _, lf := range lfs {
+		if lockDoc == nil {
+			break
+		}
 		if f, ok := a.licenseRecordFinding(s, files, lockDoc, lock, lf, now); ok {
 			out = append(out, f)
 		}
@@ -159,6 +168,36 @@ func (a *Analyzer) licenseRecordFinding(s *Snapshot, files map[string]*fileResul
 		fmt.Sprintf("%s has changed since it was recorded on %s; review what changed before you rely on it again.", lf.Path, e.Recorded), lf.License, data)
 	f.Fixes = []Fix{{Title: "Record the current " + lf.Path + " in fineprint.lock", Edits: edits}}
 	return f, true
+}
+
+// recordAll is the one hint of a project that keeps no record yet: on its
+// first license file (the shallowest), with a fix that records every
+// license file at once, so that applying it leaves no record finding.
+func (a *Analyzer) recordAll(s *Snapshot, lfs []licenseFile, now time.Time) Finding {
+	first := lfs[0]
+	for _, lf := range lfs[1:] {
+		if strings.Count(lf.Path, "/") < strings.Count(first.Path, "/") {
+			first = lf
+		}
+	}
+	lock := record.Lock{Version: record.Version, Licenses: []record.LicenseEntry{}, Policies: []record.PolicyEntry{}}
+	var copies []Edit
+	for _, lf := range lfs {
+		lock.Licenses = append(lock.Licenses, record.LicenseEntry{Path: lf.Path, License: lf.License, SHA256: lf.SHA256, Recorded: now.Format(record.DateLayout)})
+		copies = append(copies, licenseCopyEdit(docByPath(s, record.LicenseCopyPath(lf.Path)), lf))
+	}
+	lock.Sort()
+	msg := first.Path + " is not recorded yet: fineprint record keeps its hash and the date in fineprint.lock, so that a later change is noticed."
+	title := "Record " + first.Path + " in fineprint.lock"
+	if len(lfs) > 1 {
+		msg = fmt.Sprintf("The project's %d license files are not recorded yet: fineprint record keeps their hashes and the date in fineprint.lock, so that a later change is noticed.", len(lfs))
+		title = fmt.Sprintf("Record the %d license files in fineprint.lock", len(lfs))
+	}
+	f := a.finding("record/unrecorded", first.Path, first.Title, msg, first.License,
+		map[string]any{"files": len(lfs)})
+	f.Severity = SeverityHint
+	f.Fixes = []Fix{{Title: title, Edits: append([]Edit{{Path: LockFile, Create: true, NewText: string(record.Marshal(lock))}}, copies...)}}
+	return f
 }
 
 // recordFixKey is what a license file's record fix depends on besides the

@@ -88,8 +88,13 @@ func TestRecordFindings(t *testing.T) {
 		want []string
 	}{
 		{"nothing recorded", nil, []string{
-			"LICENSE record/unrecorded: LICENSE is not recorded in fineprint.lock yet, so a later change to it would go unnoticed.",
+			"LICENSE record/unrecorded: LICENSE is not recorded yet: fineprint record keeps its hash and the date in fineprint.lock, so that a later change is noticed.",
 			"LICENSE policy/not-recorded: The policy at " + recPolicyURL + " is part of this license but no dated copy of it is recorded, so a later change to it would go unnoticed.",
+		}},
+		// Once the project keeps a record, each license file missing from it
+		// is reported on its own.
+		{"a lock without the license", []Document{recLockDoc(record.Lock{Policies: recorded.Policies}), recCopyDoc(copyPath, recDay1, body)}, []string{
+			"LICENSE record/unrecorded: LICENSE is not recorded in fineprint.lock yet, so a later change to it would go unnoticed.",
 		}},
 		{"all recorded", []Document{recLockDoc(recorded), recCopyDoc(copyPath, recDay1, body)}, nil},
 		{"license changed", []Document{recLockDoc(staleLock), recCopyDoc(copyPath, recDay1, body)}, []string{
@@ -135,7 +140,7 @@ func TestRecordFindingDetails(t *testing.T) {
 		t.Fatalf("got %d findings", len(fs))
 	}
 	unrec, pol := fs[0], fs[1]
-	if unrec.Span != (Span{0, 21}) || unrec.Severity != SeverityInformation || unrec.License != "example-1" {
+	if unrec.Span != (Span{0, 21}) || unrec.Severity != SeverityHint || unrec.License != "example-1" {
 		t.Errorf("record/unrecorded = %+v", unrec)
 	}
 	wantLock := record.Marshal(record.Lock{Licenses: []record.LicenseEntry{{Path: "LICENSE", License: "example-1", SHA256: record.Sum(s.Docs[0].Text), Recorded: "2026-11-29"}}})

@@ -41,13 +41,15 @@ type project struct {
 	// lineIndexes are line indexes of files holding a fineprint-ignore
 	// comment, for sites that suppression may silence (silencedSite).
 	lineIndexes map[string]*textpos.Index
+	roots       map[string]bool // project folders (project_roots.go)
 }
 
-// use is one license the project uses and the first place it came from.
+// use is one license a project uses and the first place it came from.
 type use struct {
 	license *kb.License
 	path    string
 	span    Span
+	project string // the project folder of path (project_roots.go)
 }
 
 // resolution is the license a model reference resolves to and how.
@@ -74,11 +76,24 @@ func newProject(a *Analyzer, s *Snapshot, files map[string]*fileResult, res *Res
 	}
 	for _, l := range res.Licenses {
 		if lic := a.kb.License(l.ID); lic != nil && !lic.IsPolicy() {
-			pc.use(lic, l.Path, l.Title)
 			pc.licenses[dirOf(l.Path)] = append(pc.licenses[dirOf(l.Path)], l)
 		}
 	}
 	return pc
+}
+
+// useLicenseTexts records the licenses whose texts are in the workspace as
+// used, after the cards and manifests: the place a finding about a
+// project's duty sits is the model reference a developer would change,
+// and stays there when a fix adds a NOTICE line or a license copy.
+func (pc *project) useLicenseTexts() {
+	for _, notices := range []bool{false, true} { // a NOTICE names what the rest uses: last
+		for _, l := range pc.res.Licenses {
+			if lic := pc.a.kb.License(l.ID); lic != nil && !lic.IsPolicy() && isNoticeFile(l.Path) == notices {
+				pc.useIn(lic, l.Path, l.Title, pc.licenseProject(l.Path))
+			}
+		}
+	}
 }
 
 // layout is what the paths of a snapshot decide, apart from the bytes:
@@ -132,17 +147,23 @@ func (pc *project) doc(p string) *Document {
 	return nil
 }
 
-// use records that the project uses license l, first met at path/span.
+// use records that the project of path p uses license l, first met at
+// p/span.
 func (pc *project) use(l *kb.License, p string, span Span) {
+	pc.useIn(l, p, span, pc.projectOf(p))
+}
+
+// useIn records that project proj uses license l, first met at p/span.
+func (pc *project) useIn(l *kb.License, p string, span Span, proj string) {
 	if l == nil || l.IsPolicy() {
 		return
 	}
 	for _, u := range pc.uses {
-		if u.license == l {
+		if u.license == l && u.project == proj {
 			return
 		}
 	}
-	pc.uses = append(pc.uses, use{license: l, path: p, span: span})
+	pc.uses = append(pc.uses, use{license: l, path: p, span: span, project: proj})
 }
 
 // licenseFiles returns the identified licenses (not policies) of the files

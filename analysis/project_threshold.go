@@ -22,7 +22,12 @@ import (
 func (pc *project) thresholdFindings(p *Profile) []Finding {
 	var out []Finding
 	reported := map[string]bool{} // family and metric: once per model family and project
+	seen := map[*kb.License]bool{}
 	for _, u := range pc.uses {
+		if seen[u.license] {
+			continue // one decision per license, whichever project uses it
+		}
+		seen[u.license] = true
 		for _, t := range u.license.Thresholds {
 			key := u.license.Family + "\x00" + t.Metric + "\x00" + fmt.Sprint(t.Value)
 			if !profileGives(&p.Use, t) || pc.textStates(u.license.ID, t.Metric, p.Ignore) || reported[key] {

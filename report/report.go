@@ -34,6 +34,11 @@ type Options struct {
 	Version string
 	// Stats, when set, receives the work the rendering did.
 	Stats *Stats
+	// Checked is the number of files checked, when the snapshot also holds
+	// files read only for context (the README and NOTICE of the project of
+	// a file checked on its own); 0 means every document of the snapshot,
+	// a negative number none.
+	Checked int
 }
 
 // Stats count the work of one rendering: what a hostile workspace (thousands

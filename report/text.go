@@ -23,12 +23,16 @@ func Text(w io.Writer, res *analysis.Result, snap *analysis.Snapshot, opts Optio
 		}
 		p := pos.at(f.Path, f.Span.Start)
 		fmt.Fprintf(bw, "%s:%d:%d: %s %s: %s\n", Escape(opts.PathPrefix+f.Path), p.Line, p.Column, f.Severity, f.Code, Escape(f.Message))
+		bw.WriteString(diffText(f))
 	}
 	a := opts.analyzer()
 	idx := newFindingIndex(res.Findings)
 	for _, l := range res.Licenses {
 		bw.WriteString("\n")
 		fmt.Fprintf(bw, "%s: %s\n", Escape(opts.PathPrefix+l.Path), Escape(licenseTitle(l)))
+		if standardLicense(l) {
+			continue // MIT, Apache-2.0, the GPL: their terms are well known; the title says it
+		}
 		fs := idx.forLicense(l)
 		if opts.Stats != nil {
 			opts.Stats.ChecklistFindings += len(fs)
@@ -52,8 +56,8 @@ func Text(w io.Writer, res *analysis.Result, snap *analysis.Snapshot, opts Optio
 		modelsText(bw, "Datasets in use", res.Datasets, pos, opts.PathPrefix)
 		bw.WriteString("\n")
 	}
-	docs := 0
-	if snap != nil {
+	docs := max(opts.Checked, 0)
+	if snap != nil && opts.Checked == 0 {
 		docs = len(snap.Docs)
 	}
 	fmt.Fprintf(bw, "%s checked, %s: %s\n", wording.Count(docs, "file"), wording.Count(len(res.Licenses), "license"), summaryText(Summarize(res.Findings)))
@@ -94,6 +98,12 @@ func (x *findingIndex) forLicense(l analysis.LicenseInfo) []analysis.Finding {
 		out[i] = x.fs[k]
 	}
 	return out
+}
+
+// standardLicense reports a standard permissive or copyleft license, whose
+// checklist the text output leaves out (fineprint explain ID shows it).
+func standardLicense(l analysis.LicenseInfo) bool {
+	return l.ID != "" && !l.Policy && (l.Kind == "permissive" || l.Kind == "copyleft")
 }
 
 func licenseTitle(l analysis.LicenseInfo) string {

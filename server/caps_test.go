@@ -56,5 +56,18 @@ func TestHoverHonoursThePlainTextOnlyClient(t *testing.T) {
 		if h.Contents.Kind != tc.want {
 			t.Errorf("formats %v: hover kind %q, want %q", tc.formats, h.Contents.Kind, tc.want)
 		}
+		// A plain-text client shows hovers in a small place (Emacs's echo
+		// area): a summary of at most about 80 words, without Markdown.
+		if words := len(strings.Fields(h.Contents.Value)); tc.want == protocol.PlainText && (words > 80 || strings.Contains(h.Contents.Value, "**")) {
+			t.Errorf("formats %v: plain-text hover of %d words: %s", tc.formats, words, h.Contents.Value)
+		}
+		// The title line carries the license's checklist, short or long.
+		h, err = c.server.Hover(c.ctx(), &protocol.HoverParams{TextDocumentPositionParams: protocol.TextDocumentPositionParams{
+			TextDocument: protocol.TextDocumentIdentifier{URI: c.uri("LICENSE")}, Position: protocol.Position{Line: 0, Character: 2}}})
+		if err != nil || h == nil || !strings.Contains(h.Contents.Value, "Commercial use") {
+			t.Errorf("formats %v: hover on the title: %v, %v", tc.formats, h, err)
+		} else if words := len(strings.Fields(h.Contents.Value)); tc.want == protocol.PlainText && words > 80 {
+			t.Errorf("formats %v: plain-text hover of the title, %d words: %s", tc.formats, words, h.Contents.Value)
+		}
 	}
 }

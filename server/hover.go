@@ -20,6 +20,9 @@ func (s *Server) Hover(ctx context.Context, p *protocol.HoverParams) (*protocol.
 		return nil, nil
 	}
 	off := fv.offset(p.Position)
+	s.mu.Lock()
+	plain := s.client.plainHover
+	s.mu.Unlock()
 	var parts []string
 	var at *analysis.Span
 	cover := func(sp analysis.Span) {
@@ -31,22 +34,36 @@ func (s *Server) Hover(ctx context.Context, p *protocol.HoverParams) (*protocol.
 	// title are listed under it rather than explained at length.
 	for _, l := range fv.licenses {
 		if l.Title.End > l.Title.Start && overlaps(l.Title, off, off) {
-			parts = append(parts, s.licenseHover(l, v)+findingList(fv.findings, off))
+			if plain {
+				parts = append(parts, s.shortLicenseHover(l, v))
+			} else {
+				parts = append(parts, s.licenseHover(l, v)+findingList(fv.findings, off))
+			}
 			cover(l.Title)
 		}
 	}
 	if len(parts) == 0 {
+		// A model reference or a card's license value: the model's own
+		// checklist first, then what the findings there mean in general.
+		for _, r := range fv.refs {
+			if overlaps(r.Span, off, off) && !plain {
+				parts = append(parts, s.referenceHover(r, v))
+				cover(r.Span)
+			}
+		}
 		for _, f := range fv.findings {
 			if overlaps(f.Span, off, off) {
-				parts = append(parts, withDiff(f, s.an.ExplainFinding(f)))
+				if plain {
+					parts = append(parts, s.an.ShortFinding(f))
+				} else {
+					parts = append(parts, withDiff(f, s.an.ExplainFinding(f)))
+				}
 				cover(f.Span)
 			}
 		}
-	}
-	if len(parts) == 0 {
 		for _, r := range fv.refs {
-			if overlaps(r.Span, off, off) {
-				parts = append(parts, s.referenceHover(r, v))
+			if overlaps(r.Span, off, off) && plain && len(parts) == 0 {
+				parts = append(parts, s.shortReferenceHover(r, v))
 				cover(r.Span)
 			}
 		}
@@ -55,14 +72,19 @@ func (s *Server) Hover(ctx context.Context, p *protocol.HoverParams) (*protocol.
 		return nil, nil
 	}
 	rng := fv.rangeOf(*at)
-	kind := protocol.Markdown
-	s.mu.Lock()
-	if s.client.plainHover {
-		kind = protocol.PlainText // the Markdown source reads as plain text
+	kind, sep := protocol.Markdown, "\n\n---\n\n"
+	if plain {
+		kind, sep = protocol.PlainText, "\n\n"
 	}
-	s.mu.Unlock()
+	value := strings.Join(parts, sep)
+	switch {
+	case !plain:
+		value = defang(value)
+	case len(parts) > 1:
+		value = analysis.Shorten(value, 2*analysis.ShortWords)
+	}
 	return &protocol.Hover{
-		Contents: protocol.MarkupContent{Kind: kind, Value: defang(strings.Join(parts, "\n\n---\n\n"))},
+		Contents: protocol.MarkupContent{Kind: kind, Value: value},
 		Range:    &rng,
 	}, nil
 }
@@ -98,8 +120,22 @@ func (s *Server) referenceHover(r analysis.Reference, v *view) string {
 		}
 		head = "Dataset `" + r.Dataset + "`\n\n"
 	}
-	if r.License == "" {
+	l, ok := s.referenceLicense(r, v)
+	if !ok {
 		return head + "fineprint cannot resolve this license: check the model's card and license by hand."
+	}
+	return head + s.licenseHover(l, v)
+}
+
+// referenceLicense is the license a reference resolves to: the file it
+// names, else the first workspace file (by path) identified as its
+// license, else the knowledge base's entry.
+func (s *Server) referenceLicense(r analysis.Reference, v *view) (analysis.LicenseInfo, bool) {
+	if fv := v.paths[r.LicensePath]; r.LicensePath != "" && fv != nil && len(fv.licenses) > 0 {
+		return fv.licenses[0], true
+	}
+	if r.License == "" {
+		return analysis.LicenseInfo{}, false
 	}
 	var best *analysis.LicenseInfo
 	for _, fv := range v.paths {
@@ -110,13 +146,46 @@ func (s *Server) referenceHover(r analysis.Reference, v *view) string {
 		}
 	}
 	if best != nil {
-		return head + s.licenseHover(*best, v)
+		return *best, true
 	}
 	info := analysis.LicenseInfo{ID: r.License, Kind: "unknown"}
 	if k := s.an.KB().License(r.License); k != nil {
 		info = analysis.LicenseInfo{ID: k.ID, Family: k.Family, Name: k.Name, Kind: k.Kind, Commercial: k.Commercial}
 	}
-	return head + s.licenseHover(info, v)
+	return info, true
+}
+
+// shortLicenseHover is licenseHover for plain-text clients: a summary
+// (analysis.ShortChecklist).
+func (s *Server) shortLicenseHover(l analysis.LicenseInfo, v *view) string {
+	var findings []analysis.Finding
+	if fv := v.paths[l.Path]; fv != nil {
+		findings = fv.findings
+	}
+	title := l.Name
+	if title == "" {
+		title = "Unidentified license in " + l.Path
+	}
+	return analysis.ShortChecklist(title, l.ID, s.an.Checklist(l, findings))
+}
+
+// shortReferenceHover is referenceHover for plain-text clients.
+func (s *Server) shortReferenceHover(r analysis.Reference, v *view) string {
+	head := ""
+	if r.Model != "" {
+		head = "Model " + r.Model + ": "
+	}
+	if r.Dataset != "" {
+		if text, ok := s.an.ExplainDataset(r.Dataset); ok {
+			return analysis.Shorten(text, analysis.ShortWords)
+		}
+		head = "Dataset " + r.Dataset + ": "
+	}
+	l, ok := s.referenceLicense(r, v)
+	if !ok {
+		return head + "fineprint cannot resolve this license: check the model's card and license by hand."
+	}
+	return head + s.shortLicenseHover(l, v)
 }
 
 // findingList lists the findings at off, one line each.

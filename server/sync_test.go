@@ -58,7 +58,7 @@ type rawContentChange struct {
 // server ends up with.
 func TestIncrementalSyncOverTheWire(t *testing.T) {
 	root := t.TempDir()
-	text := "---\r\nmodel_name: 模型 🦙\r\nlicense: mit\r\n---\r\n# 模型\r\n"
+	text := "---\r\nmodel_name: 模型 🦙\r\nlicense: cc-by-nc-4.0\r\n---\r\n# 模型\r\n"
 	writeFiles(t, root, map[string][]byte{"README.md": []byte(text)})
 	c := startClient(t, clientOptions{root: root, caps: fullCaps(), settings: map[string]any{"debounceMs": 0}})
 	c.initialized()
@@ -74,9 +74,10 @@ func TestIncrementalSyncOverTheWire(t *testing.T) {
 		}
 		c.waitVersion(c.uri("README.md"), version)
 	}
-	// After the emoji of line 1 (UTF-16 column 16), then the value "mit"
-	// (columns 9-12 of line 2) replaced by a value the Hub does not know.
-	send(2, rawContentChange{Range: rng(1, 16, 1, 16), Text: " 🦙"}, rawContentChange{Range: rng(2, 9, 2, 12), Text: "模-🦙"})
+	// After the emoji of line 1 (UTF-16 column 16), then the value
+	// "cc-by-nc-4.0" (columns 9-21 of line 2) replaced by a value the Hub
+	// does not know.
+	send(2, rawContentChange{Range: rng(1, 16, 1, 16), Text: " 🦙"}, rawContentChange{Range: rng(2, 9, 2, 21), Text: "模-🦙"})
 	// A blank line at 0:0: leading white space is allowed before "---".
 	send(3, rawContentChange{Range: rng(0, 0, 0, 0), Text: "\r\n"})
 	p := c.published(c.uri("README.md"))
@@ -89,10 +90,10 @@ func TestIncrementalSyncOverTheWire(t *testing.T) {
 		t.Errorf("diagnostic = %s %q at %v, want card/unknown-license-id quoting \"模-🦙\" at %v", d.Code, d.Message, d.Range, wantRange)
 	}
 	// A whole text, without a range, replaces everything.
-	send(4, rawContentChange{Text: "---\nlicense: mit\n---\n"})
+	send(4, rawContentChange{Text: "---\nlicense: cc-by-nc-4.0\n---\n"})
 	p = c.published(c.uri("README.md"))
-	if len(p.Diagnostics) != 1 || p.Diagnostics[0].Code != "notice/missing-license-copy" || p.Diagnostics[0].Range != *rng(1, 9, 1, 12) {
-		t.Errorf("after a whole-text change, diagnostics = %s, want notice/missing-license-copy at 1:9-1:12", mustJSON(p.Diagnostics))
+	if len(p.Diagnostics) != 1 || p.Diagnostics[0].Code != "notice/missing-license-copy" || p.Diagnostics[0].Range != *rng(1, 9, 1, 21) {
+		t.Errorf("after a whole-text change, diagnostics = %s, want notice/missing-license-copy at 1:9-1:21", mustJSON(p.Diagnostics))
 	}
 }
 
@@ -125,7 +126,7 @@ func TestPublishOnlyChanged(t *testing.T) {
 	root := t.TempDir()
 	notes := "# Notes\n\nNothing to see.\n"
 	writeFiles(t, root, map[string][]byte{
-		"models/x/README.md": []byte("---\nlicense: mit\n---\n# X\n"),
+		"models/x/README.md": []byte("---\nlicense: cc-by-nc-4.0\n---\n# X\n"),
 		"models/x/TERMS.md":  []byte(notes),
 		"other/README.md":    []byte("---\nlicense: apache\n---\n# Other\n"),
 	})

@@ -14,9 +14,9 @@ import (
 func TestLoadAppliesTheRootProfile(t *testing.T) {
 	root := t.TempDir()
 	write(t, root, map[string]string{
-		".fineprint.yaml": "ignore:\n  - \"vendor/**\"\n",
+		".fineprint.yaml": "ignore:\n  - \"deps/**\"\n",
 		"LICENSE":         licenseText,
-		"vendor/LICENSE":  licenseText,
+		"deps/LICENSE":    licenseText,
 		"third/LICENSE":   licenseText,
 	})
 	for _, tc := range []struct {
@@ -26,15 +26,15 @@ func TestLoadAppliesTheRootProfile(t *testing.T) {
 	}{
 		{"the profile on disk", Options{}, []string{".fineprint.yaml", "LICENSE", "third/LICENSE"}},
 		{"the profile wins over the caller's", Options{Ignore: []string{"third/**"}}, []string{".fineprint.yaml", "LICENSE", "third/LICENSE"}},
-		{"--config replaces the profile", Options{ExternalProfile: true, Ignore: []string{"third/**"}}, []string{".fineprint.yaml", "LICENSE", "vendor/LICENSE"}},
+		{"--config replaces the profile", Options{ExternalProfile: true, Ignore: []string{"third/**"}}, []string{".fineprint.yaml", "LICENSE", "deps/LICENSE"}},
 		{"a buffer of the profile wins over the disk", Options{Overlay: map[string][]byte{".fineprint.yaml": []byte("ignore: [\"third/**\"]\n")}},
-			[]string{".fineprint.yaml", "LICENSE", "vendor/LICENSE"}},
+			[]string{".fineprint.yaml", "LICENSE", "deps/LICENSE"}},
 		{"the profile's limits apply", Options{Overlay: map[string][]byte{".fineprint.yaml": []byte("limits:\n  files: 2\n")}},
 			[]string{".fineprint.yaml", "LICENSE"}},
 		{"--config's limits replace the profile's", Options{ExternalProfile: true, MaxFiles: 1, Overlay: map[string][]byte{".fineprint.yaml": []byte("limits:\n  files: 100\n")}},
 			[]string{".fineprint.yaml"}},
 		{"a profile without ignore keeps the caller's", Options{Ignore: []string{"third/**"}, Overlay: map[string][]byte{".fineprint.yaml": []byte("use:\n  commercial: true\n")}},
-			[]string{".fineprint.yaml", "LICENSE", "vendor/LICENSE"}},
+			[]string{".fineprint.yaml", "LICENSE", "deps/LICENSE"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			snap, _, err := Load(root, tc.opts)
@@ -56,7 +56,7 @@ func TestLiveReusesItsSnapshot(t *testing.T) {
 	write(t, root, map[string]string{
 		".fineprint.yaml": "use:\n  commercial: true\n",
 		"LICENSE":         licenseText,
-		"vendor/LICENSE":  licenseText,
+		"deps/LICENSE":    licenseText,
 		"models/LICENSE":  licenseText, // read from the disk by every walk
 	})
 	walked := 0
@@ -93,8 +93,8 @@ func TestLiveReusesItsSnapshot(t *testing.T) {
 		{"a file event", map[string][]byte{"LICENSE": []byte(licenseText + "\n")}, true, true},
 		{"the profile opened", profile("use:\n  commercial: true\n"), false, true},
 		{"a keystroke in the profile", profile("use:\n  commercial: false\n"), false, false},
-		{"the profile now ignores vendor/", profile("ignore: [\"vendor/**\"]\n"), false, true},
-		{"a keystroke in the license", map[string][]byte{"LICENSE": []byte(licenseText), ".fineprint.yaml": []byte("ignore: [\"vendor/**\"]\n")}, false, false},
+		{"the profile now ignores deps/", profile("ignore: [\"deps/**\"]\n"), false, true},
+		{"a keystroke in the license", map[string][]byte{"LICENSE": []byte(licenseText), ".fineprint.yaml": []byte("ignore: [\"deps/**\"]\n")}, false, false},
 	}
 	for _, st := range steps {
 		load(st.overlay, st.disk)
@@ -102,8 +102,8 @@ func TestLiveReusesItsSnapshot(t *testing.T) {
 			t.Errorf("%s: walked %d files, want a walk: %v", st.name, walked, st.walks)
 		}
 	}
-	if got := names(load(profile("ignore: [\"vendor/**\"]\n"), false)); slices.Contains(got, "vendor/LICENSE") {
-		t.Errorf("vendor/LICENSE read though the profile buffer ignores it: %v", got)
+	if got := names(load(profile("ignore: [\"deps/**\"]\n"), false)); slices.Contains(got, "deps/LICENSE") {
+		t.Errorf("deps/LICENSE read though the profile buffer ignores it: %v", got)
 	}
 }
 

@@ -43,6 +43,9 @@ type Options struct {
 	// ExternalProfile says that the caller's profile replaces the root's
 	// .fineprint.yaml (`check --config`): Ignore alone applies.
 	ExternalProfile bool
+	// Include holds globs of folders that DefaultSkipped would skip and
+	// that are read all the same ("vendor/acme/**", "third_party").
+	Include []string
 	// MaxFileSize caps the bytes read from any text file; larger files are
 	// skipped. Zero means DefaultMaxFileSize.
 	MaxFileSize int64
@@ -164,6 +167,34 @@ var skippedDirs = map[string]bool{
 	"__pycache__": true, ".tox": true, ".mypy_cache": true, ".pytest_cache": true, "site-packages": true,
 }
 
+// DefaultSkipped are the names of folders that hold other people's code
+// (vendored dependencies), skipped unless the profile's include: names
+// them: their licenses are theirs, not the project's.
+var DefaultSkipped = map[string]bool{"vendor": true, "third_party": true, "third-party": true, "thirdparty": true, "3rdparty": true}
+
+// skippedByDefault reports whether rel lies in a folder DefaultSkipped
+// names and the profile's include: globs do not take it (or, for a folder,
+// something below it) back.
+func (w *walker) skippedByDefault(rel string) bool {
+	lower := strings.ToLower(rel)
+	if !strings.Contains(lower, "vendor") && !strings.Contains(lower, "third") && !strings.Contains(lower, "3rdparty") {
+		return false // the common case, without splitting the path
+	}
+	inside := false
+	for _, part := range strings.Split(rel, "/") {
+		inside = inside || DefaultSkipped[strings.ToLower(part)]
+	}
+	if !inside {
+		return false
+	}
+	for _, g := range w.opts.Include {
+		if Match(g, rel) || Match(g, rel+"/x") || strings.HasPrefix(g, rel+"/") {
+			return false
+		}
+	}
+	return true
+}
+
 // Load reads the workspace at root. The error is non-nil only when root
 // itself cannot be read; problems with single files become Skips.
 func Load(root string, opts Options) (*analysis.Snapshot, []Skip, error) {
@@ -226,7 +257,50 @@ func LoadFiles(root string, files []string, opts Options) (*analysis.Snapshot, [
 			w.skips = append(w.skips, Skip{Path: rel, Reason: "not a license, model card, manifest or fineprint file"})
 		}
 	}
+	w.projectContext(files)
 	return w.finish(), w.skips, nil
+}
+
+// projectContext reads, for files checked on their own, the files their
+// projects' rules read: the README, NOTICE and license files of each folder
+// from the file's own up to the root, where a folder holding a root marker
+// (analysis.IsRootMarker, a model card) is a project. It notes the
+// markers it sees. Problems reading them are not reported: they were not
+// asked for. The caller reports findings about the named files only.
+func (w *walker) projectContext(files []string) {
+	done := map[string]bool{}
+	for _, rel := range files {
+		for dir := path.Dir(rel); !done[dir]; dir = path.Dir(dir) {
+			done[dir] = true
+			w.contextDir(dir)
+			if dir == "." {
+				break
+			}
+		}
+	}
+}
+
+func (w *walker) contextDir(dir string) {
+	abs := filepath.Join(w.root, filepath.FromSlash(dir))
+	entries, err := os.ReadDir(abs)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		name := e.Name()
+		rel := path.Join(dir, name)
+		if analysis.IsRootMarker(name) && (e.IsDir() || analysis.ClassifyPath(rel) == analysis.KindOther) {
+			w.markers = append(w.markers, rel)
+		}
+		lower := strings.ToLower(name)
+		if w.seen[rel] || !e.Type().IsRegular() || w.ignored(rel) ||
+			!(strings.HasPrefix(lower, "readme") || analysis.IsRootMarker(name) && analysis.ClassifyPath(rel) == analysis.KindLicense) {
+			continue
+		}
+		skips := len(w.skips)
+		w.file(filepath.Join(abs, name), rel, "")
+		w.skips = w.skips[:skips]
+	}
 }
 
 type walker struct {
@@ -250,6 +324,7 @@ type walker struct {
 	read   int
 	// weights are model weight files: listed, never read (project.go).
 	weights []string
+	markers []string // files and folders not read that mark a project root
 }
 
 func newWalker(root string, opts Options) (*walker, error) {
@@ -283,6 +358,9 @@ func newWalker(root string, opts Options) (*walker, error) {
 	}
 	if opts.MaxBytes <= 0 {
 		opts.MaxBytes = analysis.DefaultMaxBytes
+	}
+	if opts.Include == nil && !opts.ExternalProfile {
+		opts.Include = rootIncludes(abs, opts.Overlay)
 	}
 	w := &walker{root: abs, real: real, opts: opts, seen: map[string]bool{},
 		dirs: map[fileID]string{}, open: map[fileID]bool{}, texts: map[fileID][]byte{}}
@@ -344,7 +422,7 @@ func (w *walker) finish() *analysis.Snapshot {
 	if w.opts.Stats != nil {
 		*w.opts.Stats = w.stats
 	}
-	return &analysis.Snapshot{Root: w.root, Docs: w.docs, Weights: w.weights, ModelCache: HubCache(HubCacheDir(os.Getenv)), Now: time.Now()}
+	return &analysis.Snapshot{Root: w.root, Docs: w.docs, Weights: w.weights, Markers: w.markers, ModelCache: HubCache(HubCacheDir(os.Getenv)), Now: time.Now()}
 }
 
 func (w *walker) ignored(rel string) bool {
@@ -459,7 +537,10 @@ func (w *walker) walk(dir, rel, real string) {
 		}
 		switch {
 		case mode.IsDir():
-			if skippedDirs[name] {
+			if skippedDirs[name] || w.skippedByDefault(childRel) {
+				if analysis.IsRootMarker(name) {
+					w.markers = append(w.markers, childRel)
+				}
 				continue
 			}
 			if childReal == "" {
@@ -468,6 +549,9 @@ func (w *walker) walk(dir, rel, real string) {
 			}
 			w.walk(child, childRel, childReal)
 		case mode.IsRegular():
+			if w.skippedByDefault(childRel) {
+				continue
+			}
 			w.file(child, childRel, childReal)
 		case analysis.ClassifyPath(childRel) != analysis.KindOther:
 			// A FIFO, device or socket with a license's name: opening a
@@ -499,6 +583,9 @@ func (w *walker) file(abs, rel, real string) bool {
 	if kind == analysis.KindOther {
 		if analysis.IsWeightsFile(rel) {
 			w.weights = append(w.weights, rel)
+		}
+		if analysis.IsRootMarker(rel) {
+			w.markers = append(w.markers, rel)
 		}
 		return false
 	}

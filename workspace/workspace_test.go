@@ -80,6 +80,18 @@ func TestLoad(t *testing.T) {
 		},
 		wantDocs: []string{"LICENSE license"},
 	}, {
+		name: "vendored code is not read unless the profile includes it",
+		files: map[string]string{
+			"LICENSE":                   licenseText,
+			"vendor/x/LICENSE":          licenseText,
+			"third_party/y/LICENSE":     licenseText,
+			"lib/Third_Party/z/LICENSE": licenseText,
+			"3rdparty/LICENSE":          licenseText,
+			"vendor/acme/LICENSE":       licenseText,
+		},
+		opts:     Options{Include: []string{"vendor/acme/**"}},
+		wantDocs: []string{"LICENSE license", "vendor/acme/LICENSE license"},
+	}, {
 		name: "ignore globs",
 		files: map[string]string{
 			"LICENSE":                    licenseText,
@@ -258,7 +270,9 @@ func TestLoadFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := paths(snap), []string{".fineprint.yaml profile", "sub/LICENSE license"}; !reflect.DeepEqual(got, want) {
+	// The README, NOTICE and license files of the folders above a named
+	// file are read too, for the project rules (analysis/project_roots.go).
+	if got, want := paths(snap), []string{".fineprint.yaml profile", "LICENSE license", "NOTICE license", "sub/LICENSE license"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("docs = %q, want %q", got, want)
 	}
 	wantSkips := []Skip{

@@ -57,7 +57,7 @@ func ParseModelfile(data []byte) *Modelfile {
 		}
 		arg, next := readArg(text, i)
 		i = max(next, wordStart+1)
-		mf.End = arg.End
+		mf.End = max(arg.End, next) // after a closing quote: a directive appended there is not inside the string
 		switch word {
 		case "from", "adapter":
 			if arg.Text == "" {

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -113,6 +114,7 @@ type checked struct {
 	snap  *analysis.Snapshot
 	res   *analysis.Result
 	skips []workspace.Skip
+	files int // the files checked, of snap.Docs
 }
 
 func check(cf checkFlags, stdout, stderr io.Writer) int {
@@ -155,6 +157,12 @@ func check(cf checkFlags, stdout, stderr io.Writer) int {
 	snap, res, skips := merge(all)
 	cwd, _ := os.Getwd()
 	opts := report.Options{Analyzer: a, PathPrefix: displayPrefix(cwd, snap.Root), Version: versionString()}
+	for _, c := range all {
+		opts.Checked += c.files
+	}
+	if opts.Checked == 0 {
+		opts.Checked = -1 // none, rather than every document
+	}
 	ioErrors, skipped := splitSkips(skips)
 	opts.Skips = skipped
 	if err := render(cf.format, stdout, res, snap, opts); err != nil {
@@ -305,6 +313,7 @@ func checkTarget(ctx context.Context, a *analysis.Analyzer, t target, config *an
 	if config != nil {
 		opts.ExternalProfile, opts.Ignore = true, config.Ignore
 		opts.MaxFiles, opts.MaxBytes = config.Limits.MaxFiles(), config.Limits.MaxBytes()
+		opts.Include = config.Include
 	}
 	var (
 		snap  *analysis.Snapshot
@@ -328,10 +337,23 @@ func checkTarget(ctx context.Context, a *analysis.Analyzer, t target, config *an
 	if err := ctx.Err(); err != nil {
 		return checked{}, err
 	}
-	if t.only != nil {
-		res, skips = onlyFiles(res, skips, t.only)
+	named := t.only
+	if named == nil {
+		// Files read on their own (LoadFiles): the snapshot also holds their
+		// projects' README, NOTICE and license files, for the project rules.
+		named = t.files
 	}
-	return checked{snap: snap, res: res, skips: skips}, nil
+	if named == nil {
+		return checked{snap: snap, res: res, skips: skips, files: len(snap.Docs)}, nil
+	}
+	res, skips = onlyFiles(res, skips, named)
+	n := 0
+	for _, d := range snap.Docs {
+		if slices.Contains(named, d.Path) {
+			n++
+		}
+	}
+	return checked{snap: snap, res: res, skips: skips, files: n}, nil
 }
 
 // onlyFiles keeps what concerns the named files: their findings, licenses,
@@ -357,6 +379,13 @@ func onlyFiles(res *analysis.Result, skips []workspace.Skip, files []string) (*a
 	for _, r := range res.References {
 		if named[r.Path] {
 			out.References = append(out.References, r)
+		}
+	}
+	out.Models = nil
+	for _, m := range res.Models {
+		m.Locations = slices.DeleteFunc(slices.Clone(m.Locations), func(l analysis.Location) bool { return !named[l.Path] })
+		if len(m.Locations) > 0 {
+			out.Models = append(out.Models, m)
 		}
 	}
 	var kept []workspace.Skip

@@ -440,7 +440,6 @@ func TestNeovim(t *testing.T) {
 	}
 	for _, want := range []string{
 		"INIT hover",
-		"DIAG 1:1 fineprint notice/missing-notice",
 		"DIAG 1:1 fineprint record/unrecorded",
 		"HOVER markdown ### Llama 3.1 Community License Agreement",
 		"ACTION quickfix Record LICENSE in fineprint.lock",

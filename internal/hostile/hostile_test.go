@@ -87,13 +87,13 @@ func hostileCases() []hostileCase {
 				outside := t.TempDir()
 				writeFile(t, filepath.Join(outside, "LICENSE"), plainLicense)
 				symlink(t, filepath.Join(outside, "LICENSE"), filepath.Join(dir, "LICENSE"))
-				symlink(t, outside, filepath.Join(dir, "vendor"))
+				symlink(t, outside, filepath.Join(dir, "models")) // vendor/ is not read at all
 				symlink(t, "../../../../../../../../etc/passwd", filepath.Join(dir, "NOTICE"))
 				return workspace.Options{}
 			},
 			want: []outcome{
 				{path: "LICENSE", skip: "outside the workspace"},
-				{path: "vendor", skip: "outside the workspace"},
+				{path: "models", skip: "outside the workspace"},
 				{path: "NOTICE", skip: "outside the workspace"},
 			},
 		},
