@@ -85,13 +85,31 @@ func Detect(k *kb.KB, text []byte) []Hit {
 	var hits []Hit
 	var codes, single []string // codes hit in this sentence; those hit by a pattern without Each
 	cand := make([]uint64, d.pw)
-	var prev span // the previous sentence, for lists (extendsList)
+	var prev span   // the previous sentence, for lists (extendsList)
+	var lead leadIn // the lead-in whose list the sentence may be an item of
+	leadMask, leadHan := make([]uint64, w), make([]uint64, hw)
 	for i, s := range spans {
 		mask, hanMask := found[i*w:(i+1)*w], noHan
 		if r := hanRow[i]; r >= 0 {
 			hanMask = hanFound[int(r)*hw : (int(r)+1)*hw]
 		}
+		item := lead.prefix != "" && lead.holds(text, s)
+		if !item {
+			lead = leadIn{}
+		}
+		isLead := endsWithColon(text, s)
+		if isLead {
+			// A lead-in ("You shall not:") lends its actor and modality to
+			// the items of its list, which read "(a) use ... ; (b) ...".
+			lead = d.readLeadIn(&n, text, s, leadMask, leadHan)
+			item = false
+		}
+		if item {
+			mask = orMasks(mask, lead.mask)
+			hanMask = orMasks(hanMask, lead.han)
+		}
 		if !anySet(mask) && !anySet(hanMask) {
+			prev = s
 			continue // no keyword of any pattern: most sentences
 		}
 		codes, single = codes[:0], single[:0]
@@ -112,14 +130,13 @@ func Detect(k *kb.KB, text []byte) []Hit {
 			}
 			if norm == "" {
 				norm = n.sentence(text, s.start, s.end)
+				definition = b2i(isDefinition(norm))
+				if item && definition == 0 {
+					norm = n.prepend(lead.prefix)
+				}
 			}
-			if !p.Definitions {
-				if definition < 0 {
-					definition = b2i(isDefinition(norm))
-				}
-				if definition == 1 {
-					continue
-				}
+			if !p.Definitions && definition == 1 {
+				continue
 			}
 			if p.Each {
 				for _, data := range p.applyEach(text, &n, norm) {
@@ -137,9 +154,15 @@ func Detect(k *kb.KB, text []byte) []Hit {
 				continue
 			}
 			codes, single = append(codes, p.Code), append(single, p.Code)
+			if item && lead.covers(hits, p.Code, s.end) {
+				continue // the lead-in's finding stands for its list
+			}
 			if !extendsList(text, hits[:first], prev, s, p.Code, data) {
 				hits = append(hits, Hit{Code: p.Code, Pattern: p.ID, Start: s.start, End: s.end, Message: p.render(norm, data), Data: data})
 			}
+		}
+		if isLead {
+			lead.from, lead.to = first, len(hits)
 		}
 		prev = s
 	}

@@ -1,0 +1,120 @@
+package clause
+
+import (
+	"bytes"
+	"regexp"
+)
+
+// leadIn is a sentence that opens a list and ends with a colon: "You will
+// not, and will not permit any third party to:", "you must:", "您不得：".
+// Its items ("(a) use the model for military purposes;") are read as if
+// they began with its actor and modality, prefix ("you will not "), so
+// that a duty or a ban stated once for a whole list is found in the item
+// that says what is banned.
+type leadIn struct {
+	prefix    string   // what the items are read as beginning with; "" for no lead-in
+	mask, han []uint64 // keywords of prefix
+	from, to  int      // the lead-in's own hits, hits[from:to]
+}
+
+// covers reports whether the lead-in itself gave a hit of code, and if so
+// grows that hit over the item ending at end: a list opened by "You shall
+// not use the model:" is one use restriction, from its lead-in to its
+// last item, not one per item.
+func (l leadIn) covers(hits []Hit, code string, end int) bool {
+	for k := l.from; k < l.to; k++ {
+		if hits[k].Code == code {
+			hits[k].End = max(hits[k].End, end)
+			return true
+		}
+	}
+	return false
+}
+
+// leadModal finds the actor's modality in a lead-in: negative ones first,
+// so "you shall not" is not read as "you shall".
+var leadModal = regexp.MustCompile(`\b(?:will not|shall not|may not|must not|cannot|can not|agree not to|are not (?:allowed|permitted) to|not to)\b|\b(?:must|shall|agree to|are required to|will)\b|不得|禁止|不应|不能|不可|必须|应当`)
+
+// leadNotLead excludes colons that open definitions or examples, not duties.
+var leadNotLead = regexp.MustCompile(`\bmean|\bdefin|\bfollowing (?:terms|words)\b|\bincluding\b[^:]*:$|\bsuch as:$|\bfor example|含义|定义`)
+
+// endsWithColon reports whether the sentence text[s.start:s.end] ends with
+// ":" or "：", the mark of a lead-in.
+func endsWithColon(text []byte, s span) bool {
+	b := bytes.TrimRight(text[s.start:s.end], " \t\r\n*")
+	return bytes.HasSuffix(b, []byte(":")) || bytes.HasSuffix(b, []byte("："))
+}
+
+// readLeadIn reads the lead-in s, or returns the zero leadIn when it
+// states no modality. mask and han are reused for the prefix's keywords.
+func (d *detector) readLeadIn(n *normalizer, text []byte, s span, mask, han []uint64) leadIn {
+	norm := n.sentence(text, s.start, s.end)
+	if leadNotLead.MatchString(norm) {
+		return leadIn{}
+	}
+	m := leadModal.FindStringIndex(norm)
+	if m == nil {
+		return leadIn{}
+	}
+	modal := norm[m[0]:m[1]]
+	var prefix string
+	switch modal {
+	case "不得", "禁止", "不应", "不能", "不可", "必须", "应当":
+		prefix = "您" + modal
+	case "not to":
+		prefix = "you agree not to "
+	case "will":
+		return leadIn{} // "the following will apply:" is no duty
+	default:
+		prefix = "you " + modal + " "
+	}
+	b := []byte(prefix)
+	copy(mask, d.keywords.scanRaw(b, []span{{0, len(b)}}))
+	copy(han, d.han.scanRaw(b, []span{{0, len(b)}}))
+	return leadIn{prefix: prefix, mask: mask, han: han}
+}
+
+// holds reports whether s is still an item of the lead-in's list: it
+// begins after a list marker, or in the middle of a line (a further
+// sentence of an item). A line without a marker, or a short unpunctuated
+// heading, ends the list.
+func (l leadIn) holds(text []byte, s span) bool {
+	ls := bytes.LastIndexByte(text[:s.start], '\n') + 1
+	before := bytes.TrimSpace(text[ls:s.start])
+	if len(before) == 0 {
+		return false
+	}
+	if len(before) > 12 || bytes.IndexByte(before, ' ') >= 0 {
+		return true // mid-line: another sentence of the same item
+	}
+	body := bytes.TrimRight(text[s.start:s.end], " \t\r\n*")
+	if len(body) == 0 {
+		return false
+	}
+	last := body[len(body)-1]
+	heading := last != '.' && last != ';' && last != ',' && last != ':' && last < 0x80 && bytes.Count(body, []byte(" ")) < 6
+	return !heading
+}
+
+// orMasks returns a|b in a fresh slice.
+func orMasks(a, b []uint64) []uint64 {
+	out := make([]uint64, len(a))
+	for i := range a {
+		out[i] = a[i] | b[i]
+	}
+	return out
+}
+
+// prepend puts p before the sentence n last wrote, its bytes mapped to the
+// sentence's first byte, and returns the result.
+func (n *normalizer) prepend(p string) string {
+	at := n.pos[0]
+	buf := make([]byte, 0, len(p)+len(n.buf))
+	buf = append(append(buf, p...), n.buf...)
+	pos := make([]int32, len(p), len(p)+len(n.pos))
+	for i := range pos {
+		pos[i] = at
+	}
+	n.buf, n.pos = buf, append(pos, n.pos...)
+	return string(buf[:len(buf)-1])
+}
