@@ -2,7 +2,7 @@ package clause
 
 import (
 	"bytes"
-	"regexp"
+	"strings"
 )
 
 // leadIn is a sentence that opens a list and ends with a colon: "You will
@@ -31,12 +31,26 @@ func (l leadIn) covers(hits []Hit, code string, end int) bool {
 	return false
 }
 
-// leadModal finds the actor's modality in a lead-in: negative ones first,
-// so "you shall not" is not read as "you shall".
-var leadModal = regexp.MustCompile(`\b(?:will not|shall not|may not|must not|cannot|can not|agree not to|are not (?:allowed|permitted) to|not to)\b|\b(?:must|shall|agree to|are required to|will)\b|不得|禁止|不应|不能|不可|必须|应当`)
+// leadModals are the modalities a lead-in may state, negative ones first so
+// that "you shall not" is not read as "you shall"; each with the prefix its
+// items are read with.
+var leadModals = []struct{ word, prefix string }{
+	{"will not", "you will not "}, {"shall not", "you shall not "}, {"may not", "you may not "},
+	{"must not", "you must not "}, {"cannot", "you cannot "}, {"can not", "you cannot "},
+	{"agree not to", "you agree not to "}, {"not allowed to", "you are not allowed to "},
+	{"not permitted to", "you are not permitted to "}, {"not to", "you agree not to "},
+	{"不得", "您不得"}, {"禁止", "您禁止"}, {"不应", "您不应"}, {"不能", "您不能"}, {"不可", "您不可"},
+	{"must", "you must "}, {"shall", "you shall "}, {"agree to", "you agree to "},
+	{"required to", "you are required to "}, {"必须", "您必须"}, {"应当", "您应当"},
+}
 
-// leadNotLead excludes colons that open definitions or examples, not duties.
-var leadNotLead = regexp.MustCompile(`\bmean|\bdefin|\bfollowing (?:terms|words)\b|\bincluding\b[^:]*:$|\bsuch as:$|\bfor example|含义|定义`)
+// leadNotLead are words of colons that open definitions or examples, not
+// duties.
+var leadNotLead = []string{"mean", "defin", "following terms", "following words", "including", "such as", "for example", "含义", "定义"}
+
+// leadTail is how many bytes of a lead-in's end are read: its actor and
+// modality sit just before the colon ("..., you shall not:").
+const leadTail = 160
 
 // endsWithColon reports whether the sentence text[s.start:s.end] ends with
 // ":" or "：", the mark of a lead-in.
@@ -48,25 +62,21 @@ func endsWithColon(text []byte, s span) bool {
 // readLeadIn reads the lead-in s, or returns the zero leadIn when it
 // states no modality. mask and han are reused for the prefix's keywords.
 func (d *detector) readLeadIn(n *normalizer, text []byte, s span, mask, han []uint64) leadIn {
-	norm := n.sentence(text, s.start, s.end)
-	if leadNotLead.MatchString(norm) {
-		return leadIn{}
+	norm := n.sentence(text, max(s.start, s.end-leadTail), s.end)
+	for _, w := range leadNotLead {
+		if strings.Contains(norm, w) {
+			return leadIn{}
+		}
 	}
-	m := leadModal.FindStringIndex(norm)
-	if m == nil {
-		return leadIn{}
+	prefix := ""
+	for _, m := range leadModals {
+		if i := strings.Index(norm, m.word); i >= 0 && (m.word[0] >= 0x80 || wordAt(norm, i, len(m.word))) {
+			prefix = m.prefix
+			break
+		}
 	}
-	modal := norm[m[0]:m[1]]
-	var prefix string
-	switch modal {
-	case "不得", "禁止", "不应", "不能", "不可", "必须", "应当":
-		prefix = "您" + modal
-	case "not to":
-		prefix = "you agree not to "
-	case "will":
-		return leadIn{} // "the following will apply:" is no duty
-	default:
-		prefix = "you " + modal + " "
+	if prefix == "" {
+		return leadIn{}
 	}
 	b := []byte(prefix)
 	copy(mask, d.keywords.scanRaw(b, []span{{0, len(b)}}))
@@ -117,4 +127,10 @@ func (n *normalizer) prepend(p string) string {
 	}
 	n.buf, n.pos = buf, append(pos, n.pos...)
 	return string(buf[:len(buf)-1])
+}
+
+// wordAt reports whether s[i:i+n] is whole words: no letter just before or
+// after it.
+func wordAt(s string, i, n int) bool {
+	return (i == 0 || !isLetter(s[i-1])) && (i+n == len(s) || !isLetter(s[i+n]))
 }
