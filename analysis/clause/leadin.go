@@ -52,11 +52,13 @@ var leadNotLead = []string{"mean", "defin", "following terms", "following words"
 // modality sit just before the colon ("..., you shall not:").
 const leadTail = 160
 
-// endsWithColon reports whether the sentence text[s.start:s.end] ends with
-// ":" or "：", the mark of a lead-in.
+// endsWithColon reports whether the sentence text[s.start:s.end] ends like
+// a lead-in: with ":" or "：", or with a bare "to" that its items complete
+// ("... or cause any third party to").
 func endsWithColon(text []byte, s span) bool {
 	b := bytes.TrimRight(text[s.start:s.end], " \t\r\n*")
-	return bytes.HasSuffix(b, []byte(":")) || bytes.HasSuffix(b, []byte("："))
+	return bytes.HasSuffix(b, []byte(":")) || bytes.HasSuffix(b, []byte("：")) ||
+		len(b) > 3 && b[len(b)-3] == ' ' && b[len(b)-2]|0x20 == 't' && b[len(b)-1]|0x20 == 'o'
 }
 
 // readLeadIn reads the lead-in s, or returns the zero leadIn when it
