@@ -87,7 +87,6 @@ func Detect(k *kb.KB, text []byte) []Hit {
 	cand := make([]uint64, d.pw)
 	var prev span   // the previous sentence, for lists (extendsList)
 	var lead leadIn // the lead-in whose list the sentence may be an item of
-	leadMask, leadHan := make([]uint64, w), make([]uint64, hw)
 	for i, s := range spans {
 		mask, hanMask := found[i*w:(i+1)*w], noHan
 		if r := hanRow[i]; r >= 0 {
@@ -101,12 +100,12 @@ func Detect(k *kb.KB, text []byte) []Hit {
 		if isLead {
 			// A lead-in ("You shall not:") lends its actor and modality to
 			// the items of its list, which read "(a) use ... ; (b) ...".
-			lead = d.readLeadIn(&n, text, s, leadMask, leadHan)
+			lead = d.readLeadIn(&n, text, s)
 			item = false
 		}
 		if item {
-			mask = orMasks(mask, lead.mask)
-			hanMask = orMasks(hanMask, lead.han)
+			// Keywords may span the prefix and the item ("not" + "use").
+			mask, hanMask = d.itemMasks(lead.prefix, text[s.start:s.end], hanRow[i] >= 0)
 		}
 		if !anySet(mask) && !anySet(hanMask) {
 			prev = s

@@ -13,7 +13,6 @@ import (
 // that says what is banned.
 type leadIn struct {
 	prefix    string   // what the items are read as beginning with; "" for no lead-in
-	mask, han []uint64 // keywords of prefix
 	from, to  int      // the lead-in's own hits, hits[from:to]
 }
 
@@ -62,8 +61,8 @@ func endsWithColon(text []byte, s span) bool {
 }
 
 // readLeadIn reads the lead-in s, or returns the zero leadIn when it
-// states no modality. mask and han are reused for the prefix's keywords.
-func (d *detector) readLeadIn(n *normalizer, text []byte, s span, mask, han []uint64) leadIn {
+// states no modality.
+func (d *detector) readLeadIn(n *normalizer, text []byte, s span) leadIn {
 	norm := n.sentence(text, max(s.start, s.end-leadTail), s.end)
 	for _, w := range leadNotLead {
 		if strings.Contains(norm, w) {
@@ -80,10 +79,7 @@ func (d *detector) readLeadIn(n *normalizer, text []byte, s span, mask, han []ui
 	if prefix == "" {
 		return leadIn{}
 	}
-	b := []byte(prefix)
-	copy(mask, d.keywords.scanRaw(b, []span{{0, len(b)}}))
-	copy(han, d.han.scanRaw(b, []span{{0, len(b)}}))
-	return leadIn{prefix: prefix, mask: mask, han: han}
+	return leadIn{prefix: prefix}
 }
 
 // holds reports whether s is still an item of the lead-in's list: it
@@ -96,7 +92,7 @@ func (l leadIn) holds(text []byte, s span) bool {
 	if len(before) == 0 {
 		return false
 	}
-	if len(before) > 12 || bytes.IndexByte(before, ' ') >= 0 {
+	if len(before) > 12 || hasWord(before) {
 		return true // mid-line: another sentence of the same item
 	}
 	body := bytes.TrimRight(text[s.start:s.end], " \t\r\n*")
@@ -108,18 +104,25 @@ func (l leadIn) holds(text []byte, s span) bool {
 	return !heading
 }
 
-// orMasks returns a|b in a fresh slice.
-func orMasks(a, b []uint64) []uint64 {
-	out := make([]uint64, len(a))
-	for i := range a {
-		out[i] = a[i] | b[i]
+// itemMasks returns the keyword masks of a list item read with its
+// lead-in's prefix; han tells whether the item holds CJK characters.
+func (d *detector) itemMasks(prefix string, item []byte, han bool) ([]uint64, []uint64) {
+	b := append([]byte(prefix), item[innerMarker(item):]...)
+	all := []span{{0, len(b)}}
+	hanMask := make([]uint64, d.han.width)
+	if han {
+		hanMask = d.han.scanRaw(b, all)
 	}
-	return out
+	return d.keywords.scanRaw(b, all), hanMask
 }
 
 // prepend puts p before the sentence n last wrote, its bytes mapped to the
 // sentence's first byte, and returns the result.
 func (n *normalizer) prepend(p string) string {
+	// A marker left in the item ("- a. use ...") would come between.
+	if k := innerMarker(n.buf); k > 0 {
+		n.buf, n.pos = n.buf[k:], n.pos[k:]
+	}
 	at := n.pos[0]
 	buf := make([]byte, 0, len(p)+len(n.buf))
 	buf = append(append(buf, p...), n.buf...)
@@ -135,4 +138,37 @@ func (n *normalizer) prepend(p string) string {
 // after it.
 func wordAt(s string, i, n int) bool {
 	return (i == 0 || !isLetter(s[i-1])) && (i+n == len(s) || !isLetter(s[i+n]))
+}
+
+// hasWord reports whether b holds five letters in a row: text, not a list
+// marker ("- a.", "(iv)", "10.").
+func hasWord(b []byte) bool {
+	run := 0
+	for _, c := range b {
+		if isLetter(c) {
+			if run++; run >= 5 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
+}
+
+// innerMarker is the length of a list marker and its blank at the start of
+// a normalized item ("a. ", "(iv) ", "3) "), or 0.
+func innerMarker(b []byte) int {
+	i := 0
+	if i < len(b) && b[i] == '(' {
+		i++
+	}
+	j := i
+	for j < len(b) && j-i < 4 && (isAlnum(b[j])) {
+		j++
+	}
+	if j == i || j+1 >= len(b) || b[j] != '.' && b[j] != ')' || b[j+1] != ' ' {
+		return 0
+	}
+	return j + 2
 }

@@ -29,6 +29,13 @@ func TestListLeadIns(t *testing.T) {
 		text: "In this License the following terms shall have these meanings:\n(a) \"Output\" means anything the model makes for commercial purposes only.",
 		want: nil,
 	}, {
+		name: "a lead-in ending in a bare 'to', items marked '- a.' (keywords across prefix and item)",
+		text: "You will not, and will not permit any third party to\n- a. use the Weights (version 2.1) for weapons research;\n- b. obscure the copyright notices of the Weights;",
+		want: []phrase{
+			{use, "You will not, and will not permit any third party to\n- a. use the Weights (version 2.1) for weapons research;", nil},
+			{notice, "b. obscure the copyright notices of the Weights;", nil},
+		},
+	}, {
 		name: "an inline list after may not",
 		text: "You may not: (a) sell the Weights; (b) obscure or remove any proprietary notices on the Weights.",
 		want: []phrase{
@@ -74,6 +81,14 @@ func TestMoreWordings(t *testing.T) {
 	}, {
 		name: "commercial use by free registration is not a non-commercial grant",
 		text: "If you want to use the Weights for commercial products, complete the registration form to get permission.",
+		want: nil,
+	}, {
+		name: "a void assignment is no termination clause",
+		text: "You may not assign this License without Zeta's consent; any such assignment will be void and will automatically and immediately terminate this License.",
+		want: nil,
+	}, {
+		name: "Chinese: commercial use that needs no application; a liability disclaimer",
+		text: "本模型支持商业用途，如您计划将本模型用于商业目的，无需再次申请。除适用法律禁止的范围外，发布方均不对您承担因使用本模型造成的任何损失。",
 		want: nil,
 	}, {
 		name: "academic research grant",
