@@ -12,8 +12,8 @@ import (
 // that a duty or a ban stated once for a whole list is found in the item
 // that says what is banned.
 type leadIn struct {
-	prefix    string   // what the items are read as beginning with; "" for no lead-in
-	from, to  int      // the lead-in's own hits, hits[from:to]
+	prefix   string // what the items are read as beginning with; "" for no lead-in
+	from, to int    // the lead-in's own hits, hits[from:to]
 }
 
 // covers reports whether the lead-in itself gave a hit of code, and if so
