@@ -91,6 +91,13 @@ func TestMoreWordings(t *testing.T) {
 		text: "本模型支持商业用途，如您计划将本模型用于商业目的，无需再次申请。除适用法律禁止的范围外，发布方均不对您承担因使用本模型造成的任何损失。",
 		want: nil,
 	}, {
+		name: "two license URLs in one sentence are two references",
+		text: "For the large version, the Alpha license (https://alpha.example/license) and the Beta license (https://beta.example/LICENSE) apply as well.",
+		want: []phrase{
+			{policy, "For the large version, the Alpha license (https://alpha.example/license) and the Beta license (https://beta.example/LICENSE) apply as well.", map[string]any{"url": "https://alpha.example/license"}},
+			{policy, "For the large version, the Alpha license (https://alpha.example/license) and the Beta license (https://beta.example/LICENSE) apply as well.", map[string]any{"url": "https://beta.example/LICENSE"}},
+		},
+	}, {
 		name: "academic research grant",
 		text: "This license permits you to use the Weights for free for academic research purposes.",
 		want: []phrase{{ro, "This license permits you to use the Weights for free for academic research purposes.", nil}},
