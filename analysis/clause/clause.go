@@ -165,7 +165,29 @@ func Detect(k *kb.KB, text []byte) []Hit {
 		}
 		prev = s
 	}
-	return hits
+	return dropNamedRestatements(hits)
+}
+
+// dropNamedRestatements drops the references that name a document without
+// its address ("the Acceptable Use Policy, incorporated by reference") when
+// the text also gives one by its URL: the document is reported there, with
+// the address a reader needs.
+func dropNamedRestatements(hits []Hit) []Hit {
+	const policy = "clause/policy-by-reference"
+	withURL := false
+	for _, h := range hits {
+		withURL = withURL || h.Code == policy && h.Data["url"] != nil
+	}
+	if !withURL {
+		return hits
+	}
+	out := hits[:0]
+	for _, h := range hits {
+		if h.Code != policy || h.Data["url"] != nil {
+			out = append(out, h)
+		}
+	}
+	return out
 }
 
 // listItemGap reports whether the text between two sentences is one line

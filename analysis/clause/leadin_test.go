@@ -98,6 +98,12 @@ func TestMoreWordings(t *testing.T) {
 			{policy, "For the large version, the Alpha license (https://alpha.example/license) and the Beta license (https://beta.example/LICENSE) apply as well.", map[string]any{"url": "https://beta.example/LICENSE"}},
 		},
 	}, {
+		name: "a policy named without its address is not reported again when its URL is given",
+		text: "You must follow the Acceptable Use Policy, which is hereby incorporated by reference into this Agreement. The Acceptable Use Policy is at https://zeta.example/aup and binds you.",
+		want: []phrase{
+			{policy, "The Acceptable Use Policy is at https://zeta.example/aup and binds you.", map[string]any{"url": "https://zeta.example/aup"}},
+		},
+	}, {
 		name: "academic research grant",
 		text: "This license permits you to use the Weights for free for academic research purposes.",
 		want: []phrase{{ro, "This license permits you to use the Weights for free for academic research purposes.", nil}},
