@@ -66,10 +66,10 @@ func TestMoreWordings(t *testing.T) {
 		want: []phrase{{pass, "You may apply other terms to your changes (\"Your Terms\") only if Your Terms provide that the field-of-use limitation in Section 4 applies to them.", nil}},
 	}, {
 		name: "termination with or without cause, and on a patent claim",
-		text: "Zeta may revoke this grant at any time, with or without cause. If you bring a patent claim against Zeta, this grant will terminate.",
+		text: "Zeta may revoke this grant at any time, with or without cause. If you bring a patent claim against Zeta, the grant of Section 2.1 will terminate.",
 		want: []phrase{
 			{remote, "Zeta may revoke this grant at any time, with or without cause.", nil},
-			{remote, "If you bring a patent claim against Zeta, this grant will terminate.", nil},
+			{remote, "If you bring a patent claim against Zeta, the grant of Section 2.1 will terminate.", nil},
 		},
 	}, {
 		name: "commercial use prohibited, or needing approval",
