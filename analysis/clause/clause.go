@@ -22,6 +22,14 @@
 // hits unless a pattern allows them, so findings sit on operative clauses,
 // and wishes ("you are encouraged to") are not duties.
 //
+// A list's lead-in ("You will not, and will not permit anyone to:", "you
+// must:", "您不得：") lends its actor and modality to the items under it,
+// so "(c) remove copyright notices" is read as "you will not remove
+// copyright notices"; when the lead-in itself gives a finding, that finding
+// stands for the items that repeat it and spans to the last of them. Every
+// license URL of a sentence is its own reference, and a policy named
+// without its address is not reported again when the text gives its URL.
+//
 // What is found is decided by the patterns of analysis/kb/clauses.yaml,
 // which are data: to teach fineprint a new wording, add or widen a pattern
 // there and a test case here. Keywords of all patterns are found in one
