@@ -69,7 +69,7 @@ func TestMoreWordings(t *testing.T) {
 		text: "Zeta may revoke this grant at any time, with or without cause. If you bring a patent claim against Zeta, the grant of Section 2.1 will terminate.",
 		want: []phrase{
 			{remote, "Zeta may revoke this grant at any time, with or without cause.", nil},
-			{remote, "If you bring a patent claim against Zeta, the grant of Section 2.1 will terminate.", nil},
+			{remote, "If you bring a patent claim against Zeta, the grant of Section 2.1 will terminate.", map[string]any{"condition": "litigation"}},
 		},
 	}, {
 		name: "commercial use prohibited, or needing approval",
