@@ -22,6 +22,14 @@
 // hits unless a pattern allows them, so findings sit on operative clauses,
 // and wishes ("you are encouraged to") are not duties.
 //
+// A list's lead-in ("You will not, and will not permit anyone to:", "you
+// must:", "您不得：") lends its actor and modality to the items under it,
+// so "(c) remove copyright notices" is read as "you will not remove
+// copyright notices"; when the lead-in itself gives a finding, that finding
+// stands for the items that repeat it and spans to the last of them. Every
+// license URL of a sentence is its own reference, and a policy named
+// without its address is not reported again when the text gives its URL.
+//
 // What is found is decided by the patterns of analysis/kb/clauses.yaml,
 // which are data: to teach fineprint a new wording, add or widen a pattern
 // there and a test case here. Keywords of all patterns are found in one
@@ -85,13 +93,30 @@ func Detect(k *kb.KB, text []byte) []Hit {
 	var hits []Hit
 	var codes, single []string // codes hit in this sentence; those hit by a pattern without Each
 	cand := make([]uint64, d.pw)
-	var prev span // the previous sentence, for lists (extendsList)
+	var prev span   // the previous sentence, for lists (extendsList)
+	var lead leadIn // the lead-in whose list the sentence may be an item of
 	for i, s := range spans {
 		mask, hanMask := found[i*w:(i+1)*w], noHan
 		if r := hanRow[i]; r >= 0 {
 			hanMask = hanFound[int(r)*hw : (int(r)+1)*hw]
 		}
+		item := lead.prefix != "" && lead.holds(text, s)
+		if !item {
+			lead = leadIn{}
+		}
+		isLead := endsWithColon(text, s)
+		if isLead {
+			// A lead-in ("You shall not:") lends its actor and modality to
+			// the items of its list, which read "(a) use ... ; (b) ...".
+			lead = d.readLeadIn(&n, text, s)
+			item = false
+		}
+		if item {
+			// Keywords may span the prefix and the item ("not" + "use").
+			mask, hanMask = d.itemMasks(lead.prefix, text[s.start:s.end], hanRow[i] >= 0)
+		}
 		if !anySet(mask) && !anySet(hanMask) {
+			prev = s
 			continue // no keyword of any pattern: most sentences
 		}
 		codes, single = codes[:0], single[:0]
@@ -112,14 +137,13 @@ func Detect(k *kb.KB, text []byte) []Hit {
 			}
 			if norm == "" {
 				norm = n.sentence(text, s.start, s.end)
+				definition = b2i(isDefinition(norm))
+				if item && definition == 0 {
+					norm = n.prepend(lead.prefix)
+				}
 			}
-			if !p.Definitions {
-				if definition < 0 {
-					definition = b2i(isDefinition(norm))
-				}
-				if definition == 1 {
-					continue
-				}
+			if !p.Definitions && definition == 1 {
+				continue
 			}
 			if p.Each {
 				for _, data := range p.applyEach(text, &n, norm) {
@@ -137,13 +161,41 @@ func Detect(k *kb.KB, text []byte) []Hit {
 				continue
 			}
 			codes, single = append(codes, p.Code), append(single, p.Code)
+			if item && lead.covers(hits, p.Code, s.end) {
+				continue // the lead-in's finding stands for its list
+			}
 			if !extendsList(text, hits[:first], prev, s, p.Code, data) {
 				hits = append(hits, Hit{Code: p.Code, Pattern: p.ID, Start: s.start, End: s.end, Message: p.render(norm, data), Data: data})
 			}
 		}
+		if isLead {
+			lead.from, lead.to = first, len(hits)
+		}
 		prev = s
 	}
-	return hits
+	return dropNamedRestatements(hits)
+}
+
+// dropNamedRestatements drops the references that name a document without
+// its address ("the Acceptable Use Policy, incorporated by reference") when
+// the text also gives one by its URL: the document is reported there, with
+// the address a reader needs.
+func dropNamedRestatements(hits []Hit) []Hit {
+	const policy = "clause/policy-by-reference"
+	withURL := false
+	for _, h := range hits {
+		withURL = withURL || h.Code == policy && h.Data["url"] != nil
+	}
+	if !withURL {
+		return hits
+	}
+	out := hits[:0]
+	for _, h := range hits {
+		if h.Code != policy || h.Data["url"] != nil {
+			out = append(out, h)
+		}
+	}
+	return out
 }
 
 // listItemGap reports whether the text between two sentences is one line

@@ -11,9 +11,10 @@ type keywordSet struct {
 	delta   []int32  // state*classes + class -> state
 	out     []uint64 // state*width.. : keywords ending here (with suffixes)
 	hasOut  []bool
-	// rows is delta with each target written as its row offset
-	// (state*classes), complemented (negative) when keywords end there.
-	rows  []int32
+	// rows is delta in 16 bits, each target complemented (negative) when
+	// keywords end there: half the bytes of int32 keep more of the table
+	// in the cache the scan lives in.
+	rows  []int16
 	width int // uint64 words per mask
 	raw   *[256]uint8
 }
@@ -102,9 +103,12 @@ func (ks *keywordSet) build() {
 		panic("clause: too many keyword characters")
 	}
 	ks.raw = ks.rawTable()
-	ks.rows = make([]int32, len(ks.delta))
+	if len(next) > 1<<15-1 {
+		panic("clause: too many keyword states")
+	}
+	ks.rows = make([]int16, len(ks.delta))
 	for i, t := range ks.delta {
-		ks.rows[i] = t * int32(ks.classes)
+		ks.rows[i] = int16(t)
 		if ks.hasOut[t] {
 			ks.rows[i] = ^ks.rows[i]
 		}
@@ -175,10 +179,11 @@ func (ks *keywordSet) rawTable() *[256]uint8 {
 func (ks *keywordSet) scanRaw(text []byte, spans []span) []uint64 {
 	table := ks.raw
 	space := int32(ks.class[' '])
+	classes := int32(ks.classes)
 	masks := make([]uint64, len(spans)*ks.width)
 	for i, sp := range spans {
 		m := masks[i*ks.width : (i+1)*ks.width]
-		row := int32(0)
+		state := int32(0)
 		blank := true
 		for j := sp.start; j < sp.end; j++ {
 			cls := int32(table[text[j]])
@@ -198,10 +203,10 @@ func (ks *keywordSet) scanRaw(text []byte, spans []span) []uint64 {
 			} else {
 				blank = false
 			}
-			row = ks.rows[row+cls]
-			if row < 0 {
-				row = ^row
-				o := ks.out[int(row)/ks.classes*ks.width:]
+			state = int32(ks.rows[state*classes+cls])
+			if state < 0 {
+				state = ^state
+				o := ks.out[int(state)*ks.width:]
 				for k := range m {
 					m[k] |= o[k]
 				}

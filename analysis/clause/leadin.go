@@ -1,0 +1,174 @@
+package clause
+
+import (
+	"bytes"
+	"strings"
+)
+
+// leadIn is a sentence that opens a list and ends with a colon: "You will
+// not, and will not permit any third party to:", "you must:", "您不得：".
+// Its items ("(a) use the model for military purposes;") are read as if
+// they began with its actor and modality, prefix ("you will not "), so
+// that a duty or a ban stated once for a whole list is found in the item
+// that says what is banned.
+type leadIn struct {
+	prefix   string // what the items are read as beginning with; "" for no lead-in
+	from, to int    // the lead-in's own hits, hits[from:to]
+}
+
+// covers reports whether the lead-in itself gave a hit of code, and if so
+// grows that hit over the item ending at end: a list opened by "You shall
+// not use the model:" is one use restriction, from its lead-in to its
+// last item, not one per item.
+func (l leadIn) covers(hits []Hit, code string, end int) bool {
+	for k := l.from; k < l.to; k++ {
+		if hits[k].Code == code {
+			hits[k].End = max(hits[k].End, end)
+			return true
+		}
+	}
+	return false
+}
+
+// leadModals are the modalities a lead-in may state, negative ones first so
+// that "you shall not" is not read as "you shall"; each with the prefix its
+// items are read with.
+var leadModals = []struct{ word, prefix string }{
+	{"will not", "you will not "}, {"shall not", "you shall not "}, {"may not", "you may not "},
+	{"must not", "you must not "}, {"cannot", "you cannot "}, {"can not", "you cannot "},
+	{"agree not to", "you agree not to "}, {"not allowed to", "you are not allowed to "},
+	{"not permitted to", "you are not permitted to "}, {"not to", "you agree not to "},
+	{"不得", "您不得"}, {"禁止", "您禁止"}, {"不应", "您不应"}, {"不能", "您不能"}, {"不可", "您不可"},
+	{"must", "you must "}, {"shall", "you shall "}, {"agree to", "you agree to "},
+	{"required to", "you are required to "}, {"必须", "您必须"}, {"应当", "您应当"},
+}
+
+// leadNotLead are words of colons that open definitions or examples, not
+// duties.
+var leadNotLead = []string{"mean", "defin", "following terms", "following words", "including", "such as", "for example", "含义", "定义"}
+
+// leadTail is how many bytes of a lead-in's end are read: its actor and
+// modality sit just before the colon ("..., you shall not:").
+const leadTail = 160
+
+// endsWithColon reports whether the sentence text[s.start:s.end] ends like
+// a lead-in: with ":" or "：", or with a bare "to" that its items complete
+// ("... or cause any third party to").
+func endsWithColon(text []byte, s span) bool {
+	b := bytes.TrimRight(text[s.start:s.end], " \t\r\n*")
+	return bytes.HasSuffix(b, []byte(":")) || bytes.HasSuffix(b, []byte("：")) ||
+		len(b) > 3 && b[len(b)-3] == ' ' && b[len(b)-2]|0x20 == 't' && b[len(b)-1]|0x20 == 'o'
+}
+
+// readLeadIn reads the lead-in s, or returns the zero leadIn when it
+// states no modality.
+func (d *detector) readLeadIn(n *normalizer, text []byte, s span) leadIn {
+	norm := n.sentence(text, max(s.start, s.end-leadTail), s.end)
+	for _, w := range leadNotLead {
+		if strings.Contains(norm, w) {
+			return leadIn{}
+		}
+	}
+	prefix := ""
+	for _, m := range leadModals {
+		if i := strings.Index(norm, m.word); i >= 0 && (m.word[0] >= 0x80 || wordAt(norm, i, len(m.word))) {
+			prefix = m.prefix
+			break
+		}
+	}
+	if prefix == "" {
+		return leadIn{}
+	}
+	return leadIn{prefix: prefix}
+}
+
+// holds reports whether s is still an item of the lead-in's list: it
+// begins after a list marker, or in the middle of a line (a further
+// sentence of an item). A line without a marker, or a short unpunctuated
+// heading, ends the list.
+func (l leadIn) holds(text []byte, s span) bool {
+	ls := bytes.LastIndexByte(text[:s.start], '\n') + 1
+	before := bytes.TrimSpace(text[ls:s.start])
+	if len(before) == 0 {
+		return false
+	}
+	if len(before) > 12 || hasWord(before) {
+		return true // mid-line: another sentence of the same item
+	}
+	body := bytes.TrimRight(text[s.start:s.end], " \t\r\n*")
+	if len(body) == 0 {
+		return false
+	}
+	last := body[len(body)-1]
+	heading := last != '.' && last != ';' && last != ',' && last != ':' && last < 0x80 && bytes.Count(body, []byte(" ")) < 6
+	return !heading
+}
+
+// itemMasks returns the keyword masks of a list item read with its
+// lead-in's prefix; han tells whether the item holds CJK characters.
+func (d *detector) itemMasks(prefix string, item []byte, han bool) ([]uint64, []uint64) {
+	b := append([]byte(prefix), item[innerMarker(item):]...)
+	all := []span{{0, len(b)}}
+	hanMask := make([]uint64, d.han.width)
+	if han {
+		hanMask = d.han.scanRaw(b, all)
+	}
+	return d.keywords.scanRaw(b, all), hanMask
+}
+
+// prepend puts p before the sentence n last wrote, its bytes mapped to the
+// sentence's first byte, and returns the result.
+func (n *normalizer) prepend(p string) string {
+	// A marker left in the item ("- a. use ...") would come between.
+	if k := innerMarker(n.buf); k > 0 {
+		n.buf, n.pos = n.buf[k:], n.pos[k:]
+	}
+	at := n.pos[0]
+	buf := make([]byte, 0, len(p)+len(n.buf))
+	buf = append(append(buf, p...), n.buf...)
+	pos := make([]int32, len(p), len(p)+len(n.pos))
+	for i := range pos {
+		pos[i] = at
+	}
+	n.buf, n.pos = buf, append(pos, n.pos...)
+	return string(buf[:len(buf)-1])
+}
+
+// wordAt reports whether s[i:i+n] is whole words: no letter just before or
+// after it.
+func wordAt(s string, i, n int) bool {
+	return (i == 0 || !isLetter(s[i-1])) && (i+n == len(s) || !isLetter(s[i+n]))
+}
+
+// hasWord reports whether b holds five letters in a row: text, not a list
+// marker ("- a.", "(iv)", "10.").
+func hasWord(b []byte) bool {
+	run := 0
+	for _, c := range b {
+		if isLetter(c) {
+			if run++; run >= 5 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
+}
+
+// innerMarker is the length of a list marker and its blank at the start of
+// a normalized item ("a. ", "(iv) ", "3) "), or 0.
+func innerMarker(b []byte) int {
+	i := 0
+	if i < len(b) && b[i] == '(' {
+		i++
+	}
+	j := i
+	for j < len(b) && j-i < 4 && (isAlnum(b[j])) {
+		j++
+	}
+	if j == i || j+1 >= len(b) || b[j] != '.' && b[j] != ')' || b[j+1] != ' ' {
+		return 0
+	}
+	return j + 2
+}
