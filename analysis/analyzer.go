@@ -145,6 +145,10 @@ type fileResult struct {
 	// (project_notice.go).
 	copyrightOnce sync.Once
 	copyright     []Finding
+	// holds memoises the notice rules' question "does this file hold
+	// this (normalised) line?" for this version of the file
+	// (project_notice.go): normalised line -> bool.
+	holds sync.Map
 	// commented: the file may silence findings (it holds a
 	// fineprint-ignore comment).
 	commented bool

@@ -196,12 +196,29 @@ func (pc *project) chainContains(proj, prefix, line string) bool {
 }
 
 // contains reports whether d holds line, normalised. A README can be a
-// megabyte: it is normalised once per analysis, not once per license.
+// megabyte, and a monorepo has a README per project: the answer is kept
+// with the file's cached result, so that a keystroke elsewhere does not
+// normalise every README of the workspace again; within one analysis a
+// text is normalised at most once.
 func (pc *project) contains(d *Document, line string) bool {
 	if d == nil {
 		return false
 	}
 	needle := normaliseNotice(line)
+	fr := pc.files[d.Path]
+	if fr != nil {
+		if v, ok := fr.holds.Load(needle); ok {
+			return v.(bool)
+		}
+	}
+	found := pc.normalisedContains(d, needle)
+	if fr != nil {
+		fr.holds.Store(needle, found)
+	}
+	return found
+}
+
+func (pc *project) normalisedContains(d *Document, needle string) bool {
 	text, ok := pc.normalised[d]
 	if !ok && absent(d.Text, needle) {
 		return false
