@@ -92,15 +92,20 @@ func (s *Server) Hover(ctx context.Context, p *protocol.HoverParams) (*protocol.
 // licenseHover is the checklist of one identified (or unidentified)
 // license text, built from the findings of its file.
 func (s *Server) licenseHover(l analysis.LicenseInfo, v *view) string {
-	var findings []analysis.Finding
-	if fv := v.paths[l.Path]; fv != nil {
-		findings = fv.findings
-	}
 	title := l.Name
 	if title == "" {
 		title = "Unidentified license"
 	}
-	return "### " + title + "\n\n" + analysis.RenderChecklist(s.an.Checklist(l, findings))
+	return "### " + title + "\n\n" + analysis.RenderChecklist(s.checklist(l, v))
+}
+
+// checklist answers the checklist of l from the findings of its file.
+func (s *Server) checklist(l analysis.LicenseInfo, v *view) []analysis.ChecklistItem {
+	var findings []analysis.Finding
+	if fv := v.paths[l.Path]; fv != nil {
+		findings = fv.findings
+	}
+	return s.an.Checklist(l, findings)
 }
 
 // referenceHover is the checklist of the license a card value or a model
@@ -158,15 +163,11 @@ func (s *Server) referenceLicense(r analysis.Reference, v *view) (analysis.Licen
 // shortLicenseHover is licenseHover for plain-text clients: a summary
 // (analysis.ShortChecklist).
 func (s *Server) shortLicenseHover(l analysis.LicenseInfo, v *view) string {
-	var findings []analysis.Finding
-	if fv := v.paths[l.Path]; fv != nil {
-		findings = fv.findings
-	}
 	title := l.Name
 	if title == "" {
 		title = "Unidentified license in " + l.Path
 	}
-	return analysis.ShortChecklist(title, l.ID, s.an.Checklist(l, findings))
+	return analysis.ShortChecklist(title, l.ID, s.checklist(l, v))
 }
 
 // shortReferenceHover is referenceHover for plain-text clients.
