@@ -181,8 +181,7 @@ func (x *Index) Offset(p Position) int {
 	if end-off > 2*checkpointEvery && p.Column > checkpointEvery {
 		// Start from the last checkpoint of this line at or before the
 		// column: checkpoints' units grow with their offsets.
-		base := x.unitsBefore(off)
-		x.cpOnce.Do(x.buildCheckpoints)
+		base := x.unitsBefore(off) // builds the checkpoints
 		first := sort.Search(len(x.cps), func(k int) bool { return x.cps[k].off >= off })
 		last := sort.Search(len(x.cps), func(k int) bool { return x.cps[k].off > end }) - 1
 		k := sort.Search(last+1-first, func(i int) bool { return x.cps[first+i].units-base > p.Column }) - 1
