@@ -21,7 +21,7 @@ import (
 // is compared with the same bytes laid out normally, measured in the same
 // run: the ratio is what the shape costs (target <= 1.5).
 func (b *bench) pathological() error {
-	lic, err := b.largestLicense()
+	_, lic, err := b.largestLicense()
 	if err != nil {
 		return err
 	}
@@ -113,7 +113,9 @@ type countingWriter struct{ n int }
 
 func (w *countingWriter) Write(p []byte) (int, error) { w.n += len(p); return len(p), nil }
 
-func (b *bench) largestLicense() ([]byte, error) {
+// largestLicense returns the corpus's largest license text and its path
+// relative to the licenses folder.
+func (b *bench) largestLicense() (string, []byte, error) {
 	largest, size := "", int64(-1)
 	for _, rel := range b.corpus.Licenses {
 		fi, err := os.Stat(filepath.Join(b.corpus.Dir, "licenses", filepath.FromSlash(rel)))
@@ -121,7 +123,8 @@ func (b *bench) largestLicense() ([]byte, error) {
 			largest, size = rel, fi.Size()
 		}
 	}
-	return os.ReadFile(filepath.Join(b.corpus.Dir, "licenses", filepath.FromSlash(largest)))
+	text, err := os.ReadFile(filepath.Join(b.corpus.Dir, "licenses", filepath.FromSlash(largest)))
+	return largest, text, err
 }
 
 // repeatTo repeats text until it is n bytes long.

@@ -25,14 +25,7 @@ const scanTimeout = 10 * time.Minute
 // editLatency measures didChange -> publishDiagnostics for the largest
 // corpus license and for a 1 MB model card, each alone in a workspace.
 func (b *bench) editLatency() error {
-	largest, size := "", int64(0)
-	for _, rel := range b.corpus.Licenses {
-		fi, err := os.Stat(filepath.Join(b.corpus.Dir, "licenses", filepath.FromSlash(rel)))
-		if err == nil && fi.Size() > size {
-			largest, size = rel, fi.Size()
-		}
-	}
-	text, err := os.ReadFile(filepath.Join(b.corpus.Dir, "licenses", filepath.FromSlash(largest)))
+	largest, text, err := b.largestLicense()
 	if err != nil {
 		return err
 	}
