@@ -130,6 +130,11 @@ func validateLicense(l *License) error {
 	if l.Name == "" || l.Summary == "" {
 		return fmt.Errorf("licenses.yaml: %s: name and summary are required", l.ID)
 	}
+	// Messages say "under the <name>"; a name that brings its own article
+	// would read "under the The ChatGLM3-6B License".
+	if strings.HasPrefix(l.Name, "The ") {
+		return fmt.Errorf("licenses.yaml: %s: name %q must not start with \"The \" (messages add the article)", l.ID, l.Name)
+	}
 	switch l.Kind {
 	case "permissive", "copyleft", "custom", "non-commercial", "research-only", "unknown":
 	default:

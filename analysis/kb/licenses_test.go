@@ -146,3 +146,16 @@ func TestModelLicenseFacts(t *testing.T) {
 		}
 	}
 }
+
+// Messages put "the" before a license's name, so a name may not bring its
+// own ("under the The ChatGLM3-6B License").
+func TestLicenseNameWithoutArticle(t *testing.T) {
+	l := License{ID: "x", Name: "The X License", Summary: "s", Kind: "custom"}
+	if err := validateLicense(&l); err == nil || !strings.Contains(err.Error(), `must not start with "The "`) {
+		t.Fatalf("validateLicense(%q) = %v, want the article refused", l.Name, err)
+	}
+	l.Name = "X License"
+	if err := validateLicense(&l); err != nil {
+		t.Fatalf("validateLicense(%q) = %v", l.Name, err)
+	}
+}

@@ -34,6 +34,8 @@ func TestReuploadRules(t *testing.T) {
 		{"ModelCloud/gemma-2-9b-it-gptq-4bit", "google/gemma-2-9b-it", "gemma"},
 		{"TechxGenus/Mistral-Large-Instruct-2407-AWQ", "mistralai/Mistral-Large-Instruct-2407", "mrl"},
 		{"lmstudio-ai/gemma-2b-it-GGUF", "google/gemma-2b-it", "gemma"},
+		{"ZhipuAI/chatglm3-6b", "THUDM/chatglm3-6b", "chatglm3-6b"},
+		{"LLM-Research/Meta-Llama-3-8B-Instruct", "meta-llama/Meta-Llama-3-8B-Instruct", "llama3"},
 		// Suffixes on their own, under an organisation not listed.
 		{"someone/Llama-3.2-1B-Instruct-Q4_K_M-GGUF", "meta-llama/Llama-3.2-1B-Instruct", "llama3.2"},
 		{"someone/FLUX.1-dev-gguf", "black-forest-labs/FLUX.1-dev", "flux-1-dev-non-commercial"},
