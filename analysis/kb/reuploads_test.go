@@ -36,6 +36,9 @@ func TestReuploadRules(t *testing.T) {
 		{"lmstudio-ai/gemma-2b-it-GGUF", "google/gemma-2b-it", "gemma"},
 		{"ZhipuAI/chatglm3-6b", "THUDM/chatglm3-6b", "chatglm3-6b"},
 		{"LLM-Research/Meta-Llama-3-8B-Instruct", "meta-llama/Meta-Llama-3-8B-Instruct", "llama3"},
+		// A copy whose name only looks like another family's: Llama 3, not
+		// the LLaMA v1 mirror huggyllama/llama-* (which holds 7b to 65b only).
+		{"casperhansen/llama-3-70b-fp16", "", ""},
 		// Suffixes on their own, under an organisation not listed.
 		{"someone/Llama-3.2-1B-Instruct-Q4_K_M-GGUF", "meta-llama/Llama-3.2-1B-Instruct", "llama3.2"},
 		{"someone/FLUX.1-dev-gguf", "black-forest-labs/FLUX.1-dev", "flux-1-dev-non-commercial"},
