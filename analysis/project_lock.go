@@ -3,6 +3,7 @@ package analysis
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"strings"
 
 	"github.com/fineprint-dev/fineprint/analysis/record"
@@ -15,7 +16,8 @@ func (pc *project) hubLock() *record.Lock {
 	if pc.lock == nil {
 		pc.lock = &record.Lock{}
 		if d := pc.doc(LockFile); d != nil {
-			if l, err := record.Parse(d.Text); err == nil {
+			// An interrupted record's lock holds the old entries whole.
+			if l, err := record.Parse(d.Text); err == nil || errors.Is(err, record.ErrInterrupted) {
 				pc.lock = &l
 			}
 		}

@@ -97,6 +97,11 @@ func (a *Analyzer) lockInvalid(d *Document, err error) Finding {
 	for end < len(d.Text) && d.Text[end] != '\n' && d.Text[end] != '\r' {
 		end++
 	}
+	if errors.Is(err, record.ErrInterrupted) {
+		// The commit of a record was killed half way (internal/recorder).
+		return a.finding("record/invalid", d.Path, Span{off, end},
+			"A fineprint record was interrupted while renaming its files, so some recorded copies may be newer than the lock; run fineprint record to complete it.", "", nil)
+	}
 	return a.finding("record/invalid", d.Path, Span{off, end},
 		fmt.Sprintf("fineprint.lock cannot be read (%s), so nothing counts as recorded; fix it, or delete it and run fineprint record.", msg), "", nil)
 }

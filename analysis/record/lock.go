@@ -60,6 +60,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/fineprint-dev/fineprint/internal/wording"
 )
 
 // Version is the lock format this package writes.
@@ -70,7 +72,10 @@ const DateLayout = "2006-01-02"
 
 // Lock is the content of fineprint.lock.
 type Lock struct {
-	Version  int            `json:"version"`
+	Version int `json:"version"`
+	// Pending is set only while `fineprint record` renames the files it
+	// staged (see Rename); a lock that holds it is an interrupted record.
+	Pending  []Rename       `json:"pending,omitempty"`
 	Licenses []LicenseEntry `json:"licenses"`
 	Policies []PolicyEntry  `json:"policies"`
 	Models   []HubEntry     `json:"models,omitempty"`
@@ -125,6 +130,27 @@ type PolicyEntry struct {
 	Retrieved string `json:"retrieved"` // RFC 3339, UTC
 }
 
+// Rename is one file of a record being committed: written in full under
+// the temporary name Staged, beside Path, and to be renamed to Path. Both
+// are workspace-relative and "/"-separated.
+//
+// `fineprint record` commits a run in three steps: it replaces
+// fineprint.lock with the old lock plus the list of its renames
+// ("pending", the copies in order and the new lock last), renames the
+// copies, and renames the new lock, which has no "pending", over the
+// lock. A run killed after the first step leaves a lock that says so; the
+// next run completes the renames (roll forward), and until then the lock
+// reads as an interrupted record (ErrInterrupted).
+type Rename struct {
+	Staged string `json:"staged"`
+	Path   string `json:"path"`
+}
+
+// ErrInterrupted is wrapped by the *Error of a lock that holds a pending
+// list: a `fineprint record` was interrupted while renaming its files, so
+// some copies may be newer than the lock. `fineprint record` completes it.
+var ErrInterrupted = errors.New("a fineprint record was interrupted while renaming its files")
+
 // Error is a problem in a lock file, at a byte offset.
 type Error struct {
 	Offset int
@@ -132,6 +158,13 @@ type Error struct {
 }
 
 func (e *Error) Error() string { return fmt.Sprintf("offset %d: %s", e.Offset, e.Msg) }
+
+// interruptedError is the *Error of a lock with a pending list, and
+// ErrInterrupted.
+type interruptedError struct{ at *Error }
+
+func (e *interruptedError) Error() string   { return e.at.Error() }
+func (e *interruptedError) Unwrap() []error { return []error{e.at, ErrInterrupted} }
 
 // Sum is the lower-case hex SHA-256 of data.
 func Sum(data []byte) string {
@@ -189,7 +222,8 @@ func Marshal(l Lock) []byte {
 }
 
 // Parse reads a lock file. Its error is an *Error with the byte offset of the
-// problem.
+// problem. A lock that is whole but holds a pending list (an interrupted
+// record) is returned with an error wrapping ErrInterrupted.
 func Parse(data []byte) (Lock, error) {
 	// A byte order mark (some Windows editors write one) is not JSON; the
 	// offsets of errors still count it.
@@ -212,6 +246,9 @@ func Parse(data []byte) (Lock, error) {
 	}
 	if err := l.check(data); err != nil {
 		return Lock{}, err
+	}
+	if l.Pending != nil {
+		return l, &interruptedError{&Error{offsetOf(data, `"pending"`, 0), fmt.Sprintf("%s (%s pending)", ErrInterrupted, wording.Count(len(l.Pending), "rename"))}}
 	}
 	return l, nil
 }

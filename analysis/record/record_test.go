@@ -1,6 +1,7 @@
 package record
 
 import (
+	"bytes"
 	"errors"
 	"strings"
 	"testing"
@@ -90,6 +91,33 @@ func TestParseErrors(t *testing.T) {
 				t.Errorf("Parse = {%d %q}, want {%d %q}", e.Offset, e.Msg, tt.offset, tt.msg)
 			}
 		})
+	}
+}
+
+// A lock holding a pending list is an interrupted record: Parse gives the
+// old entries and an error at "pending" that is ErrInterrupted; Marshal
+// writes the list right after the version, and leaves it out when empty.
+func TestParseInterrupted(t *testing.T) {
+	l := Lock{Licenses: []LicenseEntry{{Path: "LICENSE", SHA256: sumA, Recorded: "2026-11-29"}},
+		Pending: []Rename{{Staged: ".fineprint/licenses/.LICENSE.tmp-1", Path: ".fineprint/licenses/LICENSE"}, {Staged: ".fineprint.lock.tmp-2", Path: "fineprint.lock"}}}
+	data := Marshal(l)
+	if !bytes.HasPrefix(data, []byte("{\n  \"version\": 1,\n  \"pending\": [\n")) {
+		t.Errorf("Marshal:\n%s", data)
+	}
+	got, err := Parse(data)
+	var e *Error
+	if !errors.Is(err, ErrInterrupted) || !errors.As(err, &e) {
+		t.Fatalf("Parse error = %v, want an *Error wrapping ErrInterrupted", err)
+	}
+	if e.Offset != 20 || e.Msg != "a fineprint record was interrupted while renaming its files (2 renames pending)" {
+		t.Errorf("Parse = {%d %q}", e.Offset, e.Msg)
+	}
+	if !bytes.Equal(Marshal(got), data) {
+		t.Errorf("Parse = %+v, want %+v", got, l)
+	}
+	l.Pending = nil
+	if bytes.Contains(Marshal(l), []byte("pending")) {
+		t.Errorf("a lock without a pending list writes one:\n%s", Marshal(l))
 	}
 }
 

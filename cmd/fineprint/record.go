@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -95,6 +96,26 @@ func parseRecordFlags(args []string) (fetchToo bool, allow []string, root string
 	return false, nil, "", fmt.Errorf("one PATH at most, got %d", len(paths))
 }
 
+// killAtRename is a test hook: with FINEPRINT_TEST_KILL_AT_RENAME=K set,
+// `fineprint record` kills itself (SIGKILL on Unix) just before the K-th
+// rename of its commit (0 installs the journal), so that a test can
+// interrupt a real run at every step (internal/hostile
+// TestRecordKilledAtEveryRename).
+func killAtRename() func(int) {
+	k, err := strconv.Atoi(os.Getenv("FINEPRINT_TEST_KILL_AT_RENAME"))
+	if err != nil {
+		return nil
+	}
+	return func(step int) {
+		if step == k {
+			if p, err := os.FindProcess(os.Getpid()); err == nil {
+				p.Kill()
+			}
+			time.Sleep(time.Hour) // the kill arrives first (a self-signal is delivered before the call returns)
+		}
+	}
+}
+
 // fetchOptions are recordFetchOptions with the hosts allowed by
 // FINEPRINT_ALLOW_HOSTS and by allow.
 func fetchOptions(allow []string) fetch.Options {
@@ -121,7 +142,7 @@ func recordRootAllowing(root string, fetchToo bool, allow []string, stdout, stde
 	ctx, stop := interruptible()
 	defer stop()
 	rep, err := recorder.RecordFolder(ctx, root,
-		recorder.Options{Fetch: fetchToo, Now: recordNow(), FetchOptions: fetchOptions(allow), HubEndpoint: os.Getenv("HF_ENDPOINT")})
+		recorder.Options{Fetch: fetchToo, Now: recordNow(), FetchOptions: fetchOptions(allow), HubEndpoint: os.Getenv("HF_ENDPOINT"), BeforeRename: killAtRename()})
 	if err != nil {
 		var pe *os.PathError
 		if errors.As(err, &pe) && pe.Path == root {
@@ -137,6 +158,10 @@ func recordRootAllowing(root string, fetchToo bool, allow []string, stdout, stde
 }
 
 func printRecordReport(rep recorder.Report, fetchToo bool, stdout, stderr io.Writer) {
+	if rep.Interrupted {
+		fmt.Fprint(stdout, interruptedLines(rep))
+		return
+	}
 	for _, p := range rep.Written {
 		fmt.Fprintf(stdout, "wrote %s\n", report.Escape(p))
 	}
@@ -162,6 +187,17 @@ func printRecordReport(rep recorder.Report, fetchToo bool, stdout, stderr io.Wri
 			fmt.Fprintf(stderr, "fineprint: record: policy %s not recorded: run fineprint record --fetch, or paste its text into %s and run fineprint record\n", report.Escape(u), report.Escape(copyOf(rep, u)))
 		}
 	}
+}
+
+// interruptedLines say that a run completed a record that was interrupted
+// while renaming its files, and did nothing else.
+func interruptedLines(rep recorder.Report) string {
+	var b strings.Builder
+	for _, p := range rep.Completed {
+		fmt.Fprintf(&b, "wrote %s\n", report.Escape(p))
+	}
+	fmt.Fprintf(&b, "%s completed: an earlier record was interrupted while renaming its files (%s put in place now); nothing else was recorded\n", analysis.LockFile, wording.Count(len(rep.Completed), "file"))
+	return b.String()
 }
 
 // copyOf is the path of the copy of the policy at u.

@@ -42,6 +42,9 @@ func recordPolicyCommand() server.Command {
 // policyCommandMessage is the command's answer: one line per thing done,
 // then the download errors.
 func policyCommandMessage(out recorder.PolicyOutcome) string {
+	if out.Interrupted {
+		return interruptedLines(out.Report)
+	}
 	var b strings.Builder
 	for _, p := range out.Written {
 		if p != out.Created {

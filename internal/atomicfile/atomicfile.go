@@ -100,12 +100,54 @@ func Stage(root, rel string, data []byte, perm fs.FileMode, noLinks bool) (*Stag
 
 // Commit renames the staged file over its target.
 func (s *Staged) Commit() error {
-	if err := os.Rename(s.Tmp, s.Target); err != nil {
+	if err := s.Rename(); err != nil {
 		os.Remove(s.Tmp)
+		return err
+	}
+	return nil
+}
+
+// Rename renames the staged file over its target, durably, and keeps the
+// staged file when that fails: a writer that journals its renames (see
+// FinishRename) leaves it for the next run to complete.
+func (s *Staged) Rename() error {
+	if err := os.Rename(s.Tmp, s.Target); err != nil {
 		return err
 	}
 	syncDir(filepath.Dir(s.Target))
 	return nil
+}
+
+// FinishRename completes a rename that a journal names and a killed writer
+// did not do: staged is the staged file of rel, both relative to root.
+// Both are checked as untrusted (the journal is in the repository): rel as
+// Stage checks it with noLinks, staged must be a regular file in rel's
+// folder named as Stage names them ("."+base+TempPattern). A staged file
+// that is gone was renamed already: done is false and err nil.
+func FinishRename(root, staged, rel string) (done bool, err error) {
+	target, err := resolveNoLinks(root, rel)
+	if err != nil {
+		return false, err
+	}
+	dir, name := path.Split(staged)
+	if path.Clean(dir) != path.Dir(path.Clean(rel)) || !strings.HasPrefix(name, "."+path.Base(rel)+".tmp-") || !isTemp(name) {
+		return false, fmt.Errorf("%s: not a staged file of %s", staged, rel)
+	}
+	tmp := filepath.Join(filepath.Dir(target), name)
+	info, err := os.Lstat(tmp)
+	if errors.Is(err, fs.ErrNotExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	if !info.Mode().IsRegular() {
+		return false, fmt.Errorf("%s: not a regular file", staged)
+	}
+	if info, err := os.Lstat(target); err == nil && !info.Mode().IsRegular() {
+		return false, fmt.Errorf("%s: not a regular file", rel)
+	}
+	return true, (&Staged{Tmp: tmp, Target: target}).Rename()
 }
 
 // Discard removes the staged file.

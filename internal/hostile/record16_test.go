@@ -314,3 +314,44 @@ func hasFinding(res *analysis.Result, path, code string, sev analysis.Severity) 
 	}
 	return false
 }
+
+// Issue 16 row 10, the other side: the pending list of an interrupted
+// record comes from the repository, so a hostile one must not make
+// `fineprint record` rename anything fineprint would not write itself: a
+// file outside .fineprint/, a file that is not a staged name beside its
+// target, a path with "..", or a link.
+func TestHostilePendingListRenamesNothing(t *testing.T) {
+	for _, c := range []struct {
+		name, staged, path, refusal string
+	}{
+		{"outside .fineprint", "vendor/lib/.LICENSE.tmp-1", "vendor/lib/LICENSE", "fineprint does not write there"},
+		{"not a staged name", "vendor/lib/LICENSE", ".fineprint/licenses/LICENSE", "not a staged file of .fineprint/licenses/LICENSE"},
+		{"climbing out", ".fineprint/../vendor/lib/.LICENSE.tmp-1", ".fineprint/../vendor/lib/LICENSE", `path leads outside the workspace ("..")`},
+		{"a link", ".fineprint/licenses/.LICENSE.tmp-link", ".fineprint/licenses/LICENSE", "not a regular file"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeFile(t, filepath.Join(dir, "LICENSE"), plainLicense)
+			mkdir(t, filepath.Join(dir, "vendor", "lib"))
+			writeFile(t, filepath.Join(dir, "vendor", "lib", "LICENSE"), "vendored\n")
+			writeFile(t, filepath.Join(dir, "vendor", "lib", ".LICENSE.tmp-1"), "evil\n")
+			mkdir(t, filepath.Join(dir, ".fineprint", "licenses"))
+			symlink(t, "../../vendor/lib/LICENSE", filepath.Join(dir, ".fineprint", "licenses", ".LICENSE.tmp-link"))
+			writeFile(t, filepath.Join(dir, ".fineprint.lock.tmp-2"), "{}\n")
+			lock := record.Lock{Pending: []record.Rename{{Staged: c.staged, Path: c.path}, {Staged: ".fineprint.lock.tmp-2", Path: analysis.LockFile}}}
+			writeBytes(t, filepath.Join(dir, analysis.LockFile), record.Marshal(lock))
+			_, err := recorder.RecordFolder(context.Background(), dir, recorder.Options{Now: recordDay})
+			if err == nil || !strings.Contains(err.Error(), c.refusal) {
+				t.Fatalf("record = %v, want a refusal saying %q", err, c.refusal)
+			}
+			for p, want := range map[string]string{"vendor/lib/LICENSE": "vendored\n", "vendor/lib/.LICENSE.tmp-1": "evil\n", ".fineprint.lock.tmp-2": "{}\n"} {
+				if b, _ := os.ReadFile(filepath.Join(dir, p)); string(b) != want {
+					t.Errorf("%s is now %q", p, b)
+				}
+			}
+			if _, err := os.Lstat(filepath.Join(dir, ".fineprint", "licenses", "LICENSE")); !errors.Is(err, os.ErrNotExist) {
+				t.Errorf(".fineprint/licenses/LICENSE was written: %v", err)
+			}
+		})
+	}
+}

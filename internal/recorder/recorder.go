@@ -11,12 +11,14 @@
 // file did not change keep their dates, so recording twice writes the same
 // bytes.
 //
-// Writing is staged: every file of a run is written under a temporary name
-// first, and only when all are written are the copies renamed into place,
-// then the lock. A run that fails or is killed while writing changes
-// nothing; one killed while renaming may leave copies newer than the lock,
-// never a lock that names copies not written. Temporary files a killed run
-// left are removed by the next one. fineprint writes only fineprint.lock and
+// Writing is staged and journalled (commit.go): every file of a run is
+// written under a temporary name first; only when all are written does the
+// lock become a journal (the old lock plus the list of renames to come,
+// record.Rename), then the copies are renamed into place, then the new
+// lock. A run that fails or is killed while writing changes nothing, and
+// the next run removes its temporary files; one killed while renaming
+// leaves a lock that says so (record/invalid in fineprint check), and the
+// next run completes the renames. fineprint writes only fineprint.lock and
 // regular files under .fineprint/, never through a symbolic link.
 //
 // Fetching is the only network access fineprint makes. A policy whose
@@ -35,7 +37,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/fineprint-dev/fineprint/analysis"
@@ -60,6 +61,10 @@ type Options struct {
 	// HubEndpoint is where Fetch resolves model and dataset ids nothing
 	// local knows (HF_ENDPOINT); "" is the Hugging Face Hub.
 	HubEndpoint string
+	// BeforeRename, when set, is called before each rename of the commit
+	// (step 0 installs the journal, then the copies, then the lock): a
+	// crash test kills the process there.
+	BeforeRename func(step int)
 }
 
 // Report says what Record did.
@@ -76,6 +81,12 @@ type Report struct {
 	// Cleaned are the temporary files of an earlier, killed run that this
 	// one removed.
 	Cleaned []string
+	// Interrupted says that an earlier run was killed while renaming its
+	// files, and that this run completed it instead of recording:
+	// Completed are the files it put in place, and Lock the record as that
+	// run wrote it.
+	Interrupted bool
+	Completed   []string
 	// Resolved are the model and dataset ids Fetch resolved through the
 	// Hub, with the license found ("model acme/x: apache-2.0"); Unresolved
 	// the errors of those it could not. An id not resolved does not fail
@@ -114,12 +125,18 @@ func Record(ctx context.Context, root string, snap *analysis.Snapshot, res *anal
 		opts.Now = time.Now()
 	}
 	opts.Now = opts.Now.UTC().Truncate(time.Second)
+	if rep, found, err := finishInterrupted(root); found || err != nil {
+		if err == nil {
+			rep.Cleaned = cleanTemps(root)
+		}
+		return rep, err
+	}
 	r := &run{root: root, opts: opts, docs: append([]analysis.Document(nil), snap.Docs...)}
 	prev, err := r.previous()
 	if err != nil {
 		return Report{}, err
 	}
-	r.rep.Cleaned = append(atomicfile.CleanTemps(root, ".fineprint"), atomicfile.CleanTempsOf(root, analysis.LockFile)...)
+	r.rep.Cleaned = cleanTemps(root)
 	defer r.discard()
 	var hold []string
 	if opts.Fetch {
@@ -148,8 +165,14 @@ func Record(ctx context.Context, root string, snap *analysis.Snapshot, res *anal
 		if err := r.write(analysis.LockFile, data); err != nil {
 			return r.rep, err
 		}
+	} else if len(r.staged) > 0 {
+		// The commit ends with a lock without a pending list, even when its
+		// entries did not change.
+		if err := r.stage(analysis.LockFile, data); err != nil {
+			return r.rep, err
+		}
 	}
-	if err := r.commit(); err != nil {
+	if err := r.commit(prev); err != nil {
 		return r.rep, err
 	}
 	r.rep.Lock = lock
@@ -161,6 +184,11 @@ func Record(ctx context.Context, root string, snap *analysis.Snapshot, res *anal
 		}
 	}
 	return r.rep, nil
+}
+
+// cleanTemps removes the temporary files a killed run left.
+func cleanTemps(root string) []string {
+	return append(atomicfile.CleanTemps(root, ".fineprint"), atomicfile.CleanTempsOf(root, analysis.LockFile)...)
 }
 
 // keepUnasked returns lock with the license entries of prev, and, when only
@@ -183,7 +211,7 @@ type run struct {
 	opts   Options
 	docs   []analysis.Document
 	rep    Report
-	staged []*atomicfile.Staged // in the order written; the lock, when written, last
+	staged []staged // in the order written; the lock, when written, last
 }
 
 func (r *run) previous() (record.Lock, error) {
@@ -219,17 +247,9 @@ func (r *run) doc(p string) *analysis.Document {
 // the lock is built from. Only fineprint.lock and files under .fineprint/
 // are written, as regular files in real folders.
 func (r *run) write(p string, data []byte) error {
-	if p != analysis.LockFile && !strings.HasPrefix(p, ".fineprint/") {
-		return fmt.Errorf("%s: %w (fineprint writes only %s and .fineprint/)", p, atomicfile.ErrOutside, analysis.LockFile)
+	if err := r.stage(p, data); err != nil {
+		return err
 	}
-	st, err := atomicfile.Stage(r.root, p, data, 0o644, true)
-	if err != nil {
-		if errors.Is(err, atomicfile.ErrOutside) || errors.Is(err, atomicfile.ErrLink) {
-			return err // it names the path already
-		}
-		return fmt.Errorf("%s: %w", p, err)
-	}
-	r.staged = append(r.staged, st)
 	r.rep.Written = append(r.rep.Written, p)
 	if d := r.doc(p); d != nil {
 		d.Text = data
@@ -237,28 +257,6 @@ func (r *run) write(p string, data []byte) error {
 	}
 	r.docs = append(r.docs, analysis.Document{Path: p, Kind: analysis.ClassifyPath(p), Text: data, Size: int64(len(data))})
 	return nil
-}
-
-// commit renames the staged files into place: the copies in the order
-// written, then the lock (staged last), so that the lock never names a copy
-// that is not there yet.
-func (r *run) commit() error {
-	for len(r.staged) > 0 {
-		st := r.staged[0]
-		if err := st.Commit(); err != nil {
-			return err
-		}
-		r.staged = r.staged[1:]
-	}
-	return nil
-}
-
-// discard removes what was staged and not committed (a failed run).
-func (r *run) discard() {
-	for _, st := range r.staged {
-		st.Discard()
-	}
-	r.staged = nil
 }
 
 // copyLicenses keeps a copy of each recorded license file as recorded (see
