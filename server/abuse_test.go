@@ -232,6 +232,27 @@ func abuseCases() []abuseCase {
 			p.closeStdin()
 			p.wantExit(t, 1)
 		}},
+		{name: "stdin closed while the server is saturated and the client reads nothing", opts: serveOptions{noRead: true}, run: func(t *testing.T, p *serveProc) {
+			// Issue 16 row 13, the corner: a few replies of 8 KB fill
+			// the output pipe, so every later handler waits on its
+			// write; the server reads on until rpc.DefaultMaxPending
+			// messages are unanswered and then stops taking messages
+			// (back-pressure), with more (small) requests behind them in
+			// the input pipe. Closing stdin must still end the process:
+			// the server must see the end of its input while it takes no
+			// message.
+			p.send(`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}`)
+			long := "fineprint/" + strings.Repeat("x", 8<<10)
+			for i := 0; i < 12; i++ {
+				p.call(long, `{}`)
+			}
+			for i := 0; i < 300; i++ {
+				p.call("fineprint/x", `{}`)
+			}
+			p.stderr.waitFor(t, "input paused")
+			p.closeStdin()
+			p.wantExit(t, 1)
+		}},
 		{name: "client never answers workspace/configuration", opts: serveOptions{silent: true}, run: func(t *testing.T, p *serveProc) {
 			root := t.TempDir()
 			if err := os.WriteFile(filepath.Join(root, "README.md"), []byte("---\nlicense: nonsense-id\n---\n"), 0o644); err != nil {
@@ -291,14 +312,42 @@ type message struct {
 }
 
 type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
+	mu   sync.Mutex
+	b    bytes.Buffer
+	grew chan struct{} // closed and cleared by the next Write
 }
 
 func (l *lockedBuffer) Write(p []byte) (int, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	if l.grew != nil {
+		close(l.grew)
+		l.grew = nil
+	}
 	return l.b.Write(p)
+}
+
+// waitFor waits until the buffer holds text.
+func (l *lockedBuffer) waitFor(t *testing.T, text string) {
+	t.Helper()
+	timeout := time.After(deadline)
+	for {
+		l.mu.Lock()
+		if strings.Contains(l.b.String(), text) {
+			l.mu.Unlock()
+			return
+		}
+		if l.grew == nil {
+			l.grew = make(chan struct{})
+		}
+		grew := l.grew
+		l.mu.Unlock()
+		select {
+		case <-grew:
+		case <-timeout:
+			t.Fatalf("no %q within %v:\n%s", text, deadline, l)
+		}
+	}
 }
 
 func (l *lockedBuffer) String() string {

@@ -56,8 +56,8 @@ const stallDeadline = 60 * time.Second // a hang guard only: the checks are coun
 
 // TestClientThatStopsReading: a client that sends 5,000 requests and reads
 // none of the replies meets back-pressure: the server holds at most
-// rpc.DefaultMaxPending messages (plus what one read buffer holds) and as
-// many goroutines, instead of reading everything (issue 16 row 13). When
+// rpc.DefaultMaxPending messages (plus what one read buffer and the
+// read-ahead hold, as bytes) and as many goroutines, instead of reading everything (issue 16 row 13). When
 // the client goes away, the session ends.
 func TestClientThatStopsReading(t *testing.T) {
 	c := newStalledClient(t)
@@ -81,8 +81,11 @@ func TestClientThatStopsReading(t *testing.T) {
 		t.Fatal("the server neither read everything nor stopped reading")
 	}
 	// One frame is about 150 bytes: the read buffer (4 KB) holds fewer
-	// than 30 beyond the pending ones.
-	if got, max := written.Load(), int64(rpc.DefaultMaxPending+1+30); got > max {
+	// than 30 beyond the pending ones, and the read-ahead one frame per
+	// read (each is a write to the pipe), in rpc.ReadAheadChunks reads
+	// waiting plus one handed out and one read: undecoded bytes, at most
+	// rpc.MaxReadAhead of them whatever the frames.
+	if got, max := written.Load(), int64(rpc.DefaultMaxPending+1+30+rpc.ReadAheadChunks+2); got > max {
 		t.Errorf("the server took %d requests while its output was blocked, want at most %d", got, max)
 	}
 	if got, max := runtime.NumGoroutine()-before, rpc.DefaultMaxPending+30; got > max {

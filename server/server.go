@@ -174,6 +174,7 @@ func (s *Server) serve(ctx context.Context, stream *rpc.Stream) int {
 	s.rpc.Log = s.log
 	s.rpc.Stopping = func() bool { return s.ctx.Err() != nil }
 	s.rpc.Closed = stream.Closed()
+	s.rpc.InputEnded = stream.InputEnded()
 	s.conn.Go(s.ctx, s.rpc.Handler())
 	// Warm-up is a process-wide one-time cost (licensecheck's tables);
 	// exit does not wait for it.

@@ -42,14 +42,18 @@ type Dispatcher struct {
 	MaxPending      int
 	MaxPendingBytes int
 	// Closed, when set, ends the wait for a free place (the stream is
-	// closed, so replies fail at once).
-	Closed <-chan struct{}
+	// closed, so replies fail at once); so does InputEnded (the client
+	// closed its side: what it sent is taken, and the session ends at the
+	// end of it instead of waiting on replies nobody reads).
+	Closed     <-chan struct{}
+	InputEnded <-chan struct{}
 	// OnFull, for tests, runs when the read loop waits for a free place.
 	OnFull func()
 
 	calls    sync.Map // jsonrpc2.ID -> context.CancelFunc, for $/cancelRequest
 	handlers sync.WaitGroup
 
+	pausedOnce   sync.Once
 	pendingMu    sync.Mutex
 	pending      int           // messages read and not yet answered
 	pendingBytes int           // their params' bytes
@@ -227,14 +231,21 @@ func (d *Dispatcher) take(ctx context.Context, size int) bool {
 		if fits {
 			return true
 		}
-		if !full && d.OnFull != nil {
-			d.OnFull()
+		if !full {
+			d.pausedOnce.Do(func() {
+				d.Log.Info("input paused: the client has too many messages unanswered (it does not read the replies)", zap.Int("messages", d.MaxPending), zap.Int("params_bytes", d.MaxPendingBytes))
+			})
+			if d.OnFull != nil {
+				d.OnFull()
+			}
 		}
 		select {
 		case <-d.freed:
 		case <-ctx.Done():
 			return false
 		case <-d.Closed:
+			return false
+		case <-d.InputEnded:
 			return false
 		}
 	}

@@ -49,8 +49,15 @@ var errMessageTooLarge = errors.New("message too large")
 // waits for its frame only until the stream is closed. A write blocked in
 // the operating system (a full pipe nobody reads) then stays behind, and
 // the process can still exit.
+//
+// The input is read ahead by one goroutine (readAhead), at most
+// MaxReadAhead bytes beyond the messages taken, so that the end of the
+// input is seen even while the session takes no message (the dispatcher's
+// back-pressure): InputEnded is then closed, and the dispatcher takes the
+// rest, so that the session reaches the end of its input and ends.
 type Stream struct {
 	in     *bufio.Reader
+	ahead  *readAhead
 	max    int64
 	rwc    io.ReadWriteCloser
 	writes chan writeRequest
@@ -79,13 +86,90 @@ func NewStream(rwc io.ReadWriteCloser, max int64) *Stream {
 	if max <= 0 {
 		max = DefaultMaxMessageBytes
 	}
-	return &Stream{
-		in:     bufio.NewReaderSize(rwc, 4096),
+	s := &Stream{
 		max:    max,
 		rwc:    rwc,
 		writes: make(chan writeRequest),
 		closed: make(chan struct{}),
 	}
+	s.ahead = &readAhead{src: rwc, chunks: make(chan []byte, ReadAheadChunks), ended: make(chan struct{}), closed: s.closed}
+	s.in = bufio.NewReaderSize(s.ahead, 4096)
+	return s
+}
+
+// InputEnded is closed once the whole input has been read (into the
+// read-ahead buffer; the messages in it may still be to take).
+func (s *Stream) InputEnded() <-chan struct{} { return s.ahead.ended }
+
+// MaxReadAhead bounds the input read and not yet taken as messages: at
+// most ReadAheadChunks reads of up to readChunk bytes each wait to be
+// taken, plus the one being handed out and the one being read.
+const (
+	MaxReadAhead    = 4 << 20
+	readChunk       = 32 << 10
+	ReadAheadChunks = MaxReadAhead / readChunk
+)
+
+var chunkPool = sync.Pool{New: func() any { b := make([]byte, readChunk); return &b }}
+
+// readAhead reads src on its own goroutine (started by the first Read)
+// into at most cap(chunks) chunks, and hands them to Read in order.
+type readAhead struct {
+	src    io.Reader
+	start  sync.Once
+	chunks chan []byte   // closed after err is set
+	err    error         // what ended src
+	ended  chan struct{} // closed when src has ended
+	closed <-chan struct{}
+	cur    []byte  // what Read has not handed out of the current chunk
+	held   *[]byte // the current chunk, back to the pool when used up
+}
+
+func (r *readAhead) pump() {
+	defer close(r.chunks)
+	for {
+		b := chunkPool.Get().(*[]byte)
+		*b = (*b)[:cap(*b)]
+		n, err := r.src.Read(*b)
+		if n > 0 {
+			select {
+			case r.chunks <- (*b)[:n]:
+			case <-r.closed:
+				r.err = errClosed
+				close(r.ended)
+				return
+			}
+		} else {
+			chunkPool.Put(b)
+		}
+		if err != nil {
+			r.err = err
+			close(r.ended)
+			return
+		}
+	}
+}
+
+func (r *readAhead) Read(p []byte) (int, error) {
+	r.start.Do(func() { go r.pump() })
+	if len(r.cur) == 0 {
+		if r.held != nil {
+			chunkPool.Put(r.held)
+			r.held = nil
+		}
+		select {
+		case c, ok := <-r.chunks:
+			if !ok {
+				return 0, r.err
+			}
+			r.cur, r.held = c, &c
+		case <-r.closed:
+			return 0, errClosed
+		}
+	}
+	n := copy(p, r.cur)
+	r.cur = r.cur[n:]
+	return n, nil
 }
 
 // Write writes msg as one frame. It blocks while the client does not read

@@ -216,3 +216,37 @@ func TestStreamAnswersInvalidRequests(t *testing.T) {
 		t.Errorf("want 9 framed replies, got:\n%s", rw.out.String())
 	}
 }
+
+// TestInputEndSeenWithoutTakingMessages: the end of the input is seen
+// while the session takes no message (the dispatcher's back-pressure),
+// and the messages before it are still read, in order, before io.EOF.
+// Without the read-ahead, EOF waits behind messages nobody takes.
+func TestInputEndSeenWithoutTakingMessages(t *testing.T) {
+	r, w := io.Pipe()
+	s := NewStream(struct {
+		io.Reader
+		io.WriteCloser
+	}{r, nopCloser{}}, 0)
+	go func() {
+		for i := 0; i < 100; i++ {
+			io.WriteString(w, frame(`{"jsonrpc":"2.0","id":`+strconv.Itoa(i)+`,"method":"m","params":{}}`))
+		}
+		w.Close()
+	}()
+	if _, _, err := s.Read(context.Background()); err != nil { // the first message starts the reading
+		t.Fatal(err)
+	}
+	<-s.InputEnded() // a hang here fails the test by its timeout
+	for i := 1; ; i++ {
+		msg, _, err := s.Read(context.Background())
+		if err != nil {
+			if !errors.Is(err, io.EOF) || i != 100 {
+				t.Fatalf("message %d: %v, want io.EOF after 100", i, err)
+			}
+			return
+		}
+		if got := idString(msg.(*jsonrpc2.Call).ID()); got != strconv.Itoa(i) {
+			t.Fatalf("message %d has id %s", i, got)
+		}
+	}
+}
