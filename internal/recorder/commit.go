@@ -95,6 +95,10 @@ func (r *run) discard() {
 	r.staged = nil
 }
 
+// maxLock bounds the lock read for its pending list: a lock is a few
+// hundred bytes per entry.
+const maxLock = 64 << 20
+
 // finishInterrupted completes the commit of a run that was killed after
 // its journal was in place: it renames what that run staged and did not
 // rename yet (the pending list of the lock on disk), and reports whether
@@ -103,8 +107,8 @@ func (r *run) discard() {
 // only there, a staged name beside it.
 func finishInterrupted(root string) (rep Report, found bool, err error) {
 	p := filepath.Join(root, analysis.LockFile)
-	if info, err := os.Lstat(p); err != nil || !info.Mode().IsRegular() {
-		return Report{}, false, nil
+	if info, err := os.Lstat(p); err != nil || !info.Mode().IsRegular() || info.Size() > maxLock {
+		return Report{}, false, nil // the walk reports a lock it does not read
 	}
 	data, err := os.ReadFile(p)
 	if err != nil {

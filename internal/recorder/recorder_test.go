@@ -315,3 +315,60 @@ func TestRecordPolicy(t *testing.T) {
 type roundTripFunc func(*http.Request) (*http.Response, error)
 
 func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+// A run that rewrites only a copy (one deleted by hand) still ends its
+// commit with a lock: the same bytes as before, with no pending list, and
+// only the copy is reported as written.
+func TestCopyAloneEndsWithTheSameLock(t *testing.T) {
+	root, _, _ := recordedOnce(t)
+	lock := read(t, root, analysis.LockFile)
+	if err := os.Remove(filepath.Join(root, filepath.FromSlash(record.LicenseCopyPath("LICENSE")))); err != nil {
+		t.Fatal(err)
+	}
+	var steps []int
+	snap, res := load(t, root, "https://example.com/use-policy")
+	rep, err := Record(context.Background(), root, snap, res, Options{Now: day2, BeforeRename: func(k int) { steps = append(steps, k) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{record.LicenseCopyPath("LICENSE")}; !reflect.DeepEqual(rep.Written, want) {
+		t.Errorf("wrote %v, want %v", rep.Written, want)
+	}
+	if got := read(t, root, analysis.LockFile); got != lock {
+		t.Errorf("the lock changed:\n%s\nwant\n%s", got, lock)
+	}
+	if !reflect.DeepEqual(steps, []int{0, 1, 2}) { // the journal, the copy, the lock
+		t.Errorf("renames %v, want [0 1 2]", steps)
+	}
+}
+
+// An interrupted record whose staged files are gone (deleted by hand)
+// cannot be completed: the lock keeps its old entries without the pending
+// list, and the run says it found an interrupted record.
+func TestInterruptedRecordWithoutItsFiles(t *testing.T) {
+	root, snap, res := recordedOnce(t)
+	old := read(t, root, analysis.LockFile)
+	l, _ := record.Parse([]byte(old))
+	l.Pending = []record.Rename{{Staged: ".fineprint/licenses/.LICENSE.tmp-1", Path: ".fineprint/licenses/LICENSE"}, {Staged: ".fineprint.lock.tmp-2", Path: analysis.LockFile}}
+	if err := os.WriteFile(filepath.Join(root, analysis.LockFile), record.Marshal(l), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := Record(context.Background(), root, snap, res, Options{Now: day2})
+	if err != nil || !rep.Interrupted || len(rep.Completed) != 0 {
+		t.Fatalf("record = %+v, %v; want an interrupted record with nothing to rename", rep, err)
+	}
+	if got := read(t, root, analysis.LockFile); got != old {
+		t.Errorf("lock:\n%s\nwant the old one:\n%s", got, old)
+	}
+}
+
+// recordedOnce is a workspace recorded on day1, its snapshot and result.
+func recordedOnce(t *testing.T) (string, *analysis.Snapshot, *analysis.Result) {
+	t.Helper()
+	root := setup(t, "https://example.com/use-policy")
+	snap, res := load(t, root, "https://example.com/use-policy")
+	if _, err := Record(context.Background(), root, snap, res, Options{Now: day1}); err != nil {
+		t.Fatal(err)
+	}
+	return root, snap, res
+}
