@@ -247,7 +247,7 @@ func Parse(data []byte) (Lock, error) {
 	if err := l.check(data); err != nil {
 		return Lock{}, err
 	}
-	if l.Pending != nil {
+	if len(l.Pending) > 0 {
 		return l, &interruptedError{&Error{offsetOf(data, `"pending"`, 0), fmt.Sprintf("%s (%s pending)", ErrInterrupted, wording.Count(len(l.Pending), "rename"))}}
 	}
 	return l, nil

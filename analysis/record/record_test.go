@@ -208,12 +208,18 @@ func TestDiffIsBounded(t *testing.T) {
 func FuzzParse(f *testing.F) {
 	f.Add([]byte(`{"version":1,"licenses":[],"policies":[]}`))
 	f.Add([]byte(`{"version":1,"licenses":[{"path":"L","sha256":"` + sumA + `","recorded":"2026-01-01"}]}`))
+	f.Add([]byte(`{"version":1,"pending":[{"staged":".fineprint.lock.tmp-1","path":"fineprint.lock"}],"licenses":[],"policies":[]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		l, err := Parse(data)
 		if err != nil {
 			var e *Error
 			if !errors.As(err, &e) || e.Offset < 0 || e.Offset > len(data) {
 				t.Fatalf("Parse(%q) error %v", data, err)
+			}
+			if errors.Is(err, ErrInterrupted) {
+				if _, err := Parse(Marshal(l)); !errors.Is(err, ErrInterrupted) {
+					t.Fatalf("an interrupted lock written again reads %v", err)
+				}
 			}
 			return
 		}
