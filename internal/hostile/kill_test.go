@@ -99,8 +99,14 @@ func TestRecordKilledAtEveryRename(t *testing.T) {
 		if completed := strings.Contains(out, "fineprint.lock completed: an earlier record was interrupted"); completed != (k > 0) {
 			t.Errorf("kill at rename %d: the next record says\n%s", k, out)
 		}
-		if got := treeOf(t, dir); !equalTrees(got, want) {
-			t.Errorf("kill at rename %d: after the next record the files differ from an uninterrupted record:\n%v\nwant\n%v", k, keys(got), keys(want))
+		tree := treeOf(t, dir)
+		for p := range tree {
+			if strings.Contains(p, ".tmp-") {
+				t.Errorf("kill at rename %d: %s left after the next record", k, p)
+			}
+		}
+		if !equalTrees(tree, want) {
+			t.Errorf("kill at rename %d: after the next record the files differ from an uninterrupted record:\n%v\nwant\n%v", k, keys(tree), keys(want))
 		}
 	}
 	if k != renames {
