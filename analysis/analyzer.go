@@ -264,6 +264,9 @@ func (a *Analyzer) forget(current map[string]*fileResult) {
 // analyzeFile returns the file's own result, from the cache when its bytes
 // are unchanged; changed reports a fresh analysis.
 func (a *Analyzer) analyzeFile(d *Document) (fr *fileResult, changed bool) {
+	if d.Omitted || d.TooLarge > 0 {
+		return a.unread(d), false // retain.go
+	}
 	a.mu.Lock()
 	cached := a.cache[d.Path]
 	a.mu.Unlock()

@@ -53,6 +53,14 @@ type Document struct {
 	Kind Kind
 	Text []byte
 	Size int64
+	// Omitted says that the file was read and found to hold nothing any
+	// rule reads (Analyzer.Retains): Text is nil and the file yields no
+	// findings. A workspace of source files keeps only their sizes.
+	Omitted bool
+	// TooLarge is the size cap the file (an editor buffer) exceeds: Text is
+	// nil and the analysis reports manifest/unreadable on it instead of
+	// reading it. Zero for every file that was read.
+	TooLarge int64
 }
 
 // ProfileFile and LockFile are the names of fineprint's own files at the

@@ -67,7 +67,7 @@ func (s *Server) analyze(ctx context.Context, prog *progress) bool {
 	}
 	start := time.Now()
 	if root != "" {
-		snap, err := s.ws.load(ctx, root, overlay, st, s.sched.takeDisk(), s.log)
+		snap, err := s.ws.load(ctx, root, overlay, st, s.sched.takeDisk(), s.log, s.an.Retains)
 		if ctx.Err() != nil {
 			return false
 		}
@@ -111,11 +111,11 @@ type wsState struct {
 
 // load returns the workspace at root with the buffers of overlay; disk
 // says that something other than a buffer changed since the last load.
-func (ws *wsState) load(ctx context.Context, root string, overlay map[string][]byte, st Settings, disk bool, log *zap.Logger) (*analysis.Snapshot, error) {
+func (ws *wsState) load(ctx context.Context, root string, overlay map[string][]byte, st Settings, disk bool, log *zap.Logger, retain func(*analysis.Document) bool) (*analysis.Snapshot, error) {
 	if ws.live == nil || ws.live.Root() != root {
 		*ws = wsState{live: workspace.NewLive(root)}
 	}
-	snap, skips, err := ws.live.Load(workspace.Options{Overlay: overlay, Ignore: st.Ignore, MaxFileSize: st.MaxFileSize, Context: ctx}, disk)
+	snap, skips, err := ws.live.Load(workspace.Options{Overlay: overlay, Ignore: st.Ignore, MaxFileSize: st.MaxFileSize, Context: ctx, Retain: retain}, disk)
 	if err != nil {
 		return nil, err
 	}

@@ -78,6 +78,13 @@ type Options struct {
 	// that a rescan (the server's, after every change) stats files instead
 	// of reading them again. One Cache serves one root.
 	Cache *Cache
+	// Retain, when set, is asked about each file read from disk, right
+	// after reading it; when it answers false the document keeps only its
+	// size (analysis.Document.Omitted) and the Cache remembers that, so the
+	// walk never holds the texts of the many files nothing reads.
+	// analysis.Analyzer.Retains is the one to use; callers that pass it
+	// must analyse the snapshot with the same Analyzer.
+	Retain func(*analysis.Document) bool
 }
 
 // Cache holds file contents between Loads of one workspace; the zero value
@@ -90,30 +97,37 @@ type Cache struct {
 
 type cacheEntry struct {
 	info fs.FileInfo // for os.SameFile: a file replaced by rename is another file
-	text []byte
-	gen  int
+	content
+	gen int
 }
 
-// get returns the cached text of abs when info still describes it.
-func (c *Cache) get(abs string, info fs.FileInfo) ([]byte, bool) {
+// content is what a walk keeps of a file it read: its text, or, when the
+// text was omitted (Options.Retain), nothing but the fact.
+type content struct {
+	text    []byte
+	omitted bool
+}
+
+// get returns the cached content of abs when info still describes it.
+func (c *Cache) get(abs string, info fs.FileInfo) (content, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.entries[abs]
 	if !ok || e.info.Size() != info.Size() || !e.info.ModTime().Equal(info.ModTime()) || !os.SameFile(e.info, info) {
-		return nil, false
+		return content{}, false
 	}
 	e.gen = c.gen
 	c.entries[abs] = e
-	return e.text, true
+	return e.content, true
 }
 
-func (c *Cache) put(abs string, info fs.FileInfo, text []byte) {
+func (c *Cache) put(abs string, info fs.FileInfo, ct content) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.entries == nil {
 		c.entries = map[string]cacheEntry{}
 	}
-	c.entries[abs] = cacheEntry{info: info, text: text, gen: c.gen}
+	c.entries[abs] = cacheEntry{info: info, content: ct, gen: c.gen}
 }
 
 // begin starts a full Load; end drops the files it did not see.
@@ -316,7 +330,7 @@ type walker struct {
 	// reached again from inside itself is a loop.
 	dirs   map[fileID]string
 	open   map[fileID]bool
-	texts  map[fileID][]byte // what each file read held, for its other names
+	texts  map[fileID]content // what each file read held, for its other names
 	globs  []*glob.Glob
 	linked []link // links to folders, to walk when the real folders are done
 	stats  Stats
@@ -363,7 +377,7 @@ func newWalker(root string, opts Options) (*walker, error) {
 		opts.Include = rootIncludes(abs, opts.Overlay)
 	}
 	w := &walker{root: abs, real: real, opts: opts, seen: map[string]bool{},
-		dirs: map[fileID]string{}, open: map[fileID]bool{}, texts: map[fileID][]byte{}}
+		dirs: map[fileID]string{}, open: map[fileID]bool{}, texts: map[fileID]content{}}
 	w.compile()
 	w.ctx = opts.Context
 	if w.ctx == nil {
@@ -606,7 +620,7 @@ func (w *walker) file(abs, rel, real string) bool {
 		w.skips = append(w.skips, Skip{Path: rel, Reason: "symbolic link leads outside the workspace"})
 		return true
 	}
-	text, size, skip := w.read1(abs, rel, kind)
+	ct, size, skip := w.read1(abs, rel, kind)
 	if skip != nil {
 		if skip.Reason != "" {
 			skip.Path = rel
@@ -618,44 +632,84 @@ func (w *walker) file(abs, rel, real string) bool {
 	if w.opts.Progress != nil {
 		w.opts.Progress(w.read)
 	}
-	w.add(rel, text, size)
+	if ct.omitted {
+		w.docs = append(w.docs, analysis.Document{Path: rel, Kind: kind, Size: size, Omitted: true})
+		return true
+	}
+	d := Document(rel, ct.text, size)
+	if w.opts.Retain != nil && !w.opts.Retain(&d) {
+		// Nothing reads this file's bytes: keep its size, and tell the
+		// cache and the file's other names.
+		d.Text, d.Omitted = nil, true
+		w.omit(abs, rel, d.Kind)
+	}
+	w.addDoc(d)
 	return true
+}
+
+// omit notes that the file just read at abs under the name rel, of kind k,
+// holds nothing to keep, in the walk's record of texts by identity and in
+// the cache (which hands it back as omitted only for a kind its name alone
+// decides).
+func (w *walker) omit(abs, rel string, k analysis.Kind) {
+	info, err := os.Stat(abs)
+	if err != nil {
+		return
+	}
+	if id, ok := idOf(info); ok {
+		if _, seen := w.texts[id]; seen {
+			w.texts[id] = content{omitted: true}
+		}
+	}
+	if c := w.opts.Cache; c != nil && k == analysis.ClassifyPath(rel) {
+		c.put(abs, info, content{omitted: true})
+	}
 }
 
 // read1 reads a file's text (a GGUF file's header only), or says why not.
 // A Skip without a reason means a workspace cap left the file out (admit
 // reported it already).
-func (w *walker) read1(abs, rel string, kind analysis.Kind) ([]byte, int64, *Skip) {
+func (w *walker) read1(abs, rel string, kind analysis.Kind) (content, int64, *Skip) {
 	if c := w.opts.Cache; c != nil {
 		if info, err := os.Stat(abs); err == nil {
-			if text, ok := c.get(abs, info); ok {
-				if !w.admit(rel, int64(len(text))) {
-					return nil, 0, &Skip{}
+			if ct, ok := c.get(abs, info); ok && (!ct.omitted || w.opts.Retain != nil) {
+				n := int64(len(ct.text))
+				if ct.omitted {
+					n = info.Size()
 				}
-				return text, info.Size(), nil
+				if !w.admit(rel, n) {
+					return content{}, 0, &Skip{}
+				}
+				return ct, info.Size(), nil
 			}
 		}
 	}
 	f, err := w.opts.Open(abs)
 	if err != nil {
-		return nil, 0, &Skip{Reason: reason(err), IOError: true}
+		return content{}, 0, &Skip{Reason: reason(err), IOError: true}
 	}
 	defer f.Close()
 	info, err := f.Stat()
 	if err != nil {
-		return nil, 0, &Skip{Reason: reason(err), IOError: true}
+		return content{}, 0, &Skip{Reason: reason(err), IOError: true}
 	}
 	if !info.Mode().IsRegular() { // replaced since the listing
-		return nil, 0, &Skip{Reason: "not a regular file"}
+		return content{}, 0, &Skip{Reason: "not a regular file"}
 	}
 	limit := w.opts.MaxFileSize
 	if kind == analysis.KindGGUF {
 		limit = w.opts.MaxHeaderSize
 	} else if info.Size() > limit {
-		return nil, 0, &Skip{Reason: fmt.Sprintf("larger than %d bytes", limit)}
+		return content{}, 0, &Skip{Reason: fmt.Sprintf("larger than %d bytes", limit)}
 	}
 	id, hasID := idOf(info)
-	text, seen := w.texts[id]
+	ct, seen := w.texts[id]
+	if ct.omitted {
+		// Another name of a file whose text was omitted: read it again
+		// under this name, whose kind may differ.
+		seen = false
+	}
+	text := ct.text
 	if !hasID || !seen {
 		// Sized from the stat: io.ReadAll would grow the buffer by doubling and
 		// keep up to twice the text alive in the snapshot. A file that grew
@@ -665,24 +719,24 @@ func (w *walker) read1(abs, rel string, kind analysis.Kind) ([]byte, int64, *Ski
 			want = min(want, ggufChunk)
 		}
 		if !w.admit(rel, want) {
-			return nil, 0, &Skip{}
+			return content{}, 0, &Skip{}
 		}
 		if text, err = w.readAt(f, want, min(info.Size(), limit), kind); err != nil {
-			return nil, 0, &Skip{Reason: reason(err), IOError: true}
+			return content{}, 0, &Skip{Reason: reason(err), IOError: true}
 		}
 		if hasID {
-			w.texts[id] = text
+			w.texts[id] = content{text: text}
 		}
 	} else if !w.admit(rel, int64(len(text))) {
-		return nil, 0, &Skip{}
+		return content{}, 0, &Skip{}
 	}
 	if kind != analysis.KindGGUF && isBinary(text) {
-		return nil, 0, &Skip{Reason: "binary file"}
+		return content{}, 0, &Skip{Reason: "binary file"}
 	}
 	if c := w.opts.Cache; c != nil {
-		c.put(abs, info, text)
+		c.put(abs, info, content{text: text})
 	}
-	return text, info.Size(), nil
+	return content{text: text}, info.Size(), nil
 }
 
 // readAt reads want bytes of f; a GGUF file's read grows fourfold, up to
@@ -721,8 +775,11 @@ func (w *walker) readAt(f *os.File, want, limit int64, kind analysis.Kind) ([]by
 }
 
 func (w *walker) add(rel string, text []byte, size int64) {
-	d := Document(rel, text, size)
-	if d.Kind == analysis.KindOther || d.Kind == analysis.KindMarkdown && !isReadme(rel) {
+	w.addDoc(Document(rel, text, size))
+}
+
+func (w *walker) addDoc(d analysis.Document) {
+	if d.Kind == analysis.KindOther || d.Kind == analysis.KindMarkdown && !isReadme(d.Path) {
 		return
 	}
 	w.docs = append(w.docs, d)

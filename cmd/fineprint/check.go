@@ -309,7 +309,7 @@ func checkTarget(ctx context.Context, a *analysis.Analyzer, t target, config *an
 	// The walk applies the workspace profile's ignore globs and limits
 	// itself; a --config profile replaces the workspace's, globs and limits
 	// included.
-	opts := workspace.Options{Open: openFile, Progress: prog.update, Context: ctx}
+	opts := workspace.Options{Open: openFile, Progress: prog.update, Context: ctx, Retain: a.Retains}
 	if config != nil {
 		opts.ExternalProfile, opts.Ignore = true, config.Ignore
 		opts.MaxFiles, opts.MaxBytes = config.Limits.MaxFiles(), config.Limits.MaxBytes()

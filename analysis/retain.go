@@ -1,0 +1,81 @@
+package analysis
+
+import "fmt"
+
+// What a workspace keeps of its files (docs/architecture.md, "Memory"):
+// license texts, cards, READMEs, NOTICEs and fineprint's own files are read
+// by the project rules and kept whole; a source file, config, notebook or
+// package manifest is read by its own reader only, and when that reader
+// finds nothing in it (most of a large repository) nothing later needs its
+// bytes. The walk asks Retains right after reading each file and keeps only
+// the size of those that answer false (Document.Omitted).
+
+// omittable reports the kinds whose text no rule reads beyond the file's own
+// reader: the project rules read their references, never their bytes, and
+// a file without references gets no project finding.
+func omittable(k Kind) bool {
+	switch k {
+	case KindPython, KindShell, KindConfig, KindScript, KindNotebook, KindPackage:
+		return true
+	}
+	return false
+}
+
+// Retains analyses d on its own and reports whether a later Analyze needs
+// its text. It is false for a source file, config, notebook or package
+// manifest in which the analysis finds no finding, reference or fact: the
+// caller may then pass the document on with Text nil and Omitted set, and
+// Analyze gives the same result as with the text. When it is true the
+// file's result is cached as by Analyze, so the later analysis does not
+// read it again. Retains is safe for concurrent use.
+func (a *Analyzer) Retains(d *Document) bool {
+	if !omittable(d.Kind) || d.Omitted || d.TooLarge > 0 {
+		return true
+	}
+	fr, _ := a.analyzeFile(d)
+	if !fr.empty() {
+		return true
+	}
+	// Nothing to keep: the cache must not hold on to the text either.
+	a.mu.Lock()
+	if a.cache[d.Path] == fr {
+		delete(a.cache, d.Path)
+	}
+	a.mu.Unlock()
+	return false
+}
+
+// empty reports a result that adds nothing to an analysis.
+func (fr *fileResult) empty() bool {
+	f := &fr.facts
+	return len(fr.findings) == 0 && len(fr.licenses) == 0 && len(fr.references) == 0 &&
+		f.card == nil && f.heading == nil && len(f.refs) == 0 && len(f.datasets) == 0 && f.modelfile == nil && f.gguf == nil
+}
+
+// unread is the result of a document whose text was not kept: nothing for
+// an omitted file, manifest/unreadable for one over the size cap. Nothing
+// is cached for it, and a result cached for its path before (an editor
+// buffer since closed) is dropped with the text it refers to.
+func (a *Analyzer) unread(d *Document) *fileResult {
+	a.mu.Lock()
+	delete(a.cache, d.Path)
+	a.mu.Unlock()
+	fr := &fileResult{}
+	if d.TooLarge > 0 {
+		f := a.unreadable(d.Path, Span{}, "this file, so nothing in it is checked",
+			fmt.Errorf("it is %d bytes, over the limit of %d bytes on the files it reads (the maxFileSize setting)", d.Size, d.TooLarge))
+		f.Data = map[string]any{"size": d.Size, "limit": d.TooLarge}
+		fr.findings = []Finding{f}
+	}
+	return fr
+}
+
+// RetainedBytes returns the bytes of text the documents of s hold: what
+// a snapshot keeps alive between analyses.
+func RetainedBytes(docs []Document) int64 {
+	var n int64
+	for _, d := range docs {
+		n += int64(len(d.Text))
+	}
+	return n
+}
