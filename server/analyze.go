@@ -23,6 +23,7 @@ func (s *Server) worker() {
 		return
 	}
 	var prog *progress
+	scanning := false // a workspace scan is under way
 	for {
 		ctx, cancel, scan, ok := s.sched.next(s.ctx)
 		if !ok {
@@ -32,10 +33,17 @@ func (s *Server) worker() {
 		if scan && prog == nil {
 			prog = s.beginProgress("fineprint: scanning licenses")
 		}
+		scanning = scanning || scan
 		if s.analyze(ctx, prog) {
 			prog.end(s.summary())
 			prog = nil
 			s.refreshLenses()
+			if scanning {
+				scanning = false
+				if limit := retuneMemory(); limit > 0 { // memory.go
+					s.log.Debug("memory limit from the live heap", zap.Int64("bytes", limit))
+				}
+			}
 		}
 		cancel()
 	}
