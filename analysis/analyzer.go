@@ -184,6 +184,8 @@ func (a *Analyzer) Warmup() { identify.Warmup() }
 func (a *Analyzer) Analyze(ctx context.Context, s *Snapshot) *Result {
 	res := &Result{}
 	s.Docs = sortedByPath(s.Docs)
+	s, unread := a.withoutUnread(s) // retain.go
+	res.Findings = unread
 	profile, profileFindings := a.loadProfile(s)
 	res.Profile = profile
 	results, reanalysed := a.analyzeFiles(ctx, s.Docs)

@@ -52,6 +52,34 @@ func (fr *fileResult) empty() bool {
 		f.card == nil && f.heading == nil && len(f.refs) == 0 && len(f.datasets) == 0 && f.modelfile == nil && f.gguf == nil
 }
 
+// withoutUnread returns s without the documents over the size cap (editor
+// buffers: Document.TooLarge), which the project rules must not read as
+// empty files, and their findings. A file over the cap on disk is not in
+// the snapshot at all; a buffer over it is absent the same way, but for its
+// finding. s itself is left unchanged.
+func (a *Analyzer) withoutUnread(s *Snapshot) (*Snapshot, []Finding) {
+	n := 0
+	for i := range s.Docs {
+		if s.Docs[i].TooLarge > 0 {
+			n++
+		}
+	}
+	if n == 0 {
+		return s, nil
+	}
+	c := *s
+	c.Docs = make([]Document, 0, len(s.Docs)-n)
+	var out []Finding
+	for i := range s.Docs {
+		if s.Docs[i].TooLarge > 0 {
+			out = append(out, a.unread(&s.Docs[i]).findings...)
+		} else {
+			c.Docs = append(c.Docs, s.Docs[i])
+		}
+	}
+	return &c, out
+}
+
 // unread is the result of a document whose text was not kept: nothing for
 // an omitted file, manifest/unreadable for one over the size cap. Nothing
 // is cached for it, and a result cached for its path before (an editor

@@ -92,7 +92,7 @@ func (s *Server) analyze(ctx context.Context, prog *progress) bool {
 		}
 	}
 	for _, d := range loose {
-		doc := workspace.Document(looseName(d.uri), d.text, int64(len(d.text)))
+		doc := workspace.Buffer(looseName(d.uri), d.text, st.MaxFileSize)
 		snap := &analysis.Snapshot{Docs: []analysis.Document{doc}, Settings: st.profile()}
 		res := s.loose.Analyze(ctx, snap)
 		if ctx.Err() != nil {

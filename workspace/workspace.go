@@ -430,7 +430,7 @@ func (w *walker) finish() *analysis.Snapshot {
 		if w.seen[p] || w.ignored(p) {
 			continue
 		}
-		w.add(p, text, int64(len(text)))
+		w.addDoc(Buffer(p, text, w.opts.MaxFileSize))
 	}
 	sort.Slice(w.docs, func(i, j int) bool { return w.docs[i].Path < w.docs[j].Path })
 	if w.opts.Stats != nil {
@@ -605,8 +605,8 @@ func (w *walker) file(abs, rel, real string) bool {
 	}
 	w.seen[rel] = true
 	if text, ok := w.opts.Overlay[rel]; ok {
-		if w.admit(rel, int64(len(text))) {
-			w.add(rel, text, int64(len(text)))
+		if d := Buffer(rel, text, w.opts.MaxFileSize); w.admit(rel, int64(len(d.Text))) {
+			w.addDoc(d)
 		}
 		return true
 	}
@@ -774,10 +774,6 @@ func (w *walker) readAt(f *os.File, want, limit int64, kind analysis.Kind) ([]by
 	return text, nil
 }
 
-func (w *walker) add(rel string, text []byte, size int64) {
-	w.addDoc(Document(rel, text, size))
-}
-
 func (w *walker) addDoc(d analysis.Document) {
 	if d.Kind == analysis.KindOther || d.Kind == analysis.KindMarkdown && !isReadme(d.Path) {
 		return
@@ -843,7 +839,7 @@ func withOverlay(snap *analysis.Snapshot, overlay map[string][]byte, opts Option
 	kept := len(w.docs)
 	for p, text := range overlay {
 		if !w.ignored(p) {
-			w.add(p, text, int64(len(text)))
+			w.addDoc(Buffer(p, text, opts.MaxFileSize))
 		}
 	}
 	if len(w.docs) > kept {
