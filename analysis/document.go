@@ -43,7 +43,10 @@ func (k Kind) String() string {
 
 // Document is one file of a workspace snapshot: its path relative to the
 // workspace root ("/"-separated) and its bytes. For GGUF files Text holds only
-// a bounded prefix of the file (the header), and Size the full size.
+// a bounded prefix of the file (the header), and Size the full size. For a
+// notebook read from disk Text may be its compact form
+// (manifest.CompactNotebook: the cells' sources at their own lines and
+// columns, without the outputs), which every reader reads as the file.
 //
 // Text must not be modified once a Document has been analysed: new content
 // comes in a new slice. The Analyzer recognises an unchanged file by its

@@ -29,6 +29,7 @@ import (
 	"github.com/fineprint-dev/fineprint/analysis"
 	"github.com/fineprint-dev/fineprint/analysis/gguf"
 	"github.com/fineprint-dev/fineprint/analysis/glob"
+	"github.com/fineprint-dev/fineprint/analysis/manifest"
 )
 
 // Options control a Load.
@@ -721,7 +722,7 @@ func (w *walker) read1(abs, rel string, kind analysis.Kind) (content, int64, *Sk
 		if !w.admit(rel, want) {
 			return content{}, 0, &Skip{}
 		}
-		if text, err = w.readAt(f, want, min(info.Size(), limit), kind); err != nil {
+		if text, err = w.readText(f, want, min(info.Size(), limit), kind); err != nil {
 			return content{}, 0, &Skip{Reason: reason(err), IOError: true}
 		}
 		if hasID {
@@ -737,6 +738,38 @@ func (w *walker) read1(abs, rel string, kind analysis.Kind) (content, int64, *Sk
 		c.put(abs, info, content{text: text})
 	}
 	return content{text: text}, info.Size(), nil
+}
+
+// readText reads the text of f: a notebook streamed into its compact form
+// (manifest.CompactNotebook: its cells' sources without their outputs),
+// or, when it has none, read whole like any other file.
+func (w *walker) readText(f *os.File, want, limit int64, kind analysis.Kind) ([]byte, error) {
+	if kind == analysis.KindNotebook {
+		counted := &countReader{r: io.LimitReader(f, want)}
+		compact, ok, err := manifest.CompactNotebook(counted)
+		w.stats.BytesRead += counted.n
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			return compact, nil
+		}
+		if _, err := f.Seek(0, io.SeekStart); err != nil {
+			return nil, err
+		}
+	}
+	return w.readAt(f, want, limit, kind)
+}
+
+type countReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
 }
 
 // readAt reads want bytes of f; a GGUF file's read grows fourfold, up to

@@ -80,7 +80,7 @@ func run(args []string) int {
 	fs.StringVar(&cfg.profileDir, "profile", "", "write CPU profiles (throughput, cold analysis, server) into `dir`")
 	fs.BoolVar(&cfg.keep, "keep", false, "keep the generated workspaces")
 	fs.BoolVar(&cfg.markdown, "markdown", false, "print the table as Markdown")
-	steps := fs.String("steps", "startup,throughput,edit,cold,incremental,pathological,peers", "the `steps` to run, comma-separated")
+	steps := fs.String("steps", "startup,throughput,edit,cold,notebooks,incremental,pathological,peers", "the `steps` to run, comma-separated")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -136,6 +136,7 @@ func run(args []string) int {
 		{"throughput", "throughput", b.throughput},
 		{"edit", "edit latency", b.editLatency},
 		{"cold", "cold workspace", b.coldWorkspace},
+		{"notebooks", "notebook-heavy tree", b.notebookTree},
 		{"incremental", "incremental analysis", b.incrementalAnalysis},
 		{"pathological", "pathological inputs", b.pathological},
 		{"peers", "peers", b.peers},

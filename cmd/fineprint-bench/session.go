@@ -396,3 +396,24 @@ func appendLine(abs, line string) ([]byte, error) {
 	}
 	return text, os.WriteFile(abs, append(text[:len(text):len(text)], "\n"+line+"\n"...), 0o644)
 }
+
+// notebookTree runs a cold scan of a notebook-heavy tree generated to the
+// shape of a real one (1,211 notebooks, 207 MB, mostly image outputs).
+func (b *bench) notebookTree() error {
+	root := filepath.Join(b.tmp, "ws-notebooks")
+	if err := os.MkdirAll(root, 0o755); err != nil {
+		return err
+	}
+	ws, err := testws.Notebooks(root, 1211, 207<<20)
+	if err != nil {
+		return err
+	}
+	d, rss, err := b.coldSession(ws, false, "server-notebooks.pprof")
+	if err != nil {
+		return err
+	}
+	fig := fmt.Sprintf("cold notebook-heavy tree: %d notebooks, %.0f MB", ws.Mix.Source, float64(ws.Bytes)/(1<<20))
+	b.add(row{figure: fig + ", time", fineprint: ms(d) + ", CPU " + ms(b.cpu)})
+	b.add(row{figure: fig + ", peak RSS", fineprint: mb(rss), target: "<= 200 MB", met: verdict(rss <= 200<<20)})
+	return nil
+}

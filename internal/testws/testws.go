@@ -283,3 +283,56 @@ func BigCard(c *Corpus, size int) ([]byte, error) {
 	}
 	return out[:size], nil
 }
+
+// Notebooks writes a notebook-heavy tree into root (which must exist): n
+// Jupyter notebooks of about total bytes together, indented as Jupyter
+// writes them, in folders of twenty. Like a real tree of tutorials, most of
+// each notebook is outputs (images as base64), sizes vary from a twelfth
+// to three times the mean, and two in three load a Hub model by name.
+func Notebooks(root string, n int, total int64) (*Workspace, error) {
+	g := &gen{ws: &Workspace{Root: root}, texts: map[string][]byte{}}
+	// Sizes grow geometrically within each group of ten (weights 1, 1.5,
+	// 2.25 ...), scaled so that they add up to total.
+	weights := make([]float64, n)
+	sum := 0.0
+	for i := range n {
+		w := 1.0
+		for range i % 10 {
+			w *= 1.5
+		}
+		weights[i] = w
+		sum += w
+	}
+	for i := range n {
+		size := int(float64(total) * weights[i] / sum)
+		g.write(fmt.Sprintf("notebooks/t%03d/nb%04d.ipynb", i/20, i), notebook(i, size))
+	}
+	g.ws.Mix.Source = n
+	return g.ws, g.err
+}
+
+// notebook is the i-th generated notebook, of about size bytes.
+func notebook(i, size int) []byte {
+	var b bytes.Buffer
+	b.WriteString("{\n \"cells\": [\n")
+	cells := 12
+	per := max(0, size/(cells-cells/4)-400) // the code cells carry the outputs
+	img := strings.Repeat("iVBORw0KGgoAAAANSUhEUgAAA", per/25+1)[:per]
+	for c := range cells {
+		if c > 0 {
+			b.WriteString(",\n")
+		}
+		if c%4 == 0 {
+			fmt.Fprintf(&b, "  {\n   \"cell_type\": \"markdown\",\n   \"metadata\": {},\n   \"source\": [\n    \"## Step %d\\n\",\n    \"Fine-tune and evaluate.\"\n   ]\n  }", c)
+			continue
+		}
+		src := fmt.Sprintf("    \"import torch\\n\",\n    \"x = torch.randn(%d, %d)\\n\",\n    \"print(x.shape)\"\n", c, i)
+		if c == 1 && i%3 != 2 {
+			m := hubModels[i%len(hubModels)]
+			src = fmt.Sprintf("    \"from transformers import AutoModelForCausalLM\\n\",\n    \"model = AutoModelForCausalLM.from_pretrained(\\\"%s\\\")\"\n", m)
+		}
+		fmt.Fprintf(&b, "  {\n   \"cell_type\": \"code\",\n   \"execution_count\": %d,\n   \"metadata\": {},\n   \"outputs\": [\n    {\n     \"data\": {\n      \"image/png\": \"%s\",\n      \"text/plain\": [\n       \"<Figure size 640x480 with 1 Axes>\"\n      ]\n     },\n     \"metadata\": {},\n     \"output_type\": \"display_data\"\n    }\n   ],\n   \"source\": [\n%s   ]\n  }", c, img, src)
+	}
+	b.WriteString("\n ],\n \"metadata\": {\n  \"kernelspec\": {\"display_name\": \"Python 3\", \"language\": \"python\", \"name\": \"python3\"}\n },\n \"nbformat\": 4,\n \"nbformat_minor\": 5\n}\n")
+	return b.Bytes()
+}
