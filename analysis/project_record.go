@@ -253,9 +253,9 @@ func recordEdits(files map[string]*fileResult, lockDoc *Document, lock record.Lo
 // record.LicensesDir): a Create when there is none yet, else a rewrite.
 func licenseCopyEdit(copyDoc *Document, lf licenseFile) Edit {
 	if copyDoc == nil {
-		return Edit{Path: record.LicenseCopyPath(lf.Path), Create: true, NewText: string(lf.Text)}
+		return Edit{Path: record.LicenseCopyPath(lf.Path), Create: true, NewText: textString(lf.Text)} // retain.go
 	}
-	return Edit{Path: copyDoc.Path, Span: Span{0, len(copyDoc.Text)}, NewText: string(lf.Text)}
+	return Edit{Path: copyDoc.Path, Span: Span{0, len(copyDoc.Text)}, NewText: textString(lf.Text)}
 }
 
 // lockEdit writes lock with entry added or replaced: a Create when there is

@@ -1,6 +1,9 @@
 package analysis
 
-import "fmt"
+import (
+	"fmt"
+	"unsafe"
+)
 
 // What a workspace keeps of its files (docs/architecture.md, "Memory"):
 // license texts, cards, READMEs, NOTICEs and fineprint's own files are read
@@ -86,8 +89,13 @@ func (a *Analyzer) withoutUnread(s *Snapshot) (*Snapshot, []Finding) {
 // buffer since closed) is dropped with the text it refers to.
 func (a *Analyzer) unread(d *Document) *fileResult {
 	a.mu.Lock()
-	delete(a.cache, d.Path)
+	if a.cache[d.Path] != nil {
+		delete(a.cache, d.Path)
+	}
 	a.mu.Unlock()
+	if d.TooLarge == 0 {
+		return omittedResult
+	}
 	fr := &fileResult{}
 	if d.TooLarge > 0 {
 		f := a.unreadable(d.Path, Span{}, "this file, so nothing in it is checked",
@@ -98,6 +106,11 @@ func (a *Analyzer) unread(d *Document) *fileResult {
 	return fr
 }
 
+// omittedResult is the result of every omitted document: nothing, shared
+// (an omitted file is of a kind whose memoised facts, the record hash and
+// the notice rules' answers, are never asked for).
+var omittedResult = &fileResult{}
+
 // RetainedBytes returns the bytes of text the documents of s hold: what
 // a snapshot keeps alive between analyses.
 func RetainedBytes(docs []Document) int64 {
@@ -106,4 +119,13 @@ func RetainedBytes(docs []Document) int64 {
 		n += int64(len(d.Text))
 	}
 	return n
+}
+
+// textString returns a document's text as a string that shares its bytes.
+// A Document's Text is never modified once analysed (Document), so a fix
+// that writes a file's whole text elsewhere (the recorded copy of each
+// unrecorded license, kept with the file's result) holds no second copy of
+// every license of the workspace: 29 MB at 50,000 files.
+func textString(text []byte) string {
+	return unsafe.String(unsafe.SliceData(text), len(text))
 }

@@ -67,6 +67,9 @@ func (v *view) add(snap *analysis.Snapshot, res *analysis.Result, looseURI proto
 		v.files = make(map[protocol.DocumentURI]*fileView, len(snap.Docs))
 	}
 	for _, d := range snap.Docs {
+		if d.Omitted {
+			continue // nothing found, nothing to show: no view (retain.go)
+		}
 		fv := &fileView{path: d.Path, kind: d.Kind, text: d.Text}
 		if looseURI != "" {
 			fv.uri, fv.loose = looseURI, ns
