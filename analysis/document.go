@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"bytes"
 	"path"
 	"regexp"
 	"strings"
@@ -237,21 +238,29 @@ var cardKeys = []string{"license", "license_name", "license_link", "base_model",
 // HasCardFrontMatter reports whether text opens with a YAML front-matter
 // block that has at least one model-card key at its top level.
 func HasCardFrontMatter(text []byte) bool {
-	s := strings.TrimPrefix(string(text[:min(len(text), 64<<10)]), bom)
-	s = strings.TrimLeft(s, " \t\r\n")
-	if !strings.HasPrefix(s, "---") {
+	// Byte by byte, without copying: every Markdown file of a workspace
+	// comes through here.
+	t := bytes.TrimPrefix(text[:min(len(text), 64<<10)], []byte(bom))
+	t = bytes.TrimLeft(t, " \t\r\n")
+	if !bytes.HasPrefix(t, []byte("---")) {
 		return false
 	}
-	lines := strings.Split(s, "\n")
-	for _, line := range lines[1:] {
-		line = strings.TrimRight(line, "\r")
-		if strings.HasPrefix(line, "---") {
+	nl := bytes.IndexByte(t, '\n')
+	for nl >= 0 {
+		t = t[nl+1:]
+		nl = bytes.IndexByte(t, '\n')
+		line := t
+		if nl >= 0 {
+			line = t[:nl]
+		}
+		line = bytes.TrimRight(line, "\r")
+		if bytes.HasPrefix(line, []byte("---")) {
 			return false
 		}
 		for _, key := range cardKeys {
-			if strings.HasPrefix(line, key) {
+			if bytes.HasPrefix(line, []byte(key)) {
 				rest := line[len(key):]
-				if strings.HasSuffix(key, "_") || strings.HasPrefix(strings.TrimLeft(rest, " "), ":") {
+				if strings.HasSuffix(key, "_") || bytes.HasPrefix(bytes.TrimLeft(rest, " "), []byte(":")) {
 					return true
 				}
 			}

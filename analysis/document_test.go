@@ -1,8 +1,10 @@
 package analysis
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/fineprint-dev/fineprint/internal/corpus"
@@ -111,6 +113,47 @@ func TestClassifyPath(t *testing.T) {
 	} {
 		if got := ClassifyPath(p); got != want {
 			t.Errorf("ClassifyPath(%q) = %v, want %v", p, got, want)
+		}
+	}
+}
+
+// hasCardFrontMatterStrings is HasCardFrontMatter as it was written over
+// strings (a copy and a split of 64 KB of every Markdown file); the byte
+// version must agree with it.
+func hasCardFrontMatterStrings(text []byte) bool {
+	s := strings.TrimPrefix(string(text[:min(len(text), 64<<10)]), bom)
+	s = strings.TrimLeft(s, " \t\r\n")
+	if !strings.HasPrefix(s, "---") {
+		return false
+	}
+	for _, line := range strings.Split(s, "\n")[1:] {
+		line = strings.TrimRight(line, "\r")
+		if strings.HasPrefix(line, "---") {
+			return false
+		}
+		for _, key := range cardKeys {
+			if strings.HasPrefix(line, key) {
+				rest := line[len(key):]
+				if strings.HasSuffix(key, "_") || strings.HasPrefix(strings.TrimLeft(rest, " "), ":") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func TestHasCardFrontMatterAgreesWithStrings(t *testing.T) {
+	parts := []string{"---", "\n", "\r\n", "license: mit", "license_name :x", "extra_gated_prompt", "licensex: 1", " ", "# Title", bom, "base_model:", "---x", "text"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(8) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		text := []byte(b.String())
+		if got, want := HasCardFrontMatter(text), hasCardFrontMatterStrings(text); got != want {
+			t.Fatalf("HasCardFrontMatter(%q) = %v, the string version %v", text, got, want)
 		}
 	}
 }

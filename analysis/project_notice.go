@@ -718,18 +718,18 @@ func headingLevel(l string) int {
 // frontMatterEnd is the offset after a card's closing "---" line, 0 when
 // text has no front matter.
 func frontMatterEnd(text []byte) int {
-	s := string(text)
-	if !strings.HasPrefix(strings.TrimPrefix(s, bom), "---") {
+	s := text // bytes, not a string: a copy of every card on every analysis
+	if !bytes.HasPrefix(bytes.TrimPrefix(s, []byte(bom)), []byte("---")) {
 		return 0
 	}
-	off := strings.IndexByte(s, '\n')
+	off := bytes.IndexByte(s, '\n')
 	for off >= 0 && off+1 < len(s) {
-		next := strings.IndexByte(s[off+1:], '\n')
+		next := bytes.IndexByte(s[off+1:], '\n')
 		l := s[off+1:]
 		if next >= 0 {
 			l = s[off+1 : off+1+next]
 		}
-		if strings.TrimRight(l, "\r") == "---" {
+		if string(bytes.TrimRight(l, "\r")) == "---" {
 			if next < 0 {
 				return len(s)
 			}

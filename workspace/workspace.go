@@ -20,7 +20,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -433,7 +433,7 @@ func (w *walker) finish() *analysis.Snapshot {
 		}
 		w.addDoc(Buffer(p, text, w.opts.MaxFileSize))
 	}
-	sort.Slice(w.docs, func(i, j int) bool { return w.docs[i].Path < w.docs[j].Path })
+	slices.SortFunc(w.docs, byPath)
 	if w.opts.Stats != nil {
 		*w.opts.Stats = w.stats
 	}
@@ -814,6 +814,10 @@ func (w *walker) addDoc(d analysis.Document) {
 	w.docs = append(w.docs, d)
 }
 
+// byPath orders documents by path; sorting them in place, without
+// reflection, moves each once.
+func byPath(a, b analysis.Document) int { return strings.Compare(a.Path, b.Path) }
+
 // isReadme says whether a plain Markdown file is a README, which stays in
 // the snapshot: the project's README is where a license's public attribution
 // must appear (notice/missing-attribution) and where its fix edits.
@@ -876,7 +880,7 @@ func withOverlay(snap *analysis.Snapshot, overlay map[string][]byte, opts Option
 		}
 	}
 	if len(w.docs) > kept {
-		sort.SliceStable(w.docs, func(i, j int) bool { return w.docs[i].Path < w.docs[j].Path })
+		slices.SortStableFunc(w.docs, byPath)
 	}
 	out := *snap
 	out.Docs = w.docs
