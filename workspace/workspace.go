@@ -97,9 +97,23 @@ type Cache struct {
 }
 
 type cacheEntry struct {
-	info fs.FileInfo // for os.SameFile: a file replaced by rename is another file
+	stamp
 	content
 	gen int
+}
+
+// stamp is what tells a file unchanged: its size, modification time and
+// identity (a file replaced by rename is another file). It is a few words,
+// where an fs.FileInfo is a few hundred bytes per file of the workspace.
+type stamp struct {
+	size, mtime int64
+	id          fileID
+	hasID       bool
+}
+
+func stampOf(info fs.FileInfo) stamp {
+	id, ok := idOf(info)
+	return stamp{size: info.Size(), mtime: info.ModTime().UnixNano(), id: id, hasID: ok}
 }
 
 // content is what a walk keeps of a file it read: its text, or, when the
@@ -114,7 +128,7 @@ func (c *Cache) get(abs string, info fs.FileInfo) (content, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.entries[abs]
-	if !ok || e.info.Size() != info.Size() || !e.info.ModTime().Equal(info.ModTime()) || !os.SameFile(e.info, info) {
+	if !ok || e.stamp != stampOf(info) { // without an identity (idOf), size and time alone
 		return content{}, false
 	}
 	e.gen = c.gen
@@ -128,7 +142,7 @@ func (c *Cache) put(abs string, info fs.FileInfo, ct content) {
 	if c.entries == nil {
 		c.entries = map[string]cacheEntry{}
 	}
-	c.entries[abs] = cacheEntry{info: info, content: ct, gen: c.gen}
+	c.entries[abs] = cacheEntry{stamp: stampOf(info), content: ct, gen: c.gen}
 }
 
 // begin starts a full Load; end drops the files it did not see.
