@@ -124,6 +124,11 @@ type Analyzer struct {
 	mu     sync.Mutex
 	cache  map[string]*fileResult // by path
 	layout *layout                // of the last snapshot (project_resolve.go)
+	// last is what the last complete analysis of a workspace keeps for
+	// the next one, which re-runs only what an edit changed
+	// (incremental.go); nil while an analysis holds it.
+	last  *lastRun
+	stats analyzeStats
 }
 
 // fileResult is what one file yields on its own, before the project-level
@@ -182,8 +187,12 @@ func (a *Analyzer) Warmup() { identify.Warmup() }
 // Analyze runs every rule over the snapshot. It returns early with a partial
 // result when ctx is cancelled.
 func (a *Analyzer) Analyze(ctx context.Context, s *Snapshot) *Result {
-	res := &Result{}
 	s.Docs = sortedByPath(s.Docs)
+	if res := a.analyzeEdit(s); res != nil {
+		return res
+	}
+	a.stats.full.Add(1)
+	res := &Result{}
 	s, unread := a.withoutUnread(s) // retain.go
 	res.Findings = unread
 	profile, profileFindings := a.loadProfile(s)
@@ -203,17 +212,24 @@ func (a *Analyzer) Analyze(ctx context.Context, s *Snapshot) *Result {
 	if ctx.Err() == nil {
 		a.forget(files)
 	}
+	ownRefs := len(res.References)
 	// Each file's own findings were checked for fineprint-ignore comments
 	// when it was analysed (and cached with them); only the rest need it.
 	others := append([]Finding(nil), profileFindings...)
-	others = append(others, a.projectFindings(s, files, res, &profile)...)
-	others = append(others, a.recordFindings(s, files, res)...)
-	res.Findings = append(res.Findings, a.suppress(s, files, others)...)
+	read, copied := map[string]bool{}, map[string]bool{}
+	others = append(others, a.projectFindings(s, files, res, &profile, read, copied)...)
+	base := a.suppress(s, files, others)
+	rec := a.recordState(s, files, res)
+	res.Findings = append(res.Findings, base...)
+	res.Findings = append(res.Findings, a.suppress(s, files, rec.findings())...)
 	res.Findings = a.decide(res.Findings, &profile)
 	SortFindings(res.Findings)
 	quietRepeats(res.Findings)
 	res.Findings = boundPerFileAndCode(res.Findings, MaxFindingsPerCode)
 	res.Findings, res.Dropped = capFindings(res.Findings, profile.Limits.MaxFindings())
+	if ctx.Err() == nil && len(files) == len(s.Docs) {
+		a.remember(s, results, files, res, base, rec, ownRefs, read, copied)
+	}
 	return res
 }
 

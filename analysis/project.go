@@ -235,9 +235,15 @@ type declared struct {
 }
 
 // projectFindings are the findings that need the whole workspace: lineage,
-// notices, missing license copies.
-func (a *Analyzer) projectFindings(s *Snapshot, files map[string]*fileResult, res *Result, p *Profile) []Finding {
+// notices, missing license copies. read, when not nil, is given the paths
+// of the files whose text the rules read (beyond what the files' own
+// analysis derived: a NOTICE a line is looked for in), and copied those
+// whose whole text a fix copies: an edit of the first makes the rules read
+// them again, one of the second only changes the fixes (incremental.go).
+func (a *Analyzer) projectFindings(s *Snapshot, files map[string]*fileResult, res *Result, p *Profile, read, copied map[string]bool) []Finding {
 	pc := newProject(a, s, files, res)
+	pc.read, pc.copied = read, copied
+	a.stats.projectDocs.Add(int64(len(pc.docs)))
 	var out []Finding
 	for _, d := range pc.docs {
 		fr := files[d.Path]

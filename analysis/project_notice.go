@@ -205,6 +205,7 @@ func (pc *project) contains(d *Document, line string) bool {
 		return false
 	}
 	needle := normaliseNotice(line)
+	pc.reads(d)
 	fr := pc.files[d.Path]
 	if fr != nil {
 		if v, ok := fr.holds.Load(needle); ok {
@@ -452,6 +453,7 @@ func (pc *project) copyrightOf(d *Document, l LicenseInfo) []Finding {
 }
 
 func (pc *project) checkCopyright(d *Document, l LicenseInfo) []Finding {
+	pc.reads(d)
 	var out []Finding
 	text := d.Text
 	limit := len(text)
@@ -583,9 +585,19 @@ func (pc *project) folderModelLicenses(d *Document) []use {
 	return out
 }
 
+// reads notes that a rule read d's text (not only copied it into a fix).
+func (pc *project) reads(d *Document) {
+	if pc.read != nil {
+		pc.read[d.Path] = true
+	}
+}
+
 // fixText is src's text as a string, one per analysis however many
 // folders lack the copy: each string would otherwise be a full license.
 func (pc *project) fixText(src *Document) string {
+	if pc.copied != nil {
+		pc.copied[src.Path] = true
+	}
 	if t, ok := pc.fixTexts[src]; ok {
 		return t
 	}

@@ -44,36 +44,72 @@ var recordClock = time.Now
 // recordFindings reports licenses and policies not recorded, or changed
 // since they were recorded.
 func (a *Analyzer) recordFindings(s *Snapshot, files map[string]*fileResult, res *Result) []Finding {
-	if s.Root == "" {
-		return nil // a document analysed on its own has no workspace to keep a record in
+	return a.recordState(s, files, res).findings()
+}
+
+// recordInputs is what the record findings of a snapshot are made of, kept
+// so that an edit of one license file redoes only that file's part
+// (incremental.go).
+type recordInputs struct {
+	lockDoc  *Document
+	lock     record.Lock
+	invalid  []Finding // the lock does not parse: the only record finding
+	now      time.Time
+	lfs      []licenseFile // in path order
+	licenses []Finding     // recordAll's hint, or one finding per license file at most
+	refs     []Finding     // the policy references, suppressed, in path order
+	policies []Finding
+	off      bool // a document analysed on its own keeps no record
+}
+
+func (ri *recordInputs) findings() []Finding {
+	if ri.invalid != nil {
+		return slices.Clone(ri.invalid)
 	}
-	lockDoc := docByPath(s, LockFile)
-	var lock record.Lock
-	if lockDoc != nil {
+	return append(slices.Clone(ri.licenses), ri.policies...)
+}
+
+// recordState computes the record findings of s with what they are made of.
+func (a *Analyzer) recordState(s *Snapshot, files map[string]*fileResult, res *Result) *recordInputs {
+	ri := &recordInputs{}
+	if s.Root == "" {
+		ri.off = true
+		return ri
+	}
+	ri.lockDoc = docByPath(s, LockFile)
+	if ri.lockDoc != nil {
 		var err error
-		if lock, err = record.Parse(lockDoc.Text); err != nil {
-			return []Finding{a.lockInvalid(lockDoc, err)}
+		if ri.lock, err = record.Parse(ri.lockDoc.Text); err != nil {
+			ri.invalid = []Finding{a.lockInvalid(ri.lockDoc, err)}
+			return ri
 		}
 	}
-	now := s.Now
-	if now.IsZero() {
-		now = recordClock()
+	ri.now = s.Now
+	if ri.now.IsZero() {
+		ri.now = recordClock()
+	}
+	ri.lfs = licenseFiles(s, res, files)
+	ri.licenses = a.licenseRecords(s, files, ri)
+	ri.refs = a.suppress(s, files, policyRefs(res.Findings, &res.Profile))
+	ri.policies = a.policyRecordFindings(s, ri.lock, ri.refs, ri.now)
+	return ri
+}
+
+// licenseRecords are the record findings of ri's license files.
+func (a *Analyzer) licenseRecords(s *Snapshot, files map[string]*fileResult, ri *recordInputs) []Finding {
+	if ri.lockDoc == nil {
+		if len(ri.lfs) == 0 {
+			return nil
+		}
+		return []Finding{a.recordAll(s, ri.lfs, ri.now)}
 	}
 	var out []Finding
-	lfs := licenseFiles(s, res, files)
-	if lockDoc == nil && len(lfs) > 0 {
-		out = append(out, a.recordAll(s, lfs, now))
-	}
-	for _, lf := range lfs {
-		if lockDoc == nil {
-			break
-		}
-		if f, ok := a.licenseRecordFinding(s, files, lockDoc, lock, lf, now); ok {
+	for _, lf := range ri.lfs {
+		if f, ok := a.licenseRecordFinding(s, files, ri.lockDoc, ri.lock, lf, ri.now); ok {
 			out = append(out, f)
 		}
 	}
-	refs := a.suppress(s, files, policyRefs(res.Findings, &res.Profile))
-	return append(out, a.policyRecordFindings(s, lock, refs, now)...)
+	return out
 }
 
 func docByPath(s *Snapshot, p string) *Document {

@@ -32,6 +32,8 @@ type project struct {
 	normalised map[*Document]string      // normaliseNotice of a NOTICE or README
 	fixTexts   map[*Document]string      // a license text that fixes copy, shared
 	texts      map[*kb.License]*Document // the first license file of each license, for fixes
+	read       map[string]bool           // files whose text the rules read, when not nil
+	copied     map[string]bool           // files whose whole text a fix copies, when not nil
 	// licenseNames are the workspace's license files named for a model
 	// (LICENSE-SV3D), by the squashed name; built on first use.
 	licenseNames map[string]LicenseInfo

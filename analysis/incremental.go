@@ -1,0 +1,595 @@
+package analysis
+
+// Incremental re-analysis (issue 17): a keystroke in a license of a large
+// workspace changes one file. Analyze keeps what its last complete run of a
+// workspace derived (lastRun) and, when the next snapshot differs from it
+// only in a few license files whose contribution to the project is the same
+// up to the shift of the edit, re-runs only those files' own rules and the
+// record rules of their hashes, and splices the results into the last
+// result. Everything else (the project rules over every card, manifest and
+// license: lineage, notices, copies, thresholds; the profile) is reused.
+//
+// The contribution a license file makes to the project (its projection) is
+// what the project rules read of it: the licenses identified in it, its own
+// findings (clause findings feed thresholds, regions, policies and custom
+// notices), its references and its first line, with every position mapped
+// through the edit. Where an edit changes any of it, or where the project
+// rules put a finding in that file, point into it or take text from it, the
+// whole analysis runs again: the fast path only ever reuses what a full run
+// would compute again identically (TestIncrementalEqualsFresh).
+
+import (
+	"bytes"
+	"reflect"
+	"slices"
+	"strings"
+	"sync/atomic"
+
+	"github.com/fineprint-dev/fineprint/analysis/record"
+)
+
+// maxEditedFiles is how many changed files the fast path takes on; more is
+// no keystroke.
+const maxEditedFiles = 4
+
+// analyzeStats count what analyses did, for tests that pin which work a
+// keystroke does (TestKeystrokeWorkIndependentOfWorkspaceSize).
+type analyzeStats struct {
+	full        atomic.Int64 // analyses that ran every rule over the snapshot
+	edits       atomic.Int64 // analyses that re-ran only the edited files' rules
+	projectDocs atomic.Int64 // documents the project rules visited
+	fastVisited atomic.Int64 // files whose rules the fast path re-ran
+	why         atomic.Value // string: why the last analysis ran in full
+}
+
+// lastRun is what the last complete analysis of a workspace derived.
+type lastRun struct {
+	root      string
+	settings  *Profile
+	date      string // the day record fixes are dated with
+	cache     uintptr
+	weights   []string
+	markers   []string
+	docs      []Document    // a copy of the snapshot's, patched by each edit
+	frs       []*fileResult // docs[i]'s
+	files     map[string]*fileResult
+	profile   Profile
+	base      map[string][]Finding // profile and project findings after suppress, by path
+	read      map[string]bool      // files the project rules read beyond their projection, or put references in
+	pointers  map[string][]string  // file -> the paths whose base findings sit in, point into or copy it
+	copies    map[string][]copySite
+	rec       *recordInputs
+	recByPath map[string][]Finding // the record findings after suppress
+	ownRefs   int                  // res.References[:ownRefs] are the files' own
+	res       *Result
+}
+
+// copySite is an edit of a base finding's fix that carries the whole text
+// of a file (a license copied where it is missing): base[path][k].Fixes[i].
+// Edits[j].NewText holds it at offset at, n bytes long.
+type copySite struct {
+	path        string
+	k, i, j, at int
+	n           int
+}
+
+// remember keeps what a complete analysis of s derived for the next one.
+func (a *Analyzer) remember(s *Snapshot, frs []*fileResult, files map[string]*fileResult, res *Result, base []Finding, rec *recordInputs, ownRefs int, read, copied map[string]bool) {
+	if s.Root == "" || rec.off || len(s.Docs) == 0 {
+		return
+	}
+	lr := &lastRun{
+		root: s.Root, settings: s.Settings, date: rec.now.Format(record.DateLayout), cache: funcID(s.ModelCache),
+		weights: s.Weights, markers: s.Markers, docs: slices.Clone(s.Docs), frs: frs, files: files,
+		profile: res.Profile, base: map[string][]Finding{}, read: read, pointers: map[string][]string{},
+		copies: map[string][]copySite{}, rec: rec, ownRefs: ownRefs, res: res,
+	}
+	for _, r := range res.References[ownRefs:] {
+		lr.read[r.Path] = true
+	}
+	texts := map[int][]*Document{} // the copied files by length
+	for p := range copied {
+		if d := docByPath(s, p); d != nil && len(d.Text) > 0 {
+			texts[len(d.Text)] = append(texts[len(d.Text)], d)
+		}
+	}
+	const wrapper = 64 // what a fix may add around a copied text (a Modelfile's LICENSE """ ... """)
+	for _, f := range base {
+		k := len(lr.base[f.Path])
+		lr.base[f.Path] = append(lr.base[f.Path], f)
+		into := map[string]bool{}
+		touch(into, f)
+		for i, fx := range f.Fixes {
+			for j, e := range fx.Edits {
+				for n := len(e.NewText) - wrapper; n <= len(e.NewText); n++ {
+					for _, d := range texts[n] {
+						if at := strings.Index(e.NewText, string(d.Text)); at >= 0 {
+							lr.copies[d.Path] = append(lr.copies[d.Path], copySite{path: f.Path, k: k, i: i, j: j, at: at, n: n})
+							into[d.Path] = true
+						}
+					}
+				}
+			}
+		}
+		for p := range into {
+			if ps := lr.pointers[p]; len(ps) == 0 || ps[len(ps)-1] != f.Path {
+				lr.pointers[p] = append(ps, f.Path)
+			}
+		}
+	}
+	lr.recByPath = byPath(a.suppress(s, files, rec.findings()))
+	a.mu.Lock()
+	a.last = lr
+	a.mu.Unlock()
+}
+
+// touch marks the files f sits in, points to or edits.
+func touch(m map[string]bool, f Finding) {
+	m[f.Path] = true
+	for _, r := range f.Related {
+		m[r.Path] = true
+	}
+	for _, fx := range f.Fixes {
+		for _, e := range fx.Edits {
+			m[e.Path] = true
+		}
+	}
+}
+
+func byPath(fs []Finding) map[string][]Finding {
+	m := map[string][]Finding{}
+	for _, f := range fs {
+		m[f.Path] = append(m[f.Path], f)
+	}
+	return m
+}
+
+func funcID(f func(string) ([]byte, []byte, bool)) uintptr {
+	if f == nil {
+		return 0
+	}
+	return reflect.ValueOf(f).Pointer()
+}
+
+// edited is one file an edit changed.
+type edited struct {
+	i        int
+	old, cur *fileResult
+	shift    shift
+}
+
+// analyzeEdit is Analyze for a snapshot that differs from the last one only
+// in a few license files whose projection is unchanged; nil when s is not
+// such a snapshot (Analyze then runs every rule).
+func (a *Analyzer) analyzeEdit(s *Snapshot) *Result {
+	a.mu.Lock()
+	lr := a.last
+	a.last = nil // one analysis at a time uses it; a concurrent one runs in full
+	a.mu.Unlock()
+	if lr == nil {
+		return nil
+	}
+	res, why := a.tryEdit(s, lr)
+	ok := why == ""
+	if !ok {
+		a.stats.why.Store(why)
+	}
+	a.mu.Lock()
+	if ok || a.last == nil {
+		// On failure lr still describes its snapshot (tryEdit patches it
+		// only when it succeeds); the full run replaces it.
+		a.last = lr
+	}
+	a.mu.Unlock()
+	if !ok {
+		return nil
+	}
+	a.stats.edits.Add(1)
+	return res
+}
+
+func (a *Analyzer) tryEdit(s *Snapshot, lr *lastRun) (*Result, string) {
+	if s.Root != lr.root || s.Settings != lr.settings || funcID(s.ModelCache) != lr.cache || len(s.Docs) != len(lr.docs) ||
+		!slices.Equal(s.Weights, lr.weights) || !slices.Equal(s.Markers, lr.markers) {
+		return nil, "snapshot"
+	}
+	now := s.Now
+	if now.IsZero() {
+		now = recordClock()
+	}
+	if now.Format(record.DateLayout) != lr.date {
+		return nil, "date"
+	}
+	var eds []edited
+	var same []int // documents whose text moved but whose bytes are the same
+	for i := range s.Docs {
+		d, o := &s.Docs[i], &lr.docs[i]
+		if d.Path != o.Path || d.Kind != o.Kind {
+			return nil, "path"
+		}
+		if len(d.Text) == len(o.Text) && d.Size == o.Size && (len(d.Text) == 0 || &d.Text[0] == &o.Text[0]) {
+			continue
+		}
+		if len(d.Text) == 0 || len(o.Text) == 0 || len(eds) == maxEditedFiles {
+			return nil, "empty text or too many files"
+		}
+		eds = append(eds, edited{i: i, old: lr.frs[i]})
+	}
+	for k := range eds {
+		e := &eds[k]
+		d := &s.Docs[e.i]
+		if !editable(d) {
+			return nil, "not editable"
+		}
+		e.cur, _ = a.analyzeFile(d)
+		a.stats.fastVisited.Add(1)
+		if e.cur == e.old {
+			same = append(same, e.i)
+			continue
+		}
+		if lr.read[d.Path] || e.old.commented || e.cur.commented {
+			return nil, "read"
+		}
+		e.shift = shiftOf(lr.docs[e.i].Text, d.Text)
+		if !sameProjection(lr.docs[e.i].Text, d.Text, e.old, e.cur, e.shift) ||
+			len(lr.copies[d.Path]) > 0 && bytes.Contains(lr.docs[e.i].Text, tripleQuote) != bytes.Contains(d.Text, tripleQuote) {
+			return nil, "projection"
+		}
+	}
+	eds = slices.DeleteFunc(eds, func(e edited) bool { return e.cur == e.old })
+
+	// The project's findings that sit in, point into or copy an edited
+	// file: their positions follow the edit, their copies the new text.
+	base := map[string][]Finding{} // the paths patched, copy on write
+	copies := map[string][]copySite{}
+	for _, e := range eds {
+		p := s.Docs[e.i].Path
+		for _, q := range lr.pointers[p] {
+			fs, ok := base[q]
+			if !ok {
+				fs = slices.Clone(lr.base[q])
+			}
+			for k := range fs {
+				into := map[string]bool{}
+				touch(into, fs[k])
+				if into[p] {
+					if fs[k], ok = shiftFinding(fs[k], p, e.shift); !ok {
+						return nil, "a position in the edit"
+					}
+				}
+			}
+			base[q] = fs
+		}
+		text := string(s.Docs[e.i].Text)
+		for _, c := range lr.copies[p] {
+			f := &base[c.path][c.k]
+			f.Fixes = slices.Clone(f.Fixes)
+			f.Fixes[c.i].Edits = slices.Clone(f.Fixes[c.i].Edits)
+			ed := &f.Fixes[c.i].Edits[c.j]
+			ed.NewText = ed.NewText[:c.at] + text + ed.NewText[c.at+c.n:]
+			c.n = len(text)
+			copies[p] = append(copies[p], c)
+		}
+	}
+
+	// The record: the edited files' hashes and policy references.
+	rec := *lr.rec
+	changed := map[string]*fileResult{}
+	for _, e := range eds {
+		changed[s.Docs[e.i].Path] = e.cur
+	}
+	files := lr.files
+	for p, fr := range changed {
+		files[p] = fr
+	}
+	restore := func() {
+		for _, e := range eds {
+			files[s.Docs[e.i].Path] = e.old
+		}
+	}
+	if rec.invalid == nil && !rec.off {
+		a.editRecord(s, files, &rec, eds, lr)
+	}
+	recFindings := a.suppress(s, files, rec.findings())
+	recByPath := byPath(recFindings)
+
+	// The paths whose findings change: the edited files, and those whose
+	// record findings differ.
+	dirty := map[string]bool{}
+	for p := range changed {
+		dirty[p] = true
+	}
+	for p := range base {
+		dirty[p] = true
+	}
+	for p, fs := range recByPath {
+		if !reflect.DeepEqual(fs, lr.recByPath[p]) {
+			dirty[p] = true
+		}
+	}
+	for p := range lr.recByPath {
+		if _, ok := recByPath[p]; !ok {
+			dirty[p] = true
+		}
+	}
+	paths := make([]string, 0, len(dirty))
+	for p := range dirty {
+		paths = append(paths, p)
+	}
+	slices.Sort(paths)
+	segments := make([][]Finding, len(paths))
+	total := len(lr.res.Findings)
+	for k, p := range paths {
+		var fs []Finding
+		if fr := files[p]; fr != nil {
+			fs = append(fs, fr.findings...)
+		}
+		if b, ok := base[p]; ok {
+			fs = append(fs, b...)
+		} else {
+			fs = append(fs, lr.base[p]...)
+		}
+		fs = append(fs, recByPath[p]...)
+		fs = a.decide(fs, &lr.profile)
+		SortFindings(fs)
+		old := segment(lr.res.Findings, p)
+		if hasRepeatKey(fs) || hasRepeatKey(old) {
+			restore()
+			return nil, "repeat"
+		}
+		segments[k] = boundPerFileAndCode(fs, MaxFindingsPerCode)
+		total += len(segments[k]) - len(old)
+	}
+	if lr.res.Dropped > 0 || total > lr.profile.Limits.MaxFindings() {
+		restore()
+		return nil, "cap"
+	}
+
+	res := &Result{Profile: lr.profile, Models: lr.res.Models, Datasets: lr.res.Datasets, Reanalysed: len(eds)}
+	res.Findings = spliceFindings(lr.res.Findings, paths, segments, total)
+	res.Licenses = lr.res.Licenses
+	own := lr.res.References[:lr.ownRefs]
+	for _, e := range eds {
+		p := s.Docs[e.i].Path
+		res.Licenses = spliceByPath(res.Licenses, p, e.cur.licenses, func(l LicenseInfo) string { return l.Path })
+		own = spliceByPath(own, p, e.cur.references, func(r Reference) string { return r.Path })
+	}
+	res.References = append(slices.Clip(own), lr.res.References[lr.ownRefs:]...)
+	ownRefs := len(own)
+
+	for _, e := range eds {
+		lr.docs[e.i] = s.Docs[e.i]
+		lr.frs[e.i] = e.cur
+	}
+	for _, i := range same {
+		lr.docs[i] = s.Docs[i]
+	}
+	for p, fs := range base {
+		lr.base[p] = fs
+	}
+	for p, cs := range copies {
+		lr.copies[p] = cs
+	}
+	lr.rec, lr.recByPath, lr.ownRefs, lr.res = &rec, recByPath, ownRefs, res
+	return res, ""
+}
+
+var tripleQuote = []byte(`"""`)
+
+// editable reports a file the fast path can take an edit of: a license
+// text that is not the project's NOTICE, nor one of fineprint's own files.
+func editable(d *Document) bool {
+	base := strings.ToLower(d.Path[strings.LastIndexByte(d.Path, '/')+1:])
+	return d.Kind == KindLicense && !isNoticeFile(d.Path) && !strings.HasPrefix(base, "readme") &&
+		d.Path != LockFile && d.Path != ProfileFile && !strings.HasPrefix(d.Path, ".fineprint/")
+}
+
+// editRecord redoes the record findings of the edited files: their hashes
+// (one finding each, or the one hint that records them all) and their
+// policy references.
+func (a *Analyzer) editRecord(s *Snapshot, files map[string]*fileResult, rec *recordInputs, eds []edited, lr *lastRun) {
+	rec.lfs = slices.Clone(rec.lfs)
+	rec.refs = slices.Clone(rec.refs)
+	for _, e := range eds {
+		d := &s.Docs[e.i]
+		if j, ok := slices.BinarySearchFunc(rec.lfs, d.Path, func(lf licenseFile, p string) int { return strings.Compare(lf.Path, p) }); ok {
+			one := licenseFiles(&Snapshot{Docs: s.Docs[e.i : e.i+1]}, &Result{Licenses: e.cur.licenses, Profile: lr.profile}, files)
+			rec.lfs[j] = one[0]
+		}
+		refs := a.suppress(s, files, policyRefs(e.cur.findings, &lr.profile))
+		rec.refs = spliceByPath(rec.refs, d.Path, refs, func(f Finding) string { return f.Path })
+	}
+	if rec.lockDoc == nil {
+		rec.licenses = a.licenseRecords(s, files, rec)
+	} else {
+		ls := slices.Clone(rec.licenses)
+		for _, e := range eds {
+			p := s.Docs[e.i].Path
+			var mine []Finding
+			if j, ok := slices.BinarySearchFunc(rec.lfs, p, func(lf licenseFile, p string) int { return strings.Compare(lf.Path, p) }); ok {
+				if f, ok := a.licenseRecordFinding(s, files, rec.lockDoc, rec.lock, rec.lfs[j], rec.now); ok {
+					mine = []Finding{f}
+				}
+			}
+			ls = spliceByPath(ls, p, mine, func(f Finding) string { return f.Path })
+		}
+		rec.licenses = ls
+	}
+	rec.policies = a.policyRecordFindings(s, rec.lock, rec.refs, rec.now)
+}
+
+// spliceByPath replaces the run of xs (in path order) whose path is p with
+// ys, in a new slice.
+func spliceByPath[T any](xs []T, p string, ys []T, pathOf func(T) string) []T {
+	lo, _ := slices.BinarySearchFunc(xs, p, func(x T, p string) int { return strings.Compare(pathOf(x), p) })
+	hi := lo
+	for hi < len(xs) && pathOf(xs[hi]) == p {
+		hi++
+	}
+	out := make([]T, 0, len(xs)-(hi-lo)+len(ys))
+	out = append(out, xs[:lo]...)
+	out = append(out, ys...)
+	return append(out, xs[hi:]...)
+}
+
+// segment is the run of the sorted findings fs in path p.
+func segment(fs []Finding, p string) []Finding {
+	lo, _ := slices.BinarySearchFunc(fs, p, func(f Finding, p string) int { return strings.Compare(f.Path, p) })
+	hi := lo
+	for hi < len(fs) && fs[hi].Path == p {
+		hi++
+	}
+	return fs[lo:hi]
+}
+
+// spliceFindings replaces the runs of the sorted findings fs in paths (in
+// order) with segments.
+func spliceFindings(fs []Finding, paths []string, segments [][]Finding, total int) []Finding {
+	out := make([]Finding, 0, total)
+	at := 0
+	for k, p := range paths {
+		lo, _ := slices.BinarySearchFunc(fs[at:], p, func(f Finding, p string) int { return strings.Compare(f.Path, p) })
+		lo += at
+		hi := lo
+		for hi < len(fs) && fs[hi].Path == p {
+			hi++
+		}
+		out = append(out, fs[at:lo]...)
+		out = append(out, segments[k]...)
+		at = hi
+	}
+	return append(out, fs[at:]...)
+}
+
+func hasRepeatKey(fs []Finding) bool {
+	for _, f := range fs {
+		if _, ok := repeatKeys[f.Code]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// shift maps positions of a file's old text to its new one: the edit
+// replaced old[lo:oldHi] with new[lo:oldHi+delta].
+type shift struct{ lo, oldHi, delta int }
+
+func shiftOf(old, cur []byte) shift {
+	n := min(len(old), len(cur))
+	lo := 0
+	for lo < n && old[lo] == cur[lo] {
+		lo++
+	}
+	suffix := 0
+	for suffix < n-lo && old[len(old)-1-suffix] == cur[len(cur)-1-suffix] {
+		suffix++
+	}
+	return shift{lo: lo, oldHi: len(old) - suffix, delta: len(cur) - len(old)}
+}
+
+// start maps the start of a range; ok is false inside the replaced text.
+func (sh shift) start(x int) (int, bool) {
+	switch {
+	case x < sh.lo:
+		return x, true
+	case x >= sh.oldHi:
+		return x + sh.delta, true
+	}
+	return 0, false
+}
+
+// end maps the end of a range.
+func (sh shift) end(x int) (int, bool) {
+	switch {
+	case x <= sh.lo:
+		return x, true
+	case x >= sh.oldHi:
+		return x + sh.delta, true
+	}
+	return 0, false
+}
+
+func (sh shift) span(sp Span) (Span, bool) {
+	s, ok1 := sh.start(sp.Start)
+	e, ok2 := sh.end(sp.End)
+	return Span{s, e}, ok1 && ok2
+}
+
+// sameProjection reports whether the new version of a license file gives
+// the project the same as the old one, positions mapped through sh.
+func sameProjection(oldText, curText []byte, old, cur *fileResult, sh shift) bool {
+	if !reflect.DeepEqual(old.facts, modelFacts{}) || !reflect.DeepEqual(cur.facts, modelFacts{}) ||
+		len(old.licenses) != len(cur.licenses) || len(old.findings) != len(cur.findings) || len(old.references) != len(cur.references) {
+		return false
+	}
+	for _, l := range old.licenses {
+		if copyrightLicenses[l.ID] {
+			return false // the copyright rule reads the whole text
+		}
+	}
+	ofl, cfl := firstLine(oldText), firstLine(curText)
+	if m, ok := sh.span(ofl); !ok || m != cfl || string(oldText[ofl.Start:ofl.End]) != string(curText[cfl.Start:cfl.End]) {
+		return false
+	}
+	for i, l := range old.licenses {
+		var ok1, ok2 bool
+		l.Span, ok1 = sh.span(l.Span)
+		l.Title, ok2 = sh.span(l.Title)
+		if !ok1 || !ok2 || l != cur.licenses[i] {
+			return false
+		}
+	}
+	for i, r := range old.references {
+		var ok bool
+		if r.Span, ok = sh.span(r.Span); !ok || r != cur.references[i] {
+			return false
+		}
+	}
+	p := ""
+	if len(old.licenses) > 0 {
+		p = old.licenses[0].Path
+	}
+	for i := range old.findings {
+		f, ok := shiftFinding(old.findings[i], p, sh)
+		if !ok || !reflect.DeepEqual(f, cur.findings[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// shiftFinding maps the positions of f in the file p through sh.
+func shiftFinding(f Finding, p string, sh shift) (Finding, bool) {
+	if p == "" {
+		p = f.Path
+	}
+	ok := true
+	mapped := func(path string, sp Span) Span {
+		if path != p {
+			return sp
+		}
+		m, good := sh.span(sp)
+		ok = ok && good
+		return m
+	}
+	f.Span = mapped(f.Path, f.Span)
+	if f.Related != nil {
+		rs := slices.Clone(f.Related)
+		for i := range rs {
+			rs[i].Span = mapped(rs[i].Path, rs[i].Span)
+		}
+		f.Related = rs
+	}
+	if f.Fixes != nil {
+		fxs := slices.Clone(f.Fixes)
+		for i := range fxs {
+			es := slices.Clone(fxs[i].Edits)
+			for j := range es {
+				es[j].Span = mapped(es[j].Path, es[j].Span)
+			}
+			fxs[i].Edits = es
+		}
+		f.Fixes = fxs
+	}
+	return f, ok
+}

@@ -1,0 +1,219 @@
+package analysis
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/fineprint-dev/fineprint/analysis/record"
+	"github.com/fineprint-dev/fineprint/internal/testws"
+)
+
+// generated is a workspace generated from ../shared/corpus (internal/testws)
+// of n files, read into a snapshot; the test skips without the corpus.
+func generated(t *testing.T, n int) (*Snapshot, *testws.Workspace) {
+	t.Helper()
+	wd, _ := os.Getwd()
+	dir := testws.FindCorpus(wd)
+	if dir == "" {
+		t.Skip("no ../shared/corpus beside the module: generated-workspace tests skipped")
+	}
+	c, err := testws.LoadCorpus(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws, err := testws.Generate(t.TempDir(), c, n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &Snapshot{Root: ws.Root, Now: time.Date(2026, 12, 4, 12, 0, 0, 0, time.UTC)}
+	err = filepath.WalkDir(ws.Root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		text, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(ws.Root, p)
+		rel = filepath.ToSlash(rel)
+		s.Docs = append(s.Docs, Document{Path: rel, Kind: ClassifyContent(ClassifyPath(rel), text), Text: text, Size: int64(len(text))})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Docs = sortedByPath(s.Docs)
+	return s, ws
+}
+
+// withDoc returns a copy of s with the document at path p holding text (a
+// new document when there is none).
+func withDoc(s *Snapshot, p string, text []byte) *Snapshot {
+	c := *s
+	c.Docs = slices.Clone(s.Docs)
+	i, ok := slices.BinarySearchFunc(c.Docs, p, func(d Document, p string) int { return strings.Compare(d.Path, p) })
+	d := Document{Path: p, Kind: ClassifyContent(ClassifyPath(p), text), Text: text, Size: int64(len(text))}
+	if ok {
+		c.Docs[i] = d
+	} else {
+		c.Docs = slices.Insert(c.Docs, i, d)
+	}
+	return &c
+}
+
+// edits are what a user types into a license: words and lines that mean
+// nothing to the rules, and some that do (a commercial restriction, a
+// policy URL, a copyright line, a new title), plus deletions.
+var edits = []string{
+	"e", " ", "\n", "\nedit\n", "the ", "Licensee", "\n\n",
+	"\nYou may not use the Model for commercial purposes.\n",
+	"\nYou must comply with the Acceptable Use Policy at https://example.com/aup.\n",
+	"\nCopyright 2024 Example Corp.\n",
+	"MIT License\n\n",
+	"\nfineprint-ignore\n",
+	"\nThis license terminates if you have more than 700 million monthly active users.\n",
+}
+
+func randomEdit(r *rand.Rand, text []byte) []byte {
+	at := r.IntN(len(text) + 1)
+	if r.IntN(4) == 0 && len(text) > 0 {
+		end := min(len(text), at+1+r.IntN(40))
+		return slices.Concat(text[:at], text[end:])
+	}
+	if r.IntN(3) == 0 { // at a line start, where most typing begins
+		for at < len(text) && at > 0 && text[at-1] != '\n' {
+			at++
+		}
+	}
+	return slices.Concat(text[:at], []byte(edits[r.IntN(len(edits))]), text[at:])
+}
+
+// normal is res without what differs by design between a warm and a fresh
+// analysis (how many files were read again).
+func normal(res *Result) *Result {
+	c := *res
+	c.Reanalysed = 0
+	return &c
+}
+
+// TestIncrementalEqualsFresh types random edits into the licenses (and now
+// and then another file) of a generated workspace, without and with a
+// fineprint.lock, and compares each result of the warm Analyzer, which
+// re-runs only the edited files' rules when it can, with a fresh Analyzer's
+// full analysis of the same snapshot.
+func TestIncrementalEqualsFresh(t *testing.T) {
+	s, ws := generated(t, 400)
+	ctx := context.Background()
+	for _, locked := range []bool{false, true} {
+		t.Run(fmt.Sprintf("lock=%v", locked), func(t *testing.T) {
+			s := s
+			if locked {
+				res := New().Analyze(ctx, s)
+				lock := BuildLock(record.Lock{}, res, s.Docs, s.Now)
+				lock.Licenses = lock.Licenses[:len(lock.Licenses)/2] // some recorded, some not
+				s = withDoc(s, LockFile, record.Marshal(lock))
+			}
+			a := New()
+			a.Analyze(ctx, s)
+			r := rand.New(rand.NewPCG(1, uint64(len(s.Docs))))
+			others := []string{}
+			for _, d := range s.Docs {
+				if d.Kind == KindCard || d.Kind == KindModelfile {
+					others = append(others, d.Path)
+				}
+			}
+			before := a.stats.edits.Load()
+			why := map[string]int{}
+			for step := range 60 {
+				p := ws.Licenses[r.IntN(len(ws.Licenses))]
+				if step%10 == 9 {
+					p = others[r.IntN(len(others))]
+				}
+				i, _ := slices.BinarySearchFunc(s.Docs, p, func(d Document, p string) int { return strings.Compare(d.Path, p) })
+				s = withDoc(s, p, randomEdit(r, s.Docs[i].Text))
+				n := a.stats.edits.Load()
+				got := normal(a.Analyze(ctx, s))
+				if a.stats.edits.Load() == n {
+					why[fmt.Sprintf("%v", a.stats.why.Load())]++
+				}
+				want := normal(New().Analyze(ctx, s))
+				if !reflect.DeepEqual(got, want) {
+					t.Fatalf("step %d, edit of %s: the warm analysis differs from a fresh one:\n%s", step, p, firstDifference(got, want))
+				}
+			}
+			t.Logf("analyses in full: %v", why)
+			if a.stats.edits.Load()-before < 20 {
+				t.Errorf("only %d of 60 edits took the incremental path: the test proves little", a.stats.edits.Load()-before)
+			}
+		})
+	}
+}
+
+// firstDifference describes where two results first differ.
+func firstDifference(got, want *Result) string {
+	for i := range max(len(got.Findings), len(want.Findings)) {
+		if i >= len(got.Findings) || i >= len(want.Findings) || !reflect.DeepEqual(got.Findings[i], want.Findings[i]) {
+			var g, w any = "(none)", "(none)"
+			if i < len(got.Findings) {
+				g = got.Findings[i]
+			}
+			if i < len(want.Findings) {
+				w = want.Findings[i]
+			}
+			return fmt.Sprintf("finding %d:\n got  %+v\n want %+v", i, g, w)
+		}
+	}
+	gv, wv := reflect.ValueOf(*got), reflect.ValueOf(*want)
+	for i := range gv.NumField() {
+		if !reflect.DeepEqual(gv.Field(i).Interface(), wv.Field(i).Interface()) {
+			return "field " + gv.Type().Field(i).Name
+		}
+	}
+	return "nothing"
+}
+
+// TestKeystrokeWorkIndependentOfWorkspaceSize pins issue 17's incremental
+// re-analysis: a keystroke in the body of a license re-runs the rules of
+// that one file, and the project rules visit no document, whether the
+// workspace has a hundred files or ten times as many.
+func TestKeystrokeWorkIndependentOfWorkspaceSize(t *testing.T) {
+	ctx := context.Background()
+	for _, n := range []int{100, 1000} {
+		s, ws := generated(t, n)
+		a := New()
+		a.Analyze(ctx, s)
+		// The AI Pubs OpenRAIL-M license of the workspace: a custom
+		// license, read clause by clause.
+		p := ws.Licenses[2]
+		i, _ := slices.BinarySearchFunc(s.Docs, p, func(d Document, p string) int { return strings.Compare(d.Path, p) })
+		text := s.Docs[i].Text
+		mid := len(text) / 2
+		for text[mid] != '\n' {
+			mid++
+		}
+		full, docs := a.stats.full.Load(), a.stats.projectDocs.Load()
+		visited := a.stats.fastVisited.Load()
+		for k := range 3 {
+			s = withDoc(s, p, slices.Concat(text[:mid], fmt.Appendf(nil, "\nedit %d", k), text[mid:]))
+			a.Analyze(ctx, s)
+		}
+		if got := a.stats.full.Load() - full; got != 0 {
+			t.Errorf("%d files: %d of 3 keystrokes in %s ran every rule (%v), want none", n, got, p, a.stats.why.Load())
+		}
+		if got := a.stats.projectDocs.Load() - docs; got != 0 {
+			t.Errorf("%d files: the project rules visited %d documents for 3 keystrokes, want 0", n, got)
+		}
+		if got := a.stats.fastVisited.Load() - visited; got != 3 {
+			t.Errorf("%d files: 3 keystrokes re-ran the rules of %d files, want 3 (the edited one each time)", n, got)
+		}
+	}
+}
