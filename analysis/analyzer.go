@@ -61,6 +61,13 @@ type Result struct {
 	// Dropped counts the findings left out past the profile's
 	// limits.findings (the least severe go first).
 	Dropped int
+	// ID tells the results of one Analyzer apart. Base, when not 0, is
+	// the ID of the previous result this one was derived from by an edit,
+	// and Dirty lists (in order) the only paths whose findings, licenses or
+	// references may differ from that result's: a caller that arranged it
+	// by file can rearrange just those.
+	ID, Base uint64
+	Dirty    []string
 }
 
 // Reference is a place in a file that names a license or a model: a license
@@ -129,6 +136,7 @@ type Analyzer struct {
 	// (incremental.go); nil while an analysis holds it.
 	last  *lastRun
 	stats analyzeStats
+	ids   atomic.Uint64
 }
 
 // fileResult is what one file yields on its own, before the project-level
@@ -192,7 +200,7 @@ func (a *Analyzer) Analyze(ctx context.Context, s *Snapshot) *Result {
 		return res
 	}
 	a.stats.full.Add(1)
-	res := &Result{}
+	res := &Result{ID: a.ids.Add(1)}
 	s, unread := a.withoutUnread(s) // retain.go
 	res.Findings = unread
 	profile, profileFindings := a.loadProfile(s)

@@ -345,7 +345,7 @@ func (a *Analyzer) tryEdit(s *Snapshot, lr *lastRun) (*Result, string) {
 		return nil, "cap"
 	}
 
-	res := &Result{Profile: lr.profile, Models: lr.res.Models, Datasets: lr.res.Datasets, Reanalysed: len(eds)}
+	res := &Result{Profile: lr.profile, Models: lr.res.Models, Datasets: lr.res.Datasets, Reanalysed: len(eds), ID: a.ids.Add(1), Base: lr.res.ID, Dirty: paths}
 	res.Findings = spliceFindings(lr.res.Findings, paths, segments, total)
 	res.Licenses = lr.res.Licenses
 	own := lr.res.References[:lr.ownRefs]
@@ -415,7 +415,19 @@ func (a *Analyzer) editRecord(s *Snapshot, files map[string]*fileResult, rec *re
 		}
 		rec.licenses = ls
 	}
-	rec.policies = a.policyRecordFindings(s, rec.lock, rec.refs, rec.now)
+	// The edited files' policy references are the same up to the shift
+	// (sameProjection): so are the policy findings.
+	rec.policies = slices.Clone(rec.policies)
+	for _, e := range eds {
+		p := s.Docs[e.i].Path
+		for k, f := range rec.policies {
+			into := map[string]bool{}
+			touch(into, f)
+			if into[p] {
+				rec.policies[k], _ = shiftFinding(f, p, e.shift) // the references' positions map
+			}
+		}
+	}
 }
 
 // spliceByPath replaces the run of xs (in path order) whose path is p with

@@ -98,10 +98,10 @@ func randomEdit(r *rand.Rand, text []byte) []byte {
 }
 
 // normal is res without what differs by design between a warm and a fresh
-// analysis (how many files were read again).
+// analysis (how many files were read again, which result came before).
 func normal(res *Result) *Result {
 	c := *res
-	c.Reanalysed = 0
+	c.Reanalysed, c.ID, c.Base, c.Dirty = 0, 0, 0, nil
 	return &c
 }
 

@@ -35,7 +35,9 @@ func (s *Server) worker() {
 		}
 		scanning = scanning || scan
 		if s.analyze(ctx, prog) {
-			prog.end(s.summary())
+			if prog != nil { // the summary counts every file's findings
+				prog.end(s.summary())
+			}
 			prog = nil
 			s.refreshLenses()
 			if scanning {
@@ -88,8 +90,17 @@ func (s *Server) analyze(ctx context.Context, prog *progress) bool {
 			if ctx.Err() != nil {
 				return false
 			}
-			v.add(snap, res, "", s.ws.fileURI)
+			v.resID = res.ID
+			if prev := s.current(); len(loose) == 0 && layerable(prev, v, res, docs) {
+				v.addEdit(prev, snap, res, s.ws.fileURI)
+			} else {
+				v.add(snap, res, "", s.ws.fileURI)
+			}
 		}
+	}
+	v.loose = len(loose) > 0
+	for _, d := range docs {
+		v.open = append(v.open, d.uri)
 	}
 	for _, d := range loose {
 		doc := workspace.Buffer(looseName(d.uri), d.text, st.MaxFileSize)
@@ -105,6 +116,22 @@ func (s *Server) analyze(ctx context.Context, prog *progress) bool {
 	}
 	s.opts.Logger.Debug("analysed", zap.Int("files", len(v.files)), zap.Duration("took", time.Since(start)))
 	s.publish(v)
+	return true
+}
+
+// layerable reports whether the view v of res can be built on prev: res
+// was derived by an edit from the result prev shows, of the same root, and
+// the same buffers are open with nothing analysed on its own.
+func layerable(prev, v *view, res *analysis.Result, docs []openDoc) bool {
+	if prev == nil || res.Base == 0 || res.Base != prev.resID || prev.root != v.root || prev.loose ||
+		prev.depth >= maxViewDepth || len(prev.open) != len(docs) {
+		return false
+	}
+	for i, d := range docs {
+		if prev.open[i] != d.uri {
+			return false
+		}
+	}
 	return true
 }
 

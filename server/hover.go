@@ -102,7 +102,7 @@ func (s *Server) licenseHover(l analysis.LicenseInfo, v *view) string {
 // checklist answers the checklist of l from the findings of its file.
 func (s *Server) checklist(l analysis.LicenseInfo, v *view) []analysis.ChecklistItem {
 	var findings []analysis.Finding
-	if fv := v.paths[l.Path]; fv != nil {
+	if fv := v.pathFile(l.Path); fv != nil {
 		findings = fv.findings
 	}
 	return s.an.Checklist(l, findings)
@@ -136,20 +136,23 @@ func (s *Server) referenceHover(r analysis.Reference, v *view) string {
 // names, else the first workspace file (by path) identified as its
 // license, else the knowledge base's entry.
 func (s *Server) referenceLicense(r analysis.Reference, v *view) (analysis.LicenseInfo, bool) {
-	if fv := v.paths[r.LicensePath]; r.LicensePath != "" && fv != nil && len(fv.licenses) > 0 {
+	if fv := v.pathFile(r.LicensePath); r.LicensePath != "" && fv != nil && len(fv.licenses) > 0 {
 		return fv.licenses[0], true
 	}
 	if r.License == "" {
 		return analysis.LicenseInfo{}, false
 	}
 	var best *analysis.LicenseInfo
-	for _, fv := range v.paths {
+	v.each(func(_ protocol.DocumentURI, fv *fileView) {
+		if fv.loose != nil {
+			return // a document analysed on its own is no workspace file
+		}
 		for i, l := range fv.licenses {
 			if l.ID == r.License && (best == nil || l.Path < best.Path) {
 				best = &fv.licenses[i]
 			}
 		}
-	}
+	})
 	if best != nil {
 		return *best, true
 	}

@@ -18,7 +18,7 @@ import (
 //
 //	go test -run XXX -bench 'Edit|Cold' -benchtime 200x ./server/
 
-func benchCorpusDir(b *testing.B) *testws.Corpus {
+func benchCorpusDir(b testing.TB) *testws.Corpus {
 	b.Helper()
 	wd, _ := os.Getwd()
 	dir := testws.FindCorpus(wd)

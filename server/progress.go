@@ -19,10 +19,10 @@ func (s *Server) summary() string {
 		return ""
 	}
 	n, lic := 0, 0
-	for _, fv := range v.files {
+	v.each(func(_ protocol.DocumentURI, fv *fileView) {
 		n += len(fv.findings)
 		lic += len(fv.licenses)
-	}
+	})
 	return fmt.Sprintf("%d licenses, %d findings", lic, n)
 }
 

@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"maps"
 	"sort"
 
 	"go.lsp.dev/protocol"
@@ -21,13 +22,22 @@ func (s *Server) publish(v *view) {
 	s.mu.Unlock()
 
 	targets := map[protocol.DocumentURI]bool{}
-	for u := range had {
-		targets[u] = true
-	}
-	for u, fv := range v.files {
-		if len(fv.findings) > 0 || fv.open {
+	now := map[protocol.DocumentURI]bool{}
+	if v.parent != nil && v.parent == prev {
+		// Built on prev by an edit: only v's own files can have changed.
+		maps.Copy(now, had)
+		for u := range v.files {
 			targets[u] = true
 		}
+	} else {
+		for u := range had {
+			targets[u] = true
+		}
+		v.each(func(u protocol.DocumentURI, fv *fileView) {
+			if len(fv.findings) > 0 || fv.open {
+				targets[u] = true
+			}
+		})
 	}
 	uris := make([]protocol.DocumentURI, 0, len(targets))
 	for u := range targets {
@@ -35,14 +45,13 @@ func (s *Server) publish(v *view) {
 	}
 	sort.Slice(uris, func(i, j int) bool { return uris[i] < uris[j] })
 
-	now := map[protocol.DocumentURI]bool{}
 	for _, u := range uris {
-		if fv := v.files[u]; fv != nil && samePublication(prev, v, u) {
+		if fv := v.fileAt(u); fv != nil && samePublication(prev, v, u) {
 			now[u] = len(fv.findings) > 0
 			continue
 		}
 		p := rpc.PublishDiagnosticsParams{URI: u, Diagnostics: []protocol.Diagnostic{}}
-		if fv := v.files[u]; fv != nil {
+		if fv := v.fileAt(u); fv != nil {
 			p.Diagnostics = v.diagnostics(fv)
 			if fv.open {
 				version := fv.version
@@ -51,6 +60,8 @@ func (s *Server) publish(v *view) {
 		}
 		if len(p.Diagnostics) > 0 {
 			now[u] = true
+		} else {
+			delete(now, u)
 		}
 		s.notify(protocol.MethodTextDocumentPublishDiagnostics, &p)
 	}
@@ -63,7 +74,7 @@ func (s *Server) publish(v *view) {
 // from prev: same buffer state, same findings, and the same texts under
 // every range (a range is a byte span read through its file's text).
 func samePublication(prev, v *view, u protocol.DocumentURI) bool {
-	old, cur := prev.lookupExact(u), v.files[u]
+	old, cur := prev.lookupExact(u), v.fileAt(u)
 	if old == nil || old.open != cur.open || cur.open && old.version != cur.version ||
 		len(old.findings) != len(cur.findings) || !sameText(old, cur) {
 		return false

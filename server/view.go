@@ -1,6 +1,7 @@
 package server
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -19,6 +20,57 @@ type view struct {
 	uris  map[string]protocol.DocumentURI // workspace path -> the URI an open buffer uses
 	files map[protocol.DocumentURI]*fileView
 	paths map[string]*fileView // workspace path -> file
+	// parent, when set, holds every file this view does not: a keystroke
+	// builds only the files its analysis changed (addEdit) on the last
+	// view. depth counts the views below.
+	parent *view
+	depth  int
+	resID  uint64                 // the analysis.Result it shows (of the workspace)
+	open   []protocol.DocumentURI // the open buffers it was built with, in order
+	loose  bool                   // it holds documents analysed on their own
+}
+
+// maxViewDepth bounds the chain of views: the next analysis builds a
+// whole view again, which a keystroke then layers on.
+const maxViewDepth = 16
+
+// fileAt is the file of URI u, from v or a view below.
+func (v *view) fileAt(u protocol.DocumentURI) *fileView {
+	for x := v; x != nil; x = x.parent {
+		if fv, ok := x.files[u]; ok {
+			return fv
+		}
+	}
+	return nil
+}
+
+// pathFile is the file of workspace path p, from v or a view below.
+func (v *view) pathFile(p string) *fileView {
+	for x := v; x != nil; x = x.parent {
+		if fv, ok := x.paths[p]; ok {
+			return fv
+		}
+	}
+	return nil
+}
+
+// each calls fn with every file of the view once.
+func (v *view) each(fn func(u protocol.DocumentURI, fv *fileView)) {
+	if v.parent == nil {
+		for u, fv := range v.files {
+			fn(u, fv)
+		}
+		return
+	}
+	seen := map[protocol.DocumentURI]bool{}
+	for x := v; x != nil; x = x.parent {
+		for u, fv := range x.files {
+			if !seen[u] {
+				seen[u] = true
+				fn(u, fv)
+			}
+		}
+	}
 }
 
 // fileView is one analysed file.
@@ -107,12 +159,62 @@ func (v *view) add(snap *analysis.Snapshot, res *analysis.Result, looseURI proto
 	}
 }
 
+// addEdit builds v on prev, the view of the result that res was derived
+// from by an edit (res.Base): only the paths res.Dirty names get files of
+// their own, the rest are prev's.
+func (v *view) addEdit(prev *view, snap *analysis.Snapshot, res *analysis.Result, fileURI func(string) protocol.DocumentURI) {
+	v.parent, v.depth = prev, prev.depth+1
+	dirty := make(map[string]*fileView, len(res.Dirty))
+	for _, p := range res.Dirty {
+		fv := &fileView{path: p}
+		if i, ok := slices.BinarySearchFunc(snap.Docs, p, func(d analysis.Document, p string) int { return strings.Compare(d.Path, p) }); ok {
+			fv.kind, fv.text = snap.Docs[i].Kind, snap.Docs[i].Text
+			if u, ok := v.uris[p]; ok {
+				fv.uri = u
+			} else {
+				fv.uri = fileURI(p)
+			}
+		} else {
+			fv.uri = v.uriFor(p)
+		}
+		fv.findings = slices.Clip(pathRun(res.Findings, p, func(f analysis.Finding) string { return f.Path }))
+		fv.licenses = slices.Clip(pathRun(res.Licenses, p, func(l analysis.LicenseInfo) string { return l.Path }))
+		dirty[p] = fv
+		v.paths[p] = fv
+		v.files[fv.uri] = fv
+	}
+	for _, r := range res.References {
+		if fv := dirty[r.Path]; fv != nil {
+			fv.refs = append(fv.refs, r)
+		}
+	}
+}
+
+// pathRun is the run of xs, in path order, whose path is p.
+func pathRun[T any](xs []T, p string, pathOf func(T) string) []T {
+	lo, _ := slices.BinarySearchFunc(xs, p, func(x T, p string) int { return strings.Compare(pathOf(x), p) })
+	hi := lo
+	for hi < len(xs) && pathOf(xs[hi]) == p {
+		hi++
+	}
+	return xs[lo:hi]
+}
+
 // markOpen records the buffer version of an open document; a buffer that
-// the analysis did not look at still gets its (empty) diagnostics.
+// the analysis did not look at still gets its (empty) diagnostics. A file
+// of a view below is copied into v first.
 func (v *view) markOpen(d openDoc) {
 	fv := v.files[d.uri]
 	if fv == nil {
-		fv = &fileView{uri: d.uri, path: looseName(d.uri), text: d.text}
+		if old := v.fileAt(d.uri); old != nil {
+			fv = &fileView{uri: old.uri, path: old.path, kind: old.kind, text: old.text, loose: old.loose,
+				findings: old.findings, licenses: old.licenses, refs: old.refs}
+			if old.loose == nil && v.pathFile(old.path) == old {
+				v.paths[old.path] = fv
+			}
+		} else {
+			fv = &fileView{uri: d.uri, path: looseName(d.uri), text: d.text}
+		}
 		v.files[d.uri] = fv
 	}
 	fv.open, fv.version = true, d.version
@@ -136,7 +238,7 @@ func (v *view) file(from *fileView, p string) *fileView {
 	if from.loose != nil {
 		ns = from.loose
 	}
-	if fv := ns.paths[p]; fv != nil {
+	if fv := ns.pathFile(p); fv != nil {
 		return fv
 	}
 	return &fileView{path: p, uri: ns.uriFor(p)}
@@ -148,11 +250,11 @@ func (v *view) lookup(u protocol.DocumentURI) *fileView {
 	if v == nil {
 		return nil
 	}
-	if fv := v.files[u]; fv != nil {
+	if fv := v.fileAt(u); fv != nil {
 		return fv
 	}
 	if rel, ok := relPath(v.root, u); ok {
-		return v.paths[rel]
+		return v.pathFile(rel)
 	}
 	return nil
 }
@@ -162,7 +264,7 @@ func (v *view) lookupExact(u protocol.DocumentURI) *fileView {
 	if v == nil {
 		return nil
 	}
-	return v.files[u]
+	return v.fileAt(u)
 }
 
 // diagnostics converts the findings of fv.
