@@ -101,4 +101,3 @@ func TestEditViewEqualsFullView(t *testing.T) {
 func sameList[T any](a, b []T) bool {
 	return len(a) == 0 && len(b) == 0 || reflect.DeepEqual(a, b)
 }
-
