@@ -39,6 +39,7 @@ type analyzeStats struct {
 	edits       atomic.Int64 // analyses that re-ran only the edited files' rules
 	projectDocs atomic.Int64 // documents the project rules visited
 	fastVisited atomic.Int64 // files whose rules the fast path re-ran
+	copies      atomic.Int64 // fixes whose copy of an edited text the fast path replaced
 	why         atomic.Value // string: why the last analysis ran in full
 }
 
@@ -101,12 +102,22 @@ func (a *Analyzer) remember(s *Snapshot, frs []*fileResult, files map[string]*fi
 		touch(into, f)
 		for i, fx := range f.Fixes {
 			for j, e := range fx.Edits {
+				var found []copySite
+				var from []string
 				for n := len(e.NewText) - wrapper; n <= len(e.NewText); n++ {
 					for _, d := range texts[n] {
 						if at := strings.Index(e.NewText, string(d.Text)); at >= 0 {
-							lr.copies[d.Path] = append(lr.copies[d.Path], copySite{path: f.Path, k: k, i: i, j: j, at: at, n: n})
-							into[d.Path] = true
+							found = append(found, copySite{path: f.Path, k: k, i: i, j: j, at: at, n: n})
+							from = append(from, d.Path)
 						}
+					}
+				}
+				for x, p := range from {
+					into[p] = true
+					if len(from) > 1 {
+						lr.read[p] = true // copies of one text: which one the fix took is unknown
+					} else {
+						lr.copies[p] = append(lr.copies[p], found[x])
 					}
 				}
 			}
@@ -269,6 +280,7 @@ func (a *Analyzer) tryEdit(s *Snapshot, lr *lastRun) (*Result, string) {
 			ed.NewText = ed.NewText[:c.at] + text + ed.NewText[c.at+c.n:]
 			c.n = len(text)
 			copies[p] = append(copies[p], c)
+			a.stats.copies.Add(1)
 		}
 	}
 
@@ -319,23 +331,30 @@ func (a *Analyzer) tryEdit(s *Snapshot, lr *lastRun) (*Result, string) {
 	slices.Sort(paths)
 	segments := make([][]Finding, len(paths))
 	total := len(lr.res.Findings)
+	olds := map[string]*fileResult{}
+	for _, e := range eds {
+		olds[s.Docs[e.i].Path] = e.old
+	}
 	for k, p := range paths {
-		var fs []Finding
-		if fr := files[p]; fr != nil {
-			fs = append(fs, fr.findings...)
+		fr := files[p]
+		bs, ok := base[p]
+		if !ok {
+			bs = lr.base[p]
 		}
-		if b, ok := base[p]; ok {
-			fs = append(fs, b...)
-		} else {
-			fs = append(fs, lr.base[p]...)
-		}
-		fs = append(fs, recByPath[p]...)
-		fs = a.decide(fs, &lr.profile)
-		SortFindings(fs)
+		fs := a.decided(fr, bs, recByPath[p], &lr.profile)
 		old := segment(lr.res.Findings, p)
 		if hasRepeatKey(fs) || hasRepeatKey(old) {
-			restore()
-			return nil, "repeat"
+			// quietRepeats reads the findings of every file in order: the
+			// new ones keep the old ones' severities when they repeat
+			// the same models in the same order.
+			ofr, ok := olds[p]
+			if !ok {
+				ofr = fr
+			}
+			if !sameRepeats(a.decided(ofr, lr.base[p], lr.recByPath[p], &lr.profile), fs, old) {
+				restore()
+				return nil, "repeat"
+			}
 		}
 		segments[k] = boundPerFileAndCode(fs, MaxFindingsPerCode)
 		total += len(segments[k]) - len(old)
@@ -471,6 +490,53 @@ func spliceFindings(fs []Finding, paths []string, segments [][]Finding, total in
 		at = hi
 	}
 	return append(out, fs[at:]...)
+}
+
+// decided are the findings of one file, own, of the project and of the
+// record, as Analyze has them before quietRepeats.
+func (a *Analyzer) decided(fr *fileResult, base, rec []Finding, p *Profile) []Finding {
+	var fs []Finding
+	if fr != nil {
+		fs = append(fs, fr.findings...)
+	}
+	fs = append(fs, base...)
+	fs = append(fs, rec...)
+	fs = a.decide(fs, p)
+	SortFindings(fs)
+	return fs
+}
+
+// sameRepeats reports whether the findings cur of a file (before
+// quietRepeats) name the same models, datasets and packages at the same
+// severities and in the same order as before (prev, with old the same
+// findings as the last result has them), and then gives cur's the
+// severities quietRepeats gave old's: what the files after it see is
+// unchanged. Bounded runs of such findings are not matched.
+func sameRepeats(prev, cur, old []Finding) bool {
+	type key struct {
+		code, id string
+		sev      Severity
+	}
+	keys := func(fs []Finding) (out []key, idx []int) {
+		for i, f := range fs {
+			if datum, ok := repeatKeys[f.Code]; ok {
+				id, _ := f.Data[datum].(string)
+				out = append(out, key{f.Code, strings.ToLower(id), f.Severity})
+				idx = append(idx, i)
+			}
+		}
+		return out, idx
+	}
+	pk, _ := keys(prev)
+	ck, ci := keys(cur)
+	_, oi := keys(old)
+	if !slices.Equal(pk, ck) || len(oi) != len(ci) || len(ci) > MaxFindingsPerCode {
+		return false
+	}
+	for n, i := range ci {
+		cur[i].Severity = old[oi[n]].Severity
+	}
+	return true
 }
 
 func hasRepeatKey(fs []Finding) bool {

@@ -150,7 +150,7 @@ func TestIncrementalEqualsFresh(t *testing.T) {
 					t.Fatalf("step %d, edit of %s: the warm analysis differs from a fresh one:\n%s", step, p, firstDifference(got, want))
 				}
 			}
-			t.Logf("analyses in full: %v", why)
+			t.Logf("analyses in full: %v; copied texts replaced in fixes: %d", why, a.stats.copies.Load())
 			if a.stats.edits.Load()-before < 20 {
 				t.Errorf("only %d of 60 edits took the incremental path: the test proves little", a.stats.edits.Load()-before)
 			}
@@ -215,5 +215,52 @@ func TestKeystrokeWorkIndependentOfWorkspaceSize(t *testing.T) {
 		if got := a.stats.fastVisited.Load() - visited; got != 3 {
 			t.Errorf("%d files: 3 keystrokes re-ran the rules of %d files, want 3 (the edited one each time)", n, got)
 		}
+	}
+}
+
+// TestIncrementalCopiedText: a folder shipping a Llama 2 model without a
+// copy of its license gets a fix that copies the workspace's Llama 2
+// license, and a Modelfile building on Llama 2 a LICENSE directive holding
+// it. A keystroke in that license takes the incremental path and the fixes
+// carry the new text, as a fresh analysis's do.
+func TestIncrementalCopiedText(t *testing.T) {
+	wd, _ := os.Getwd()
+	dir := testws.FindCorpus(wd)
+	if dir == "" {
+		t.Skip("no ../shared/corpus beside the module")
+	}
+	license, err := os.ReadFile(filepath.Join(dir, "licenses", "llama-2", "LICENSE"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &Snapshot{Root: "/ws", Now: time.Date(2026, 12, 4, 12, 0, 0, 0, time.UTC)}
+	for _, d := range []struct{ path, text string }{
+		{"base/LICENSE", string(license)},
+		{"base/README.md", "---\nlicense: llama2\n---\n# Base\n"},
+		{"tuned/README.md", "---\nlicense: llama2\nbase_model: meta-llama/Llama-2-7b-hf\n---\n# Tuned\n"},
+		{"ollama/Modelfile", "FROM llama2:7b\n"},
+	} {
+		s = withDoc(s, d.path, []byte(d.text))
+	}
+	ctx := context.Background()
+	a := New()
+	a.Analyze(ctx, s)
+	mid := len(license) / 2
+	for license[mid] != '\n' {
+		mid++
+	}
+	for k := range 3 {
+		s = withDoc(s, "base/LICENSE", slices.Concat(license[:mid], fmt.Appendf(nil, "\nedit %d", k), license[mid:]))
+		n := a.stats.edits.Load()
+		got := normal(a.Analyze(ctx, s))
+		if a.stats.edits.Load() == n {
+			t.Fatalf("keystroke %d ran every rule (%v)", k, a.stats.why.Load())
+		}
+		if want := normal(New().Analyze(ctx, s)); !reflect.DeepEqual(got, want) {
+			t.Fatalf("keystroke %d: the warm analysis differs from a fresh one:\n%s", k, firstDifference(got, want))
+		}
+	}
+	if a.stats.copies.Load() == 0 {
+		t.Error("no fix copied the license: the test proves nothing about copies")
 	}
 }
