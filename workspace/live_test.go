@@ -95,6 +95,8 @@ func TestLiveReusesItsSnapshot(t *testing.T) {
 		{"a keystroke in the profile", profile("use:\n  commercial: false\n"), false, false},
 		{"the profile now ignores deps/", profile("ignore: [\"deps/**\"]\n"), false, true},
 		{"a keystroke in the license", map[string][]byte{"LICENSE": []byte(licenseText), ".fineprint.yaml": []byte("ignore: [\"deps/**\"]\n")}, false, false},
+		{"buffers of new files", map[string][]byte{"LICENSE": []byte(licenseText), "a/LICENSE": []byte(licenseText), "models/z/LICENSE": []byte(licenseText)}, false, true},
+		{"a keystroke in a new file", map[string][]byte{"LICENSE": []byte(licenseText), "a/LICENSE": []byte(licenseText + "\n"), "models/z/LICENSE": []byte(licenseText)}, false, false},
 	}
 	for _, st := range steps {
 		load(st.overlay, st.disk)

@@ -894,7 +894,18 @@ func withOverlay(snap *analysis.Snapshot, overlay map[string][]byte, opts Option
 		}
 	}
 	if len(w.docs) > kept {
-		slices.SortStableFunc(w.docs, byPath)
+		// The buffers merged into the sorted rest: a keystroke in a large
+		// workspace does not sort every path again.
+		added := slices.Clone(w.docs[kept:])
+		slices.SortStableFunc(added, byPath)
+		merged := make([]analysis.Document, 0, len(w.docs))
+		rest := w.docs[:kept]
+		for _, d := range added {
+			i, _ := slices.BinarySearchFunc(rest, d, byPath)
+			merged = append(append(merged, rest[:i]...), d)
+			rest = rest[i:]
+		}
+		w.docs = append(merged, rest...)
 	}
 	out := *snap
 	out.Docs = w.docs
