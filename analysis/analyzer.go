@@ -234,9 +234,12 @@ func (a *Analyzer) Analyze(ctx context.Context, s *Snapshot) *Result {
 	SortFindings(res.Findings)
 	quietRepeats(res.Findings)
 	res.Findings = boundPerFileAndCode(res.Findings, MaxFindingsPerCode)
-	res.Findings, res.Dropped = capFindings(res.Findings, profile.Limits.MaxFindings())
+	uncapped := res.Findings
+	var line capLine
+	res.Findings, line = capFindingsAt(uncapped, profile.Limits.MaxFindings())
+	res.Dropped = len(uncapped) - len(res.Findings)
 	if ctx.Err() == nil && len(files) == len(s.Docs) {
-		a.remember(s, results, files, res, base, rec, ownRefs, read, copied)
+		a.remember(s, results, files, res, uncapped, line, base, rec, ownRefs, read, copied)
 	}
 	return res
 }

@@ -63,6 +63,8 @@ type lastRun struct {
 	recByPath map[string][]Finding // the record findings after suppress
 	ownRefs   int                  // res.References[:ownRefs] are the files' own
 	res       *Result
+	uncapped  []Finding // res.Findings before limits.findings cut them
+	line      capLine   // where they were cut
 }
 
 // copySite is an edit of a base finding's fix that carries the whole text
@@ -75,7 +77,7 @@ type copySite struct {
 }
 
 // remember keeps what a complete analysis of s derived for the next one.
-func (a *Analyzer) remember(s *Snapshot, frs []*fileResult, files map[string]*fileResult, res *Result, base []Finding, rec *recordInputs, ownRefs int, read, copied map[string]bool) {
+func (a *Analyzer) remember(s *Snapshot, frs []*fileResult, files map[string]*fileResult, res *Result, uncapped []Finding, line capLine, base []Finding, rec *recordInputs, ownRefs int, read, copied map[string]bool) {
 	if s.Root == "" || rec.off || len(s.Docs) == 0 {
 		return
 	}
@@ -83,7 +85,7 @@ func (a *Analyzer) remember(s *Snapshot, frs []*fileResult, files map[string]*fi
 		root: s.Root, settings: s.Settings, date: rec.now.Format(record.DateLayout), cache: funcID(s.ModelCache),
 		weights: s.Weights, markers: s.Markers, docs: slices.Clone(s.Docs), frs: frs, files: files,
 		profile: res.Profile, base: map[string][]Finding{}, read: read, pointers: map[string][]string{},
-		copies: map[string][]copySite{}, rec: rec, ownRefs: ownRefs, res: res,
+		copies: map[string][]copySite{}, rec: rec, ownRefs: ownRefs, res: res, uncapped: uncapped, line: line,
 	}
 	for _, r := range res.References[ownRefs:] {
 		lr.read[r.Path] = true
@@ -330,7 +332,7 @@ func (a *Analyzer) tryEdit(s *Snapshot, lr *lastRun) (*Result, string) {
 	}
 	slices.Sort(paths)
 	segments := make([][]Finding, len(paths))
-	total := len(lr.res.Findings)
+	total := len(lr.uncapped)
 	olds := map[string]*fileResult{}
 	for _, e := range eds {
 		olds[s.Docs[e.i].Path] = e.old
@@ -359,13 +361,19 @@ func (a *Analyzer) tryEdit(s *Snapshot, lr *lastRun) (*Result, string) {
 		segments[k] = boundPerFileAndCode(fs, MaxFindingsPerCode)
 		total += len(segments[k]) - len(old)
 	}
-	if lr.res.Dropped > 0 || total > lr.profile.Limits.MaxFindings() {
-		restore()
-		return nil, "cap"
+	uncapped := spliceFindings(lr.uncapped, paths, segments, total)
+	capped, line := capFindingsAt(uncapped, lr.profile.Limits.MaxFindings())
+	res := &Result{Profile: lr.profile, Models: lr.res.Models, Datasets: lr.res.Datasets, Reanalysed: len(eds), ID: a.ids.Add(1),
+		Findings: capped, Dropped: len(uncapped) - len(capped)}
+	switch {
+	case line != lr.line:
+		// The cut moved: which findings of other files are kept may
+		// have changed anywhere (no Base: a caller arranges it anew).
+	case line.cut:
+		res.Base, res.Dirty = lr.res.ID, cutPaths(lr.res.Findings, capped, paths)
+	default:
+		res.Base, res.Dirty = lr.res.ID, paths
 	}
-
-	res := &Result{Profile: lr.profile, Models: lr.res.Models, Datasets: lr.res.Datasets, Reanalysed: len(eds), ID: a.ids.Add(1), Base: lr.res.ID, Dirty: paths}
-	res.Findings = spliceFindings(lr.res.Findings, paths, segments, total)
 	res.Licenses = lr.res.Licenses
 	own := lr.res.References[:lr.ownRefs]
 	for _, e := range eds {
@@ -389,7 +397,7 @@ func (a *Analyzer) tryEdit(s *Snapshot, lr *lastRun) (*Result, string) {
 	for p, cs := range copies {
 		lr.copies[p] = cs
 	}
-	lr.rec, lr.recByPath, lr.ownRefs, lr.res = &rec, recByPath, ownRefs, res
+	lr.rec, lr.recByPath, lr.ownRefs, lr.res, lr.uncapped, lr.line = &rec, recByPath, ownRefs, res, uncapped, line
 	return res, ""
 }
 
@@ -461,6 +469,28 @@ func spliceByPath[T any](xs []T, p string, ys []T, pathOf func(T) string) []T {
 	out = append(out, xs[:lo]...)
 	out = append(out, ys...)
 	return append(out, xs[hi:]...)
+}
+
+// cutPaths adds to dirty (sorted) the paths whose findings a cut at the
+// same line keeps a different number of in cur than in old, both sorted
+// by path: the cut keeps a prefix of each file's findings of its
+// severity, so the same number is the same findings.
+func cutPaths(old, cur []Finding, dirty []string) []string {
+	counts := map[string]int{}
+	for _, f := range old {
+		counts[f.Path]++
+	}
+	for _, f := range cur {
+		counts[f.Path]--
+	}
+	out := slices.Clone(dirty)
+	for p, n := range counts {
+		if _, found := slices.BinarySearch(dirty, p); n != 0 && !found {
+			out = append(out, p)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // segment is the run of the sorted findings fs in path p.

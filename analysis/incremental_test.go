@@ -113,9 +113,17 @@ func normal(res *Result) *Result {
 func TestIncrementalEqualsFresh(t *testing.T) {
 	s, ws := generated(t, 400)
 	ctx := context.Background()
-	for _, locked := range []bool{false, true} {
-		t.Run(fmt.Sprintf("lock=%v", locked), func(t *testing.T) {
+	for _, c := range []struct{ locked, capped bool }{{false, false}, {true, false}, {false, true}} {
+		locked := c.locked
+		t.Run(fmt.Sprintf("lock=%v,capped=%v", c.locked, c.capped), func(t *testing.T) {
 			s := s
+			if c.capped {
+				// limits.findings below the workspace's count: the cut
+				// moves with the edits.
+				c := *s
+				c.Settings = &Profile{Limits: Limits{Findings: 120}}
+				s = &c
+			}
 			if locked {
 				res := New().Analyze(ctx, s)
 				lock := BuildLock(record.Lock{}, res, s.Docs, s.Now)
@@ -148,6 +156,9 @@ func TestIncrementalEqualsFresh(t *testing.T) {
 				want := normal(New().Analyze(ctx, s))
 				if !reflect.DeepEqual(got, want) {
 					t.Fatalf("step %d, edit of %s: the warm analysis differs from a fresh one:\n%s", step, p, firstDifference(got, want))
+				}
+				if c.capped && want.Dropped == 0 {
+					t.Fatalf("step %d: nothing was cut", step)
 				}
 			}
 			t.Logf("analyses in full: %v; copied texts replaced in fixes: %d", why, a.stats.copies.Load())

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 
 	"gopkg.in/yaml.v3"
@@ -79,19 +80,48 @@ func (pp *profileParser) limits(n *yaml.Node, l *Limits) {
 // capFindings keeps at most max of fs, the most severe first, and returns
 // them (in their order) with the number left out.
 func capFindings(fs []Finding, max int) ([]Finding, int) {
+	out, _ := capFindingsAt(fs, max)
+	return out, len(fs) - len(out)
+}
+
+// capLine is where capFindings cut, when cut: every finding more severe
+// than sev was kept, and the first n of severity sev (in order).
+type capLine struct {
+	cut bool
+	sev Severity
+	n   int
+}
+
+// capFindingsAt is capFindings with the line it cut at, in one pass over fs and
+// one over its severities (lower values are more severe).
+func capFindingsAt(fs []Finding, max int) ([]Finding, capLine) {
 	if len(fs) <= max {
-		return fs, 0
+		return fs, capLine{}
 	}
-	idx := make([]int, len(fs))
-	for i := range idx {
-		idx[i] = i
+	counts := map[Severity]int{}
+	for _, f := range fs {
+		counts[f.Severity]++
 	}
-	slices.SortStableFunc(idx, func(a, b int) int { return int(fs[a].Severity) - int(fs[b].Severity) })
-	keep := idx[:max]
-	slices.Sort(keep)
-	out := make([]Finding, len(keep))
-	for i, k := range keep {
-		out[i] = fs[k]
+	sevs := slices.Sorted(maps.Keys(counts))
+	line := capLine{}
+	left := max
+	for _, sv := range sevs {
+		if counts[sv] > left {
+			line = capLine{true, sv, left}
+			break
+		}
+		left -= counts[sv]
 	}
-	return out, len(fs) - max
+	out := make([]Finding, 0, max)
+	n := line.n
+	for _, f := range fs {
+		switch {
+		case f.Severity < line.sev:
+			out = append(out, f)
+		case f.Severity == line.sev && n > 0:
+			n--
+			out = append(out, f)
+		}
+	}
+	return out, line
 }

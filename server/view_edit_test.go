@@ -25,11 +25,23 @@ func TestEditViewEqualsFullView(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	for _, capped := range []bool{false, true} {
+		t.Run(fmt.Sprintf("capped=%v", capped), func(t *testing.T) { testEditView(t, ws, capped) })
+	}
+}
+
+// testEditView is TestEditViewEqualsFullView on ws; with capped, the
+// profile's limits.findings cuts the findings, so that a keystroke can
+// change which findings of other files are kept.
+func testEditView(t *testing.T, ws *testws.Workspace, capped bool) {
 	snap, _, err := workspace.Load(ws.Root, workspace.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	snap.Now = time.Date(2026, 12, 4, 12, 0, 0, 0, time.UTC)
+	if capped {
+		snap.Settings = &analysis.Profile{Limits: analysis.Limits{Findings: 100}}
+	}
 	uris := map[string]protocol.DocumentURI{}
 	fileURIOf := func(rel string) protocol.DocumentURI {
 		if _, ok := uris[rel]; !ok {
@@ -91,6 +103,9 @@ func TestEditViewEqualsFullView(t *testing.T) {
 			t.Fatalf("step %d: views %d deep", step, v.depth)
 		}
 		prev = v
+	}
+	if capped && res.Dropped == 0 {
+		t.Error("nothing was cut")
 	}
 	if layers < 12 {
 		t.Errorf("only %d of 24 keystrokes built on the last view: the test proves little", layers)
