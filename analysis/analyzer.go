@@ -195,10 +195,12 @@ func (a *Analyzer) Warmup() { identify.Warmup() }
 // Analyze runs every rule over the snapshot. It returns early with a partial
 // result when ctx is cancelled.
 func (a *Analyzer) Analyze(ctx context.Context, s *Snapshot) *Result {
-	s.Docs = sortedByPath(s.Docs)
+	// An edit's snapshot has the paths of the last one, in order: it is
+	// sorted without checking every path again.
 	if res := a.analyzeEdit(s); res != nil {
 		return res
 	}
+	s.Docs = sortedByPath(s.Docs)
 	a.stats.full.Add(1)
 	res := &Result{ID: a.ids.Add(1)}
 	s, unread := a.withoutUnread(s) // retain.go

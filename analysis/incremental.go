@@ -273,13 +273,20 @@ func (a *Analyzer) tryEdit(s *Snapshot, lr *lastRun) (*Result, string) {
 			}
 			base[q] = fs
 		}
-		text := string(s.Docs[e.i].Text)
+		var text string
+		if len(lr.copies[p]) > 0 {
+			text = string(s.Docs[e.i].Text)
+		}
 		for _, c := range lr.copies[p] {
 			f := &base[c.path][c.k]
 			f.Fixes = slices.Clone(f.Fixes)
 			f.Fixes[c.i].Edits = slices.Clone(f.Fixes[c.i].Edits)
 			ed := &f.Fixes[c.i].Edits[c.j]
-			ed.NewText = ed.NewText[:c.at] + text + ed.NewText[c.at+c.n:]
+			if c.at == 0 && len(ed.NewText) == c.n {
+				ed.NewText = text // the copy is the text: one string for every folder
+			} else {
+				ed.NewText = ed.NewText[:c.at] + text + ed.NewText[c.at+c.n:]
+			}
 			c.n = len(text)
 			copies[p] = append(copies[p], c)
 			a.stats.copies.Add(1)

@@ -124,7 +124,7 @@ func (s *Server) analyze(ctx context.Context, prog *progress) bool {
 // the same buffers are open with nothing analysed on its own.
 func layerable(prev, v *view, res *analysis.Result, docs []openDoc) bool {
 	if prev == nil || res.Base == 0 || res.Base != prev.resID || prev.root != v.root || prev.loose ||
-		prev.depth >= maxViewDepth || len(prev.open) != len(docs) {
+		!prev.layered() || len(prev.open) != len(docs) {
 		return false
 	}
 	for i, d := range docs {

@@ -23,8 +23,9 @@ func (s *Server) publish(v *view) {
 
 	targets := map[protocol.DocumentURI]bool{}
 	now := map[protocol.DocumentURI]bool{}
-	if v.parent != nil && v.parent == prev {
-		// Built on prev by an edit: only v's own files can have changed.
+	if v.parent != nil && prev != nil && (v.parent == prev || v.parent == prev.parent) {
+		// Built on prev by an edit: only v's own files can differ (they
+		// include every file prev had of its own).
 		maps.Copy(now, had)
 		for u := range v.files {
 			targets[u] = true

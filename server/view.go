@@ -1,6 +1,7 @@
 package server
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -20,19 +21,26 @@ type view struct {
 	uris  map[string]protocol.DocumentURI // workspace path -> the URI an open buffer uses
 	files map[protocol.DocumentURI]*fileView
 	paths map[string]*fileView // workspace path -> file
-	// parent, when set, holds every file this view does not: a keystroke
-	// builds only the files its analysis changed (addEdit) on the last
-	// view. depth counts the views below.
+	// parent, when set, is the last view built whole and holds every file
+	// this view does not: a keystroke builds only the files its analysis
+	// changed (addEdit), and takes over the files the views since parent
+	// changed. mine are the files this view made (the others it shares).
 	parent *view
-	depth  int
+	mine   map[*fileView]bool
 	resID  uint64                 // the analysis.Result it shows (of the workspace)
 	open   []protocol.DocumentURI // the open buffers it was built with, in order
 	loose  bool                   // it holds documents analysed on their own
 }
 
-// maxViewDepth bounds the chain of views: the next analysis builds a
-// whole view again, which a keystroke then layers on.
-const maxViewDepth = 16
+// layered reports whether a view built on prev by an edit would still be
+// small beside the whole view below it: past that, the next view is built
+// whole again, so that the files edits changed are not copied forever.
+func (prev *view) layered() bool {
+	if prev.parent == nil {
+		return true
+	}
+	return len(prev.files) <= 256+len(prev.parent.files)/8
+}
 
 // fileAt is the file of URI u, from v or a view below.
 func (v *view) fileAt(u protocol.DocumentURI) *fileView {
@@ -163,7 +171,12 @@ func (v *view) add(snap *analysis.Snapshot, res *analysis.Result, looseURI proto
 // from by an edit (res.Base): only the paths res.Dirty names get files of
 // their own, the rest are prev's.
 func (v *view) addEdit(prev *view, snap *analysis.Snapshot, res *analysis.Result, fileURI func(string) protocol.DocumentURI) {
-	v.parent, v.depth = prev, prev.depth+1
+	v.parent, v.mine = prev, map[*fileView]bool{}
+	if prev.parent != nil {
+		v.parent = prev.parent
+		maps.Copy(v.files, prev.files)
+		maps.Copy(v.paths, prev.paths)
+	}
 	dirty := make(map[string]*fileView, len(res.Dirty))
 	for _, p := range res.Dirty {
 		fv := &fileView{path: p}
@@ -180,6 +193,10 @@ func (v *view) addEdit(prev *view, snap *analysis.Snapshot, res *analysis.Result
 		fv.findings = slices.Clip(pathRun(res.Findings, p, func(f analysis.Finding) string { return f.Path }))
 		fv.licenses = slices.Clip(pathRun(res.Licenses, p, func(l analysis.LicenseInfo) string { return l.Path }))
 		dirty[p] = fv
+		v.mine[fv] = true
+		if old := v.paths[p]; old != nil && old.uri != fv.uri {
+			delete(v.files, old.uri)
+		}
 		v.paths[p] = fv
 		v.files[fv.uri] = fv
 	}
@@ -205,12 +222,18 @@ func pathRun[T any](xs []T, p string, pathOf func(T) string) []T {
 // of a view below is copied into v first.
 func (v *view) markOpen(d openDoc) {
 	fv := v.files[d.uri]
+	if fv != nil && v.parent != nil && !v.mine[fv] {
+		fv = nil // an earlier view's: copied below
+	}
 	if fv == nil {
 		if old := v.fileAt(d.uri); old != nil {
 			fv = &fileView{uri: old.uri, path: old.path, kind: old.kind, text: old.text, loose: old.loose,
 				findings: old.findings, licenses: old.licenses, refs: old.refs}
 			if old.loose == nil && v.pathFile(old.path) == old {
 				v.paths[old.path] = fv
+			}
+			if v.mine != nil {
+				v.mine[fv] = true
 			}
 		} else {
 			fv = &fileView{uri: d.uri, path: looseName(d.uri), text: d.text}

@@ -99,8 +99,8 @@ func testEditView(t *testing.T, ws *testws.Workspace, capped bool) {
 				t.Fatalf("step %d: the layered view has %s, which a full view lacks", step, u)
 			}
 		})
-		if v.depth > maxViewDepth {
-			t.Fatalf("step %d: views %d deep", step, v.depth)
+		if v.parent == nil || v.parent.parent != nil {
+			t.Fatalf("step %d: the view is not one layer on a whole one", step)
 		}
 		prev = v
 	}
