@@ -20,6 +20,7 @@ package analysis
 
 import (
 	"bytes"
+	"encoding/json"
 	"reflect"
 	"slices"
 	"strings"
@@ -40,6 +41,7 @@ type analyzeStats struct {
 	projectDocs atomic.Int64 // documents the project rules visited
 	fastVisited atomic.Int64 // files whose rules the fast path re-ran
 	copies      atomic.Int64 // fixes whose copy of an edited text the fast path replaced
+	hints       atomic.Int64 // record hints the fast path patched (editHint)
 	why         atomic.Value // string: why the last analysis ran in full
 }
 
@@ -147,6 +149,26 @@ func touch(m map[string]bool, f Finding) {
 			m[e.Path] = true
 		}
 	}
+}
+
+// touches reports whether f sits in, points to or edits the file p.
+func touches(f *Finding, p string) bool {
+	if f.Path == p {
+		return true
+	}
+	for _, r := range f.Related {
+		if r.Path == p {
+			return true
+		}
+	}
+	for _, fx := range f.Fixes {
+		for _, e := range fx.Edits {
+			if e.Path == p {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func byPath(fs []Finding) map[string][]Finding {
@@ -263,9 +285,7 @@ func (a *Analyzer) tryEdit(s *Snapshot, lr *lastRun) (*Result, string) {
 				fs = slices.Clone(lr.base[q])
 			}
 			for k := range fs {
-				into := map[string]bool{}
-				touch(into, fs[k])
-				if into[p] {
+				if touches(&fs[k], p) {
 					if fs[k], ok = shiftFinding(fs[k], p, e.shift); !ok {
 						return nil, "a position in the edit"
 					}
@@ -434,7 +454,12 @@ func (a *Analyzer) editRecord(s *Snapshot, files map[string]*fileResult, rec *re
 		rec.refs = spliceByPath(rec.refs, d.Path, refs, func(f Finding) string { return f.Path })
 	}
 	if rec.lockDoc == nil {
-		rec.licenses = a.licenseRecords(s, files, rec)
+		if hint, ok := editHint(s, lr.rec, rec, eds); ok {
+			rec.licenses = []Finding{hint}
+			a.stats.hints.Add(1)
+		} else {
+			rec.licenses = a.licenseRecords(s, files, rec)
+		}
 	} else {
 		ls := slices.Clone(rec.licenses)
 		for _, e := range eds {
@@ -455,13 +480,64 @@ func (a *Analyzer) editRecord(s *Snapshot, files map[string]*fileResult, rec *re
 	for _, e := range eds {
 		p := s.Docs[e.i].Path
 		for k, f := range rec.policies {
-			into := map[string]bool{}
-			touch(into, f)
-			if into[p] {
+			if touches(&f, p) {
 				rec.policies[k], _ = shiftFinding(f, p, e.shift) // the references' positions map
 			}
 		}
 	}
+}
+
+// editHint is recordAll's hint for rec, made from the last one (of old)
+// by patching the edited files' hashes into the lock its fix writes and
+// their texts into the copies: writing out the lock of every license file
+// again costs more than the rest of a keystroke in a large workspace.
+func editHint(s *Snapshot, old, rec *recordInputs, eds []edited) (Finding, bool) {
+	if len(old.licenses) != 1 || len(old.lfs) != len(rec.lfs) {
+		return Finding{}, false
+	}
+	h := old.licenses[0]
+	if len(h.Fixes) != 1 || len(h.Fixes[0].Edits) != 1+len(rec.lfs) {
+		return Finding{}, false
+	}
+	edits := slices.Clone(h.Fixes[0].Edits)
+	lock := edits[0].NewText
+	const sha = `"sha256": "`
+	for _, e := range eds {
+		p := s.Docs[e.i].Path
+		j, ok := slices.BinarySearchFunc(rec.lfs, p, func(lf licenseFile, p string) int { return strings.Compare(lf.Path, p) })
+		if !ok {
+			continue
+		}
+		o, n := old.lfs[j], rec.lfs[j]
+		var key bytes.Buffer
+		enc := json.NewEncoder(&key)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(p); err != nil || o.License != n.License || o.Path != p {
+			return Finding{}, false
+		}
+		k := `"path": ` + strings.TrimSuffix(key.String(), "\n") + ",\n"
+		at := strings.Index(lock, k)
+		if at < 0 || strings.Contains(lock[at+len(k):], k) {
+			return Finding{}, false
+		}
+		at += len(k)
+		x := strings.Index(lock[at:], sha)
+		if x < 0 || !strings.HasPrefix(lock[at+x+len(sha):], o.SHA256+`"`) {
+			return Finding{}, false
+		}
+		at += x + len(sha)
+		lock = lock[:at] + n.SHA256 + lock[at+len(o.SHA256):]
+		edits[1+j] = licenseCopyEdit(docByPath(s, record.LicenseCopyPath(p)), n)
+	}
+	edits[0].NewText = lock
+	for _, e := range eds {
+		if p := s.Docs[e.i].Path; h.Path == p {
+			j, _ := slices.BinarySearchFunc(rec.lfs, p, func(lf licenseFile, p string) int { return strings.Compare(lf.Path, p) })
+			h.Span = rec.lfs[j].Title
+		}
+	}
+	h.Fixes = []Fix{{Title: h.Fixes[0].Title, Edits: edits}}
+	return h, true
 }
 
 // spliceByPath replaces the run of xs (in path order) whose path is p with
@@ -483,15 +559,22 @@ func spliceByPath[T any](xs []T, p string, ys []T, pathOf func(T) string) []T {
 // by path: the cut keeps a prefix of each file's findings of its
 // severity, so the same number is the same findings.
 func cutPaths(old, cur []Finding, dirty []string) []string {
-	counts := map[string]int{}
-	for _, f := range old {
-		counts[f.Path]++
-	}
-	for _, f := range cur {
-		counts[f.Path]--
-	}
 	out := slices.Clone(dirty)
-	for p, n := range counts {
+	i, j := 0, 0
+	for i < len(old) || j < len(cur) {
+		var p string
+		if j >= len(cur) || i < len(old) && old[i].Path < cur[j].Path {
+			p = old[i].Path
+		} else {
+			p = cur[j].Path
+		}
+		n := 0
+		for ; i < len(old) && old[i].Path == p; i++ {
+			n++
+		}
+		for ; j < len(cur) && cur[j].Path == p; j++ {
+			n--
+		}
 		if _, found := slices.BinarySearch(dirty, p); n != 0 && !found {
 			out = append(out, p)
 		}

@@ -162,6 +162,9 @@ func TestIncrementalEqualsFresh(t *testing.T) {
 				}
 			}
 			t.Logf("analyses in full: %v; copied texts replaced in fixes: %d", why, a.stats.copies.Load())
+			if !locked && a.stats.hints.Load() == 0 {
+				t.Error("no keystroke patched the hint that records every license file")
+			}
 			if a.stats.edits.Load()-before < 20 {
 				t.Errorf("only %d of 60 edits took the incremental path: the test proves little", a.stats.edits.Load()-before)
 			}
