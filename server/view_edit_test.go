@@ -64,6 +64,7 @@ func testEditView(t *testing.T, ws *testws.Workspace, capped bool) {
 	res := a.Analyze(ctx, snap)
 	prev := build(nil, snap, res, false)
 	layers := 0
+	since := map[string]bool{} // the paths edits changed since the last whole view
 	for step := range 24 {
 		p := ws.Licenses[step%len(ws.Licenses)]
 		i := slices.IndexFunc(snap.Docs, func(d analysis.Document) bool { return d.Path == p })
@@ -80,10 +81,24 @@ func testEditView(t *testing.T, ws *testws.Workspace, capped bool) {
 		full := build(nil, snap, res, false)
 		if !layerable(prev, full, res, nil) {
 			prev = full
+			clear(since)
 			continue
 		}
 		layers++
 		v := build(prev, snap, res, true)
+		for _, p := range res.Dirty {
+			since[p] = true
+		}
+		// What publish compares and converts: the files of v's own layer,
+		// only those the edits changed, however large the workspace.
+		for _, fv := range v.files {
+			if !since[fv.path] {
+				t.Fatalf("step %d: the view made %s again, which no edit changed", step, fv.path)
+			}
+		}
+		if len(res.Dirty) >= len(snap.Docs)/10 {
+			t.Fatalf("step %d: %d of %d files changed", step, len(res.Dirty), len(snap.Docs))
+		}
 		full.each(func(u protocol.DocumentURI, want *fileView) {
 			got := v.fileAt(u)
 			if got == nil {
