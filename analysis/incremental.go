@@ -747,8 +747,26 @@ func sameProjection(oldText, curText []byte, old, cur *fileResult, sh shift) boo
 	if len(old.licenses) > 0 {
 		p = old.licenses[0].Path
 	}
+	custom := false // customNoticeFindings reads where quoted notice and attribution clauses are
+	for _, l := range old.licenses {
+		custom = custom || (l.ID == "" || l.Modified) && !l.Policy
+	}
 	for i := range old.findings {
 		f, ok := shiftFinding(old.findings[i], p, sh)
+		if ok && reflect.DeepEqual(f, cur.findings[i]) {
+			continue
+		}
+		// Typing inside a clause moves its ends, not only those after the
+		// edit. The project rules read where a finding is only for a
+		// policy reference (the record's policy findings sit there) and
+		// a quoted notice of a license fineprint does not know.
+		f = old.findings[i]
+		if text, _ := f.Data["text"].(string); f.Code == "clause/policy-by-reference" || custom && text != "" {
+			return false
+		}
+		f.Path = "" // its span is not mapped
+		f, ok = shiftFinding(f, p, sh)
+		f.Path, f.Span = old.findings[i].Path, cur.findings[i].Span
 		if !ok || !reflect.DeepEqual(f, cur.findings[i]) {
 			return false
 		}

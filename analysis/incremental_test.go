@@ -282,3 +282,47 @@ func TestIncrementalCopiedText(t *testing.T) {
 		t.Error("no fix copied the license: the test proves nothing about copies")
 	}
 }
+
+// TestIncrementalTypingInClause types a word into the middle of each
+// clause the Llama 2 license's analysis found: the clause's end moves with
+// the edit, and the project's findings are still reused when nothing else
+// changed, equal to a fresh analysis's.
+func TestIncrementalTypingInClause(t *testing.T) {
+	wd, _ := os.Getwd()
+	dir := testws.FindCorpus(wd)
+	if dir == "" {
+		t.Skip("no ../shared/corpus beside the module")
+	}
+	license, err := os.ReadFile(filepath.Join(dir, "licenses", "llama-2", "LICENSE"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &Snapshot{Root: "/ws", Now: time.Date(2026, 12, 4, 12, 0, 0, 0, time.UTC)}
+	s = withDoc(s, "LICENSE", license)
+	s = withDoc(s, "README.md", []byte("---\nlicense: llama2\n---\n# Model\n"))
+	ctx := context.Background()
+	a := New()
+	res := a.Analyze(ctx, s)
+	fast := 0
+	for _, f := range res.Findings {
+		if f.Path != "LICENSE" || !strings.HasPrefix(f.Code, "clause/") || f.Span.End-f.Span.Start < 40 {
+			continue
+		}
+		at := f.Span.Start + (f.Span.End-f.Span.Start)/2
+		for at < f.Span.End && license[at] != ' ' {
+			at++
+		}
+		s := withDoc(s, "LICENSE", slices.Concat(license[:at], []byte(" indeed"), license[at:]))
+		n := a.stats.edits.Load()
+		got := normal(a.Analyze(ctx, s))
+		if a.stats.edits.Load() > n {
+			fast++
+		}
+		if want := normal(New().Analyze(ctx, s)); !reflect.DeepEqual(got, want) {
+			t.Fatalf("a word typed into %s at %d: the warm analysis differs from a fresh one:\n%s", f.Code, at, firstDifference(got, want))
+		}
+	}
+	if fast == 0 {
+		t.Error("no word typed into a clause took the incremental path")
+	}
+}
