@@ -284,9 +284,9 @@ func TestIncrementalCopiedText(t *testing.T) {
 }
 
 // TestIncrementalTypingInClause types a word into the middle of each
-// clause the Llama 2 license's analysis found: the clause's end moves with
-// the edit, and the project's findings are still reused when nothing else
-// changed, equal to a fresh analysis's.
+// clause the Llama 2 license's analysis found, as a user edits a license:
+// the clause's end moves with the edit, and the project's findings are
+// still reused when nothing else changed, equal to a fresh analysis's.
 func TestIncrementalTypingInClause(t *testing.T) {
 	wd, _ := os.Getwd()
 	dir := testws.FindCorpus(wd)
