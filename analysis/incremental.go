@@ -239,10 +239,12 @@ func (a *Analyzer) tryEdit(s *Snapshot, lr *lastRun) (*Result, string) {
 	var same []int // documents whose text moved but whose bytes are the same
 	for i := range s.Docs {
 		d, o := &s.Docs[i], &lr.docs[i]
-		if d.Path != o.Path || d.Kind != o.Kind {
+		if d.Path != o.Path || d.Kind != o.Kind || d.TooLarge > 0 {
 			return nil, "path"
 		}
-		if len(d.Text) == len(o.Text) && d.Size == o.Size && (len(d.Text) == 0 || &d.Text[0] == &o.Text[0]) {
+		// An omitted file (Document.Omitted) gives the analysis nothing
+		// whatever its bytes: the same size and kind is the same to it.
+		if len(d.Text) == len(o.Text) && d.Size == o.Size && d.Omitted == o.Omitted && (len(d.Text) == 0 || &d.Text[0] == &o.Text[0]) {
 			continue
 		}
 		if len(d.Text) == 0 || len(o.Text) == 0 || len(eds) == maxEditedFiles {
