@@ -95,7 +95,11 @@ func Detect(k *kb.KB, text []byte) []Hit {
 	cand := make([]uint64, d.pw)
 	var prev span   // the previous sentence, for lists (extendsList)
 	var lead leadIn // the lead-in whose list the sentence may be an item of
+	// underColon: the sentence is in the list a colon opened (before any
+	// blank line but the one after the colon).
+	underColon, afterLead := false, false
 	for i, s := range spans {
+		underColon = afterLead || underColon && prev.end > 0 && !blankLine(text[prev.end:s.start])
 		mask, hanMask := found[i*w:(i+1)*w], noHan
 		if r := hanRow[i]; r >= 0 {
 			hanMask = hanFound[int(r)*hw : (int(r)+1)*hw]
@@ -116,7 +120,7 @@ func Detect(k *kb.KB, text []byte) []Hit {
 			mask, hanMask = d.itemMasks(lead.prefix, text[s.start:s.end], hanRow[i] >= 0)
 		}
 		if !anySet(mask) && !anySet(hanMask) {
-			prev = s
+			prev, afterLead = s, isLead
 			continue // no keyword of any pattern: most sentences
 		}
 		codes, single = codes[:0], single[:0]
@@ -147,8 +151,9 @@ func Detect(k *kb.KB, text []byte) []Hit {
 			}
 			if p.Each {
 				for _, data := range p.applyEach(text, &n, norm) {
-					if !seenHit(hits[first:], p.Code, data) && !extendsList(text, hits[:first], prev, s, p.Code, data) {
-						hits = append(hits, Hit{Code: p.Code, Pattern: p.ID, Start: s.start, End: s.end, Message: p.render(norm, data), Data: data})
+					msg := p.render(norm, data)
+					if !seenHit(hits[first:], p.Code, data) && !extendsList(text, hits[:first], prev, s, p.Code, msg, data) && !restated(text, hits[:first], prev, s, p.Code, data) {
+						hits = append(hits, Hit{Code: p.Code, Pattern: p.ID, Start: s.start, End: s.end, Message: msg, Data: data})
 					}
 				}
 				if len(hits) > first && hits[len(hits)-1].Code == p.Code && !contains(codes, p.Code) {
@@ -164,14 +169,19 @@ func Detect(k *kb.KB, text []byte) []Hit {
 			if item && lead.covers(hits, p.Code, s.end) {
 				continue // the lead-in's finding stands for its list
 			}
-			if !extendsList(text, hits[:first], prev, s, p.Code, data) {
-				hits = append(hits, Hit{Code: p.Code, Pattern: p.ID, Start: s.start, End: s.end, Message: p.render(norm, data), Data: data})
+			msg := p.render(norm, data)
+			same := msg
+			if item || underColon {
+				same = "" // the items of one lead-in are one clause of its code
+			}
+			if !extendsList(text, hits[:first], prev, s, p.Code, same, data) {
+				hits = append(hits, Hit{Code: p.Code, Pattern: p.ID, Start: s.start, End: s.end, Message: msg, Data: data})
 			}
 		}
 		if isLead {
 			lead.from, lead.to = first, len(hits)
 		}
-		prev = s
+		prev, afterLead = s, isLead
 	}
 	return dropNamedRestatements(hits)
 }
@@ -211,20 +221,62 @@ func listItemGap(gap []byte) bool {
 }
 
 // extendsList grows a hit of the previous sentence over this one when both
-// say the same thing (same code, same data) and this one is the next item
-// of a list: the items of "You must: (a) ...; (b) ...; (c) ..." are one
-// clause, and a reader wants one finding on it, not three.
-func extendsList(text []byte, hits []Hit, prev, s span, code string, data map[string]any) bool {
+// say the same thing (same code, message and data) and this one is the
+// next item of a list: the items of "You must: (a) ...; (b) ...; (c) ..."
+// are one clause, and a reader wants one finding on it, not three. Items
+// of a numbered list without a lead-in that say different things of one
+// code ("4. give a copy of the license", "5. mark your changes") stay two
+// findings: msg, unless empty, must be the same too.
+func extendsList(text []byte, hits []Hit, prev, s span, code, msg string, data map[string]any) bool {
 	if prev.end == 0 || !listItemGap(text[prev.end:s.start]) {
 		return false
 	}
+	return growPrevious(hits, prev, s, code, msg, data)
+}
+
+// restated grows a threshold hit of the previous sentence over this one
+// when this one, in the same paragraph, names the same threshold again
+// ("... must not exceed 1 million visits per month. If it exceeds 1
+// million visits per month, ..."): one threshold, one finding.
+func restated(text []byte, hits []Hit, prev, s span, code string, data map[string]any) bool {
+	if prev.end == 0 || data["value"] == nil || paragraphBreak(text[prev.end:s.start]) {
+		return false
+	}
+	return growPrevious(hits, prev, s, code, "", data)
+}
+
+// growPrevious extends to s the hit of code and data (and msg, unless
+// empty) that ends the previous sentence.
+func growPrevious(hits []Hit, prev, s span, code, msg string, data map[string]any) bool {
 	for i := len(hits) - 1; i >= 0 && hits[i].End >= prev.end; i-- {
-		if h := &hits[i]; h.Code == code && h.End == prev.end && reflect.DeepEqual(h.Data, data) {
+		if h := &hits[i]; h.Code == code && h.End == prev.end && (msg == "" || h.Message == msg) && reflect.DeepEqual(h.Data, data) {
 			h.End = s.end
 			return true
 		}
 	}
 	return false
+}
+
+// blankLine reports an empty line in gap.
+func blankLine(gap []byte) bool {
+	for i := bytes.IndexByte(gap, '\n'); i >= 0; {
+		j := bytes.IndexByte(gap[i+1:], '\n')
+		if j < 0 {
+			return false
+		}
+		if len(bytes.TrimSpace(gap[i+1:i+1+j])) == 0 {
+			return true
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+// paragraphBreak reports a blank line, or a line break before a list
+// marker, in the text between two sentences.
+func paragraphBreak(gap []byte) bool {
+	i := bytes.IndexByte(gap, '\n')
+	return i >= 0 && (bytes.IndexByte(gap[i+1:], '\n') >= 0 || listItemGap(gap))
 }
 
 // seenHit reports whether hits (of one sentence) already hold code with
