@@ -150,3 +150,19 @@ func TestChineseObligationRanges(t *testing.T) {
 		t.Errorf("UTF-16 %v-%v, want 1:4-1:34", s, e)
 	}
 }
+
+// TestQuotedChineseNoticeAndShouldLeadIn: a quoted Chinese notice that
+// ends with its own 。 stays one sentence with the duty that quotes it; a
+// lead-in "you should:" binds its items even when "including" stands in its
+// condition, far from the colon.
+func TestQuotedChineseNoticeAndShouldLeadIn(t *testing.T) {
+	runPhraseCases(t, []phraseCase{{
+		name: "quoted notice with a full stop inside",
+		text: "您必须在分发的所有材料中保留以下声明：“示例模型根据示例许可证许可，版权所有©示例公司。保留所有权利。”\n",
+		want: []phrase{{notice, "您必须在分发的所有材料中保留以下声明：“示例模型根据示例许可证许可，版权所有©示例公司。保留所有权利。”", map[string]any{"text": "示例模型根据示例许可证许可，版权所有©示例公司。保留所有权利。"}}},
+	}, {
+		name: "should lead-in",
+		text: "If you distribute Zeta materials (including all models of the Zeta series), you should:\n(A) Provide a copy of this Agreement with any such Zeta Materials;\n",
+		want: []phrase{{notice, "Provide a copy of this Agreement with any such Zeta Materials;", nil}},
+	}})
+}
