@@ -175,7 +175,11 @@ func Detect(k *kb.KB, text []byte) []Hit {
 				same = "" // the items of one lead-in are one clause of its code
 			}
 			if !extendsList(text, hits[:first], prev, s, p.Code, same, data) {
-				hits = append(hits, Hit{Code: p.Code, Pattern: p.ID, Start: s.start, End: s.end, Message: msg, Data: data})
+				at := s
+				if !item {
+					at = p.part(&n, norm, text, s)
+				}
+				hits = append(hits, Hit{Code: p.Code, Pattern: p.ID, Start: at.start, End: at.end, Message: msg, Data: data})
 			}
 		}
 		if isLead {
@@ -323,4 +327,55 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// longSentence is the length from which a hit is narrowed to the part of
+// its sentence that holds the match (see part).
+const longSentence = 300
+
+// part returns the part of the long sentence s, between "; " or ": "
+// separators, that holds p's match in norm (n's current sentence): "As a
+// condition ..., you agree: (i) not to use ...; (ii) ...; or (iii)
+// distribute ... except pursuant to the terms of this Agreement" gives its
+// share-alike hit on (iii), not on the whole. Short sentences, and matches
+// n cannot place, keep s.
+func (p *pattern) part(n *normalizer, norm string, text []byte, s span) span {
+	if s.end-s.start < longSentence {
+		return s
+	}
+	e, _ := p.find(norm)
+	if e == nil {
+		return s
+	}
+	m := e.re.FindStringIndex(norm)
+	if m == nil || m[1] <= m[0] || m[1] > len(n.pos) {
+		return s
+	}
+	from, to := int(n.pos[m[0]]), int(n.pos[m[1]-1])+1
+	if from < s.start || to > s.end || from >= to {
+		return s
+	}
+	out := s
+	for i := from - 1; i > s.start; i-- {
+		if partSeparator(text, i) {
+			out.start = i + 1
+			break
+		}
+	}
+	for i := to; i < s.end-1; i++ {
+		if partSeparator(text, i) {
+			out.end = i + 1
+			break
+		}
+	}
+	for out.start < out.end && isSpace(text[out.start]) {
+		out.start++
+	}
+	return out
+}
+
+// partSeparator reports a ";" or ":" followed by a blank at text[i].
+func partSeparator(text []byte, i int) bool {
+	c := text[i]
+	return (c == ';' || c == ':') && i+1 < len(text) && (text[i+1] == ' ' || text[i+1] == '\n' || text[i+1] == '\r')
 }

@@ -166,3 +166,20 @@ func TestQuotedChineseNoticeAndShouldLeadIn(t *testing.T) {
 		want: []phrase{{notice, "Provide a copy of this Agreement with any such Zeta Materials;", nil}},
 	}})
 }
+
+// TestLongSentenceParts: in a long sentence of parts ("you agree: (i) ...;
+// (ii) ...; or (iii) ..."), each hit sits on the part that holds its match.
+func TestLongSentenceParts(t *testing.T) {
+	text := "Limitation on Use. As a condition to your use of the Zeta Materials and any of the services that Zeta offers with them, you agree: " +
+		"(i) not to run any Zeta Models on their own or with any frameworks other than Zeta Agents; " +
+		"(ii) not to use any output of the Zeta Models to train or improve any other models that are not Zeta Models; or " +
+		"(iii) distribute the Zeta Materials except (x) pursuant to the terms of this Agreement, and (y) with the copyright notice above."
+	runPhraseCases(t, []phraseCase{{
+		name: "two of three parts hit",
+		text: text,
+		want: []phrase{
+			{output, "(ii) not to use any output of the Zeta Models to train or improve any other models that are not Zeta Models;", nil},
+			{sa, "or (iii) distribute the Zeta Materials except (x) pursuant to the terms of this Agreement, and (y) with the copyright notice above.", nil},
+		},
+	}})
+}
