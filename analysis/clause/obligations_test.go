@@ -53,6 +53,12 @@ func TestChineseObligations(t *testing.T) {
 			{use, "您同意不将示例模型用于：", nil},
 		},
 	}, {
+		name: "the licensor may end the agreement at any time; only a patent grant ending on a suit is no termination of use",
+		text: "在以下情况下，甲方可随时书面通知乙方终止本协议：\n\n如任何一方就专利提起诉讼，则终止其专利授权。",
+		want: []phrase{
+			{remote, "在以下情况下，甲方可随时书面通知乙方终止本协议：", nil},
+		},
+	}, {
 		name: "the page where new versions are published is a reference",
 		text: "许可方将通过网站https://example.cn/terms公布协议最新版本。",
 		want: []phrase{
