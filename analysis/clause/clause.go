@@ -151,9 +151,8 @@ func Detect(k *kb.KB, text []byte) []Hit {
 			}
 			if p.Each {
 				for _, data := range p.applyEach(text, &n, norm) {
-					msg := p.render(norm, data)
-					if !seenHit(hits[first:], p.Code, data) && !extendsList(text, hits[:first], prev, s, p.Code, msg, data) && !restated(text, hits[:first], prev, s, p.Code, data) {
-						hits = append(hits, Hit{Code: p.Code, Pattern: p.ID, Start: s.start, End: s.end, Message: msg, Data: data})
+					if !seenHit(hits[first:], p.Code, data) && !extendsList(text, hits[:first], prev, s, p.Code, nil, data) && !restated(text, hits[:first], prev, s, p.Code, data) {
+						hits = append(hits, Hit{Code: p.Code, Pattern: p.ID, Start: s.start, End: s.end, Message: p.render(norm, data), Data: data})
 					}
 				}
 				if len(hits) > first && hits[len(hits)-1].Code == p.Code && !contains(codes, p.Code) {
@@ -169,15 +168,23 @@ func Detect(k *kb.KB, text []byte) []Hit {
 			if item && lead.covers(hits, p.Code, s.end) {
 				continue // the lead-in's finding stands for its list
 			}
-			msg := p.render(norm, data)
-			same := msg
+			msg := ""
+			same := func() string { // rendered only when a list item may repeat a hit
+				if msg == "" {
+					msg = p.render(norm, data)
+				}
+				return msg
+			}
 			if item || underColon {
-				same = "" // the items of one lead-in are one clause of its code
+				same = nil // the items of one lead-in are one clause of its code
 			}
 			if !extendsList(text, hits[:first], prev, s, p.Code, same, data) {
 				at := s
 				if !item {
 					at = p.part(&n, norm, text, s)
+				}
+				if msg == "" {
+					msg = p.render(norm, data)
 				}
 				hits = append(hits, Hit{Code: p.Code, Pattern: p.ID, Start: at.start, End: at.end, Message: msg, Data: data})
 			}
@@ -230,8 +237,8 @@ func listItemGap(gap []byte) bool {
 // are one clause, and a reader wants one finding on it, not three. Items
 // of a numbered list without a lead-in that say different things of one
 // code ("4. give a copy of the license", "5. mark your changes") stay two
-// findings: msg, unless empty, must be the same too.
-func extendsList(text []byte, hits []Hit, prev, s span, code, msg string, data map[string]any) bool {
+// findings: msg, unless nil, gives the message that must be the same too.
+func extendsList(text []byte, hits []Hit, prev, s span, code string, msg func() string, data map[string]any) bool {
 	if prev.end == 0 || !listItemGap(text[prev.end:s.start]) {
 		return false
 	}
@@ -246,14 +253,14 @@ func restated(text []byte, hits []Hit, prev, s span, code string, data map[strin
 	if prev.end == 0 || data["value"] == nil || paragraphBreak(text[prev.end:s.start]) {
 		return false
 	}
-	return growPrevious(hits, prev, s, code, "", data)
+	return growPrevious(hits, prev, s, code, nil, data)
 }
 
-// growPrevious extends to s the hit of code and data (and msg, unless
-// empty) that ends the previous sentence.
-func growPrevious(hits []Hit, prev, s span, code, msg string, data map[string]any) bool {
+// growPrevious extends to s the hit of code and data (and message msg(),
+// unless msg is nil) that ends the previous sentence.
+func growPrevious(hits []Hit, prev, s span, code string, msg func() string, data map[string]any) bool {
 	for i := len(hits) - 1; i >= 0 && hits[i].End >= prev.end; i-- {
-		if h := &hits[i]; h.Code == code && h.End == prev.end && (msg == "" || h.Message == msg) && reflect.DeepEqual(h.Data, data) {
+		if h := &hits[i]; h.Code == code && h.End == prev.end && (msg == nil || h.Message == msg()) && reflect.DeepEqual(h.Data, data) {
 			h.End = s.end
 			return true
 		}
@@ -340,14 +347,16 @@ const longSentence = 300
 // share-alike hit on (iii), not on the whole. Short sentences, and matches
 // n cannot place, keep s.
 func (p *pattern) part(n *normalizer, norm string, text []byte, s span) span {
-	if s.end-s.start < longSentence {
+	if s.end-s.start < longSentence || !hasPartSeparator(text[s.start:s.end]) {
 		return s
 	}
-	e, _ := p.find(norm)
+	e, m := p.find(norm)
 	if e == nil {
 		return s
 	}
-	m := e.re.FindStringIndex(norm)
+	if len(m) < 2 {
+		m = e.re.FindStringIndex(norm) // find only asked whether it matches
+	}
 	if m == nil || m[1] <= m[0] || m[1] > len(n.pos) {
 		return s
 	}
@@ -372,6 +381,17 @@ func (p *pattern) part(n *normalizer, norm string, text []byte, s span) span {
 		out.start++
 	}
 	return out
+}
+
+// hasPartSeparator reports whether b holds "; " or ": " (or the two before
+// a line break) before its last byte.
+func hasPartSeparator(b []byte) bool {
+	for i := 0; i+1 < len(b); i++ {
+		if (b[i] == ';' || b[i] == ':') && partSeparator(b, i) {
+			return true
+		}
+	}
+	return false
 }
 
 // partSeparator reports a ";" or ":" followed by a blank at text[i].
