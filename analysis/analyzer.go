@@ -361,6 +361,7 @@ func unsilenced(d *Document, fs []Finding) []Finding {
 func (a *Analyzer) analyzeLicense(d *Document, fr *fileResult) {
 	hits := a.detectClauses(d.Text)
 	matches := identify.Identify(a.kb, d.Text)
+	hs := hits()
 	for _, m := range matches {
 		l := a.kb.License(m.ID)
 		if l == nil {
@@ -371,7 +372,7 @@ func (a *Analyzer) analyzeLicense(d *Document, fr *fileResult) {
 			Policy: m.Policy || l.IsPolicy(), Span: Span{m.Start, m.End}, Title: Span{m.TitleStart, m.TitleEnd},
 		}
 		if len(m.Added) > 0 && !isNoticeFile(d.Path) {
-			fr.findings = append(fr.findings, a.modifiedFinding(d.Path, l, m.Added))
+			fr.findings = append(fr.findings, a.modifiedFinding(d.Path, d.Text, l, m.Added, hs))
 			info.Name, info.Kind, info.Modified = l.Name+" with additional terms", "custom", true
 			for _, r := range m.Added {
 				info.Span = Span{min(info.Span.Start, r.Start), max(info.Span.End, r.End)}
@@ -382,7 +383,6 @@ func (a *Analyzer) analyzeLicense(d *Document, fr *fileResult) {
 		}
 		fr.licenses = append(fr.licenses, info)
 	}
-	hs := hits()
 	if len(fr.licenses) == 0 && isNoticeFile(d.Path) {
 		// A NOTICE that names no known license is the project's own notice
 		// file, not an unknown license: the notice rules read it.
@@ -410,7 +410,7 @@ func (a *Analyzer) analyzeLicense(d *Document, fr *fileResult) {
 		if h.Code == "license/modified" && hasCode(fr.findings, "license/modified") {
 			continue // the added text was already found by comparing with the standard text
 		}
-		if inStandardLicense(fr.licenses, fr.findings, h.Start) {
+		if inStandardLicense(fr.licenses, h.Start) {
 			continue
 		}
 		f := a.finding(h.Code, d.Path, operative(d.Text, Span{h.Start, h.End}), h.Message, licenseAt(fr.licenses, h.Start), h.Data)
@@ -443,13 +443,23 @@ func withoutNonCommercialOfResearchOnly(fs []Finding) []Finding {
 	return slices.DeleteFunc(fs, func(f Finding) bool { return f.Code == "license/non-commercial" && research[f.Span.Start] })
 }
 
-// modifiedFinding reports a standard license with added terms on the
-// largest added region; the clause rules read the added text like the rest.
-func (a *Analyzer) modifiedFinding(path string, l *kb.License, added []identify.Span) Finding {
-	big := added[0]
-	for _, r := range added[1:] {
-		if r.End-r.Start > big.End-big.Start {
-			big = r
+// modifiedFinding reports a standard license with added terms on the added
+// region that holds the most clauses (the terms that bind), else on the one
+// identify puts first; the clause rules read the added text like the rest.
+func (a *Analyzer) modifiedFinding(path string, text []byte, l *kb.License, added []identify.Span, hs []clause.Hit) Finding {
+	big, most := added[0], 0
+	for _, r := range added {
+		if identify.Definition(text[r.Start:r.End]) {
+			continue // a definition binds through the clause that uses it
+		}
+		n := 0
+		for _, h := range hs {
+			if h.Start >= r.Start && h.Start < r.End && h.Code != "license/modified" {
+				n++
+			}
+		}
+		if n > most {
+			big, most = r, n
 		}
 	}
 	msg := fmt.Sprintf("This file is the %s with additional terms of its own; they bind you like the rest, so read it as a custom license, not as the plain %s.", l.Name, l.Name)
@@ -601,20 +611,16 @@ func quietRepeats(fs []Finding) {
 // permissive or copyleft license (MIT, Apache-2.0, the GPL ...): their terms
 // are well known, and a project's own LICENSE under one gets no clause
 // findings (its attribution or share-alike clause is no news to the
-// project that chose it). Text added around such a license is still read,
-// and so are the terms a modified one adds (license/modified).
-func inStandardLicense(ls []LicenseInfo, fs []Finding, off int) bool {
+// project that chose it). Text added around such a license is still read.
+// A modified one (license/modified) is a custom license: all of its text
+// binds as its terms, the standard part included (its notice condition,
+// Apache-2.0's patent termination).
+func inStandardLicense(ls []LicenseInfo, off int) bool {
 	for _, l := range ls {
-		standard := l.Kind == "permissive" || l.Kind == "copyleft" || l.Modified
-		if !standard || l.Policy || off < l.Span.Start || off >= l.Span.End {
-			continue
+		standard := (l.Kind == "permissive" || l.Kind == "copyleft") && !l.Modified
+		if standard && !l.Policy && off >= l.Span.Start && off < l.Span.End {
+			return true
 		}
-		for _, f := range fs {
-			if f.Code == "license/modified" && off >= f.Span.Start && off < f.Span.End {
-				return false // the terms added on top are what is new
-			}
-		}
-		return true
 	}
 	return false
 }

@@ -73,3 +73,70 @@ func TestModifiedStandardLicense(t *testing.T) {
 		})
 	}
 }
+
+// A standard license with terms written into it (a condition between MIT's
+// grant and its notice condition; Apache-2.0 retitled with a section
+// inserted) matches no licensecheck template, yet it is that license
+// modified: license/modified sits on the inserted terms, which the clause
+// rules read, and the standard part's clauses count too (the license is
+// custom now). The inserted terms are made up.
+func TestAlteredStandardLicense(t *testing.T) {
+	root := corpus.Dir(t, "licenses")
+	read := func(rel string) string {
+		b, err := os.ReadFile(filepath.Join(root, rel))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	mitAdded := "No part of the Software, nor any audio made with it, may be used for commercial purposes."
+	mit := strings.Replace(read("mit/deepseek-r1/LICENSE"), "subject to the following conditions:\n", "subject to the following conditions:\n\n"+mitAdded+"\n", 1)
+	apacheAdded := "4A. Scale Limitation. If the products or services You offer with the Work exceed 40 million monthly active users, You must request a separate license from Zeta Labs, which Zeta Labs may grant at its sole discretion."
+	apache := read("apache-2.0/grok-1/LICENSE.txt")
+	apache = "Zeta Open Model License 1.0\n" + apache[strings.Index(apache, "TERMS AND CONDITIONS"):]
+	apache = strings.Replace(apache, "   5. Submission of Contributions.", "   "+apacheAdded+"\n\n   5. Submission of Contributions.", 1)
+	tests := []struct {
+		name, text, added, id string
+		codes                 []string // clause codes that must sit on the added text
+		standardCode          string   // a clause of the standard part that counts too
+	}{
+		{"MIT with a condition written in", mit, mitAdded, "mit", []string{"license/non-commercial"}, "clause/notice-required"},
+		{"Apache-2.0 retitled, a section inserted", apache, apacheAdded, "apache-2.0", []string{"clause/scale-threshold"}, "clause/notice-required"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := New().Analyze(context.Background(), &Snapshot{Docs: []Document{{Path: "LICENSE", Kind: KindLicense, Text: []byte(tt.text)}}})
+			start := strings.Index(tt.text, tt.added)
+			added := Span{start, start + len(tt.added)}
+			var mod *Finding
+			onAdded, elsewhere := map[string]bool{}, map[string]bool{}
+			for i, f := range res.Findings {
+				if f.Code == "license/modified" {
+					mod = &res.Findings[i]
+				}
+				if f.Span.Start >= added.Start && f.Span.End <= added.End {
+					onAdded[f.Code] = true
+				} else {
+					elsewhere[f.Code] = true
+				}
+			}
+			if mod == nil {
+				t.Fatalf("no license/modified in %v", res.Findings)
+			}
+			if mod.Span != added || mod.License != tt.id {
+				t.Errorf("license/modified at %v (%q) license %q, want %v %q", mod.Span, tt.text[mod.Span.Start:mod.Span.End], mod.License, added, tt.id)
+			}
+			for _, c := range tt.codes {
+				if !onAdded[c] {
+					t.Errorf("no %s on the added text", c)
+				}
+			}
+			if !elsewhere[tt.standardCode] {
+				t.Errorf("no %s on the standard part of a modified license", tt.standardCode)
+			}
+			if len(res.Licenses) != 1 || res.Licenses[0].ID != tt.id || res.Licenses[0].Kind != "custom" || !res.Licenses[0].Modified {
+				t.Errorf("licenses %+v, want one %s, custom, modified", res.Licenses, tt.id)
+			}
+		})
+	}
+}

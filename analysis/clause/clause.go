@@ -95,7 +95,11 @@ func Detect(k *kb.KB, text []byte) []Hit {
 	cand := make([]uint64, d.pw)
 	var prev span   // the previous sentence, for lists (extendsList)
 	var lead leadIn // the lead-in whose list the sentence may be an item of
+	// underColon: the sentence is in the list a colon opened (before any
+	// blank line but the one after the colon).
+	underColon, afterLead := false, false
 	for i, s := range spans {
+		underColon = afterLead || underColon && prev.end > 0 && !blankLine(text[prev.end:s.start])
 		mask, hanMask := found[i*w:(i+1)*w], noHan
 		if r := hanRow[i]; r >= 0 {
 			hanMask = hanFound[int(r)*hw : (int(r)+1)*hw]
@@ -116,7 +120,7 @@ func Detect(k *kb.KB, text []byte) []Hit {
 			mask, hanMask = d.itemMasks(lead.prefix, text[s.start:s.end], hanRow[i] >= 0)
 		}
 		if !anySet(mask) && !anySet(hanMask) {
-			prev = s
+			prev, afterLead = s, isLead
 			continue // no keyword of any pattern: most sentences
 		}
 		codes, single = codes[:0], single[:0]
@@ -147,7 +151,7 @@ func Detect(k *kb.KB, text []byte) []Hit {
 			}
 			if p.Each {
 				for _, data := range p.applyEach(text, &n, norm) {
-					if !seenHit(hits[first:], p.Code, data) && !extendsList(text, hits[:first], prev, s, p.Code, data) {
+					if !seenHit(hits[first:], p.Code, data) && !extendsList(text, hits[:first], prev, s, p.Code, nil, data) && !restated(text, hits[:first], prev, s, p.Code, data) {
 						hits = append(hits, Hit{Code: p.Code, Pattern: p.ID, Start: s.start, End: s.end, Message: p.render(norm, data), Data: data})
 					}
 				}
@@ -164,14 +168,31 @@ func Detect(k *kb.KB, text []byte) []Hit {
 			if item && lead.covers(hits, p.Code, s.end) {
 				continue // the lead-in's finding stands for its list
 			}
-			if !extendsList(text, hits[:first], prev, s, p.Code, data) {
-				hits = append(hits, Hit{Code: p.Code, Pattern: p.ID, Start: s.start, End: s.end, Message: p.render(norm, data), Data: data})
+			msg := ""
+			same := func() string { // rendered only when a list item may repeat a hit
+				if msg == "" {
+					msg = p.render(norm, data)
+				}
+				return msg
+			}
+			if item || underColon {
+				same = nil // the items of one lead-in are one clause of its code
+			}
+			if !extendsList(text, hits[:first], prev, s, p.Code, same, data) {
+				at := s
+				if !item {
+					at = p.part(&n, norm, text, s)
+				}
+				if msg == "" {
+					msg = p.render(norm, data)
+				}
+				hits = append(hits, Hit{Code: p.Code, Pattern: p.ID, Start: at.start, End: at.end, Message: msg, Data: data})
 			}
 		}
 		if isLead {
 			lead.from, lead.to = first, len(hits)
 		}
-		prev = s
+		prev, afterLead = s, isLead
 	}
 	return dropNamedRestatements(hits)
 }
@@ -211,20 +232,62 @@ func listItemGap(gap []byte) bool {
 }
 
 // extendsList grows a hit of the previous sentence over this one when both
-// say the same thing (same code, same data) and this one is the next item
-// of a list: the items of "You must: (a) ...; (b) ...; (c) ..." are one
-// clause, and a reader wants one finding on it, not three.
-func extendsList(text []byte, hits []Hit, prev, s span, code string, data map[string]any) bool {
+// say the same thing (same code, message and data) and this one is the
+// next item of a list: the items of "You must: (a) ...; (b) ...; (c) ..."
+// are one clause, and a reader wants one finding on it, not three. Items
+// of a numbered list without a lead-in that say different things of one
+// code ("4. give a copy of the license", "5. mark your changes") stay two
+// findings: msg, unless nil, gives the message that must be the same too.
+func extendsList(text []byte, hits []Hit, prev, s span, code string, msg func() string, data map[string]any) bool {
 	if prev.end == 0 || !listItemGap(text[prev.end:s.start]) {
 		return false
 	}
+	return growPrevious(hits, prev, s, code, msg, data)
+}
+
+// restated grows a threshold hit of the previous sentence over this one
+// when this one, in the same paragraph, names the same threshold again
+// ("... must not exceed 1 million visits per month. If it exceeds 1
+// million visits per month, ..."): one threshold, one finding.
+func restated(text []byte, hits []Hit, prev, s span, code string, data map[string]any) bool {
+	if prev.end == 0 || data["value"] == nil || paragraphBreak(text[prev.end:s.start]) {
+		return false
+	}
+	return growPrevious(hits, prev, s, code, nil, data)
+}
+
+// growPrevious extends to s the hit of code and data (and message msg(),
+// unless msg is nil) that ends the previous sentence.
+func growPrevious(hits []Hit, prev, s span, code string, msg func() string, data map[string]any) bool {
 	for i := len(hits) - 1; i >= 0 && hits[i].End >= prev.end; i-- {
-		if h := &hits[i]; h.Code == code && h.End == prev.end && reflect.DeepEqual(h.Data, data) {
+		if h := &hits[i]; h.Code == code && h.End == prev.end && (msg == nil || h.Message == msg()) && reflect.DeepEqual(h.Data, data) {
 			h.End = s.end
 			return true
 		}
 	}
 	return false
+}
+
+// blankLine reports an empty line in gap.
+func blankLine(gap []byte) bool {
+	for i := bytes.IndexByte(gap, '\n'); i >= 0; {
+		j := bytes.IndexByte(gap[i+1:], '\n')
+		if j < 0 {
+			return false
+		}
+		if len(bytes.TrimSpace(gap[i+1:i+1+j])) == 0 {
+			return true
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+// paragraphBreak reports a blank line, or a line break before a list
+// marker, in the text between two sentences.
+func paragraphBreak(gap []byte) bool {
+	i := bytes.IndexByte(gap, '\n')
+	return i >= 0 && (bytes.IndexByte(gap[i+1:], '\n') >= 0 || listItemGap(gap))
 }
 
 // seenHit reports whether hits (of one sentence) already hold code with
@@ -271,4 +334,68 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// longSentence is the length from which a hit is narrowed to the part of
+// its sentence that holds the match (see part).
+const longSentence = 300
+
+// part returns the part of the long sentence s, between "; " or ": "
+// separators, that holds p's match in norm (n's current sentence): "As a
+// condition ..., you agree: (i) not to use ...; (ii) ...; or (iii)
+// distribute ... except pursuant to the terms of this Agreement" gives its
+// share-alike hit on (iii), not on the whole. Short sentences, and matches
+// n cannot place, keep s.
+func (p *pattern) part(n *normalizer, norm string, text []byte, s span) span {
+	if s.end-s.start < longSentence || !hasPartSeparator(text[s.start:s.end]) {
+		return s
+	}
+	e, m := p.find(norm)
+	if e == nil {
+		return s
+	}
+	if len(m) < 2 {
+		m = e.re.FindStringIndex(norm) // find only asked whether it matches
+	}
+	if m == nil || m[1] <= m[0] || m[1] > len(n.pos) {
+		return s
+	}
+	from, to := int(n.pos[m[0]]), int(n.pos[m[1]-1])+1
+	if from < s.start || to > s.end || from >= to {
+		return s
+	}
+	out := s
+	for i := from - 1; i > s.start; i-- {
+		if partSeparator(text, i) {
+			out.start = i + 1
+			break
+		}
+	}
+	for i := to; i < s.end-1; i++ {
+		if partSeparator(text, i) {
+			out.end = i + 1
+			break
+		}
+	}
+	for out.start < out.end && isSpace(text[out.start]) {
+		out.start++
+	}
+	return out
+}
+
+// hasPartSeparator reports whether b holds "; " or ": " (or the two before
+// a line break) before its last byte.
+func hasPartSeparator(b []byte) bool {
+	for i := 0; i+1 < len(b); i++ {
+		if (b[i] == ';' || b[i] == ':') && partSeparator(b, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// partSeparator reports a ";" or ":" followed by a blank at text[i].
+func partSeparator(text []byte, i int) bool {
+	c := text[i]
+	return (c == ';' || c == ':') && i+1 < len(text) && (text[i+1] == ' ' || text[i+1] == '\n' || text[i+1] == '\r')
 }

@@ -37,15 +37,19 @@ var leadModals = []struct{ word, prefix string }{
 	{"will not", "you will not "}, {"shall not", "you shall not "}, {"may not", "you may not "},
 	{"must not", "you must not "}, {"cannot", "you cannot "}, {"can not", "you cannot "},
 	{"agree not to", "you agree not to "}, {"not allowed to", "you are not allowed to "},
-	{"not permitted to", "you are not permitted to "}, {"not to", "you agree not to "},
+	{"not permitted to", "you are not permitted to "}, {"should not", "you must not "}, {"not to", "you agree not to "},
 	{"不得", "您不得"}, {"禁止", "您禁止"}, {"不应", "您不应"}, {"不能", "您不能"}, {"不可", "您不可"},
-	{"must", "you must "}, {"shall", "you shall "}, {"agree to", "you agree to "},
+	{"must", "you must "}, {"shall", "you shall "}, {"should", "you must "}, {"agree to", "you agree to "},
 	{"required to", "you are required to "}, {"必须", "您必须"}, {"应当", "您应当"},
 }
 
 // leadNotLead are words of colons that open definitions or examples, not
 // duties.
 var leadNotLead = []string{"mean", "defin", "following terms", "following words", "including", "such as", "for example", "含义", "定义"}
+
+// leadNotLeadTail is how many bytes before a lead-in's colon are searched
+// for the words of leadNotLead.
+const leadNotLeadTail = 40
 
 // leadTail is how many bytes of a lead-in's end are read: its actor and
 // modality sit just before the colon ("..., you shall not:").
@@ -64,8 +68,12 @@ func endsWithColon(text []byte, s span) bool {
 // states no modality.
 func (d *detector) readLeadIn(n *normalizer, text []byte, s span) leadIn {
 	norm := n.sentence(text, max(s.start, s.end-leadTail), s.end)
+	// The words of a definition or an example stand just before its colon
+	// ("... including:"); further back ("(including all models of the
+	// series), you should:") they are part of the duty's condition.
+	end := norm[max(0, len(norm)-leadNotLeadTail):]
 	for _, w := range leadNotLead {
-		if strings.Contains(norm, w) {
+		if strings.Contains(end, w) {
 			return leadIn{}
 		}
 	}

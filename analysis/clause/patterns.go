@@ -408,7 +408,7 @@ func afterPort(s string, b int) int {
 // ending in a common top-level domain, with or without a scheme and a
 // path. A bare host needs a path or three labels, so that "e.g.", "u.s."
 // and a company called "deci.ai" are not taken for one; an e-mail domain is
-// none.
+// none. It ends where Chinese text follows it ("https://x.cn/terms公布").
 func urlIn(s string) (int, int) {
 	for i := 0; i < len(s); {
 		k := strings.IndexByte(s[i:], '.')
@@ -444,7 +444,10 @@ func urlIn(s string) (int, int) {
 			for a -= 3; a > 0 && s[a-1] >= 'a' && s[a-1] <= 'z'; a-- {
 			}
 		}
-		for path && b < len(s) && !strings.ContainsRune(" <>\"')]`", rune(s[b])) {
+		// A path ends at a blank, a bracket or quote, or the Chinese text
+		// that follows it without a blank (a CJK character or full-width
+		// punctuation opens a three-byte UTF-8 sequence).
+		for path && b < len(s) && !strings.ContainsRune(" <>\"')]`", rune(s[b])) && s[b]&0xf0 != 0xe0 {
 			b++
 		}
 		return a, b

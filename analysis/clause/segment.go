@@ -410,6 +410,12 @@ var sentenceByte = func() (t [256]bool) {
 	return t
 }()
 
+// closesSoon reports whether a Chinese quote closes within maxQuote bytes
+// of text[i:end]: else the quote open before a full stop is a stray one.
+func closesSoon(text []byte, i, end int) bool {
+	return bytes.Contains(text[i:min(end, i+maxQuote)], []byte("”"))
+}
+
 // splitBlock cuts text[start:end] at sentence ends and appends the trimmed
 // sentences to out.
 func splitBlock(text []byte, start, end int, out []span) []span {
@@ -431,8 +437,13 @@ func splitBlock(text []byte, start, end int, out []span) []span {
 			case '”':
 				quote = -1
 			case '。', '！', '？', '；':
+				// A quoted notice ("“……保留所有权利。”") is one sentence
+				// with the clause that asks for it.
+				if quote >= 0 && i-quote < maxQuote && closesSoon(text, i+n, end) {
+					break
+				}
 				out = appendSentence(text, s, i+n, out)
-				s = i + n
+				s, quote = i+n, -1
 			}
 			i += n
 			continue

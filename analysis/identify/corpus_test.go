@@ -19,10 +19,11 @@ import (
 // MIT, BSD-3-Clause), largest first. Both Apple files carry the Apple Sample
 // Code License text (ScanCode files the Ferret copy under its own key).
 // tencent-hunyuan-community/Notice gathers third-party licenses like the
-// Qwen NOTICE. tencent-modified-mit/LICENSE_MODEL rewords the MIT grant and
-// adds a research-only condition, so no template matches it: it stays
-// unidentified (read as a custom license), while the modified MIT texts that
-// keep the template (MiniMax, Tencent LICENSE) are "mit" with added terms.
+// Qwen NOTICE. tencent-modified-mit/LICENSE_MODEL writes a research-only
+// condition into the MIT text, so no licensecheck template matches it; it
+// holds most of MIT's wording, so it is "mit" with added terms (altered.go),
+// like the modified MIT texts that keep the template (MiniMax, Tencent
+// LICENSE).
 var corpusIDs = map[string][]string{
 	"agpl-3.0/ultralytics-yolo26/LICENSE.txt":                   {"agpl-3.0"},
 	"ai-pubs-openrail-m/LICENSE-MODEL.md":                       {"ai-pubs-openrail-m"},
@@ -154,7 +155,7 @@ var corpusIDs = map[string][]string{
 	"tencent-hunyuan-community/variant-hunyuandit/LICENSE.txt":                               {"tencent-hunyuan-community"},
 	"tencent-hunyuan-community/variant-hunyuanimage-3.0/LICENSE":                             {"tencent-hunyuan-community"},
 	"tencent-modified-mit/LICENSE":                                                           {"mit"},
-	"tencent-modified-mit/LICENSE_MODEL":                                                     {},
+	"tencent-modified-mit/LICENSE_MODEL":                                                     {"mit"},
 	"tencent-modified-mit/variant-depthcrafter/LICENSE":                                      {"mit"},
 	"yayi2/COMMERCIAL_LICENSE":                                                               {"yayi2-commercial"},
 	"yayi2/COMMUNITY_LICENSE":                                                                {"yayi2-community"},
@@ -221,6 +222,7 @@ var corpusModified = map[string]bool{
 	"minimax-modified-mit/LICENSE":                      true,
 	"minimax-modified-mit/variant-rewrapped/LICENSE":    true,
 	"tencent-modified-mit/LICENSE":                      true,
+	"tencent-modified-mit/LICENSE_MODEL":                true,
 	"tencent-modified-mit/variant-depthcrafter/LICENSE": true,
 }
 

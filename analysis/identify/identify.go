@@ -41,12 +41,16 @@ type Match struct {
 	// Policy is true when the match is a use policy (an acceptable-use
 	// policy appended to or shipped beside a license) rather than a license.
 	Policy bool
-	// Source says how the match was found: "fingerprint" or "licensecheck".
+	// Source says how the match was found: "fingerprint", "licensecheck",
+	// or "altered" (a standard license with terms written into it, which
+	// licensecheck does not match; see altered.go).
 	Source string
 	// Added holds the regions of a standard license's file that are not
 	// that license: terms layered on top of it (a "modified MIT"). It is set
 	// only when the file holds one standard license and no model license,
-	// and only when the added text is substantial.
+	// and only when the added text is substantial. Added[0] is the main
+	// change (the largest added clause inside the standard text that is
+	// not a definition); the rest follow in text order.
 	Added []Span
 
 	covered []Span // every range licensecheck matched for this license
@@ -97,10 +101,21 @@ func Identify(k *kb.KB, text []byte) []Match {
 	}
 	std = dropInside(std, fps)
 	if l := k.License(std0ID(std)); len(fps) == 0 && l != nil && l.Whole {
-		std[0].Added = addedTerms(text[from:], trimCovered(text[from:], shift(std[0].covered, -from), l))
+		covered := trimCovered(text[from:], shift(std[0].covered, -from), l)
+		std[0].Added = refineAdded(text[from:], addedTerms(text[from:], covered), l.Licensecheck[0])
+		if len(covered) > 0 {
+			orderMain(text[from:], std[0].Added, covered[0])
+		}
 		for i := range std[0].Added {
 			std[0].Added[i].Start += from
 			std[0].Added[i].End += from
+		}
+	} else if len(fps) == 0 && len(std) == 0 {
+		// No whole template matched: a standard license with terms
+		// written into it still holds most of its template's wording.
+		if m, ok := altered(k, text, from); ok {
+			m.TitleStart, m.TitleEnd = firstLineFrom(text, m.Start)
+			std = append(std, m)
 		}
 	}
 	if len(fps) > 0 {

@@ -38,6 +38,8 @@ func TestIdentifyTrickyInputs(t *testing.T) {
 		{"underscore emphasis", "__Gemma Terms of Use__\nModel Derivatives\n", []want{{"gemma", 0, 41, 2, 20}}},
 		{"emoji before title", "\U0001F999 Llama 3.3 Community License Agreement\n", []want{{"llama3.3", 0, 43, 0, 42}}},
 		{"cjk bracket around title", "【Qwen LICENSE AGREEMENT】\n", []want{{"qwen", 0, 29, 0, 28}}},
+		// Zhipu's licenses open with an English title over Chinese text.
+		{"english title over chinese text", "The GLM-Edge License\n\n1. 定义\n", []want{{"glm-edge", 0, 32, 0, 20}}},
 		// Chinese versions of known families: the title opens with a CJK
 		// character (or a CJK bracket), 3 bytes each.
 		{"chinese title of a known family", "通义千问许可协议\n一、定义\n", []want{{"tongyi-qianwen", 0, 38, 0, 24}}},

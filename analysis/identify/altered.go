@@ -1,0 +1,388 @@
+package identify
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+	"sync"
+
+	"github.com/google/licensecheck"
+
+	"github.com/fineprint-dev/fineprint/analysis/kb"
+)
+
+// Altered standard licenses: licensecheck matches a standard license only
+// when its whole template is there, so an MIT text with a condition written
+// into it ("No portion of the Software ... may be used for commercial
+// purposes" between the grant and the notice condition), or Apache-2.0 with
+// a section added and its title changed, matches nothing and used to be
+// read as an unknown license. altered compares such a text with the
+// templates of the standard licenses that are read whole (kb Whole) word
+// by word: when most of one template's word sequences are there, the text
+// is that license, and the lines made mostly of words the template does
+// not have in that order are the terms added to it.
+const (
+	// minTemplateShare is the least share of the word triples of a
+	// template's fullest wording that a text must hold to be considered an
+	// altered copy of it; minAlteredScore the least product of that share
+	// and the share of the words in the template's span of the text that are
+	// the template's. Faithful copies score 0.6-1 on the first; copies
+	// with a condition or a section written in score 0.43-0.73 on the
+	// product, custom licenses that borrow Apache-2.0's definitions and
+	// disclaimers or MIT's warranty paragraph at most 0.32.
+	minTemplateShare = 0.45
+	minAlteredScore  = 0.4
+	// maxAlteredBytes bounds the texts compared (standard licenses with
+	// added terms are a few kilobytes).
+	maxAlteredBytes = 64 << 10
+	// minAlteredWords is the least number of words written into a
+	// standard text for it to be modified: fewer than addedTerms asks of
+	// text around one, as a condition inside the license is one sentence.
+	minAlteredWords = 12
+)
+
+// word is one lower-case ASCII word of a text and where it is.
+type word struct {
+	start, end int
+	hash       uint64
+}
+
+// words splits text into lower-case ASCII words (letters and digits); any
+// other byte separates them.
+func words(text []byte) []word {
+	var out []word
+	for i := 0; i < len(text); {
+		if !isWordByte(text[i]) {
+			i++
+			continue
+		}
+		j, h := i, uint64(14695981039346656037)
+		for ; j < len(text) && isWordByte(text[j]); j++ {
+			h = (h ^ uint64(text[j]|0x20)) * 1099511628211
+		}
+		out = append(out, word{i, j, h})
+		i = j
+	}
+	return out
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+func triple(ws []word, i int) uint64 {
+	return ws[i].hash*31*31 + ws[i+1].hash*31 + ws[i+2].hash
+}
+
+// template is the set of word triples of one licensecheck template.
+type template map[uint64]bool
+
+var (
+	templatesOnce sync.Once
+	templates     map[string]template // by licensecheck id
+)
+
+// lreComment and lreToken read licensecheck's template language: comments,
+// groups "((a || b))" (optional when "??" follows), wildcards "__5__" and
+// words.
+var (
+	lreComment = regexp.MustCompile(`(?s)//\*\*.*?\*\*//`)
+	lreToken   = regexp.MustCompile(`\(\(|\)\)|\?\?|\|\||__\d+__|[A-Za-z0-9]+`)
+)
+
+// lreNode is a parsed template: a word, or a group of alternatives.
+type lreNode struct {
+	word string
+	alts [][]lreNode
+}
+
+// parseLRE parses the tokens of a template from i up to the end of the
+// enclosing group; it returns the alternatives read and where it stopped.
+func parseLRE(toks []string, i int) ([][]lreNode, int) {
+	alts := [][]lreNode{nil}
+	for i < len(toks) {
+		switch t := toks[i]; {
+		case t == "((":
+			g, j := parseLRE(toks, i+1)
+			alts[len(alts)-1] = append(alts[len(alts)-1], lreNode{alts: g})
+			i = j
+		case t == "))":
+			return alts, i + 1
+		case t == "||":
+			alts = append(alts, nil)
+			i++
+		case t == "??":
+			i++
+		case t[0] == '_':
+			alts[len(alts)-1] = append(alts[len(alts)-1], lreNode{word: "_"})
+			i++
+		default:
+			alts[len(alts)-1] = append(alts[len(alts)-1], lreNode{word: strings.ToLower(t)})
+			i++
+		}
+	}
+	return alts, i
+}
+
+// fullest returns the words of a template's fullest wording: the longest
+// alternative of every group, optional text included ("_" for a
+// wildcard). A faithful copy of the license follows a wording close to it,
+// and its word triples are how much of the license a text holds.
+func fullest(seq []lreNode) []string {
+	var out []string
+	for _, n := range seq {
+		if n.alts == nil {
+			out = append(out, n.word)
+			continue
+		}
+		var best []string
+		for _, a := range n.alts {
+			if w := fullest(a); len(w) > len(best) {
+				best = w
+			}
+		}
+		out = append(out, best...)
+	}
+	return out
+}
+
+func templateOf(id string) template {
+	templatesOnce.Do(func() {
+		templates = map[string]template{}
+		for _, l := range licensecheck.BuiltinLicenses() {
+			if l.LRE == "" {
+				continue
+			}
+			alts, _ := parseLRE(lreToken.FindAllString(lreComment.ReplaceAllString(l.LRE, " "), -1), 0)
+			t := template{}
+			var run []byte
+			add := func() {
+				ws := words(run)
+				for i := 0; i+2 < len(ws); i++ {
+					t[triple(ws, i)] = true
+				}
+				run = run[:0]
+			}
+			for _, w := range fullest(alts[0]) {
+				if w == "_" {
+					add() // no triple spans a wildcard
+					continue
+				}
+				run = append(append(run, w...), ' ')
+			}
+			add()
+			templates[l.ID] = t
+		}
+	})
+	return templates[id]
+}
+
+// altered returns the standard license text is an altered copy of, with
+// the terms added to it, or ok false.
+func altered(k *kb.KB, text []byte, from int) (m Match, ok bool) {
+	if len(text)-from > maxAlteredBytes {
+		return m, false
+	}
+	ws := words(text[from:])
+	if len(ws) < 3 {
+		return m, false
+	}
+	have := make(map[uint64]bool, len(ws))
+	for i := 0; i+2 < len(ws); i++ {
+		have[triple(ws, i)] = true
+	}
+	var best *kb.License
+	var bestT template
+	bestShare := minTemplateShare
+	for i := range k.Licenses {
+		l := &k.Licenses[i]
+		if !l.Whole || len(l.Licensecheck) == 0 {
+			continue
+		}
+		t := templateOf(l.Licensecheck[0])
+		if len(t) == 0 {
+			continue
+		}
+		found := 0
+		for h := range t {
+			if have[h] {
+				found++
+			}
+		}
+		if share := float64(found) / float64(len(t)); share >= bestShare {
+			best, bestT, bestShare = l, t, share
+		}
+	}
+	if best == nil {
+		return m, false
+	}
+	// A word is the template's when a triple of the template holds it in
+	// the text's order.
+	theirs, fw, lw := mark(ws, bestT)
+	// The standard text must also be most of the text it spans: a custom
+	// license that borrows some of Apache-2.0's sections spans them with
+	// terms of its own.
+	n := 0
+	for _, t := range theirs[fw : lw+1] {
+		n += b2i(t)
+	}
+	if bestShare*float64(n)/float64(lw+1-fw) < minAlteredScore {
+		return m, false
+	}
+	first, last := ws[fw].start, ws[lw].end
+	added := addedLines(text[from:], ws, theirs, nil, minAlteredWords)
+	if len(added) == 0 {
+		return m, false
+	}
+	body := Span{lineStartAt(text[from:], first), lineEndAt(text[from:], last)}
+	orderMain(text[from:], added, body)
+	for i := range added {
+		added[i].Start += from
+		added[i].End += from
+	}
+	return Match{ID: best.ID, Start: from + body.Start, End: from + body.End, Confidence: bestShare, Source: "altered", Added: added}, true
+}
+
+// mark reports which words of ws are the template's (a triple of t holds
+// them in the text's order), and the first and last such word (-1 when
+// none).
+func mark(ws []word, t template) (theirs []bool, first, last int) {
+	theirs = make([]bool, len(ws))
+	first, last = -1, -1
+	for i := 0; i+2 < len(ws); i++ {
+		if t[triple(ws, i)] {
+			theirs[i], theirs[i+1], theirs[i+2] = true, true, true
+			if first < 0 {
+				first = i
+			}
+			last = i + 2
+		}
+	}
+	return theirs, first, last
+}
+
+// refineAdded keeps, of the regions licensecheck left uncovered around a
+// standard license, the lines made mostly of words that are not the
+// template's: licensecheck may match a part of a license whose text was
+// changed elsewhere, and the rest of the standard text is no added term.
+func refineAdded(text []byte, added []Span, licensecheckID string) []Span {
+	t := templateOf(licensecheckID)
+	if len(t) == 0 || len(added) == 0 {
+		return added
+	}
+	ws := words(text)
+	theirs, _, _ := mark(ws, t)
+	return addedLines(text, ws, theirs, func(off int) bool {
+		for _, r := range added {
+			if off >= r.Start && off < r.End {
+				return true
+			}
+		}
+		return false
+	}, minAddedWords)
+}
+
+// addedLines returns the regions of lines made mostly of words that are
+// not the template's (blank lines join the lines of one region), when they
+// are substantial (minTotal words in all, as addedTerms counts them); keep,
+// when set, says which lines (by where their text starts) may be added.
+func addedLines(text []byte, ws []word, theirs []bool, keep func(int) bool, minTotal int) []Span {
+	var regions []Span
+	total := 0
+	cur, n := Span{-1, -1}, 0
+	flush := func() {
+		if cur.Start >= 0 && n >= minRegionWords {
+			regions = append(regions, cur)
+			total += n
+		}
+		cur, n = Span{-1, -1}, 0
+	}
+	wi := 0
+	for off := 0; off < len(text); {
+		end := bytes.IndexByte(text[off:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += off
+		}
+		mine, all := 0, 0
+		for ; wi < len(ws) && ws[wi].start < end; wi++ {
+			all++
+			if !theirs[wi] {
+				mine++
+			}
+		}
+		line := bytes.TrimSpace(text[off:end])
+		switch {
+		case len(line) == 0:
+		case 2*mine <= all || boilerplate.Match(line) || shouting(line) || keep != nil && !keep(off+bytes.Index(text[off:end], line)):
+			flush()
+		default:
+			s := off + bytes.Index(text[off:end], line)
+			if cur.Start < 0 {
+				cur.Start = s
+			}
+			cur.End = s + len(line)
+			n += len(bytes.Fields(line))
+		}
+		off = end + 1
+	}
+	flush()
+	if total < minTotal {
+		return nil
+	}
+	return regions
+}
+
+// definitionLine matches a line that defines a term: added definitions
+// matter through the terms that use them, which are the main change.
+var definitionLine = regexp.MustCompile(`(?i)^[\W\d]{0,8}"[^"]{1,60}"[^a-z]{0,3}(?:\([^)]*\) )?(?:shall mean|means)\b|^[\W\d]{0,8}for (?:the )?avoidance of doubts?\b[^.]*?\bmeans\b`)
+
+// Definition reports whether an added region opens with a definition
+// ("\"Threshold\" shall mean ..."): it binds through the terms that use
+// the defined word, and a finding on the added terms belongs on those.
+func Definition(region []byte) bool { return definitionLine.Match(bytes.TrimSpace(region)) }
+
+// orderMain moves to the front the region a license/modified finding
+// should sit on: the largest one inside the standard text that is not a
+// definition, else the largest that is not, else the largest.
+func orderMain(text []byte, added []Span, body Span) {
+	if len(added) < 2 {
+		return
+	}
+	best, bestScore := 0, -1
+	for i, r := range added {
+		score := r.End - r.Start
+		if !definitionLine.Match(bytes.TrimSpace(text[r.Start:r.End])) {
+			score += 1 << 40
+		}
+		if r.Start >= body.Start && r.End <= body.End {
+			score += 1 << 50
+		}
+		if score > bestScore {
+			best, bestScore = i, score
+		}
+	}
+	added[0], added[best] = added[best], added[0]
+}
+
+func lineStartAt(text []byte, off int) int {
+	for off > 0 && text[off-1] != '\n' {
+		off--
+	}
+	return off
+}
+
+func lineEndAt(text []byte, off int) int {
+	for off < len(text) && text[off] != '\n' {
+		off++
+	}
+	return off
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
