@@ -197,18 +197,21 @@ func (a *Analyzer) Warmup() { identify.Warmup() }
 func (a *Analyzer) Analyze(ctx context.Context, s *Snapshot) *Result {
 	// An edit's snapshot has the paths of the last one, in order: it is
 	// sorted without checking every path again.
-	if res := a.analyzeEdit(s); res != nil {
+	res, tried := a.analyzeEdit(s)
+	if res != nil {
 		return res
 	}
 	s.Docs = sortedByPath(s.Docs)
 	a.stats.full.Add(1)
-	res := &Result{ID: a.ids.Add(1)}
+	res = &Result{ID: a.ids.Add(1)}
 	s, unread := a.withoutUnread(s) // retain.go
 	res.Findings = unread
 	profile, profileFindings := a.loadProfile(s)
 	res.Profile = profile
 	results, reanalysed := a.analyzeFiles(ctx, s.Docs)
-	res.Reanalysed = reanalysed
+	// The files an edit analysed before it fell back to this run are in
+	// the cache already, fresh all the same.
+	res.Reanalysed = reanalysed + tried
 	files := make(map[string]*fileResult, len(s.Docs))
 	for i, fr := range results {
 		if fr == nil {

@@ -6,23 +6,33 @@ import (
 	"testing"
 )
 
+// TestAnalyzeReusesUnchangedFiles: Reanalysed counts the files analysed
+// afresh, in a workspace (where a keystroke may take the incremental path
+// and fall back to a full run when the edit changes what the project rules
+// read) and outside one.
 func TestAnalyzeReusesUnchangedFiles(t *testing.T) {
-	a := New()
-	docs := func(third string) *Snapshot {
-		return &Snapshot{Docs: []Document{
-			{Path: "a/LICENSE", Kind: KindLicense, Text: []byte("Acme License\n\nYou may not use the Model for commercial purposes.\n")},
-			{Path: "b/LICENSE", Kind: KindLicense, Text: []byte("Other License\n")},
-			{Path: "c/LICENSE", Kind: KindLicense, Text: []byte(third)},
-		}}
-	}
-	if got := a.Analyze(context.Background(), docs("Third License\n")).Reanalysed; got != 3 {
-		t.Fatalf("cold Analyze re-read %d files, want 3", got)
-	}
-	if got := a.Analyze(context.Background(), docs("Third License\n")).Reanalysed; got != 0 {
-		t.Fatalf("unchanged Analyze re-read %d files, want 0", got)
-	}
-	if got := a.Analyze(context.Background(), docs("Third License, edited\n")).Reanalysed; got != 1 {
-		t.Fatalf("Analyze after one edit re-read %d files, want 1", got)
+	for _, root := range []string{"", "/ws"} {
+		a := New()
+		docs := func(third string) *Snapshot {
+			return &Snapshot{Root: root, Docs: []Document{
+				{Path: "a/LICENSE", Kind: KindLicense, Text: []byte("Acme License\n\nYou may not use the Model for commercial purposes.\n")},
+				{Path: "b/LICENSE", Kind: KindLicense, Text: []byte("Other License\n")},
+				{Path: "c/LICENSE", Kind: KindLicense, Text: []byte(third)},
+			}}
+		}
+		if got := a.Analyze(context.Background(), docs("Third License\n")).Reanalysed; got != 3 {
+			t.Fatalf("root %q: cold Analyze re-read %d files, want 3", root, got)
+		}
+		if got := a.Analyze(context.Background(), docs("Third License\n")).Reanalysed; got != 0 {
+			t.Fatalf("root %q: unchanged Analyze re-read %d files, want 0", root, got)
+		}
+		if got := a.Analyze(context.Background(), docs("Third License, edited\n")).Reanalysed; got != 1 {
+			t.Fatalf("root %q: Analyze after one edit re-read %d files, want 1", root, got)
+		}
+		// A clause the project rules read: no longer a mere keystroke.
+		if got := a.Analyze(context.Background(), docs("Third License, edited\n\nYou may not use the Model for commercial purposes.\n")).Reanalysed; got != 1 {
+			t.Fatalf("root %q: Analyze after an edit that changes the project re-read %d files, want 1", root, got)
+		}
 	}
 }
 

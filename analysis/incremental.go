@@ -195,16 +195,17 @@ type edited struct {
 
 // analyzeEdit is Analyze for a snapshot that differs from the last one only
 // in a few license files whose projection is unchanged; nil when s is not
-// such a snapshot (Analyze then runs every rule).
-func (a *Analyzer) analyzeEdit(s *Snapshot) *Result {
+// such a snapshot (Analyze then runs every rule), with the number of files
+// it analysed afresh before it found out.
+func (a *Analyzer) analyzeEdit(s *Snapshot) (*Result, int) {
 	a.mu.Lock()
 	lr := a.last
 	a.last = nil // one analysis at a time uses it; a concurrent one runs in full
 	a.mu.Unlock()
 	if lr == nil {
-		return nil
+		return nil, 0
 	}
-	res, why := a.tryEdit(s, lr)
+	res, why, fresh := a.tryEdit(s, lr)
 	ok := why == ""
 	if !ok {
 		a.stats.why.Store(why)
@@ -217,30 +218,32 @@ func (a *Analyzer) analyzeEdit(s *Snapshot) *Result {
 	}
 	a.mu.Unlock()
 	if !ok {
-		return nil
+		return nil, fresh
 	}
 	a.stats.edits.Add(1)
-	return res
+	return res, 0
 }
 
-func (a *Analyzer) tryEdit(s *Snapshot, lr *lastRun) (*Result, string) {
+// tryEdit returns the result of the edit, or why it cannot take the fast
+// path; fresh counts the files it analysed afresh either way.
+func (a *Analyzer) tryEdit(s *Snapshot, lr *lastRun) (_ *Result, why string, fresh int) {
 	if s.Root != lr.root || s.Settings != lr.settings || funcID(s.ModelCache) != lr.cache || len(s.Docs) != len(lr.docs) ||
 		!slices.Equal(s.Weights, lr.weights) || !slices.Equal(s.Markers, lr.markers) {
-		return nil, "snapshot"
+		return nil, "snapshot", fresh
 	}
 	now := s.Now
 	if now.IsZero() {
 		now = recordClock()
 	}
 	if now.Format(record.DateLayout) != lr.date {
-		return nil, "date"
+		return nil, "date", fresh
 	}
 	var eds []edited
 	var same []int // documents whose text moved but whose bytes are the same
 	for i := range s.Docs {
 		d, o := &s.Docs[i], &lr.docs[i]
 		if d.Path != o.Path || d.Kind != o.Kind || d.TooLarge > 0 {
-			return nil, "path"
+			return nil, "path", fresh
 		}
 		// An omitted file (Document.Omitted) gives the analysis nothing
 		// whatever its bytes: the same size and kind is the same to it.
@@ -248,7 +251,7 @@ func (a *Analyzer) tryEdit(s *Snapshot, lr *lastRun) (*Result, string) {
 			continue
 		}
 		if len(d.Text) == 0 || len(o.Text) == 0 || len(eds) == maxEditedFiles {
-			return nil, "empty text or too many files"
+			return nil, "empty text or too many files", fresh
 		}
 		eds = append(eds, edited{i: i, old: lr.frs[i]})
 	}
@@ -256,21 +259,25 @@ func (a *Analyzer) tryEdit(s *Snapshot, lr *lastRun) (*Result, string) {
 		e := &eds[k]
 		d := &s.Docs[e.i]
 		if !editable(d) {
-			return nil, "not editable"
+			return nil, "not editable", fresh
 		}
-		e.cur, _ = a.analyzeFile(d)
+		var changed bool
+		e.cur, changed = a.analyzeFile(d)
+		if changed {
+			fresh++
+		}
 		a.stats.fastVisited.Add(1)
 		if e.cur == e.old {
 			same = append(same, e.i)
 			continue
 		}
 		if lr.read[d.Path] || e.old.commented || e.cur.commented {
-			return nil, "read"
+			return nil, "read", fresh
 		}
 		e.shift = shiftOf(lr.docs[e.i].Text, d.Text)
 		if !sameProjection(lr.docs[e.i].Text, d.Text, e.old, e.cur, e.shift) ||
 			len(lr.copies[d.Path]) > 0 && bytes.Contains(lr.docs[e.i].Text, tripleQuote) != bytes.Contains(d.Text, tripleQuote) {
-			return nil, "projection"
+			return nil, "projection", fresh
 		}
 	}
 	eds = slices.DeleteFunc(eds, func(e edited) bool { return e.cur == e.old })
@@ -289,7 +296,7 @@ func (a *Analyzer) tryEdit(s *Snapshot, lr *lastRun) (*Result, string) {
 			for k := range fs {
 				if touches(&fs[k], p) {
 					if fs[k], ok = shiftFinding(fs[k], p, e.shift); !ok {
-						return nil, "a position in the edit"
+						return nil, "a position in the edit", fresh
 					}
 				}
 			}
@@ -384,7 +391,7 @@ func (a *Analyzer) tryEdit(s *Snapshot, lr *lastRun) (*Result, string) {
 			}
 			if !sameRepeats(a.decided(ofr, lr.base[p], lr.recByPath[p], &lr.profile), fs, old) {
 				restore()
-				return nil, "repeat"
+				return nil, "repeat", fresh
 			}
 		}
 		segments[k] = boundPerFileAndCode(fs, MaxFindingsPerCode)
@@ -427,7 +434,7 @@ func (a *Analyzer) tryEdit(s *Snapshot, lr *lastRun) (*Result, string) {
 		lr.copies[p] = cs
 	}
 	lr.rec, lr.recByPath, lr.ownRefs, lr.res, lr.uncapped, lr.line = &rec, recByPath, ownRefs, res, uncapped, line
-	return res, ""
+	return res, "", fresh
 }
 
 var tripleQuote = []byte(`"""`)
