@@ -11,16 +11,19 @@
 // Each hit's range is the whole sentence in the original bytes, without its
 // list marker ("(a)", "1.", "-"), Markdown emphasis or surrounding blanks, so
 // an editor underlines exactly the clause. A sentence may span hard-wrapped
-// lines; blank lines, headings and list items end one; "e.g.", "U.S.",
-// "Inc." and quoted notices ("... Cloud. All Rights Reserved.") do not.
-// CRLF, a byte-order mark and tabs are handled; Chinese text is cut at
-// 。；！？ and at its list markers (（1）, 一、, 3、, 第二条). A sentence gives at
-// most one hit per code, except that every threshold of a sentence is its
-// own hit (patterns marked each); consecutive items of one list that give
-// the same hit are one hit over the list; a text that holds a license twice
-// gives hits for both copies. Definitions ("\"Output\" means ...") give no
-// hits unless a pattern allows them, so findings sit on operative clauses,
-// and wishes ("you are encouraged to") are not duties.
+// lines; blank lines, headings, list items and a capitalised line after a
+// line ending in a colon end one; "e.g.", "U.S.", "Inc." and quoted notices
+// ("... Cloud. All Rights Reserved.") do not. CRLF, a byte-order mark and
+// tabs are handled; Chinese text is cut at 。；！？ and at its list markers
+// (（1）, 一、, 3、, 第二条). A sentence gives at most one hit per code, except
+// that every threshold of a sentence is its own hit (patterns marked each);
+// consecutive items of one list that give the same hit are one hit over the
+// list, and so are a sentence and its restatement on the same line ("...
+// outside the Territory. Any such use is unlicensed.") when the hit carries
+// no data; a text that holds a license twice gives hits for both copies.
+// Definitions ("\"Output\" means ...") give no hits unless a pattern allows
+// them, so findings sit on operative clauses, and wishes ("you are
+// encouraged to") are not duties.
 //
 // A list's lead-in ("You will not, and will not permit anyone to:", "you
 // must:", "您不得：") lends its actor and modality to the items under it,
@@ -238,8 +241,16 @@ func listItemGap(gap []byte) bool {
 // of a numbered list without a lead-in that say different things of one
 // code ("4. give a copy of the license", "5. mark your changes") stay two
 // findings: msg, unless nil, gives the message that must be the same too.
+//
+// It also grows a hit without data over the next sentence of the same line
+// when that says the same thing again ("You may not use it outside the
+// Territory. Any such use is unlicensed."): one clause, one finding. Hits
+// with data (a threshold, a URL) stay one per sentence here.
 func extendsList(text []byte, hits []Hit, prev, s span, code string, msg func() string, data map[string]any) bool {
-	if prev.end == 0 || !listItemGap(text[prev.end:s.start]) {
+	if prev.end == 0 || prev.end > s.start {
+		return false
+	}
+	if gap := text[prev.end:s.start]; !listItemGap(gap) && (data != nil || bytes.IndexByte(gap, '\n') >= 0) {
 		return false
 	}
 	return growPrevious(hits, prev, s, code, msg, data)

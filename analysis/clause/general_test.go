@@ -46,7 +46,7 @@ func TestGeneralisedWordings(t *testing.T) {
 		},
 	}, {
 		name: "terms that may change, three wordings",
-		text: "Note that this license is subject to update to a more comprehensive version. The latest version will be posted on our site. Acme reserves the right to modify these terms.",
+		text: "Note that this license is subject to update to a more comprehensive version.\nThe latest version will be posted on our site.\nAcme reserves the right to modify these terms.",
 		want: []phrase{
 			{change, "Note that this license is subject to update to a more comprehensive version.", nil},
 			{change, "The latest version will be posted on our site.", nil},
@@ -54,7 +54,7 @@ func TestGeneralisedWordings(t *testing.T) {
 		},
 	}, {
 		name: "notice duties without a quoted line",
-		text: "If you redistribute the Model, you must give every recipient a copy of this Agreement. You shall include the following notice in your documentation.",
+		text: "If you redistribute the Model, you must give every recipient a copy of this Agreement.\nYou shall include the following notice in your documentation.",
 		want: []phrase{
 			{notice, "If you redistribute the Model, you must give every recipient a copy of this Agreement.", nil},
 			{notice, "You shall include the following notice in your documentation.", nil},
@@ -68,7 +68,7 @@ func TestGeneralisedWordings(t *testing.T) {
 		},
 	}, {
 		name: "attribution without a quoted Built with",
-		text: "Any publication that uses the Model must cite the Acme technical report. Products must show Powered by Acme in their user interface.",
+		text: "Any publication that uses the Model must cite the Acme technical report.\nProducts must show Powered by Acme in their user interface.",
 		want: []phrase{
 			{attr, "Any publication that uses the Model must cite the Acme technical report.", nil},
 			{attr, "Products must show Powered by Acme in their user interface.", nil},
@@ -79,7 +79,7 @@ func TestGeneralisedWordings(t *testing.T) {
 		want: nil,
 	}, {
 		name: "outputs limited to non-commercial use; outputs brought in by a definition",
-		text: "Outputs of the Model may be used for non-commercial purposes only. \"Model Derivatives\" means any model trained on Outputs or on synthetic data of the Model.",
+		text: "Outputs of the Model may be used for non-commercial purposes only.\n\"Model Derivatives\" means any model trained on Outputs or on synthetic data of the Model.",
 		want: []phrase{
 			{nc, "Outputs of the Model may be used for non-commercial purposes only.", nil},
 			{output, "Outputs of the Model may be used for non-commercial purposes only.", nil},
@@ -93,7 +93,7 @@ func TestGeneralisedWordings(t *testing.T) {
 		},
 	}, {
 		name: "use restrictions: not allowed to, military after a comma, a list after a colon",
-		text: "You are not allowed to use the Model to profile people. Licensee shall not, for military purposes, deploy the Model.\n\nUsers agree not to use the Model:\n\n(a) to deceive;",
+		text: "You are not allowed to use the Model to profile people.\nLicensee shall not, for military purposes, deploy the Model.\n\nUsers agree not to use the Model:\n\n(a) to deceive;",
 		want: []phrase{
 			{use, "You are not allowed to use the Model to profile people.", nil},
 			{use, "Licensee shall not, for military purposes, deploy the Model.", nil},
@@ -101,7 +101,7 @@ func TestGeneralisedWordings(t *testing.T) {
 		},
 	}, {
 		name: "non-commercial grant in custom wording",
-		text: "The Work may be used or intended for use non-commercially by anyone. You agree to refrain from using it for any commercial purpose.",
+		text: "The Work may be used or intended for use non-commercially by anyone.\nYou agree to refrain from using it for any commercial purpose.",
 		want: []phrase{
 			{nc, "The Work may be used or intended for use non-commercially by anyone.", nil},
 			{nc, "You agree to refrain from using it for any commercial purpose.", nil},

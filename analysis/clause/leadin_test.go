@@ -73,7 +73,7 @@ func TestMoreWordings(t *testing.T) {
 		},
 	}, {
 		name: "commercial use prohibited, or needing approval",
-		text: "Any commercial application of the Weights is strictly prohibited. If you want to use the Weights for commercial products, contact Zeta for approval.",
+		text: "Any commercial application of the Weights is strictly prohibited.\nIf you want to use the Weights for commercial products, contact Zeta for approval.",
 		want: []phrase{
 			{nc, "Any commercial application of the Weights is strictly prohibited.", nil},
 			{nc, "If you want to use the Weights for commercial products, contact Zeta for approval.", nil},

@@ -71,6 +71,12 @@ func startsBlock(text []byte, prev, cur line, width int) bool {
 	if !startsParagraph(text[cur.start:cur.end]) {
 		return false
 	}
+	// A line ending in a colon is a lead-in; a capitalised line after it is
+	// its first item, even without a list marker ("... the following
+	// conditions:" then "Use-based restrictions must ...").
+	if text[prev.end-1] == ':' && text[cur.start] >= 'A' && text[cur.start] <= 'Z' {
+		return true
+	}
 	// A short line ends its paragraph only after closing punctuation: a
 	// wrapped line that ends in a word or a comma goes on.
 	switch last := text[prev.end-1]; {
