@@ -22,6 +22,9 @@ type pattern struct {
 	unless    []*regexp.Regexp
 	any, also []uint64         // keyword masks
 	variants  []*regexp.Regexp // When of each of Variants
+	// wholeSentence: no extraction reads the match's bounds or groups,
+	// so find need not ask for them.
+	wholeSentence bool
 	// han: every keyword holds a CJK character, so the pattern can only
 	// match a sentence that does; its keywords live in the detector's
 	// second automaton, which runs on such sentences alone and keeps the
@@ -182,7 +185,10 @@ func compile(cs []kb.ClausePattern) ([]*pattern, error) {
 		if c.Code == "" || c.Message == "" || len(c.Match) == 0 || len(c.Keywords) == 0 {
 			return nil, fmt.Errorf("clauses.yaml: %s: code, message, match and keywords are required", c.ID)
 		}
-		p := &pattern{ClausePattern: c}
+		p := &pattern{ClausePattern: c, wholeSentence: true}
+		for _, x := range c.Extract {
+			p.wholeSentence = p.wholeSentence && readsWholeSentence(x)
+		}
 		for _, m := range c.Match {
 			re, err := regexp.Compile(m)
 			if err != nil {
@@ -290,6 +296,12 @@ func (p *pattern) extractAll(e *expr, text []byte, n *normalizer, norm string, m
 	return data, true
 }
 
+// readsWholeSentence reports whether x reads the whole sentence rather than
+// the match: a URL or the words of a map found anywhere in it.
+func readsWholeSentence(x kb.Extraction) bool {
+	return len(x.Groups) == 0 && (x.Kind == "url" || x.Kind == "find")
+}
+
 // vetoed reports whether one of p's Unless expressions matches norm.
 func (p *pattern) vetoed(norm string) bool {
 	for _, u := range p.unless {
@@ -301,12 +313,13 @@ func (p *pattern) vetoed(norm string) bool {
 }
 
 // find returns the first wording that matches norm and its submatches.
-// Patterns without extractions only need to know whether one matches,
-// which is cheaper to ask.
+// Patterns whose extractions read the whole sentence rather than the match
+// (none, or a URL or words found anywhere in it) only need to know whether
+// one matches, which is cheaper to ask.
 func (p *pattern) find(norm string) (*expr, []int) {
 	for i := range p.match {
 		e := &p.match[i]
-		if len(p.Extract) == 0 {
+		if p.wholeSentence {
 			if e.re.MatchString(norm) {
 				return e, []int{}
 			}
@@ -337,9 +350,12 @@ func (e *expr) group(x kb.Extraction, m []int) (int, int, bool) {
 // normalized form and m the submatches of e in it; text and n give the
 // original bytes.
 func (e *expr) extract(x kb.Extraction, text []byte, n *normalizer, norm string, m []int) (any, bool) {
-	a, b, ok := e.group(x, m)
-	if x.Kind == "url" && len(x.Groups) == 0 {
+	var a, b int
+	var ok bool
+	if readsWholeSentence(x) {
 		a, b, ok = 0, len(norm), true
+	} else {
+		a, b, ok = e.group(x, m)
 	}
 	if !ok {
 		return nil, false

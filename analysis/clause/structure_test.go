@@ -30,6 +30,17 @@ func TestObligationStructures(t *testing.T) {
 			{nc, "Using the Weights for a commercial purpose requires a separate written agreement with Zeta.", nil},
 			{nc, "No commercial rights are granted by this license.", nil},
 			{nc, "You shall restrict the use of all copies you distribute to non-commercial purposes.", nil},
+			{pass, "You shall restrict the use of all copies you distribute to non-commercial purposes.", nil},
+		},
+	}, {
+		name: "exemptions from a commercial license are no limit",
+		text: "Large companies need a paid license for any use (excluding use solely for a non-commercial purpose).\n" +
+			"Nothing here requires a company to buy a license for use for a non-commercial purpose as permitted above.",
+	}, {
+		name: "recipients told that the terms apply",
+		text: "Before you hand over a fine-tuned copy, you shall notify the recipient in writing that its use is subject to this Agreement.",
+		want: []phrase{
+			{pass, "Before you hand over a fine-tuned copy, you shall notify the recipient in writing that its use is subject to this Agreement.", nil},
 		},
 	}, {
 		name: "commercial use barred in an item of a negated lead-in",
