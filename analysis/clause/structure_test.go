@@ -63,18 +63,20 @@ func TestObligationStructures(t *testing.T) {
 		},
 	}, {
 		name: "export control and sanctions",
-		text: "You shall comply with all applicable export control laws when you use the Weights.\nYou represent that you are not located in a country under a trade embargo.",
+		text: "You shall comply with all applicable export control laws when you use the Weights.\nYou represent that you are not located in a country under a trade embargo.\nLicensee shall comply with the U.S. Commerce Department's export laws and regulations.",
 		want: []phrase{
 			{geo, "You shall comply with all applicable export control laws when you use the Weights.", nil},
 			{geo, "You represent that you are not located in a country under a trade embargo.", nil},
+			{geo, "Licensee shall comply with the U.S. Commerce Department's export laws and regulations.", nil},
 		},
 	}, {
 		name: "the licensor may revoke or stop offering access",
-		text: "Zeta reserves the right to suspend or revoke your access to the Weights.\nZeta may stop offering the Weights to anyone at its discretion.\nZeta reserves the right to update these terms.",
+		text: "Zeta reserves the right to suspend or revoke your access to the Weights.\nZeta may stop offering the Weights to anyone at its discretion.\nZeta reserves the right to update these terms.\nZeta reserves the right to revoke your use of the Weights that it believes violates these terms.",
 		want: []phrase{
 			{remote, "Zeta reserves the right to suspend or revoke your access to the Weights.", nil},
 			{remote, "Zeta may stop offering the Weights to anyone at its discretion.", nil},
 			{change, "Zeta reserves the right to update these terms.", nil},
+			{remote, "Zeta reserves the right to revoke your use of the Weights that it believes violates these terms.", nil},
 		},
 	}, {
 		name: "a revenue threshold of at least an amount",
