@@ -62,6 +62,9 @@ func TestObligationStructures(t *testing.T) {
 			{use, "You agree not to use the Outputs, the Weights or any derivative in the following ways:", nil},
 		},
 	}, {
+		name: "a ban on infringing others' rights is no use restriction",
+		text: "You will not use the Weights in any way that infringes or otherwise violates the rights of any third party.",
+	}, {
 		name: "export control and sanctions",
 		text: "You shall comply with all applicable export control laws when you use the Weights.\nYou represent that you are not located in a country under a trade embargo.\nLicensee shall comply with the U.S. Commerce Department's export laws and regulations.",
 		want: []phrase{
