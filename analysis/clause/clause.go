@@ -53,6 +53,7 @@ package clause
 
 import (
 	"bytes"
+	"math/bits"
 	"reflect"
 	"regexp"
 	"strings"
@@ -96,6 +97,7 @@ func Detect(k *kb.KB, text []byte) []Hit {
 	var hits []Hit
 	var codes, single []string // codes hit in this sentence; those hit by a pattern without Each
 	cand := make([]uint64, d.pw)
+	var idx []int
 	var prev span   // the previous sentence, for lists (extendsList)
 	var lead leadIn // the lead-in whose list the sentence may be an item of
 	// underColon: the sentence is in the list a colon opened (before any
@@ -131,10 +133,16 @@ func Detect(k *kb.KB, text []byte) []Hit {
 		var norm string
 		definition := -1 // unknown yet
 		d.candidates(cand, mask, hanMask)
-		for j, p := range d.patterns {
-			if cand[j/64]&(1<<(j%64)) == 0 {
-				continue
+		// The candidates in pattern order: a sentence has a few of them.
+		idx = idx[:0]
+		for wi, w := range cand {
+			for w != 0 {
+				idx = append(idx, wi*64+bits.TrailingZeros64(w))
+				w &= w - 1
 			}
+		}
+		for _, j := range idx {
+			p := d.patterns[j]
 			m := mask
 			if p.han {
 				m = hanMask
