@@ -65,6 +65,12 @@ func TestObligationStructures(t *testing.T) {
 		name: "a ban on infringing others' rights is no use restriction",
 		text: "You will not use the Weights in any way that infringes or otherwise violates the rights of any third party.",
 	}, {
+		name: "a ban on commercial purposes is the non-commercial limit, not a use restriction",
+		text: "Users may not use the Weights for any commercial purpose unless Zeta signs a separate agreement.",
+		want: []phrase{
+			{nc, "Users may not use the Weights for any commercial purpose unless Zeta signs a separate agreement.", nil},
+		},
+	}, {
 		name: "export control and sanctions",
 		text: "You shall comply with all applicable export control laws when you use the Weights.\nYou represent that you are not located in a country under a trade embargo.\nLicensee shall comply with the U.S. Commerce Department's export laws and regulations.",
 		want: []phrase{
