@@ -71,6 +71,10 @@ func TestObligationStructures(t *testing.T) {
 			{nc, "Users may not use the Weights for any commercial purpose unless Zeta signs a separate agreement.", nil},
 		},
 	}, {
+		name: "terms modified by this very license do not change later",
+		text: "This agreement takes in the terms of a public license, except as those terms may be modified or supplemented by this agreement.\n" +
+			"Zeta adopts the public terms except as such terms may be modified by the terms and conditions set out herein.",
+	}, {
 		name: "export control and sanctions",
 		text: "You shall comply with all applicable export control laws when you use the Weights.\nYou represent that you are not located in a country under a trade embargo.\nLicensee shall comply with the U.S. Commerce Department's export laws and regulations.",
 		want: []phrase{
