@@ -253,12 +253,15 @@ func listItemGap(gap []byte) bool {
 // It also grows a hit without data over the next sentence of the same line
 // when that says the same thing again ("You may not use it outside the
 // Territory. Any such use is unlicensed."): one clause, one finding. Hits
-// with data (a threshold, a URL) stay one per sentence here.
+// with data (a threshold, a URL) stay one per sentence here, and so do
+// Chinese sentences.
 func extendsList(text []byte, hits []Hit, prev, s span, code string, msg func() string, data map[string]any) bool {
 	if prev.end == 0 || prev.end > s.start {
 		return false
 	}
-	if gap := text[prev.end:s.start]; !listItemGap(gap) && (data != nil || bytes.IndexByte(gap, '\n') >= 0) {
+	// Chinese sentences (ending in 。) run on within a line as a matter of
+	// course: each keeps its own finding.
+	if gap := text[prev.end:s.start]; !listItemGap(gap) && (data != nil || text[prev.end-1] >= 0x80 || bytes.IndexByte(gap, '\n') >= 0) {
 		return false
 	}
 	return growPrevious(hits, prev, s, code, msg, data)

@@ -54,6 +54,7 @@ func TestObligationStructures(t *testing.T) {
 		text: "Neither the Weights nor any audio generated with them may be used for commercial purposes.",
 		want: []phrase{
 			{output, "Neither the Weights nor any audio generated with them may be used for commercial purposes.", nil},
+			{nc, "Neither the Weights nor any audio generated with them may be used for commercial purposes.", nil},
 		},
 	}, {
 		name: "outputs among the objects of a list of banned uses are no output clause",
