@@ -21,6 +21,7 @@ package analysis
 import (
 	"bytes"
 	"encoding/json"
+	"maps"
 	"reflect"
 	"slices"
 	"strings"
@@ -42,6 +43,7 @@ type analyzeStats struct {
 	fastVisited atomic.Int64 // files whose rules the fast path re-ran
 	copies      atomic.Int64 // fixes whose copy of an edited text the fast path replaced
 	hints       atomic.Int64 // record hints the fast path patched (editHint)
+	cuts        atomic.Int64 // edits whose limits cut the fast path spliced rather than redid
 	why         atomic.Value // string: why the last analysis ran in full
 }
 
@@ -65,8 +67,9 @@ type lastRun struct {
 	recByPath map[string][]Finding // the record findings after suppress
 	ownRefs   int                  // res.References[:ownRefs] are the files' own
 	res       *Result
-	uncapped  []Finding // res.Findings before limits.findings cut them
-	line      capLine   // where they were cut
+	uncapped  []Finding        // res.Findings before limits.findings cut them
+	counts    map[Severity]int // uncapped's by severity
+	line      capLine          // where they were cut
 }
 
 // copySite is an edit of a base finding's fix that carries the whole text
@@ -88,6 +91,7 @@ func (a *Analyzer) remember(s *Snapshot, frs []*fileResult, files map[string]*fi
 		weights: s.Weights, markers: s.Markers, docs: slices.Clone(s.Docs), frs: frs, files: files,
 		profile: res.Profile, base: map[string][]Finding{}, read: read, pointers: map[string][]string{},
 		copies: map[string][]copySite{}, rec: rec, ownRefs: ownRefs, res: res, uncapped: uncapped, line: line,
+		counts: severityCounts(uncapped),
 	}
 	for _, r := range res.References[ownRefs:] {
 		lr.read[r.Path] = true
@@ -337,11 +341,30 @@ func (a *Analyzer) tryEdit(s *Snapshot, lr *lastRun) (_ *Result, why string, fre
 			files[s.Docs[e.i].Path] = e.old
 		}
 	}
+	// The record findings of the paths editRecord may have changed, after
+	// suppress; those of every other path are lr.recByPath's.
+	recNew := map[string][]Finding{}
 	if rec.invalid == nil && !rec.off {
-		a.editRecord(s, files, &rec, eds, lr)
+		recPaths := a.editRecord(s, files, &rec, eds, lr)
+		var fs []Finding
+		for _, f := range rec.findings() {
+			if recPaths[f.Path] {
+				fs = append(fs, f)
+			}
+		}
+		for p := range recPaths {
+			recNew[p] = nil
+		}
+		for _, f := range a.suppress(s, files, fs) {
+			recNew[f.Path] = append(recNew[f.Path], f)
+		}
 	}
-	recFindings := a.suppress(s, files, rec.findings())
-	recByPath := byPath(recFindings)
+	recOf := func(p string) []Finding {
+		if fs, ok := recNew[p]; ok {
+			return fs
+		}
+		return lr.recByPath[p]
+	}
 
 	// The paths whose findings change: the edited files, and those whose
 	// record findings differ.
@@ -352,13 +375,8 @@ func (a *Analyzer) tryEdit(s *Snapshot, lr *lastRun) (_ *Result, why string, fre
 	for p := range base {
 		dirty[p] = true
 	}
-	for p, fs := range recByPath {
-		if !reflect.DeepEqual(fs, lr.recByPath[p]) {
-			dirty[p] = true
-		}
-	}
-	for p := range lr.recByPath {
-		if _, ok := recByPath[p]; !ok {
+	for p, fs := range recNew {
+		if old := lr.recByPath[p]; len(fs) != len(old) || len(fs) > 0 && !reflect.DeepEqual(fs, old) {
 			dirty[p] = true
 		}
 	}
@@ -368,10 +386,11 @@ func (a *Analyzer) tryEdit(s *Snapshot, lr *lastRun) (_ *Result, why string, fre
 	}
 	slices.Sort(paths)
 	segments := make([][]Finding, len(paths))
+	olds := make([][]Finding, len(paths)) // the paths' findings in lr.uncapped
 	total := len(lr.uncapped)
-	olds := map[string]*fileResult{}
+	oldFrs := map[string]*fileResult{}
 	for _, e := range eds {
-		olds[s.Docs[e.i].Path] = e.old
+		oldFrs[s.Docs[e.i].Path] = e.old
 	}
 	for k, p := range paths {
 		fr := files[p]
@@ -379,13 +398,13 @@ func (a *Analyzer) tryEdit(s *Snapshot, lr *lastRun) (_ *Result, why string, fre
 		if !ok {
 			bs = lr.base[p]
 		}
-		fs := a.decided(fr, bs, recByPath[p], &lr.profile)
-		old := segment(lr.res.Findings, p)
+		fs := a.decided(fr, bs, recOf(p), &lr.profile)
+		old := segment(lr.uncapped, p)
 		if hasRepeatKey(fs) || hasRepeatKey(old) {
 			// quietRepeats reads the findings of every file in order: the
 			// new ones keep the old ones' severities when they repeat
 			// the same models in the same order.
-			ofr, ok := olds[p]
+			ofr, ok := oldFrs[p]
 			if !ok {
 				ofr = fr
 			}
@@ -395,16 +414,19 @@ func (a *Analyzer) tryEdit(s *Snapshot, lr *lastRun) (_ *Result, why string, fre
 			}
 		}
 		segments[k] = boundPerFileAndCode(fs, MaxFindingsPerCode)
+		olds[k] = old
 		total += len(segments[k]) - len(old)
 	}
 	uncapped := spliceFindings(lr.uncapped, paths, segments, total)
-	capped, line := capFindingsAt(uncapped, lr.profile.Limits.MaxFindings())
+	capped, line, counts, kept := a.editCut(lr, paths, olds, segments, uncapped)
 	res := &Result{Profile: lr.profile, Models: lr.res.Models, Datasets: lr.res.Datasets, Reanalysed: len(eds), ID: a.ids.Add(1),
 		Findings: capped, Dropped: len(uncapped) - len(capped)}
 	switch {
 	case line != lr.line:
 		// The cut moved: which findings of other files are kept may
 		// have changed anywhere (no Base: a caller arranges it anew).
+	case kept:
+		res.Base, res.Dirty = lr.res.ID, paths // the same findings of other paths are kept
 	case line.cut:
 		res.Base, res.Dirty = lr.res.ID, cutPaths(lr.res.Findings, capped, paths)
 	default:
@@ -433,7 +455,14 @@ func (a *Analyzer) tryEdit(s *Snapshot, lr *lastRun) (_ *Result, why string, fre
 	for p, cs := range copies {
 		lr.copies[p] = cs
 	}
-	lr.rec, lr.recByPath, lr.ownRefs, lr.res, lr.uncapped, lr.line = &rec, recByPath, ownRefs, res, uncapped, line
+	for p, fs := range recNew {
+		if len(fs) == 0 {
+			delete(lr.recByPath, p)
+		} else {
+			lr.recByPath[p] = fs
+		}
+	}
+	lr.rec, lr.ownRefs, lr.res, lr.uncapped, lr.line, lr.counts = &rec, ownRefs, res, uncapped, line, counts
 	return res, "", fresh
 }
 
@@ -449,8 +478,16 @@ func editable(d *Document) bool {
 
 // editRecord redoes the record findings of the edited files: their hashes
 // (one finding each, or the one hint that records them all) and their
-// policy references.
-func (a *Analyzer) editRecord(s *Snapshot, files map[string]*fileResult, rec *recordInputs, eds []edited, lr *lastRun) {
+// policy references. It returns the paths whose record findings may have
+// changed: those of every other path are lr's.
+func (a *Analyzer) editRecord(s *Snapshot, files map[string]*fileResult, rec *recordInputs, eds []edited, lr *lastRun) map[string]bool {
+	paths := map[string]bool{}
+	for _, e := range eds {
+		paths[s.Docs[e.i].Path] = true
+	}
+	if len(lr.rec.licenses) == 1 {
+		paths[lr.rec.licenses[0].Path] = true // the hint, which changes with any hash
+	}
 	rec.lfs = slices.Clone(rec.lfs)
 	rec.refs = slices.Clone(rec.refs)
 	for _, e := range eds {
@@ -468,6 +505,12 @@ func (a *Analyzer) editRecord(s *Snapshot, files map[string]*fileResult, rec *re
 			a.stats.hints.Add(1)
 		} else {
 			rec.licenses = a.licenseRecords(s, files, rec)
+			for _, f := range lr.rec.licenses {
+				paths[f.Path] = true
+			}
+		}
+		for _, f := range rec.licenses {
+			paths[f.Path] = true // the hint, or any finding when there was none
 		}
 	} else {
 		ls := slices.Clone(rec.licenses)
@@ -491,9 +534,63 @@ func (a *Analyzer) editRecord(s *Snapshot, files map[string]*fileResult, rec *re
 		for k, f := range rec.policies {
 			if touches(&f, p) {
 				rec.policies[k], _ = shiftFinding(f, p, e.shift) // the references' positions map
+				paths[f.Path] = true
 			}
 		}
 	}
+	return paths
+}
+
+// editCut is capFindingsAt for the findings of an edit, uncapped (lr's
+// with the runs olds of paths replaced by segments), with their counts by
+// severity. When the cut stays where it was and no path changed its
+// number of findings at the line's severity, which findings of every other
+// path are kept is unchanged (kept): the result is lr's with the kept
+// part of each path's segment spliced in, not a pass over all findings.
+func (a *Analyzer) editCut(lr *lastRun, paths []string, olds, segments [][]Finding, uncapped []Finding) (_ []Finding, _ capLine, counts map[Severity]int, kept bool) {
+	counts = maps.Clone(lr.counts)
+	for k := range paths {
+		for _, f := range olds[k] {
+			if counts[f.Severity]--; counts[f.Severity] == 0 {
+				delete(counts, f.Severity)
+			}
+		}
+		for _, f := range segments[k] {
+			counts[f.Severity]++
+		}
+	}
+	max := lr.profile.Limits.MaxFindings()
+	if len(uncapped) <= max {
+		return uncapped, capLine{}, counts, false
+	}
+	line := lineOf(counts, max)
+	at := func(fs []Finding) (n int) {
+		for _, f := range fs {
+			if f.Severity == line.sev {
+				n++
+			}
+		}
+		return n
+	}
+	if line != lr.line {
+		out, _ := capFindingsAt(uncapped, max)
+		return out, line, counts, false
+	}
+	keptSegs := make([][]Finding, len(paths))
+	total := len(lr.res.Findings)
+	for k, p := range paths {
+		if at(olds[k]) != at(segments[k]) {
+			out, _ := capFindingsAt(uncapped, max)
+			return out, line, counts, false
+		}
+		old := segment(lr.res.Findings, p)
+		// as many of the line's severity as the cut kept of p before
+		seg := keepAbove(nil, segments[k], line.sev, at(old))
+		keptSegs[k] = seg
+		total += len(seg) - len(old)
+	}
+	a.stats.cuts.Add(1)
+	return spliceFindings(lr.res.Findings, paths, keptSegs, total), line, counts, true
 }
 
 // editHint is recordAll's hint for rec, made from the last one (of old)

@@ -166,6 +166,9 @@ func TestIncrementalEqualsFresh(t *testing.T) {
 				}
 			}
 			t.Logf("analyses in full: %v; copied texts replaced in fixes: %d", why, a.stats.copies.Load())
+			if c.capped && a.stats.cuts.Load() == 0 {
+				t.Error("no keystroke spliced its findings into the last cut: every one redid the cut over all findings")
+			}
 			if !locked && a.stats.hints.Load() == 0 {
 				t.Error("no keystroke patched the hint that records every license file")
 			}

@@ -98,30 +98,42 @@ func capFindingsAt(fs []Finding, max int) ([]Finding, capLine) {
 	if len(fs) <= max {
 		return fs, capLine{}
 	}
-	counts := map[Severity]int{}
-	for _, f := range fs {
-		counts[f.Severity]++
-	}
-	sevs := slices.Sorted(maps.Keys(counts))
-	line := capLine{}
-	left := max
-	for _, sv := range sevs {
-		if counts[sv] > left {
-			line = capLine{true, sv, left}
-			break
-		}
-		left -= counts[sv]
-	}
-	out := make([]Finding, 0, max)
-	n := line.n
+	line := lineOf(severityCounts(fs), max)
+	return keepAbove(make([]Finding, 0, max), fs, line.sev, line.n), line
+}
+
+// keepAbove appends to out the findings of fs more severe than sev and the
+// first n of severity sev.
+func keepAbove(out, fs []Finding, sev Severity, n int) []Finding {
 	for _, f := range fs {
 		switch {
-		case f.Severity < line.sev:
+		case f.Severity < sev:
 			out = append(out, f)
-		case f.Severity == line.sev && n > 0:
+		case f.Severity == sev && n > 0:
 			n--
 			out = append(out, f)
 		}
 	}
-	return out, line
+	return out
+}
+
+// severityCounts counts fs by severity.
+func severityCounts(fs []Finding) map[Severity]int {
+	counts := map[Severity]int{}
+	for _, f := range fs {
+		counts[f.Severity]++
+	}
+	return counts
+}
+
+// lineOf is where capFindingsAt cuts findings of these counts at max.
+func lineOf(counts map[Severity]int, max int) capLine {
+	left := max
+	for _, sv := range slices.Sorted(maps.Keys(counts)) {
+		if counts[sv] > left {
+			return capLine{true, sv, left}
+		}
+		left -= counts[sv]
+	}
+	return capLine{}
 }
