@@ -24,7 +24,9 @@ import (
 
 // Snapshot is everything the analysis looks at: the workspace's files (open
 // editor buffers already substituted for their disk contents) and the
-// editor's settings, if any.
+// editor's settings, if any. A snapshot (its Docs and their texts) is not
+// changed once analysed: the next snapshot is a new one (the Analyzer keeps
+// the last one's documents to find what a keystroke changed).
 type Snapshot struct {
 	Root     string     // absolute path of the workspace root, for messages only
 	Docs     []Document // sorted by Path

@@ -55,7 +55,7 @@ type lastRun struct {
 	cache     uintptr
 	weights   []string
 	markers   []string
-	docs      []Document    // a copy of the snapshot's, patched by each edit
+	docs      []Document    // the snapshot's (shared: a snapshot is not changed once analysed)
 	frs       []*fileResult // docs[i]'s
 	files     map[string]*fileResult
 	profile   Profile
@@ -88,7 +88,7 @@ func (a *Analyzer) remember(s *Snapshot, frs []*fileResult, files map[string]*fi
 	}
 	lr := &lastRun{
 		root: s.Root, settings: s.Settings, date: rec.now.Format(record.DateLayout), cache: funcID(s.ModelCache),
-		weights: s.Weights, markers: s.Markers, docs: slices.Clone(s.Docs), frs: frs, files: files,
+		weights: s.Weights, markers: s.Markers, docs: s.Docs, frs: frs, files: files,
 		profile: res.Profile, base: map[string][]Finding{}, read: read, pointers: map[string][]string{},
 		copies: map[string][]copySite{}, rec: rec, ownRefs: ownRefs, res: res, uncapped: uncapped, line: line,
 		counts: severityCounts(uncapped),
@@ -243,7 +243,6 @@ func (a *Analyzer) tryEdit(s *Snapshot, lr *lastRun) (_ *Result, why string, fre
 		return nil, "date", fresh
 	}
 	var eds []edited
-	var same []int // documents whose text moved but whose bytes are the same
 	for i := range s.Docs {
 		d, o := &s.Docs[i], &lr.docs[i]
 		if d.Path != o.Path || d.Kind != o.Kind || d.TooLarge > 0 {
@@ -272,8 +271,7 @@ func (a *Analyzer) tryEdit(s *Snapshot, lr *lastRun) (_ *Result, why string, fre
 		}
 		a.stats.fastVisited.Add(1)
 		if e.cur == e.old {
-			same = append(same, e.i)
-			continue
+			continue // the text moved but its bytes are the same
 		}
 		if lr.read[d.Path] || e.old.commented || e.cur.commented {
 			return nil, "read", fresh
@@ -443,12 +441,9 @@ func (a *Analyzer) tryEdit(s *Snapshot, lr *lastRun) (_ *Result, why string, fre
 	ownRefs := len(own)
 
 	for _, e := range eds {
-		lr.docs[e.i] = s.Docs[e.i]
 		lr.frs[e.i] = e.cur
 	}
-	for _, i := range same {
-		lr.docs[i] = s.Docs[i]
-	}
+	lr.docs = s.Docs // the same paths and kinds, every other text the same bytes
 	for p, fs := range base {
 		lr.base[p] = fs
 	}
