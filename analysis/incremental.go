@@ -44,6 +44,7 @@ type analyzeStats struct {
 	copies      atomic.Int64 // fixes whose copy of an edited text the fast path replaced
 	hints       atomic.Int64 // record hints the fast path patched (editHint)
 	cuts        atomic.Int64 // edits whose limits cut the fast path spliced rather than redid
+	recChecked  atomic.Int64 // record findings the fast path checked for suppression comments
 	why         atomic.Value // string: why the last analysis ran in full
 }
 
@@ -353,6 +354,7 @@ func (a *Analyzer) tryEdit(s *Snapshot, lr *lastRun) (_ *Result, why string, fre
 		for p := range recPaths {
 			recNew[p] = nil
 		}
+		a.stats.recChecked.Add(int64(len(fs)))
 		for _, f := range a.suppress(s, files, fs) {
 			recNew[f.Path] = append(recNew[f.Path], f)
 		}

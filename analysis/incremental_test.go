@@ -205,9 +205,11 @@ func firstDifference(got, want *Result) string {
 // TestKeystrokeWorkIndependentOfWorkspaceSize pins issue 17's incremental
 // re-analysis: a keystroke in the body of a license re-runs the rules of
 // that one file, and the project rules visit no document, whether the
-// workspace has a hundred files or ten times as many.
+// workspace has a hundred files or ten times as many; nor does the number
+// of record findings it checks for suppression comments grow with it.
 func TestKeystrokeWorkIndependentOfWorkspaceSize(t *testing.T) {
 	ctx := context.Background()
+	checked := map[int]int64{}
 	for _, n := range []int{100, 1000} {
 		s, ws := generated(t, n)
 		a := New()
@@ -221,7 +223,7 @@ func TestKeystrokeWorkIndependentOfWorkspaceSize(t *testing.T) {
 		for text[mid] != '\n' {
 			mid++
 		}
-		full, docs := a.stats.full.Load(), a.stats.projectDocs.Load()
+		full, docs, rc := a.stats.full.Load(), a.stats.projectDocs.Load(), a.stats.recChecked.Load()
 		visited := a.stats.fastVisited.Load()
 		for k := range 3 {
 			s = withDoc(s, p, slices.Concat(text[:mid], fmt.Appendf(nil, "\nedit %d", k), text[mid:]))
@@ -236,6 +238,10 @@ func TestKeystrokeWorkIndependentOfWorkspaceSize(t *testing.T) {
 		if got := a.stats.fastVisited.Load() - visited; got != 3 {
 			t.Errorf("%d files: 3 keystrokes re-ran the rules of %d files, want 3 (the edited one each time)", n, got)
 		}
+		checked[n] = a.stats.recChecked.Load() - rc
+	}
+	if checked[1000] != checked[100] {
+		t.Errorf("3 keystrokes checked %d record findings for suppression in 100 files, %d in 1000: want as many", checked[100], checked[1000])
 	}
 }
 
