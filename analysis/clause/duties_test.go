@@ -1,0 +1,55 @@
+package clause
+
+import "testing"
+
+// TestDutiesReadByStructure: notice and credit duties worded without the
+// words the older patterns needed (made-up texts): a recipient who must
+// receive a copy, notices kept intact, the license text preserved, the
+// Creative Commons summary of attribution (a notice duty, not a public
+// credit), a quoted disclaimer to state, and a credit in the interface.
+func TestDutiesReadByStructure(t *testing.T) {
+	runPhraseCases(t, []phraseCase{{
+		name: "recipients receive a copy; notices kept intact",
+		text: "You may share the Weights for research, provided that each recipient receives a copy of this License.\nYou must keep intact all copyright and other notices in the Weights.",
+		want: []phrase{
+			{notice, "You may share the Weights for research, provided that each recipient receives a copy of this License.", nil},
+			{notice, "You must keep intact all copyright and other notices in the Weights.", nil},
+		},
+	}, {
+		name: "the license text preserved with copies",
+		text: "Every copy of the Checkpoint must preserve this license and the names of its authors.\nYou may share the Checkpoint, provided that you retain this license notice.",
+		want: []phrase{
+			{notice, "Every copy of the Checkpoint must preserve this license and the names of its authors.", nil},
+			{notice, "You may share the Checkpoint, provided that you retain this license notice.", nil},
+		},
+	}, {
+		name: "a license notice not to be removed, in a list under may not",
+		text: "You may not:\n- sell the Weights;\n- delete this license notice from any copy of the Weights.",
+		want: []phrase{
+			{notice, "delete this license notice from any copy of the Weights.", nil},
+		},
+	}, {
+		name: "credit, link and changes: a notice duty, not a public credit",
+		text: "Attribution: you must give appropriate credit, provide a link to the license, and indicate if changes were made.",
+		want: []phrase{
+			{notice, "Attribution: you must give appropriate credit, provide a link to the license, and indicate if changes were made.", nil},
+		},
+	}, {
+		name: "a quoted disclaimer to state on the distribution page",
+		text: "If you publish a fine-tune, you must clearly state on its download page: \"This fine-tune is not endorsed by Acme Labs.\"",
+		want: []phrase{
+			{notice, "If you publish a fine-tune, you must clearly state on its download page: \"This fine-tune is not endorsed by Acme Labs.\"", map[string]any{"text": "This fine-tune is not endorsed by Acme Labs."}},
+		},
+	}, {
+		name: "a credit in the interface or public documentation that the model is used",
+		text: "Hosted services built on Zeta must indicate, in their user interface or public documentation, that Zeta is used.\n基于本模型提供服务的，须在产品界面中标明使用了本模型。",
+		want: []phrase{
+			{attr, "Hosted services built on Zeta must indicate, in their user interface or public documentation, that Zeta is used.", nil},
+			{attr, "基于本模型提供服务的，须在产品界面中标明使用了本模型。", nil},
+		},
+	}, {
+		name: "modality: encouraged to indicate use is no duty",
+		text: "You are encouraged to mention in your documentation that Zeta is used.",
+		want: nil,
+	}})
+}
