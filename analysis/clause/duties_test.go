@@ -53,3 +53,48 @@ func TestDutiesReadByStructure(t *testing.T) {
 		want: nil,
 	}})
 }
+
+// TestRestrictionsCarriedDownstream: pass-through, share-alike and output
+// duties read from who must do what (made-up texts), and their limits: a
+// severability clause is no pass-through, "if no commercial license is
+// granted" is a condition, not a ban.
+func TestRestrictionsCarriedDownstream(t *testing.T) {
+	runPhraseCases(t, []phraseCase{{
+		name: "a downstream recipient who must comply; restrictions kept with copies",
+		text: "You must make sure that every downstream recipient of the Weights complies with this Agreement.\nAny copy of the Weights must retain the same restrictions.",
+		want: []phrase{
+			{pass, "You must make sure that every downstream recipient of the Weights complies with this Agreement.", nil},
+			{pass, "Any copy of the Weights must retain the same restrictions.", nil},
+		},
+	}, {
+		name: "terms on derivatives that must keep the limit",
+		text: "You may license your changes under other terms, provided that such terms limit their use to teaching.",
+		want: []phrase{
+			{pass, "You may license your changes under other terms, provided that such terms limit their use to teaching.", nil},
+		},
+	}, {
+		name: "this license applied to derivatives and to outputs",
+		text: "You agree to apply this License to all copies and Derivatives of the Model, and to its Output.",
+		want: []phrase{
+			{sa, "You agree to apply this License to all copies and Derivatives of the Model, and to its Output.", nil},
+			{output, "You agree to apply this License to all copies and Derivatives of the Model, and to its Output.", nil},
+		},
+	}, {
+		name: "generated content that must stay lawful, EN and ZH",
+		text: "If the Model generates content, you must ensure that such content does not violate applicable law.\n您须确保模型的输出内容不违反当地法律。",
+		want: []phrase{
+			{output, "If the Model generates content, you must ensure that such content does not violate applicable law.", nil},
+			{output, "您须确保模型的输出内容不违反当地法律。", nil},
+		},
+	}, {
+		name: "no commercial license granted, and the same words as a condition",
+		text: "No commercial license is granted in the Weights unless you sign a separate agreement with Acme.\nYou may lend the Weights to a contest if no commercial license is granted to its organiser.",
+		want: []phrase{
+			{nc, "No commercial license is granted in the Weights unless you sign a separate agreement with Acme.", nil},
+		},
+	}, {
+		name: "severability is no pass-through",
+		text: "An unenforceable term shall be replaced with a valid and enforceable provision closest to its intent, if any term is held invalid or unenforceable.",
+		want: nil,
+	}})
+}
