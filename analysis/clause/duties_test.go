@@ -98,3 +98,44 @@ func TestRestrictionsCarriedDownstream(t *testing.T) {
 		want: nil,
 	}})
 }
+
+// TestThresholdsAndBansByStructure: a revenue figure in parentheses, an
+// annual revenue with words before its amount, funding raised as a
+// threshold, a ban phrased "ensure that ... is not deployed" (EN, ZH), a
+// new version the licensor may publish (ZH), and litigation ending the
+// license "automatically as of the date" (made-up texts).
+func TestThresholdsAndBansByStructure(t *testing.T) {
+	runPhraseCases(t, []phraseCase{{
+		name: "revenue in parentheses and funding raised",
+		text: "You need a paid license if your company earned more than two million dollars ($2,000,000) in gross revenue last year, or has raised more than $3,000,000 in total equity funding.",
+		want: []phrase{
+			{scale, "You need a paid license if your company earned more than two million dollars ($2,000,000) in gross revenue last year, or has raised more than $3,000,000 in total equity funding.", map[string]any{"metric": "revenue", "value": int64(2_000_000), "currency": "USD"}},
+			{scale, "You need a paid license if your company earned more than two million dollars ($2,000,000) in gross revenue last year, or has raised more than $3,000,000 in total equity funding.", map[string]any{"metric": "total-funding", "value": int64(3_000_000), "currency": "USD"}},
+		},
+	}, {
+		name: "annual revenue with the period before the amount",
+		text: "A separate license is needed if your annual revenue in the last fiscal year exceeded RMB 500 million.",
+		want: []phrase{
+			{scale, "A separate license is needed if your annual revenue in the last fiscal year exceeded RMB 500 million.", map[string]any{"metric": "annual-revenue", "value": int64(500_000_000), "currency": "CNY"}},
+		},
+	}, {
+		name: "ensure that the model is not deployed, EN and ZH",
+		text: "You must ensure that the Model is not deployed in weapons systems or mass surveillance.\n您须确保不在武器系统中部署本模型。",
+		want: []phrase{
+			{use, "You must ensure that the Model is not deployed in weapons systems or mass surveillance.", nil},
+			{use, "您须确保不在武器系统中部署本模型。", nil},
+		},
+	}, {
+		name: "a new version the licensor may publish, ZH",
+		text: "许可方可发布新版许可协议。",
+		want: []phrase{
+			{change, "许可方可发布新版许可协议。", nil},
+		},
+	}, {
+		name: "litigation ends the license automatically as of the date",
+		text: "If you bring a lawsuit against Acme over the Model, all licenses granted to you shall terminate automatically as of the date the claim is filed.",
+		want: []phrase{
+			{remote, "If you bring a lawsuit against Acme over the Model, all licenses granted to you shall terminate automatically as of the date the claim is filed.", map[string]any{"condition": "litigation"}},
+		},
+	}})
+}
