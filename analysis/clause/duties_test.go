@@ -139,3 +139,25 @@ func TestThresholdsAndBansByStructure(t *testing.T) {
 		},
 	}})
 }
+
+// TestImproveOtherModels: a ban on using the model or its derivatives to
+// improve other models is an output restriction even without the word
+// "output" (derivatives include outputs by definition), EN and ZH, and
+// stays a use restriction too; a
+// Chinese definition written "X：指 ..." is no restriction (made-up texts).
+func TestImproveOtherModels(t *testing.T) {
+	runPhraseCases(t, []phraseCase{{
+		name: "improve other models, EN and ZH",
+		text: "You may not use the Model or any Derivative to improve any other large language model.\n您不得使用本模型或其衍生品训练其他AI模型。",
+		want: []phrase{
+			{use, "You may not use the Model or any Derivative to improve any other large language model.", nil},
+			{output, "You may not use the Model or any Derivative to improve any other large language model.", nil},
+			{use, "您不得使用本模型或其衍生品训练其他AI模型。", nil},
+			{output, "您不得使用本模型或其衍生品训练其他AI模型。", nil},
+		},
+	}, {
+		name: "a Chinese definition with a colon",
+		text: "2.3 生成内容：指模型输出的文本，不得超过本协议约定的范围。",
+		want: nil,
+	}})
+}
