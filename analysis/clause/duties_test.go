@@ -161,3 +161,16 @@ func TestImproveOtherModels(t *testing.T) {
 		want: nil,
 	}})
 }
+
+// TestCreativeCommonsPointer: a model license that only points to a
+// Creative Commons license incorporates it by reference, like any other
+// document it points to (made-up text).
+func TestCreativeCommonsPointer(t *testing.T) {
+	runPhraseCases(t, []phraseCase{{
+		name: "weights under a Creative Commons license, by URL",
+		text: "The Zeta weights are licensed under the license at https://creativecommons.org/licenses/by-sa/4.0/legalcode.",
+		want: []phrase{
+			{policy, "The Zeta weights are licensed under the license at https://creativecommons.org/licenses/by-sa/4.0/legalcode.", map[string]any{"url": "https://creativecommons.org/licenses/by-sa/4.0/legalcode"}},
+		},
+	}})
+}
