@@ -61,3 +61,45 @@ func TestWithOverlayIsLoad(t *testing.T) {
 		}
 	}
 }
+
+// TestWithOverlayKeystroke: a keystroke in open files the snapshot already
+// holds swaps their entries in one copy of the list (walker.replaced), and
+// gives what a new Load gives.
+func TestWithOverlayKeystroke(t *testing.T) {
+	root := t.TempDir()
+	write(t, root, map[string]string{
+		"LICENSE":          licenseText,
+		"README.md":        "---\nlicense: mit\n---\n# Model\n",
+		"models/a/LICENSE": licenseText,
+		"main.go":          "package main\n",
+	})
+	open := map[string][]byte{"LICENSE": []byte(licenseText), "models/a/LICENSE": []byte(licenseText + "\nedited\n")}
+	o := Options{Overlay: open}
+	snap, _, err := Load(root, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	typed := map[string][]byte{"LICENSE": []byte(licenseText + "\nA keystroke.\n"), "models/a/LICENSE": open["models/a/LICENSE"]}
+	o.Overlay = typed
+	want, _, err := Load(root, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := &walker{opts: o}
+	w.compile()
+	if _, ok := w.replaced(snap.Docs, typed); !ok {
+		t.Fatal("a keystroke in open files the snapshot holds did not swap them in place")
+	}
+	got := withOverlay(snap, typed, o)
+	if !reflect.DeepEqual(got.Docs, want.Docs) {
+		t.Errorf("withOverlay docs %v, Load docs %v", paths(got), paths(want))
+	}
+	if again, _, _ := Load(root, Options{Overlay: open}); !reflect.DeepEqual(again.Docs, snap.Docs) {
+		t.Error("withOverlay changed the snapshot it was given")
+	}
+	// A buffer the snapshot does not hold goes the long way.
+	typed["docs/NEW_LICENSE"] = []byte(licenseText)
+	if _, ok := w.replaced(snap.Docs, typed); ok {
+		t.Error("a buffer the snapshot does not hold was swapped in place")
+	}
+}

@@ -881,6 +881,12 @@ func Match(g, p string) bool { return glob.Match(g, p) }
 func withOverlay(snap *analysis.Snapshot, overlay map[string][]byte, opts Options) *analysis.Snapshot {
 	w := &walker{opts: opts}
 	w.compile()
+	if docs, ok := w.replaced(snap.Docs, overlay); ok {
+		out := *snap
+		out.Docs = docs
+		out.Now = time.Now()
+		return &out
+	}
 	w.docs = make([]analysis.Document, 0, len(snap.Docs)+len(overlay))
 	for _, d := range snap.Docs {
 		if _, ok := overlay[d.Path]; !ok {
@@ -911,4 +917,34 @@ func withOverlay(snap *analysis.Snapshot, overlay map[string][]byte, opts Option
 	out.Docs = w.docs
 	out.Now = time.Now()
 	return &out
+}
+
+// replaced is withOverlay's list of documents when every buffer stands for
+// a document the snapshot already holds, as on a keystroke in an open file:
+// one copy of the list with those entries swapped, where the general case
+// builds the list without them and then merges them back (two lists of the
+// whole workspace per keystroke, garbage the collector pays for). ok is
+// false when a buffer is new, ignored, or no longer a kind the walk keeps.
+func (w *walker) replaced(docs []analysis.Document, overlay map[string][]byte) (_ []analysis.Document, ok bool) {
+	type swap struct {
+		i int
+		d analysis.Document
+	}
+	swaps := make([]swap, 0, len(overlay))
+	for p, text := range overlay {
+		i, found := slices.BinarySearchFunc(docs, p, func(d analysis.Document, p string) int { return strings.Compare(d.Path, p) })
+		if !found || w.ignored(p) {
+			return nil, false
+		}
+		d := Buffer(p, text, w.opts.MaxFileSize)
+		if d.Kind == analysis.KindOther || d.Kind == analysis.KindMarkdown && !isReadme(d.Path) {
+			return nil, false
+		}
+		swaps = append(swaps, swap{i, d})
+	}
+	out := slices.Clone(docs)
+	for _, s := range swaps {
+		out[s.i] = s.d
+	}
+	return out, true
 }
