@@ -298,14 +298,7 @@ func refineAdded(text []byte, added []Span, licensecheckID string) []Span {
 	}
 	ws := words(text)
 	theirs, _, _ := mark(ws, t)
-	return addedLines(text, ws, theirs, func(off int) bool {
-		for _, r := range added {
-			if off >= r.Start && off < r.End {
-				return true
-			}
-		}
-		return false
-	}, minAddedWords)
+	return addedLines(text, ws, theirs, func(off int) bool { return within(added, off) }, minAddedWords)
 }
 
 // addedLines returns the regions of lines made mostly of words that are
@@ -313,24 +306,8 @@ func refineAdded(text []byte, added []Span, licensecheckID string) []Span {
 // are substantial (minTotal words in all, as addedTerms counts them); keep,
 // when set, says which lines (by where their text starts) may be added.
 func addedLines(text []byte, ws []word, theirs []bool, keep func(int) bool, minTotal int) []Span {
-	var regions []Span
-	total := 0
-	cur, n := Span{-1, -1}, 0
-	flush := func() {
-		if cur.Start >= 0 && n >= minRegionWords {
-			regions = append(regions, cur)
-			total += n
-		}
-		cur, n = Span{-1, -1}, 0
-	}
 	wi := 0
-	for off := 0; off < len(text); {
-		end := bytes.IndexByte(text[off:], '\n')
-		if end < 0 {
-			end = len(text)
-		} else {
-			end += off
-		}
+	return proseRegions(text, minTotal, func(off, end int, line []byte) bool {
 		mine, all := 0, 0
 		for ; wi < len(ws) && ws[wi].start < end; wi++ {
 			all++
@@ -338,26 +315,8 @@ func addedLines(text []byte, ws []word, theirs []bool, keep func(int) bool, minT
 				mine++
 			}
 		}
-		line := bytes.TrimSpace(text[off:end])
-		switch {
-		case len(line) == 0:
-		case 2*mine <= all || boilerplate.Match(line) || shouting(line) || keep != nil && !keep(off+bytes.Index(text[off:end], line)):
-			flush()
-		default:
-			s := off + bytes.Index(text[off:end], line)
-			if cur.Start < 0 {
-				cur.Start = s
-			}
-			cur.End = s + len(line)
-			n += len(bytes.Fields(line))
-		}
-		off = end + 1
-	}
-	flush()
-	if total < minTotal {
-		return nil
-	}
-	return regions
+		return 2*mine <= all || keep != nil && len(line) > 0 && !keep(off+bytes.Index(text[off:end], line))
+	})
 }
 
 // definitionLine matches a line that defines a term: added definitions

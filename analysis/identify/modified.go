@@ -31,14 +31,29 @@ var boilerplate = regexp.MustCompile(`(?i)^[\s>#*_=\-|]*(?:copyright\b|\(c\)|©|
 // licensecheck matched, sorted or not) that hold added prose, or nil when
 // they are too few words to be terms.
 func addedTerms(text []byte, covered []Span) []Span {
-	inside := func(off int) bool {
-		for _, c := range covered {
-			if off >= c.Start && off < c.End {
-				return true
-			}
+	return proseRegions(text, minAddedWords, func(off, end int, _ []byte) bool {
+		indent := len(text[off:end]) - len(bytes.TrimLeft(text[off:end], " \t"))
+		return within(covered, off+indent) || within(covered, end-1)
+	})
+}
+
+// within reports whether off lies in one of spans.
+func within(spans []Span, off int) bool {
+	for _, c := range spans {
+		if off >= c.Start && off < c.End {
+			return true
 		}
-		return false
 	}
+	return false
+}
+
+// proseRegions returns the regions of consecutive lines of text that may
+// be added terms (blank lines join the lines of one region; a boilerplate
+// or all-capitals line, or one excluded says is not added, ends it), each
+// of at least minRegionWords words, or nil when all together hold fewer
+// than minTotal words. excluded is asked about every line in order, blank
+// ones too, with the line's bounds and its trimmed text.
+func proseRegions(text []byte, minTotal int, excluded func(off, end int, line []byte) bool) []Span {
 	var regions []Span
 	total := 0
 	cur, words := Span{-1, -1}, 0
@@ -57,10 +72,11 @@ func addedTerms(text []byte, covered []Span) []Span {
 			end += off
 		}
 		line := bytes.TrimSpace(text[off:end])
+		out := excluded(off, end, line)
 		switch {
 		case len(line) == 0:
 			// blank lines join the paragraphs of one region
-		case inside(off+len(text[off:end])-len(bytes.TrimLeft(text[off:end], " \t"))) || inside(end-1) || boilerplate.Match(line) || shouting(line):
+		case out || boilerplate.Match(line) || shouting(line):
 			flush()
 		default:
 			s := off + bytes.Index(text[off:end], line)
@@ -73,7 +89,7 @@ func addedTerms(text []byte, covered []Span) []Span {
 		off = end + 1
 	}
 	flush()
-	if total < minAddedWords {
+	if total < minTotal {
 		return nil
 	}
 	return regions
