@@ -220,16 +220,7 @@ func (s *nbStream) skip() error {
 // members reads an object whose '{' is next, calling member for each key
 // with the value still to read.
 func (s *nbStream) members(member func(key string) error) error {
-	if err := s.expect('{'); err != nil {
-		return err
-	}
-	if b, err := s.ws(); err != nil {
-		return err
-	} else if b == '}' {
-		_, err = s.byte()
-		return err
-	}
-	for {
+	return s.items('{', '}', func() error {
 		k, err := s.str(true)
 		if err != nil {
 			return err
@@ -237,37 +228,29 @@ func (s *nbStream) members(member func(key string) error) error {
 		if err := s.expect(':'); err != nil {
 			return err
 		}
-		if err := member(string(k.raw)); err != nil {
-			return err
-		}
-		b, err := s.ws()
-		if err != nil {
-			return err
-		}
-		s.byte()
-		switch b {
-		case ',':
-		case '}':
-			return nil
-		default:
-			return errNotCompact
-		}
-	}
+		return member(string(k.raw))
+	})
 }
 
 // elements reads an array whose '[' is next, calling elem for each element.
 func (s *nbStream) elements(elem func() error) error {
-	if err := s.expect('['); err != nil {
+	return s.items('[', ']', elem)
+}
+
+// items reads a comma-separated sequence between left, which is next, and
+// right, calling item to read each one.
+func (s *nbStream) items(left, right byte, item func() error) error {
+	if err := s.expect(left); err != nil {
 		return err
 	}
 	if b, err := s.ws(); err != nil {
 		return err
-	} else if b == ']' {
+	} else if b == right {
 		_, err = s.byte()
 		return err
 	}
 	for {
-		if err := elem(); err != nil {
+		if err := item(); err != nil {
 			return err
 		}
 		b, err := s.ws()
@@ -277,7 +260,7 @@ func (s *nbStream) elements(elem func() error) error {
 		s.byte()
 		switch b {
 		case ',':
-		case ']':
+		case right:
 			return nil
 		default:
 			return errNotCompact
