@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/fineprint-dev/fineprint/analysis/record"
+	"github.com/fineprint-dev/fineprint/internal/corpus"
 	"github.com/fineprint-dev/fineprint/internal/testws"
 )
 
@@ -21,12 +22,7 @@ import (
 // of n files, read into a snapshot; the test skips without the corpus.
 func generated(t *testing.T, n int) (*Snapshot, *testws.Workspace) {
 	t.Helper()
-	wd, _ := os.Getwd()
-	dir := testws.FindCorpus(wd)
-	if dir == "" {
-		t.Skip("no ../shared/corpus beside the module: generated-workspace tests skipped")
-	}
-	c, err := testws.LoadCorpus(dir)
+	c, err := testws.LoadCorpus(corpus.Dir(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -251,12 +247,7 @@ func TestKeystrokeWorkIndependentOfWorkspaceSize(t *testing.T) {
 // it. A keystroke in that license takes the incremental path and the fixes
 // carry the new text, as a fresh analysis's do.
 func TestIncrementalCopiedText(t *testing.T) {
-	wd, _ := os.Getwd()
-	dir := testws.FindCorpus(wd)
-	if dir == "" {
-		t.Skip("no ../shared/corpus beside the module")
-	}
-	license, err := os.ReadFile(filepath.Join(dir, "licenses", "llama-2", "LICENSE"))
+	license, err := os.ReadFile(corpus.Dir(t, "licenses", "llama-2", "LICENSE"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -297,12 +288,7 @@ func TestIncrementalCopiedText(t *testing.T) {
 // the clause's end moves with the edit, and the project's findings are
 // still reused when nothing else changed, equal to a fresh analysis's.
 func TestIncrementalTypingInClause(t *testing.T) {
-	wd, _ := os.Getwd()
-	dir := testws.FindCorpus(wd)
-	if dir == "" {
-		t.Skip("no ../shared/corpus beside the module")
-	}
-	license, err := os.ReadFile(filepath.Join(dir, "licenses", "llama-2", "LICENSE"))
+	license, err := os.ReadFile(corpus.Dir(t, "licenses", "llama-2", "LICENSE"))
 	if err != nil {
 		t.Fatal(err)
 	}
