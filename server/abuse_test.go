@@ -17,6 +17,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/fineprint-dev/fineprint/internal/testbin"
 )
 
 // TestProtocolAbuse runs the built `fineprint serve` and feeds it raw frames
@@ -29,7 +31,7 @@ func TestProtocolAbuse(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary")
 	}
-	bin := buildFineprint(t)
+	bin := testbin.Fineprint(t)
 	for _, c := range abuseCases() {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
@@ -640,15 +642,4 @@ func (p *serveProc) checkStderr(t *testing.T) {
 
 func fileURI(p string) string {
 	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(p)}).String()
-}
-
-// buildFineprint builds cmd/fineprint into the test's temporary folder.
-func buildFineprint(t *testing.T) string {
-	t.Helper()
-	bin := filepath.Join(t.TempDir(), "fineprint")
-	cmd := exec.Command("go", "build", "-o", bin, "github.com/fineprint-dev/fineprint/cmd/fineprint")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
 }

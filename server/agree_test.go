@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/fineprint-dev/fineprint/internal/testbin"
 )
 
 // TestCLIServerAndRecordAgree runs `fineprint check`, `fineprint serve` and
@@ -41,7 +43,7 @@ func TestCLIServerAndRecordAgree(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	bin := buildFineprint(t)
+	bin := testbin.Fineprint(t)
 
 	// The CLI.
 	out, err := exec.Command(bin, "check", "--format", "json", "--fail-on", "never", root).Output()

@@ -17,6 +17,7 @@ import (
 	"testing"
 
 	"github.com/fineprint-dev/fineprint/analysis"
+	"github.com/fineprint-dev/fineprint/internal/testbin"
 )
 
 // Issue 16 row 10: `fineprint record` killed (SIGKILL) before each rename
@@ -38,7 +39,7 @@ func TestRecordKilledAtEveryRename(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the fineprint binary")
 	}
-	bin := buildFineprint(t)
+	bin := testbin.Fineprint(t)
 	template := t.TempDir()
 	for i := 1; i <= 3; i++ {
 		writeFile(t, filepath.Join(template, fmt.Sprintf("LICENSE-%d", i)), fmt.Sprintf("Acme Test License %d\n\nYou may use this model.\n", i))
@@ -228,15 +229,4 @@ func copyTree(t *testing.T, dir string) string {
 		writeFile(t, filepath.Join(to, filepath.FromSlash(p)), text)
 	}
 	return to
-}
-
-// buildFineprint builds cmd/fineprint into the test's temporary folder.
-func buildFineprint(t *testing.T) string {
-	t.Helper()
-	bin := filepath.Join(t.TempDir(), "fineprint")
-	cmd := exec.Command("go", "build", "-o", bin, "github.com/fineprint-dev/fineprint/cmd/fineprint")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
 }
