@@ -15,23 +15,15 @@ import (
 // rules read the added text, and the checklist says so. The standard texts
 // come from the corpus at run time; the added terms are made up.
 func TestModifiedStandardLicense(t *testing.T) {
-	root := corpus.Dir(t, "licenses")
-	read := func(rel string) string {
-		b, err := os.ReadFile(filepath.Join(root, rel))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return string(b)
-	}
 	mitAdded := "Our addition: if your product has more than 5 million monthly active users, you must display \"Built with Zeta\" in its user interface."
 	apacheAdded := "The model weights are licensed for non-commercial research purposes only, and you may not offer them as a hosted service."
 	tests := []struct {
 		name, text, added, id, licName string
 		codes                          []string // clause codes that must sit on the added text
 	}{
-		{"modified MIT", read("mit/deepseek-r1/LICENSE") + "\n" + mitAdded + "\n", mitAdded, "mit",
+		{"modified MIT", corpusLicense(t, "mit/deepseek-r1/LICENSE") + "\n" + mitAdded + "\n", mitAdded, "mit",
 			"MIT License with additional terms", []string{"clause/scale-threshold", "clause/attribution"}},
-		{"modified Apache-2.0", "Copyright 2026 Zeta Labs\n\n" + apacheAdded + "\n\n" + read("apache-2.0/grok-1/LICENSE.txt"), apacheAdded, "apache-2.0",
+		{"modified Apache-2.0", "Copyright 2026 Zeta Labs\n\n" + apacheAdded + "\n\n" + corpusLicense(t, "apache-2.0/grok-1/LICENSE.txt"), apacheAdded, "apache-2.0",
 			"Apache License 2.0 with additional terms", []string{"license/research-only"}},
 	}
 	for _, tt := range tests {
@@ -81,18 +73,10 @@ func TestModifiedStandardLicense(t *testing.T) {
 // rules read, and the standard part's clauses count too (the license is
 // custom now). The inserted terms are made up.
 func TestAlteredStandardLicense(t *testing.T) {
-	root := corpus.Dir(t, "licenses")
-	read := func(rel string) string {
-		b, err := os.ReadFile(filepath.Join(root, rel))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return string(b)
-	}
 	mitAdded := "No part of the Software, nor any audio made with it, may be used for commercial purposes."
-	mit := strings.Replace(read("mit/deepseek-r1/LICENSE"), "subject to the following conditions:\n", "subject to the following conditions:\n\n"+mitAdded+"\n", 1)
+	mit := strings.Replace(corpusLicense(t, "mit/deepseek-r1/LICENSE"), "subject to the following conditions:\n", "subject to the following conditions:\n\n"+mitAdded+"\n", 1)
 	apacheAdded := "4A. Scale Limitation. If the products or services You offer with the Work exceed 40 million monthly active users, You must request a separate license from Zeta Labs, which Zeta Labs may grant at its sole discretion."
-	apache := read("apache-2.0/grok-1/LICENSE.txt")
+	apache := corpusLicense(t, "apache-2.0/grok-1/LICENSE.txt")
 	apache = "Zeta Open Model License 1.0\n" + apache[strings.Index(apache, "TERMS AND CONDITIONS"):]
 	apache = strings.Replace(apache, "   5. Submission of Contributions.", "   "+apacheAdded+"\n\n   5. Submission of Contributions.", 1)
 	tests := []struct {
@@ -139,4 +123,15 @@ func TestAlteredStandardLicense(t *testing.T) {
 			}
 		})
 	}
+}
+
+// corpusLicense is the text of the corpus license at rel below
+// licenses/; the test skips without the corpus.
+func corpusLicense(t *testing.T, rel string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(corpus.Dir(t, "licenses"), rel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
