@@ -822,10 +822,15 @@ func (w *walker) readAt(f *os.File, want, limit int64, kind analysis.Kind) ([]by
 }
 
 func (w *walker) addDoc(d analysis.Document) {
-	if d.Kind == analysis.KindOther || d.Kind == analysis.KindMarkdown && !isReadme(d.Path) {
-		return
+	if kept(d) {
+		w.docs = append(w.docs, d)
 	}
-	w.docs = append(w.docs, d)
+}
+
+// kept says whether a snapshot holds d: every kind a rule reads, and of
+// plain Markdown only READMEs.
+func kept(d analysis.Document) bool {
+	return d.Kind != analysis.KindOther && (d.Kind != analysis.KindMarkdown || isReadme(d.Path))
 }
 
 // byPath orders documents by path; sorting them in place, without
@@ -937,7 +942,7 @@ func (w *walker) replaced(docs []analysis.Document, overlay map[string][]byte) (
 			return nil, false
 		}
 		d := Buffer(p, text, w.opts.MaxFileSize)
-		if d.Kind == analysis.KindOther || d.Kind == analysis.KindMarkdown && !isReadme(d.Path) {
+		if !kept(d) {
 			return nil, false
 		}
 		swaps = append(swaps, swap{i, d})
