@@ -29,23 +29,97 @@ func TestClauseLabels(t *testing.T) {
 	root := corpus.Dir(t)
 	labels := readLabels(t, "tune.tsv", "holdout.tsv")
 	floors := readFloors(t)
+	s := scoreLabels(t, labels, func(file string) string {
+		path := filepath.Join(root, filepath.FromSlash(file))
+		if _, err := os.Stat(path); err != nil {
+			t.Fatalf("labelled corpus file %s: %v", file, err)
+		}
+		return path
+	})
+	s.log(t, floors)
+	for _, code := range append(labelCodes, "all") {
+		r, p := s.figures(code)
+		c := s.count(code)
+		fl, ok := floors[code]
+		if !ok {
+			t.Errorf("%s: no floor in testdata/labels/floors.tsv", code)
+			continue
+		}
+		// A ratchet at the figures as printed (three decimals): raise the
+		// floors when the figures rise.
+		r, p = math.Round(r*1000)/1000, math.Round(p*1000)/1000
+		if r < fl[0] {
+			t.Errorf("%s: recall %.3f (TP %d, FN %d) fell below its floor %.3f", code, r, c.tp, c.fn, fl[0])
+		}
+		if p < fl[1] {
+			t.Errorf("%s: precision %.3f (TP %d, FP %d) fell below its floor %.3f", code, p, c.tp, c.fp, fl[1])
+		}
+	}
+}
+
+// TestExternalLabels scores "fineprint check" on labelled license texts
+// that are not in the corpus and not in this repository: the blind
+// measurement sets (testdata/labels/external, see its README). It runs
+// only when FINEPRINT_LABEL_TEXTS names the folder holding their texts
+// (fetched by the commits in the sets' SOURCES files), and
+// FINEPRINT_LABEL_SET names the label file (default: every *.tsv there).
+// Each text is checked as it ships, as the LICENSE of a folder of its
+// own. It prints the table and fails on nothing: the floors are the
+// corpus labels' ratchet above.
+func TestExternalLabels(t *testing.T) {
+	texts := os.Getenv("FINEPRINT_LABEL_TEXTS")
+	if texts == "" {
+		t.Skip("FINEPRINT_LABEL_TEXTS is not set: the external label sets need their texts (see testdata/labels/external/README.md)")
+	}
+	names := []string{os.Getenv("FINEPRINT_LABEL_SET")}
+	if names[0] == "" {
+		all, _ := filepath.Glob(filepath.Join("testdata", "labels", "external", "*.tsv"))
+		names = names[:0]
+		for _, a := range all {
+			if !strings.HasPrefix(filepath.Base(a), "SOURCES") {
+				names = append(names, filepath.Join("external", filepath.Base(a)))
+			}
+		}
+	}
+	labels := readLabels(t, names...)
+	s := scoreLabels(t, labels, func(file string) string {
+		b, err := os.ReadFile(filepath.Join(texts, file))
+		if err != nil {
+			t.Fatalf("labelled text %s: %v", file, err)
+		}
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, "LICENSE"), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return filepath.Join(dir, "LICENSE")
+	})
+	s.log(t, nil)
+}
+
+// labelScore is the outcome of scoring findings against labels: counts
+// per code, and the labels missed and the findings no label matched.
+type labelScore struct {
+	counts         map[string]*labelCount
+	misses, alarms []string
+}
+
+type labelCount struct{ tp, fp, fn int }
+
+// scoreLabels runs check on each labelled file (pathOf gives the path to
+// check) and pairs its findings with the file's labels, code by code.
+func scoreLabels(t *testing.T, labels map[string][]labelRange, pathOf func(file string) string) *labelScore {
+	t.Helper()
 	files := make([]string, 0, len(labels))
 	for f := range labels {
 		files = append(files, f)
 	}
 	sort.Strings(files)
-	type count struct{ tp, fp, fn int }
-	counts := map[string]*count{}
+	s := &labelScore{counts: map[string]*labelCount{}}
 	for _, c := range labelCodes {
-		counts[c] = &count{}
+		s.counts[c] = &labelCount{}
 	}
-	var misses, alarms []string
 	for _, file := range files {
-		path := filepath.Join(root, filepath.FromSlash(file))
-		if _, err := os.Stat(path); err != nil {
-			t.Fatalf("labelled corpus file %s: %v", file, err)
-		}
-		finds := checkFindings(t, path)
+		finds := checkFindings(t, pathOf(file))
 		for _, code := range labelCodes {
 			var ls []labelRange
 			for _, l := range labels[file] {
@@ -63,51 +137,61 @@ func TestClauseLabels(t *testing.T) {
 				continue
 			}
 			fOf, lOf := matchRanges(code, fs, ls)
-			c := counts[code]
+			c := s.counts[code]
 			c.tp += len(fOf)
 			c.fn += len(ls) - len(lOf)
 			c.fp += len(fs) - len(fOf)
 			for j, l := range ls {
 				if _, ok := lOf[j]; !ok {
-					misses = append(misses, fmt.Sprintf("%s:%d-%d: %s %s", file, l.start, l.end, code, l.value))
+					s.misses = append(s.misses, fmt.Sprintf("%s:%d-%d: %s %s", file, l.start, l.end, code, l.value))
 				}
 			}
 			for i, f := range fs {
 				if _, ok := fOf[i]; !ok {
-					alarms = append(alarms, fmt.Sprintf("%s:%d-%d: %s %s", file, f.start, f.end, code, f.value))
+					s.alarms = append(s.alarms, fmt.Sprintf("%s:%d-%d: %s %s", file, f.start, f.end, code, f.value))
 				}
 			}
 		}
 	}
-	t.Logf("%-28s %4s %4s %4s %7s %9s %7s %9s", "code", "TP", "FP", "FN", "recall", "precision", "floor-R", "floor-P")
-	var all count
-	for _, code := range append(labelCodes, "all") {
-		c := &all
-		if code != "all" {
-			c = counts[code]
-			all.tp, all.fp, all.fn = all.tp+c.tp, all.fp+c.fp, all.fn+c.fn
-		}
-		r, p := ratio(c.tp, c.tp+c.fn), ratio(c.tp, c.tp+c.fp)
-		fl, ok := floors[code]
-		t.Logf("%-28s %4d %4d %4d %7.3f %9.3f %7.3f %9.3f", code, c.tp, c.fp, c.fn, r, p, fl[0], fl[1])
-		if !ok {
-			t.Errorf("%s: no floor in testdata/labels/floors.tsv", code)
-			continue
-		}
-		// A ratchet at the figures as printed (three decimals): raise the
-		// floors when the figures rise.
-		r, p = math.Round(r*1000)/1000, math.Round(p*1000)/1000
-		if r < fl[0] {
-			t.Errorf("%s: recall %.3f (TP %d, FN %d) fell below its floor %.3f", code, r, c.tp, c.fn, fl[0])
-		}
-		if p < fl[1] {
-			t.Errorf("%s: precision %.3f (TP %d, FP %d) fell below its floor %.3f", code, p, c.tp, c.fp, fl[1])
-		}
+	return s
+}
+
+// count is a code's counts; "all" sums every code (micro-averaged).
+func (s *labelScore) count(code string) labelCount {
+	if code != "all" {
+		return *s.counts[code]
 	}
-	for _, m := range misses {
+	var all labelCount
+	for _, c := range s.counts {
+		all.tp, all.fp, all.fn = all.tp+c.tp, all.fp+c.fp, all.fn+c.fn
+	}
+	return all
+}
+
+// figures are a code's recall and precision.
+func (s *labelScore) figures(code string) (recall, precision float64) {
+	c := s.count(code)
+	return ratio(c.tp, c.tp+c.fn), ratio(c.tp, c.tp+c.fp)
+}
+
+// log prints the table (with the floors when given), the misses and the
+// false alarms.
+func (s *labelScore) log(t *testing.T, floors map[string][2]float64) {
+	t.Helper()
+	t.Logf("%-28s %4s %4s %4s %7s %9s %7s %9s", "code", "TP", "FP", "FN", "recall", "precision", "floor-R", "floor-P")
+	for _, code := range append(labelCodes, "all") {
+		c := s.count(code)
+		r, p := s.figures(code)
+		floor := fmt.Sprintf("%7s %9s", "-", "-")
+		if fl, ok := floors[code]; ok {
+			floor = fmt.Sprintf("%7.3f %9.3f", fl[0], fl[1])
+		}
+		t.Logf("%-28s %4d %4d %4d %7.3f %9.3f %s", code, c.tp, c.fp, c.fn, r, p, floor)
+	}
+	for _, m := range s.misses {
 		t.Logf("miss: %s", m)
 	}
-	for _, a := range alarms {
+	for _, a := range s.alarms {
 		t.Logf("false alarm: %s", a)
 	}
 }
@@ -150,7 +234,8 @@ func readLabels(t *testing.T, names ...string) map[string][]labelRange {
 				t.Fatalf("%s: row %d: bad lines %q-%q", name, i+2, r[2], r[3])
 			}
 			l := labelRange{code: r[1], start: s, end: e}
-			for _, kv := range strings.Fields(r[4]) {
+			// Facts are separated by spaces or semicolons.
+			for _, kv := range strings.FieldsFunc(r[4], func(c rune) bool { return c == ';' || c == ' ' }) {
 				if v, ok := strings.CutPrefix(kv, "value="); ok {
 					f, err := strconv.ParseFloat(v, 64)
 					if err != nil {
