@@ -87,6 +87,7 @@ func TestModelResolution(t *testing.T) {
 		{"black-forest-labs/FLUX.1-schnell", "apache-2.0"},
 		{"black-forest-labs/FLUX.1-dev", "flux-1-dev-non-commercial"},
 		{"01-ai/Yi-1.5-34B", "apache-2.0"},
+		{"falcon3:7b", "tii-falcon-2.0"},
 	}
 	k := Default()
 	for _, tt := range tests {
@@ -99,9 +100,91 @@ func TestModelResolution(t *testing.T) {
 			t.Errorf("Model(%q) = %q, want %q", tt.id, got, tt.license)
 		}
 	}
-	for _, id := range []string{"", "someone/unknown-model", "unknownmodel:latest", "jmorgan/mario:latest", "falcon3:7b"} {
+	for _, id := range []string{"", "someone/unknown-model", "unknownmodel:latest", "jmorgan/mario:latest", "lfm2:1.2b"} {
 		if m := k.Model(id); m != nil {
 			t.Errorf("Model(%q) = %s, want no match", id, m.ID)
+		}
+	}
+}
+
+// TestNewerReleases: names that fine-tuning configs (axolotl's examples,
+// LLaMA-Factory's registry, Unsloth's mapper) use for 2025-2026 releases
+// resolve, through copies and quantizations too, to the license of that
+// checkpoint; a more specific pattern wins over its family's (Qwen2.5-VL 3B
+// and 72B, Ministral 8B 2410, Devstral 2 123B); and families whose license
+// fineprint does not describe stay unknown rather than borrow a neighbour's.
+func TestNewerReleases(t *testing.T) {
+	k := Default()
+	for _, tt := range []struct{ id, license string }{
+		{"Qwen/Qwen3.5-27B", "apache-2.0"},
+		{"Qwen/Qwen3.5-35B-A3B-Base", "apache-2.0"},
+		{"bartowski/Qwen3.5-9B-GGUF", "apache-2.0"},
+		{"qwen3.5:9b", "apache-2.0"},
+		{"Qwen/Qwen3-VL-8B-Instruct", "apache-2.0"},
+		{"Qwen/Qwen3-Coder-30B-A3B-Instruct", "apache-2.0"},
+		{"someone/Qwen2.5-VL-7B-Instruct-abliterated", "apache-2.0"},
+		{"someone/Qwen2.5-VL-3B-Instruct-abliterated", "qwen-research"},
+		{"someone/Qwen2.5-VL-72B-Instruct-abliterated", "qwen"},
+		{"someone/Qwen2.5-Coder-3B-Instruct-abliterated", "qwen-research"},
+		{"tiiuae/Falcon-H1-7B-Instruct", "tii-falcon-2.0"},
+		{"tiiuae/Falcon3-7B-Instruct", "tii-falcon-2.0"},
+		{"tiiuae/falcon-11B", "tii-falcon-2.0"},
+		{"falcon2:11b", "tii-falcon-2.0"},
+		{"tiiuae/falcon-7b", "apache-2.0"},
+		{"mistralai/Ministral-3-8B-Instruct-2512", "apache-2.0"},
+		{"unsloth/Ministral-3-3B-Reasoning-2512-bnb-4bit", "apache-2.0"},
+		{"ministral-3:14b", "apache-2.0"},
+		{"mistralai/Ministral-8B-Instruct-2410", "mrl"},
+		{"axolotl-ai-co/Mistral-Small-4-119B-2603-BF16", "apache-2.0"},
+		{"mistralai/Devstral-Small-2-24B-Instruct-2512", "apache-2.0"},
+		{"devstral:24b", "apache-2.0"},
+		{"mistral-community/pixtral-12b", "apache-2.0"},
+		{"mistral-community/Codestral-22B-v0.1", "mnpl"},
+		{"ai21labs/Jamba-v0.1", "apache-2.0"},
+		{"ai21labs/AI21-Jamba-1.5-Large", "jamba-open-model"},
+		{"ai21labs/AI21-Jamba-Mini-1.7", "jamba-open-model"},
+		{"deepseek-ai/DeepSeek-V4-Flash", "mit"},
+		{"nvidia/DeepSeek-V4-Flash-NVFP4", "mit"},
+		{"zai-org/GLM-4.7-Flash", "mit"},
+		{"zai-org/GLM-5", "mit"},
+		{"zai-org/chatglm3-6b", "chatglm3-6b"},
+		{"OpenGVLab/InternVL3_5-8B-HF", "apache-2.0"},
+		{"swiss-ai/Apertus-8B-Instruct-2509", "apache-2.0"},
+		{"ByteDance-Seed/Seed-OSS-36B-Instruct", "apache-2.0"},
+		{"baidu/ERNIE-4.5-VL-28B-A3B-PT", "apache-2.0"},
+		{"moonshotai/Kimi-Linear-48B-A3B-Instruct", "mit"},
+		{"arcee-ai/AFM-4.5B", "apache-2.0"},
+		{"google/medgemma-4b-it", "health-ai-developer-foundations"},
+		{"unsloth/medgemma-27b-text-it-unsloth-bnb-4bit", "health-ai-developer-foundations"},
+		{"google/gemma-3-4b-it", "gemma"},
+		{"axolotl-ai-co/gpt-oss-120b-dequantized", "apache-2.0"},
+		{"casperhansen/llama-3-70b-fp16", "llama3"},
+		{"unsloth/llama-3-8b-Instruct-bnb-4bit", "llama3"},
+		{"huggyllama/llama-7b", "llama1"},
+		{"neuralmagic/Sparse-Llama-3.1-8B-2of4", "llama3.1"},
+		{"NousResearch/Hermes-3-Llama-3.1-70B", "llama3.1"},
+		{"NousResearch/Llama-2-7b-hf", "llama2"},
+		{"LnL-AI/dbrx-base-converted-v2", "databricks-open-model"},
+	} {
+		got := ""
+		if m, ok := k.ResolveModel(tt.id); ok {
+			got = m.Model.License
+		}
+		if got != tt.license {
+			t.Errorf("ResolveModel(%q) = %q, want %q", tt.id, got, tt.license)
+		}
+	}
+	for _, id := range []string{
+		"mistralai/Devstral-2-123B-Instruct-2512", // modified MIT with a revenue cap
+		"devstral-2:123b",
+		"LiquidAI/LFM2-1.2B",          // LFM Open License v1.0
+		"moonshotai/Kimi-K2-Instruct", // modified MIT
+		"LGAI-EXAONE/EXAONE-4.0-32B",  // EXAONE AI Model License
+		"arcee-ai/AFM-4.5B-Preview",   // gated preview, other terms
+		"Mapika/GLM-5.2-NVFP4",        // no GLM-5.2 release to source
+	} {
+		if m, ok := k.ResolveModel(id); ok {
+			t.Errorf("ResolveModel(%q) = %s (%s), want unknown", id, m.Model.ID, m.Model.License)
 		}
 	}
 }
