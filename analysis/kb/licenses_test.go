@@ -96,7 +96,11 @@ func TestAliasesResolve(t *testing.T) {
 		"mnpl":                             "mnpl",
 		"mrl":                              "mrl",
 		"falcon-180b-tii-1.0":              "falcon-180b-tii",
-		"sai-nc-community":                 "stabilityai-nc-research-community",
+		// Falcon3 and Falcon-H1 cards: license_name falcon-llm-license, linking
+		// the TII Falcon-LLM License 2.0; the 2023 royalty license was tii-falcon-llm.
+		"falcon-llm-license": "tii-falcon-2.0",
+		"tii-falcon-llm":     "tii-falcon-llm-1.0",
+		"sai-nc-community":   "stabilityai-nc-research-community",
 	} {
 		if l := k.License(alias); l == nil || l.ID != want {
 			t.Errorf("License(%q) = %v, want %s", alias, l, want)
