@@ -78,6 +78,9 @@ func TestModelResolution(t *testing.T) {
 		{"deepseek-ai/DeepSeek-R1-Distill-Qwen-7B", "apache-2.0"},
 		{"microsoft/Phi-3-mini-4k-instruct", "mit"},
 		{"tiiuae/falcon-7b", "apache-2.0"},
+		{"tiiuae/Falcon-E-3B-Base", "tii-falcon-2.0"},
+		{"PaddlePaddle/PaddleOCR-VL", "apache-2.0"},
+		{"agentica-org/DeepCoder-14B-Preview", "mit"},
 		{"tiiuae/falcon-180B-chat", "falcon-180b-tii"},
 		{"CompVis/stable-diffusion-v1-4", "creativeml-openrail-m"},
 		{"stabilityai/stable-diffusion-2-1", "openrail++"},
@@ -161,6 +164,7 @@ func TestNewerReleases(t *testing.T) {
 		{"casperhansen/llama-3-70b-fp16", "llama3"},
 		{"unsloth/llama-3-8b-Instruct-bnb-4bit", "llama3"},
 		{"huggyllama/llama-7b", "llama1"},
+		{"nemotron:70b", "llama3.1"},
 		{"neuralmagic/Sparse-Llama-3.1-8B-2of4", "llama3.1"},
 		{"NousResearch/Hermes-3-Llama-3.1-70B", "llama3.1"},
 		{"NousResearch/Llama-2-7b-hf", "llama2"},
@@ -182,6 +186,7 @@ func TestNewerReleases(t *testing.T) {
 		"LGAI-EXAONE/EXAONE-4.0-32B",  // EXAONE AI Model License
 		"arcee-ai/AFM-4.5B-Preview",   // gated preview, other terms
 		"Mapika/GLM-5.2-NVFP4",        // no GLM-5.2 release to source
+		"nemotron-mini:4b",            // Nemotron-Mini-4B: not a Llama model
 	} {
 		if m, ok := k.ResolveModel(id); ok {
 			t.Errorf("ResolveModel(%q) = %s (%s), want unknown", id, m.Model.ID, m.Model.License)
