@@ -112,10 +112,16 @@ func (a *Analyzer) unread(d *Document) *fileResult {
 var omittedResult = &fileResult{}
 
 // RetainedBytes returns the bytes of text the documents of s hold: what
-// a snapshot keeps alive between analyses.
+// a snapshot keeps alive between analyses. A text that several documents
+// share (files with the same bytes, names of one file) counts once.
 func RetainedBytes(docs []Document) int64 {
 	var n int64
+	seen := map[*byte]bool{}
 	for _, d := range docs {
+		if len(d.Text) == 0 || seen[&d.Text[0]] {
+			continue
+		}
+		seen[&d.Text[0]] = true
 		n += int64(len(d.Text))
 	}
 	return n

@@ -20,16 +20,7 @@ import (
 // that starts naming a model is read and kept again.
 func TestRetainOmitsReferenceFreeTexts(t *testing.T) {
 	root := t.TempDir()
-	write := func(name, text string) {
-		t.Helper()
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := writer(t, root)
 	loads := "from transformers import AutoModel\nm = AutoModel.from_pretrained(\"meta-llama/Llama-3.1-8B\")\n"
 	write("LICENSE", "MIT License\n\nCopyright (c) 2024 Acme\n")
 	write("README.md", "# Demo\n\nUses Llama.\n")
@@ -103,6 +94,20 @@ func TestRetainOmitsReferenceFreeTexts(t *testing.T) {
 	same("after the change", changed)
 }
 
+// writer returns a function writing a file of root, with its folders.
+func writer(t *testing.T, root string) func(name, text string) {
+	return func(name, text string) {
+		t.Helper()
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 func render(res *analysis.Result) string {
 	var b strings.Builder
 	for _, f := range res.Findings {
@@ -115,4 +120,62 @@ func render(res *analysis.Result) string {
 		fmt.Fprintf(&b, "model %s %s %d\n", m.ID, m.License, len(m.Locations))
 	}
 	return b.String()
+}
+
+// TestSameBytesOneText checks that files with the same bytes share one
+// text in the snapshot (a LICENSE and a card copied into every model
+// folder are held once), that the analysis is the same as of texts read
+// one by one, and that a copy changed on disk gets a text of its own on
+// the rescan while the others go on sharing.
+func TestSameBytesOneText(t *testing.T) {
+	root := t.TempDir()
+	write := writer(t, root)
+	license := "MIT License\n\nCopyright (c) 2024 Acme\n\nPermission is hereby granted, free of charge, to any person obtaining a copy.\n"
+	card := "---\nlicense: mit\nbase_model: meta-llama/Llama-3.1-8B\n---\n# Model\n"
+	for i := range 4 {
+		write(fmt.Sprintf("models/m%d/LICENSE", i), license)
+		write(fmt.Sprintf("models/m%d/README.md", i), card)
+	}
+	write("models/other/LICENSE", "Apache License\nVersion 2.0, January 2004\n")
+	a := analysis.New()
+	c := &Cache{}
+	snap, _, err := Load(root, Options{Retain: a.Retains, Cache: c})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := int64(len(license) + len(card) + len("Apache License\nVersion 2.0, January 2004\n"))
+	if got := analysis.RetainedBytes(snap.Docs); got != want {
+		t.Errorf("retained %d bytes, want %d (one text of each content)", got, want)
+	}
+	// The same analysis as of a snapshot whose texts are read one by one.
+	one := &analysis.Snapshot{Root: snap.Root}
+	for _, d := range snap.Docs {
+		text, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(d.Path)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		one.Docs = append(one.Docs, Document(d.Path, text, int64(len(text))))
+	}
+	snap.Now, one.Now = time.Time{}, time.Time{}
+	if got, exp := render(a.Analyze(context.Background(), snap)), render(analysis.New().Analyze(context.Background(), one)); got != exp {
+		t.Errorf("analysis of shared texts:\n%s\nwant\n%s", got, exp)
+	}
+
+	write("models/m2/LICENSE", license+"\nChanged.\n")
+	later := time.Now().Add(time.Hour)
+	if err := os.Chtimes(filepath.Join(root, "models", "m2", "LICENSE"), later, later); err != nil {
+		t.Fatal(err)
+	}
+	rescan, _, err := Load(root, Options{Retain: a.Retains, Cache: c})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := analysis.RetainedBytes(rescan.Docs); got != want+int64(len(license+"\nChanged.\n")) {
+		t.Errorf("after the change retained %d bytes, want %d", got, want+int64(len(license+"\nChanged.\n")))
+	}
+	for _, d := range rescan.Docs {
+		if d.Path == "models/m2/LICENSE" && string(d.Text) != license+"\nChanged.\n" {
+			t.Errorf("%s holds %q after the change", d.Path, d.Text)
+		}
+	}
 }

@@ -346,6 +346,7 @@ type walker struct {
 	dirs   map[fileID]string
 	open   map[fileID]bool
 	texts  map[fileID]content // what each file read held, for its other names
+	same   sameTexts          // the texts kept so far, by their bytes (same.go)
 	globs  []*glob.Glob
 	linked []link // links to folders, to walk when the real folders are done
 	stats  Stats
@@ -392,7 +393,7 @@ func newWalker(root string, opts Options) (*walker, error) {
 		opts.Include = rootIncludes(abs, opts.Overlay)
 	}
 	w := &walker{root: abs, real: real, opts: opts, seen: map[string]bool{},
-		dirs: map[fileID]string{}, open: map[fileID]bool{}, texts: map[fileID]content{}}
+		dirs: map[fileID]string{}, open: map[fileID]bool{}, texts: map[fileID]content{}, same: sameTexts{}}
 	w.compile()
 	w.ctx = opts.Context
 	if w.ctx == nil {
@@ -657,6 +658,8 @@ func (w *walker) file(abs, rel, real string) bool {
 		// cache and the file's other names.
 		d.Text, d.Omitted = nil, true
 		w.omit(abs, rel, d.Kind)
+	} else if d.Kind != analysis.KindGGUF && kept(d) {
+		w.same.keep(d.Text)
 	}
 	w.addDoc(d)
 	return true
@@ -738,6 +741,9 @@ func (w *walker) read1(abs, rel string, kind analysis.Kind) (content, int64, *Sk
 		}
 		if text, err = w.readText(f, want, min(info.Size(), limit), kind); err != nil {
 			return content{}, 0, &Skip{Reason: reason(err), IOError: true}
+		}
+		if kind != analysis.KindGGUF { // a header may be read further later
+			text = w.same.shared(text)
 		}
 		if hasID {
 			w.texts[id] = content{text: text}
