@@ -46,7 +46,7 @@ func (s *Server) codeActions(p *protocol.CodeActionParams) []rpc.CodeAction {
 		if !overlaps(fv.lines(f.Span), start, end) || len(wanted) > 0 && !wanted[f.Code] {
 			continue
 		}
-		diag := v.diagnostic(fv, f)
+		diag := v.diagnostic(fv, f, nil)
 		for i, fix := range f.Fixes {
 			if !v.fixStaysInside(fv, fix) {
 				s.log.Warn("dropped a fix that would write outside the workspace", zap.String("code", f.Code), zap.String("fix", fix.Title))

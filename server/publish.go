@@ -103,12 +103,14 @@ func samePublication(prev, v *view, u protocol.DocumentURI) bool {
 
 // sameText compares two versions of a file's text; an unchanged file has
 // the same bytes from the workspace cache, which bytes.Equal sees at once.
-// A matching line index is handed on rather than built again.
+// A line index old kept is handed on rather than built again.
 func sameText(old, cur *fileView) bool {
 	if (old.text == nil) != (cur.text == nil) || !bytes.Equal(old.text, cur.text) {
 		return false
 	}
-	cur.idxOnce.Do(func() { cur.idx = old.index() })
+	if x := old.idx.Load(); x != nil {
+		cur.idx.CompareAndSwap(nil, x)
+	}
 	return true
 }
 

@@ -4,7 +4,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
-	"sync"
+	"sync/atomic"
 
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
@@ -94,21 +94,47 @@ type fileView struct {
 	licenses []analysis.LicenseInfo
 	refs     []analysis.Reference
 
-	idxOnce sync.Once
-	idx     *textpos.Index
+	// idx is the text's line index once a request has needed it (hover,
+	// code actions, an open buffer's diagnostics). Publishing the
+	// diagnostics of a file nobody has open uses one and drops it
+	// (diagnostics): a large workspace would otherwise keep an index of
+	// every file with findings, about 1.5 KB each, for positions nobody
+	// may ask for again.
+	idx atomic.Pointer[textpos.Index]
 }
 
 func newView(root string) *view {
 	return &view{root: root, uris: map[string]protocol.DocumentURI{}, files: map[protocol.DocumentURI]*fileView{}, paths: map[string]*fileView{}}
 }
 
+// index returns the text's line index, built on first use and kept. Two
+// requests building it at once build two equal ones; one is kept.
 func (fv *fileView) index() *textpos.Index {
-	fv.idxOnce.Do(func() { fv.idx = textpos.NewIndex(fv.text) })
-	return fv.idx
+	if x := fv.idx.Load(); x != nil {
+		return x
+	}
+	x := textpos.NewIndex(fv.text)
+	if fv.idx.CompareAndSwap(nil, x) {
+		return x
+	}
+	return fv.idx.Load()
+}
+
+// passingIndex is the index for converting fv's diagnostics: the kept one
+// when there is one or the file is open (its requests will need it),
+// else one that is not kept.
+func (fv *fileView) passingIndex() *textpos.Index {
+	if x := fv.idx.Load(); x != nil || fv.open {
+		return fv.index()
+	}
+	return textpos.NewIndex(fv.text)
 }
 
 func (fv *fileView) rangeOf(sp analysis.Span) protocol.Range {
-	x := fv.index()
+	return rangeIn(fv.index(), sp)
+}
+
+func rangeIn(x *textpos.Index, sp analysis.Span) protocol.Range {
 	return protocol.Range{Start: fromTextpos(x.Position(sp.Start)), End: fromTextpos(x.Position(sp.End))}
 }
 
@@ -153,9 +179,20 @@ func (v *view) add(snap *analysis.Snapshot, res *analysis.Result, looseURI proto
 		}
 		return fv
 	}
-	for _, f := range res.Findings {
-		fv := file(f.Path)
-		fv.findings = append(fv.findings, f)
+	// res.Findings are sorted by path: each file's are a run of them,
+	// shared rather than copied.
+	for fs := res.Findings; len(fs) > 0; {
+		n := 1
+		for n < len(fs) && fs[n].Path == fs[0].Path {
+			n++
+		}
+		fv := file(fs[0].Path)
+		if fv.findings == nil {
+			fv.findings = fs[:n:n]
+		} else { // a loose document's: every finding is its own
+			fv.findings = append(fv.findings, fs[:n]...)
+		}
+		fs = fs[n:]
 	}
 	for _, l := range res.Licenses {
 		fv := file(l.Path)
@@ -290,18 +327,42 @@ func (v *view) lookupExact(u protocol.DocumentURI) *fileView {
 	return v.fileAt(u)
 }
 
-// diagnostics converts the findings of fv.
+// diagnostics converts the findings of fv, with line indexes that are
+// not kept for files nobody has open (passingIndex).
 func (v *view) diagnostics(fv *fileView) []protocol.Diagnostic {
 	out := make([]protocol.Diagnostic, 0, len(fv.findings))
+	if len(fv.findings) == 0 {
+		return out
+	}
+	ix := passing{fv: fv.passingIndex()}
 	for _, f := range fv.findings {
-		out = append(out, v.diagnostic(fv, f))
+		out = append(out, v.diagnostic(fv, f, ix))
 	}
 	return out
 }
 
-func (v *view) diagnostic(fv *fileView, f analysis.Finding) protocol.Diagnostic {
+// passing holds the line indexes diagnostics uses for one file's findings:
+// the file's own, and those of the files its findings point to, built
+// once for all of them and dropped with them.
+type passing map[*fileView]*textpos.Index
+
+func (ix passing) of(fv *fileView) *textpos.Index {
+	if ix == nil {
+		return fv.index()
+	}
+	x, ok := ix[fv]
+	if !ok {
+		x = fv.passingIndex()
+		ix[fv] = x
+	}
+	return x
+}
+
+// diagnostic converts f, a finding of fv; ix, when not nil, holds the line
+// indexes to use (else each file's kept one).
+func (v *view) diagnostic(fv *fileView, f analysis.Finding, ix passing) protocol.Diagnostic {
 	d := protocol.Diagnostic{
-		Range:           fv.rangeOf(f.Span),
+		Range:           rangeIn(ix.of(fv), f.Span),
 		Severity:        protocol.DiagnosticSeverity(f.Severity),
 		Code:            f.Code,
 		CodeDescription: &protocol.CodeDescription{Href: uri.URI(analysis.RuleDocURL(f.Code))},
@@ -312,7 +373,7 @@ func (v *view) diagnostic(fv *fileView, f analysis.Finding) protocol.Diagnostic 
 	for _, r := range f.Related {
 		rf := v.file(fv, r.Path)
 		d.RelatedInformation = append(d.RelatedInformation, protocol.DiagnosticRelatedInformation{
-			Location: protocol.Location{URI: rf.uri, Range: rf.rangeOf(r.Span)},
+			Location: protocol.Location{URI: rf.uri, Range: rangeIn(ix.of(rf), r.Span)},
 			Message:  strings.TrimSpace(r.Message),
 		})
 	}
