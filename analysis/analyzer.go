@@ -703,9 +703,24 @@ func SortFindings(fs []Finding) {
 			strings.Compare(a.Message, b.Message),
 		)
 	})
-	sorted := make([]Finding, len(fs))
-	for k, i := range order {
-		sorted[k] = fs[i]
+	// Move them into place cycle by cycle rather than through a sorted
+	// copy: a large workspace's findings are megabytes, and the copy
+	// would be garbage at the moment of its analysis's peak memory.
+	for k := range order {
+		if order[k] < 0 || order[k] == k {
+			continue
+		}
+		// fs[k] receives fs[order[k]], which receives fs[order[order[k]]],
+		// ..., until the cycle comes back to k.
+		held := fs[k]
+		j := k
+		for order[j] != k {
+			next := order[j]
+			fs[j] = fs[next]
+			order[j] = -1
+			j = next
+		}
+		fs[j] = held
+		order[j] = -1
 	}
-	copy(fs, sorted)
 }

@@ -18,7 +18,7 @@ const MaxFindingsPerCode = 100
 // file and replaces the rest by one summary finding at the first one left
 // out. fs must be sorted (SortFindings); the result stays sorted. A summary
 // from an earlier pass (a file's own findings are bounded when they are
-// cached) counts the findings it stands for.
+// cached) counts the findings it stands for. It reuses the array of fs.
 func boundPerFileAndCode(fs []Finding, max int) []Finding {
 	if len(fs) <= max {
 		return fs
@@ -26,7 +26,10 @@ func boundPerFileAndCode(fs []Finding, max int) []Finding {
 	type key struct{ path, code string }
 	counts := map[key]int{}
 	summaries := map[key]int{} // index in out of the summary finding
-	out := fs[:0:0]
+	// In place: each finding yields at most one, so out never overtakes
+	// the finding being read (a copy would be megabytes of garbage in a
+	// large workspace).
+	out := fs[:0]
 	for _, f := range fs {
 		k := key{f.Path, f.Code}
 		omitted, isSummary := f.Data["omitted"].(int) // bounded once already
