@@ -45,6 +45,7 @@ type analyzeStats struct {
 	hints       atomic.Int64 // record hints the fast path patched (editHint)
 	cuts        atomic.Int64 // edits whose limits cut the fast path spliced rather than redid
 	recChecked  atomic.Int64 // record findings the fast path checked for suppression comments
+	spliced     atomic.Int64 // findings the fast path copied into a new list of all uncapped findings
 	why         atomic.Value // string: why the last analysis ran in full
 }
 
@@ -68,9 +69,13 @@ type lastRun struct {
 	recByPath map[string][]Finding // the record findings after suppress
 	ownRefs   int                  // res.References[:ownRefs] are the files' own
 	res       *Result
-	uncapped  []Finding        // res.Findings before limits.findings cut them
-	counts    map[Severity]int // uncapped's by severity
-	line      capLine          // where they were cut
+	// uncapped are res.Findings before limits.findings cut them, but for
+	// the paths in over, whose findings edits replaced since (uncappedOf):
+	// a keystroke whose cut stays where it was does not copy them all.
+	uncapped []Finding
+	over     map[string][]Finding
+	counts   map[Severity]int // uncapped's (with over) by severity
+	line     capLine          // where they were cut
 }
 
 // copySite is an edit of a base finding's fix that carries the whole text
@@ -387,7 +392,7 @@ func (a *Analyzer) tryEdit(s *Snapshot, lr *lastRun) (_ *Result, why string, fre
 	slices.Sort(paths)
 	segments := make([][]Finding, len(paths))
 	olds := make([][]Finding, len(paths)) // the paths' findings in lr.uncapped
-	total := len(lr.uncapped)
+	total := lr.uncappedLen()
 	oldFrs := map[string]*fileResult{}
 	for _, e := range eds {
 		oldFrs[s.Docs[e.i].Path] = e.old
@@ -399,7 +404,7 @@ func (a *Analyzer) tryEdit(s *Snapshot, lr *lastRun) (_ *Result, why string, fre
 			bs = lr.base[p]
 		}
 		fs := a.decided(fr, bs, recOf(p), &lr.profile)
-		old := segment(lr.uncapped, p)
+		old := lr.uncappedOf(p)
 		if hasRepeatKey(fs) || hasRepeatKey(old) {
 			// quietRepeats reads the findings of every file in order: the
 			// new ones keep the old ones' severities when they repeat
@@ -417,10 +422,9 @@ func (a *Analyzer) tryEdit(s *Snapshot, lr *lastRun) (_ *Result, why string, fre
 		olds[k] = old
 		total += len(segments[k]) - len(old)
 	}
-	uncapped := spliceFindings(lr.uncapped, paths, segments, total)
-	capped, line, counts, kept := a.editCut(lr, paths, olds, segments, uncapped)
+	capped, uncapped, line, counts, kept := a.editCut(lr, paths, olds, segments, total)
 	res := &Result{Profile: lr.profile, Models: lr.res.Models, Datasets: lr.res.Datasets, Reanalysed: len(eds), ID: a.ids.Add(1),
-		Findings: capped, Dropped: len(uncapped) - len(capped)}
+		Findings: capped, Dropped: total - len(capped)}
 	switch {
 	case line != lr.line:
 		// The cut moved: which findings of other files are kept may
@@ -432,15 +436,24 @@ func (a *Analyzer) tryEdit(s *Snapshot, lr *lastRun) (_ *Result, why string, fre
 	default:
 		res.Base, res.Dirty = lr.res.ID, paths
 	}
-	res.Licenses = lr.res.Licenses
-	own := lr.res.References[:lr.ownRefs]
+	res.Licenses, res.References = lr.res.Licenses, lr.res.References
+	ownRefs := lr.ownRefs
 	for _, e := range eds {
 		p := s.Docs[e.i].Path
 		res.Licenses = spliceByPath(res.Licenses, p, e.cur.licenses, func(l LicenseInfo) string { return l.Path })
-		own = spliceByPath(own, p, e.cur.references, func(r Reference) string { return r.Path })
+		// The files' own references come first, by path; most edits
+		// leave a license's references where they were, and the last
+		// result's list is then this one's too.
+		lo, _ := slices.BinarySearchFunc(res.References[:ownRefs], p, func(r Reference, p string) int { return strings.Compare(r.Path, p) })
+		hi := lo
+		for hi < ownRefs && res.References[hi].Path == p {
+			hi++
+		}
+		if !slices.Equal(res.References[lo:hi], e.cur.references) {
+			res.References = slices.Concat(res.References[:lo], e.cur.references, res.References[hi:])
+			ownRefs += len(e.cur.references) - (hi - lo)
+		}
 	}
-	res.References = append(slices.Clip(own), lr.res.References[lr.ownRefs:]...)
-	ownRefs := len(own)
 
 	for _, e := range eds {
 		lr.frs[e.i] = e.cur
@@ -459,7 +472,17 @@ func (a *Analyzer) tryEdit(s *Snapshot, lr *lastRun) (_ *Result, why string, fre
 			lr.recByPath[p] = fs
 		}
 	}
-	lr.rec, lr.ownRefs, lr.res, lr.uncapped, lr.line, lr.counts = &rec, ownRefs, res, uncapped, line, counts
+	if uncapped != nil {
+		lr.uncapped, lr.over = uncapped, nil
+	} else {
+		if lr.over == nil {
+			lr.over = map[string][]Finding{}
+		}
+		for k, p := range paths {
+			lr.over[p] = segments[k]
+		}
+	}
+	lr.rec, lr.ownRefs, lr.res, lr.line, lr.counts = &rec, ownRefs, res, line, counts
 	return res, "", fresh
 }
 
@@ -538,13 +561,15 @@ func (a *Analyzer) editRecord(s *Snapshot, files map[string]*fileResult, rec *re
 	return paths
 }
 
-// editCut is capFindingsAt for the findings of an edit, uncapped (lr's
-// with the runs olds of paths replaced by segments), with their counts by
-// severity. When the cut stays where it was and no path changed its
-// number of findings at the line's severity, which findings of every other
-// path are kept is unchanged (kept): the result is lr's with the kept
-// part of each path's segment spliced in, not a pass over all findings.
-func (a *Analyzer) editCut(lr *lastRun, paths []string, olds, segments [][]Finding, uncapped []Finding) (_ []Finding, _ capLine, counts map[Severity]int, kept bool) {
+// editCut is capFindingsAt for the findings of an edit (lr's uncapped
+// ones with the runs olds of paths replaced by segments, total in all),
+// with their counts by severity. When the cut stays where it was and no
+// path changed its number of findings at the line's severity, which
+// findings of every other path are kept is unchanged (kept): the result
+// is lr's with the kept part of each path's segment spliced in, not a pass
+// over all findings, and uncapped is nil (the caller notes the segments in
+// lr.over). Otherwise uncapped are all the findings, spliced.
+func (a *Analyzer) editCut(lr *lastRun, paths []string, olds, segments [][]Finding, total int) (capped, uncapped []Finding, _ capLine, counts map[Severity]int, kept bool) {
 	counts = maps.Clone(lr.counts)
 	for k := range paths {
 		for _, f := range olds[k] {
@@ -557,8 +582,9 @@ func (a *Analyzer) editCut(lr *lastRun, paths []string, olds, segments [][]Findi
 		}
 	}
 	max := lr.profile.Limits.MaxFindings()
-	if len(uncapped) <= max {
-		return uncapped, capLine{}, counts, false
+	if total <= max {
+		uncapped = lr.splice(a, paths, segments, total)
+		return uncapped, uncapped, capLine{}, counts, false
 	}
 	line := lineOf(counts, max)
 	at := func(fs []Finding) (n int) {
@@ -570,24 +596,71 @@ func (a *Analyzer) editCut(lr *lastRun, paths []string, olds, segments [][]Findi
 		return n
 	}
 	if line != lr.line {
+		uncapped = lr.splice(a, paths, segments, total)
 		out, _ := capFindingsAt(uncapped, max)
-		return out, line, counts, false
+		return out, uncapped, line, counts, false
 	}
 	keptSegs := make([][]Finding, len(paths))
-	total := len(lr.res.Findings)
+	keptTotal := len(lr.res.Findings)
 	for k, p := range paths {
 		if at(olds[k]) != at(segments[k]) {
+			uncapped = lr.splice(a, paths, segments, total)
 			out, _ := capFindingsAt(uncapped, max)
-			return out, line, counts, false
+			return out, uncapped, line, counts, false
 		}
 		old := segment(lr.res.Findings, p)
 		// as many of the line's severity as the cut kept of p before
 		seg := keepAbove(nil, segments[k], line.sev, at(old))
 		keptSegs[k] = seg
-		total += len(seg) - len(old)
+		keptTotal += len(seg) - len(old)
 	}
 	a.stats.cuts.Add(1)
-	return spliceFindings(lr.res.Findings, paths, keptSegs, total), line, counts, true
+	if len(lr.over) >= maxOver {
+		// Many files edited since the last full list: splice them in
+		// once, so that the list of replaced runs stays short.
+		uncapped = lr.splice(a, paths, segments, total)
+	}
+	return spliceFindings(lr.res.Findings, paths, keptSegs, keptTotal), uncapped, line, counts, true
+}
+
+// maxOver is how many paths' findings lr.over holds before they are
+// spliced into lr.uncapped.
+const maxOver = 64
+
+// uncappedOf is the run of lr's uncapped findings in path p.
+func (lr *lastRun) uncappedOf(p string) []Finding {
+	if fs, ok := lr.over[p]; ok {
+		return fs
+	}
+	return segment(lr.uncapped, p)
+}
+
+// uncappedLen is the number of lr's uncapped findings.
+func (lr *lastRun) uncappedLen() int {
+	n := len(lr.uncapped)
+	for p, fs := range lr.over {
+		n += len(fs) - len(segment(lr.uncapped, p))
+	}
+	return n
+}
+
+// splice returns lr's uncapped findings, with lr.over's runs and then
+// those of paths (sorted) replaced by segments, total in all.
+func (lr *lastRun) splice(a *Analyzer, paths []string, segments [][]Finding, total int) []Finding {
+	a.stats.spliced.Add(int64(total))
+	if len(lr.over) == 0 {
+		return spliceFindings(lr.uncapped, paths, segments, total)
+	}
+	runs := maps.Clone(lr.over)
+	for k, p := range paths {
+		runs[p] = segments[k]
+	}
+	all := slices.Sorted(maps.Keys(runs))
+	segs := make([][]Finding, len(all))
+	for k, p := range all {
+		segs[k] = runs[p]
+	}
+	return spliceFindings(lr.uncapped, all, segs, total)
 }
 
 // editHint is recordAll's hint for rec, made from the last one (of old)

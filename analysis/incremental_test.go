@@ -113,7 +113,7 @@ func TestIncrementalEqualsFresh(t *testing.T) {
 	if testing.Short() {
 		steps = 15
 	}
-	for _, c := range []struct{ locked, capped bool }{{false, false}, {true, false}, {false, true}} {
+	for _, c := range []struct{ locked, capped bool }{{false, false}, {true, false}, {false, true}, {true, true}} {
 		locked := c.locked
 		t.Run(fmt.Sprintf("lock=%v,capped=%v", c.locked, c.capped), func(t *testing.T) {
 			s := s
@@ -210,21 +210,10 @@ func TestKeystrokeWorkIndependentOfWorkspaceSize(t *testing.T) {
 		s, ws := generated(t, n)
 		a := New()
 		a.Analyze(ctx, s)
-		// The AI Pubs OpenRAIL-M license of the workspace: a custom
-		// license, read clause by clause.
 		p := ws.Licenses[2]
-		i, _ := slices.BinarySearchFunc(s.Docs, p, func(d Document, p string) int { return strings.Compare(d.Path, p) })
-		text := s.Docs[i].Text
-		mid := len(text) / 2
-		for text[mid] != '\n' {
-			mid++
-		}
 		full, docs, rc := a.stats.full.Load(), a.stats.projectDocs.Load(), a.stats.recChecked.Load()
 		visited := a.stats.fastVisited.Load()
-		for k := range 3 {
-			s = withDoc(s, p, slices.Concat(text[:mid], fmt.Appendf(nil, "\nedit %d", k), text[mid:]))
-			a.Analyze(ctx, s)
-		}
+		s = typeInLicense(ctx, a, s, p, 3)
 		if got := a.stats.full.Load() - full; got != 0 {
 			t.Errorf("%d files: %d of 3 keystrokes in %s ran every rule (%v), want none", n, got, p, a.stats.why.Load())
 		}
@@ -238,6 +227,56 @@ func TestKeystrokeWorkIndependentOfWorkspaceSize(t *testing.T) {
 	}
 	if checked[1000] != checked[100] {
 		t.Errorf("3 keystrokes checked %d record findings for suppression in 100 files, %d in 1000: want as many", checked[100], checked[1000])
+	}
+}
+
+// typeInLicense analyses n keystrokes in the middle of the license p of
+// s (ws.Licenses[2] of a generated workspace is the AI Pubs OpenRAIL-M
+// license: a custom license, read clause by clause) and returns the last
+// snapshot.
+func typeInLicense(ctx context.Context, a *Analyzer, s *Snapshot, p string, n int) *Snapshot {
+	i, _ := slices.BinarySearchFunc(s.Docs, p, func(d Document, p string) int { return strings.Compare(d.Path, p) })
+	text := s.Docs[i].Text
+	mid := len(text) / 2
+	for text[mid] != '\n' {
+		mid++
+	}
+	for k := range n {
+		s = withDoc(s, p, slices.Concat(text[:mid], fmt.Appendf(nil, "\nedit %d", k), text[mid:]))
+		a.Analyze(ctx, s)
+	}
+	return s
+}
+
+// TestKeystrokeUnderCutCopiesNoUncappedList pins that a keystroke whose
+// limits.findings cut stays where it was splices its findings into the
+// last cut result without building the list of all findings before the
+// cut again: a copy of every finding of the workspace per keystroke, the
+// garbage that made the collector run every few keystrokes. Each keystroke
+// still builds the result (the cut findings), which the caller reads.
+func TestKeystrokeUnderCutCopiesNoUncappedList(t *testing.T) {
+	ctx := context.Background()
+	for _, n := range []int{100, 1000} {
+		s, ws := generated(t, n)
+		c := *s
+		c.Settings = &Profile{Limits: Limits{Findings: n / 10}}
+		s = &c
+		a := New()
+		if res := a.Analyze(ctx, s); res.Dropped == 0 {
+			t.Fatalf("%d files: nothing cut at %d findings", n, n/10)
+		}
+		p := ws.Licenses[2]
+		full, cuts, spliced := a.stats.full.Load(), a.stats.cuts.Load(), a.stats.spliced.Load()
+		typeInLicense(ctx, a, s, p, 3)
+		if got := a.stats.full.Load() - full; got != 0 {
+			t.Fatalf("%d files: %d of 3 keystrokes ran every rule (%v)", n, got, a.stats.why.Load())
+		}
+		if got := a.stats.cuts.Load() - cuts; got != 3 {
+			t.Errorf("%d files: %d of 3 keystrokes spliced into the last cut, want 3", n, got)
+		}
+		if got := a.stats.spliced.Load() - spliced; got != 0 {
+			t.Errorf("%d files: 3 keystrokes copied %d findings into new lists of all findings before the cut, want 0", n, got)
+		}
 	}
 }
 
