@@ -18,25 +18,34 @@ import (
 // frequent collections.
 const MemoryLimit = 150 << 20
 
-// The derived limit is the live heap times memoryFactor plus memoryMargin,
-// between MinMemoryLimit and MaxMemoryLimit: room for the garbage of about
-// one analysis of the whole workspace above what it keeps, so that a
-// keystroke in a large workspace does not make the collector run over the
-// whole live heap once or twice, while a small workspace stays small.
+// The derived limit is the live heap plus memoryFactor times its scannable
+// part plus memoryMargin, between MinMemoryLimit and MaxMemoryLimit: room
+// for garbage above what the workspace keeps, in proportion to what a
+// collection must scan. A collection costs the scannable heap (the
+// objects that hold pointers: each file's results, findings, views), not
+// the texts, which hold none; and the garbage of an analysis (a keystroke's
+// copies of the findings and documents) grows with the number of files
+// too. So a keystroke in a large workspace pays about the same share of a
+// collection however many megabytes of text the workspace keeps, while a
+// small workspace stays small. (Twice the live heap, as before, gave a
+// workspace whose identical texts are held once a third less room for the
+// same scanning: more collections per keystroke.)
 const (
 	MinMemoryLimit = 64 << 20
 	MaxMemoryLimit = 2 << 30
-	memoryFactor   = 2
+	memoryFactor   = 4
 	memoryMargin   = 48 << 20
 )
 
 // DeriveMemoryLimit is the soft memory limit for a live heap of live
-// bytes (as measured right after a collection).
-func DeriveMemoryLimit(live uint64) int64 {
+// bytes of which scan are scannable (as measured right after a
+// collection: /gc/heap/live:bytes, /gc/scan/heap:bytes).
+func DeriveMemoryLimit(live, scan uint64) int64 {
+	scan = min(scan, live)
 	if live > MaxMemoryLimit {
 		return MaxMemoryLimit
 	}
-	return min(max(int64(live)*memoryFactor+memoryMargin, MinMemoryLimit), MaxMemoryLimit)
+	return min(max(int64(live)+int64(scan)*memoryFactor+memoryMargin, MinMemoryLimit), MaxMemoryLimit)
 }
 
 // GCPercent is the collector's pacing (runtime/debug.SetGCPercent) under
@@ -76,12 +85,16 @@ func retuneMemory() int64 {
 		return 0
 	}
 	runtime.GC()
-	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}, {Name: "/gc/scan/heap:bytes"}}
 	metrics.Read(s)
 	if s[0].Value.Kind() != metrics.KindUint64 {
 		return 0
 	}
-	limit := DeriveMemoryLimit(s[0].Value.Uint64())
+	scan := s[0].Value.Uint64() // unknown: all of it
+	if s[1].Value.Kind() == metrics.KindUint64 {
+		scan = s[1].Value.Uint64()
+	}
+	limit := DeriveMemoryLimit(s[0].Value.Uint64(), scan)
 	debug.SetMemoryLimit(limit)
 	return limit
 }
