@@ -509,7 +509,6 @@ func (a *Analyzer) editRecord(s *Snapshot, files map[string]*fileResult, rec *re
 		paths[lr.rec.licenses[0].Path] = true // the hint, which changes with any hash
 	}
 	rec.lfs = slices.Clone(rec.lfs)
-	rec.refs = slices.Clone(rec.refs)
 	for _, e := range eds {
 		d := &s.Docs[e.i]
 		if j, ok := slices.BinarySearchFunc(rec.lfs, d.Path, func(lf licenseFile, p string) int { return strings.Compare(lf.Path, p) }); ok {
@@ -517,7 +516,10 @@ func (a *Analyzer) editRecord(s *Snapshot, files map[string]*fileResult, rec *re
 			rec.lfs[j] = one[0]
 		}
 		refs := a.suppress(s, files, policyRefs(e.cur.findings, &lr.profile))
-		rec.refs = spliceByPath(rec.refs, d.Path, refs, func(f Finding) string { return f.Path })
+		if old := segment(rec.refs, d.Path); len(old) != 0 || len(refs) != 0 {
+			// a new list: rec.refs is lr's too
+			rec.refs = spliceByPath(rec.refs, d.Path, refs, func(f Finding) string { return f.Path })
+		}
 	}
 	if rec.lockDoc == nil {
 		if hint, ok := editHint(s, lr.rec, rec, eds); ok {
@@ -548,11 +550,14 @@ func (a *Analyzer) editRecord(s *Snapshot, files map[string]*fileResult, rec *re
 	}
 	// The edited files' policy references are the same up to the shift
 	// (sameProjection): so are the policy findings.
-	rec.policies = slices.Clone(rec.policies)
+	cloned := false // rec.policies is lr's until one changes
 	for _, e := range eds {
 		p := s.Docs[e.i].Path
 		for k, f := range rec.policies {
 			if touches(&f, p) {
+				if !cloned {
+					rec.policies, cloned = slices.Clone(rec.policies), true
+				}
 				rec.policies[k], _ = shiftFinding(f, p, e.shift) // the references' positions map
 				paths[f.Path] = true
 			}
