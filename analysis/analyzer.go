@@ -377,7 +377,7 @@ func (a *Analyzer) analyzeLicense(d *Document, fr *fileResult) {
 			Policy: m.Policy || l.IsPolicy(), Span: Span{m.Start, m.End}, Title: Span{m.TitleStart, m.TitleEnd},
 		}
 		if len(m.Added) > 0 && !isNoticeFile(d.Path) {
-			fr.findings = append(fr.findings, a.modifiedFinding(d.Path, d.Text, l, m.Added, hs))
+			fr.findings = append(fr.findings, a.modifiedFindings(d.Path, l, m.Added)...)
 			info.Name, info.Kind, info.Modified = l.Name+" with additional terms", "custom", true
 			for _, r := range m.Added {
 				info.Span = Span{min(info.Span.Start, r.Start), max(info.Span.End, r.End)}
@@ -448,27 +448,18 @@ func withoutNonCommercialOfResearchOnly(fs []Finding) []Finding {
 	return slices.DeleteFunc(fs, func(f Finding) bool { return f.Code == "license/non-commercial" && research[f.Span.Start] })
 }
 
-// modifiedFinding reports a standard license with added terms on the added
-// region that holds the most clauses (the terms that bind), else on the one
-// identify puts first; the clause rules read the added text like the rest.
-func (a *Analyzer) modifiedFinding(path string, text []byte, l *kb.License, added []identify.Span, hs []clause.Hit) Finding {
-	big, most := added[0], 0
-	for _, r := range added {
-		if identify.Definition(text[r.Start:r.End]) {
-			continue // a definition binds through the clause that uses it
-		}
-		n := 0
-		for _, h := range hs {
-			if h.Start >= r.Start && h.Start < r.End && h.Code != "license/modified" {
-				n++
-			}
-		}
-		if n > most {
-			big, most = r, n
-		}
-	}
+// modifiedFindings reports a standard license with added terms on each
+// block of added text (identify joins the paragraphs no standard text
+// separates): a preamble that narrows the grant and a section appended
+// after the standard text are two changes to read. The clause rules read
+// the added text like the rest.
+func (a *Analyzer) modifiedFindings(path string, l *kb.License, added []identify.Span) []Finding {
 	msg := fmt.Sprintf("This file is the %s with additional terms of its own; they bind you like the rest, so read it as a custom license, not as the plain %s.", l.Name, l.Name)
-	return a.finding("license/modified", path, Span{big.Start, big.End}, msg, l.ID, map[string]any{"base": l.ID})
+	out := make([]Finding, 0, len(added))
+	for _, r := range added {
+		out = append(out, a.finding("license/modified", path, Span{r.Start, r.End}, msg, l.ID, map[string]any{"base": l.ID}))
+	}
+	return out
 }
 
 // parallelClauses is the text size from which clause detection runs beside

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/fineprint-dev/fineprint/internal/corpus"
+	"github.com/fineprint-dev/fineprint/internal/stdtext"
 )
 
 // A standard license with terms added on top is reported as
@@ -134,4 +135,35 @@ func corpusLicense(t *testing.T, rel string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// Each block of added text is a license/modified finding of its own: a
+// preamble that narrows the grant and a section appended after the
+// standard text are two changes, and the clause rules read both. The MIT
+// text is written out from licensecheck's template; the terms are made up.
+func TestModifiedFindingPerBlock(t *testing.T) {
+	pre := "The model weights are under the following terms: you may use them only for research purposes, and you may not redistribute them to third parties."
+	post := "Additional Terms\n\nIf your product has more than 5 million monthly active users, you must display \"Built with Zeta\" in its user interface."
+	text := pre + "\n\n" + stdtext.Text("MIT") + "\n" + post + "\n"
+	res := New().Analyze(context.Background(), &Snapshot{Docs: []Document{{Path: "LICENSE", Kind: KindLicense, Text: []byte(text)}}})
+	var got []string
+	codes := map[string]bool{}
+	for _, f := range res.Findings {
+		if f.Code == "license/modified" {
+			got = append(got, text[f.Span.Start:f.Span.End])
+		} else {
+			codes[f.Code] = true
+		}
+	}
+	if want := []string{pre, post}; strings.Join(got, "\x00") != strings.Join(want, "\x00") {
+		t.Errorf("license/modified on %q, want %q", got, want)
+	}
+	for _, c := range []string{"license/research-only", "clause/scale-threshold", "clause/attribution"} {
+		if !codes[c] {
+			t.Errorf("no %s on the added text", c)
+		}
+	}
+	if len(res.Licenses) != 1 || res.Licenses[0].ID != "mit" || res.Licenses[0].Kind != "custom" {
+		t.Errorf("licenses %+v, want one modified mit", res.Licenses)
+	}
 }

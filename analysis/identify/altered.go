@@ -307,7 +307,7 @@ func refineAdded(text []byte, added []Span, licensecheckID string) []Span {
 // when set, says which lines (by where their text starts) may be added.
 func addedLines(text []byte, ws []word, theirs []bool, keep func(int) bool, minTotal int) []Span {
 	wi := 0
-	return proseRegions(text, minTotal, func(off, end int, line []byte) bool {
+	regions := binding(text, proseRegions(text, minTotal, func(off, end int, line []byte) bool {
 		mine, all := 0, 0
 		for ; wi < len(ws) && ws[wi].start < end; wi++ {
 			all++
@@ -315,8 +315,75 @@ func addedLines(text []byte, ws []word, theirs []bool, keep func(int) bool, minT
 				mine++
 			}
 		}
+		if all == 0 && wordCount(line) > 0 {
+			mine, all = 1, 1 // Chinese: the templates are English
+		}
 		return 2*mine <= all || keep != nil && len(line) > 0 && !keep(off+bytes.Index(text[off:end], line))
-	})
+	}), minTotal)
+	return withHeadings(text, joinBlocks(regions, ws, theirs), ws, theirs)
+}
+
+// withHeadings stretches each added block over the heading right above it
+// ("## Model License", "Additional Terms", "附加条款"), which is part of
+// what was added: a short line of the file's own, after blank lines only,
+// that ends no sentence and is no copyright line.
+func withHeadings(text []byte, blocks []Span, ws []word, theirs []bool) []Span {
+	for i := range blocks {
+		b := &blocks[i]
+		end := b.Start
+		for end > 0 && (text[end-1] == ' ' || text[end-1] == '\t' || text[end-1] == '\r' || text[end-1] == '\n') {
+			end--
+		}
+		start := lineStartAt(text, end)
+		line := bytes.TrimSpace(text[start:end])
+		if len(line) == 0 || start == b.Start || wordCount(line) > maxHeadingWords || bytes.ContainsAny(line[len(line)-1:], ".,;") ||
+			copyrightLine.Match(line) || (i > 0 && start < blocks[i-1].End) {
+			continue
+		}
+		standard := false
+		for j, w := range ws {
+			if w.start >= start && w.start < end && theirs[j] {
+				standard = true
+				break
+			}
+		}
+		if !standard {
+			b.Start = start + bytes.Index(text[start:end], line)
+		}
+	}
+	return blocks
+}
+
+// maxHeadingWords is the most words a heading line has.
+const maxHeadingWords = 8
+
+var copyrightLine = regexp.MustCompile(`(?i)copyright|\(c\)|©|版权|著作权|spdx`)
+
+// joinBlocks joins added regions that no standard text separates (a
+// heading in capitals, a rule or a copyright line between two added
+// paragraphs): each block of added text is one license/modified finding,
+// as a reader marks it. regions are in text order.
+func joinBlocks(regions []Span, ws []word, theirs []bool) []Span {
+	if len(regions) < 2 {
+		return regions
+	}
+	out := regions[:1]
+	wi := 0
+	for _, r := range regions[1:] {
+		last := &out[len(out)-1]
+		std := 0
+		for ; wi < len(ws) && ws[wi].start < r.Start; wi++ {
+			if ws[wi].start >= last.End && theirs[wi] {
+				std++
+			}
+		}
+		if std < 3 { // fewer than a word triple of the standard text
+			last.End = r.End
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
 }
 
 // definitionLine matches a line that defines a term: added definitions

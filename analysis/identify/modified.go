@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/fineprint-dev/fineprint/analysis/kb"
 	"github.com/fineprint-dev/fineprint/internal/wording"
@@ -25,16 +26,72 @@ const (
 )
 
 // boilerplate lines that surround a standard license without changing it.
-var boilerplate = regexp.MustCompile(`(?i)^[\s>#*_=\-|]*(?:copyright\b|\(c\)|©|all rights reserved|spdx-license-identifier|(?:the )?[a-z0-9 .\-]{0,40}licen[cs]e(?: version [0-9.]+)?:?$|version [0-9.]+|[=\-_*~ ]*$)`)
+var boilerplate = regexp.MustCompile(`(?i)^[\s>#*_=\-|]*(?:copyright\b|\(c\)|©|all rights reserved|版权所有|著作权所有|spdx-license-identifier|(?:the )?[a-z0-9 .\-]{0,40}licen[cs]e(?: version [0-9.]+)?:?$|version [0-9.]+|[=\-_*~ ]*$)`)
 
 // addedTerms returns the regions of text outside covered (the byte ranges
-// licensecheck matched, sorted or not) that hold added prose, or nil when
+// licensecheck matched, sorted or not) that hold added terms, or nil when
 // they are too few words to be terms.
 func addedTerms(text []byte, covered []Span) []Span {
-	return proseRegions(text, minAddedWords, func(off, end int, _ []byte) bool {
+	return binding(text, proseRegions(text, minAddedWords, func(off, end int, _ []byte) bool {
 		indent := len(text[off:end]) - len(bytes.TrimLeft(text[off:end], " \t"))
 		return within(covered, off+indent) || within(covered, end-1)
-	})
+	}), minAddedWords)
+}
+
+// termWords are the words of a term: a duty, a prohibition, a condition or
+// a limit of the grant, in English or Chinese. Prose around a standard
+// license without any of them adds no terms: a file that says which of
+// its parts is under which license ("The code is licensed under the MIT
+// License below; the model weights under CC BY-NC 4.0.") holds two
+// licenses side by side, and a description of the model or a request to
+// cite a paper binds nobody.
+var termWords = regexp.MustCompile(`(?i)\b(?:must|shall|may not|may only|can ?not|only|not (?:be )?(?:used|permitted|allowed)|(?:are|is) not (?:permitted|allowed|granted)|prohibit\w*|forbid\w*|restrict\w*|non-?commercial|(?:commercial|research) (?:uses?|purposes?)|requires?|agrees?|conditions?|limited to|exclusively|solely|terminat\w*|comply|in addition|additional(?:ly)?|except|you will|may use|are permitted|is permitted|permission)\b|不得|禁止|必须|须|应当|应|仅|只能|不可|不允许|不能|要求|同意|限于|非商业|商业|许可|授权|条件|终止`)
+
+// scopeStatement is a sentence that says which license governs something
+// ("X is subject to the Stable Video Diffusion License", "the weights are
+// licensed under the following terms", "采用 Apache 2.0 许可证"): it names
+// terms, it adds none, unless it says more (strongTerm).
+var scopeStatement = regexp.MustCompile(`(?i)\b(?:licen[cs]ed|released|distributed|made available|provided|offered|governed|covered|subject to|under)\b.{0,120}?\b(?:licen[cs]e|agreement|terms|requirements?|conditions?|restrictions?)\b|(?:采用|遵循|遵守|适用|受).{0,40}?(?:许可证?|协议|条款)`)
+
+// strongTerm is a duty or a prohibition that a scope statement may carry
+// too ("... licensed under MIT, and may not be used commercially").
+var strongTerm = regexp.MustCompile(`(?i)\b(?:must|shall|may not|may only|can ?not|only|not (?:be )?(?:used|permitted|allowed)|prohibit\w*|forbid\w*|solely|exclusively)\b|不得|禁止|必须|须|仅|只能|不可|不允许`)
+
+// sentenceEnd ends a sentence or a clause that leads into a list.
+var sentenceEnd = regexp.MustCompile(`[.;:!?](?:\s|$)|[。；：！？]|\n\s*\n`)
+
+// binds reports whether text holds a term: a sentence with termWords that
+// is not only a scope statement.
+func binds(text []byte) bool {
+	for len(text) > 0 {
+		end := len(text)
+		if loc := sentenceEnd.FindIndex(text); loc != nil {
+			end = loc[1]
+		}
+		s := text[:end]
+		text = text[end:]
+		if termWords.Match(s) && (!scopeStatement.Match(s) || strongTerm.Match(s)) {
+			return true
+		}
+	}
+	return false
+}
+
+// binding keeps the regions that hold terms (binds), or none when those
+// are fewer than minTotal words in all.
+func binding(text []byte, regions []Span, minTotal int) []Span {
+	var out []Span
+	total := 0
+	for _, r := range regions {
+		if binds(text[r.Start:r.End]) {
+			out = append(out, r)
+			total += wordCount(text[r.Start:r.End])
+		}
+	}
+	if total < minTotal {
+		return nil
+	}
+	return out
 }
 
 // within reports whether off lies in one of spans.
@@ -84,7 +141,7 @@ func proseRegions(text []byte, minTotal int, excluded func(off, end int, line []
 				cur.Start = s
 			}
 			cur.End = s + len(line)
-			words += len(bytes.Fields(line))
+			words += wordCount(line)
 		}
 		off = end + 1
 	}
@@ -93,6 +150,35 @@ func proseRegions(text []byte, minTotal int, excluded func(off, end int, line []
 		return nil
 	}
 	return regions
+}
+
+// wordCount counts the words of a line: runs of letters and digits
+// separated by spaces, and, in scripts written without spaces (Chinese,
+// Japanese), one word per two characters, about the length of a Chinese
+// word, so that an added paragraph in Chinese weighs like its English
+// translation.
+func wordCount(line []byte) int {
+	n, cjk := 0, 0
+	for _, f := range bytes.Fields(line) {
+		spaced := false
+		for _, r := range string(f) {
+			if isCJKRune(r) {
+				cjk++
+			} else if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				spaced = true
+			}
+		}
+		if spaced {
+			n++
+		}
+	}
+	return n + (cjk+1)/2
+}
+
+// isCJKRune reports a character of a script written without spaces
+// between words.
+func isCJKRune(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
 }
 
 // shouting reports an all-capitals line: a warranty disclaimer, which adds

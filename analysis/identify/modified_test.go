@@ -1,0 +1,73 @@
+package identify
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/fineprint-dev/fineprint/analysis/kb"
+	"github.com/fineprint-dev/fineprint/internal/stdtext"
+)
+
+// Terms layered on a standard license, in any language and on either side
+// of it, are the added text (Match.Added, one span per block); a file that
+// only says which of its parts is under which license, or adds prose that
+// binds nobody, is the plain license. The standard texts are written out
+// from licensecheck's templates; the added paragraphs are made up.
+func TestAddedAroundStandardText(t *testing.T) {
+	mit, apache, bsd := stdtext.Text("MIT"), stdtext.Text("Apache-2.0"), stdtext.Text("BSD-3-Clause")
+	const (
+		zhTerms = "附加条款\n\n1. 本模型仅可用于非商业目的的学术研究，未经许可，您不得将本模型或其衍生品用于任何商业用途。\n2. 您不得使用本模型从事任何违反法律法规的活动。"
+		enTerms = "Additional Terms for the Model Weights\n\nYou may not use the model weights or any derivative of them for military purposes, for the surveillance of individuals, or to generate disinformation, and you must pass these restrictions on to every recipient."
+		mdTerms = "## Model License\n\nThe model weights are provided for non-commercial use only. You may not use them to provide a paid service without written permission from Zeta Labs."
+		bsdNC   = "Additionally, the model weights distributed with this software may be used for non-commercial purposes only; any commercial use requires a separate written license from Zeta Labs."
+		narrow  = "The code is under the MIT License below. The model weights are under the following terms: you may use them only for research purposes, and you may not redistribute them to third parties."
+		twoPart = "This repository holds code and model weights. The code is licensed under the MIT License below; the model weights are licensed under CC BY-NC 4.0, in the file WEIGHTS_LICENSE."
+		cite    = "If you find our work useful in your research, please consider citing our paper, which describes the training data, the architecture and the evaluation of the model in detail."
+	)
+	tests := []struct {
+		name, text, id string
+		added          []string // the added blocks, in text order
+	}{
+		{"Chinese terms after Apache-2.0", apache + "\n" + zhTerms + "\n", "apache-2.0", []string{zhTerms}},
+		{"a model section after Apache-2.0", apache + "\n" + enTerms + "\n", "apache-2.0", []string{enTerms}},
+		{"a Markdown model license after MIT", "Copyright (c) 2026 Zeta Labs\n\n" + mit + "\n" + mdTerms + "\n", "mit", []string{mdTerms}},
+		{"a non-commercial clause after BSD-3-Clause", bsd + "\n" + bsdNC + "\n", "bsd-3-clause", []string{bsdNC}},
+		{"a preamble that narrows the grant", narrow + "\n\n" + mit, "mit", []string{narrow}},
+		{"terms before and after: two blocks", narrow + "\n\n" + mit + "\n" + mdTerms + "\n", "mit", []string{narrow, mdTerms}},
+		{"two licenses for two parts", twoPart + "\n\n" + mit, "mit", nil},
+		{"a request to cite", mit + "\n" + cite + "\n", "mit", nil},
+	}
+	k := kb.Default()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ms := Identify(k, []byte(tt.text))
+			if len(ms) != 1 || ms[0].ID != tt.id {
+				t.Fatalf("Identify = %v, want one %s", matchIDs(ms), tt.id)
+			}
+			if got, want := addedTexts(tt.text, ms[0].Added), tt.added; strings.Join(got, "\x00") != strings.Join(want, "\x00") {
+				t.Errorf("added %q, want %q", got, want)
+			}
+		})
+	}
+}
+
+// addedTexts are the texts of spans, in text order.
+func addedTexts(text string, spans []Span) []string {
+	var out []string
+	for _, s := range sortedSpans(spans) {
+		out = append(out, text[s.Start:s.End])
+	}
+	return out
+}
+
+func sortedSpans(spans []Span) []Span {
+	out := append([]Span(nil), spans...)
+	for i := range out {
+		for j := i + 1; j < len(out); j++ {
+			if out[j].Start < out[i].Start {
+				out[i], out[j] = out[j], out[i]
+			}
+		}
+	}
+	return out
+}
