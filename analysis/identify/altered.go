@@ -3,6 +3,7 @@ package identify
 import (
 	"bytes"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -95,6 +96,8 @@ var (
 type lreNode struct {
 	word string
 	alts [][]lreNode
+	opt  bool // an optional group ("((sell))??")
+	n    int  // a wildcard's most words ("__5__")
 }
 
 // parseLRE parses the tokens of a template from i up to the end of the
@@ -113,9 +116,12 @@ func parseLRE(toks []string, i int) ([][]lreNode, int) {
 			alts = append(alts, nil)
 			i++
 		case t == "??":
+			if cur := alts[len(alts)-1]; len(cur) > 0 {
+				cur[len(cur)-1].opt = true
+			}
 			i++
 		case t[0] == '_':
-			alts[len(alts)-1] = append(alts[len(alts)-1], lreNode{word: "_"})
+			alts[len(alts)-1] = append(alts[len(alts)-1], lreNode{word: "_", n: wildcardWords(t)})
 			i++
 		default:
 			alts[len(alts)-1] = append(alts[len(alts)-1], lreNode{word: strings.ToLower(t)})
@@ -123,6 +129,15 @@ func parseLRE(toks []string, i int) ([][]lreNode, int) {
 		}
 	}
 	return alts, i
+}
+
+// wildcardWords reads "__5__".
+func wildcardWords(t string) int {
+	n, err := strconv.Atoi(strings.Trim(t, "_"))
+	if err != nil {
+		return 1
+	}
+	return n
 }
 
 // fullest returns the words of a template's fullest wording: the longest
@@ -157,6 +172,19 @@ func templateOf(id string) template {
 	if t, ok := templates[id]; ok {
 		return t
 	}
+	var t template
+	if lre := lreOf(id); lre != "" {
+		t = parseTemplate(lre)
+	}
+	if templates == nil {
+		templates = map[string]template{}
+	}
+	templates[id] = t
+	return t
+}
+
+// lreOf returns licensecheck's template id; templatesMu is held.
+func lreOf(id string) string {
 	if lres == nil {
 		lres = map[string]string{}
 		for _, l := range licensecheck.BuiltinLicenses() {
@@ -165,15 +193,7 @@ func templateOf(id string) template {
 			}
 		}
 	}
-	var t template
-	if lre := lres[id]; lre != "" {
-		t = parseTemplate(lre)
-	}
-	if templates == nil {
-		templates = map[string]template{}
-	}
-	templates[id] = t
-	return t
+	return lres[id]
 }
 
 // parseTemplate returns the word triples of a template's fullest wording;
@@ -254,6 +274,12 @@ func altered(k *kb.KB, text []byte, from int) (m Match, ok bool) {
 	}
 	first, last := ws[fw].start, ws[lw].end
 	added := addedLines(text[from:], ws, theirs, nil, minAlteredWords)
+	if len(added) == 0 {
+		// Nothing written in: a word changed, or a few (changed.go). Beside
+		// added terms, the departures are mostly their edges and the
+		// definitions they need, and the added terms say the change.
+		added = changedSentences(text[from:], ws, fw, lw, wordingsOf(best.Licensecheck[0]), nil)
+	}
 	if len(added) == 0 {
 		return m, false
 	}

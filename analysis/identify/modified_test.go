@@ -1,6 +1,7 @@
 package identify
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -70,4 +71,52 @@ func sortedSpans(spans []Span) []Span {
 		}
 	}
 	return out
+}
+
+// A standard text with words changed in it (a limit put into MIT's grant,
+// rights taken out of its list) matches no licensecheck template, adds too
+// few words for a section of its own, and is still that license modified:
+// the changed sentence is the added text. A text that only calls the
+// Software by another name throughout changes no term.
+func TestChangedWordsInStandardText(t *testing.T) {
+	mit := stdtext.Text("MIT")
+	grant := mit[strings.Index(mit, "Permission") : strings.Index(mit, "do so,")+len("do so,")] // the template parts it from "subject to the following conditions:"
+	tests := []struct {
+		name, from, to string
+		changed        bool
+	}{
+		{"a limit put into the grant", "without restriction", "for non-commercial purposes only", true},
+		{"rights taken out of the grant", "merge, publish, distribute, sublicense and/or sell modified copies", "and merge copies", true},
+		{"the Software renamed", "Materials", "Model", false},
+	}
+	k := kb.Default()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := replaceWords(mit, tt.from, tt.to)
+			var added []string
+			for _, m := range Identify(k, []byte(text)) {
+				if m.ID != "mit" {
+					t.Errorf("identified as %s", m.ID)
+				}
+				added = append(added, addedTexts(text, m.Added)...)
+			}
+			want := []string(nil)
+			if tt.changed {
+				want = []string{replaceWords(grant, tt.from, tt.to)}
+			}
+			if strings.Join(added, "\x00") != strings.Join(want, "\x00") {
+				t.Errorf("added %q, want %q", added, want)
+			}
+		})
+	}
+}
+
+// replaceWords replaces the words of from in text, however the lines
+// break them, with to.
+func replaceWords(text, from, to string) string {
+	words := strings.Fields(from)
+	for i, w := range words {
+		words[i] = regexp.QuoteMeta(w)
+	}
+	return regexp.MustCompile(strings.Join(words, `\s+`)).ReplaceAllLiteralString(text, to)
 }
