@@ -490,7 +490,11 @@ var kindCodes = map[string]struct{ code, message string }{
 func (a *Analyzer) kindFindings(fr *fileResult) []Finding {
 	var out []Finding
 	for _, l := range fr.licenses {
-		kc, ok := kindCodes[l.Kind]
+		kind := l.Kind
+		if base := a.kb.License(l.ID); l.Modified && base != nil {
+			kind = base.Kind // CC BY-NC 4.0 with terms added is still non-commercial
+		}
+		kc, ok := kindCodes[kind]
 		if !ok || l.Policy {
 			continue
 		}

@@ -167,3 +167,26 @@ func TestModifiedFindingPerBlock(t *testing.T) {
 		t.Errorf("licenses %+v, want one modified mit", res.Licenses)
 	}
 }
+
+// A Creative Commons pointer with a condition of its own is the license
+// with added terms: license/modified on the condition, whose clauses are
+// read, and the base license's kind still says what it is (CC BY-NC 4.0
+// forbids commercial use).
+func TestModifiedPointer(t *testing.T) {
+	added := "In addition, you may not use the model or its outputs to train other models."
+	text := "The Zeta model weights are licensed under CC BY-NC 4.0.\n\n" + added + "\n"
+	res := New().Analyze(context.Background(), &Snapshot{Docs: []Document{{Path: "MODEL_LICENSE", Kind: KindLicense, Text: []byte(text)}}})
+	at := map[string]string{}
+	for _, f := range res.Findings {
+		at[f.Code] = text[f.Span.Start:f.Span.End]
+	}
+	if at["license/modified"] != added || at["clause/output-restriction"] != added {
+		t.Errorf("license/modified on %q, clause/output-restriction on %q, want both on %q", at["license/modified"], at["clause/output-restriction"], added)
+	}
+	if _, ok := at["license/non-commercial"]; !ok {
+		t.Errorf("no license/non-commercial in %v", res.Findings)
+	}
+	if len(res.Licenses) != 1 || res.Licenses[0].ID != "cc-by-nc-4.0" || res.Licenses[0].Kind != "custom" || !res.Licenses[0].Modified {
+		t.Errorf("licenses %+v, want one modified cc-by-nc-4.0", res.Licenses)
+	}
+}

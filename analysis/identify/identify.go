@@ -125,8 +125,34 @@ func Identify(k *kb.KB, text []byte) []Match {
 			}
 		}
 	}
-	return order(fps, std)
+	out := order(fps, std)
+	if len(out) == 1 && len(text)-from <= maxPointerBytes && pointsAt(k, out[0]) {
+		out[0].Added = shift(pointerTerms(text[from:]), from)
+	}
+	return out
 }
+
+// pointsAt reports a match of a Creative Commons license that names it
+// rather than holds its text: a fingerprint of its name, or a licensecheck
+// match of its URL or name only.
+func pointsAt(k *kb.KB, m Match) bool {
+	l := k.License(m.ID)
+	if l == nil || l.Family != "cc" || m.Policy {
+		return false
+	}
+	if m.Source == "fingerprint" {
+		return true
+	}
+	n := 0
+	for _, c := range m.covered {
+		n += c.End - c.Start
+	}
+	return m.Source == "licensecheck" && n < maxPointerName
+}
+
+// maxPointerName is the most bytes of a pointer that licensecheck matches
+// (a URL, a name): a license text is thousands.
+const maxPointerName = 300
 
 // Warmup pays licensecheck's one-time initialisation cost (about 0.7 s) and
 // compiles the default knowledge base's fingerprints, so that the first real

@@ -51,7 +51,7 @@ var termWords = regexp.MustCompile(`(?i)\b(?:must|shall|may not|may only|can ?no
 // ("X is subject to the Stable Video Diffusion License", "the weights are
 // licensed under the following terms", "采用 Apache 2.0 许可证"): it names
 // terms, it adds none, unless it says more (strongTerm).
-var scopeStatement = regexp.MustCompile(`(?i)\b(?:licen[cs]ed|released|distributed|made available|provided|offered|governed|covered|subject to|under)\b.{0,120}?\b(?:licen[cs]e|agreement|terms|requirements?|conditions?|restrictions?)\b|(?:采用|遵循|遵守|适用|受).{0,40}?(?:许可证?|协议|条款)`)
+var scopeStatement = regexp.MustCompile(`(?i)\b(?:licen[cs]ed|released|distributed|made available|provided|offered) (?:solely |only |exclusively )?under\b|\b(?:licen[cs]ed|released|distributed|made available|provided|offered|governed|covered|subject to|under)\b.{0,120}?\b(?:licen[cs]e|agreement|terms|requirements?|conditions?|restrictions?)\b|(?:采用|遵循|遵守|适用|受).{0,40}?(?:许可证?|协议|条款)`)
 
 // strongTerm is a duty or a prohibition that a scope statement may carry
 // too ("... licensed under MIT, and may not be used commercially").
@@ -263,4 +263,49 @@ func phraseRE(p string) *regexp.Regexp {
 	re := regexp.MustCompile(`(?i)` + strings.Join(words, `\s+`))
 	phraseREs.Store(p, re)
 	return re
+}
+
+// Pointers with terms: a short file that names a Creative Commons license
+// instead of holding its text ("This model is licensed under CC BY-NC
+// 4.0.") and then sets conditions of its own ("In addition, you may not
+// ..."). The pointer is the license; the conditions are terms layered on
+// top of it, as around a standard text, and found the same way: every
+// sentence that binds (binds) outside the one naming the license.
+const (
+	maxPointerBytes = 4 << 10 // a pointer is a few lines
+	minPointerWords = 8       // one added condition
+)
+
+// pointerTerms returns the blocks of consecutive sentences of text that
+// bind, or nil when they are fewer than minPointerWords words.
+func pointerTerms(text []byte) []Span {
+	var out []Span
+	total, joined := 0, false
+	for off := 0; off < len(text); {
+		end := len(text)
+		if loc := sentenceEnd.FindIndex(text[off:]); loc != nil {
+			end = off + loc[1]
+		}
+		s := bytes.TrimSpace(text[off:end])
+		start := off + bytes.Index(text[off:end], s)
+		off = end
+		if len(s) == 0 {
+			continue
+		}
+		if boilerplate.Match(s) || !binds(s) {
+			joined = false
+			continue
+		}
+		total += wordCount(s)
+		if joined {
+			out[len(out)-1].End = start + len(s)
+		} else {
+			out = append(out, Span{start, start + len(s)})
+		}
+		joined = true
+	}
+	if total < minPointerWords {
+		return nil
+	}
+	return out
 }

@@ -38,17 +38,21 @@ func TestAddedAroundStandardText(t *testing.T) {
 		{"two licenses for two parts", twoPart + "\n\n" + mit, "mit", nil},
 		{"a request to cite", mit + "\n" + cite + "\n", "mit", nil},
 	}
-	k := kb.Default()
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			ms := Identify(k, []byte(tt.text))
-			if len(ms) != 1 || ms[0].ID != tt.id {
-				t.Fatalf("Identify = %v, want one %s", matchIDs(ms), tt.id)
-			}
-			if got, want := addedTexts(tt.text, ms[0].Added), tt.added; strings.Join(got, "\x00") != strings.Join(want, "\x00") {
-				t.Errorf("added %q, want %q", got, want)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { wantAdded(t, tt.text, tt.id, tt.added) })
+	}
+}
+
+// wantAdded checks that text is one license, id, with the added blocks
+// want.
+func wantAdded(t *testing.T, text, id string, want []string) {
+	t.Helper()
+	ms := Identify(kb.Default(), []byte(text))
+	if len(ms) != 1 || ms[0].ID != id {
+		t.Fatalf("Identify = %v, want one %s", matchIDs(ms), id)
+	}
+	if got := addedTexts(text, ms[0].Added); strings.Join(got, "\x00") != strings.Join(want, "\x00") {
+		t.Errorf("added %q, want %q", got, want)
 	}
 }
 
@@ -119,4 +123,32 @@ func replaceWords(text, from, to string) string {
 		words[i] = regexp.QuoteMeta(w)
 	}
 	return regexp.MustCompile(strings.Join(words, `\s+`)).ReplaceAllLiteralString(text, to)
+}
+
+// A short file that names a Creative Commons license and sets conditions
+// of its own: the pointer is the license, its conditions are added terms
+// (one block per run of sentences that bind). A bare pointer, or one that
+// asks for a citation, adds none.
+func TestPointerWithTerms(t *testing.T) {
+	tests := []struct {
+		name, text, id string
+		added          []string
+	}{
+		{"CC BY-SA by name, a condition after it",
+			"This model is licensed under CC BY-SA 4.0.\n\nIn addition, you may not use this model for medical diagnosis or to train other models.\n",
+			"cc-by-sa-4.0", []string{"In addition, you may not use this model for medical diagnosis or to train other models."}},
+		{"CC BY-NC-SA by its URL",
+			"License: https://creativecommons.org/licenses/by-nc-sa/4.0/\n\nYou may not use the model in any product offered to children.\n",
+			"cc-by-nc-sa-4.0", []string{"You may not use the model in any product offered to children."}},
+		{"the long name, the condition in the same paragraph",
+			"The weights are released under the Creative Commons Attribution-NonCommercial 4.0 International License. Additionally, you shall not use them for the surveillance of people.\n",
+			"cc-by-nc-4.0", []string{"Additionally, you shall not use them for the surveillance of people."}},
+		{"a bare pointer", "The model weights of Zeta are licensed under CC BY-NC 4.0.\n", "cc-by-nc-4.0", nil},
+		{"a pointer and a citation",
+			"The model weights are licensed under CC BY 4.0.\n\nIf you use them in your research, please cite our paper on efficient speech synthesis.\n",
+			"cc-by-4.0", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { wantAdded(t, tt.text, tt.id, tt.added) })
+	}
 }
