@@ -45,12 +45,15 @@ type Match struct {
 	// or "altered" (a standard license with terms written into it, which
 	// licensecheck does not match; see altered.go).
 	Source string
-	// Added holds the regions of a standard license's file that are not
-	// that license: terms layered on top of it (a "modified MIT"). It is set
-	// only when the file holds one standard license and no model license,
-	// and only when the added text is substantial. Added[0] is the main
-	// change (the largest added clause inside the standard text that is
-	// not a definition); the rest follow in text order.
+	// Added holds the regions of a license's file that are not that
+	// license: terms layered on top of it (a "modified MIT"), one region
+	// per block of added text. It is set for a lone standard license with
+	// substantial added terms around it (modified.go), written into it
+	// (altered.go) or changed words (changed.go); for a Creative Commons
+	// pointer followed by conditions (modified.go); and for a RAIL license
+	// with sections, restricted uses or terms of its own (rail.go). Added[0]
+	// is the main change where there are several (the largest added clause
+	// inside the standard text that is not a definition).
 	Added []Span
 
 	covered []Span // every range licensecheck matched for this license
@@ -123,6 +126,11 @@ func Identify(k *kb.KB, text []byte) []Match {
 			if s.Start < fps[0].TitleStart {
 				fps[0].Start = lineStart(n, fps[0].TitleStart) // the second half of a dual-license file
 			}
+		}
+	}
+	for i := range fps {
+		if l := k.License(fps[i].ID); l != nil && !fps[i].Policy {
+			fps[i].Added = railAdded(text, fps[i], l, k.Family(l.Family))
 		}
 	}
 	out := order(fps, std)

@@ -1,6 +1,7 @@
 package identify
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -150,5 +151,48 @@ func TestPointerWithTerms(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { wantAdded(t, tt.text, tt.id, tt.added) })
+	}
+}
+
+// A Responsible AI license with terms of its own: a numbered section
+// under a heading the family's licenses do not have, restricted uses past
+// the license's number of them, prose that binds after the list or before
+// the title. The RAIL-shaped text is made up (the BigScience Open RAIL-M
+// title, the family's section headings, thirteen invented restrictions).
+func TestAddedToRAIL(t *testing.T) {
+	var items []string
+	for i := range 13 {
+		items = append(items, fmt.Sprintf("(%c) To do restricted thing number %d with it", 'a'+i, i+1))
+	}
+	list := strings.Join(items, ";\n") + ".\n"
+	head := "BigScience Open RAIL-M License\n\n"
+	sections := "1. Definitions. \"Model\" means the weights.\n\n" +
+		"2. Grant of Copyright License. You may use the Model.\n\n" +
+		"5. Use-based restrictions. You cannot use the Model for the uses in Attachment A.\n\n" +
+		"7. Updates and Runtime Restrictions. The Licensor may restrict use of the Model.\n\n" +
+		"8. Trademarks and related. No trademark rights are granted.\n\n"
+	tail := "END OF TERMS AND CONDITIONS\n\nAttachment A\n\nUse Restrictions\n\nYou agree not to use the Model or Derivatives of the Model:\n\n"
+	const (
+		section  = "7A. Commercial Scale. If your products built on the Model have more than 10 million monthly active users, you must obtain a separate license from the Licensor."
+		law      = "9. Governing Law. This License is governed by the laws of Ruritania, and you must bring any dispute before its courts."
+		extra    = "(n) To do an added restricted thing with it."
+		appended = "Additional restrictions: you shall not use the Model to operate gambling services, and you shall not deploy it in any product offered to children."
+		preamble = "The Zeta model is made available under the license below, with one condition of our own: you must notify Zeta Labs before any commercial deployment of the Model."
+	)
+	sectionsWith := strings.Replace(sections, "8. Trademarks", section+"\n\n8. Trademarks", 1)
+	tests := []struct {
+		name, text string
+		added      []string
+	}{
+		{"as published", head + sections + tail + list, nil},
+		{"a section inserted", head + sectionsWith + tail + list, []string{section}},
+		{"a section appended", head + sections + law + "\n\n" + tail + list, []string{law}},
+		{"a restricted use added", head + sections + tail + strings.TrimSuffix(list, ".\n") + ";\n" + extra + "\n", []string{extra}},
+		{"terms after the list", head + sections + tail + list + "\n" + appended + "\n", []string{appended}},
+		{"a preamble", preamble + "\n\n" + head + sections + tail + list, []string{preamble}},
+		{"the list run into one paragraph", head + sections + tail + strings.ReplaceAll(list, ";\n", "; "), nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { wantAdded(t, tt.text, "bigscience-openrail-m", tt.added) })
 	}
 }

@@ -17,6 +17,12 @@ type Family struct {
 	// Explanation is Markdown: what builders must know, what to do.
 	Explanation string          `yaml:"explanation"`
 	Checklist   FamilyChecklist `yaml:"checklist"`
+	// Sections are the headings of the numbered sections the family's
+	// licenses have, in lower case ("grant of copyright license"): a
+	// numbered section under another heading is a term added to the
+	// license (license/modified). Set for families identified by
+	// fingerprints, whose texts have no template to compare with.
+	Sections []string `yaml:"sections"`
 }
 
 // FamilyChecklist answers the guide's checklist questions for a family in

@@ -33,11 +33,15 @@ type License struct {
 	// (MIT's "permission is hereby granted" and "dealings in the
 	// software"): licensecheck stretches a match over a few words around
 	// it, so text before the first start or after the last end is added.
-	Starts      []string `yaml:"starts"`
-	Ends        []string `yaml:"ends"`
-	URLs        []string `yaml:"urls"` // where the license is published
-	Summary     string   `yaml:"summary"`
-	Explanation string   `yaml:"explanation"` // Markdown
+	Starts []string `yaml:"starts"`
+	Ends   []string `yaml:"ends"`
+	// Restrictions is how many restricted uses the license's Attachment A
+	// lists (items that end with a semicolon, the last with a full stop):
+	// uses past them are terms added to the license (license/modified).
+	Restrictions int      `yaml:"restrictions"`
+	URLs         []string `yaml:"urls"` // where the license is published
+	Summary      string   `yaml:"summary"`
+	Explanation  string   `yaml:"explanation"` // Markdown
 
 	// Notice is the exact line the license requires in a "Notice" text file
 	// shipped with copies (Llama, Gemma, Tongyi Qianwen, Stability, NVIDIA).
