@@ -3,12 +3,14 @@ package identify
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
 
 	"github.com/fineprint-dev/fineprint/analysis/kb"
 	"github.com/fineprint-dev/fineprint/internal/corpus"
+	"github.com/fineprint-dev/fineprint/internal/stdtext"
 )
 
 // corpusIDs is every file of ../shared/corpus/licenses with the ids
@@ -261,4 +263,53 @@ func matchIDs(ms []Match) []string {
 		ids[i] = m.ID
 	}
 	return ids
+}
+
+// TestPlainStandardTextsNotModified: a plain standard license, however it
+// is dressed (a title, a copyright line, lines joined into paragraphs or
+// Markdown marks, CRLF, an SPDX line, Apache-2.0's appendix filled in, a
+// line saying what it covers), adds no terms. The texts are the corpus's
+// standard licenses and licensecheck's templates written out.
+func TestPlainStandardTextsNotModified(t *testing.T) {
+	texts := map[string]string{}
+	for _, id := range []string{"MIT", "Apache-2.0", "BSD-2-Clause", "BSD-3-Clause", "ISC"} {
+		texts["template "+id] = stdtext.Text(id)
+	}
+	if root := corpus.Find("."); root != "" {
+		k := kb.Default()
+		for rel, ids := range corpusIDs {
+			if l := k.License(ids[0]); len(ids) == 1 && l != nil && l.Whole && !corpusModified[rel] && !strings.Contains(strings.ToLower(rel), "notice") {
+				b, err := os.ReadFile(filepath.Join(root, "licenses", rel))
+				if err != nil {
+					t.Fatal(err)
+				}
+				texts[rel] = string(b)
+			}
+		}
+	}
+	dress := map[string]func(string) string{
+		"as is":        func(s string) string { return s },
+		"a title":      func(s string) string { return "# License\n\n" + s },
+		"a copyright":  func(s string) string { return "Copyright (c) 2026 Zeta Labs. All rights reserved.\n\n" + s },
+		"reflowed":     func(s string) string { return regexp.MustCompile(`([^\n])\n([^\n])`).ReplaceAllString(s, "$1 $2") },
+		"Markdown":     func(s string) string { return "## " + strings.Replace(s, "\n\n", "\n\n**", 1) },
+		"CRLF":         func(s string) string { return strings.ReplaceAll(s, "\n", "\r\n") },
+		"an SPDX line": func(s string) string { return s + "\nSPDX-License-Identifier: MIT\n" },
+		"appendix": func(s string) string {
+			return strings.Replace(s, "[yyyy] [name of copyright owner]", "2026 Zeta Labs, Inc.", 1)
+		},
+		"what it covers": func(s string) string {
+			return s + "\nThis license applies to the source code in this repository only.\n"
+		},
+	}
+	k := kb.Default()
+	for name, text := range texts {
+		for how, f := range dress {
+			for _, m := range Identify(k, []byte(f(text))) {
+				if len(m.Added) > 0 {
+					t.Errorf("%s, %s: %s with added terms %v", name, how, m.ID, m.Added)
+				}
+			}
+		}
+	}
 }

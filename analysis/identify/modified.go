@@ -21,8 +21,8 @@ type Span struct{ Start, End int }
 // at least minAddedWords words of prose outside the license, not counting
 // copyright lines, titles, rules and short headings.
 const (
-	minAddedWords  = 20 // all added paragraphs together
-	minRegionWords = 6  // one added paragraph
+	minAddedWords  = 8 // all added paragraphs together
+	minRegionWords = 6 // one added paragraph
 )
 
 // boilerplate lines that surround a standard license without changing it.
@@ -50,12 +50,13 @@ var termWords = regexp.MustCompile(`(?i)\b(?:must|shall|may not|may only|can ?no
 // scopeStatement is a sentence that says which license governs something
 // ("X is subject to the Stable Video Diffusion License", "the weights are
 // licensed under the following terms", "采用 Apache 2.0 许可证"): it names
-// terms, it adds none, unless it says more (strongTerm).
-var scopeStatement = regexp.MustCompile(`(?i)\b(?:licen[cs]ed|released|distributed|made available|provided|offered) (?:solely |only |exclusively )?under\b|\b(?:licen[cs]ed|released|distributed|made available|provided|offered|governed|covered|subject to|under)\b.{0,120}?\b(?:licen[cs]e|agreement|terms|requirements?|conditions?|restrictions?)\b|(?:采用|遵循|遵守|适用|受).{0,40}?(?:许可证?|协议|条款)`)
+// terms, it adds none, unless it says more (strongTerm). "This license
+// applies to the code only" is one too.
+var scopeStatement = regexp.MustCompile(`(?i)\blicen[cs]e (?:only )?(?:applies|covers|governs)\b|\b(?:licen[cs]ed|released|distributed|made available|provided|offered) (?:solely |only |exclusively )?under\b|\b(?:licen[cs]ed|released|distributed|made available|provided|offered|governed|covered|subject to|under)\b.{0,120}?\b(?:licen[cs]e|agreement|terms|requirements?|conditions?|restrictions?)\b|(?:采用|遵循|遵守|适用|受).{0,40}?(?:许可证?|协议|条款)`)
 
 // strongTerm is a duty or a prohibition that a scope statement may carry
 // too ("... licensed under MIT, and may not be used commercially").
-var strongTerm = regexp.MustCompile(`(?i)\b(?:must|shall|may not|may only|can ?not|only|not (?:be )?(?:used|permitted|allowed)|prohibit\w*|forbid\w*|solely|exclusively)\b|不得|禁止|必须|须|仅|只能|不可|不允许`)
+var strongTerm = regexp.MustCompile(`(?i)\b(?:must|shall|may not|may only|can ?not|only (?:for|be used|to use)|purposes only|not (?:be )?(?:used|permitted|allowed)|prohibit\w*|forbid\w*|solely|exclusively)\b|不得|禁止|必须|须|仅|只能|不可|不允许`)
 
 // sentenceEnd ends a sentence or a clause that leads into a list.
 var sentenceEnd = regexp.MustCompile(`[.;:!?](?:\s|$)|[。；：！？]|\n\s*\n`)
@@ -154,8 +155,8 @@ func proseRegions(text []byte, minTotal int, excluded func(off, end int, line []
 
 // wordCount counts the words of a line: runs of letters and digits
 // separated by spaces, and, in scripts written without spaces (Chinese,
-// Japanese), one word per two characters, about the length of a Chinese
-// word, so that an added paragraph in Chinese weighs like its English
+// Japanese), two words per three characters, about the length of a
+// Chinese word, so that an added paragraph in Chinese weighs like its English
 // translation.
 func wordCount(line []byte) int {
 	n, cjk := 0, 0
@@ -172,7 +173,7 @@ func wordCount(line []byte) int {
 			n++
 		}
 	}
-	return n + (cjk+1)/2
+	return n + (2*cjk+2)/3
 }
 
 // isCJKRune reports a character of a script written without spaces

@@ -25,6 +25,9 @@ func TestAddedAroundStandardText(t *testing.T) {
 		narrow  = "The code is under the MIT License below. The model weights are under the following terms: you may use them only for research purposes, and you may not redistribute them to third parties."
 		twoPart = "This repository holds code and model weights. The code is licensed under the MIT License below; the model weights are licensed under CC BY-NC 4.0, in the file WEIGHTS_LICENSE."
 		cite    = "If you find our work useful in your research, please consider citing our paper, which describes the training data, the architecture and the evaluation of the model in detail."
+		short   = "The model weights may not be used for commercial purposes."
+		zhShort = "注意：本模型权重仅限非商业用途。"
+		scope   = "This license applies to the source code in this repository only; the model weights are distributed separately under their own license."
 	)
 	tests := []struct {
 		name, text, id string
@@ -38,6 +41,9 @@ func TestAddedAroundStandardText(t *testing.T) {
 		{"terms before and after: two blocks", narrow + "\n\n" + mit + "\n" + mdTerms + "\n", "mit", []string{narrow, mdTerms}},
 		{"two licenses for two parts", twoPart + "\n\n" + mit, "mit", nil},
 		{"a request to cite", mit + "\n" + cite + "\n", "mit", nil},
+		{"one short condition", mit + "\n" + short + "\n", "mit", []string{short}},
+		{"one short condition in Chinese", apache + "\n" + zhShort + "\n", "apache-2.0", []string{zhShort}},
+		{"what the license covers", mit + "\n" + scope + "\n", "mit", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { wantAdded(t, tt.text, tt.id, tt.added) })
