@@ -107,7 +107,7 @@ func Identify(k *kb.KB, text []byte) []Match {
 		covered := trimCovered(text[from:], shift(std[0].covered, -from), l)
 		std[0].Added = refineAdded(text[from:], addedTerms(text[from:], covered), l.Licensecheck[0])
 		if len(covered) > 0 {
-			orderMain(text[from:], std[0].Added, covered[0])
+			orderMain(text[from:], std[0].Added, Span{covered[0].Start, covered[len(covered)-1].End})
 		}
 		for i := range std[0].Added {
 			std[0].Added[i].Start += from

@@ -3,6 +3,7 @@ package identify
 import (
 	"bytes"
 	"regexp"
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -26,7 +27,9 @@ const (
 )
 
 // boilerplate lines that surround a standard license without changing it.
-var boilerplate = regexp.MustCompile(`(?i)^[\s>#*_=\-|]*(?:copyright\b|\(c\)|©|all rights reserved|版权所有|著作权所有|spdx-license-identifier|(?:the )?[a-z0-9 .\-]{0,40}licen[cs]e(?: version [0-9.]+)?:?$|version [0-9.]+|[=\-_*~ ]*$)`)
+// "(c)" is a copyright sign before a year or a name, not the third item of
+// a list ("(c) to harm minors;").
+var boilerplate = regexp.MustCompile(`(?i)^[\s>#*_=\-|]*(?:copyright\b|(?-i:\(C\)|\(c\)\s*[0-9A-Z])|©|all rights reserved|版权所有|著作权所有|spdx-license-identifier|(?:the )?[a-z0-9 .\-]{0,40}licen[cs]e(?: version [0-9.]+)?:?$|version [0-9.]+|[=\-_*~ ]*$)`)
 
 // addedTerms returns the regions of text outside covered (the byte ranges
 // licensecheck matched, sorted or not) that hold added terms, or nil when
@@ -237,12 +240,23 @@ func trimCovered(text []byte, covered []Span, l *kb.License) []Span {
 	for last < hi && text[last] != '\n' {
 		last++
 	}
-	out := []Span{{first, last}}
+	// Each match is clipped to the standard text, not joined with the
+	// others: text between two of licensecheck's matches (terms written
+	// after Apache-2.0's END OF TERMS AND CONDITIONS, before its appendix)
+	// is read like text around them, and template words there are no
+	// added terms (refineAdded).
+	var out []Span
 	for _, c := range covered {
-		if c.End <= lo || c.Start >= hi {
+		if c = (Span{max(c.Start, first), min(c.End, last)}); c.Start < c.End {
 			out = append(out, c)
 		}
 	}
+	if len(out) == 0 {
+		return []Span{{first, last}}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	out[0].Start = first
+	out[len(out)-1].End = last
 	return out
 }
 

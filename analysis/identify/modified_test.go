@@ -28,6 +28,8 @@ func TestAddedAroundStandardText(t *testing.T) {
 		short   = "The model weights may not be used for commercial purposes."
 		zhShort = "注意：本模型权重仅限非商业用途。"
 		scope   = "This license applies to the source code in this repository only; the model weights are distributed separately under their own license."
+		list    = "MODEL USE RESTRICTIONS\n\nYou agree not to use the model weights:\n(a) for military purposes;\n(b) to generate disinformation;\n(c) to harm minors."
+		between = "ADDITIONAL TERMS. The Model may not be used for any military purpose, and You must not use it to provide surveillance services."
 	)
 	tests := []struct {
 		name, text, id string
@@ -44,6 +46,8 @@ func TestAddedAroundStandardText(t *testing.T) {
 		{"one short condition", mit + "\n" + short + "\n", "mit", []string{short}},
 		{"one short condition in Chinese", apache + "\n" + zhShort + "\n", "apache-2.0", []string{zhShort}},
 		{"what the license covers", mit + "\n" + scope + "\n", "mit", nil},
+		{"a list of uses after MIT", mit + "\n---\n\n" + list + "\n", "mit", []string{list}},
+		{"terms between Apache-2.0's end of terms and its appendix", strings.Replace(apache, "END OF TERMS AND CONDITIONS", "END OF TERMS AND CONDITIONS\n\n"+between+"\n", 1), "apache-2.0", []string{between}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { wantAdded(t, tt.text, tt.id, tt.added) })
