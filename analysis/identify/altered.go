@@ -334,17 +334,27 @@ func refineAdded(text []byte, added []Span, licensecheckID string) []Span {
 func addedLines(text []byte, ws []word, theirs []bool, keep func(int) bool, minTotal int) []Span {
 	wi := 0
 	regions := binding(text, proseRegions(text, minTotal, func(off, end int, line []byte) bool {
-		mine, all := 0, 0
+		mine, all, run, longest := 0, 0, 0, 0
 		for ; wi < len(ws) && ws[wi].start < end; wi++ {
 			all++
+			run++
 			if !theirs[wi] {
 				mine++
+				run = 0
 			}
+			longest = max(longest, run)
 		}
 		if all == 0 && wordCount(line) > 0 {
 			mine, all = 1, 1 // Chinese: the templates are English
 		}
-		return 2*mine <= all || keep != nil && len(line) > 0 && !keep(off+bytes.Index(text[off:end], line))
+		// A line of the standard text is mostly its words. Outside what
+		// licensecheck matched (keep set), where the file's own text is,
+		// they must also run as long as a line of the license holds: a
+		// sentence that borrows a phrase or two ("subject to the following
+		// conditions") is the file's own. Inside a text licensecheck did
+		// not match, a line with a name in a wildcard has shorter runs.
+		standard := 2*mine <= all && (keep == nil || mine == 0 || longest >= minStandardRun)
+		return standard || keep != nil && len(line) > 0 && !keep(off+bytes.Index(text[off:end], line))
 	}), minTotal)
 	return withHeadings(text, joinBlocks(regions, ws, theirs), ws, theirs)
 }
@@ -387,8 +397,19 @@ var copyrightLine = regexp.MustCompile(`(?i)copyright|\(c\)|©|版权|著作权|
 
 // joinBlocks joins added regions that no standard text separates (a
 // heading in capitals, a rule or a copyright line between two added
-// paragraphs): each block of added text is one license/modified finding,
-// as a reader marks it. regions are in text order.
+// paragraphs, or words of the file's own such as a definition): each block
+// of added text is one license/modified finding, as a reader marks it.
+// regions are in text order.
+// minStandardBetween is the fewest words of the standard text that part two
+// blocks of added text: a sentence of it (MIT's shortest has 20 words). A
+// long license appended to a standard one uses a few of its phrases ("of
+// the Software", "subject to the following conditions") and is one block.
+const minStandardBetween = 10
+
+// minStandardRun is the fewest template words in a row that make a line,
+// with its other words, part of the standard text.
+const minStandardRun = 8
+
 func joinBlocks(regions []Span, ws []word, theirs []bool) []Span {
 	if len(regions) < 2 {
 		return regions
@@ -403,7 +424,7 @@ func joinBlocks(regions []Span, ws []word, theirs []bool) []Span {
 				std++
 			}
 		}
-		if std < 3 { // fewer than a word triple of the standard text
+		if std < minStandardBetween {
 			last.End = r.End
 			continue
 		}

@@ -30,6 +30,7 @@ func TestAddedAroundStandardText(t *testing.T) {
 		scope   = "This license applies to the source code in this repository only; the model weights are distributed separately under their own license."
 		list    = "MODEL USE RESTRICTIONS\n\nYou agree not to use the model weights:\n(a) for military purposes;\n(b) to generate disinformation;\n(c) to harm minors."
 		between = "ADDITIONAL TERMS. The Model may not be used for any military purpose, and You must not use it to provide surveillance services."
+		long    = "Zeta Model License\n\n1. Grant. Permission is granted to use the model weights to any person obtaining a copy of them, subject to the following conditions.\n\n2. Restrictions. You may not use the model weights for military purposes.\n\n3. DISCLAIMER. THE MODEL IS PROVIDED AS IS.\n\n4. Attribution. You must credit Zeta Labs in any publication that uses the model."
 	)
 	tests := []struct {
 		name, text, id string
@@ -46,6 +47,7 @@ func TestAddedAroundStandardText(t *testing.T) {
 		{"one short condition", mit + "\n" + short + "\n", "mit", []string{short}},
 		{"one short condition in Chinese", apache + "\n" + zhShort + "\n", "apache-2.0", []string{zhShort}},
 		{"what the license covers", mit + "\n" + scope + "\n", "mit", nil},
+		{"a license of its own after MIT: one block", mit + "\n" + long + "\n", "mit", []string{long}},
 		{"a list of uses after MIT", mit + "\n---\n\n" + list + "\n", "mit", []string{list}},
 		{"terms between Apache-2.0's end of terms and its appendix", strings.Replace(apache, "END OF TERMS AND CONDITIONS", "END OF TERMS AND CONDITIONS\n\n"+between+"\n", 1), "apache-2.0", []string{between}},
 	}
