@@ -121,6 +121,10 @@ type LicenseInfo struct {
 	// Modified: a standard license with terms of the file's own added on
 	// top (license/modified); Kind is then "custom".
 	Modified bool
+	// Named: the file names the license ("released under the Apache 2.0
+	// license, with ...") rather than holds its text, so the rules about
+	// that text (its copyright line) do not apply.
+	Named bool
 }
 
 // Analyzer runs fineprint's rules. It caches per-file results by content, so
@@ -375,6 +379,7 @@ func (a *Analyzer) analyzeLicense(d *Document, fr *fileResult) {
 		info := LicenseInfo{
 			Path: d.Path, ID: l.ID, Family: l.Family, Name: l.Name, Kind: l.Kind, Commercial: l.Commercial,
 			Policy: m.Policy || l.IsPolicy(), Span: Span{m.Start, m.End}, Title: Span{m.TitleStart, m.TitleEnd},
+			Named: m.Source == "pointer",
 		}
 		if len(m.Added) > 0 && !isNoticeFile(d.Path) {
 			fr.findings = append(fr.findings, a.modifiedFindings(d.Path, l, m.Added)...)

@@ -190,3 +190,21 @@ func TestModifiedPointer(t *testing.T) {
 		t.Errorf("licenses %+v, want one modified cc-by-nc-4.0", res.Licenses)
 	}
 }
+
+// A short file that names MIT and sets a condition beside it is MIT with
+// added terms; it names the license rather than holds it, so no copyright
+// line is asked of it.
+func TestModifiedNamedLicense(t *testing.T) {
+	text := "The weights are provided under the MIT License, except that you may not use them for commercial purposes without our written permission.\n"
+	res := New().Analyze(context.Background(), &Snapshot{Docs: []Document{{Path: "LICENSE", Kind: KindLicense, Text: []byte(text)}}})
+	codes := map[string]bool{}
+	for _, f := range res.Findings {
+		codes[f.Code] = true
+	}
+	if !codes["license/modified"] || !codes["license/non-commercial"] || codes["notice/missing-copyright"] || codes["license/unidentified"] {
+		t.Errorf("findings %v, want license/modified and license/non-commercial, no notice/missing-copyright", res.Findings)
+	}
+	if len(res.Licenses) != 1 || res.Licenses[0].ID != "mit" || !res.Licenses[0].Modified || !res.Licenses[0].Named {
+		t.Errorf("licenses %+v, want one modified mit, named", res.Licenses)
+	}
+}

@@ -431,7 +431,7 @@ func (pc *project) copyrightFindings() []Finding {
 	seen := map[string]bool{}
 	for _, l := range pc.res.Licenses {
 		d := pc.doc(l.Path)
-		if !copyrightLicenses[l.ID] || d == nil || seen[l.Path] {
+		if !copyrightLicenses[l.ID] || l.Named || d == nil || seen[l.Path] {
 			continue
 		}
 		seen[l.Path] = true

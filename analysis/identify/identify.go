@@ -42,8 +42,9 @@ type Match struct {
 	// policy appended to or shipped beside a license) rather than a license.
 	Policy bool
 	// Source says how the match was found: "fingerprint", "licensecheck",
-	// or "altered" (a standard license with terms written into it, which
-	// licensecheck does not match; see altered.go).
+	// "altered" (a standard license with terms written into it, which
+	// licensecheck does not match; see altered.go) or "pointer" (a short
+	// file that names a standard license; see pointer.go).
 	Source string
 	// Added holds the regions of a license's file that are not that
 	// license: terms layered on top of it (a "modified MIT"), one region
@@ -134,7 +135,20 @@ func Identify(k *kb.KB, text []byte) []Match {
 		}
 	}
 	out := order(fps, std)
-	if len(out) == 1 && len(text)-from <= maxPointerBytes && pointsAt(k, out[0]) {
+	if len(out) == 0 && len(text)-from <= maxPointerBytes {
+		// A short file that names one standard license and sets terms of
+		// its own beside it is that license modified. A bare pointer stays
+		// a pointer (the license is elsewhere), and one that names two is
+		// two licenses for two parts.
+		if ls := namedLicenses(k, text[from:]); len(ls) == 1 {
+			if added := pointerTerms(text[from:]); len(added) > 0 {
+				m := Match{ID: ls[0].ID, Start: from, End: len(text), Confidence: 0.5, Source: "pointer", Added: shift(added, from)}
+				m.TitleStart, m.TitleEnd = firstLineFrom(text, from)
+				out = append(out, m)
+			}
+		}
+	}
+	if len(out) == 1 && out[0].Source != "pointer" && len(text)-from <= maxPointerBytes && pointsAt(k, out[0]) {
 		out[0].Added = shift(pointerTerms(text[from:]), from)
 	}
 	return out
@@ -145,7 +159,10 @@ func Identify(k *kb.KB, text []byte) []Match {
 // match of its URL or name only.
 func pointsAt(k *kb.KB, m Match) bool {
 	l := k.License(m.ID)
-	if l == nil || l.Family != "cc" || m.Policy {
+	if l == nil || m.Policy {
+		return false
+	}
+	if l.Family != "cc" {
 		return false
 	}
 	if m.Source == "fingerprint" {

@@ -157,12 +157,28 @@ func TestPointerWithTerms(t *testing.T) {
 			"The weights are released under the Creative Commons Attribution-NonCommercial 4.0 International License. Additionally, you shall not use them for the surveillance of people.\n",
 			"cc-by-nc-4.0", []string{"Additionally, you shall not use them for the surveillance of people."}},
 		{"a bare pointer", "The model weights of Zeta are licensed under CC BY-NC 4.0.\n", "cc-by-nc-4.0", nil},
+		{"Apache-2.0 by name, with a restriction",
+			"This model is released under the Apache 2.0 license with the following additional restriction: the model may not be used for military purposes.\n",
+			"apache-2.0", []string{"the model may not be used for military purposes."}},
+		{"MIT by name, with an exception",
+			"The weights are provided under the MIT License, except that you may not use them for commercial purposes without our written permission.\n",
+			"mit", []string{"The weights are provided under the MIT License, except that you may not use them for commercial purposes without our written permission."}},
 		{"a pointer and a citation",
 			"The model weights are licensed under CC BY 4.0.\n\nIf you use them in your research, please cite our paper on efficient speech synthesis.\n",
 			"cc-by-4.0", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { wantAdded(t, tt.text, tt.id, tt.added) })
+	}
+	// A bare pointer by name leaves the license where it is; a file that
+	// names two licenses holds two parts.
+	for _, text := range []string{
+		"This project is licensed under the MIT License.\n",
+		"The code is released under the MIT License and the documentation under the Apache License 2.0; you may not remove this notice.\n",
+	} {
+		if ms := Identify(kb.Default(), []byte(text)); len(ms) != 0 {
+			t.Errorf("%q: Identify = %v, want nothing", text, matchIDs(ms))
+		}
 	}
 }
 
