@@ -3,6 +3,7 @@ package identify
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -33,6 +34,15 @@ const (
 	// disclaimers or MIT's warranty paragraph at most 0.32.
 	minTemplateShare = 0.45
 	minAlteredScore  = 0.4
+	// minWholeShare is the share from which a text is a short license
+	// (MIT, BSD, ISC: maxShortTemplate triples at most) however much it
+	// adds: most of the template is there, its grant and conditions with
+	// its disclaimer (a borrowed disclaimer is less), and a text that adds
+	// three sections to so short a license holds more words of its own
+	// than of the license's. A long license (Apache-2.0) with that much of
+	// its text and more of the file's own is a custom license built on it.
+	minWholeShare    = 0.6
+	maxShortTemplate = 500
 	// maxAlteredBytes bounds the texts compared (standard licenses with
 	// added terms are a few kilobytes).
 	maxAlteredBytes = 64 << 10
@@ -269,17 +279,23 @@ func altered(k *kb.KB, text []byte, from int) (m Match, ok bool) {
 	for _, t := range theirs[fw : lw+1] {
 		n += b2i(t)
 	}
-	if bestShare*float64(n)/float64(lw+1-fw) < minAlteredScore {
+	whole := bestShare >= minWholeShare && len(bestT) < maxShortTemplate
+	if !whole && bestShare*float64(n)/float64(lw+1-fw) < minAlteredScore {
 		return m, false
 	}
 	first, last := ws[fw].start, ws[lw].end
 	added := addedLines(text[from:], ws, theirs, nil, minAlteredWords)
-	if len(added) == 0 {
-		// Nothing written in: a word changed, or a few (changed.go). Beside
-		// added terms, the departures are mostly their edges and the
-		// definitions they need, and the added terms say the change.
-		added = changedSentences(text[from:], ws, fw, lw, wordingsOf(best.Licensecheck[0]), nil)
+	// Words put into or taken out of the standard text (changed.go). Beside
+	// added terms, a departure is mostly their edge or a definition they
+	// need, and counts only when the words put in bind ("for
+	// non-commercial purpose" in BSD's grant) or rewrite a clause (a grant
+	// that lists what "the Software" includes).
+	for _, c := range changedSentences(text[from:], ws, fw, lw, opensAsLicense(ws[fw:], best), wordingsOf(best.Licensecheck[0]), added) {
+		if len(added) == 0 || c.binds || c.own >= minAlteredWords {
+			added = append(added, c.Span)
+		}
 	}
+	slices.SortFunc(added, func(a, b Span) int { return a.Start - b.Start })
 	if len(added) == 0 {
 		return m, false
 	}
@@ -290,6 +306,21 @@ func altered(k *kb.KB, text []byte, from int) (m Match, ok bool) {
 		added[i].End += from
 	}
 	return Match{ID: best.ID, Start: from + body.Start, End: from + body.End, Confidence: bestShare, Source: "altered", Added: added}, true
+}
+
+// opensAsLicense reports whether ws opens with the first three words of
+// one of l's opening phrases ("redistribution and use ...").
+func opensAsLicense(ws []word, l *kb.License) bool {
+	for _, p := range l.Starts {
+		pw := strings.Fields(p)
+		if len(pw) < 3 || len(ws) < 3 {
+			continue
+		}
+		if ws[0].hash == wordHash(pw[0]) && ws[1].hash == wordHash(pw[1]) && ws[2].hash == wordHash(pw[2]) {
+			return true
+		}
+	}
+	return false
 }
 
 // mark reports which words of ws are the template's (a triple of t holds

@@ -146,11 +146,14 @@ func wordHash(s string) uint64 {
 // have followed the text for minSync words on both sides: three words
 // of the template in a file's own sentence ("subject to the") are no
 // standard text to depart from.
-func (g *wordGraph) departures(ws []word, fw, lw int) []departure {
+func (g *wordGraph) departures(ws []word, fw, lw int, anchored bool) []departure {
 	const minSync = 6
 	var out []departure
 	var state, next []int
 	lost, since := -1, fw // the first word no wording took; where the text was last taken up
+	if anchored {
+		since -= minSync // the text opens as the license does: a change in its first words counts
+	}
 	pending := departure{from: -1}
 	for i := fw; i <= lw; i++ {
 		next = next[:0]
@@ -175,7 +178,9 @@ func (g *wordGraph) departures(ws []word, fw, lw int) []departure {
 				if lost >= 0 {
 					pending, lost = departure{from: max(fw, lost-1), to: i, lost: lost}, -1
 				}
-				since = i
+				if i > fw || !anchored {
+					since = i
+				}
 			}
 		}
 		if pending.from >= 0 && i-since >= minSync {
@@ -226,29 +231,58 @@ func (g *wordGraph) renamings(ws []word, ds []departure) map[uint64]bool {
 	return out
 }
 
+// changed is a sentence where a text departs from its template; binds
+// tells whether the words put in there bind (termWords), own how many
+// words were put in.
+type changed struct {
+	Span
+	binds bool
+	own   int // words no wording took
+}
+
+// overlapsAny reports whether s shares a byte with one of spans.
+func overlapsAny(spans []Span, s Span) bool {
+	for _, x := range spans {
+		if s.Start < x.End && x.Start < s.End {
+			return true
+		}
+	}
+	return false
+}
+
 // changedSentences returns the sentences of text, between the words fw
 // and lw (the standard text), where it departs from every wording g
-// allows, leaving out those inside skip (added lines already found).
-func changedSentences(text []byte, ws []word, fw, lw int, g *wordGraph, skip []Span) []Span {
+// allows, leaving out those that overlap skip (added lines already
+// found). anchored: the text opens with the license's opening words, so
+// that a change among its first words is one too.
+func changedSentences(text []byte, ws []word, fw, lw int, anchored bool, g *wordGraph, skip []Span) []changed {
 	if g == nil {
 		return nil
 	}
-	var out []Span
-	ds := g.departures(ws, fw, lw)
+	var out []changed
+	ds := g.departures(ws, fw, lw, anchored)
 	renamed := g.renamings(ws, ds)
 	for _, d := range ds {
 		if o := g.own(ws, d); len(o) == 1 && renamed[o[0]] {
 			continue
 		}
 		s := sentenceAround(text, ws[d.from].start, ws[d.to].end, ws[fw].start, ws[lw].end)
-		if within(skip, s.Start) || within(skip, s.End-1) || shouting(text[s.Start:s.End]) {
+		if overlapsAny(skip, s) || shouting(text[s.Start:s.End]) {
 			continue // added already, or a disclaimer: no term
+		}
+		// The words no wording took, from the first to the last: a
+		// definition put in binds through the terms that use it.
+		binds, own := false, 0
+		if d.to > d.lost && !Definition(text[ws[d.lost].start:ws[d.to-1].end]) {
+			binds, own = termWords.Match(text[ws[d.lost].start:ws[d.to-1].end]), d.to-d.lost
 		}
 		if n := len(out); n > 0 && s.Start < out[n-1].End {
 			out[n-1].End = max(out[n-1].End, s.End)
+			out[n-1].binds = out[n-1].binds || binds
+			out[n-1].own += own
 			continue
 		}
-		out = append(out, s)
+		out = append(out, changed{s, binds, own})
 	}
 	return out
 }

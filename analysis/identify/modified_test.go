@@ -224,3 +224,36 @@ func TestAddedToRAIL(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) { wantAdded(t, tt.text, "bigscience-openrail-m", tt.added) })
 	}
 }
+
+// A short standard license rewritten into a model license: conditions
+// numbered and added after MIT's notice condition, more words of the
+// file's own than of MIT's; a non-commercial limit put into BSD's first
+// words beside a sentence appended; MIT's grant rewritten to list what it
+// covers beside an added condition. Each changed or added block is found.
+func TestAlteredShortLicense(t *testing.T) {
+	mit, bsd := stdtext.Text("MIT"), stdtext.Text("BSD-3-Clause")
+	const (
+		sections = "2. If your products built on the Materials have more than 50 million monthly active users, you must obtain a separate license from Zeta Labs before any further use, which Zeta Labs may grant or refuse at its sole discretion.\n\n3. You must display \"Built with Zeta\" prominently on the user interface of every product or service that uses the Materials or any derivative of them, and in its documentation.\n\n4. The requirements of sections 2 and 3 do not apply to internal evaluation of the Materials that makes neither them nor their outputs available to any third party."
+		nc       = "Redistribution and use for non-commercial purposes of this software"
+		appended = "Any commercial use of this software requires a separate written license from Zeta Labs, which you may request by email."
+		grant    = "to deal in the Materials, which include the model weights, parameters, configuration files, inference code and training code released with them,"
+		cond     = "The Materials may not be used to develop weapons of any kind."
+	)
+	withSections := strings.Replace(mit, "portions of the Materials", "portions of the Materials\n\n"+sections+"\n", 1)
+	withNC := strings.Replace(bsd, "Redistribution and use of this software", nc, 1) + "\n" + appended + "\n"
+	ncSentence := nc // the template's blank line ends the paragraph there
+	rewritten := replaceWords(mit, "to deal in the Materials", grant)
+	rewritten = strings.Replace(rewritten, "portions of the Materials", "portions of the Materials.\n\n"+cond+"\n", 1)
+	grantSentence := rewritten[strings.Index(rewritten, "Permission") : strings.Index(rewritten, "do so,")+len("do so,")]
+	tests := []struct {
+		name, text, id string
+		added          []string
+	}{
+		{"MIT with three sections added", withSections, "mit", []string{sections}},
+		{"BSD limited in its first words, a sentence appended", withNC, "bsd-3-clause", []string{ncSentence, appended}},
+		{"MIT's grant rewritten, a condition added", rewritten, "mit", []string{grantSentence, cond}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { wantAdded(t, tt.text, tt.id, tt.added) })
+	}
+}
