@@ -287,15 +287,21 @@ func phraseRE(p string) *regexp.Regexp {
 // top of it, as around a standard text, and found the same way: every
 // sentence that binds (binds) outside the one naming the license.
 const (
-	maxPointerBytes = 4 << 10 // a pointer is a few lines
+	maxPointerBytes = 8 << 10 // a pointer is a few lines, with its exceptions a page
 	minPointerWords = 8       // one added condition
 )
 
-// pointerTerms returns the blocks of consecutive sentences of text that
-// bind, or nil when they are fewer than minPointerWords words.
+// listNumber is a list item's number alone ("1.", "(b)"), which the
+// sentence splitter parts from its item.
+var listNumber = regexp.MustCompile(`^\(?[0-9a-zA-Z]{1,3}[.)]$`)
+
+// pointerTerms returns the blocks of sentences of text that bind, or nil
+// when they are fewer than minPointerWords words. A block runs over
+// sentences that set no term (a numbered list's heading, the name of the
+// license a part is under), and ends at a rule or a heading in capitals.
 func pointerTerms(text []byte) []Span {
 	var out []Span
-	total, joined := 0, false
+	total, joined, marker := 0, false, -1
 	for off := 0; off < len(text); {
 		end := len(text)
 		if loc := sentenceEnd.FindIndex(text[off:]); loc != nil {
@@ -304,20 +310,28 @@ func pointerTerms(text []byte) []Span {
 		s := bytes.TrimSpace(text[off:end])
 		start := off + bytes.Index(text[off:end], s)
 		off = end
-		if len(s) == 0 {
+		switch {
+		case len(s) == 0:
 			continue
-		}
-		if boilerplate.Match(s) || !binds(s) {
-			joined = false
+		case listNumber.Match(s):
+			marker = start // "1." opens the item that follows
 			continue
-		}
-		total += wordCount(s)
-		if joined {
+		case boilerplate.Match(s) || shouting(s):
+			joined = false // a rule, a heading in capitals: a new block
+		case !binds(s):
+			// a sentence of the block that sets no term itself
+		case joined:
 			out[len(out)-1].End = start + len(s)
-		} else {
+			total += wordCount(s)
+		default:
+			if marker >= 0 {
+				start = marker
+			}
 			out = append(out, Span{start, start + len(s)})
+			total += wordCount(s)
+			joined = true
 		}
-		joined = true
+		marker = -1
 	}
 	if total < minPointerWords {
 		return nil
