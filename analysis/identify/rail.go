@@ -23,13 +23,32 @@ import (
 // stop or colon, or the line's end.
 var sectionHeading = regexp.MustCompile(`(?m)^[ \t>#*]*(?:section\s+)?\d{1,2}[A-Za-z]?[.)]?[ \t]+([A-Z][^\n]{0,70}?)\**(?:[.:](?:[ \t]|$)|[ \t]*$)`)
 
-// attachmentLine opens the list of restricted uses; endOfTerms closes the
-// numbered sections.
-var (
-	attachmentLine = regexp.MustCompile(`(?im)^[ \t>#*]*attachment a\b`)
-	endOfTerms     = regexp.MustCompile(`(?i)end of terms and conditions`)
-	listLeadIn     = regexp.MustCompile(`(?i)\bnot to use\b`)
+// endOfTerms closes the numbered sections, a line that opens with
+// attachmentA the list of restricted uses, which follows listLeadIn ("You
+// agree not to use ..."). They are looked for in the lower-case text:
+// case-insensitive regexps cost a RAIL text a millisecond.
+const (
+	endOfTerms  = "end of terms and conditions"
+	attachmentA = "attachment a"
+	listLeadIn  = "not to use"
 )
+
+// attachmentLine returns where the first line of lower that opens with
+// "attachment a" (after Markdown marks) starts, or -1.
+func attachmentLine(lower []byte) int {
+	for from := 0; ; {
+		i := bytes.Index(lower[from:], []byte(attachmentA))
+		if i < 0 {
+			return -1
+		}
+		i += from
+		ls := lineStartAt(lower, i)
+		if len(bytes.Trim(lower[ls:i], " \t>#*")) == 0 && (i+len(attachmentA) == len(lower) || !isWordByte(lower[i+len(attachmentA)])) {
+			return ls
+		}
+		from = i + len(attachmentA)
+	}
+}
 
 // maxHeadingLen is the most words of a section heading.
 const maxSectionHeadingWords = 8
@@ -48,18 +67,19 @@ func railAdded(text []byte, m Match, l *kb.License, fam *kb.Family) []Span {
 	if title > 0 {
 		added = append(added, shift(binding(body[:title], proseRegions(body[:title], minAddedWords, noLine), minAddedWords), m.Start)...)
 	}
+	lower := bytes.ToLower(body)
 	end := len(body)
-	if loc := endOfTerms.FindIndex(body); loc != nil {
-		end = loc[0]
-	} else if loc := attachmentLine.FindIndex(body); loc != nil {
-		end = loc[0]
+	if i := bytes.Index(lower, []byte(endOfTerms)); i >= 0 {
+		end = i
+	} else if i := attachmentLine(lower); i >= 0 {
+		end = i
 	}
 	if fam != nil && len(fam.Sections) > 0 {
 		added = append(added, shift(newSections(body[:end], title, fam.Sections), m.Start)...)
 	}
 	if l.Restrictions > 0 {
-		if loc := attachmentLine.FindIndex(body[end:]); loc != nil {
-			added = append(added, shift(moreRestrictions(body[end+loc[0]:], l.Restrictions), m.Start+end+loc[0])...)
+		if i := attachmentLine(lower[end:]); i >= 0 {
+			added = append(added, shift(moreRestrictions(body[end+i:], lower[end+i:], l.Restrictions), m.Start+end+i)...)
 		}
 	}
 	return added
@@ -106,18 +126,18 @@ func knownHeading(h string, known []string) bool {
 }
 
 // moreRestrictions returns the restricted uses of an Attachment A (text
-// from its first line) past the first n, with what follows the list when
+// from its first line, lower that text in lower case) past the first n, with what follows the list when
 // it binds. The uses are the items of the list after its lead-in ("You
 // agree not to use the Model ...:"): its lines that open with a marker
 // ("(a)", "-", "1."; a group's heading counts too, as in the license's own
 // copy), or, in a list run into one paragraph, its parts that end with a
 // semicolon and the last with a full stop.
-func moreRestrictions(text []byte, n int) []Span {
-	lead := listLeadIn.FindIndex(text)
-	if lead == nil {
+func moreRestrictions(text, lower []byte, n int) []Span {
+	lead := bytes.Index(lower, []byte(listLeadIn))
+	if lead < 0 {
 		return nil
 	}
-	list := text[lineEndAt(text, lead[1]):]
+	list := text[lineEndAt(text, lead+len(listLeadIn)):]
 	items, end := markedItems(list)
 	if len(items) < minMarkedItems {
 		items, end = runItems(list)
