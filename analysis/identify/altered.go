@@ -387,7 +387,7 @@ func addedLines(text []byte, ws []word, theirs []bool, keep func(int) bool, minT
 		standard := 2*mine <= all && (keep == nil || mine == 0 || longest >= minStandardRun)
 		return standard || keep != nil && len(line) > 0 && !keep(off+bytes.Index(text[off:end], line))
 	}), minTotal)
-	return withHeadings(text, joinBlocks(regions, ws, theirs), ws, theirs)
+	return withHeadings(text, splitInsertions(text, joinBlocks(regions, ws, theirs)), ws, theirs)
 }
 
 // withHeadings stretches each added block over the heading right above it
@@ -431,6 +431,33 @@ var copyrightLine = regexp.MustCompile(`(?i)copyright|\(c\)|©|版权|著作权|
 // paragraphs, or words of the file's own such as a definition): each block
 // of added text is one license/modified finding, as a reader marks it.
 // regions are in text order.
+// splitInsertions parts a block that begins inside a paragraph of the
+// standard text (a sentence added to MIT's notice condition, the line
+// above it the condition's own) at the end of that paragraph: what was
+// written into the standard paragraph and the sections added after it are
+// two changes, as a reader marks them.
+func splitInsertions(text []byte, blocks []Span) []Span {
+	var out []Span
+	for _, b := range blocks {
+		ls := lineStartAt(text, b.Start)
+		above := ls - 1 // the line above's newline
+		if above <= 0 || len(bytes.TrimSpace(text[lineStartAt(text, above):above])) == 0 {
+			out = append(out, b)
+			continue
+		}
+		loc := paragraphBreak.FindIndex(text[b.Start:b.End])
+		if loc == nil || wordCount(text[b.Start:b.Start+loc[0]]) < minRegionWords {
+			out = append(out, b)
+			continue
+		}
+		out = append(out, Span{b.Start, b.Start + loc[0]}, Span{b.Start + loc[1], b.End})
+	}
+	return out
+}
+
+// paragraphBreak is a blank line and the white space around it.
+var paragraphBreak = regexp.MustCompile(`[ \t\r]*\n[ \t\r]*\n\s*`)
+
 // minStandardBetween is the fewest words of the standard text that part two
 // blocks of added text: a sentence of it (MIT's shortest has 20 words). A
 // long license appended to a standard one uses a few of its phrases ("of

@@ -230,7 +230,8 @@ func TestAddedToRAIL(t *testing.T) {
 
 // A short standard license rewritten into a model license: conditions
 // numbered and added after MIT's notice condition, more words of the
-// file's own than of MIT's; a non-commercial limit put into BSD's first
+// file's own than of MIT's (and a sentence written into that condition,
+// a block of its own); a non-commercial limit put into BSD's first
 // words beside a sentence appended; MIT's grant rewritten to list what it
 // covers beside an added condition. Each changed or added block is found.
 func TestAlteredShortLicense(t *testing.T) {
@@ -248,11 +249,14 @@ func TestAlteredShortLicense(t *testing.T) {
 	rewritten := replaceWords(mit, "to deal in the Materials", grant)
 	rewritten = strings.Replace(rewritten, "portions of the Materials", "portions of the Materials.\n\n"+cond+"\n", 1)
 	grantSentence := rewritten[strings.Index(rewritten, "Permission") : strings.Index(rewritten, "do so,")+len("do so,")]
+	comply := "Your use of the Materials must comply with all applicable laws and regulations."
+	withSentence := strings.Replace(mit, "portions of the Materials", "portions of the Materials\n"+comply+"\n\n"+sections+"\n", 1)
 	tests := []struct {
 		name, text, id string
 		added          []string
 	}{
 		{"MIT with three sections added", withSections, "mit", []string{sections}},
+		{"a sentence added to MIT's condition, sections after it: two blocks", withSentence, "mit", []string{comply, sections}},
 		{"BSD limited in its first words, a sentence appended", withNC, "bsd-3-clause", []string{ncSentence, appended}},
 		{"MIT's grant rewritten, a condition added", rewritten, "mit", []string{grantSentence, cond}},
 	}
