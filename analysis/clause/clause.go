@@ -23,7 +23,10 @@
 // no data; a text that holds a license twice gives hits for both copies.
 // Definitions ("\"Output\" means ...") give no hits unless a pattern allows
 // them, so findings sit on operative clauses, and wishes ("you are
-// encouraged to") are not duties.
+// encouraged to") are not duties. A restriction put in a definition
+// ("\"Permitted Purpose\" means non-commercial research") is carried to
+// the sentences that apply the term ("solely for the Permitted Purpose"),
+// where its hit sits (terms.go).
 //
 // A list's lead-in ("You will not, and will not permit anyone to:", "you
 // must:", "您不得：") lends its actor and modality to the items under it,
@@ -205,7 +208,7 @@ func Detect(k *kb.KB, text []byte) []Hit {
 		}
 		prev, afterLead = s, isLead
 	}
-	return dropNamedRestatements(hits)
+	return dropNamedRestatements(d.carryTerms(&n, text, spans, hits))
 }
 
 // dropNamedRestatements drops the references that name a document without

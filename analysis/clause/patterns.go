@@ -20,6 +20,7 @@ type pattern struct {
 	*kb.ClausePattern
 	match     []expr
 	unless    []*regexp.Regexp
+	uses      []*regexp.Regexp // of a Term pattern: structures applying the term
 	any, also []uint64         // keyword masks
 	variants  []*regexp.Regexp // When of each of Variants
 	// wholeSentence: no extraction reads the match's bounds or groups,
@@ -41,6 +42,7 @@ type expr struct {
 // detector is the compiled form of a knowledge base's clause patterns.
 type detector struct {
 	patterns []*pattern
+	terms    []*pattern // Term patterns: read on definitions (terms.go)
 	keywords keywordSet // of the patterns that are not han
 	han      keywordSet // of the han patterns
 	// byKeyword[k] is the set of patterns (bits by index) whose Keywords
@@ -94,7 +96,15 @@ func patterns(k *kb.KB) (*detector, error) {
 		compiled.LoadOrStore(k, err)
 		return nil, err
 	}
-	d := &detector{patterns: ps}
+	d := &detector{}
+	for _, p := range ps {
+		if p.Term {
+			d.terms = append(d.terms, p)
+		} else {
+			d.patterns = append(d.patterns, p)
+		}
+	}
+	ps = d.patterns
 	for _, p := range ps {
 		p.han = true
 		for _, w := range p.Keywords {
@@ -215,6 +225,19 @@ func compile(cs []kb.ClausePattern) ([]*pattern, error) {
 				return nil, fmt.Errorf("clauses.yaml: %s: variant %q: bad expression or no message (%v)", c.ID, v.When, err)
 			}
 			p.variants = append(p.variants, re)
+		}
+		if c.Term != (len(c.Uses) > 0) {
+			return nil, fmt.Errorf("clauses.yaml: %s: a term pattern needs uses, and only a term pattern has them", c.ID)
+		}
+		for _, u := range c.Uses {
+			if !strings.Contains(u, termToken) {
+				return nil, fmt.Errorf("clauses.yaml: %s: use %q does not name %s", c.ID, u, termToken)
+			}
+			re, err := regexp.Compile(u)
+			if err != nil {
+				return nil, fmt.Errorf("clauses.yaml: %s: uses: %w", c.ID, err)
+			}
+			p.uses = append(p.uses, re)
 		}
 		for _, u := range c.Unless {
 			re, err := regexp.Compile(u)

@@ -59,6 +59,17 @@ type ClausePattern struct {
 	// means ..."), which patterns otherwise skip so that a finding sits on
 	// the operative clause.
 	Definitions bool `yaml:"definitions"`
+	// Term: the pattern reads definitions, not clauses. Its Keywords,
+	// Match and Unless run on what a definition says of its term
+	// ("\"Permitted Purpose\" means non-commercial research"); when they
+	// match, the restriction travels with the term, and each sentence that
+	// applies the term in one of the Uses structures ("solely for the
+	// Permitted Purpose") gets the hit. The definition itself never does.
+	Term bool `yaml:"term"`
+	// Uses: for a Term pattern, the structures of an operative sentence
+	// that applies the term, as regular expressions over the normalized
+	// sentence in which "@term@" stands for each use of the term.
+	Uses []string `yaml:"uses"`
 }
 
 // Extraction reads one data field out of a matched sentence.

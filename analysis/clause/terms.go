@@ -1,0 +1,206 @@
+package clause
+
+import (
+	"bytes"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// Defined terms that carry a restriction.
+//
+// Licenses often put their limit in a definition and apply it elsewhere:
+// "\"Permitted Purpose\" means non-commercial research" and, pages later,
+// "You may use the Model solely for the Permitted Purpose". Neither
+// sentence says "non-commercial only" by itself. carryTerms reads every
+// definition, asks the Term patterns of clauses.yaml which restriction its
+// body carries (non-commercial, research-only, outputs), and puts the hit
+// on each operative sentence that applies the term in one of the pattern's
+// Uses structures ("solely for @term@", "other than @term@", "仅限@term@"),
+// never on the definition.
+
+// termToken stands for the defined term in a Term pattern's Uses.
+const termToken = "@term@"
+
+// defined is a definition whose body carries the restriction of a Term
+// pattern.
+type defined struct {
+	term string   // normalized, without quotes
+	at   span     // the defining sentence
+	p    *pattern // the Term pattern its body matched
+}
+
+// definitionHead reads a definition's quoted term ("\"Permitted Purpose\"
+// means ...", "(b) “许可用途”是指 ...") and where its body starts.
+var definitionHead = regexp.MustCompile(`^(?:\(?[a-z0-9]{1,4}[.)] ?)?"([^"]{1,80})" ?(?:\([^)]*\) ?)?(?:means|shall mean|refers to|shall refer to|is defined as|has the meaning|是指|指|系指|：|:)`)
+
+// zhDefinitionHead reads a Chinese definition without quotes ("许可用途：
+// 指……", "许可用途是指……").
+var zhDefinitionHead = regexp.MustCompile(`^([^"：:，,。；、 ]{2,30}?)(?:[：:] ?(?:是指|指|系指)|是指|系指)`)
+
+// inlineDefinition reads a term defined in passing, after what it stands
+// for: "... for non-commercial research (the \"Permitted Purpose\")".
+var inlineDefinition = regexp.MustCompile(`\((?:the |a |an |collectively,? |hereinafter(?: referred to as)? |以下简称)?"([^"]{2,60})"\)`)
+
+// inlineBody is how many bytes before an inline definition are its body.
+const inlineBody = 160
+
+// readDefinitions returns the term and body of each definition in the
+// normalized sentence: one for a sentence that is a definition, one per
+// term defined in passing otherwise.
+func readDefinitions(norm string) (terms, bodies []string) {
+	if m := definitionHead.FindStringSubmatchIndex(norm); m != nil {
+		return []string{norm[m[2]:m[3]]}, []string{norm[m[1]:]}
+	}
+	if hasHan(norm[:min(len(norm), 12)]) {
+		if m := zhDefinitionHead.FindStringSubmatchIndex(norm); m != nil && hasHan(norm[m[2]:m[3]]) {
+			return []string{norm[m[2]:m[3]]}, []string{norm[m[1]:]}
+		}
+	}
+	for _, m := range inlineDefinition.FindAllStringSubmatchIndex(norm, -1) {
+		terms = append(terms, norm[m[2]:m[3]])
+		bodies = append(bodies, norm[max(0, m[0]-inlineBody):m[0]])
+	}
+	return terms, bodies
+}
+
+// mayDefine reports whether a sentence may define a term: a quote near its
+// start, a quoted term closed by a bracket, or a Chinese "指".
+func mayDefine(b []byte) bool {
+	head := b[:min(len(b), 12)]
+	return bytes.IndexByte(head, '"') >= 0 || bytes.Contains(head, []byte("“")) ||
+		bytes.Contains(b, []byte("\")")) || bytes.Contains(b, []byte("”)")) || bytes.Contains(b, []byte("”）")) ||
+		bytes.Contains(b[:min(len(b), 100)], []byte("指"))
+}
+
+// carryTerms adds to hits (in text order) the hits of the restrictions
+// that defined terms carry into the sentences that apply them.
+func (d *detector) carryTerms(n *normalizer, text []byte, spans []span, hits []Hit) []Hit {
+	if len(d.terms) == 0 {
+		return hits
+	}
+	var defs []defined
+	for _, s := range spans {
+		if !mayDefine(text[s.start:s.end]) {
+			continue
+		}
+		terms, bodies := readDefinitions(n.sentence(text, s.start, s.end))
+		for i, term := range terms {
+			term, body := strings.TrimSpace(term), strings.TrimSpace(bodies[i])
+			if len(term) < 3 {
+				continue
+			}
+			for _, p := range d.terms {
+				if p.carries(body) {
+					defs = append(defs, defined{term: term, at: s, p: p})
+				}
+			}
+		}
+	}
+	if len(defs) == 0 {
+		return hits
+	}
+	added := false
+	for _, s := range spans {
+		var norm string
+		for _, df := range defs {
+			if s == df.at || overlapsCode(hits, df.p.Code, s) {
+				continue
+			}
+			if norm == "" {
+				norm = n.sentence(text, s.start, s.end)
+				if isDefinition(norm) {
+					break
+				}
+			}
+			marked, ok := markTerm(norm, df.term)
+			if !ok || !df.p.applies(marked) {
+				continue
+			}
+			msg, _ := fill(df.p.Message, map[string]any{"term": df.term})
+			hits = append(hits, Hit{Code: df.p.Code, Pattern: df.p.ID, Start: s.start, End: s.end, Message: msg})
+			added = true
+		}
+	}
+	if added {
+		sort.SliceStable(hits, func(i, j int) bool { return hits[i].Start < hits[j].Start })
+	}
+	return hits
+}
+
+// carries reports whether the body of a definition carries p's restriction.
+func (p *pattern) carries(body string) bool {
+	kw := false
+	for _, k := range p.Keywords {
+		if strings.Contains(body, k) {
+			kw = true
+			break
+		}
+	}
+	if !kw || p.vetoed(body) {
+		return false
+	}
+	for _, e := range p.match {
+		if e.re.MatchString(body) {
+			return true
+		}
+	}
+	return false
+}
+
+// applies reports whether the sentence, its uses of the term marked, has
+// one of p's Uses structures.
+func (p *pattern) applies(marked string) bool {
+	for _, u := range p.uses {
+		if u.MatchString(marked) {
+			return true
+		}
+	}
+	return false
+}
+
+// markTerm replaces each use of term in norm (as a whole word, plural or
+// quoted) with termToken.
+func markTerm(norm, term string) (string, bool) {
+	var sb strings.Builder
+	last, found := 0, false
+	word := isAlnum(term[0])
+	for i := 0; i < len(norm); {
+		k := strings.Index(norm[i:], term)
+		if k < 0 {
+			break
+		}
+		a, b := i+k, i+k+len(term)
+		i = b
+		if word && (a > 0 && isAlnum(norm[a-1])) {
+			continue
+		}
+		if word && b < len(norm) && norm[b] == 's' && (b+1 == len(norm) || !isAlnum(norm[b+1])) {
+			b++
+		}
+		if word && b < len(norm) && isAlnum(norm[b]) {
+			continue
+		}
+		if a > 0 && norm[a-1] == '"' && b < len(norm) && norm[b] == '"' {
+			a, b = a-1, b+1
+		}
+		sb.WriteString(norm[last:a])
+		sb.WriteString(termToken)
+		last, i, found = b, b, true
+	}
+	if !found {
+		return "", false
+	}
+	sb.WriteString(norm[last:])
+	return sb.String(), true
+}
+
+// overlapsCode reports whether a hit of code overlaps s.
+func overlapsCode(hits []Hit, code string, s span) bool {
+	for _, h := range hits {
+		if h.Code == code && h.Start < s.end && s.start < h.End {
+			return true
+		}
+	}
+	return false
+}
