@@ -61,7 +61,27 @@ const leadTail = 160
 func endsWithColon(text []byte, s span) bool {
 	b := bytes.TrimRight(text[s.start:s.end], " \t\r\n*")
 	return bytes.HasSuffix(b, []byte(":")) || bytes.HasSuffix(b, []byte("：")) ||
-		len(b) > 3 && b[len(b)-3] == ' ' && b[len(b)-2]|0x20 == 't' && b[len(b)-1]|0x20 == 'o'
+		len(b) > 3 && b[len(b)-3] == ' ' && b[len(b)-2]|0x20 == 't' && b[len(b)-1]|0x20 == 'o' ||
+		leadVerb(b) != ""
+}
+
+// leadVerbs are the verbs a lead-in may end with, its items being their
+// objects: "... that you distribute, you must provide" then "1. a copy of
+// this License; and 2. the following attribution notice ...". A sentence
+// ends in such a verb without punctuation only when a list completes it.
+var leadVerbs = []string{"provide", "include", "retain", "give", "deliver", "supply", "reproduce", "display", "keep", "ship", "state"}
+
+// leadVerb returns the verb of leadVerbs that b ends with as a word, or "".
+func leadVerb(b []byte) string {
+	if len(b) == 0 || !isLetter(b[len(b)-1]) {
+		return ""
+	}
+	for _, v := range leadVerbs {
+		if n := len(v) + 1; len(b) > n && b[len(b)-n] == ' ' && bytes.EqualFold(b[len(b)-len(v):], []byte(v)) {
+			return v
+		}
+	}
+	return ""
 }
 
 // readLeadIn reads the lead-in s, or returns the zero leadIn when it
@@ -87,6 +107,9 @@ func (d *detector) readLeadIn(n *normalizer, text []byte, s span) leadIn {
 	if prefix == "" {
 		return leadIn{}
 	}
+	if v := leadVerb([]byte(norm)); v != "" {
+		prefix += v + " " // "you must provide " + "a copy of this License"
+	}
 	return leadIn{prefix: prefix}
 }
 
@@ -108,7 +131,9 @@ func (l leadIn) holds(text []byte, s span) bool {
 		return false
 	}
 	last := body[len(body)-1]
-	heading := last != '.' && last != ';' && last != ',' && last != ':' && last < 0x80 && bytes.Count(body, []byte(" ")) < 6
+	// An item may end "; and" or "; or" before the next one.
+	joined := bytes.HasSuffix(body, []byte("; and")) || bytes.HasSuffix(body, []byte("; or"))
+	heading := !joined && last != '.' && last != ';' && last != ',' && last != ':' && last < 0x80 && bytes.Count(body, []byte(" ")) < 6
 	return !heading
 }
 
