@@ -60,3 +60,54 @@ func TestDutiesWithoutKeywords(t *testing.T) {
 			"我们鼓励您在论文中引用本模型。\n您须遵守本协议。",
 	}})
 }
+
+// TestNonCommercialCustomWording: a grant narrowed to non-commercial use
+// by withholding the acts that make money or by sending commercial use to
+// another license, in made-up wordings, and what is no such narrowing.
+func TestNonCommercialCustomWording(t *testing.T) {
+	runPhraseCases(t, []phraseCase{{
+		name: "acts that make money withheld",
+		text: "You may not sell, rent, lease or sublicense the Weights for a fee.\n" +
+			"You may not monetize the Weights or any derivative of them.\n" +
+			"You shall not offer the Weights as a paid service.\n" +
+			"You may not sell any product or service built with the Weights.\n" +
+			"You may not use the Weights for any revenue-generating purpose.\n" +
+			"The Weights may not be used by for-profit entities.\n" +
+			"Use of the Weights for profit is prohibited.",
+		want: []phrase{
+			{nc, "You may not sell, rent, lease or sublicense the Weights for a fee.", nil},
+			{nc, "You may not monetize the Weights or any derivative of them.", nil},
+			{nc, "You shall not offer the Weights as a paid service.", nil},
+			{nc, "You may not sell any product or service built with the Weights.", nil},
+			{nc, "You may not use the Weights for any revenue-generating purpose.", nil},
+			{nc, "The Weights may not be used by for-profit entities.", nil},
+			{nc, "Use of the Weights for profit is prohibited.", nil},
+		},
+	}, {
+		name: "commercial use sent to another license or to permission",
+		text: "The Weights are not licensed for commercial purposes without prior written permission from Zeta.\n" +
+			"Commercial use of the Weights is subject to a separate commercial license.\n" +
+			"For commercial use you must obtain a commercial license from Zeta.",
+		want: []phrase{
+			{nc, "The Weights are not licensed for commercial purposes without prior written permission from Zeta.", nil},
+			{nc, "Commercial use of the Weights is subject to a separate commercial license.", nil},
+			{nc, "For commercial use you must obtain a commercial license from Zeta.", nil},
+		},
+	}, {
+		name: "Chinese: selling withheld, commercial use needs a license",
+		text: "您不得出售、出租或以收费方式提供本模型。\n商业使用需要另行获得授权。",
+		want: []phrase{
+			{nc, "您不得出售、出租或以收费方式提供本模型。", nil},
+			{nc, "商业使用需要另行获得授权。", nil},
+		},
+	}, {
+		name: "no hit: commercial use allowed, the weights alone not sold, a ban on redistribution, data not sold",
+		text: "You may use the Weights in for-profit products.\n" +
+			"You may sell products built with the Weights.\n" +
+			"Commercial use is permitted without a separate license.\n" +
+			"You may not sell the Weights themselves, but you may sell what you build with them.\n" +
+			"You shall not resell, lease, sublicense or distribute the Weights to any person.\n" +
+			"You must not sell personal data collected through your application.\n" +
+			"许可方授予您不可撤销的专利许可，以制造、使用、销售本模型。",
+	}})
+}
