@@ -111,3 +111,37 @@ func TestNonCommercialCustomWording(t *testing.T) {
 			"许可方授予您不可撤销的专利许可，以制造、使用、销售本模型。",
 	}})
 }
+
+// TestCreativeCommonsSummariesAndPointers: a deed's summary gives its
+// elements' clauses on their items, and a pointer to an NC or SA license
+// narrows the grant or binds derivatives where it names the license.
+func TestCreativeCommonsSummariesAndPointers(t *testing.T) {
+	runPhraseCases(t, []phraseCase{{
+		name: "a deed's summary",
+		text: "You are free to:\n\nShare — copy and redistribute the material in any medium or format\n\nAdapt — remix, transform, and build upon the material\n\n" +
+			"Under the following terms:\n\n" +
+			"NonCommercial — You may not use the material for commercial purposes.\n\n" +
+			"ShareAlike — If you remix, transform, or build upon the material, you must distribute your contributions under the same license as the original.",
+		want: []phrase{
+			{nc, "NonCommercial — You may not use the material for commercial purposes.", nil},
+			{sa, "ShareAlike — If you remix, transform, or build upon the material, you must distribute your contributions under the same license as the original.", nil},
+		},
+	}, {
+		name: "pointers by name, with a line of added terms",
+		text: "The Weights are licensed under CC BY-NC-SA 4.0. In addition, you may not use them for military purposes.\n" +
+			"This model is released under the Creative Commons Attribution-NonCommercial 4.0 International License.\n" +
+			"You may use the Weights under the terms of cc-by-nc-4.0.",
+		want: []phrase{
+			{nc, "The Weights are licensed under CC BY-NC-SA 4.0.", nil},
+			{sa, "The Weights are licensed under CC BY-NC-SA 4.0.", nil},
+			{use, "In addition, you may not use them for military purposes.", nil},
+			{nc, "This model is released under the Creative Commons Attribution-NonCommercial 4.0 International License.", nil},
+			{nc, "You may use the Weights under the terms of cc-by-nc-4.0.", nil},
+		},
+	}, {
+		name: "no hit: BY alone, a dataset's license, a choice of licenses",
+		text: "The code is licensed under CC BY 4.0.\n" +
+			"The training data is available under CC-BY-SA-4.0.\n" +
+			"You may use the Weights under CC BY 4.0 or under CC BY-NC 4.0 at your option.",
+	}})
+}
