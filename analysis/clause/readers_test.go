@@ -145,3 +145,37 @@ func TestCreativeCommonsSummariesAndPointers(t *testing.T) {
 			"You may use the Weights under CC BY 4.0 or under CC BY-NC 4.0 at your option.",
 	}})
 }
+
+// TestShareAlikeCustomWording: derivatives bound to this license in
+// wordings other than "licensed under this License", in English and
+// Chinese; a permission to use this license is none.
+func TestShareAlikeCustomWording(t *testing.T) {
+	runPhraseCases(t, []phraseCase{{
+		name: "derivatives under this license, the same terms, terms no less restrictive",
+		text: "You must license any Derivative under this Agreement.\n" +
+			"Derivatives may only be distributed under this License.\n" +
+			"If you share a fine-tune, it must be under the same license as the Weights.\n" +
+			"Modified versions shall be licensed under terms no less restrictive than this License.\n" +
+			"You must apply the same license to your modifications.",
+		want: []phrase{
+			{sa, "You must license any Derivative under this Agreement.", nil},
+			{sa, "Derivatives may only be distributed under this License.", nil},
+			{sa, "If you share a fine-tune, it must be under the same license as the Weights.", nil},
+			{sa, "Modified versions shall be licensed under terms no less restrictive than this License.", nil},
+			{sa, "You must apply the same license to your modifications.", nil},
+		},
+	}, {
+		name: "Chinese: the same way, the same license",
+		text: "您的衍生模型须以相同方式共享。\n修改后的模型只能按照本协议发布。",
+		want: []phrase{
+			{sa, "您的衍生模型须以相同方式共享。", nil},
+			{sa, "修改后的模型只能按照本协议发布。", nil},
+		},
+	}, {
+		name: "no hit: permissions, rights under this license, a contact procedure",
+		text: "You may release derivatives under this License or under any other license.\n" +
+			"If you modify the Weights, you must keep the rights granted under this License.\n" +
+			"衍生作品可以采用其他许可发布。\n" +
+			"如您计划将衍生模型用于商业用途，应当按照本协议附则提供的联络方式，事先向许可方登记。",
+	}})
+}
