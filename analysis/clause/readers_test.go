@@ -179,3 +179,53 @@ func TestShareAlikeCustomWording(t *testing.T) {
 			"如您计划将衍生模型用于商业用途，应当按照本协议附则提供的联络方式，事先向许可方登记。",
 	}})
 }
+
+// TestPrecisionByStructure: a document is incorporated only when the
+// sentence says so (subject to, comply with, incorporated, a policy named
+// with its address), terms change only when the licensor changes the terms
+// themselves, and termination is the licensor's power only when the
+// licensee's own ending or a warranty of availability is not all the
+// sentence says.
+func TestPrecisionByStructure(t *testing.T) {
+	runPhraseCases(t, []phraseCase{{
+		name: "documents incorporated by their structure",
+		text: "Your use of the Weights is subject to the Acceptable Use Policy at https://zeta.example/aup.\n" +
+			"You must comply with the guidelines at https://zeta.example/guidelines.\n" +
+			"Component foo is licensed under the MIT license (https://github.com/foo/foo/blob/main/LICENSE).",
+		want: []phrase{
+			{policy, "Your use of the Weights is subject to the Acceptable Use Policy at https://zeta.example/aup.", map[string]any{"url": "https://zeta.example/aup"}},
+			{policy, "You must comply with the guidelines at https://zeta.example/guidelines.", map[string]any{"url": "https://zeta.example/guidelines"}},
+			{policy, "Component foo is licensed under the MIT license (https://github.com/foo/foo/blob/main/LICENSE).", map[string]any{"url": "https://github.com/foo/foo/blob/main/LICENSE"}},
+		},
+	}, {
+		name: "no hit: a paper, a contact page, a homepage, the license's own address",
+		text: "The Weights are described in our paper at https://arxiv.org/abs/2401.00001 and released under this license.\n" +
+			"For questions about this license, contact us at https://zeta.example/contact.\n" +
+			"Visit our website https://zeta.example to learn more about the terms of our partnership program.\n" +
+			"The full text of this license is available at https://zeta.example/license.\n" +
+			"欢迎访问我们的主页 https://zeta.example 了解许可详情。",
+	}, {
+		name: "Chinese: a policy to comply with; the licensee's own ending, the licensee's changes",
+		text: "使用本模型须遵守 https://zeta.example/policy 上的使用政策。\n您可以随时删除模型以终止本协议。\n您可以修改本模型并按本协议分发。",
+		want: []phrase{
+			{policy, "使用本模型须遵守 https://zeta.example/policy 上的使用政策。", map[string]any{"url": "https://zeta.example/policy"}},
+		},
+	}, {
+		name: "the licensor changes the terms; the licensee changes the model",
+		text: "Zeta may modify, update or change the terms of this Agreement at any time.\n" +
+			"You may modify the Weights and distribute your modifications under this License.\n" +
+			"Licensee may change the Weights subject to the terms of this license.\n" +
+			"Zeta may update the Weights from time to time; such updates are governed by this Agreement.",
+		want: []phrase{
+			{change, "Zeta may modify, update or change the terms of this Agreement at any time.", nil},
+		},
+	}, {
+		name: "the licensor's power to end use; the licensee's own ending and a warranty are none",
+		text: "Zeta may suspend or terminate your access to the Weights immediately.\n" +
+			"You may terminate this License at any time by destroying the Weights.\n" +
+			"ZETA DOES NOT WARRANT THAT ACCESS TO THE WEIGHTS WILL NOT BE SUSPENDED AT ANY TIME OR WILL BE UNINTERRUPTED.",
+		want: []phrase{
+			{remote, "Zeta may suspend or terminate your access to the Weights immediately.", nil},
+		},
+	}})
+}
