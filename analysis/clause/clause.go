@@ -208,7 +208,16 @@ func Detect(k *kb.KB, text []byte) []Hit {
 		}
 		prev, afterLead = s, isLead
 	}
-	return dropNamedRestatements(d.carryTerms(&n, text, spans, hits))
+	// A sentence may define a term that carries a restriction only if it
+	// holds a keyword of a Term pattern.
+	termWords := func(i int) bool {
+		if intersects(found[i*w:(i+1)*w], d.termWords) {
+			return true
+		}
+		r := hanRow[i]
+		return r >= 0 && intersects(hanFound[int(r)*hw:(int(r)+1)*hw], d.termHanWords)
+	}
+	return dropNamedRestatements(d.carryTerms(&n, text, spans, termWords, hits))
 }
 
 // dropNamedRestatements drops the references that name a document without

@@ -18,11 +18,18 @@ import (
 // pattern is a kb.ClausePattern with its expressions compiled.
 type pattern struct {
 	*kb.ClausePattern
-	match     []expr
-	unless    []*regexp.Regexp
-	uses      []*regexp.Regexp // of a Term pattern: structures applying the term
-	any, also []uint64         // keyword masks
-	variants  []*regexp.Regexp // When of each of Variants
+	match  []expr
+	unless []*regexp.Regexp
+	// Of a Term pattern (terms.go): uses are its Uses, each starting with
+	// its own words so that it is searched for quickly in long sentences;
+	// usesHan tells which hold CJK characters. body and bodyUnless are its
+	// Match and Unless as one expression each: a definition's body is
+	// short, and one pass costs less there than one call per wording.
+	uses             []*regexp.Regexp
+	usesHan          []bool
+	body, bodyUnless *regexp.Regexp
+	any, also        []uint64         // keyword masks
+	variants         []*regexp.Regexp // When of each of Variants
 	// wholeSentence: no extraction reads the match's bounds or groups,
 	// so find need not ask for them.
 	wholeSentence bool
@@ -43,8 +50,11 @@ type expr struct {
 type detector struct {
 	patterns []*pattern
 	terms    []*pattern // Term patterns: read on definitions (terms.go)
-	keywords keywordSet // of the patterns that are not han
-	han      keywordSet // of the han patterns
+	// termWords, termHanWords: the keywords of Term patterns in keywords
+	// and han.
+	termWords, termHanWords []uint64
+	keywords                keywordSet // of the patterns that are not han
+	han                     keywordSet // of the han patterns
 	// byKeyword[k] is the set of patterns (bits by index) whose Keywords
 	// hold keyword k of keywords; hanByKeyword the same for han. A
 	// sentence's keyword mask thus names its candidate patterns directly.
@@ -115,8 +125,32 @@ func patterns(k *kb.KB) (*detector, error) {
 			ks.index(w)
 		}
 	}
+	// The keywords of Term patterns live in the same automata, so that
+	// the one scan of a text also says which sentences may define a term
+	// that carries a restriction (terms.go).
+	for _, p := range d.terms {
+		for _, w := range p.Keywords {
+			if hasHan(w) {
+				d.han.index(w)
+			} else {
+				d.keywords.index(w)
+			}
+		}
+	}
 	d.keywords.build()
 	d.han.build()
+	d.termWords, d.termHanWords = make([]uint64, d.keywords.width), make([]uint64, d.han.width)
+	for _, p := range d.terms {
+		for _, w := range p.Keywords {
+			if hasHan(w) {
+				i := d.han.index(w)
+				d.termHanWords[i/64] |= 1 << (i % 64)
+			} else {
+				i := d.keywords.index(w)
+				d.termWords[i/64] |= 1 << (i % 64)
+			}
+		}
+	}
 	d.pw = (len(ps) + 63) / 64
 	d.byKeyword = newBitsets(len(d.keywords.words), d.pw)
 	d.hanByKeyword = newBitsets(len(d.han.words), d.pw)
@@ -229,15 +263,10 @@ func compile(cs []kb.ClausePattern) ([]*pattern, error) {
 		if c.Term != (len(c.Uses) > 0) {
 			return nil, fmt.Errorf("clauses.yaml: %s: a term pattern needs uses, and only a term pattern has them", c.ID)
 		}
-		for _, u := range c.Uses {
-			if !strings.Contains(u, termToken) {
-				return nil, fmt.Errorf("clauses.yaml: %s: use %q does not name %s", c.ID, u, termToken)
+		if c.Term {
+			if err := p.compileTerm(); err != nil {
+				return nil, err
 			}
-			re, err := regexp.Compile(u)
-			if err != nil {
-				return nil, fmt.Errorf("clauses.yaml: %s: uses: %w", c.ID, err)
-			}
-			p.uses = append(p.uses, re)
 		}
 		for _, u := range c.Unless {
 			re, err := regexp.Compile(u)
@@ -259,6 +288,36 @@ func compile(cs []kb.ClausePattern) ([]*pattern, error) {
 		ps = append(ps, p)
 	}
 	return ps, nil
+}
+
+// compileTerm compiles the uses of a Term pattern, and its Match and
+// Unless each as one expression.
+func (p *pattern) compileTerm() error {
+	for _, u := range p.Uses {
+		if !strings.Contains(u, termToken) {
+			return fmt.Errorf("clauses.yaml: %s: use %q does not name %s", p.ID, u, termToken)
+		}
+		re, err := regexp.Compile(u)
+		if err != nil {
+			return fmt.Errorf("clauses.yaml: %s: uses: %w", p.ID, err)
+		}
+		p.uses = append(p.uses, re)
+		p.usesHan = append(p.usesHan, hasHan(u))
+	}
+	var err error
+	one := func(list []string) *regexp.Regexp {
+		if len(list) == 0 || err != nil {
+			return nil
+		}
+		var re *regexp.Regexp
+		re, err = regexp.Compile("(?:" + strings.Join(list, ")|(?:") + ")")
+		return re
+	}
+	p.body, p.bodyUnless = one(p.Match), one(p.Unless)
+	if err != nil {
+		return fmt.Errorf("clauses.yaml: %s: %w", p.ID, err)
+	}
+	return nil
 }
 
 // candidate reports whether a sentence with these keywords may match p.

@@ -45,6 +45,9 @@ var inlineDefinition = regexp.MustCompile(`\((?:the |a |an |collectively,? |here
 // inlineBody is how many bytes before an inline definition are its body.
 const inlineBody = 160
 
+// maxBody is how much of a definition's body is read.
+const maxBody = 120
+
 // readDefinitions returns the term and body of each definition in the
 // normalized sentence: one for a sentence that is a definition, one per
 // term defined in passing otherwise.
@@ -75,18 +78,20 @@ func mayDefine(b []byte) bool {
 
 // carryTerms adds to hits (in text order) the hits of the restrictions
 // that defined terms carry into the sentences that apply them.
-func (d *detector) carryTerms(n *normalizer, text []byte, spans []span, hits []Hit) []Hit {
+// termWords(i) tells whether spans[i] holds a keyword of a Term pattern.
+func (d *detector) carryTerms(n *normalizer, text []byte, spans []span, termWords func(int) bool, hits []Hit) []Hit {
 	if len(d.terms) == 0 {
 		return hits
 	}
 	var defs []defined
-	for _, s := range spans {
-		if !mayDefine(text[s.start:s.end]) {
+	for i, s := range spans {
+		if !termWords(i) || !mayDefine(text[s.start:s.end]) {
 			continue
 		}
 		terms, bodies := readDefinitions(n.sentence(text, s.start, s.end))
 		for i, term := range terms {
 			term, body := strings.TrimSpace(term), strings.TrimSpace(bodies[i])
+			body = body[:min(len(body), maxBody)] // what a term stands for comes first
 			if len(term) < 3 {
 				continue
 			}
@@ -100,18 +105,32 @@ func (d *detector) carryTerms(n *normalizer, text []byte, spans []span, hits []H
 	if len(defs) == 0 {
 		return hits
 	}
+	// Only the sentences that hold a term are read again: found in the
+	// text with ASCII case folded, as the normalizer folds it.
+	lower := asciiLower(text)
 	added := false
-	for _, s := range spans {
-		var norm string
-		for _, df := range defs {
+	for _, df := range defs {
+		term := []byte(df.term)
+		last := -1
+		for at := 0; ; {
+			k := bytes.Index(lower[at:], term)
+			if k < 0 {
+				break
+			}
+			at += k
+			i := sort.Search(len(spans), func(i int) bool { return spans[i].end > at })
+			at += len(term)
+			if i == len(spans) || i == last || spans[i].start > at-len(term) {
+				continue
+			}
+			last = i
+			s := spans[i]
 			if s == df.at || overlapsCode(hits, df.p.Code, s) {
 				continue
 			}
-			if norm == "" {
-				norm = n.sentence(text, s.start, s.end)
-				if isDefinition(norm) {
-					break
-				}
+			norm := n.sentence(text, s.start, s.end)
+			if isDefinition(norm) {
+				continue
 			}
 			marked, ok := markTerm(norm, df.term)
 			if !ok || !df.p.applies(marked) {
@@ -130,29 +149,21 @@ func (d *detector) carryTerms(n *normalizer, text []byte, spans []span, hits []H
 
 // carries reports whether the body of a definition carries p's restriction.
 func (p *pattern) carries(body string) bool {
-	kw := false
 	for _, k := range p.Keywords {
 		if strings.Contains(body, k) {
-			kw = true
-			break
-		}
-	}
-	if !kw || p.vetoed(body) {
-		return false
-	}
-	for _, e := range p.match {
-		if e.re.MatchString(body) {
-			return true
+			return p.body.MatchString(body) && (p.bodyUnless == nil || !p.bodyUnless.MatchString(body))
 		}
 	}
 	return false
 }
 
 // applies reports whether the sentence, its uses of the term marked, has
-// one of p's Uses structures.
+// one of p's Uses structures. Structures in Chinese are tried only on
+// sentences with CJK characters.
 func (p *pattern) applies(marked string) bool {
-	for _, u := range p.uses {
-		if u.MatchString(marked) {
+	han := hasHan(marked)
+	for i, u := range p.uses {
+		if (han || !p.usesHan[i]) && u.MatchString(marked) {
 			return true
 		}
 	}
@@ -193,6 +204,19 @@ func markTerm(norm, term string) (string, bool) {
 	}
 	sb.WriteString(norm[last:])
 	return sb.String(), true
+}
+
+// asciiLower returns a copy of b with ASCII letters in lower case, every
+// other byte (and so every offset) as it is.
+func asciiLower(b []byte) []byte {
+	out := make([]byte, len(b))
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		out[i] = c
+	}
+	return out
 }
 
 // overlapsCode reports whether a hit of code overlaps s.
