@@ -1,0 +1,91 @@
+package clause
+
+import "testing"
+
+// TestTerminationByStructure: rights that end when you sue, whichever
+// comes first in the sentence, and termination at the licensor's own
+// judgment, in made-up wordings; Apache-2.0's own patent clause and plain
+// breach terminations give no hit. Every case lists all hits its text
+// gives.
+func TestTerminationByStructure(t *testing.T) {
+	lit := map[string]any{"condition": "litigation"}
+	runPhraseCases(t, []phraseCase{{
+		name: "condition first: you file or join a lawsuit",
+		text: "If you file, maintain, or join a lawsuit against Zeta alleging that the Weights infringe any patent, your license under these terms shall immediately terminate.",
+		want: []phrase{
+			{remote, "If you file, maintain, or join a lawsuit against Zeta alleging that the Weights infringe any patent, your license under these terms shall immediately terminate.", lit},
+		},
+	}, {
+		name: "consequence first, beside breach",
+		text: "This Agreement ends automatically without notice if you fail to comply with it or if you commence or participate in any legal proceeding against Zeta about the Weights.\n" +
+			"These terms shall terminate immediately if you breach them, or if you initiate any legal action against the Licensor over the Model.",
+		want: []phrase{
+			{remote, "This Agreement ends automatically without notice if you fail to comply with it or if you commence or participate in any legal proceeding against Zeta about the Weights.", lit},
+			{remote, "These terms shall terminate immediately if you breach them, or if you initiate any legal action against the Licensor over the Model.", lit},
+		},
+	}, {
+		name: "Apache's patent clause widened to copyright suits and outputs",
+		text: "If You institute patent or copyright litigation against any entity (including a cross-claim or counterclaim in a lawsuit) alleging that the Work or an output from the Work constitutes direct or contributory patent or copyright infringement, then any licenses granted to You under this License for that Work shall terminate as of the date such litigation is filed.",
+		want: []phrase{
+			{remote, "If You institute patent or copyright litigation against any entity (including a cross-claim or counterclaim in a lawsuit) alleging that the Work or an output from the Work constitutes direct or contributory patent or copyright infringement, then any licenses granted to You under this License for that Work shall terminate as of the date such litigation is filed.", lit},
+		},
+	}, {
+		name: "the licensor's judgment, with or without breach beside it",
+		text: "Zeta may terminate these terms on thirty days' notice if, in Zeta's sole discretion, offering the Weights is no longer worthwhile.\n" +
+			"Zeta may terminate this Agreement if you are in breach of it or if Zeta reasonably determines that a regulator may object to your use.\n" +
+			"We may suspend your access when continued distribution is no longer commercially viable.",
+		want: []phrase{
+			{remote, "Zeta may terminate these terms on thirty days' notice if, in Zeta's sole discretion, offering the Weights is no longer worthwhile.", nil},
+			{remote, "Zeta may terminate this Agreement if you are in breach of it or if Zeta reasonably determines that a regulator may object to your use.", nil},
+			{remote, "We may suspend your access when continued distribution is no longer commercially viable.", nil},
+		},
+	}, {
+		name: "no hit: Apache's own clause, breach alone, your own discretion",
+		text: "If You institute patent litigation against any entity (including a cross-claim or counterclaim in a lawsuit) alleging that the Work or a Contribution incorporated within the Work constitutes direct or contributory patent infringement, then any patent licenses granted to You under this License for that Work shall terminate as of the date such litigation is filed.\n" +
+			"Zeta may terminate this Agreement if you are in breach of any of its terms.\n" +
+			"You may terminate this Agreement at your discretion by deleting the Weights.\n" +
+			"If a lawsuit is filed, the parties shall first seek mediation.",
+	}})
+}
+
+// TestPurposesByStructure: a use or a grant narrowed to research-like
+// purposes listed in any order, commercial activity withheld, a grant for
+// non-production use; lists that name commercial or any use do not
+// narrow. Every case lists all hits its text gives.
+func TestPurposesByStructure(t *testing.T) {
+	runPhraseCases(t, []phraseCase{{
+		name: "a use narrowed to a list of research-like purposes",
+		text: "You shall only use the Weights and your fine-tunes for testing, research, personal, or evaluation purposes in a sandbox.\n" +
+			"You may run the Model solely for experimental, teaching, and study purposes.",
+		want: []phrase{
+			{ro, "You shall only use the Weights and your fine-tunes for testing, research, personal, or evaluation purposes in a sandbox.", nil},
+			{ro, "You may run the Model solely for experimental, teaching, and study purposes.", nil},
+		},
+	}, {
+		name: "a grant narrowed to research and not-for-profit purposes",
+		text: "Permission to use, copy and modify the Weights for educational, research, and not-for-profit purposes, without fee, is hereby granted.",
+		want: []phrase{
+			{ro, "Permission to use, copy and modify the Weights for educational, research, and not-for-profit purposes, without fee, is hereby granted.", nil},
+		},
+	}, {
+		name: "research grant with freely",
+		text: "This license allows you to freely use the checkpoints for academic research.",
+		want: []phrase{
+			{ro, "This license allows you to freely use the checkpoints for academic research.", nil},
+		},
+	}, {
+		name: "commercial activity withheld, non-production grant",
+		text: "You shall not offer the Weights to anyone in the course of a commercial activity, paid or free.\n" +
+			"Zeta grants you a license to install and run the Weights, all for non-production uses.",
+		want: []phrase{
+			{nc, "You shall not offer the Weights to anyone in the course of a commercial activity, paid or free.", nil},
+			{nc, "Zeta grants you a license to install and run the Weights, all for non-production uses.", nil},
+		},
+	}, {
+		name: "no hit: lists with commercial or any use, research named after including",
+		text: "You may use the Weights for research and commercial purposes.\n" +
+			"Permission to use the Weights for any purpose, including research purposes, is hereby granted.\n" +
+			"You may use the Weights for production and non-production uses.\n" +
+			"The data was collected only for safety evaluation of the Model.",
+	}})
+}
