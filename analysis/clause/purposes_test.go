@@ -89,3 +89,29 @@ func TestPurposesByStructure(t *testing.T) {
 			"The data was collected only for safety evaluation of the Model.",
 	}})
 }
+
+// TestOutputRestrictionPrecision: a restriction on outputs stands, while a
+// carve-out that gives back a use of outputs ("You may, however, use the
+// Outputs to ..."), a decision said to be machine-made (automated
+// decision-making, a use of the model) and a definition of derivatives
+// that takes in models trained on outputs give no output hit.
+func TestOutputRestrictionPrecision(t *testing.T) {
+	runPhraseCases(t, []phraseCase{{
+		name: "a restriction, then its carve-out",
+		text: "You may not use any Outputs to train or improve any other large language model. You may, however, use the Outputs to fine-tune the Model itself.\n" +
+			"However, you may use Outputs to evaluate other models.",
+		want: []phrase{
+			{output, "You may not use any Outputs to train or improve any other large language model.", nil},
+		},
+	}, {
+		name: "content must be marked as machine-generated",
+		text: "You will not disseminate content made with the Model without disclosing that it is machine-generated.",
+		want: []phrase{
+			{output, "You will not disseminate content made with the Model without disclosing that it is machine-generated.", nil},
+		},
+	}, {
+		name: "no hit: automated decisions said to be machine-made, a definition of derivatives",
+		text: "Nobody may rely on fully automated decision-making that creates a binding obligation without disclosing that the obligation is machine generated.\n" +
+			"\"Derivatives\" refers to all modifications of the Model and any model trained on synthetic data or outputs of the Model.",
+	}})
+}

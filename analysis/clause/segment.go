@@ -198,8 +198,12 @@ func splitLines(text []byte) []line {
 }
 
 func newLine(text []byte, start, end int) line {
-	for start < end && isSpace(text[start]) {
-		start++
+	for start < end {
+		n := blankLen(text[start:end])
+		if n == 0 {
+			break
+		}
+		start += n
 	}
 	for end > start && isSpace(text[end-1]) {
 		end--
@@ -222,8 +226,12 @@ func newLine(text []byte, start, end int) line {
 			l.marker = start + cjkMarkerLen(c)
 		}
 	}
-	for l.marker < end && isSpace(text[l.marker]) {
-		l.marker++
+	for l.marker < end {
+		n := blankLen(text[l.marker:end])
+		if n == 0 {
+			break
+		}
+		l.marker += n
 	}
 	l.caps = allCaps(c)
 	return l
@@ -259,7 +267,7 @@ func markerLen(b []byte) int {
 		}
 		switch b[i] {
 		case ')':
-			if i+1 < len(b) && isSpace(b[i+1]) {
+			if i+1 < len(b) && blankLen(b[i+1:]) > 0 {
 				return i + 1
 			}
 			return 0
@@ -267,7 +275,7 @@ func markerLen(b []byte) int {
 			if paren {
 				return 0
 			}
-			if i+1 < len(b) && isSpace(b[i+1]) {
+			if i+1 < len(b) && blankLen(b[i+1:]) > 0 {
 				return i + 1
 			}
 			i++
@@ -592,6 +600,23 @@ func appendSentence(text []byte, s, e int, out []span) []span {
 		}
 	}
 	return out
+}
+
+// blankLen is the length of the blank at the start of b: an ASCII space
+// or tab, or a no-break space (U+00A0, U+202F), which word processors put
+// after list markers ("(e)\u202f\"Derivatives\" means"); or 0.
+func blankLen(b []byte) int {
+	switch {
+	case len(b) == 0:
+		return 0
+	case isSpace(b[0]):
+		return 1
+	case len(b) >= 2 && b[0] == 0xc2 && b[1] == 0xa0:
+		return 2
+	case len(b) >= 3 && b[0] == 0xe2 && b[1] == 0x80 && b[2] == 0xaf:
+		return 3
+	}
+	return 0
 }
 
 func isSpace(c byte) bool {

@@ -34,6 +34,12 @@ func TestSentences(t *testing.T) {
 		text: "1. Grant.\n\ta. Rights. You may copy.\n\t\ti. Subject to (a).\n(iv) Last item\n2.1 Scope of use",
 		want: []string{"Grant.", "Rights.", "You may copy.", "Subject to (a).", "Last item", "Scope of use"},
 	}, {
+		// Word processors put no-break spaces after list markers and at
+		// the start of wrapped lines.
+		name: "no-break spaces after list markers and before a wrapped line",
+		text: "The Data is not licensed.\u202f\n    (e)\u202f\u201cDerivatives\u201d means all changes.\n    (f)\u00a0To use the Model\n   \u202f   without a notice;",
+		want: []string{"The Data is not licensed.\u202f", "\u201cDerivatives\u201d means all changes.", "To use the Model\n   \u202f   without a notice;"},
+	}, {
 		name: "CJK full stops and a quoted notice",
 		text: "许可。第二句！ The notice is: “X is licensed. All Rights Reserved.” Done.",
 		want: []string{"许可。", "第二句！", "The notice is: “X is licensed. All Rights Reserved.”", "Done."},
