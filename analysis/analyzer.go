@@ -434,23 +434,6 @@ func (a *Analyzer) analyzeLicense(d *Document, fr *fileResult) {
 	if !isNoticeFile(d.Path) {
 		fr.findings = append(fr.findings, a.kindFindings(fr)...)
 	}
-	fr.findings = withoutNonCommercialOfResearchOnly(fr.findings)
-}
-
-// withoutNonCommercialOfResearchOnly drops a license/non-commercial finding
-// on the line a license/research-only finding already covers: research use
-// only says more, and one warning per clause is enough.
-func withoutNonCommercialOfResearchOnly(fs []Finding) []Finding {
-	research := map[int]bool{}
-	for _, f := range fs {
-		if f.Code == "license/research-only" {
-			research[f.Span.Start] = true
-		}
-	}
-	if len(research) == 0 {
-		return fs
-	}
-	return slices.DeleteFunc(fs, func(f Finding) bool { return f.Code == "license/non-commercial" && research[f.Span.Start] })
 }
 
 // modifiedFindings reports a standard license with added terms on each
