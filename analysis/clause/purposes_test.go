@@ -115,3 +115,53 @@ func TestOutputRestrictionPrecision(t *testing.T) {
 			"\"Derivatives\" refers to all modifications of the Model and any model trained on synthetic data or outputs of the Model.",
 	}})
 }
+
+// TestThresholdsRegionsPermission: thresholds whose metric and amount
+// stand apart, export control named in a duty to comply, regions that only
+// pick the governing law or the contracting party, and commercial use that
+// needs the licensor's permission or a license of its own (EN, ZH).
+func TestThresholdsRegionsPermission(t *testing.T) {
+	runPhraseCases(t, []phraseCase{{
+		name: "revenue and users apart from their amounts",
+		text: "A separate license is needed if the monthly revenue of your group (or of your employer) exceeds $5 million.\n" +
+			"If the total revenue of the Licensee and its affiliates is more than 30 million US dollars over any 12 months, a separate agreement is needed.\n" +
+			"Services with a daily active user count (DAU) of more than 2 million need a separate agreement.",
+		want: []phrase{
+			{scale, "A separate license is needed if the monthly revenue of your group (or of your employer) exceeds $5 million.", map[string]any{"metric": "monthly-revenue", "value": int64(5_000_000), "currency": "USD"}},
+			{scale, "If the total revenue of the Licensee and its affiliates is more than 30 million US dollars over any 12 months, a separate agreement is needed.", map[string]any{"metric": "revenue", "value": int64(30_000_000), "currency": "USD"}},
+			{scale, "Services with a daily active user count (DAU) of more than 2 million need a separate agreement.", map[string]any{"metric": "daily-active-users", "value": int64(2_000_000)}},
+		},
+	}, {
+		name: "export control in a duty to comply",
+		text: "You will comply with all laws and regulations applicable to the import or export of the Weights.\n" +
+			"You must comply with applicable law, including export-control laws.\n" +
+			"您应当遵守适用的出口管制法规。",
+		want: []phrase{
+			{geo, "You will comply with all laws and regulations applicable to the import or export of the Weights.", nil},
+			{geo, "You must comply with applicable law, including export-control laws.", nil},
+			{geo, "您应当遵守适用的出口管制法规。", nil},
+		},
+	}, {
+		name: "commercial use needs the licensor's permission or a license",
+		text: "Companies that wish to use the Weights for commercial purposes must register and obtain a commercial license from Zeta.\n" +
+			"You can apply to Zeta for permission and may then be allowed to use the Weights commercially.\n" +
+			"If you plan to use the Weights for commercial purposes, please fill in the form at https://zeta.example/form and obtain the license for commercial use.\n" +
+			"将本模型用于商业用途的，须事先获得许可方的书面授权。",
+		want: []phrase{
+			{nc, "Companies that wish to use the Weights for commercial purposes must register and obtain a commercial license from Zeta.", nil},
+			{nc, "You can apply to Zeta for permission and may then be allowed to use the Weights commercially.", nil},
+			{nc, "If you plan to use the Weights for commercial purposes, please fill in the form at https://zeta.example/form and obtain the license for commercial use.", nil},
+			{nc, "将本模型用于商业用途的，须事先获得许可方的书面授权。", nil},
+		},
+	}, {
+		name: "no region or commercial hit: governing law and contracting party by region, an optional license, a license only above a threshold (the threshold alone), no permission needed",
+		text: "If you acquired the Weights in the United States, the laws of your state govern this agreement, and the laws of other places do not apply.\n" +
+			"This agreement is between you and, if you are from the European Union, Zeta Europe Ltd, and other affiliates are excluded.\n" +
+			"You may contact Zeta to request a commercial license with extra support.\n" +
+			"If your service exceeds 1 million visits a month, you need to contact Zeta to obtain a larger commercial license.\n" +
+			"Commercial use does not require any permission from Zeta.",
+		want: []phrase{
+			{scale, "If your service exceeds 1 million visits a month, you need to contact Zeta to obtain a larger commercial license.", map[string]any{"metric": "monthly-visits", "value": int64(1_000_000)}},
+		},
+	}})
+}
