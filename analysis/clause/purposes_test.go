@@ -165,3 +165,34 @@ func TestThresholdsRegionsPermission(t *testing.T) {
 		},
 	}})
 }
+
+// TestUsesAndRecipients: uses the licensor prohibits in its own voice,
+// further use restrictions it may communicate, and the people you share
+// with bound by the terms (EN, ZH); a general duty to obey the law and a
+// recipient's freedom are neither.
+func TestUsesAndRecipients(t *testing.T) {
+	runPhraseCases(t, []phraseCase{{
+		name: "the licensor prohibits uses; further use restrictions",
+		text: "Zeta strictly prohibits the use of the Weights (a) for tracking people, or (b) to score credit.\n" +
+			"Your use of the Weights may be subject to further use restrictions that Zeta publishes.",
+		want: []phrase{
+			{use, "Zeta strictly prohibits the use of the Weights (a) for tracking people, or (b) to score credit.", nil},
+			{use, "Your use of the Weights may be subject to further use restrictions that Zeta publishes.", nil},
+		},
+	}, {
+		name: "recipients bound by the terms",
+		text: "You may give colleagues access to the Weights provided that they first agree to be bound by these terms.\n" +
+			"Any recipients of the Weights or a fine-tune shall adhere to the Permitted Purpose.\n" +
+			"接收方必须遵守本协议。",
+		want: []phrase{
+			{pass, "You may give colleagues access to the Weights provided that they first agree to be bound by these terms.", nil},
+			{pass, "Any recipients of the Weights or a fine-tune shall adhere to the Permitted Purpose.", nil},
+			{pass, "接收方必须遵守本协议。", nil},
+		},
+	}, {
+		name: "no hit: obeying the law, recipients free of a duty",
+		text: "Your use of the Weights must comply with applicable laws.\n" +
+			"Recipients are not required to comply with the terms of this section.\n" +
+			"Zeta prohibits nothing beyond what the law prohibits.",
+	}})
+}
