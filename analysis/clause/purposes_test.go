@@ -196,3 +196,22 @@ func TestUsesAndRecipients(t *testing.T) {
 			"Zeta prohibits nothing beyond what the law prohibits.",
 	}})
 }
+
+// TestCommercialPartiesShutOut: no copies to, or use by or for, a
+// commercial entity, and a licensee that must be a non-commercial
+// organisation, are non-commercial grants; a commercial entity named as
+// a permitted party is not.
+func TestCommercialPartiesShutOut(t *testing.T) {
+	runPhraseCases(t, []phraseCase{{
+		name: "commercial parties shut out",
+		text: "You shall not give copies of the Weights to, or allow their use by, on behalf of or for, any commercial entity.\n" +
+			"If you accept these terms for an institution, you warrant that the institution is a non-commercial organization.",
+		want: []phrase{
+			{nc, "You shall not give copies of the Weights to, or allow their use by, on behalf of or for, any commercial entity.", nil},
+			{nc, "If you accept these terms for an institution, you warrant that the institution is a non-commercial organization.", nil},
+		},
+	}, {
+		name: "no hit: a commercial entity allowed",
+		text: "Any commercial entity may use the Weights under these terms.\nYou represent that you are authorized to bind your company.",
+	}})
+}
