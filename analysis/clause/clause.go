@@ -106,7 +106,21 @@ func Detect(k *kb.KB, text []byte) []Hit {
 	// underColon: the sentence is in the list a colon opened (before any
 	// blank line but the one after the colon).
 	underColon, afterLead := false, false
+	// para is the sentence that opened the current line's paragraph, and
+	// paraDef whether it is a definition opening a list, ending in a colon
+	// or a semicolon (-1: not read yet). The items after it on its line
+	// that bind no party ("衍生品：指……，包括：（i）……；（ii）……") are part of
+	// the definition; one that binds a party ("您不得……") is a clause. A
+	// sentence after a definition that ends in a full stop is read on its
+	// own: "X does not include using outputs to train a competing product"
+	// restricts.
+	var para span
+	paraDef := -1
+	var pn normalizer
 	for i, s := range spans {
+		if !midLine(text, s) {
+			para, paraDef = s, -1
+		}
 		underColon = afterLead || underColon && prev.end > 0 && !blankLine(text[prev.end:s.start])
 		mask, hanMask := found[i*w:(i+1)*w], noHan
 		if r := hanRow[i]; r >= 0 {
@@ -156,6 +170,13 @@ func Detect(k *kb.KB, text []byte) []Hit {
 			if norm == "" {
 				norm = n.sentence(text, s.start, s.end)
 				definition = b2i(isDefinition(norm))
+				if definition == 0 && para.end <= s.start && !bindsParty.MatchString(norm) {
+					if paraDef < 0 {
+						pnorm := pn.sentence(text, para.start, para.end)
+						paraDef = b2i(opensList(text, para) && (isDefinition(pnorm) || zhDefinitionHead.MatchString(pnorm)))
+					}
+					definition = paraDef
+				}
 				if item && definition == 0 {
 					norm = n.prepend(lead.prefix)
 				}
@@ -355,6 +376,26 @@ func b2i(b bool) int {
 // ...", "“输出”是指 ..."): a clause's finding belongs on the operative
 // sentence that uses the term, not on its definition.
 var definition = regexp.MustCompile(`^(?:\(?[a-z0-9]{1,4}[.)] ?)?"[^"]{1,80}" ?(?:\([^)]*\) ?)?(?:means|shall mean|refers to|shall refer to|is defined as|has the meaning|是指|指|系指|：|:)`)
+
+// opensList reports whether the sentence s ends as the opening of a list
+// or as one of its items: with a colon or a semicolon.
+func opensList(text []byte, s span) bool {
+	b := bytes.TrimRight(text[s.start:s.end], " \t\r\n*")
+	return endsWithColon(text, s) || bytes.HasSuffix(b, []byte(";")) || bytes.HasSuffix(b, []byte("；"))
+}
+
+// bindsParty finds the party a clause binds or addresses: a sentence after
+// a definition that names none explains the term.
+var bindsParty = regexp.MustCompile(`\b(?:you|your|licensee|licensees|licensor|we|us|our|users?|recipients?)\b|您|你|被许可|许可方|用户|接收`)
+
+// midLine reports whether the sentence s starts in the middle of a line,
+// after other text of it (a further sentence of the same paragraph or
+// list item), not just after a list marker ("1.", "(iv)", "第二条").
+func midLine(text []byte, s span) bool {
+	ls := bytes.LastIndexByte(text[:s.start], '\n') + 1
+	before := bytes.TrimSpace(text[ls:s.start])
+	return len(before) > 12 || hasWord(before)
+}
 
 func isDefinition(norm string) bool {
 	// A definition's term is quoted within its first few bytes ("(a) \"X\"").

@@ -215,3 +215,22 @@ func TestCommercialPartiesShutOut(t *testing.T) {
 		text: "Any commercial entity may use the Weights under these terms.\nYou represent that you are authorized to bind your company.",
 	}})
 }
+
+// TestDefinitionListItems: the items of a definition's list on its line
+// are part of the definition and give no hit; an item that binds a party,
+// and a sentence after a definition that ends in a full stop, are clauses.
+func TestDefinitionListItems(t *testing.T) {
+	runPhraseCases(t, []phraseCase{{
+		name: "items of a definition",
+		text: "1.5 衍生品：指模型的衍生品，包括：（i）对模型输出的修改；（ii）利用模型输出训练其他模型而得到的模型。\n" +
+			"(f) \"Derivatives\" means, including: (i) changes to the Model; (ii) any model trained on outputs of the Model to improve other models.",
+	}, {
+		name: "clauses after a definition",
+		text: "1.6 衍生品：指以下内容：（i）对模型的修改；（ii）您不得使用模型输出训练其他模型。\n" +
+			"\"Non-Commercial Use\" means research. Non-Commercial Use does not include use of outputs to train any other model.",
+		want: []phrase{
+			{output, "（ii）您不得使用模型输出训练其他模型。", nil},
+			{output, "Non-Commercial Use does not include use of outputs to train any other model.", nil},
+		},
+	}})
+}
