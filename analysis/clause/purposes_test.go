@@ -49,7 +49,8 @@ func TestTerminationByStructure(t *testing.T) {
 }
 
 // TestPurposesByStructure: a use or a grant narrowed to research-like
-// purposes listed in any order, commercial activity withheld, a grant for
+// purposes listed in any order (non-commercial too when one of them is
+// personal or not-for-profit), commercial activity withheld, a grant for
 // non-production use; lists that name commercial or any use do not
 // narrow. Every case lists all hits its text gives.
 func TestPurposesByStructure(t *testing.T) {
@@ -59,6 +60,7 @@ func TestPurposesByStructure(t *testing.T) {
 			"You may run the Model solely for experimental, teaching, and study purposes.",
 		want: []phrase{
 			{ro, "You shall only use the Weights and your fine-tunes for testing, research, personal, or evaluation purposes in a sandbox.", nil},
+			{nc, "You shall only use the Weights and your fine-tunes for testing, research, personal, or evaluation purposes in a sandbox.", nil},
 			{ro, "You may run the Model solely for experimental, teaching, and study purposes.", nil},
 		},
 	}, {
@@ -66,6 +68,7 @@ func TestPurposesByStructure(t *testing.T) {
 		text: "Permission to use, copy and modify the Weights for educational, research, and not-for-profit purposes, without fee, is hereby granted.",
 		want: []phrase{
 			{ro, "Permission to use, copy and modify the Weights for educational, research, and not-for-profit purposes, without fee, is hereby granted.", nil},
+			{nc, "Permission to use, copy and modify the Weights for educational, research, and not-for-profit purposes, without fee, is hereby granted.", nil},
 		},
 	}, {
 		name: "research grant with freely",
@@ -211,8 +214,9 @@ func TestCommercialPartiesShutOut(t *testing.T) {
 			{nc, "If you accept these terms for an institution, you warrant that the institution is a non-commercial organization.", nil},
 		},
 	}, {
-		name: "no hit: a commercial entity allowed",
-		text: "Any commercial entity may use the Weights under these terms.\nYou represent that you are authorized to bind your company.",
+		name: "no hit: a commercial entity allowed, a definition's exclusion",
+		text: "Any commercial entity may use the Weights under these terms.\nYou represent that you are authorized to bind your company.\n" +
+			"Personal use does not include any use by, or for, a commercial entity.",
 	}})
 }
 
