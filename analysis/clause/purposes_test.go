@@ -170,9 +170,10 @@ func TestThresholdsRegionsPermission(t *testing.T) {
 }
 
 // TestUsesAndRecipients: uses the licensor prohibits in its own voice,
-// further use restrictions it may communicate, and the people you share
-// with bound by the terms (EN, ZH); a general duty to obey the law and a
-// recipient's freedom are neither.
+// further use restrictions it may communicate, a use kept to yourself, and
+// the people you share with bound by the terms (EN, ZH); a general duty to
+// obey the law, duties after termination and a recipient's freedom are
+// neither.
 func TestUsesAndRecipients(t *testing.T) {
 	runPhraseCases(t, []phraseCase{{
 		name: "the licensor prohibits uses; further use restrictions",
@@ -182,6 +183,16 @@ func TestUsesAndRecipients(t *testing.T) {
 			{use, "Zeta strictly prohibits the use of the Weights (a) for tracking people, or (b) to score credit.", nil},
 			{use, "Your use of the Weights may be subject to further use restrictions that Zeta publishes.", nil},
 		},
+	}, {
+		name: "a use kept to yourself, not as a service",
+		text: "You may build a voice app with the Weights for your own use but cannot offer it as a service to others.",
+		want: []phrase{
+			{use, "You may build a voice app with the Weights for your own use but cannot offer it as a service to others.", nil},
+		},
+	}, {
+		name: "no hit: duties after termination",
+		text: "If Zeta suspends or terminates your access, you must delete the Weights and are prohibited from using them.\n" +
+			"Upon termination, you are not allowed to use the Weights.",
 	}, {
 		name: "recipients bound by the terms",
 		text: "You may give colleagues access to the Weights provided that they first agree to be bound by these terms.\n" +
