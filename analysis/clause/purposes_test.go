@@ -33,17 +33,20 @@ func TestTerminationByStructure(t *testing.T) {
 		name: "the licensor's judgment, with or without breach beside it",
 		text: "Zeta may terminate these terms on thirty days' notice if, in Zeta's sole discretion, offering the Weights is no longer worthwhile.\n" +
 			"Zeta may terminate this Agreement if you are in breach of it or if Zeta reasonably determines that a regulator may object to your use.\n" +
-			"We may suspend your access when continued distribution is no longer commercially viable.",
+			"We may suspend your access when continued distribution is no longer commercially viable.\n" +
+			"如许可方合理判断您的使用可能带来监管风险，许可方有权终止本协议。",
 		want: []phrase{
 			{remote, "Zeta may terminate these terms on thirty days' notice if, in Zeta's sole discretion, offering the Weights is no longer worthwhile.", nil},
 			{remote, "Zeta may terminate this Agreement if you are in breach of it or if Zeta reasonably determines that a regulator may object to your use.", nil},
 			{remote, "We may suspend your access when continued distribution is no longer commercially viable.", nil},
+			{remote, "如许可方合理判断您的使用可能带来监管风险，许可方有权终止本协议。", nil},
 		},
 	}, {
 		name: "no hit: Apache's own clause, breach alone, your own discretion",
 		text: "If You institute patent litigation against any entity (including a cross-claim or counterclaim in a lawsuit) alleging that the Work or a Contribution incorporated within the Work constitutes direct or contributory patent infringement, then any patent licenses granted to You under this License for that Work shall terminate as of the date such litigation is filed.\n" +
 			"Zeta may terminate this Agreement if you are in breach of any of its terms.\n" +
 			"You may terminate this Agreement at your discretion by deleting the Weights.\n" +
+			"您可以根据自行判断终止使用本模型。\n" +
 			"If a lawsuit is filed, the parties shall first seek mediation.",
 	}})
 }
