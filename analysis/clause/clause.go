@@ -170,12 +170,17 @@ func Detect(k *kb.KB, text []byte) []Hit {
 			if norm == "" {
 				norm = n.sentence(text, s.start, s.end)
 				definition = b2i(isDefinition(norm))
-				if definition == 0 && para.end <= s.start && !bindsParty.MatchString(norm) {
+				if definition == 0 && para.end <= s.start {
 					if paraDef < 0 {
-						pnorm := pn.sentence(text, para.start, para.end)
-						paraDef = b2i(opensList(text, para) && (isDefinition(pnorm) || zhDefinitionHead.MatchString(pnorm)))
+						paraDef = 0
+						if opensList(text, para) {
+							pnorm := pn.sentence(text, para.start, para.end)
+							paraDef = b2i(isDefinition(pnorm) || zhDefinitionHead.MatchString(pnorm))
+						}
 					}
-					definition = paraDef
+					if paraDef == 1 && !bindsParty.MatchString(norm) {
+						definition = 1
+					}
 				}
 				if item && definition == 0 {
 					norm = n.prepend(lead.prefix)
