@@ -110,6 +110,25 @@ func TestOutputRestrictionPrecision(t *testing.T) {
 			{output, "You may not use any Outputs to train or improve any other large language model.", nil},
 		},
 	}, {
+		name: "outputs in a narrowed use, under other terms, shared with a notice, passed off as your own",
+		text: "You shall only use the Weights and Outputs for the Permitted Purpose.\n" +
+			"Any Outputs shall be subject to the restrictions of Section 3.\n" +
+			"Your use of output of the Model is subject to the Zeta Output Terms of Use.\n" +
+			"If you share a set of Outputs as a dataset, you must include a prominent notice naming the Model.\n" +
+			"Provide prominent notices stating that your models are trained on Outputs of the Model.\n" +
+			"Do not submit any output of the Model as your own work in class.",
+		want: []phrase{
+			{output, "You shall only use the Weights and Outputs for the Permitted Purpose.", nil},
+			{output, "Any Outputs shall be subject to the restrictions of Section 3.", nil},
+			{output, "Your use of output of the Model is subject to the Zeta Output Terms of Use.", nil},
+			{output, "If you share a set of Outputs as a dataset, you must include a prominent notice naming the Model.", nil},
+			{output, "Provide prominent notices stating that your models are trained on Outputs of the Model.", nil},
+			{output, "Do not submit any output of the Model as your own work in class.", nil},
+		},
+	}, {
+		name: "no hit: outputs free of terms",
+		text: "Outputs are not subject to the restrictions of this License.\nZeta claims no ownership of Outputs, which are subject to no conditions.",
+	}, {
 		name: "content must be marked as machine-generated",
 		text: "You will not disseminate content made with the Model without disclosing that it is machine-generated.",
 		want: []phrase{
