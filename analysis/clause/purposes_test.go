@@ -116,7 +116,8 @@ func TestOutputRestrictionPrecision(t *testing.T) {
 			"Your use of output of the Model is subject to the Zeta Output Terms of Use.\n" +
 			"If you share a set of Outputs as a dataset, you must include a prominent notice naming the Model.\n" +
 			"Provide prominent notices stating that your models are trained on Outputs of the Model.\n" +
-			"Do not submit any output of the Model as your own work in class.",
+			"Do not submit any output of the Model as your own work in class.\n" +
+			"You may not use the Weights or any Outputs in or in connection with drug discovery.",
 		want: []phrase{
 			{output, "You shall only use the Weights and Outputs for the Permitted Purpose.", nil},
 			{output, "Any Outputs shall be subject to the restrictions of Section 3.", nil},
@@ -124,6 +125,8 @@ func TestOutputRestrictionPrecision(t *testing.T) {
 			{output, "If you share a set of Outputs as a dataset, you must include a prominent notice naming the Model.", nil},
 			{output, "Provide prominent notices stating that your models are trained on Outputs of the Model.", nil},
 			{output, "Do not submit any output of the Model as your own work in class.", nil},
+			{use, "You may not use the Weights or any Outputs in or in connection with drug discovery.", nil},
+			{output, "You may not use the Weights or any Outputs in or in connection with drug discovery.", nil},
 		},
 	}, {
 		name: "no hit: outputs free of terms",
