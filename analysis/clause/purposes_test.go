@@ -173,12 +173,12 @@ func TestThresholdsRegionsPermission(t *testing.T) {
 		name: "commercial use needs the licensor's permission or a license",
 		text: "Companies that wish to use the Weights for commercial purposes must register and obtain a commercial license from Zeta.\n" +
 			"You can apply to Zeta for permission and may then be allowed to use the Weights commercially.\n" +
-			"If you plan to use the Weights for commercial purposes, please fill in the form at https://zeta.example/form and obtain the license for commercial use.\n" +
+			"If you plan to use the Weights for commercial purposes, please fill in the registration form and obtain the license for commercial use.\n" +
 			"将本模型用于商业用途的，须事先获得许可方的书面授权。",
 		want: []phrase{
 			{nc, "Companies that wish to use the Weights for commercial purposes must register and obtain a commercial license from Zeta.", nil},
 			{nc, "You can apply to Zeta for permission and may then be allowed to use the Weights commercially.", nil},
-			{nc, "If you plan to use the Weights for commercial purposes, please fill in the form at https://zeta.example/form and obtain the license for commercial use.", nil},
+			{nc, "If you plan to use the Weights for commercial purposes, please fill in the registration form and obtain the license for commercial use.", nil},
 			{nc, "将本模型用于商业用途的，须事先获得许可方的书面授权。", nil},
 		},
 	}, {
