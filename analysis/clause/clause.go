@@ -397,10 +397,21 @@ var bindsParty = regexp.MustCompile(`\b(?:you|your|licensee|licensees|licensor|w
 // after other text of it (a further sentence of the same paragraph or
 // list item), not just after a list marker ("1.", "(iv)", "第二条").
 func midLine(text []byte, s span) bool {
-	ls := bytes.LastIndexByte(text[:s.start], '\n') + 1
-	before := bytes.TrimSpace(text[ls:s.start])
+	// Look back a bounded way: a text written as one line would otherwise
+	// be scanned back to its start for every sentence (quadratic). Text
+	// longer than midLineLookBack before the sentence on its line is more
+	// than a list marker.
+	lo := max(0, s.start-midLineLookBack)
+	nl := bytes.LastIndexByte(text[lo:s.start], '\n')
+	if nl < 0 && lo > 0 {
+		return len(bytes.TrimSpace(text[lo:s.start])) > 0
+	}
+	before := bytes.TrimSpace(text[lo+nl+1 : s.start])
 	return len(before) > 12 || hasWord(before)
 }
+
+// midLineLookBack bounds how far midLine looks for the start of a line.
+const midLineLookBack = 512
 
 func isDefinition(norm string) bool {
 	// A definition's term is quoted within its first few bytes ("(a) \"X\"").
