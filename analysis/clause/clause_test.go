@@ -328,9 +328,32 @@ func TestPatternsAreValidated(t *testing.T) {
 		{ID: "x", Code: "clause/x", Match: []string{"a"}, Message: "m"},
 	}
 	for i, p := range bad {
-		if _, err := compile([]kb.ClausePattern{p}); err == nil {
+		if err := Compile(&kb.KB{Clauses: []kb.ClausePattern{p}}); err == nil {
 			t.Errorf("pattern %d compiled", i)
 		}
+	}
+}
+
+// TestPlainLicenseCompilesNoPattern pins that expressions are compiled on
+// a pattern's first candidate sentence: compiling all of the knowledge
+// base's cost a plain MIT's check more than reading it.
+func TestPlainLicenseCompilesNoPattern(t *testing.T) {
+	k := &kb.KB{Clauses: kb.Default().Clauses}
+	Detect(k, []byte("Permission is hereby granted, free of charge, to any person obtaining a copy of this software.\n\nTHE SOFTWARE IS PROVIDED \"AS IS\", WITHOUT WARRANTY OF ANY KIND.\n"))
+	d, err := patterns(k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var compiled []string
+	for _, ps := range [][]*pattern{d.patterns, d.terms} {
+		for _, p := range ps {
+			if p.match != nil || p.body != nil {
+				compiled = append(compiled, p.ID)
+			}
+		}
+	}
+	if len(compiled) > 0 {
+		t.Errorf("a plain MIT compiled %d patterns: %v", len(compiled), compiled)
 	}
 }
 

@@ -38,6 +38,9 @@ type pattern struct {
 	// second automaton, which runs on such sentences alone and keeps the
 	// first one small for the (mostly English) rest.
 	han bool
+	// once compiles the expressions above (ready); err is its failure.
+	once sync.Once
+	err  error
 }
 
 // expr is one compiled wording of a pattern.
@@ -87,11 +90,22 @@ func orBits(cand, mask []uint64, by [][]uint64) {
 var compiled sync.Map
 
 // Compile compiles the clause patterns of k and reports the first invalid
-// one. While any pattern is invalid Detect finds nothing, so the package's
-// tests call Compile on the embedded knowledge base.
+// one. Detect compiles a pattern's expressions only when a sentence is a
+// candidate for it, and one that does not compile finds nothing, so the
+// package's tests call Compile on the embedded knowledge base.
 func Compile(k *kb.KB) error {
-	_, err := patterns(k)
-	return err
+	d, err := patterns(k)
+	if err != nil {
+		return err
+	}
+	for _, ps := range [][]*pattern{d.patterns, d.terms} {
+		for _, p := range ps {
+			if !p.ready() {
+				return p.err
+			}
+		}
+	}
+	return nil
 }
 
 func patterns(k *kb.KB) (*detector, error) {
@@ -233,47 +247,18 @@ func compile(cs []kb.ClausePattern) ([]*pattern, error) {
 		for _, x := range c.Extract {
 			p.wholeSentence = p.wholeSentence && readsWholeSentence(x)
 		}
-		for _, m := range c.Match {
-			re, err := regexp.Compile(m)
-			if err != nil {
-				return nil, fmt.Errorf("clauses.yaml: %s: match: %w", c.ID, err)
-			}
-			e := expr{re: re, groups: map[string]int{}}
-			for gi, name := range re.SubexpNames() {
-				if name != "" {
-					e.groups[name] = gi
-				}
-			}
-			for _, x := range c.Extract {
-				for _, g := range x.Groups {
-					if _, ok := e.groups[g]; !ok {
-						return nil, fmt.Errorf("clauses.yaml: %s: extract %s: no group %q in match %q", c.ID, x.Field, g, m)
-					}
-				}
-			}
-			p.match = append(p.match, e)
-		}
 		for _, v := range c.Variants {
-			re, err := regexp.Compile(v.When)
-			if err != nil || v.Message == "" {
-				return nil, fmt.Errorf("clauses.yaml: %s: variant %q: bad expression or no message (%v)", c.ID, v.When, err)
+			if v.Message == "" {
+				return nil, fmt.Errorf("clauses.yaml: %s: variant %q: no message", c.ID, v.When)
 			}
-			p.variants = append(p.variants, re)
 		}
 		if c.Term != (len(c.Uses) > 0) {
 			return nil, fmt.Errorf("clauses.yaml: %s: a term pattern needs uses, and only a term pattern has them", c.ID)
 		}
-		if c.Term {
-			if err := p.compileTerm(); err != nil {
-				return nil, err
+		for _, u := range c.Uses {
+			if !strings.Contains(u, termToken) {
+				return nil, fmt.Errorf("clauses.yaml: %s: use %q does not name %s", c.ID, u, termToken)
 			}
-		}
-		for _, u := range c.Unless {
-			re, err := regexp.Compile(u)
-			if err != nil {
-				return nil, fmt.Errorf("clauses.yaml: %s: unless: %w", c.ID, err)
-			}
-			p.unless = append(p.unless, re)
 		}
 		for _, x := range c.Extract {
 			if !extractKinds[x.Kind] {
@@ -290,13 +275,67 @@ func compile(cs []kb.ClausePattern) ([]*pattern, error) {
 	return ps, nil
 }
 
+// ready compiles p's expressions on its first use and reports whether
+// they compiled. Compiling all of them costs more than reading a short
+// license (35 ms and 18 MB for the knowledge base's patterns), and most
+// patterns never get a candidate sentence in a given run: a plain MIT
+// compiles almost none. Compile compiles them all, so that an invalid
+// expression in the knowledge base fails its test; one that did not
+// compile matches nothing.
+func (p *pattern) ready() bool {
+	p.once.Do(func() { p.err = p.compileExprs() })
+	return p.err == nil
+}
+
+// compileExprs compiles p's wordings, variants, uses and vetoes.
+func (p *pattern) compileExprs() error {
+	c := p.ClausePattern
+	for _, m := range c.Match {
+		re, err := regexp.Compile(m)
+		if err != nil {
+			return fmt.Errorf("clauses.yaml: %s: match: %w", c.ID, err)
+		}
+		e := expr{re: re, groups: map[string]int{}}
+		for gi, name := range re.SubexpNames() {
+			if name != "" {
+				e.groups[name] = gi
+			}
+		}
+		for _, x := range c.Extract {
+			for _, g := range x.Groups {
+				if _, ok := e.groups[g]; !ok {
+					return fmt.Errorf("clauses.yaml: %s: extract %s: no group %q in match %q", c.ID, x.Field, g, m)
+				}
+			}
+		}
+		p.match = append(p.match, e)
+	}
+	for _, v := range c.Variants {
+		re, err := regexp.Compile(v.When)
+		if err != nil {
+			return fmt.Errorf("clauses.yaml: %s: variant %q: %w", c.ID, v.When, err)
+		}
+		p.variants = append(p.variants, re)
+	}
+	if c.Term {
+		if err := p.compileTerm(); err != nil {
+			return err
+		}
+	}
+	for _, u := range c.Unless {
+		re, err := regexp.Compile(u)
+		if err != nil {
+			return fmt.Errorf("clauses.yaml: %s: unless: %w", c.ID, err)
+		}
+		p.unless = append(p.unless, re)
+	}
+	return nil
+}
+
 // compileTerm compiles the uses of a Term pattern, and its Match and
 // Unless each as one expression.
 func (p *pattern) compileTerm() error {
 	for _, u := range p.Uses {
-		if !strings.Contains(u, termToken) {
-			return fmt.Errorf("clauses.yaml: %s: use %q does not name %s", p.ID, u, termToken)
-		}
 		re, err := regexp.Compile(u)
 		if err != nil {
 			return fmt.Errorf("clauses.yaml: %s: uses: %w", p.ID, err)
@@ -327,6 +366,9 @@ func (p *pattern) candidate(found []uint64) bool {
 
 // apply tries p on the normalized sentence norm, the last one n wrote.
 func (p *pattern) apply(text []byte, n *normalizer, norm string) (data map[string]any, ok bool) {
+	if !p.ready() {
+		return nil, false
+	}
 	e, m := p.find(norm)
 	if m == nil || p.vetoed(norm) {
 		return nil, false
@@ -338,7 +380,7 @@ func (p *pattern) apply(text []byte, n *normalizer, norm string) (data map[strin
 // first wording that matches norm (not of every wording, whose looser
 // forms would read one sentence's other numbers too).
 func (p *pattern) applyEach(text []byte, n *normalizer, norm string) []map[string]any {
-	if p.vetoed(norm) {
+	if !p.ready() || p.vetoed(norm) {
 		return nil
 	}
 	var out []map[string]any

@@ -149,6 +149,9 @@ func (d *detector) carryTerms(n *normalizer, text []byte, spans []span, termWord
 
 // carries reports whether the body of a definition carries p's restriction.
 func (p *pattern) carries(body string) bool {
+	if !p.ready() {
+		return false
+	}
 	for _, k := range p.Keywords {
 		if strings.Contains(body, k) {
 			return p.body.MatchString(body) && (p.bodyUnless == nil || !p.bodyUnless.MatchString(body))
@@ -161,6 +164,9 @@ func (p *pattern) carries(body string) bool {
 // one of p's Uses structures. Structures in Chinese are tried only on
 // sentences with CJK characters.
 func (p *pattern) applies(marked string) bool {
+	if !p.ready() {
+		return false
+	}
 	han := hasHan(marked)
 	for i, u := range p.uses {
 		if (han || !p.usesHan[i]) && u.MatchString(marked) {
