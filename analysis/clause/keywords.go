@@ -6,7 +6,8 @@ package clause
 // calls cost more than the rest of detection together.
 type keywordSet struct {
 	words   []string
-	class   [256]uint8 // byte -> class; 0 is "in no keyword"
+	ids     map[string]int // words -> index
+	class   [256]uint8     // byte -> class; 0 is "in no keyword"
 	classes int
 	delta   []int32  // state*classes + class -> state
 	out     []uint64 // state*width.. : keywords ending here (with suffixes)
@@ -21,23 +22,30 @@ type keywordSet struct {
 
 // index returns the id of w, adding it.
 func (ks *keywordSet) index(w string) int {
-	for i, v := range ks.words {
-		if v == w {
-			return i
-		}
+	if i, ok := ks.ids[w]; ok {
+		return i
 	}
+	if ks.ids == nil {
+		ks.ids = map[string]int{}
+	}
+	ks.ids[w] = len(ks.words)
 	ks.words = append(ks.words, w)
 	return len(ks.words) - 1
 }
 
-// build compiles the automaton; call after every index.
+// build compiles the automaton; call after every index. The tables are
+// flat and sized once (a trie has at most one state per keyword byte):
+// a row and a mask allocated per state cost a short check more time and
+// memory than reading its text.
 func (ks *keywordSet) build() {
 	ks.width = (len(ks.words) + 63) / 64
 	if ks.width == 0 {
 		ks.width = 1
 	}
 	ks.classes = 1
+	maxStates := 1
 	for _, w := range ks.words {
+		maxStates += len(w)
 		for i := 0; i < len(w); i++ {
 			if ks.class[w[i]] == 0 {
 				ks.class[w[i]] = uint8(ks.classes)
@@ -45,65 +53,68 @@ func (ks *keywordSet) build() {
 			}
 		}
 	}
-	// Trie; goto[state][class] = -1 when absent.
-	next := [][]int32{newRow(ks.classes)}
-	var out [][]uint64
-	out = append(out, make([]uint64, ks.width))
+	if ks.classes >= maxClasses {
+		panic("clause: too many keyword characters")
+	}
+	cl, wd := ks.classes, ks.width
+	// Trie; next[state*cl+class] = -1 when absent.
+	next := make([]int32, maxStates*cl)
+	for i := range next {
+		next[i] = -1
+	}
+	out := make([]uint64, maxStates*wd)
+	states := 1
 	for id, w := range ks.words {
 		s := int32(0)
 		for i := 0; i < len(w); i++ {
-			c := ks.class[w[i]]
-			if next[s][c] < 0 {
-				next = append(next, newRow(ks.classes))
-				out = append(out, make([]uint64, ks.width))
-				next[s][c] = int32(len(next) - 1)
+			c := int32(ks.class[w[i]])
+			if next[s*int32(cl)+c] < 0 {
+				next[s*int32(cl)+c] = int32(states)
+				states++
 			}
-			s = next[s][c]
+			s = next[s*int32(cl)+c]
 		}
-		out[s][id/64] |= 1 << (id % 64)
+		out[int(s)*wd+id/64] |= 1 << (id % 64)
 	}
+	next, out = next[:states*cl], out[:states*wd]
 	// Breadth-first: failure links turn the trie into a full automaton.
-	fail := make([]int32, len(next))
-	queue := []int32{}
-	for c := 0; c < ks.classes; c++ {
-		if t := next[0][c]; t > 0 {
+	fail := make([]int32, states)
+	queue := make([]int32, 0, states)
+	for c := 0; c < cl; c++ {
+		if t := next[c]; t > 0 {
 			queue = append(queue, t)
 		} else {
-			next[0][c] = 0
+			next[c] = 0
 		}
 	}
 	for len(queue) > 0 {
 		s := queue[0]
 		queue = queue[1:]
-		for k := range out[s] {
-			out[s][k] |= out[fail[s]][k]
+		f := int(fail[s])
+		for k := 0; k < wd; k++ {
+			out[int(s)*wd+k] |= out[f*wd+k]
 		}
-		for c := 0; c < ks.classes; c++ {
-			if t := next[s][c]; t >= 0 {
-				fail[t] = next[fail[s]][c]
+		for c := 0; c < cl; c++ {
+			if t := next[int(s)*cl+c]; t >= 0 {
+				fail[t] = next[f*cl+c]
 				queue = append(queue, t)
 			} else {
-				next[s][c] = next[fail[s]][c]
+				next[int(s)*cl+c] = next[f*cl+c]
 			}
 		}
 	}
-	ks.delta = make([]int32, 0, len(next)*ks.classes)
-	ks.out = make([]uint64, 0, len(next)*ks.width)
-	ks.hasOut = make([]bool, len(next))
-	for s := range next {
-		ks.delta = append(ks.delta, next[s]...)
-		ks.out = append(ks.out, out[s]...)
-		for _, m := range out[s] {
+	ks.delta = next
+	ks.out = out
+	ks.hasOut = make([]bool, states)
+	for s := range states {
+		for _, m := range out[s*wd : (s+1)*wd] {
 			if m != 0 {
 				ks.hasOut[s] = true
 			}
 		}
 	}
-	if ks.classes >= maxClasses {
-		panic("clause: too many keyword characters")
-	}
 	ks.raw = ks.rawTable()
-	if len(next) > 1<<15-1 {
+	if states > 1<<15-1 {
 		panic("clause: too many keyword states")
 	}
 	ks.rows = make([]int16, len(ks.delta))
@@ -113,14 +124,6 @@ func (ks *keywordSet) build() {
 			ks.rows[i] = ^ks.rows[i]
 		}
 	}
-}
-
-func newRow(n int) []int32 {
-	r := make([]int32, n)
-	for i := range r {
-		r[i] = -1
-	}
-	return r
 }
 
 // mask returns the mask of the given keywords.
