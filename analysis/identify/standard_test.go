@@ -1,6 +1,7 @@
 package identify
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -71,5 +72,21 @@ func TestPlainLicenseParsesNoTemplates(t *testing.T) {
 	defer templatesMu.Unlock()
 	if len(templates) != 0 {
 		t.Errorf("identifying a plain MIT text parsed %d of licensecheck's templates, want none", len(templates))
+	}
+}
+
+// TestFoldWords pins foldWords to what it replaces, on blanks, case and
+// bytes outside ASCII (a no-break space and an ideographic space are
+// blanks, an invalid byte reads as U+FFFD).
+func TestFoldWords(t *testing.T) {
+	for _, s := range []string{
+		"", "  \t\n", "MIT License\n\nPermission  is Hereby\tGRANTED ",
+		"Ünïcödé\u00a0Words\u3000and\u0085more \xff\xfeBAD İ K",
+		"\u00a0lead and trail\u2028",
+	} {
+		want := bytes.Join(bytes.Fields(bytes.ToLower([]byte(s))), []byte(" "))
+		if got := foldWords([]byte(s)); !bytes.Equal(got, want) {
+			t.Errorf("foldWords(%q) = %q, want %q", s, got, want)
+		}
 	}
 }
