@@ -370,7 +370,6 @@ func unsilenced(d *Document, fs []Finding) []Finding {
 func (a *Analyzer) analyzeLicense(d *Document, fr *fileResult) {
 	hits := a.detectClauses(d.Text)
 	matches := identify.Identify(a.kb, d.Text)
-	hs := hits()
 	for _, m := range matches {
 		l := a.kb.License(m.ID)
 		if l == nil {
@@ -393,6 +392,7 @@ func (a *Analyzer) analyzeLicense(d *Document, fr *fileResult) {
 		}
 		fr.licenses = append(fr.licenses, info)
 	}
+	hs := hits(isNoticeFile(d.Path) || coveredByStandard(fr.licenses, len(d.Text)))
 	if len(fr.licenses) == 0 && isNoticeFile(d.Path) {
 		// A NOTICE that names no known license is the project's own notice
 		// file, not an unknown license: the notice rules read it.
@@ -456,14 +456,41 @@ func (a *Analyzer) modifiedFindings(path string, l *kb.License, added []identify
 const parallelClauses = 16 << 10
 
 // detectClauses starts clause detection and returns a function waiting for
-// its hits.
-func (a *Analyzer) detectClauses(text []byte) func() []clause.Hit {
+// its hits. Called with unused true, the function may return no hits: a
+// short text is then not read at all (below parallelClauses detection runs
+// after identification, which tells whether its hits would be used).
+func (a *Analyzer) detectClauses(text []byte) func(unused bool) []clause.Hit {
 	if len(text) < parallelClauses || runtime.GOMAXPROCS(0) < 2 {
-		return func() []clause.Hit { return clause.Detect(a.kb, text) }
+		return func(unused bool) []clause.Hit {
+			if unused {
+				return nil
+			}
+			return clause.Detect(a.kb, text)
+		}
 	}
 	done := make(chan []clause.Hit, 1)
 	go func() { done <- clause.Detect(a.kb, text) }()
-	return func() []clause.Hit { return <-done }
+	return func(bool) []clause.Hit { return <-done }
+}
+
+// coveredByStandard reports whether every offset of a text of size n lies
+// in a standard license (inStandardLicense): every clause hit in it would
+// be dropped, so the text need not be read for clauses (a plain MIT or
+// Apache-2.0 LICENSE, most of what a project's check reads).
+func coveredByStandard(ls []LicenseInfo, n int) bool {
+	for at := 0; at < n; {
+		next := at
+		for _, l := range ls {
+			if inStandardLicense([]LicenseInfo{l}, at) {
+				next = max(next, l.Span.End)
+			}
+		}
+		if next == at {
+			return false
+		}
+		at = next
+	}
+	return true
 }
 
 // kindCodes are the license/* codes that follow from a license's kind alone.
