@@ -300,7 +300,6 @@ func altered(k *kb.KB, text []byte, from int) (m Match, ok bool) {
 		return m, false
 	}
 	body := Span{lineStartAt(text[from:], first), lineEndAt(text[from:], last)}
-	orderMain(text[from:], added, body)
 	for i := range added {
 		added[i].Start += from
 		added[i].End += from
@@ -495,33 +494,10 @@ func joinBlocks(regions []Span, ws []word, theirs []bool) []Span {
 // matter through the terms that use them, which are the main change.
 var definitionLine = regexp.MustCompile(`(?i)^[\W\d]{0,8}"[^"]{1,60}"[^a-z]{0,3}(?:\([^)]*\) )?(?:shall mean|means)\b|^[\W\d]{0,8}for (?:the )?avoidance of doubts?\b[^.]*?\bmeans\b`)
 
-// Definition reports whether an added region opens with a definition
+// definition reports whether an added region opens with a definition
 // ("\"Threshold\" shall mean ..."): it binds through the terms that use
-// the defined word, and a finding on the added terms belongs on those.
-func Definition(region []byte) bool { return definitionLine.Match(bytes.TrimSpace(region)) }
-
-// orderMain moves to the front the region a license/modified finding
-// should sit on: the largest one inside the standard text that is not a
-// definition, else the largest that is not, else the largest.
-func orderMain(text []byte, added []Span, body Span) {
-	if len(added) < 2 {
-		return
-	}
-	best, bestScore := 0, -1
-	for i, r := range added {
-		score := r.End - r.Start
-		if !definitionLine.Match(bytes.TrimSpace(text[r.Start:r.End])) {
-			score += 1 << 40
-		}
-		if r.Start >= body.Start && r.End <= body.End {
-			score += 1 << 50
-		}
-		if score > bestScore {
-			best, bestScore = i, score
-		}
-	}
-	added[0], added[best] = added[best], added[0]
-}
+// the defined word.
+func definition(region []byte) bool { return definitionLine.Match(bytes.TrimSpace(region)) }
 
 func lineStartAt(text []byte, off int) int {
 	for off > 0 && text[off-1] != '\n' {

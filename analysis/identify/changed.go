@@ -273,7 +273,7 @@ func changedSentences(text []byte, ws []word, fw, lw int, anchored bool, g *word
 		// The words no wording took, from the first to the last: a
 		// definition put in binds through the terms that use it.
 		binds, own := false, 0
-		if d.to > d.lost && !Definition(text[ws[d.lost].start:ws[d.to-1].end]) {
+		if d.to > d.lost && !definition(text[ws[d.lost].start:ws[d.to-1].end]) {
 			binds, own = termWords.Match(text[ws[d.lost].start:ws[d.to-1].end]), d.to-d.lost
 		}
 		if n := len(out); n > 0 && s.Start < out[n-1].End {

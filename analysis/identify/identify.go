@@ -52,9 +52,8 @@ type Match struct {
 	// substantial added terms around it (modified.go), written into it
 	// (altered.go) or changed words (changed.go); for a Creative Commons
 	// pointer followed by conditions (modified.go); and for a RAIL license
-	// with sections, restricted uses or terms of its own (rail.go). Added[0]
-	// is the main change where there are several (the largest added clause
-	// inside the standard text that is not a definition).
+	// with sections, restricted uses or terms of its own (rail.go). Each
+	// region is reported (license/modified), in the order of the text.
 	Added []Span
 
 	covered []Span // every range licensecheck matched for this license
@@ -107,9 +106,6 @@ func Identify(k *kb.KB, text []byte) []Match {
 	if l := k.License(std0ID(std)); len(fps) == 0 && l != nil && l.Whole {
 		covered := trimCovered(text[from:], shift(std[0].covered, -from), l)
 		std[0].Added = refineAdded(text[from:], addedTerms(text[from:], covered), l.Licensecheck[0])
-		if len(covered) > 0 {
-			orderMain(text[from:], std[0].Added, Span{covered[0].Start, covered[len(covered)-1].End})
-		}
 		for i := range std[0].Added {
 			std[0].Added[i].Start += from
 			std[0].Added[i].End += from
