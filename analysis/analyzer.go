@@ -481,7 +481,7 @@ func coveredByStandard(ls []LicenseInfo, n int) bool {
 	for at := 0; at < n; {
 		next := at
 		for _, l := range ls {
-			if inStandardLicense([]LicenseInfo{l}, at) {
+			if l.standardAt(at) {
 				next = max(next, l.Span.End)
 			}
 		}
@@ -632,12 +632,19 @@ func quietRepeats(fs []Finding) {
 // Apache-2.0's patent termination).
 func inStandardLicense(ls []LicenseInfo, off int) bool {
 	for _, l := range ls {
-		standard := (l.Kind == "permissive" || l.Kind == "copyleft") && !l.Modified
-		if standard && !l.Policy && off >= l.Span.Start && off < l.Span.End {
+		if l.standardAt(off) {
 			return true
 		}
 	}
 	return false
+}
+
+// standardAt reports whether off lies in l's text and l is an unmodified
+// standard (permissive or copyleft) license, whose clauses its checklist
+// already states.
+func (l LicenseInfo) standardAt(off int) bool {
+	standard := (l.Kind == "permissive" || l.Kind == "copyleft") && !l.Modified
+	return standard && !l.Policy && off >= l.Span.Start && off < l.Span.End
 }
 
 // isNoticeFile reports a NOTICE* file name.
