@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/fineprint-dev/fineprint/internal/wording"
 )
 
 // Defined terms that carry a restriction.
@@ -107,7 +109,7 @@ func (d *detector) carryTerms(n *normalizer, text []byte, spans []span, termWord
 	}
 	// Only the sentences that hold a term are read again: found in the
 	// text with ASCII case folded, as the normalizer folds it.
-	lower := asciiLower(text)
+	lower := wording.LowerASCII(text)
 	added := false
 	for _, df := range defs {
 		term := []byte(df.term)
@@ -210,19 +212,6 @@ func markTerm(norm, term string) (string, bool) {
 	}
 	sb.WriteString(norm[last:])
 	return sb.String(), true
-}
-
-// asciiLower returns a copy of b with ASCII letters in lower case, every
-// other byte (and so every offset) as it is.
-func asciiLower(b []byte) []byte {
-	out := make([]byte, len(b))
-	for i, c := range b {
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		out[i] = c
-	}
-	return out
 }
 
 // overlapsCode reports whether a hit of code overlaps s.

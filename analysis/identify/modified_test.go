@@ -222,6 +222,10 @@ func TestAddedToRAIL(t *testing.T) {
 		{"terms after the list", head + sections + tail + list + "\n" + appended + "\n", []string{appended}},
 		{"a preamble", preamble + "\n\n" + head + sections + tail + list, []string{preamble}},
 		{"the list run into one paragraph", head + sections + tail + strings.ReplaceAll(list, ";\n", "; "), nil},
+		// Bytes that lower-casing makes longer (Latin-1 bytes, "İ") before
+		// the section: offsets found in the lower-case text are offsets in
+		// the text (with bytes.ToLower they ran past its end: a panic).
+		{"Latin-1 bytes and İ before a section inserted", head + strings.Replace(sectionsWith, "the weights.", "the weights \xa9\xa9\xa9 of \xc4\xb0stanbul"+strings.Repeat(" \xa9", 1000)+".", 1) + tail + list, []string{section}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { wantAdded(t, tt.text, "bigscience-openrail-m", tt.added) })

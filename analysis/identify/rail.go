@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/fineprint-dev/fineprint/analysis/kb"
+	"github.com/fineprint-dev/fineprint/internal/wording"
 )
 
 // Responsible AI licenses with terms of their own: the RAIL texts are
@@ -67,7 +68,7 @@ func railAdded(text []byte, m Match, l *kb.License, fam *kb.Family) []Span {
 	if title > 0 {
 		added = append(added, shift(binding(body[:title], proseRegions(body[:title], minAddedWords, noLine), minAddedWords), m.Start)...)
 	}
-	lower := bytes.ToLower(body)
+	lower := wording.LowerASCII(body) // offsets in lower are offsets in body
 	end := len(body)
 	if i := bytes.Index(lower, []byte(endOfTerms)); i >= 0 {
 		end = i

@@ -125,3 +125,18 @@ func CapitalLetters(line []byte) int {
 	}
 	return n
 }
+
+// LowerASCII returns a copy of b with its ASCII letters in lower case and
+// every other byte as it is, so that an offset found in the copy is the
+// same offset in b (bytes.ToLower may change lengths: an invalid byte
+// becomes a three-byte U+FFFD, "İ" a longer "i̇").
+func LowerASCII(b []byte) []byte {
+	out := make([]byte, len(b))
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		out[i] = c
+	}
+	return out
+}
