@@ -58,6 +58,29 @@ func TestNamedPythonValues(t *testing.T) {
 	})
 }
 
+// TestNamedPythonVariablesRead: a lower-case model-named variable holding
+// a Hub id counts once the program reads it (an MMEngine config hands it
+// to dict(type=...from_pretrained, pretrained_model_name_or_path=...)); one
+// that is only assigned, reassigned, used as a keyword's name or as an
+// attribute of another object is not read.
+func TestNamedPythonVariablesRead(t *testing.T) {
+	for _, c := range []struct {
+		name, src string
+		want      []string
+	}{
+		{"config handed to a lazy call", "pretrained_model_name_or_path = \"meta-llama/Meta-Llama-3-8B-Instruct\"\n" +
+			"model = dict(\n    type=AutoModelForCausalLM.from_pretrained,\n    pretrained_model_name_or_path=pretrained_model_name_or_path)\n",
+			[]string{"variable hub meta-llama/Meta-Llama-3-8B-Instruct [meta-llama/Meta-Llama-3-8B-Instruct]"}},
+		{"read in an expression", "base_model = \"mistralai/Mistral-7B-v0.1\"\nprint(base_model)\n",
+			[]string{"variable hub mistralai/Mistral-7B-v0.1 [mistralai/Mistral-7B-v0.1]"}},
+		{"assigned only", "base_model = \"mistralai/Mistral-7B-v0.1\"\n", nil},
+		{"reassigned, keyword and attribute", "base_model = \"mistralai/Mistral-7B-v0.1\"\nbase_model = other\n" +
+			"run(base_model=x)\nprint(args.base_model, base_model_path)\n", nil},
+	} {
+		wantRefs(t, c.name, c.src, ParsePython([]byte(c.src)), c.want)
+	}
+}
+
 // TestNamedScriptValues: JavaScript and TypeScript settings named for the
 // model (upper-case constants and properties), Ollama names where the file
 // uses Ollama, and the ids of an object or array of models; lower-case

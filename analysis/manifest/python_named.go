@@ -1,6 +1,7 @@
 package manifest
 
 import (
+	"bytes"
 	"regexp"
 	"sort"
 	"strings"
@@ -30,13 +31,18 @@ var (
 func pyNamedModels(src, code []byte, lits []pyLiteral, byQuote map[int]pyLiteral) (single, listed []pyLiteral) {
 	// A plain literal counts under an upper-case constant (the setting a
 	// module exports); under another name only a value the environment may
-	// override (os.getenv's default, an `or` fallback) does: a lower-case
-	// variable assigned a literal and never loaded is not a dependency.
-	value := func(from int, constant bool) {
-		if l, literal, ok := pyValueLiteral(src, code, from, byQuote); ok && (constant || !literal) {
+	// override (os.getenv's default, an `or` fallback) does, or one the
+	// program reads later (a config module's pretrained_model_name_or_path
+	// = "org/name" handed to dict(type=...from_pretrained,
+	// pretrained_model_name_or_path=pretrained_model_name_or_path)): a
+	// lower-case variable assigned a literal and never loaded is not a
+	// dependency.
+	value := func(from int, constant bool, loaded func() bool) {
+		if l, literal, ok := pyValueLiteral(src, code, from, byQuote); ok && (constant || !literal || loaded()) {
 			single = append(single, l)
 		}
 	}
+	never := func() bool { return false }
 	for _, m := range pyAssignRE.FindAllSubmatchIndex(code, maxPyCalls) {
 		name := string(code[m[2]:m[3]])
 		valueAt := m[1] - 1
@@ -44,7 +50,7 @@ func pyNamedModels(src, code []byte, lits []pyLiteral, byQuote map[int]pyLiteral
 			continue // a parameter's default or a keyword argument, not an assignment
 		}
 		if modelNamed(name) {
-			value(valueAt, strings.ToUpper(name) == name)
+			value(valueAt, strings.ToUpper(name) == name, func() bool { return pyLoadedAfter(code, name, valueAt) })
 		} else if strings.Contains(strings.ToLower(name), "model") {
 			listed = append(listed, pyItems(code, valueAt, lits)...)
 		}
@@ -59,7 +65,7 @@ func pyNamedModels(src, code []byte, lits []pyLiteral, byQuote map[int]pyLiteral
 			k++
 		}
 		if k < len(code) && code[k] == ':' && modelNamed(string(src[l.start:l.end])) {
-			value(k+1, false)
+			value(k+1, false, never)
 		}
 	}
 	for _, m := range pyEnvCallRE.FindAllIndex(code, maxPyCalls) {
@@ -84,6 +90,34 @@ func pyNamedModels(src, code []byte, lits []pyLiteral, byQuote map[int]pyLiteral
 		}
 	}
 	return single, listed
+}
+
+// pyLoadedAfter reports whether name is read somewhere after offset from:
+// an occurrence of the whole identifier that is not an attribute
+// (args.name), a keyword or an assignment target (name = ..., f(name=...)).
+// At most maxPyCalls occurrences are looked at, so a hostile file stays
+// cheap.
+func pyLoadedAfter(code []byte, name string, from int) bool {
+	for seen := 0; seen < maxPyCalls && from < len(code); seen++ {
+		i := bytes.Index(code[from:], []byte(name))
+		if i < 0 {
+			return false
+		}
+		at, end := from+i, from+i+len(name)
+		from = end
+		if at > 0 && (isIdent(code[at-1]) || code[at-1] == '.') || end < len(code) && isIdent(code[end]) {
+			continue
+		}
+		k := end
+		for k < len(code) && (code[k] == ' ' || code[k] == '\t') {
+			k++
+		}
+		if k < len(code) && code[k] == '=' && (k+1 == len(code) || code[k+1] != '=') {
+			continue // assigned again, or a keyword of the same name
+		}
+		return true
+	}
+	return false
 }
 
 // pyValueLiteral returns the literal a value at from comes to when nothing
