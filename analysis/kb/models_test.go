@@ -116,6 +116,24 @@ func TestModelResolution(t *testing.T) {
 // checkpoint; a more specific pattern wins over its family's (Qwen2.5-VL 3B
 // and 72B, Ministral 8B 2410, Devstral 2 123B); and families whose license
 // fineprint does not describe stay unknown rather than borrow a neighbour's.
+// TestLineageBySize: a family of fine-tunes gives each size the base
+// weights of that size, so "built on" names the model it came from.
+func TestLineageBySize(t *testing.T) {
+	k := Default()
+	for _, tt := range []struct{ id, base string }{
+		{"lmsys/vicuna-7b-v1.3", "huggyllama/llama-7b"},
+		{"lmsys/vicuna-13b-v1.3", "huggyllama/llama-13b"},
+		{"lmsys/vicuna-33b-v1.3", "huggyllama/llama-30b"},
+		{"lmsys/vicuna-13b-v1.5-16k", "meta-llama/Llama-2-13b-hf"},
+		{"lmsys/longchat-13b-16k", "huggyllama/llama-13b"},
+		{"timdettmers/guanaco-65b", "huggyllama/llama-65b"},
+	} {
+		if m := k.Model(tt.id); m == nil || m.Base != tt.base {
+			t.Errorf("%s: got %+v, want base %s", tt.id, m, tt.base)
+		}
+	}
+}
+
 func TestNewerReleases(t *testing.T) {
 	k := Default()
 	for _, tt := range []struct{ id, license string }{
