@@ -165,6 +165,8 @@ func TestNewerReleases(t *testing.T) {
 		{"ai21labs/AI21-Jamba-1.5-Large", "jamba-open-model"},
 		{"ai21labs/AI21-Jamba-Mini-1.7", "jamba-open-model"},
 		{"deepseek-ai/DeepSeek-V4-Flash", "mit"},
+		{"baichuan-inc/Baichuan2-13B-Chat", "baichuan2-community"},
+		{"baichuan-inc/Baichuan-13B-Chat", ""},
 		{"nvidia/DeepSeek-V4-Flash-NVFP4", "mit"},
 		{"zai-org/GLM-4.7-Flash", "mit"},
 		{"zai-org/GLM-5", "mit"},
