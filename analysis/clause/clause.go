@@ -34,7 +34,9 @@
 // copyright notices"; when the lead-in itself gives a finding, that finding
 // stands for the items that repeat it and spans to the last of them. Every
 // license URL of a sentence is its own reference, and a policy named
-// without its address is not reported again when the text gives its URL.
+// without its address is not reported again when its paragraph gives its
+// URL; a definition that gives a policy's address lends it to the clauses
+// that bind you to the policy by name, where the finding sits.
 //
 // What is found is decided by the patterns of analysis/kb/clauses.yaml,
 // which are data: to teach fineprint a new wording, add or widen a pattern
@@ -60,6 +62,7 @@ import (
 	"reflect"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/fineprint-dev/fineprint/analysis/kb"
 )
@@ -243,26 +246,133 @@ func Detect(k *kb.KB, text []byte) []Hit {
 		r := hanRow[i]
 		return r >= 0 && intersects(hanFound[int(r)*hw:(int(r)+1)*hw], d.termHanWords)
 	}
-	return dropNamedRestatements(d.carryTerms(&n, text, spans, termWords, hits))
+	return dropNamedRestatements(text, d.carryTerms(&n, text, spans, termWords, hits))
 }
 
 // dropNamedRestatements drops the references that name a document without
 // its address ("the Acceptable Use Policy, incorporated by reference") when
-// the text also gives one by its URL: the document is reported there, with
-// the address a reader needs.
-func dropNamedRestatements(hits []Hit) []Hit {
+// the same paragraph also gives one by its URL: the document is reported
+// there, with the address a reader needs. A named reference in another
+// paragraph is another clause that binds you to it, and stays. It also
+// drops a reference to a document the text itself holds: a policy named
+// by a heading of the text ("Exhibit A / ACCEPTABLE USE POLICY") is part
+// of this license, not another document that can change under you.
+//
+// A definition is not where a text binds you to a document: when one
+// gives its address ("\"Acceptable Use Policy\" means the policy hosted at
+// https://...") and clauses bind you to it by name, the clauses carry the
+// address and the definition gives no finding; a definition that names
+// a document without an address gives none when a clause refers to one.
+func dropNamedRestatements(text []byte, hits []Hit) []Hit {
 	const policy = "clause/policy-by-reference"
-	withURL := false
+	named := false
 	for _, h := range hits {
-		withURL = withURL || h.Code == policy && h.Data["url"] != nil
+		named = named || h.Code == policy && h.Data["url"] == nil
 	}
-	if !withURL {
+	if !named {
 		return hits
 	}
+	var n normalizer
+	definitions := map[int]string{} // hit index -> the term its sentence defines
+	for i, h := range hits {
+		if h.Code == policy {
+			if m := definitionHead.FindStringSubmatch(n.sentence(text, h.Start, h.End)); m != nil {
+				definitions[i] = strings.TrimSpace(m[1])
+			}
+		}
+	}
+	carried := map[int]bool{} // definitions whose address clauses now carry
+	clauses := false          // a reference outside a definition
+	for i := range hits {
+		h := &hits[i]
+		if h.Code != policy {
+			continue
+		}
+		if _, ok := definitions[i]; ok {
+			continue
+		}
+		clauses = true
+		doc, _ := h.Data["document"].(string)
+		if h.Data["url"] != nil || doc == "" {
+			continue
+		}
+		for j, term := range definitions {
+			if url := hits[j].Data["url"]; url != nil && strings.EqualFold(term, doc) {
+				data := map[string]any{"url": url}
+				for k, v := range h.Data {
+					data[k] = v
+				}
+				h.Data, carried[j] = data, true
+				break
+			}
+		}
+	}
+	var withURL []Hit
+	for i, h := range hits {
+		if h.Code == policy && h.Data["url"] != nil && !carried[i] {
+			withURL = append(withURL, h)
+		}
+	}
+	var headings map[string]bool // the text's heading lines, read once if a hit names a document
 	out := hits[:0]
-	for _, h := range hits {
-		if h.Code != policy || h.Data["url"] != nil {
+	for i, h := range hits {
+		if h.Code != policy {
 			out = append(out, h)
+			continue
+		}
+		if _, def := definitions[i]; def && (carried[i] || clauses && h.Data["url"] == nil) {
+			continue
+		}
+		if h.Data["url"] != nil {
+			out = append(out, h)
+			continue
+		}
+		if samePassage(text, h, withURL) {
+			continue
+		}
+		if doc, _ := h.Data["document"].(string); doc != "" {
+			if headings == nil {
+				headings = headingLines(text)
+			}
+			if headings[strings.ToLower(doc)] {
+				continue
+			}
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+// samePassage reports whether one of others lies in the paragraph of h:
+// no blank line between them.
+func samePassage(text []byte, h Hit, others []Hit) bool {
+	for _, o := range others {
+		a, b := h.End, o.Start
+		if o.Start < h.Start {
+			a, b = o.End, h.Start
+		}
+		if a >= b || !blankLine(text[a:b]) {
+			return true
+		}
+	}
+	return false
+}
+
+// headingLines returns the lines of text that are short enough to be a
+// heading, lower-cased, without Markdown marks, blanks and an exhibit's
+// label: "## EXHIBIT A: Acceptable Use Policy" gives "acceptable use
+// policy" (and the whole line), "附件一：可接受使用政策" gives "可接受使用政策".
+func headingLines(text []byte) map[string]bool {
+	out := map[string]bool{}
+	for _, line := range bytes.Split(text, []byte("\n")) {
+		l := strings.ToLower(strings.Trim(string(bytes.TrimSpace(line)), "#*_ \t"))
+		if l == "" || len(l) > 80 {
+			continue
+		}
+		out[l] = true
+		if i := strings.IndexAny(l, ":-："); i >= 0 {
+			_, size := utf8.DecodeRuneInString(l[i:])
+			out[strings.Trim(l[i+size:], " *_")] = true
 		}
 	}
 	return out
@@ -290,16 +400,18 @@ func listItemGap(gap []byte) bool {
 //
 // It also grows a hit without data over the next sentence of the same line
 // when that says the same thing again ("You may not use it outside the
-// Territory. Any such use is unlicensed."): one clause, one finding. Hits
-// with data (a threshold, a URL) stay one per sentence here, and so do
-// Chinese sentences.
+// Territory. Any such use is unlicensed."): one clause, one finding, also
+// when both carry the same words read out of them ("comply with the
+// Acceptable Use Policy ... comply with the Acceptable Use Policy"). Hits
+// with a threshold or a URL stay one per sentence here, and so do Chinese
+// sentences.
 func extendsList(text []byte, hits []Hit, prev, s span, code string, msg func() string, data map[string]any) bool {
 	if prev.end == 0 || prev.end > s.start {
 		return false
 	}
 	// Chinese sentences (ending in 。) run on within a line as a matter of
 	// course: each keeps its own finding.
-	if gap := text[prev.end:s.start]; !listItemGap(gap) && (data != nil || text[prev.end-1] >= 0x80 || bytes.IndexByte(gap, '\n') >= 0) {
+	if gap := text[prev.end:s.start]; !listItemGap(gap) && (data["url"] != nil || data["value"] != nil || text[prev.end-1] >= 0x80 || bytes.IndexByte(gap, '\n') >= 0) {
 		return false
 	}
 	return growPrevious(hits, prev, s, code, msg, data)

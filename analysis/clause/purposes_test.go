@@ -121,6 +121,8 @@ func TestOutputRestrictionPrecision(t *testing.T) {
 		want: []phrase{
 			{output, "You shall only use the Weights and Outputs for the Permitted Purpose.", nil},
 			{output, "Any Outputs shall be subject to the restrictions of Section 3.", nil},
+			// a document that binds you, named without its address
+			{policy, "Your use of output of the Model is subject to the Zeta Output Terms of Use.", map[string]any{"document": "Terms of Use"}},
 			{output, "Your use of output of the Model is subject to the Zeta Output Terms of Use.", nil},
 			{output, "If you share a set of Outputs as a dataset, you must include a prominent notice naming the Model.", nil},
 			{output, "Provide prominent notices stating that your models are trained on Outputs of the Model.", nil},
