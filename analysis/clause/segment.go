@@ -251,7 +251,9 @@ func markerLen(b []byte) int {
 	if paren {
 		i++
 	}
-	segs := 0
+	// letters: every segment so far is one letter; "U.S." and "e.g." at
+	// the start of a line are abbreviations, not a marker like "1.b.".
+	segs, letters := 0, true
 	for {
 		j := i
 		for j < len(b) && j-i < 6 && isAlnum(b[j]) {
@@ -261,6 +263,7 @@ func markerLen(b []byte) int {
 			return 0
 		}
 		segs++
+		letters = letters && j-i == 1 && (b[i] < '0' || b[i] > '9')
 		i = j
 		if i >= len(b) {
 			return 0
@@ -276,6 +279,9 @@ func markerLen(b []byte) int {
 				return 0
 			}
 			if i+1 < len(b) && blankLen(b[i+1:]) > 0 {
+				if segs > 1 && letters {
+					return 0
+				}
 				return i + 1
 			}
 			i++

@@ -131,7 +131,7 @@ func (d *detector) carryTerms(n *normalizer, text []byte, spans []span, termWord
 				continue
 			}
 			norm := n.sentence(text, s.start, s.end)
-			if isDefinition(norm) {
+			if isDefinition(norm) || disclaimer.MatchString(norm) {
 				continue
 			}
 			marked, ok := markTerm(norm, df.term)
@@ -213,6 +213,12 @@ func markTerm(norm, term string) (string, bool) {
 	sb.WriteString(norm[last:])
 	return sb.String(), true
 }
+
+// disclaimer matches the licensor's disclaimers of warranty and liability
+// ("The Licensor does not warrant that the Output will ...", "in no event
+// shall the Licensor be liable for ... any Output", "许可方不能保证输出的
+// 准确性"): a term they use is no restriction on you.
+var disclaimer = regexp.MustCompile(`\b(?:warrant(?:s|y|ies|ed)?|guarantees?|liable|liability|indemnif\w*|disclaims?)\b|\bas is\b|保证|担保|承担[^。；]{0,10}?责任|免责`)
 
 // overlapsCode reports whether a hit of code overlaps s.
 func overlapsCode(hits []Hit, code string, s span) bool {
