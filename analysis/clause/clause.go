@@ -18,7 +18,8 @@
 // (（1）, 一、, 3、, 第二条). A sentence gives at most one hit per code, except
 // that every threshold of a sentence is its own hit (patterns marked each);
 // consecutive items of one list that give the same hit are one hit over the
-// list, and so are a sentence and its restatement on the same line ("...
+// list (the use restrictions of a colon's list are one even across items
+// that give none; a line without a list marker ends the list), and so are a sentence and its restatement on the same line ("...
 // outside the Territory. Any such use is unlicensed.") when the hit carries
 // no data; a text that holds a license twice gives hits for both copies.
 // Definitions ("\"Output\" means ...") give no hits unless a pattern allows
@@ -109,6 +110,14 @@ func Detect(k *kb.KB, text []byte) []Hit {
 	// underColon: the sentence is in the list a colon opened (before any
 	// blank line but the one after the colon).
 	underColon, afterLead := false, false
+	// listFirst: the first of the hits since the colon that opened the
+	// current list (-1: not in one). The items of one list that restrict
+	// uses are one use restriction, even when items between them give
+	// none ("following guidelines: a. not be used to ...; b. not be
+	// employed ...; c. ...; d. not be used in a way that ..."); items of
+	// other codes keep their own findings (a list may hold a notice duty
+	// and a pass-through duty, each its own clause).
+	listFirst := -1
 	// para is the sentence that opened the current line's paragraph, and
 	// paraDef whether it is a definition opening a list, ending in a colon
 	// or a semicolon (-1: not read yet). The items after it on its line
@@ -125,6 +134,9 @@ func Detect(k *kb.KB, text []byte) []Hit {
 			para, paraDef = s, -1
 		}
 		underColon = afterLead || underColon && prev.end > 0 && !blankLine(text[prev.end:s.start])
+		if !underColon || unmarkedLine(text, s) {
+			listFirst = -1 // a line without a list marker ends the list
+		}
 		mask, hanMask := found[i*w:(i+1)*w], noHan
 		if r := hanRow[i]; r >= 0 {
 			hanMask = hanFound[int(r)*hw : (int(r)+1)*hw]
@@ -221,6 +233,9 @@ func Detect(k *kb.KB, text []byte) []Hit {
 			if item || underColon {
 				same = nil // the items of one lead-in are one clause of its code
 			}
+			if p.Code == useRestriction && (item || underColon) && listFirst >= 0 && growListHit(hits[listFirst:first], p.Code, data, s.end) {
+				continue
+			}
 			if !extendsList(text, hits[:first], prev, s, p.Code, same, data) {
 				at := s
 				if !item {
@@ -234,6 +249,7 @@ func Detect(k *kb.KB, text []byte) []Hit {
 		}
 		if isLead {
 			lead.from, lead.to = first, len(hits)
+			listFirst = first
 		}
 		prev, afterLead = s, isLead
 	}
@@ -428,6 +444,21 @@ func restated(text []byte, hits []Hit, prev, s span, code string, data map[strin
 	return growPrevious(hits, prev, s, code, nil, data)
 }
 
+// useRestriction is the code whose list items are one clause.
+const useRestriction = "clause/use-restriction"
+
+// growListHit extends to end the last of hits (those of one list so far)
+// with code and data, if any.
+func growListHit(hits []Hit, code string, data map[string]any, end int) bool {
+	for i := len(hits) - 1; i >= 0; i-- {
+		if h := &hits[i]; h.Code == code && reflect.DeepEqual(h.Data, data) {
+			h.End = max(h.End, end)
+			return true
+		}
+	}
+	return false
+}
+
 // growPrevious extends to s the hit of code and data (and message msg(),
 // unless msg is nil) that ends the previous sentence.
 func growPrevious(hits []Hit, prev, s span, code string, msg func() string, data map[string]any) bool {
@@ -520,6 +551,21 @@ func midLine(text []byte, s span) bool {
 	}
 	before := bytes.TrimSpace(text[lo+nl+1 : s.start])
 	return len(before) > 12 || hasWord(before)
+}
+
+// unmarkedLine reports whether the sentence s opens its line with no list
+// marker before it: a heading or a paragraph, not an item.
+func unmarkedLine(text []byte, s span) bool {
+	for i := s.start - 1; i >= 0 && i >= s.start-16; i-- {
+		switch text[i] {
+		case '\n':
+			return true
+		case ' ', '\t', '\r':
+		default:
+			return false
+		}
+	}
+	return s.start == 0
 }
 
 // midLineLookBack bounds how far midLine looks for the start of a line.

@@ -31,5 +31,33 @@ func TestRestrictionsWhereTheySit(t *testing.T) {
 			{geo, "EXPORT REGULATION: Licensee agrees to comply with any and all applicable\n" +
 				"U.S. export control laws, regulations, and/or other laws related to embargoes and sanction programs.", nil},
 		},
+	}, {
+		name: "a list of uses is one restriction, across items that give none",
+		text: "The Licensee shall ensure that the Model is used responsibly, following these guidelines:\n" +
+			"a. The Model shall not be used to generate false information.\n" +
+			"b. Be kind to others.\n" +
+			"c. The Model shall not be used in a way that causes harm.\n\n" +
+			"4. Ownership\n\nThe Licensor owns the Model.",
+		want: []phrase{
+			{use, "The Model shall not be used to generate false information.\n" +
+				"b. Be kind to others.\n" +
+				"c. The Model shall not be used in a way that causes harm.", nil},
+		},
+	}, {
+		name: "Chinese: a list of uses is one restriction, across items that give none",
+		text: "您应确保以负责任的方式使用本模型，遵守以下准则：\n一、本模型不得用于生成虚假信息；\n二、尊重他人；\n三、本模型不得用于伤害他人。\n\n四、所有权\n\n许可方拥有本模型。",
+		want: []phrase{
+			{use, "本模型不得用于生成虚假信息；\n二、尊重他人；\n三、本模型不得用于伤害他人。", nil},
+		},
+	}, {
+		name: "a line without a list marker ends the list",
+		text: "If you distribute the Model, you must:\n(A) provide a copy of this Agreement;\n(B) mark your changes.\n3. Restrictions\n" +
+			"You are not allowed to use the Model for any military purposes.\n" +
+			"You are not allowed to use the Model to harm others.",
+		want: []phrase{
+			{notice, "provide a copy of this Agreement;", nil},
+			{use, "You are not allowed to use the Model for any military purposes.", nil},
+			{use, "You are not allowed to use the Model to harm others.", nil},
+		},
 	}})
 }
