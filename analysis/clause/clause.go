@@ -240,6 +240,9 @@ func Detect(k *kb.KB, text []byte) []Hit {
 				at := s
 				if !item {
 					at = p.part(&n, norm, text, s)
+					if headingless[p.Code] {
+						at = afterRunInHeading(text, at)
+					}
 				}
 				if msg == "" {
 					msg = p.render(norm, data)
@@ -583,6 +586,86 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// headingless are the codes whose findings leave out a run-in heading
+// (afterRunInHeading). The other codes' ranges still open with it, as
+// their tests pin (a share-alike clause under "**相同方式**：").
+var headingless = map[string]bool{
+	useRestriction: true, "clause/geographic": true,
+	"clause/policy-by-reference": true, "clause/output-restriction": true,
+}
+
+// afterRunInHeading returns s without the run-in heading that opens it
+// ("Reverse Engineering: The Licensee shall not ...", "EXPORT REGULATION:
+// Licensee agrees ...", "**Use of Outputs**. You may not ...",
+// "**限制修改发布**：使用者不可……"): a finding sits on the clause, not on
+// its title. A heading is a few capitalised words (small words between
+// them allowed), or any words in Markdown bold, then a colon or a full
+// stop and the clause's first word.
+func afterRunInHeading(text []byte, s span) span {
+	b := text[s.start:s.end]
+	head := b[:min(len(b), 80)]
+	i := bytes.IndexAny(head, ":.：")
+	if i <= 0 {
+		return s
+	}
+	sep := 1
+	if head[i] >= 0x80 {
+		sep = len("：")
+		if !bytes.HasPrefix(head[i:], []byte("：")) {
+			return s
+		}
+	}
+	title := bytes.TrimSpace(head[:i])
+	// The sentence's range may already leave out the opening "**".
+	opened := bytes.HasPrefix(title, []byte("**")) || s.start >= 2 && string(text[s.start-2:s.start]) == "**"
+	bold := opened && bytes.HasSuffix(title, []byte("**")) && len(bytes.Trim(title, "*")) > 0
+	if !bold && !titleWords(title) {
+		return s
+	}
+	rest := i + sep
+	for rest < len(b) && (isSpace(b[rest]) || b[rest] == '*') {
+		rest++
+	}
+	if rest < len(b) && b[rest] == 0xC2 && rest+1 < len(b) && b[rest+1] == 0xA0 { // a no-break space
+		rest += 2
+		for rest < len(b) && isSpace(b[rest]) {
+			rest++
+		}
+	}
+	if rest >= len(b) || sep == 1 && rest == i+1 || head[i] == '.' && !(b[rest] >= 'A' && b[rest] <= 'Z') {
+		return s // no blank after ":" or ".", or a full stop not followed by a sentence
+	}
+	if b[rest] >= 'a' && b[rest] <= 'z' || b[rest] == '(' {
+		return s // a lead-in and its items: "You may not: (a) ...", "Note: see ..."
+	}
+	return span{s.start + rest, s.end}
+}
+
+// titleWords reports whether b is a short title: two to six words, each
+// capitalised or a small word, or all in capitals.
+func titleWords(b []byte) bool {
+	words := bytes.Fields(b)
+	if len(words) < 1 || len(words) > 6 {
+		return false
+	}
+	caps := 0
+	for _, w := range words {
+		w = bytes.Trim(w, "*_\"'()")
+		switch {
+		case len(w) == 0:
+			return false
+		case w[0] >= 'A' && w[0] <= 'Z':
+			caps++
+		case w[0] >= '0' && w[0] <= '9':
+		case string(w) == "of" || string(w) == "and" || string(w) == "with" || string(w) == "on" ||
+			string(w) == "the" || string(w) == "for" || string(w) == "to" || string(w) == "&" || string(w) == "-":
+		default:
+			return false
+		}
+	}
+	return caps >= 1 && !bytes.EqualFold(words[0], []byte("you"))
 }
 
 // longSentence is the length from which a hit is narrowed to the part of

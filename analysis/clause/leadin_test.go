@@ -40,6 +40,8 @@ func TestListLeadIns(t *testing.T) {
 		text: "You may not: (a) sell the Weights; (b) obscure or remove any proprietary notices on the Weights.",
 		want: []phrase{
 			{notice, "You may not: (a) sell the Weights; (b) obscure or remove any proprietary notices on the Weights.", nil},
+			// a ban stated as an inline list restricts use
+			{use, "You may not: (a) sell the Weights; (b) obscure or remove any proprietary notices on the Weights.", nil},
 		},
 	}})
 }

@@ -3,8 +3,9 @@ package clause
 import "testing"
 
 // TestRestrictionsWhereTheySit: findings sit on the clause that binds you,
-// not on the licensor's disclaimers that use the same defined term, and a
-// sentence wrapped before an abbreviation ("U.S.") stays one sentence.
+// not on the licensor's disclaimers that use the same defined term nor on
+// the run-in heading before it ("EXPORT REGULATION: ..."), and a sentence
+// wrapped before an abbreviation ("U.S.") stays one sentence.
 // Every case lists all hits its text gives, with their byte ranges.
 func TestRestrictionsWhereTheySit(t *testing.T) {
 	runPhraseCases(t, []phraseCase{{
@@ -28,7 +29,7 @@ func TestRestrictionsWhereTheySit(t *testing.T) {
 		text: "EXPORT REGULATION: Licensee agrees to comply with any and all applicable\n" +
 			"U.S. export control laws, regulations, and/or other laws related to embargoes and sanction programs.",
 		want: []phrase{
-			{geo, "EXPORT REGULATION: Licensee agrees to comply with any and all applicable\n" +
+			{geo, "Licensee agrees to comply with any and all applicable\n" +
 				"U.S. export control laws, regulations, and/or other laws related to embargoes and sanction programs.", nil},
 		},
 	}, {
@@ -58,6 +59,30 @@ func TestRestrictionsWhereTheySit(t *testing.T) {
 			{notice, "provide a copy of this Agreement;", nil},
 			{use, "You are not allowed to use the Model for any military purposes.", nil},
 			{use, "You are not allowed to use the Model to harm others.", nil},
+		},
+	}, {
+		name: "use restrictions: reverse engineering, prohibited to use, an inline list",
+		text: "3.2 Reverse Engineering: The Licensee shall not decompile, disassemble, reverse engineer, or attempt to derive the source code of the Model.\n" +
+			"Any attempt to reverse engineer the Weights is strictly prohibited.\n" +
+			"It is prohibited to use the Model Materials to infer sensitive personal data.\n" +
+			"You may not: (a) circumvent any copy protection in the Materials; (b) use the Materials in any way that harasses any third party.",
+		want: []phrase{
+			{use, "The Licensee shall not decompile, disassemble, reverse engineer, or attempt to derive the source code of the Model.", nil},
+			{use, "Any attempt to reverse engineer the Weights is strictly prohibited.", nil},
+			{use, "It is prohibited to use the Model Materials to infer sensitive personal data.", nil},
+			{use, "You may not: (a) circumvent any copy protection in the Materials; (b) use the Materials in any way that harasses any third party.", nil},
+		},
+	}, {
+		name: "a run-in heading is no part of the clause",
+		text: "Compliance with Laws: Licensee shall comply with all export control laws.\n" +
+			"**Use of Outputs**. You may not use any Outputs to train other models.\n" +
+			"Note: you may not use the Weights for weapons.\n\n" +
+			"**限制用途**：使用者不得将本模型用于军事目的。",
+		want: []phrase{
+			{geo, "Licensee shall comply with all export control laws.", nil},
+			{output, "You may not use any Outputs to train other models.", nil},
+			{use, "Note: you may not use the Weights for weapons.", nil},
+			{use, "使用者不得将本模型用于军事目的。", nil},
 		},
 	}})
 }
