@@ -86,3 +86,26 @@ func TestRestrictionsWhereTheySit(t *testing.T) {
 		},
 	}})
 }
+
+// TestOutputsHeldToOtherTerms: the use of outputs made to answer to a
+// policy or the law is an output restriction, in English and Chinese.
+func TestOutputsHeldToOtherTerms(t *testing.T) {
+	runPhraseCases(t, []phraseCase{{
+		name: "when using the outputs, comply with; use of the materials including outputs must adhere",
+		text: "When using the Outputs, Zeta-2.x and any Derivatives thereof, you agree to comply with the laws of your country.\n" +
+			"Your use of the Materials, including any output of the Materials, must adhere to the Documentation.",
+		want: []phrase{
+			{output, "When using the Outputs, Zeta-2.x and any Derivatives thereof, you agree to comply with the laws of your country.", nil},
+			{output, "Your use of the Materials, including any output of the Materials, must adhere to the Documentation.", nil},
+		},
+	}, {
+		name: "Chinese: use of outputs must comply",
+		text: "您使用本模型的输出内容时须遵守相关法律法规。",
+		want: []phrase{
+			{output, "您使用本模型的输出内容时须遵守相关法律法规。", nil},
+		},
+	}, {
+		name: "no hit: outputs not subject to anything",
+		text: "Outputs are not subject to this Agreement, and you need not comply with anything to use them.",
+	}})
+}
