@@ -14,12 +14,15 @@ func TestIncorporationByStructure(t *testing.T) {
 		text: "You must comply with Zeta's Acceptable Use Policy, as well as all applicable laws.\n" +
 			"You may use the Weights only in accordance with this Agreement and the Acceptable Use Policy.\n" +
 			"Use of the Weights will be consistent with Zeta's Human Rights Policy.\n" +
-			"Your use of the Weights must adhere to the Service Agreement.",
+			"Your use of the Weights must adhere to the Service Agreement.\n" +
+			"Derivatives remain subject to all obligations and restrictions of the Acme Community License Agreement.\n" +
+			"This model is subject to the terms of this License Agreement.",
 		want: []phrase{
 			{policy, "You must comply with Zeta's Acceptable Use Policy, as well as all applicable laws.", map[string]any{"document": "Acceptable Use Policy"}},
 			{policy, "You may use the Weights only in accordance with this Agreement and the Acceptable Use Policy.", map[string]any{"document": "Acceptable Use Policy"}},
 			{policy, "Use of the Weights will be consistent with Zeta's Human Rights Policy.", map[string]any{"document": "Human Rights Policy"}},
 			{policy, "Your use of the Weights must adhere to the Service Agreement.", map[string]any{"document": "Service Agreement"}},
+			{policy, "Derivatives remain subject to all obligations and restrictions of the Acme Community License Agreement.", map[string]any{"document": "Acme Community License Agreement"}},
 		},
 	}, {
 		name: "Chinese: a policy bound by its name in 《》",
