@@ -31,6 +31,13 @@ func TestIncorporationByStructure(t *testing.T) {
 			{policy, "您对本模型的使用必须遵守《可接受使用政策》。", map[string]any{"document": "可接受使用政策"}},
 		},
 	}, {
+		name: "a policy named by a Markdown link in a list item",
+		text: "You must not use the Weights:\n\n1.  for the restricted uses set forth in the\n    [Zeta Prohibited Use Policy](https://zeta.example/pup);\n    or\n2.  in violation of applicable laws.",
+		want: []phrase{
+			{use, "You must not use the Weights:", nil},
+			{policy, "for the restricted uses set forth in the\n    [Zeta Prohibited Use Policy](https://zeta.example/pup);\n    or", map[string]any{"url": "https://zeta.example/pup"}},
+		},
+	}, {
 		name: "a policy named again in another section is another clause",
 		text: "You may use the Weights commercially if you follow the guardrails of the Acceptable Use Policy (https://zeta.example/aup).\n\n" +
 			"You must comply with the Acceptable Use Policy.",
