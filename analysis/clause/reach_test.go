@@ -109,3 +109,25 @@ func TestOutputsHeldToOtherTerms(t *testing.T) {
 		text: "Outputs are not subject to this Agreement, and you need not comply with anything to use them.",
 	}})
 }
+
+// TestActsThatNeedMoreThanThisLicense: an act the license grants only with
+// an additional license ("To upload the Software to third-party platforms
+// for download, an additional license is required") restricts use; a
+// commercial license is the non-commercial reader's.
+func TestActsThatNeedMoreThanThisLicense(t *testing.T) {
+	runPhraseCases(t, []phraseCase{{
+		name: "an additional license to upload or host",
+		text: "To upload the Software to other third-party platforms for download, an additional license is required.\n" +
+			"Hosting the Weights on a public hub requires a separate permission from Zeta.",
+		want: []phrase{
+			{use, "To upload the Software to other third-party platforms for download, an additional license is required.", nil},
+			{use, "Hosting the Weights on a public hub requires a separate permission from Zeta.", nil},
+		},
+	}, {
+		name: "Chinese: an additional license to upload",
+		text: "将本软件上传至其他第三方平台以供下载，需要获得额外许可。",
+		want: []phrase{
+			{use, "将本软件上传至其他第三方平台以供下载，需要获得额外许可。", nil},
+		},
+	}})
+}
