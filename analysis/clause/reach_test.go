@@ -1,6 +1,10 @@
 package clause
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/fineprint-dev/fineprint/analysis/kb"
+)
 
 // TestRestrictionsWhereTheySit: findings sit on the clause that binds you,
 // not on the licensor's disclaimers that use the same defined term nor on
@@ -130,4 +134,16 @@ func TestActsThatNeedMoreThanThisLicense(t *testing.T) {
 			{use, "将本软件上传至其他第三方平台以供下载，需要获得额外许可。", nil},
 		},
 	}})
+}
+
+// TestCommercialBanIsNoUseRestriction: "you cannot use the Weights in any
+// commercial offering" bars commercial use, which license/non-commercial
+// reports; it is no restriction of the uses of the model besides.
+func TestCommercialBanIsNoUseRestriction(t *testing.T) {
+	text := "You may use the Weights for testing, but you cannot use the Weights in any commercial offering, including as part of a product you sell."
+	for _, h := range Detect(kb.Default(), []byte(text)) {
+		if h.Code == use {
+			t.Errorf("got %s [%d,%d) %q, want none", h.Code, h.Start, h.End, text[h.Start:h.End])
+		}
+	}
 }
