@@ -147,3 +147,23 @@ func TestCommercialBanIsNoUseRestriction(t *testing.T) {
 		}
 	}
 }
+
+// TestOutputsPassedOffAsHumanMade: presenting outputs as made by people is
+// barred as an output restriction, whatever the word for it.
+func TestOutputsPassedOffAsHumanMade(t *testing.T) {
+	runPhraseCases(t, []phraseCase{{
+		name: "human-created, human-written",
+		text: "Do not misrepresent generated content from the models as human-created.\n\n" +
+			"You may not present Outputs as human-written text.",
+		want: []phrase{
+			{output, "Do not misrepresent generated content from the models as human-created.", nil},
+			{output, "You may not present Outputs as human-written text.", nil},
+		},
+	}, {
+		name: "Chinese: generated content passed off as made by people",
+		text: "您承诺不会将生成内容宣称为人类创作的内容。",
+		want: []phrase{
+			{output, "您承诺不会将生成内容宣称为人类创作的内容。", nil},
+		},
+	}})
+}
