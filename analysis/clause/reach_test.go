@@ -92,9 +92,16 @@ func TestRestrictionsWhereTheySit(t *testing.T) {
 }
 
 // TestOutputsHeldToOtherTerms: the use of outputs made to answer to a
-// policy or the law is an output restriction, in English and Chinese.
+// policy or the law is an output restriction, in English and Chinese, and
+// so is a ban on making other works from them.
 func TestOutputsHeldToOtherTerms(t *testing.T) {
 	runPhraseCases(t, []phraseCase{{
+		name: "outputs barred from making other works",
+		text: "You may not use the Work or any output from the Work, whether directly or indirectly, to create other works for any purpose which conflicts with the Policy.",
+		want: []phrase{
+			{output, "You may not use the Work or any output from the Work, whether directly or indirectly, to create other works for any purpose which conflicts with the Policy.", nil},
+		},
+	}, {
 		name: "when using the outputs, comply with; use of the materials including outputs must adhere",
 		text: "When using the Outputs, Zeta-2.x and any Derivatives thereof, you agree to comply with the laws of your country.\n" +
 			"Your use of the Materials, including any output of the Materials, must adhere to the Documentation.",
