@@ -174,3 +174,19 @@ func TestOutputsPassedOffAsHumanMade(t *testing.T) {
 		},
 	}})
 }
+
+// TestNoOutputRestrictionIn: sentences that name outputs but restrict
+// nothing about them: a policy whose name says "Prohibited", a definition
+// of non-commercial purposes by what it includes.
+func TestNoOutputRestrictionIn(t *testing.T) {
+	for _, text := range []string{
+		"We make the Weights and output generated using them available under these terms and the [Zeta Prohibited Use Policy](https://zeta.example/pup).",
+		"Non-commercial purposes include any of the following uses of the model or its output, but only so far as you receive no payment from them.",
+	} {
+		for _, h := range Detect(kb.Default(), []byte(text)) {
+			if h.Code == output {
+				t.Errorf("%q: got %s [%d,%d), want none", text, h.Code, h.Start, h.End)
+			}
+		}
+	}
+}
