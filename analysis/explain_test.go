@@ -130,3 +130,38 @@ func TestExplainFinding(t *testing.T) {
 		}
 	}
 }
+
+// TestExplainNewerLicenses: the licenses added for models real projects
+// load are explained with their name, their family's explanation and the
+// family's answer on scale (the revenue limits and display duty live
+// there).
+func TestExplainNewerLicenses(t *testing.T) {
+	a := New()
+	for id, family := range map[string]string{
+		"lfm1.0":                  "lfm",
+		"kimi-k2-modified-mit":    "kimi",
+		"internlm-weights":        "internlm",
+		"baichuan-7b":             "baichuan",
+		"baichuan-13b-community":  "baichuan",
+		"baichuan-13b-commercial": "baichuan",
+		"mistral-modified-mit":    "mistral",
+	} {
+		l, fam := a.KB().License(id), a.KB().Family(family)
+		if l == nil || fam == nil || l.Family != family {
+			t.Fatalf("%s: license %+v, family %s", id, l, family)
+		}
+		got, ok := a.ExplainLicense(id)
+		if !ok {
+			t.Fatalf("ExplainLicense(%q) not found", id)
+		}
+		for _, part := range []string{
+			"### " + l.Name + "\n\n",
+			"#### Family: " + fam.Name + "\n\n" + strings.TrimSpace(fam.Explanation) + "\n\n",
+			"- **Scale thresholds**: " + fam.Checklist.Scale + "\n",
+		} {
+			if !strings.Contains(got, part) {
+				t.Errorf("ExplainLicense(%q) lacks %q:\n%s", id, part, got)
+			}
+		}
+	}
+}

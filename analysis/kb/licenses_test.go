@@ -101,6 +101,9 @@ func TestAliasesResolve(t *testing.T) {
 		"falcon-llm-license": "tii-falcon-2.0",
 		"tii-falcon-llm":     "tii-falcon-llm-1.0",
 		"sai-nc-community":   "stabilityai-nc-research-community",
+		// LiquidAI's cards: license lfm1.0, the LFM Open License v1.0.
+		"LFM1.0":           "lfm1.0",
+		"lfm-open-license": "lfm1.0",
 	} {
 		if l := k.License(alias); l == nil || l.ID != want {
 			t.Errorf("License(%q) = %v, want %s", alias, l, want)

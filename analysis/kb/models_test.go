@@ -7,7 +7,7 @@ import (
 
 // pendingLicenses are ids models.yaml uses that licenses.yaml does not
 // describe yet; resolving to them reports an unknown license.
-var pendingLicenses = map[string]bool{"flux-1-dev-non-commercial": true}
+var pendingLicenses = map[string]bool{"flux-1-dev-non-commercial": true, "nvidia-community-model-license": true}
 
 func TestModelLicensesAreKnown(t *testing.T) {
 	k := Default()
@@ -166,7 +166,7 @@ func TestNewerReleases(t *testing.T) {
 		{"ai21labs/AI21-Jamba-Mini-1.7", "jamba-open-model"},
 		{"deepseek-ai/DeepSeek-V4-Flash", "mit"},
 		{"baichuan-inc/Baichuan2-13B-Chat", "baichuan2-community"},
-		{"baichuan-inc/Baichuan-13B-Chat", ""},
+		{"baichuan-inc/Baichuan-13B-Chat", "baichuan-13b-community"},
 		{"nvidia/DeepSeek-V4-Flash-NVFP4", "mit"},
 		{"zai-org/GLM-4.7-Flash", "mit"},
 		{"zai-org/GLM-5", "mit"},
@@ -189,6 +189,36 @@ func TestNewerReleases(t *testing.T) {
 		{"NousResearch/Hermes-3-Llama-3.1-70B", "llama3.1"},
 		{"NousResearch/Llama-2-7b-hf", "llama2"},
 		{"LnL-AI/dbrx-base-converted-v2", "databricks-open-model"},
+		// Names InternLM/xtuner loads that were unknown, and the licenses
+		// added with them.
+		{"internlm/internlm-7b", "internlm-weights"},
+		{"internlm/internlm-chat-20b", "internlm-weights"},
+		{"internlm/internlm2-chat-1_8b-sft", "internlm-weights"},
+		{"internlm/internlm2-20b", "internlm-weights"},
+		{"internlm/internlm2_5-7b-chat", "internlm-weights"},
+		{"Shanghai_AI_Laboratory/internlm2-chat-7b", "internlm-weights"},
+		{"internlm/internlm3-8b-instruct", "apache-2.0"},
+		{"internlm/POLAR-7B", "apache-2.0"},
+		{"baichuan-inc/Baichuan-7B", "baichuan-7b"},
+		{"baichuan-inc/Baichuan-13B-Base", "baichuan-13b-community"},
+		{"baichuan-inc/Baichuan2-7B-Base", "baichuan2-community"},
+		{"LiquidAI/LFM2-1.2B", "lfm1.0"},
+		{"LiquidAI/LFM2.5-1.2B-Instruct", "lfm1.0"},
+		{"unsloth/LFM2-1.2B-GGUF", "lfm1.0"},
+		{"moonshotai/Kimi-K2-Instruct", "kimi-k2-modified-mit"},
+		{"moonshotai/Kimi-K2-Base", "kimi-k2-modified-mit"},
+		{"moonshotai/Kimi-VL-A3B-Instruct", "mit"},
+		{"mistralai/Devstral-2-123B-Instruct-2512", "mistral-modified-mit"},
+		{"devstral-2:123b", "mistral-modified-mit"},
+		{"mistralai/Devstral-Small-2-24B-Instruct-2512", "apache-2.0"},
+		{"AI-ModelScope/Mistral-7B-v0.1", "apache-2.0"},
+		{"AI-ModelScope/c4ai-command-r-plus", "cc-by-nc-4.0"},
+		// Nemotron-Mini's card names the NVIDIA Community Model License,
+		// not the Open Model License of the other Nemotron models: the id
+		// resolves to that name, which fineprint reports as unknown.
+		{"nvidia/Nemotron-Mini-4B-Instruct", "nvidia-community-model-license"},
+		{"nemotron-mini:4b", "nvidia-community-model-license"},
+		{"nvidia/NVIDIA-Nemotron-Nano-9B-v2", "nvidia-open-model"},
 	} {
 		got := ""
 		if m, ok := k.ResolveModel(tt.id); ok {
@@ -199,14 +229,19 @@ func TestNewerReleases(t *testing.T) {
 		}
 	}
 	for _, id := range []string{
-		"mistralai/Devstral-2-123B-Instruct-2512", // modified MIT with a revenue cap
-		"devstral-2:123b",
-		"LiquidAI/LFM2-1.2B",          // LFM Open License v1.0
-		"moonshotai/Kimi-K2-Instruct", // modified MIT
-		"LGAI-EXAONE/EXAONE-4.0-32B",  // EXAONE AI Model License
-		"arcee-ai/AFM-4.5B-Preview",   // gated preview, other terms
-		"Mapika/GLM-5.2-NVFP4",        // no GLM-5.2 release to source
-		"nemotron-mini:4b",            // Nemotron-Mini-4B: not a Llama model
+		"LGAI-EXAONE/EXAONE-4.0-32B", // EXAONE AI Model License
+		"arcee-ai/AFM-4.5B-Preview",  // gated preview, other terms
+		"Mapika/GLM-5.2-NVFP4",       // no GLM-5.2 release to source
+		// MiniCPM-1B and 2B moved from OpenBMB's General Model License to
+		// the MiniCPM Model License and then to Apache-2.0 (README,
+		// 2024-02, 2024-06, 2025-06); no source settles one license for
+		// these checkpoints.
+		"openbmb/MiniCPM-2B-sft-bf16",
+		"openbmb/MiniCPM-1B-sft-bf16",
+		"internlm/internlm-xcomposer2-7b", // InternLM-XComposer: its own cards, not read
+		"internlm/internlm2-math-7b",      // InternLM2-Math: its own cards, not read
+		"moonshotai/Kimi-K2.5",            // not the Kimi K2 LICENSE read
+		"AI-ModelScope/unknown-model",     // a mirror of nothing fineprint knows
 	} {
 		if m, ok := k.ResolveModel(id); ok {
 			t.Errorf("ResolveModel(%q) = %s (%s), want unknown", id, m.Model.ID, m.Model.License)

@@ -36,6 +36,8 @@ func TestReuploadRules(t *testing.T) {
 		{"lmstudio-ai/gemma-2b-it-GGUF", "google/gemma-2b-it", "gemma"},
 		{"ZhipuAI/chatglm3-6b", "THUDM/chatglm3-6b", "chatglm3-6b"},
 		{"LLM-Research/Meta-Llama-3-8B-Instruct", "meta-llama/Meta-Llama-3-8B-Instruct", "llama3"},
+		{"AI-ModelScope/Mistral-7B-v0.1", "mistralai/Mistral-7B-v0.1", "apache-2.0"},
+		{"Shanghai_AI_Laboratory/internlm2_5-7b-chat", "internlm/internlm2_5-7b-chat", "internlm-weights"},
 		// A copy whose name only looks like another family's: Llama 3, not
 		// the LLaMA v1 mirror huggyllama/llama-* (which holds 7b to 65b only).
 		{"casperhansen/llama-3-70b-fp16", "", ""},

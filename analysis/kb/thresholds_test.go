@@ -19,7 +19,12 @@ func TestLicenseThresholds(t *testing.T) {
 		"tencent-hunyuan-community": mau(100_000_000),
 		"baichuan2-community":       {{Metric: "daily-active-users", Value: 1_000_000}},
 		"jamba-open-model":          {{Metric: "annual-revenue", Value: 50_000_000, Currency: "USD"}},
-		"gemma":                     nil, "apache-2.0": nil, "deepseek": nil,
+		"lfm1.0":                    {{Metric: "annual-revenue", Value: 10_000_000, Currency: "USD"}},
+		"mistral-modified-mit":      {{Metric: "monthly-revenue", Value: 20_000_000, Currency: "USD"}},
+		// Kimi K2's thresholds bring a display duty, not a separate
+		// license, so they are not limits to weigh against the profile.
+		"kimi-k2-modified-mit": nil,
+		"gemma":                nil, "apache-2.0": nil, "deepseek": nil,
 	}
 	for id, w := range want {
 		l := k.License(id)
