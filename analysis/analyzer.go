@@ -370,6 +370,7 @@ func unsilenced(d *Document, fs []Finding) []Finding {
 func (a *Analyzer) analyzeLicense(d *Document, fr *fileResult) {
 	hits := a.detectClauses(d.Text)
 	matches := identify.Identify(a.kb, d.Text)
+	std := standardText{kb: a.kb} // whose clauses are not reported
 	for _, m := range matches {
 		l := a.kb.License(m.ID)
 		if l == nil {
@@ -380,6 +381,7 @@ func (a *Analyzer) analyzeLicense(d *Document, fr *fileResult) {
 			Policy: m.Policy || l.IsPolicy(), Span: Span{m.Start, m.End}, Title: Span{m.TitleStart, m.TitleEnd},
 			Named: m.Source == "pointer",
 		}
+		std.add(l, info, m.Added)
 		if len(m.Added) > 0 && !isNoticeFile(d.Path) {
 			fr.findings = append(fr.findings, a.modifiedFindings(d.Path, l, m.Added)...)
 			info.Name, info.Kind, info.Modified = l.Name+" with additional terms", "custom", true
@@ -392,7 +394,7 @@ func (a *Analyzer) analyzeLicense(d *Document, fr *fileResult) {
 		}
 		fr.licenses = append(fr.licenses, info)
 	}
-	hs := hits(isNoticeFile(d.Path) || coveredByStandard(fr.licenses, len(d.Text)))
+	hs := hits(isNoticeFile(d.Path) || std.covers(len(d.Text)))
 	if len(fr.licenses) == 0 && isNoticeFile(d.Path) {
 		// A NOTICE that names no known license is the project's own notice
 		// file, not an unknown license: the notice rules read it.
@@ -420,7 +422,7 @@ func (a *Analyzer) analyzeLicense(d *Document, fr *fileResult) {
 		if h.Code == "license/modified" && hasCode(fr.findings, "license/modified") {
 			continue // the added text was already found by comparing with the standard text
 		}
-		if inStandardLicense(fr.licenses, h.Start) {
+		if std.holds(d.Text, h.Code, h.Start, h.End) {
 			continue
 		}
 		f := a.finding(h.Code, d.Path, operative(d.Text, Span{h.Start, h.End}), h.Message, licenseAt(fr.licenses, h.Start), h.Data)
@@ -471,26 +473,6 @@ func (a *Analyzer) detectClauses(text []byte) func(unused bool) []clause.Hit {
 	done := make(chan []clause.Hit, 1)
 	go func() { done <- clause.Detect(a.kb, text) }()
 	return func(bool) []clause.Hit { return <-done }
-}
-
-// coveredByStandard reports whether every offset of a text of size n lies
-// in a standard license (inStandardLicense): every clause hit in it would
-// be dropped, so the text need not be read for clauses (a plain MIT or
-// Apache-2.0 LICENSE, most of what a project's check reads).
-func coveredByStandard(ls []LicenseInfo, n int) bool {
-	for at := 0; at < n; {
-		next := at
-		for _, l := range ls {
-			if l.standardAt(at) {
-				next = max(next, l.Span.End)
-			}
-		}
-		if next == at {
-			return false
-		}
-		at = next
-	}
-	return true
 }
 
 // kindCodes are the license/* codes that follow from a license's kind alone.
@@ -620,31 +602,6 @@ func quietRepeats(fs []Finding) {
 		}
 		seen[key] = true
 	}
-}
-
-// inStandardLicense reports whether off lies in the text of a standard
-// permissive or copyleft license (MIT, Apache-2.0, the GPL ...): their terms
-// are well known, and a project's own LICENSE under one gets no clause
-// findings (its attribution or share-alike clause is no news to the
-// project that chose it). Text added around such a license is still read.
-// A modified one (license/modified) is a custom license: all of its text
-// binds as its terms, the standard part included (its notice condition,
-// Apache-2.0's patent termination).
-func inStandardLicense(ls []LicenseInfo, off int) bool {
-	for _, l := range ls {
-		if l.standardAt(off) {
-			return true
-		}
-	}
-	return false
-}
-
-// standardAt reports whether off lies in l's text and l is an unmodified
-// standard (permissive or copyleft) license, whose clauses its checklist
-// already states.
-func (l LicenseInfo) standardAt(off int) bool {
-	standard := (l.Kind == "permissive" || l.Kind == "copyleft") && !l.Modified
-	return standard && !l.Policy && off >= l.Span.Start && off < l.Span.End
 }
 
 // isNoticeFile reports a NOTICE* file name.

@@ -368,8 +368,16 @@ func (c *checklistInput) scale() ChecklistItem {
 }
 
 func (c *checklistInput) derivatives() ChecklistItem {
-	return c.said(QuestionDerivatives, "derivatives", func(f *kb.FamilyChecklist) string { return f.Derivatives },
+	it := c.said(QuestionDerivatives, "derivatives", func(f *kb.FamilyChecklist) string { return f.Derivatives },
 		"No derivative obligations found in the text; keep its copyright and license notices with every copy anyway.")
+	// A modified standard license's findings are its added terms' only
+	// (analysis/standard.go): the standard text's duties, which its family
+	// states, hold beside them.
+	if base := c.kb.License(c.l.ID); c.l.Modified && len(it.Findings) > 0 && c.fam != nil && c.fam.Checklist.Derivatives != "" &&
+		base != nil && (base.Kind == "permissive" || base.Kind == "copyleft") {
+		it.Answer += fmt.Sprintf(" From the standard %s text: %s", c.fam.Name, endSentence(c.fam.Checklist.Derivatives))
+	}
+	return it
 }
 
 func (c *checklistInput) outputs() ChecklistItem {

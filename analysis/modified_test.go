@@ -71,8 +71,9 @@ func TestModifiedStandardLicense(t *testing.T) {
 // grant and its notice condition; Apache-2.0 retitled with a section
 // inserted) matches no licensecheck template, yet it is that license
 // modified: license/modified sits on the inserted terms, which the clause
-// rules read, and the standard part's clauses count too (the license is
-// custom now). The inserted terms are made up.
+// rules read; the standard part's clauses are not reported, as in the
+// plain license (its duties are known from the identification). The
+// inserted terms are made up.
 func TestAlteredStandardLicense(t *testing.T) {
 	mitAdded := "No part of the Software, nor any audio made with it, may be used for commercial purposes."
 	mit := strings.Replace(corpusLicense(t, "mit/deepseek-r1/LICENSE"), "subject to the following conditions:\n", "subject to the following conditions:\n\n"+mitAdded+"\n", 1)
@@ -83,7 +84,7 @@ func TestAlteredStandardLicense(t *testing.T) {
 	tests := []struct {
 		name, text, added, id string
 		codes                 []string // clause codes that must sit on the added text
-		standardCode          string   // a clause of the standard part that counts too
+		standardCode          string   // a clause of the standard part, not reported
 	}{
 		{"MIT with a condition written in", mit, mitAdded, "mit", []string{"license/non-commercial"}, "clause/notice-required"},
 		{"Apache-2.0 retitled, a section inserted", apache, apacheAdded, "apache-2.0", []string{"clause/scale-threshold"}, "clause/notice-required"},
@@ -116,8 +117,8 @@ func TestAlteredStandardLicense(t *testing.T) {
 					t.Errorf("no %s on the added text", c)
 				}
 			}
-			if !elsewhere[tt.standardCode] {
-				t.Errorf("no %s on the standard part of a modified license", tt.standardCode)
+			if elsewhere[tt.standardCode] {
+				t.Errorf("%s on the standard part of a modified license", tt.standardCode)
 			}
 			if len(res.Licenses) != 1 || res.Licenses[0].ID != tt.id || res.Licenses[0].Kind != "custom" || !res.Licenses[0].Modified {
 				t.Errorf("licenses %+v, want one %s, custom, modified", res.Licenses, tt.id)
@@ -206,5 +207,79 @@ func TestModifiedNamedLicense(t *testing.T) {
 	}
 	if len(res.Licenses) != 1 || res.Licenses[0].ID != "mit" || !res.Licenses[0].Modified || !res.Licenses[0].Named {
 		t.Errorf("licenses %+v, want one modified mit, named", res.Licenses)
+	}
+}
+
+// In a standard license with terms added (license/modified), only the
+// added terms give clause findings, as the terms around a plain MIT or
+// Apache-2.0 text do: the standard text's duties (MIT's notice condition,
+// Apache-2.0's section 4) are known from the identification and stated by
+// the checklist. A standard sentence the licensor touched stays the
+// standard one: Apache-2.0's section 4 items renumbered after an inserted
+// item, one with "Agreement" for "License". The standard texts are written
+// out from licensecheck's templates; the terms are made up.
+func TestModifiedStandardClausesOnAddedTermsOnly(t *testing.T) {
+	mitAdded := "If your product has more than 5 million monthly active users, you must display \"Built with Zeta\" in its user interface."
+	mit := stdtext.Text("MIT")
+	// The template's fullest wording breaks the notice condition where
+	// its group ends; a faithful copy runs it on.
+	if !strings.Contains(mit, "notice\n\nshall be included") {
+		t.Fatalf("MIT template text has no notice condition to join: %q", mit)
+	}
+	mit = strings.Replace(mit, "notice\n\nshall be included", "notice shall be included", 1) + "\nAdditional Terms\n\n" + mitAdded + "\n"
+
+	apacheAdded := "(a) You must include the use restrictions of Attachment A as an enforceable provision in every agreement under which You distribute the Work or Derivative Works; and"
+	apache := stdtext.Text("Apache-2.0")
+	for _, r := range [][2]string{
+		{"(d) If the Work", "(e) If the Work"},
+		{"(b) You must cause", "(c) You must cause"},
+		{"(a) You must give", "(b) You must give"},
+		{"Works a\ncopy of this License; and", "Works a\ncopy of this Agreement; and"},
+		{"following conditions:\n\n", "following conditions:\n\n" + apacheAdded + "\n\n"},
+	} {
+		if !strings.Contains(apache, r[0]) {
+			t.Fatalf("Apache-2.0 template text has no %q", r[0])
+		}
+		apache = strings.Replace(apache, r[0], r[1], 1)
+	}
+	for _, tt := range []struct {
+		name, text, added, id string
+		codes                 []string // clause codes on the added terms
+	}{
+		{"MIT with terms appended", mit, mitAdded, "mit", []string{"clause/scale-threshold", "clause/attribution"}},
+		{"Apache-2.0 with an item inserted in section 4", apache, apacheAdded, "apache-2.0", []string{"clause/pass-through"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res := New().Analyze(context.Background(), &Snapshot{Docs: []Document{{Path: "LICENSE", Kind: KindLicense, Text: []byte(tt.text)}}})
+			start := strings.Index(tt.text, tt.added)
+			added := Span{start, start + len(tt.added)}
+			if len(res.Licenses) != 1 || res.Licenses[0].ID != tt.id || !res.Licenses[0].Modified {
+				t.Fatalf("licenses %+v, want one modified %s", res.Licenses, tt.id)
+			}
+			onAdded := map[string]bool{}
+			for _, f := range res.Findings {
+				if !strings.HasPrefix(f.Code, "clause/") && !strings.HasPrefix(f.Code, "license/") || f.Code == "license/modified" {
+					continue
+				}
+				if f.Span.Start >= added.Start && f.Span.End <= added.End {
+					onAdded[f.Code] = true
+					continue
+				}
+				t.Errorf("%s on the standard text: %q", f.Code, tt.text[f.Span.Start:f.Span.End])
+			}
+			for _, c := range tt.codes {
+				if !onAdded[c] {
+					t.Errorf("no %s on the added terms", c)
+				}
+			}
+			// The checklist states the standard text's duties beside the
+			// added terms'.
+			fam := New().KB().Family(res.Licenses[0].Family).Checklist.Derivatives
+			for _, it := range New().Checklist(res.Licenses[0], res.Findings) {
+				if it.Question == QuestionDerivatives && !strings.Contains(it.Answer, fam) {
+					t.Errorf("derivative obligations %q do not state the standard text's %q", it.Answer, fam)
+				}
+			}
+		})
 	}
 }

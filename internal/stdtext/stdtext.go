@@ -1,7 +1,9 @@
 // Package stdtext writes out a standard license's text from
 // google/licensecheck's template for it, for tests that need a faithful
 // MIT, BSD or Apache-2.0 text to add terms to or change a word of,
-// without a copy of any license text in the repository.
+// without a copy of any license text in the repository, and for the
+// analysis, which reads the clauses a standard text gives to tell them
+// from the terms a modified copy adds (analysis/standard.go).
 //
 // A template's groups offer alternatives ("((must || shall))") and
 // optional text ("((sell))??"): Text takes every optional part and, of the

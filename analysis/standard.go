@@ -1,0 +1,150 @@
+package analysis
+
+import (
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/fineprint-dev/fineprint/analysis/clause"
+	"github.com/fineprint-dev/fineprint/analysis/identify"
+	"github.com/fineprint-dev/fineprint/analysis/kb"
+	"github.com/fineprint-dev/fineprint/internal/stdtext"
+)
+
+// standardText is the text of standard permissive or copyleft licenses
+// (MIT, Apache-2.0, the GPL ...) in a license file. Their terms are well
+// known: a project's LICENSE under one gets no clause findings (its notice
+// or share-alike clause is no news to the project that chose it; the
+// checklist states it from the license's family). In a modified one
+// (license/modified) only the added terms are read for clauses, the way
+// the terms around a plain Apache-2.0 text would be: the licensor's own
+// terms are what the reader does not know yet. A file that names the
+// license rather than holds its text (a pointer), a use policy and a
+// license of any other kind hold no standard text.
+type standardText struct {
+	kb    *kb.KB
+	spans []Span        // the standard text, sorted, none overlapping
+	bases []*kb.License // the standard licenses identified in the file
+}
+
+// add records the standard text of the license l identified in a file as
+// info, with the regions added holding the file's own terms.
+func (st *standardText) add(l *kb.License, info LicenseInfo, added []identify.Span) {
+	if l.Kind != "permissive" && l.Kind != "copyleft" || info.Policy || info.Named {
+		return
+	}
+	spans := []Span{info.Span}
+	for _, a := range added {
+		spans = cut(spans, Span{a.Start, a.End})
+	}
+	st.spans = merged(append(st.spans, spans...))
+	st.bases = append(st.bases, l)
+}
+
+// cut removes r from the spans ss.
+func cut(ss []Span, r Span) []Span {
+	var out []Span
+	for _, s := range ss {
+		if r.End <= s.Start || r.Start >= s.End {
+			out = append(out, s)
+			continue
+		}
+		if s.Start < r.Start {
+			out = append(out, Span{s.Start, r.Start})
+		}
+		if r.End < s.End {
+			out = append(out, Span{r.End, s.End})
+		}
+	}
+	return out
+}
+
+// merged sorts spans and joins those that overlap or touch, so that each
+// offset is in at most one.
+func merged(ss []Span) []Span {
+	slices.SortFunc(ss, func(a, b Span) int { return a.Start - b.Start })
+	var out []Span
+	for _, s := range ss {
+		if n := len(out); n > 0 && s.Start <= out[n-1].End {
+			out[n-1].End = max(out[n-1].End, s.End)
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// covers reports whether the standard text is all of a text of size n:
+// every clause hit in it would be dropped (holds), so the text need not be
+// read for clauses (a plain MIT or Apache-2.0 LICENSE, most of what a
+// project's check reads).
+func (st *standardText) covers(n int) bool {
+	return len(st.spans) > 0 && st.spans[0].Start <= 0 && st.spans[0].End >= n
+}
+
+// holds reports whether the clause hit of code over the sentence
+// text[start:end] is the standard text's: the sentence lies in it, or it
+// is a clause the standard license itself gives (standardCodes) and all
+// its words but two are the standard text's words in their order
+// (identify.OwnWords). The second finds the standard sentences that
+// identification leaves out of the standard text: in a modified license
+// the terms added are whole lines, and the line of a word the licensor
+// altered ("a copy of this Agreement; and" for "this License; and": two
+// words no triple of the template holds) or of a list item renumbered
+// after an inserted one is added with them; a template matched in part
+// (a section inserted into Apache-2.0) leaves the rest outside the
+// match. Such a sentence still states the standard license's duty. Words
+// put in that add a clause ("for non-commercial purposes" in MIT's
+// grant) give a code the standard text does not, or more words of the
+// licensor's own.
+func (st *standardText) holds(text []byte, code string, start, end int) bool {
+	for _, s := range st.spans {
+		if s.Start <= start && end <= s.End {
+			return true
+		}
+	}
+	for _, l := range st.bases {
+		if end > len(text) || !standardCodes(st.kb, l)[code] {
+			continue
+		}
+		if n, ok := identify.OwnWords(l, text[start:end]); ok && n <= maxOwnWords {
+			return true
+		}
+	}
+	return false
+}
+
+// maxOwnWords is how many words of a sentence may be the licensor's for
+// it to be a standard sentence the licensor touched: an altered word, and
+// the word after it when the sentence ends there.
+const maxOwnWords = 2
+
+// standardCodes returns the codes of the clauses the text of the standard
+// license l gives (written out from licensecheck's template, stdtext):
+// MIT's and Apache-2.0's notice duties, the GPL's share-alike. Read once
+// per knowledge base and license.
+func standardCodes(k *kb.KB, l *kb.License) map[string]bool {
+	key := stdCodesKey{k, l.ID}
+	if c, ok := stdCodes.Load(key); ok {
+		return c.(map[string]bool)
+	}
+	codes := map[string]bool{}
+	if len(l.Licensecheck) > 0 {
+		// The template's lines break where its groups do, not where its
+		// paragraphs would ("... and this permission notice\n\nshall be
+		// included ..."): read as one paragraph, cut at its sentences.
+		text := strings.Join(strings.Fields(stdtext.Text(l.Licensecheck[0])), " ")
+		for _, h := range clause.Detect(k, []byte(text)) {
+			codes[h.Code] = true
+		}
+	}
+	c, _ := stdCodes.LoadOrStore(key, codes)
+	return c.(map[string]bool)
+}
+
+type stdCodesKey struct {
+	k  *kb.KB
+	id string
+}
+
+var stdCodes sync.Map // stdCodesKey -> map[string]bool
