@@ -23,6 +23,8 @@ func TestIncorporationByStructure(t *testing.T) {
 			{policy, "Use of the Weights will be consistent with Zeta's Human Rights Policy.", map[string]any{"document": "Human Rights Policy"}},
 			{policy, "Your use of the Weights must adhere to the Service Agreement.", map[string]any{"document": "Service Agreement"}},
 			{policy, "Derivatives remain subject to all obligations and restrictions of the Acme Community License Agreement.", map[string]any{"document": "Acme Community License Agreement"}},
+			// and derivatives kept under its restrictions pass them on
+			{pass, "Derivatives remain subject to all obligations and restrictions of the Acme Community License Agreement.", nil},
 		},
 	}, {
 		name: "Chinese: a policy bound by its name in 《》",

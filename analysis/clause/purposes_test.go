@@ -125,6 +125,7 @@ func TestOutputRestrictionPrecision(t *testing.T) {
 			{policy, "Your use of output of the Model is subject to the Zeta Output Terms of Use.", map[string]any{"document": "Terms of Use"}},
 			{output, "Your use of output of the Model is subject to the Zeta Output Terms of Use.", nil},
 			{output, "If you share a set of Outputs as a dataset, you must include a prominent notice naming the Model.", nil},
+			{notice, "Provide prominent notices stating that your models are trained on Outputs of the Model.", nil},
 			{output, "Provide prominent notices stating that your models are trained on Outputs of the Model.", nil},
 			{output, "Do not submit any output of the Model as your own work in class.", nil},
 			{use, "You may not use the Weights or any Outputs in or in connection with drug discovery.", nil},
