@@ -64,6 +64,13 @@ func TestDutyObjects(t *testing.T) {
 			{notice, "您必须在任何修改过的文件上附加显著的声明，说明您更改了这些文件。", nil},
 		},
 	}, {
+		name: "notice: a notice set out below that goes along with copies, displayed or not",
+		text: "You must prominently display the following notice alongside each distribution of the Weights (for example in a NOTICE file):\n\n" +
+			"\"The Weights are made available by Zeta Labs.\"\n",
+		want: []phrase{
+			{notice, "You must prominently display the following notice alongside each distribution of the Weights (for example in a NOTICE file):", nil},
+		},
+	}, {
 		name: "no notice: the licensor's notice of changes to its terms, a copy of the licensed materials",
 		text: "Zeta will provide notice of any changes to this Agreement on its website.\n" +
 			"You must provide a copy of the Licensed Materials in their preferred form to the recipient.",
