@@ -98,6 +98,13 @@ func TestStandardTextHolds(t *testing.T) {
 			t.Errorf("%s: holds = %v, want %v", c.name, got, c.want)
 		}
 	}
+	// The same sentence in the text of a custom license beside the MIT
+	// text is the custom license's.
+	custom := st
+	custom.other = []Span{{len(notice) + 1, len(text)}}
+	if start, end := at(altered); custom.holds([]byte(text), "clause/notice-required", start, end) {
+		t.Errorf("a sentence of another license holds, want not")
+	}
 	if got := (&standardText{spans: []Span{{0, 100}}}).holds(make([]byte, 200), "clause/notice-required", 90, 110); got {
 		t.Errorf("a sentence half in the standard text holds, want not")
 	}

@@ -25,12 +25,14 @@ type standardText struct {
 	kb    *kb.KB
 	spans []Span        // the standard text, sorted, none overlapping
 	bases []*kb.License // the standard licenses identified in the file
+	other []Span        // the text of the file's other licenses and policies
 }
 
 // add records the standard text of the license l identified in a file as
 // info, with the regions added holding the file's own terms.
 func (st *standardText) add(l *kb.License, info LicenseInfo, added []identify.Span) {
 	if l.Kind != "permissive" && l.Kind != "copyleft" || info.Policy || info.Named {
+		st.other = append(st.other, info.Span)
 		return
 	}
 	spans := []Span{info.Span}
@@ -96,11 +98,17 @@ func (st *standardText) covers(n int) bool {
 // match. Such a sentence still states the standard license's duty. Words
 // put in that add a clause ("for non-commercial purposes" in MIT's
 // grant) give a code the standard text does not, or more words of the
-// licensor's own.
+// licensor's own. A sentence in the text of another license of the file
+// (a custom license after an Apache-2.0 text) is that license's.
 func (st *standardText) holds(text []byte, code string, start, end int) bool {
 	for _, s := range st.spans {
 		if s.Start <= start && end <= s.End {
 			return true
+		}
+	}
+	for _, o := range st.other {
+		if o.Start <= start && start < o.End {
+			return false
 		}
 	}
 	for _, l := range st.bases {
