@@ -111,18 +111,19 @@ func (d *detector) carryTerms(n *normalizer, text []byte, spans []span, termWord
 	// text with ASCII case folded, as the normalizer folds it.
 	lower := wording.LowerASCII(text)
 	added := false
+	var carried []defined // the definitions whose restriction reached a sentence
 	for _, df := range defs {
 		term := []byte(df.term)
 		last := -1
 		for at := 0; ; {
-			k := bytes.Index(lower[at:], term)
+			k, size := indexTerm(lower[at:], term)
 			if k < 0 {
 				break
 			}
 			at += k
 			i := sort.Search(len(spans), func(i int) bool { return spans[i].end > at })
-			at += len(term)
-			if i == len(spans) || i == last || spans[i].start > at-len(term) {
+			at += size
+			if i == len(spans) || i == last || spans[i].start > at-size {
 				continue
 			}
 			last = i
@@ -141,12 +142,82 @@ func (d *detector) carryTerms(n *normalizer, text []byte, spans []span, termWord
 			msg, _ := fill(df.p.Message, map[string]any{"term": df.term})
 			hits = append(hits, Hit{Code: df.p.Code, Pattern: df.p.ID, Start: s.start, End: s.end, Message: msg})
 			added = true
+			if len(carried) == 0 || carried[len(carried)-1] != df {
+				carried = append(carried, df)
+			}
 		}
 	}
 	if added {
 		sort.SliceStable(hits, func(i, j int) bool { return hits[i].Start < hits[j].Start })
 	}
-	return hits
+	return dropCarriedDefinitions(hits, carried)
+}
+
+// dropCarriedDefinitions drops the hits that a pattern allowed on a
+// definition ("\"Permitted Purpose\" means for academic or research
+// purposes only") when the definition's restriction, of the same code,
+// was carried to the sentences that apply the term: the finding belongs
+// where the license binds, and the definition only says what the term
+// stands for. A definition whose term no sentence applies keeps its hit.
+func dropCarriedDefinitions(hits []Hit, carried []defined) []Hit {
+	if len(carried) == 0 {
+		return hits
+	}
+	out := hits[:0]
+	for _, h := range hits {
+		drop := false
+		for _, df := range carried {
+			if h.Code == df.p.Code && h.Start >= df.at.start && h.End <= df.at.end {
+				drop = true
+				break
+			}
+		}
+		if !drop {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// indexTerm returns where term (normalized: one space between words)
+// first occurs in text and how many bytes it takes there: a term may be
+// wrapped over lines ("only in connection with the Permitted\n
+// Purpose"), so each space of term matches any run of blanks.
+func indexTerm(text, term []byte) (int, int) {
+	sp := bytes.IndexByte(term, ' ')
+	if sp < 0 {
+		return bytes.Index(text, term), len(term)
+	}
+	first := term[:sp]
+	for at := 0; ; {
+		k := bytes.Index(text[at:], first)
+		if k < 0 {
+			return -1, 0
+		}
+		start := at + k
+		i, j := start+len(first), sp
+		for j < len(term) && i < len(text) {
+			if term[j] == ' ' {
+				if !isSpace(text[i]) {
+					break
+				}
+				for i < len(text) && isSpace(text[i]) {
+					i++
+				}
+				j++
+				continue
+			}
+			if text[i] != term[j] {
+				break
+			}
+			i++
+			j++
+		}
+		if j == len(term) {
+			return start, i - start
+		}
+		at = start + 1
+	}
 }
 
 // carries reports whether the body of a definition carries p's restriction.
