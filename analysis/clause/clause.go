@@ -236,7 +236,7 @@ func Detect(k *kb.KB, text []byte) []Hit {
 			if p.Code == useRestriction && (item || underColon) && listFirst >= 0 && growListHit(hits[listFirst:first], p.Code, data, s.end) {
 				continue
 			}
-			if !extendsList(text, hits[:first], prev, s, p.Code, same, data) {
+			if !sameStatement(text, hits[:first], prev, s, p) || !extendsList(text, hits[:first], prev, s, p.Code, same, data) {
 				at := s
 				if !item {
 					at = p.part(&n, norm, text, s)
@@ -434,6 +434,29 @@ func extendsList(text []byte, hits []Hit, prev, s span, code string, msg func() 
 		return false
 	}
 	return growPrevious(hits, prev, s, code, msg, data)
+}
+
+// sameStatement reports whether a hit of p's code that ends the previous
+// sentence may grow over this one, s, as one clause. For the codes that
+// say what a license allows at all (license/...), each item of a list that
+// states the limit in its own words is a clause of its own ("1. You must
+// not distribute copies to any Commercial Entity; and 2. You must restrict
+// the usage of any copies to Non-Commercial Purposes", "You shall only use
+// the Model for research purposes; You shall not supply it in the course
+// of a commercial activity"); only items that repeat one wording (the same
+// pattern) are one clause, and so are the sentences of one item or
+// paragraph. Other codes join the items of a list whatever their wording:
+// a list of banned uses is one restriction.
+func sameStatement(text []byte, hits []Hit, prev, s span, p *pattern) bool {
+	if !strings.HasPrefix(p.Code, "license/") || prev.end == 0 || prev.end > s.start || bytes.IndexByte(text[prev.end:s.start], '\n') < 0 {
+		return true
+	}
+	for i := len(hits) - 1; i >= 0 && hits[i].End >= prev.end; i-- {
+		if h := hits[i]; h.Code == p.Code && h.End == prev.end {
+			return h.Pattern == p.ID
+		}
+	}
+	return true
 }
 
 // restated grows a threshold hit of the previous sentence over this one

@@ -121,3 +121,33 @@ func TestTermLimitsByStructure(t *testing.T) {
 		},
 	}})
 }
+
+// TestLicenseLimitsPerListItem: items of one list that each state a limit
+// of the license in their own words are findings of their own; items that
+// repeat one wording, and the sentences of one item, are one.
+func TestLicenseLimitsPerListItem(t *testing.T) {
+	runPhraseCases(t, []phraseCase{{
+		name: "two items, two wordings",
+		text: "You may distribute copies, provided that you meet the following conditions:\n\n" +
+			"1. You must not distribute copies of the Model to, or for, any commercial entity; and\n" +
+			"2. You must restrict the usage of any copies of the Model to usage for non-commercial purposes; and\n" +
+			"3. You must give any other recipients a copy of this Agreement.",
+		want: []phrase{
+			{nc, "You must not distribute copies of the Model to, or for, any commercial entity; and", nil},
+			{nc, "You must restrict the usage of any copies of the Model to usage for non-commercial purposes; and", nil},
+			{pass, "You must restrict the usage of any copies of the Model to usage for non-commercial purposes; and", nil},
+			{notice, "You must give any other recipients a copy of this Agreement.", nil},
+		},
+	}, {
+		name: "two items, one wording; two sentences of one item",
+		text: "Zeta grants you a license to:\n" +
+			"i. reproduce and share the Weights for non-commercial purposes only; and\n" +
+			"ii. produce and share adapted material for non-commercial purposes only.\n" +
+			"iii. evaluate the Weights for non-commercial purposes only. Commercial use of the Weights is prohibited.",
+		want: []phrase{
+			{nc, "reproduce and share the Weights for non-commercial purposes only; and\n" +
+				"ii. produce and share adapted material for non-commercial purposes only.\n" +
+				"iii. evaluate the Weights for non-commercial purposes only. Commercial use of the Weights is prohibited.", nil},
+		},
+	}})
+}
