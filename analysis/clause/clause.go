@@ -66,6 +66,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/fineprint-dev/fineprint/analysis/kb"
+	"github.com/fineprint-dev/fineprint/internal/wording"
 )
 
 // Hit is one clause found in a text.
@@ -265,7 +266,45 @@ func Detect(k *kb.KB, text []byte) []Hit {
 		r := hanRow[i]
 		return r >= 0 && intersects(hanFound[int(r)*hw:(int(r)+1)*hw], d.termHanWords)
 	}
-	return dropNamedRestatements(text, d.carryTerms(&n, text, spans, termWords, hits))
+	return dropHeadings(text, dropNamedRestatements(text, d.carryTerms(&n, text, spans, termWords, hits)))
+}
+
+// dropHeadings drops the hits of license-level codes (license/...) on a
+// heading in capitals ("ACADEMIC OR NON-PROFIT ORGANIZATION NONCOMMERCIAL
+// RESEARCH USE ONLY" under a license's title) when a clause of the text
+// gives the same code: the heading names what the clause says, and the
+// finding belongs on the clause. A heading is the only finding when no
+// clause says it in words the patterns know.
+func dropHeadings(text []byte, hits []Hit) []Hit {
+	heading := func(h Hit) bool {
+		return strings.HasPrefix(h.Code, "license/") && capsHeading(text, h.Start, h.End)
+	}
+	said := map[string]bool{}
+	for _, h := range hits {
+		if !heading(h) {
+			said[h.Code] = true
+		}
+	}
+	out := hits[:0]
+	for _, h := range hits {
+		if !heading(h) || !said[h.Code] {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// maxHeadingWords is the most words of a heading.
+const maxHeadingWords = 12
+
+// capsHeading reports whether text[a:b] is a heading: a whole line in
+// capitals, of a few words, that ends no sentence.
+func capsHeading(text []byte, a, b int) bool {
+	t := bytes.TrimSpace(text[a:b])
+	if len(t) == 0 || wording.CapitalLetters(t) < 8 || bytes.Count(t, []byte(" ")) >= maxHeadingWords || bytes.ContainsAny(t[len(t)-1:], ".;:") {
+		return false
+	}
+	return (a == 0 || text[a-1] == '\n') && (b == len(text) || text[b] == '\n' || text[b] == '\r')
 }
 
 // dropNamedRestatements drops the references that name a document without

@@ -113,6 +113,15 @@ func TestTermLimitsByStructure(t *testing.T) {
 			{ro, "You and any Third Party recipients of the Artifact shall adhere to the Permitted Purpose.", nil},
 		},
 	}, {
+		name: "a use narrowed to a term whose body names its purposes after what it applies to",
+		text: "You shall only use the Weights, Derivatives (whether or not created by Zeta) and Outputs for Research Purposes.\n\n" +
+			"\"Research Purposes\": means any use of a Zeta Model, Derivative, or Output that is solely for (a) personal, scientific or academic research, and (b) for non-profit and non-commercial purposes.",
+		want: []phrase{
+			{ro, "You shall only use the Weights, Derivatives (whether or not created by Zeta) and Outputs for Research Purposes.", nil},
+			{output, "You shall only use the Weights, Derivatives (whether or not created by Zeta) and Outputs for Research Purposes.", nil},
+			{nc, "You shall only use the Weights, Derivatives (whether or not created by Zeta) and Outputs for Research Purposes.", nil},
+		},
+	}, {
 		name: "personal uses only",
 		text: "\"Personal\" means any use that is solely for personal, non-profit and non-commercial purposes.\n\n" +
 			"You may use and copy the Materials for Personal uses only.",
@@ -148,6 +157,29 @@ func TestLicenseLimitsPerListItem(t *testing.T) {
 			{nc, "reproduce and share the Weights for non-commercial purposes only; and\n" +
 				"ii. produce and share adapted material for non-commercial purposes only.\n" +
 				"iii. evaluate the Weights for non-commercial purposes only. Commercial use of the Weights is prohibited.", nil},
+		},
+	}})
+}
+
+// TestLicenseLimitHeadings: a heading in capitals that names the limit
+// gives no finding of its own when a clause of the text says it; alone,
+// it is the finding.
+func TestLicenseLimitHeadings(t *testing.T) {
+	runPhraseCases(t, []phraseCase{{
+		name: "heading and clause",
+		text: "SOFTWARE LICENSE AGREEMENT\nACADEMIC OR NON-PROFIT ORGANIZATION NONCOMMERCIAL RESEARCH USE ONLY\n\n" +
+			"Zeta grants to Licensee a license to use the Weights for noncommercial research purposes.",
+		want: []phrase{
+			{ro, "Zeta grants to Licensee a license to use the Weights for noncommercial research purposes.", nil},
+			{nc, "Zeta grants to Licensee a license to use the Weights for noncommercial research purposes.", nil},
+		},
+	}, {
+		name: "heading alone",
+		text: "SOFTWARE LICENSE AGREEMENT\nACADEMIC OR NON-PROFIT ORGANIZATION NONCOMMERCIAL RESEARCH USE ONLY\n\n" +
+			"Zeta grants to Licensee a license to use the Weights as set out below.",
+		want: []phrase{
+			{nc, "ACADEMIC OR NON-PROFIT ORGANIZATION NONCOMMERCIAL RESEARCH USE ONLY", nil},
+			{ro, "ACADEMIC OR NON-PROFIT ORGANIZATION NONCOMMERCIAL RESEARCH USE ONLY", nil},
 		},
 	}})
 }

@@ -47,8 +47,12 @@ var inlineDefinition = regexp.MustCompile(`\((?:the |a |an |collectively,? |here
 // inlineBody is how many bytes before an inline definition are its body.
 const inlineBody = 160
 
-// maxBody is how much of a definition's body is read.
-const maxBody = 120
+// maxBody is how much of a definition's body is read: what a term stands
+// for comes first, though a body may first say what it applies to ("means
+// any use of a Model, Derivative, or Output that is solely for (a)
+// personal, scientific or academic research, and (b) for non-profit and
+// non-commercial purposes").
+const maxBody = 200
 
 // readDefinitions returns the term and body of each definition in the
 // normalized sentence: one for a sentence that is a definition, one per
