@@ -183,3 +183,18 @@ func TestLicenseLimitHeadings(t *testing.T) {
 		},
 	}})
 }
+
+// TestIndentedListItems: items set off from their lead-in by indentation
+// alone, without markers, are read with the lead-in's actor and modality.
+func TestIndentedListItems(t *testing.T) {
+	runPhraseCases(t, []phraseCase{{
+		name: "indented items under a lead-in",
+		text: "    RESTRICTIONS. The Licensee shall not:\n\n" +
+			"        Use, modify, or distribute the Model for commercial purposes without receiving a commercial license.\n\n" +
+			"        Sublicense, assign, or transfer the Model without Licensor's prior written consent.\n\n" +
+			"OWNERSHIP. Licensor retains all right, title, and interest in and to the Model.",
+		want: []phrase{
+			{nc, "Use, modify, or distribute the Model for commercial purposes without receiving a commercial license.", nil},
+		},
+	}})
+}

@@ -14,6 +14,7 @@ import (
 type leadIn struct {
 	prefix   string // what the items are read as beginning with; "" for no lead-in
 	from, to int    // the lead-in's own hits, hits[from:to]
+	indent   int    // the indentation of the lead-in's line
 }
 
 // covers reports whether the lead-in itself gave a hit of code, and if so
@@ -110,18 +111,30 @@ func (d *detector) readLeadIn(n *normalizer, text []byte, s span) leadIn {
 	if v := leadVerb([]byte(norm)); v != "" {
 		prefix += v + " " // "you must provide " + "a copy of this License"
 	}
-	return leadIn{prefix: prefix}
+	return leadIn{prefix: prefix, indent: indentAt(text, s.start)}
+}
+
+// indentAt returns the indentation (blanks) of the line holding off.
+func indentAt(text []byte, off int) int {
+	ls := bytes.LastIndexByte(text[:off], '\n') + 1
+	n := 0
+	for ls+n < len(text) && (text[ls+n] == ' ' || text[ls+n] == '\t') {
+		n++
+	}
+	return n
 }
 
 // holds reports whether s is still an item of the lead-in's list: it
 // begins after a list marker, or in the middle of a line (a further
-// sentence of an item). A line without a marker, or a short unpunctuated
-// heading, ends the list.
+// sentence of an item), or on a line indented deeper than the lead-in's
+// (items set off by indentation alone: "    The Licensee shall not:"
+// then "        Use ... for commercial purposes."). A line without a
+// marker, or a short unpunctuated heading, ends the list.
 func (l leadIn) holds(text []byte, s span) bool {
 	ls := bytes.LastIndexByte(text[:s.start], '\n') + 1
 	before := bytes.TrimSpace(text[ls:s.start])
 	if len(before) == 0 {
-		return false
+		return s.start > ls && indentAt(text, s.start) > l.indent
 	}
 	if len(before) > 12 || hasWord(before) {
 		return true // mid-line: another sentence of the same item
