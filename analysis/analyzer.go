@@ -390,7 +390,13 @@ func (a *Analyzer) analyzeLicense(d *Document, fr *fileResult) {
 			}
 		}
 		if len(fr.licenses) == 0 {
-			info.Title = fileTitle(d.Text, info.Title)
+			if m.Component && !isNoticeFile(d.Path) {
+				// The file's own license, then a component's (a third-party
+				// notice): the first is a license fineprint does not know.
+				fr.licenses = append(fr.licenses, a.unidentified(d, fr, Span{0, m.Start}))
+			} else {
+				info.Title = fileTitle(d.Text, info.Title)
+			}
 		}
 		fr.licenses = append(fr.licenses, info)
 	}
@@ -401,13 +407,7 @@ func (a *Analyzer) analyzeLicense(d *Document, fr *fileResult) {
 	} else if len(fr.licenses) == 0 && onlyReferences(hs) && isPointer(d.Text) {
 		// "See LICENSE in the repository's root": the license is elsewhere.
 	} else if len(fr.licenses) == 0 {
-		unknown := LicenseInfo{Path: d.Path, Kind: "unknown", Span: Span{0, len(d.Text)}}
-		if fl := firstLine(d.Text); isLicenseTitle(titleText(string(d.Text[fl.Start:fl.End]))) {
-			unknown.Title = fl // where its checklist is shown
-		}
-		fr.licenses = append(fr.licenses, unknown)
-		fr.findings = append(fr.findings, a.finding("license/unidentified", d.Path, firstLine(d.Text),
-			"This file reads like a license but matches none fineprint knows; its clauses are still checked below.", "", nil))
+		fr.licenses = append(fr.licenses, a.unidentified(d, fr, Span{0, len(d.Text)}))
 	}
 	if isNoticeFile(d.Path) {
 		// A NOTICE names the licenses of what ships (the notice line of the
@@ -436,6 +436,18 @@ func (a *Analyzer) analyzeLicense(d *Document, fr *fileResult) {
 	if !isNoticeFile(d.Path) {
 		fr.findings = append(fr.findings, a.kindFindings(fr)...)
 	}
+}
+
+// unidentified returns the license of d's text in span that fineprint does
+// not know, and reports it (license/unidentified) at the file's first line.
+func (a *Analyzer) unidentified(d *Document, fr *fileResult, span Span) LicenseInfo {
+	unknown := LicenseInfo{Path: d.Path, Kind: "unknown", Span: span}
+	if fl := firstLine(d.Text); isLicenseTitle(titleText(string(d.Text[fl.Start:fl.End]))) {
+		unknown.Title = fl // where its checklist is shown
+	}
+	fr.findings = append(fr.findings, a.finding("license/unidentified", d.Path, firstLine(d.Text),
+		"This file reads like a license but matches none fineprint knows; its clauses are still checked below.", "", nil))
+	return unknown
 }
 
 // modifiedFindings reports a standard license with added terms on each

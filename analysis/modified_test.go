@@ -283,3 +283,29 @@ func TestModifiedStandardClausesOnAddedTermsOnly(t *testing.T) {
 		})
 	}
 }
+
+// A license of the file's own followed by the license of a component it
+// includes ("THIRD-PARTY SOFTWARE NOTICES", then BSD-2-Clause) is two
+// licenses: an unidentified one, whose clauses are read, and the standard
+// one, not the standard license with the first as added terms.
+func TestLicenseThenComponentNotice(t *testing.T) {
+	own := "ZETA SOFTWARE LICENSE AGREEMENT\n\nZeta grants you a license to use the Weights for noncommercial research purposes.\n\nYou may not sell, rent, lease or sublicense the Weights.\n\n"
+	text := own + "THIRD-PARTY SOFTWARE NOTICES AND INFORMATION\n\nThis project incorporates material from the project listed below.\n\n" + stdtext.Text("BSD-2-Clause")
+	res := New().Analyze(context.Background(), &Snapshot{Docs: []Document{{Path: "LICENSE", Kind: KindLicense, Text: []byte(text)}}})
+	codes := map[string]bool{}
+	for _, f := range res.Findings {
+		codes[f.Code] = true
+	}
+	for _, c := range []string{"license/unidentified", "license/non-commercial", "license/research-only"} {
+		if !codes[c] {
+			t.Errorf("no %s in %v", c, res.Findings)
+		}
+	}
+	if codes["license/modified"] {
+		t.Errorf("license/modified in %v", res.Findings)
+	}
+	if len(res.Licenses) != 2 || res.Licenses[0].Kind != "unknown" || res.Licenses[0].Span != (Span{0, len(own) + len("THIRD-PARTY SOFTWARE NOTICES AND INFORMATION\n\nThis project incorporates material from the project listed below.\n\n")}) ||
+		res.Licenses[1].ID != "bsd-2-clause" || res.Licenses[1].Modified {
+		t.Errorf("licenses %+v, want an unknown license up to the notice's end, then bsd-2-clause", res.Licenses)
+	}
+}

@@ -55,6 +55,11 @@ type Match struct {
 	// with sections, restricted uses or terms of its own (rail.go). Each
 	// region is reported (license/modified), in the order of the text.
 	Added []Span
+	// Component is set on a standard license that the text introduces as
+	// the license of a component it includes ("THIRD-PARTY SOFTWARE
+	// NOTICES", after a license of the file's own): the text before Start
+	// is another license, which no knowledge names.
+	Component bool
 
 	covered []Span // every range licensecheck matched for this license
 }
@@ -105,7 +110,11 @@ func Identify(k *kb.KB, text []byte) []Match {
 	std = dropInside(std, fps)
 	if l := k.License(std0ID(std)); len(fps) == 0 && l != nil && l.Whole {
 		covered := trimCovered(text[from:], shift(std[0].covered, -from), l)
-		std[0].Added = refineAdded(text[from:], addedTerms(text[from:], covered), l.Licensecheck[0])
+		if thirdPartyNotice(text[from:], covered) {
+			std[0].Component = true
+		} else {
+			std[0].Added = refineAdded(text[from:], addedTerms(text[from:], covered), l.Licensecheck[0])
+		}
 		for i := range std[0].Added {
 			std[0].Added[i].Start += from
 			std[0].Added[i].End += from

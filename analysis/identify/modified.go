@@ -98,6 +98,32 @@ func binding(text []byte, regions []Span, minTotal int) []Span {
 	return out
 }
 
+// thirdPartyHeading introduces the licenses of components a work
+// includes: "THIRD-PARTY SOFTWARE NOTICES AND INFORMATION", "This project
+// incorporates material from the project(s) listed below", "licensed to
+// you under their original license terms".
+var thirdPartyHeading = regexp.MustCompile(`(?i)\bthird[- ]party (?:software |code |components? )?(?:notices?|licen[cs]es|components|code|software notices)\b|\bincorporates? (?:material|components?|code|software)\b[^.]{0,40}?\bfrom\b|\bunder (?:their|its) (?:original|own|respective) licen[cs]e`)
+
+// thirdPartyBefore is how far before a standard text its introduction as
+// a third party's license is looked for.
+const thirdPartyBefore = 1500
+
+// thirdPartyNotice reports a standard license that a text introduces as
+// the license of a component it includes (a custom license, then
+// "THIRD-PARTY SOFTWARE NOTICES", then BSD-2-Clause for a library): the
+// text before it is a license of its own, not terms added to the
+// standard one.
+func thirdPartyNotice(text []byte, covered []Span) bool {
+	if len(covered) == 0 {
+		return false
+	}
+	start := covered[0].Start
+	for _, c := range covered {
+		start = min(start, c.Start)
+	}
+	return thirdPartyHeading.Match(text[max(0, start-thirdPartyBefore):start])
+}
+
 // within reports whether off lies in one of spans.
 func within(spans []Span, off int) bool {
 	for _, c := range spans {

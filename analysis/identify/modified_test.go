@@ -49,6 +49,8 @@ func TestAddedAroundStandardText(t *testing.T) {
 		{"what the license covers", mit + "\n" + scope + "\n", "mit", nil},
 		{"a license of its own after MIT: one block", mit + "\n" + long + "\n", "mit", []string{long}},
 		{"a list of uses after MIT", mit + "\n---\n\n" + list + "\n", "mit", []string{list}},
+		{"a license of its own, then a component's license", long + "\n\nTHIRD-PARTY SOFTWARE NOTICES AND INFORMATION\n\nThis project incorporates material from the project listed below.\n\n" + bsd, "bsd-3-clause", nil},
+		{"terms before a standard license, third-party rights named", long + "\n\nYou must not infringe any third-party rights.\n\n" + bsd, "bsd-3-clause", []string{long + "\n\nYou must not infringe any third-party rights."}},
 		{"terms between Apache-2.0's end of terms and its appendix", strings.Replace(apache, "END OF TERMS AND CONDITIONS", "END OF TERMS AND CONDITIONS\n\n"+between+"\n", 1), "apache-2.0", []string{between}},
 	}
 	for _, tt := range tests {
