@@ -290,11 +290,13 @@ func altered(k *kb.KB, text []byte, from int) (m Match, ok bool) {
 	// need, and counts only when the words put in bind ("for
 	// non-commercial purpose" in BSD's grant) or rewrite a clause (a grant
 	// that lists what "the Software" includes).
+	var changes []Span
 	for _, c := range changedSentences(text[from:], ws, fw, lw, opensAsLicense(ws[fw:], best), wordingsOf(best.Licensecheck[0]), added) {
-		if len(added) == 0 || c.binds || c.own >= minAlteredWords {
-			added = append(added, c.Span)
+		if len(added)+len(changes) == 0 || c.binds || c.own >= minAlteredWords {
+			changes = append(changes, c.Span)
 		}
 	}
+	added = append(added, joinAdjacent(text[from:], changes)...)
 	slices.SortFunc(added, func(a, b Span) int { return a.Start - b.Start })
 	if len(added) == 0 {
 		return m, false
@@ -305,6 +307,21 @@ func altered(k *kb.KB, text []byte, from int) (m Match, ok bool) {
 		added[i].End += from
 	}
 	return Match{ID: best.ID, Start: from + body.Start, End: from + body.End, Confidence: bestShare, Source: "altered", Added: added}, true
+}
+
+// joinAdjacent joins changed sentences (in text order) that only blank
+// space parts: definitions rewritten one after another are one change to
+// the standard text, as a reader marks it.
+func joinAdjacent(text []byte, spans []Span) []Span {
+	var out []Span
+	for _, s := range spans {
+		if n := len(out); n > 0 && out[n-1].End <= s.Start && len(bytes.TrimSpace(text[out[n-1].End:s.Start])) == 0 {
+			out[n-1].End = s.End
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 // opensAsLicense reports whether ws opens with the first three words of

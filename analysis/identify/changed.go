@@ -271,10 +271,13 @@ func changedSentences(text []byte, ws []word, fw, lw int, anchored bool, g *word
 			continue // added already, or a disclaimer: no term
 		}
 		// The words no wording took, from the first to the last: a
-		// definition put in binds through the terms that use it.
+		// definition put in binds through the terms that use it. Words
+		// put in bind only when some are the file's own: a list numbered
+		// otherwise ("3. You must cause ..." where the license has "(b)
+		// You must cause ...") departs with the template's words alone.
 		binds, own := false, 0
 		if d.to > d.lost && !definition(text[ws[d.lost].start:ws[d.to-1].end]) {
-			binds, own = termWords.Match(text[ws[d.lost].start:ws[d.to-1].end]), d.to-d.lost
+			binds, own = len(g.own(ws, d)) > 0 && termWords.Match(text[ws[d.lost].start:ws[d.to-1].end]), d.to-d.lost
 		}
 		if n := len(out); n > 0 && s.Start < out[n-1].End {
 			out[n-1].End = max(out[n-1].End, s.End)

@@ -64,9 +64,16 @@ var strongTerm = regexp.MustCompile(`(?i)\b(?:must|shall|may not|may only|can ?n
 // sentenceEnd ends a sentence or a clause that leads into a list.
 var sentenceEnd = regexp.MustCompile(`[.;:!?](?:\s|$)|[。；：！？]|\n\s*\n`)
 
+// webAddress is a URL or a bare domain with a path: its words
+// ("falcon-2-terms-and-conditions") bind nobody.
+var webAddress = regexp.MustCompile(`(?i)\b(?:https?://|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)+/\S*`)
+
 // binds reports whether text holds a term: a sentence with termWords that
-// is not only a scope statement.
+// is not only a scope statement. Web addresses are left out.
 func binds(text []byte) bool {
+	if webAddress.Match(text) {
+		text = webAddress.ReplaceAll(text, []byte("URL"))
+	}
 	for len(text) > 0 {
 		end := len(text)
 		if loc := sentenceEnd.FindIndex(text); loc != nil {

@@ -49,6 +49,7 @@ func TestAddedAroundStandardText(t *testing.T) {
 		{"what the license covers", mit + "\n" + scope + "\n", "mit", nil},
 		{"a license of its own after MIT: one block", mit + "\n" + long + "\n", "mit", []string{long}},
 		{"a list of uses after MIT", mit + "\n---\n\n" + list + "\n", "mit", []string{list}},
+		{"a link to the original above MIT", "[This copy of the text is kept here for reference. For the original license, see https://example.org/zeta-model-terms-and-conditions-of-use.html]\n\n" + mit, "mit", nil},
 		{"a license of its own, then a component's license", long + "\n\nTHIRD-PARTY SOFTWARE NOTICES AND INFORMATION\n\nThis project incorporates material from the project listed below.\n\n" + bsd, "bsd-3-clause", nil},
 		{"terms before a standard license, third-party rights named", long + "\n\nYou must not infringe any third-party rights.\n\n" + bsd, "bsd-3-clause", []string{long + "\n\nYou must not infringe any third-party rights."}},
 		{"terms between Apache-2.0's end of terms and its appendix", strings.Replace(apache, "END OF TERMS AND CONDITIONS", "END OF TERMS AND CONDITIONS\n\n"+between+"\n", 1), "apache-2.0", []string{between}},
@@ -269,4 +270,27 @@ func TestAlteredShortLicense(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { wantAdded(t, tt.text, tt.id, tt.added) })
 	}
+}
+
+// An Apache-2.0 text rewritten the way model licenses rewrite it (each
+// paragraph on one line, definitions widened, an item put at the head of
+// the redistribution list so that the others are numbered anew, a section
+// added), under a line that links to the original: the definitions
+// rewritten one after another are one change, the renumbered items none,
+// and the words of the link's address no term.
+func TestAlteredApacheRewritten(t *testing.T) {
+	a := stdtext.Text("Apache-2.0")
+	a = a[strings.Index(a, "TERMS AND CONDITIONS"):strings.Index(a, "END OF TERMS AND CONDITIONS")]
+	a = strings.Replace(a, "software source code, documentation source,", "software source code, training datasets used for training or fine tuning a machine learning model, documentation source,", 1)
+	a = strings.Replace(a, "compiled object code, generated documentation,", "compiled object code, a trained and/or fine-tuned machine learning model or artificial intelligence model, generated documentation,", 1)
+	item := "1. You must include use-based restrictions as enforceable provisions in any agreement governing the use of the Work; and"
+	a = strings.Replace(a, "(a) You must give", item+"\n\n2. You must give", 1)
+	a = strings.Replace(a, "(b) You must cause", "3. You must cause", 1)
+	a = strings.Replace(a, "3. You must retain", "4. You must retain", 1)
+	section := "6. Acceptable Use. You must not use the Work for any purpose that violates the Zeta Acceptable Use Policy, and you must make sure your users comply with it."
+	a = strings.Replace(a, "6. Trademarks.", section+"\n\n7. Trademarks.", 1)
+	a = regexp.MustCompile(`([^\n])\n([^\n])`).ReplaceAllString(a, "$1 $2")
+	text := "[For the original license, see https://example.org/zeta-terms-and-conditions.html]\n\n" + a
+	defs := text[strings.Index(text, "\"Source\" form") : strings.Index(text, "other media types.")+len("other media types.")]
+	wantAdded(t, text, "apache-2.0", []string{defs, item, section})
 }
