@@ -294,3 +294,48 @@ func TestAlteredApacheRewritten(t *testing.T) {
 	defs := text[strings.Index(text, "\"Source\" form") : strings.Index(text, "other media types.")+len("other media types.")]
 	wantAdded(t, text, "apache-2.0", []string{defs, item, section})
 }
+
+// An abridged Apache-2.0 (sections dropped, paragraphs of its own between
+// and after the rest) is still Apache-2.0 with terms added, its own
+// paragraphs among the added blocks, not a license fineprint does not
+// know.
+func TestAlteredAbridgedApache(t *testing.T) {
+	cut := func(a, from, to string) string {
+		i, j := strings.Index(a, from), len(a)
+		if to != "" {
+			j = strings.Index(a, to)
+		}
+		return a[:i] + a[j:]
+	}
+	a := stdtext.Text("Apache-2.0")
+	a = a[strings.Index(a, "TERMS AND CONDITIONS"):strings.Index(a, "END OF TERMS AND CONDITIONS")]
+	a = regexp.MustCompile(`([^\n])\n([^\n])`).ReplaceAllString(a, "$1 $2")
+	for _, part := range [][2]string{
+		{"\"Source\" form shall mean", "\"Work\" shall mean"}, {"\"Contribution\" shall mean", "2. Grant of Copyright"},
+		{"3. Grant of Patent License", "4. Redistribution"}, {"5. Submission of Contributions", "6. Trademarks"},
+		{"7. Disclaimer of Warranty", "8. Limitation"}, {"9. Accepting Warranty", ""},
+	} {
+		a = cut(a, part[0], part[1])
+	}
+	conduct := "Model Conduct. You will not present any output of the Works as the work of a human author where a law or a platform's rules require a disclosure, you will label synthetic media made with the Works where your jurisdiction requires it, and you will keep records of the versions of the Works you deploy for as long as you offer a product built on them."
+	feedback := "Feedback. You agree that Zeta may use your feedback without restriction or compensation to You."
+	a = strings.Replace(a, "4. Redistribution", conduct+"\n\nUpdates. Zeta may publish new versions of the Works from time to time; each version comes with its own terms, and using a new version means accepting the terms that come with it, while the versions you already hold stay under the terms you accepted for them.\n\n4. Redistribution", 1)
+	a = strings.Replace(a, "6. Trademarks", "Support. Zeta offers no support for the Works under this Agreement; any support, maintenance or hosting it provides is governed by a separate written agreement, and the answers of its staff on public forums neither change these terms nor create any duty of Zeta towards you or your customers.\n\n6. Trademarks", 1)
+	a = strings.Replace(a, "8. Limitation of Liability", "Governing Law. This Agreement is governed by the laws of the State of Delaware, and the courts of Santa Clara County have exclusive jurisdiction over any dispute arising from it.\n\nOutputs. Zeta claims no ownership of any outputs generated using the Works, and you are responsible for the outputs you generate and for their use.\n\n8. Limitation of Liability", 1)
+	text := "Zeta Open Model Agreement\n\nZeta Works released under this License are intended to be used permissively. Subject to the terms of this License, Zeta confirms that the Works are commercially usable and that you are free to create and distribute Derivative Works.\n\n" +
+		a + "\n\n" + feedback + "\n\nTrade Compliance. You agree to comply with all applicable export and sanctions laws.\n"
+	ms := Identify(kb.Default(), []byte(text))
+	if len(ms) != 1 || ms[0].ID != "apache-2.0" || ms[0].Source != "altered" {
+		t.Fatalf("matches %+v, want apache-2.0 altered", ms)
+	}
+	for _, own := range []string{conduct, feedback} {
+		at := strings.Index(text, own)
+		in := false
+		for _, s := range ms[0].Added {
+			in = in || s.Start <= at && at+len(own) <= s.End
+		}
+		if !in {
+			t.Errorf("%q in no added block of %v", own, addedTexts(text, ms[0].Added))
+		}
+	}
+}
