@@ -48,7 +48,7 @@ func addedTerms(text []byte, covered []Span) []Span {
 // License below; the model weights under CC BY-NC 4.0.") holds two
 // licenses side by side, and a description of the model or a request to
 // cite a paper binds nobody.
-var termWords = regexp.MustCompile(`(?i)\b(?:must|shall|may not|may only|can ?not|only|not (?:be )?(?:used|permitted|allowed)|(?:are|is) not (?:permitted|allowed|granted)|prohibit\w*|forbid\w*|restrict\w*|non-?commercial|(?:commercial|research) (?:uses?|purposes?)|requires?|agrees?|conditions?|limited to|exclusively|solely|terminat\w*|comply|in addition|additional(?:ly)?|except|you will|may use|are permitted|is permitted|permission)\b|不得|禁止|必须|须|应当|应|仅|只能|不可|不允许|不能|要求|同意|限于|非商业|商业|许可|授权|条件|终止`)
+var termWords = regexp.MustCompile(`(?i)\b(?:must|shall|may not|may only|can ?not|only|not (?:be )?(?:used|permitted|allowed)|(?:are|is) not (?:permitted|allowed|granted)|prohibit\w*|forbid\w*|restrict\w*|non-?commercial|(?:commercial|research) (?:uses?|purposes?)|requires?|agrees?|conditions?|limited to|exclusively|solely|terminat\w*|comply|in addition|additional(?:ly)?|except(?:ions?)?|you will|may use|are permitted|is permitted|permission)\b|不得|禁止|必须|须|应当|应|仅|只能|不可|不允许|不能|要求|同意|限于|非商业|商业|许可|授权|条件|终止`)
 
 // scopeStatement is a sentence that says which license governs something
 // ("X is subject to the Stable Video Diffusion License", "the weights are
@@ -58,8 +58,10 @@ var termWords = regexp.MustCompile(`(?i)\b(?:must|shall|may not|may only|can ?no
 var scopeStatement = regexp.MustCompile(`(?i)\blicen[cs]e (?:only )?(?:applies|covers|governs)\b|\b(?:licen[cs]ed|released|distributed|made available|provided|offered) (?:solely |only |exclusively )?under\b|\b(?:licen[cs]ed|released|distributed|made available|provided|offered|governed|covered|subject to|under)\b.{0,120}?\b(?:licen[cs]e|agreement|terms|requirements?|conditions?|restrictions?)\b|(?:采用|遵循|遵守|适用|受).{0,40}?(?:许可证?|协议|条款)`)
 
 // strongTerm is a duty or a prohibition that a scope statement may carry
-// too ("... licensed under MIT, and may not be used commercially").
-var strongTerm = regexp.MustCompile(`(?i)\b(?:must|shall|may not|may only|can ?not|only (?:for|be used|to use)|purposes only|not (?:be )?(?:used|permitted|allowed)|prohibit\w*|forbid\w*|solely|exclusively)\b|不得|禁止|必须|须|仅|只能|不可|不允许`)
+// too ("... licensed under MIT, and may not be used commercially"), or
+// exceptions it makes to the license it names ("... licensed under CC
+// BY-NC-SA 4.0 subject to the LICENSE EXCEPTIONS").
+var strongTerm = regexp.MustCompile(`(?i)\b(?:must|shall|may not|may only|can ?not|only (?:for|be used|to use)|purposes only|not (?:be )?(?:used|permitted|allowed)|prohibit\w*|forbid\w*|solely|exclusively|(?:subject to|with) (?:the )?(?:following |below )?(?:license )?exceptions)\b|不得|禁止|必须|须|仅|只能|不可|不允许`)
 
 // sentenceEnd ends a sentence or a clause that leads into a list.
 var sentenceEnd = regexp.MustCompile(`[.;:!?](?:\s|$)|[。；：！？]|\n\s*\n`)
