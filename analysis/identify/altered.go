@@ -292,8 +292,15 @@ func altered(k *kb.KB, text []byte, from int) (m Match, ok bool) {
 	// need, and counts only when the words put in bind ("for
 	// non-commercial purpose" in BSD's grant) or rewrite a clause (a grant
 	// that lists what "the Software" includes).
+	// A sentence that names the license the text is based on and binds
+	// nobody ("This license is, in part, based on the Apache License
+	// Version 2.0, with a series of modifications") says where the text
+	// comes from; it changes no term.
 	var changes []Span
 	for _, c := range changedSentences(text[from:], ws, fw, lw, opensAsLicense(ws[fw:], best), wordingsOf(best.Licensecheck[0]), added) {
+		if !c.binds && namesBase(text[from+c.Start:from+c.End], best) {
+			continue
+		}
 		if len(added)+len(changes) == 0 || c.binds || c.own >= minAlteredWords {
 			changes = append(changes, c.Span)
 		}
@@ -309,6 +316,16 @@ func altered(k *kb.KB, text []byte, from int) (m Match, ok bool) {
 		added[i].End += from
 	}
 	return Match{ID: best.ID, Start: from + body.Start, End: from + body.End, Confidence: bestShare, Source: "altered", Added: added}, true
+}
+
+// namesBase reports whether b names the license l by the first two words
+// of its name ("Apache License", "MIT License").
+func namesBase(b []byte, l *kb.License) bool {
+	name := strings.Fields(strings.ToLower(l.Name))
+	if len(name) < 2 {
+		return false
+	}
+	return bytes.Contains(bytes.ToLower(b), []byte(name[0]+" "+name[1]))
 }
 
 // joinAdjacent joins changed sentences (in text order) that only blank

@@ -278,9 +278,10 @@ func TestAlteredShortLicense(t *testing.T) {
 // An Apache-2.0 text rewritten the way model licenses rewrite it (each
 // paragraph on one line, definitions widened, an item put at the head of
 // the redistribution list so that the others are numbered anew, a section
-// added), under a line that links to the original: the definitions
-// rewritten one after another are one change, the renumbered items none,
-// and the words of the link's address no term.
+// added), under a line that links to the original and a note on the
+// license it is based on: the definitions rewritten one after another are
+// one change, the renumbered items none, the words of the link's address
+// no term, and the note no change.
 func TestAlteredApacheRewritten(t *testing.T) {
 	a := stdtext.Text("Apache-2.0")
 	a = a[strings.Index(a, "TERMS AND CONDITIONS"):strings.Index(a, "END OF TERMS AND CONDITIONS")]
@@ -293,7 +294,8 @@ func TestAlteredApacheRewritten(t *testing.T) {
 	section := "6. Acceptable Use. You must not use the Work for any purpose that violates the Zeta Acceptable Use Policy, and you must make sure your users comply with it."
 	a = strings.Replace(a, "6. Trademarks.", section+"\n\n7. Trademarks.", 1)
 	a = regexp.MustCompile(`([^\n])\n([^\n])`).ReplaceAllString(a, "$1 $2")
-	text := "[For the original license, see https://example.org/zeta-terms-and-conditions.html]\n\n" + a
+	note := "Introductory note\n\nThis license is, in part, based on the Apache License Version 2.0 (available at https://www.apache.org/licenses/), with a series of modifications. The contribution of the Apache License 2.0 to the framing of this document is acknowledged.\n\n"
+	text := "[For the original license, see https://example.org/zeta-terms-and-conditions.html]\n\n" + note + a
 	defs := text[strings.Index(text, "\"Source\" form") : strings.Index(text, "other media types.")+len("other media types.")]
 	wantAdded(t, text, "apache-2.0", []string{defs, item, section})
 }
