@@ -89,9 +89,10 @@ func TestNonCommercialByStructure(t *testing.T) {
 			{nc, "If you wish to obtain the Weights for any commercial purposes, you will need to execute a separate licensing agreement with Zeta.", nil},
 		},
 	}, {
-		name: "no hit: what non-commercial purposes are",
+		name: "no hit: what non-commercial purposes are, an upstream work's license",
 		text: "c. \"Non-Commercial Purpose\" means any of the following uses, but only so far as you do not receive any payment arising from the use of the Weights.\n\n" +
-			"Non-commercial purposes include any of the following uses of the model, but only so far as you do not receive any payment.",
+			"Non-commercial purposes include any of the following uses of the model, but only so far as you do not receive any payment.\n\n" +
+			"(F) ZetaCLIP available here:\nhttps://github.com/zeta/zetaclip/\nmade available under the following (Attribution-NonCommercial 4.0 International) license:\nhttps://github.com/zeta/zetaclip/blob/main/LICENSE",
 	}})
 }
 
