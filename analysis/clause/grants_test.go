@@ -114,6 +114,13 @@ func TestTermLimitsByStructure(t *testing.T) {
 			{ro, "You and any Third Party recipients of the Artifact shall adhere to the Permitted Purpose.", nil},
 		},
 	}, {
+		name: "the same in Chinese",
+		text: "“许可用途”是指仅限学术研究。\n各贡献者仅就许可用途向您授予全球性的版权许可。\n您及任何第三方接收者应遵守许可用途。",
+		want: []phrase{
+			{ro, "各贡献者仅就许可用途向您授予全球性的版权许可。", nil},
+			{ro, "您及任何第三方接收者应遵守许可用途。", nil},
+		},
+	}, {
 		name: "a use narrowed to a term whose body names its purposes after what it applies to",
 		text: "You shall only use the Weights, Derivatives (whether or not created by Zeta) and Outputs for Research Purposes.\n\n" +
 			"\"Research Purposes\": means any use of a Zeta Model, Derivative, or Output that is solely for (a) personal, scientific or academic research, and (b) for non-profit and non-commercial purposes.",
