@@ -426,9 +426,10 @@ func (a *Analyzer) analyzeLicense(d *Document, fr *fileResult) {
 			continue
 		}
 		f := a.finding(h.Code, d.Path, operative(d.Text, Span{h.Start, h.End}), h.Message, licenseAt(fr.licenses, h.Start), h.Data)
-		if h.Data["condition"] == "litigation" {
-			// Rights that end only if you sue the licensor are no risk of
-			// losing access that you do not control.
+		if c := h.Data["condition"]; c == "litigation" || c == "breach" {
+			// Rights that end only if you sue the licensor, or breach the
+			// license, are no risk of losing access that you do not
+			// control.
 			f.Severity = SeverityInformation
 		}
 		fr.findings = append(fr.findings, f)

@@ -247,14 +247,25 @@ func TestLitigationTerminationIsInformation(t *testing.T) {
 	}
 }
 
-// TestAssignmentTerminationIsNoRemoteTermination: a license that ends when
-// you assign it without consent ends on your act, not the licensor's.
-func TestAssignmentTerminationIsNoRemoteTermination(t *testing.T) {
-	text := "ACME MODEL LICENSE\n\n1. The foregoing license is personal to you, and you may not assign or sublicense this License without Acme's prior written consent; any such assignment or sublicense will be void and will automatically and immediately terminate this License.\n"
+// TestBreachTerminationIsInformation: a license that ends when you breach
+// it (a forbidden assignment included) is reported, but like suing the
+// licensor it is a condition in your hands: information, not a warning,
+// while a licensor that may end use at will stays a warning.
+func TestBreachTerminationIsInformation(t *testing.T) {
+	text := "ACME MODEL LICENSE\n\n1. The foregoing license is personal to you, and you may not assign or sublicense this License without Acme's prior written consent; any such assignment or sublicense will be void and will automatically and immediately terminate this License.\n\n2. Acme may terminate this Agreement if you are in breach of any term of it. Upon termination, you shall delete the Model.\n\n3. Acme may terminate this Agreement at any time for any reason.\n"
 	snap := &analysis.Snapshot{Root: "/work/quiet", Docs: []analysis.Document{{Path: "LICENSE", Kind: analysis.KindLicense, Text: []byte(text)}}}
+	var got []string
 	for _, f := range analysis.New().Analyze(context.Background(), snap).Findings {
 		if f.Code == "clause/remote-termination" {
-			t.Errorf("%s %s: %s", f.Severity, f.Code, f.Message)
+			got = append(got, f.Severity.String()+": "+text[f.Span.Start:f.Span.End])
 		}
+	}
+	want := []string{
+		"information: The foregoing license is personal to you, and you may not assign or sublicense this License without Acme's prior written consent; any such assignment or sublicense will be void and will automatically and immediately terminate this License.",
+		"information: Acme may terminate this Agreement if you are in breach of any term of it. Upon termination, you shall delete the Model.",
+		"warning: Acme may terminate this Agreement at any time for any reason.",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("remote-termination findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -21,7 +21,11 @@
 // list (the use restrictions of a colon's list are one even across items
 // that give none; a line without a list marker ends the list), and so are a sentence and its restatement on the same line ("...
 // outside the Territory. Any such use is unlicensed.") when the hit carries
-// no data; a text that holds a license twice gives hits for both copies.
+// no data; a sentence that carries a hit on in its paragraph ("Zeta may
+// terminate this Agreement if you breach it. Upon termination, you shall
+// delete the Weights.") joins it when the hit's pattern lists such
+// sentences (Continued); a text that holds a license twice gives hits for
+// both copies.
 // Definitions ("\"Output\" means ...") give no hits unless a pattern allows
 // them, so findings sit on operative clauses, and wishes ("you are
 // encouraged to") are not duties. A restriction put in a definition
@@ -130,6 +134,9 @@ func Detect(k *kb.KB, text []byte) []Hit {
 	var para span
 	paraDef := -1
 	var pn normalizer
+	// cont is the last hit of a pattern with Continued sentences, and
+	// contP that pattern: the sentence after it may carry it on.
+	cont, contP := -1, (*pattern)(nil)
 	for i, s := range spans {
 		if !midLine(text, s) {
 			para, paraDef = s, -1
@@ -157,11 +164,26 @@ func Detect(k *kb.KB, text []byte) []Hit {
 			// Keywords may span the prefix and the item ("not" + "use").
 			mask, hanMask = d.itemMasks(lead.prefix, text[s.start:s.end], hanRow[i] >= 0)
 		}
+		joined := ""
+		if cont >= 0 && !item && hits[cont].End == prev.end && !paragraphBreak(text[prev.end:s.start]) {
+			// "... may terminate this Agreement if you are in breach.
+			// Upon termination, you shall delete ...": one clause.
+			if msg, ok := contP.continues(n.sentence(text, s.start, s.end), hits[cont].Data); ok {
+				hits[cont].End = s.end
+				if msg != "" {
+					hits[cont].Message = msg
+				}
+				joined = hits[cont].Code
+			}
+		}
 		if !anySet(mask) && !anySet(hanMask) {
 			prev, afterLead = s, isLead
 			continue // no keyword of any pattern: most sentences
 		}
 		codes, single = codes[:0], single[:0]
+		if joined != "" {
+			codes, single = append(codes, joined), append(single, joined)
+		}
 		first := len(hits)
 		var norm string
 		definition := -1 // unknown yet
@@ -249,6 +271,9 @@ func Detect(k *kb.KB, text []byte) []Hit {
 					msg = p.render(norm, data)
 				}
 				hits = append(hits, Hit{Code: p.Code, Pattern: p.ID, Start: at.start, End: at.end, Message: msg, Data: data})
+				if len(p.continued) > 0 {
+					cont, contP = len(hits)-1, p
+				}
 			}
 		}
 		if isLead {

@@ -116,10 +116,11 @@ func TestGeneralisedWordings(t *testing.T) {
 			{pass, "Your terms must provide that end users may not use the Model for prohibited purposes.", nil},
 		},
 	}, {
-		name: "termination at will, not on breach",
+		name: "termination at will, then on breach: two conditions",
 		text: "Acme may suspend or terminate your access immediately. If you breach this Agreement, your rights will terminate.",
 		want: []phrase{
 			{remote, "Acme may suspend or terminate your access immediately.", nil},
+			{remote, "If you breach this Agreement, your rights will terminate.", map[string]any{"condition": "breach"}},
 		},
 	}, {
 		name: "a list of duties of one kind is one clause; the next paragraph is another",

@@ -85,9 +85,9 @@ func TestMoreWordings(t *testing.T) {
 		text: "If you want to use the Weights for commercial products, complete the registration form to get permission.",
 		want: nil,
 	}, {
-		name: "a void assignment is no termination clause",
+		name: "an assignment the license forbids ends it: termination on breach",
 		text: "You may not assign this License without Zeta's consent; any such assignment will be void and will automatically and immediately terminate this License.",
-		want: nil,
+		want: []phrase{{remote, "You may not assign this License without Zeta's consent; any such assignment will be void and will automatically and immediately terminate this License.", map[string]any{"condition": "breach"}}},
 	}, {
 		name: "Chinese: commercial use that needs no application; a liability disclaimer",
 		text: "本模型支持商业用途，如您计划将本模型用于商业目的，无需再次申请。除适用法律禁止的范围外，发布方均不对您承担因使用本模型造成的任何损失。",

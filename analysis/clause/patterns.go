@@ -30,6 +30,7 @@ type pattern struct {
 	body, bodyUnless *regexp.Regexp
 	any, also        []uint64         // keyword masks
 	variants         []*regexp.Regexp // When of each of Variants
+	continued        []*regexp.Regexp // When of each of Continued
 	// wholeSentence: no extraction reads the match's bounds or groups,
 	// so find need not ask for them.
 	wholeSentence bool
@@ -252,6 +253,9 @@ func compile(cs []kb.ClausePattern) ([]*pattern, error) {
 				return nil, fmt.Errorf("clauses.yaml: %s: variant %q: no message", c.ID, v.When)
 			}
 		}
+		if len(c.Continued) > 0 && (c.Each || c.Term) {
+			return nil, fmt.Errorf("clauses.yaml: %s: continued sentences join one hit: not with each or term", c.ID)
+		}
 		if c.Term != (len(c.Uses) > 0) {
 			return nil, fmt.Errorf("clauses.yaml: %s: a term pattern needs uses, and only a term pattern has them", c.ID)
 		}
@@ -316,6 +320,13 @@ func (p *pattern) compileExprs() error {
 			return fmt.Errorf("clauses.yaml: %s: variant %q: %w", c.ID, v.When, err)
 		}
 		p.variants = append(p.variants, re)
+	}
+	for _, v := range c.Continued {
+		re, err := regexp.Compile(v.When)
+		if err != nil {
+			return fmt.Errorf("clauses.yaml: %s: continued %q: %w", c.ID, v.When, err)
+		}
+		p.continued = append(p.continued, re)
 	}
 	if c.Term {
 		if err := p.compileTerm(); err != nil {
@@ -702,6 +713,24 @@ func (p *pattern) render(norm string, data map[string]any) string {
 		msg, _ = fill(p.Fallback, data)
 	}
 	return msg
+}
+
+// continues reports whether norm, the sentence after a hit of p, carries
+// that hit on (Continued), and the hit's message if it changes ("" if not).
+func (p *pattern) continues(norm string, data map[string]any) (string, bool) {
+	if !p.ready() {
+		return "", false
+	}
+	for i, re := range p.continued {
+		if re.MatchString(norm) {
+			msg := ""
+			if m := p.Continued[i].Message; m != "" {
+				msg, _ = fill(m, data)
+			}
+			return msg, true
+		}
+	}
+	return "", false
 }
 
 func fill(tmpl string, data map[string]any) (string, bool) {

@@ -4,9 +4,9 @@ import "testing"
 
 // TestTerminationByStructure: rights that end when you sue, whichever
 // comes first in the sentence, and termination at the licensor's own
-// judgment, in made-up wordings; Apache-2.0's own patent clause and plain
-// breach terminations give no hit. Every case lists all hits its text
-// gives.
+// judgment, in made-up wordings; Apache-2.0's own patent clause gives no
+// hit (termination on breach: breach_test.go). Every case lists all hits
+// its text gives.
 func TestTerminationByStructure(t *testing.T) {
 	lit := map[string]any{"condition": "litigation"}
 	runPhraseCases(t, []phraseCase{{
@@ -42,9 +42,8 @@ func TestTerminationByStructure(t *testing.T) {
 			{remote, "如许可方合理判断您的使用可能带来监管风险，许可方有权终止本协议。", nil},
 		},
 	}, {
-		name: "no hit: Apache's own clause, breach alone, your own discretion",
+		name: "no hit: Apache's own clause, your own discretion",
 		text: "If You institute patent litigation against any entity (including a cross-claim or counterclaim in a lawsuit) alleging that the Work or a Contribution incorporated within the Work constitutes direct or contributory patent infringement, then any patent licenses granted to You under this License for that Work shall terminate as of the date such litigation is filed.\n" +
-			"Zeta may terminate this Agreement if you are in breach of any of its terms.\n" +
 			"You may terminate this Agreement at your discretion by deleting the Weights.\n" +
 			"您可以根据自行判断终止使用本模型。\n" +
 			"If a lawsuit is filed, the parties shall first seek mediation.",

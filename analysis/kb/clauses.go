@@ -49,6 +49,15 @@ type ClausePattern struct {
 	// normalized sentence: a threshold above which a credit must be shown
 	// is not a threshold above which a separate license is needed.
 	Variants []MessageVariant `yaml:"variants"`
+	// Continued lists the sentences that carry on a hit of this pattern
+	// rather than state a clause of their own: the duty that follows a
+	// termination ("Upon termination, you must delete ..."), what a change
+	// of the terms means for you ("Continued use ... constitutes
+	// acceptance"). The next sentence of the hit's paragraph that one's
+	// When expression matches joins the hit (its range grows over it, and
+	// the sentence gives no other hit of the code), and so may the one
+	// after it; the hit then takes that entry's Message, when it has one.
+	Continued []MessageVariant `yaml:"continued"`
 	// Each: every match of the pattern in a sentence is its own hit (two
 	// thresholds in one sentence, "100 million monthly active users or RMB
 	// 1 billion in revenue"), and hits of Each patterns do not stop other
