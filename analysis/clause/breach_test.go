@@ -133,3 +133,41 @@ func TestBreachTerminationMessages(t *testing.T) {
 		}
 	}
 }
+
+// TestTermsChangeCarriedOn: what a change of the terms means for you, said
+// in the same paragraph (when it takes effect, that you are to review the
+// terms, that continued use accepts them), is one clause with the change;
+// said in a paragraph of its own, it is a clause of its own; a license
+// "as may be amended in accordance with" itself gives the licensor no
+// right to change it.
+func TestTermsChangeCarriedOn(t *testing.T) {
+	runPhraseCases(t, []phraseCase{{
+		name: "one paragraph, one line",
+		text: "The Licensor reserves the right to modify or amend this Agreement at any time, in its sole discretion. Any modifications will be effective upon posting the updated Agreement on the Licensor's website. The Licensee is responsible for reviewing the Agreement periodically for changes. Continued use of the Model after any modifications have been made constitutes acceptance of the revised Agreement.",
+		want: []phrase{
+			{change, "The Licensor reserves the right to modify or amend this Agreement at any time, in its sole discretion. Any modifications will be effective upon posting the updated Agreement on the Licensor's website. The Licensee is responsible for reviewing the Agreement periodically for changes. Continued use of the Model after any modifications have been made constitutes acceptance of the revised Agreement.", nil},
+		},
+	}, {
+		name: "one hard-wrapped paragraph",
+		text: "Zeta may amend this Agreement at any time. The Licensee is responsible for reviewing\nthe Agreement periodically for changes. Continued use of the Model after any\nmodifications constitutes acceptance of the revised Agreement.",
+		want: []phrase{
+			{change, "Zeta may amend this Agreement at any time. The Licensee is responsible for reviewing\nthe Agreement periodically for changes. Continued use of the Model after any\nmodifications constitutes acceptance of the revised Agreement.", nil},
+		},
+	}, {
+		name: "a paragraph of its own",
+		text: "Zeta may update these Terms at any time.\n\nYou should review the Terms whenever we update them. If you do not agree to any modifications to the Terms, you must stop using the Weights immediately.",
+		want: []phrase{
+			{change, "Zeta may update these Terms at any time.", nil},
+			{change, "If you do not agree to any modifications to the Terms, you must stop using the Weights immediately.", nil},
+		},
+	}, {
+		name: "Chinese: continued use after an update accepts it",
+		text: "许可方有权对协议进行不时更新。您在协议更新后继续使用本模型，即视为您同意更新后的协议。",
+		want: []phrase{
+			{change, "许可方有权对协议进行不时更新。您在协议更新后继续使用本模型，即视为您同意更新后的协议。", nil},
+		},
+	}, {
+		name: "no hit: amended only as the license itself provides",
+		text: "This License Agreement (as may be amended in accordance with this License Agreement, \"License\") applies to your use of the Model.",
+	}})
+}
