@@ -31,7 +31,9 @@
 // encouraged to") are not duties. A restriction put in a definition
 // ("\"Permitted Purpose\" means non-commercial research") is carried to
 // the sentences that apply the term ("solely for the Permitted Purpose"),
-// where its hit sits (terms.go).
+// where its hit sits, and a threshold defined as a term ("\"Threshold\"
+// means annual revenue of $10 million") is reported where the term is
+// applied ("not exceeding the Threshold") (terms.go).
 //
 // A list's lead-in ("You will not, and will not permit anyone to:", "you
 // must:", "您不得：") lends its actor and modality to the items under it,
@@ -291,7 +293,7 @@ func Detect(k *kb.KB, text []byte) []Hit {
 		r := hanRow[i]
 		return r >= 0 && intersects(hanFound[int(r)*hw:(int(r)+1)*hw], d.termHanWords)
 	}
-	return dropHeadings(text, dropNamedRestatements(text, d.carryTerms(&n, text, spans, termWords, hits)))
+	return dropHeadings(text, dropNamedRestatements(text, d.moveDefined(&n, text, spans, d.carryTerms(&n, text, spans, termWords, hits))))
 }
 
 // dropHeadings drops the hits of license-level codes (license/...) on a

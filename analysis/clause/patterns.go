@@ -31,6 +31,7 @@ type pattern struct {
 	any, also        []uint64         // keyword masks
 	variants         []*regexp.Regexp // When of each of Variants
 	continued        []*regexp.Regexp // When of each of Continued
+	applied          []*regexp.Regexp // Applied
 	// wholeSentence: no extraction reads the match's bounds or groups,
 	// so find need not ask for them.
 	wholeSentence bool
@@ -63,7 +64,10 @@ type detector struct {
 	// hold keyword k of keywords; hanByKeyword the same for han. A
 	// sentence's keyword mask thus names its candidate patterns directly.
 	byKeyword, hanByKeyword [][]uint64
-	pw                      int // uint64 words per pattern set
+	// byID: the patterns (not Term ones) by id, for what reads hits again
+	// after the sentence loop (moveDefined).
+	byID map[string]*pattern
+	pw   int // uint64 words per pattern set
 }
 
 // candidates sets in cand the patterns whose Keywords occur in a sentence
@@ -130,7 +134,9 @@ func patterns(k *kb.KB) (*detector, error) {
 		}
 	}
 	ps = d.patterns
+	d.byID = make(map[string]*pattern, len(ps))
 	for _, p := range ps {
+		d.byID[p.ID] = p
 		p.han = true
 		for _, w := range p.Keywords {
 			p.han = p.han && hasHan(w)
@@ -259,6 +265,11 @@ func compile(cs []kb.ClausePattern) ([]*pattern, error) {
 		if c.Term != (len(c.Uses) > 0) {
 			return nil, fmt.Errorf("clauses.yaml: %s: a term pattern needs uses, and only a term pattern has them", c.ID)
 		}
+		for _, u := range c.Applied {
+			if !strings.Contains(u, termToken) || !c.Definitions || c.Term {
+				return nil, fmt.Errorf("clauses.yaml: %s: applied %q: needs %s, and a pattern that fires on definitions", c.ID, u, termToken)
+			}
+		}
 		for _, u := range c.Uses {
 			if !strings.Contains(u, termToken) {
 				return nil, fmt.Errorf("clauses.yaml: %s: use %q does not name %s", c.ID, u, termToken)
@@ -327,6 +338,13 @@ func (p *pattern) compileExprs() error {
 			return fmt.Errorf("clauses.yaml: %s: continued %q: %w", c.ID, v.When, err)
 		}
 		p.continued = append(p.continued, re)
+	}
+	for _, u := range c.Applied {
+		re, err := regexp.Compile(u)
+		if err != nil {
+			return fmt.Errorf("clauses.yaml: %s: applied %q: %w", c.ID, u, err)
+		}
+		p.applied = append(p.applied, re)
 	}
 	if c.Term {
 		if err := p.compileTerm(); err != nil {

@@ -117,20 +117,7 @@ func (d *detector) carryTerms(n *normalizer, text []byte, spans []span, termWord
 	added := false
 	var carried []defined // the definitions whose restriction reached a sentence
 	for _, df := range defs {
-		term := []byte(df.term)
-		last := -1
-		for at := 0; ; {
-			k, size := indexTerm(lower[at:], term)
-			if k < 0 {
-				break
-			}
-			at += k
-			i := sort.Search(len(spans), func(i int) bool { return spans[i].end > at })
-			at += size
-			if i == len(spans) || i == last || spans[i].start > at-size {
-				continue
-			}
-			last = i
+		for _, i := range termSpans(lower, spans, 0, df.term) {
 			s := spans[i]
 			if s == df.at || overlapsCode(hits, df.p.Code, s) {
 				continue
@@ -303,4 +290,87 @@ func overlapsCode(hits []Hit, code string, s span) bool {
 		}
 	}
 	return false
+}
+
+// moveDefined moves a hit on a definition ("\"Threshold\" means annual
+// revenue of $10 million or more") to the first operative sentence after
+// it that applies the term in one of its pattern's Applied structures
+// ("conditioned upon You not exceeding the Threshold"): the reader meets
+// the consequence there. A definition whose term no later sentence
+// applies keeps its hit.
+func (d *detector) moveDefined(n *normalizer, text []byte, spans []span, hits []Hit) []Hit {
+	var lower []byte
+	moved := false
+	for i := range hits {
+		h := &hits[i]
+		p := d.byID[h.Pattern]
+		if p == nil || len(p.applied) == 0 {
+			continue
+		}
+		norm := n.sentence(text, h.Start, h.End)
+		terms, _ := readDefinitions(norm)
+		if len(terms) != 1 || !isDefinition(norm) {
+			continue
+		}
+		term := strings.TrimSpace(terms[0])
+		if len(term) < 3 {
+			continue
+		}
+		if lower == nil {
+			lower = wording.LowerASCII(text)
+		}
+		if s, ok := firstUse(n, lower, text, spans, h.End, term, p); ok {
+			h.Start, h.End = s.start, s.end
+			moved = true
+		}
+	}
+	if moved {
+		sort.SliceStable(hits, func(i, j int) bool { return hits[i].Start < hits[j].Start })
+	}
+	return hits
+}
+
+// firstUse returns the first sentence from byte from on that is no
+// definition and applies term in one of p's Applied structures.
+func firstUse(n *normalizer, lower, text []byte, spans []span, from int, term string, p *pattern) (span, bool) {
+	for _, i := range termSpans(lower, spans, from, term) {
+		norm := n.sentence(text, spans[i].start, spans[i].end)
+		if isDefinition(norm) {
+			continue
+		}
+		marked, ok := markTerm(norm, term)
+		if !ok {
+			continue
+		}
+		for _, re := range p.applied {
+			if re.MatchString(marked) {
+				return spans[i], true
+			}
+		}
+	}
+	return span{}, false
+}
+
+// termSpans returns, in order and each once, the indexes of the spans that
+// hold term at or after byte from, found in lower (the text with ASCII case
+// folded, as the normalizer folds it).
+func termSpans(lower []byte, spans []span, from int, term string) []int {
+	t := []byte(term)
+	var out []int
+	last := -1
+	for at := from; at < len(lower); {
+		k, size := indexTerm(lower[at:], t)
+		if k < 0 {
+			break
+		}
+		at += k
+		i := sort.Search(len(spans), func(i int) bool { return spans[i].end > at })
+		at += size
+		if i == len(spans) || i == last || spans[i].start > at-size {
+			continue
+		}
+		last = i
+		out = append(out, i)
+	}
+	return out
 }

@@ -58,6 +58,15 @@ type ClausePattern struct {
 	// the sentence gives no other hit of the code), and so may the one
 	// after it; the hit then takes that entry's Message, when it has one.
 	Continued []MessageVariant `yaml:"continued"`
+	// Applied: for a pattern that fires on definitions, the structures of
+	// an operative sentence that applies the defined term, as regular
+	// expressions over the normalized sentence in which "@term@" stands for
+	// the term ("exceed\w* (?:the )?@term@"). A hit on a definition
+	// ("\"Threshold\" means annual revenue of $10 million or more") moves
+	// to the first such sentence after it ("conditioned upon You not
+	// exceeding the Threshold"), where the consequence is read; without
+	// one it stays on the definition.
+	Applied []string `yaml:"applied"`
 	// Each: every match of the pattern in a sentence is its own hit (two
 	// thresholds in one sentence, "100 million monthly active users or RMB
 	// 1 billion in revenue"), and hits of Each patterns do not stop other
