@@ -7,6 +7,8 @@ import (
 	"go.lsp.dev/protocol"
 	"go.uber.org/zap"
 
+	"github.com/fineprint-dev/fineprint/analysis"
+
 	"github.com/fineprint-dev/fineprint/server/internal/rpc"
 )
 
@@ -93,12 +95,26 @@ func samePublication(prev, v *view, u protocol.DocumentURI) bool {
 				return false
 			}
 			fa, fb := prev.file(old, ra.Path), v.file(cur, rb.Path)
-			if fa.uri != fb.uri || !sameText(fa, fb) {
+			if fa.uri != fb.uri || !sameText(fa, fb) && !samePlace(fa, fb, rb.Span) {
 				return false
 			}
 		}
 	}
 	return true
+}
+
+// samePlace reports whether the span sp reads as the same range in two
+// versions of a file's text, when both have a line index at hand: a
+// keystroke in a license moves nothing before it, and the files whose
+// findings point at its title (every folder missing a copy of it) keep
+// their diagnostics. A file without a kept index (closed, never asked
+// about) is not indexed for it: its diagnostics are converted again.
+func samePlace(old, cur *fileView, sp analysis.Span) bool {
+	x := old.idx.Load()
+	if x == nil || cur.idx.Load() == nil && !cur.open {
+		return false
+	}
+	return rangeIn(x, sp) == rangeIn(cur.index(), sp)
 }
 
 // sameText compares two versions of a file's text; an unchanged file has
