@@ -52,7 +52,7 @@ type Snapshot struct {
 // Result is what fineprint found in a snapshot.
 type Result struct {
 	Licenses   []LicenseInfo // one per license identified, by path then position
-	Findings   []Finding     // sorted by path, position, code
+	findings   *findingSet   // sorted by path, position, code (Findings, FindingsIn)
 	References []Reference   // places that name a license or a model, for hovers
 	Models     []ModelUse    // every model the project references, by id
 	Datasets   []ModelUse    // every dataset the project references, by id (no Original)
@@ -71,6 +71,24 @@ type Result struct {
 	ID, Base uint64
 	Dirty    []string
 }
+
+// Findings are the result's findings, sorted by path, position and code.
+// The list is shared: callers must not change it. Of a result an edit
+// derived from another (Base), it is built on the first call: a caller
+// that reads only some files' findings asks FindingsIn.
+func (r *Result) Findings() []Finding { return r.findings.list() }
+
+// FindingsIn are the findings in the file p (shared, in order), without
+// building the list of all of them.
+func (r *Result) FindingsIn(p string) []Finding { return r.findings.of(p) }
+
+// FindingCount is the number of findings, without building their list.
+func (r *Result) FindingCount() int { return r.findings.len() }
+
+// SetFindings makes fs, sorted by path, position and code (SortFindings),
+// the result's findings, for callers that put a result together (several
+// roots' results in one). fs is kept, not copied.
+func (r *Result) SetFindings(fs []Finding) { r.findings = newFindingSet(fs, nil) }
 
 // Reference is a place in a file that names a license or a model: a license
 // title, a card's license value, a model id in a manifest. Hovering it shows
@@ -211,7 +229,7 @@ func (a *Analyzer) Analyze(ctx context.Context, s *Snapshot) *Result {
 	a.stats.full.Add(1)
 	res = &Result{ID: a.ids.Add(1)}
 	s, unread := a.withoutUnread(s) // retain.go
-	res.Findings = unread
+	all := unread
 	profile, profileFindings := a.loadProfile(s)
 	res.Profile = profile
 	results, reanalysed := a.analyzeFiles(ctx, s.Docs)
@@ -225,13 +243,15 @@ func (a *Analyzer) Analyze(ctx context.Context, s *Snapshot) *Result {
 		}
 		files[s.Docs[i].Path] = fr
 		res.Licenses = append(res.Licenses, fr.licenses...)
-		res.Findings = append(res.Findings, fr.findings...)
+		all = append(all, fr.findings...)
 		res.References = append(res.References, fr.references...)
 	}
 	if ctx.Err() == nil {
 		a.forget(files)
 	}
 	ownRefs := len(res.References)
+	// The project rules read the files' own findings (res.Findings).
+	res.findings = newFindingSet(all, nil)
 	// Each file's own findings were checked for fineprint-ignore comments
 	// when it was analysed (and cached with them); only the rest need it.
 	others := append([]Finding(nil), profileFindings...)
@@ -239,18 +259,17 @@ func (a *Analyzer) Analyze(ctx context.Context, s *Snapshot) *Result {
 	others = append(others, a.projectFindings(s, files, res, &profile, read, copied)...)
 	base := a.suppress(s, files, others)
 	rec := a.recordState(s, files, res)
-	res.Findings = append(res.Findings, base...)
-	res.Findings = append(res.Findings, a.suppress(s, files, rec.findings())...)
-	res.Findings = a.decide(res.Findings, &profile)
-	SortFindings(res.Findings)
-	quietRepeats(res.Findings)
-	res.Findings = boundPerFileAndCode(res.Findings, MaxFindingsPerCode)
-	uncapped := res.Findings
-	var line capLine
-	res.Findings, line = capFindingsAt(uncapped, profile.Limits.MaxFindings())
-	res.Dropped = len(uncapped) - len(res.Findings)
+	all = append(all, base...)
+	all = append(all, a.suppress(s, files, rec.findings())...)
+	all = a.decide(all, &profile)
+	SortFindings(all)
+	quietRepeats(all)
+	uncapped := boundPerFileAndCode(all, MaxFindingsPerCode)
+	capped, line := capFindingsAt(uncapped, profile.Limits.MaxFindings())
+	res.findings = newFindingSet(capped, &a.stats.spliced)
+	res.Dropped = len(uncapped) - len(capped)
 	if ctx.Err() == nil && len(files) == len(s.Docs) {
-		a.remember(s, results, files, res, uncapped, line, base, rec, ownRefs, read, copied)
+		a.remember(s, results, files, res, newFindingSet(uncapped, &a.stats.spliced), line, base, rec, ownRefs, read, copied)
 	}
 	return res
 }

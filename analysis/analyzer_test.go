@@ -50,7 +50,7 @@ func TestDocumentWithoutWorkspaceHasNoRecordFindings(t *testing.T) {
 	for _, root := range []string{"", "/ws"} {
 		res := New().Analyze(context.Background(), &Snapshot{Root: root, Docs: []Document{doc}})
 		recorded := false
-		for _, f := range res.Findings {
+		for _, f := range res.Findings() {
 			if f.Code == "record/unrecorded" {
 				recorded = true
 			}
@@ -93,7 +93,7 @@ func TestAnalyzeTellsTextsApartBySliceAndContent(t *testing.T) {
 			t.Errorf("%s: re-read %d files, want %d", c.name, res.Reanalysed, c.want)
 		}
 		fresh := New().Analyze(context.Background(), snap)
-		if got, want := fmt.Sprint(res.Findings), fmt.Sprint(fresh.Findings); got != want {
+		if got, want := fmt.Sprint(res.Findings()), fmt.Sprint(fresh.Findings()); got != want {
 			t.Errorf("%s: cached findings differ from a fresh analysis:\n%s\n%s", c.name, got, want)
 		}
 	}
@@ -114,8 +114,8 @@ func TestLayoutFollowsPaths(t *testing.T) {
 	}
 	a := New()
 	for _, p := range []string{"models/acme/README.md", "models/other/README.md", "models/acme/README.md"} {
-		got := fmt.Sprint(a.Analyze(context.Background(), snap(p)).Findings)
-		want := fmt.Sprint(New().Analyze(context.Background(), snap(p)).Findings)
+		got := fmt.Sprint(a.Analyze(context.Background(), snap(p)).Findings())
+		want := fmt.Sprint(New().Analyze(context.Background(), snap(p)).Findings())
 		if got != want {
 			t.Errorf("base card at %s: warm analyzer found\n%s\nfresh one\n%s", p, got, want)
 		}

@@ -20,7 +20,7 @@ func TestFindingsBoundedPerFileAndCode(t *testing.T) {
 	res := New().Analyze(context.Background(), &Snapshot{Docs: docs})
 	var listed, summaries, other int
 	var summary Finding
-	for _, f := range res.Findings {
+	for _, f := range res.Findings() {
 		if f.Code != "clause/use-restriction" {
 			continue
 		}

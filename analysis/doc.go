@@ -17,7 +17,7 @@
 //	a := analysis.New()
 //	snap, _, err := workspace.Load(root, workspace.Options{})
 //	res := a.Analyze(ctx, snap)
-//	for _, f := range res.Findings {
+//	for _, f := range res.Findings() {
 //		fmt.Println(f.Path, f.Span, f.Severity, f.Code, f.Message)
 //	}
 //
@@ -29,7 +29,9 @@
 // # What a result holds
 //
 // Result.Findings are the findings after the project's profile has decided
-// their severities, sorted by path, position and code. A Finding has a
+// their severities, sorted by path, position and code (Result.FindingsIn
+// are one file's: a keystroke's result replaces the findings of the files
+// it changed and shares the others with the last result). A Finding has a
 // stable Code (every code is listed, with its default severity and its
 // explanation, in analysis/kb/rules.yaml, from which docs/rules.md is
 // generated), a Severity, a Path relative to the root with "/" separators, a

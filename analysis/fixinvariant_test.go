@@ -35,8 +35,8 @@ func TestFixesNeverMakeThingsWorse(t *testing.T) {
 func checkFixes(t *testing.T, snap *analysis.Snapshot) {
 	t.Helper()
 	before := analysis.New().Analyze(context.Background(), cloneSnapshot(snap))
-	had := findingKeys(before.Findings)
-	for _, f := range before.Findings {
+	had := findingKeys(before.Findings())
+	for _, f := range before.Findings() {
 		for _, fix := range f.Fixes {
 			fixed, err := applyFix(snap, fix)
 			if err != nil {
@@ -44,15 +44,15 @@ func checkFixes(t *testing.T, snap *analysis.Snapshot) {
 				continue
 			}
 			after := analysis.New().Analyze(context.Background(), fixed)
-			has := findingKeys(after.Findings)
+			has := findingKeys(after.Findings())
 			// The finding is gone, or says something else now: a fix may do
 			// its part of a job (a policy's copy created for the user to
 			// paste into; a Modelfile's LICENSE directive added, the model
 			// still under its license).
-			if stillThere(after.Findings, f) {
+			if stillThere(after.Findings(), f) {
 				t.Errorf("%s: fix %q leaves the finding", describe(f), fix.Title)
 			}
-			for _, g := range after.Findings {
+			for _, g := range after.Findings() {
 				if has[findingKey(g)] > had[findingKey(g)] {
 					t.Errorf("%s: fix %q creates %s", describe(f), fix.Title, describe(g))
 					has[findingKey(g)] = had[findingKey(g)] // once

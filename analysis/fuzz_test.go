@@ -93,7 +93,7 @@ func FuzzAnalyze(f *testing.F) {
 		got := warm.Analyze(context.Background(), s)
 		checkRanges(t, s, got)
 		fresh := analysis.New().Analyze(context.Background(), s)
-		if a, b := fmt.Sprint(got.Findings), fmt.Sprint(fresh.Findings); a != b {
+		if a, b := fmt.Sprint(got.Findings()), fmt.Sprint(fresh.Findings()); a != b {
 			t.Fatalf("cached analysis differs from a fresh one:\n%s\n%s", a, b)
 		}
 	})
@@ -116,7 +116,7 @@ func checkRanges(t *testing.T, s *analysis.Snapshot, r *analysis.Result) {
 			t.Fatalf("%s in %s: span %v outside %d bytes", what, p, sp, n)
 		}
 	}
-	for _, fd := range r.Findings {
+	for _, fd := range r.Findings() {
 		check("finding "+fd.Code, fd.Path, fd.Span)
 		for _, rel := range fd.Related {
 			check("related of "+fd.Code, rel.Path, rel.Span)

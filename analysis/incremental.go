@@ -45,7 +45,7 @@ type analyzeStats struct {
 	hints       atomic.Int64 // record hints the fast path patched (editHint)
 	cuts        atomic.Int64 // edits whose limits cut the fast path spliced rather than redid
 	recChecked  atomic.Int64 // record findings the fast path checked for suppression comments
-	spliced     atomic.Int64 // findings the fast path copied into a new list of all uncapped findings
+	spliced     atomic.Int64 // findings copied into whole lists of findings (findingSet), before or after the cut
 	why         atomic.Value // string: why the last analysis ran in full
 }
 
@@ -69,12 +69,11 @@ type lastRun struct {
 	recByPath map[string][]Finding // the record findings after suppress
 	ownRefs   int                  // res.References[:ownRefs] are the files' own
 	res       *Result
-	// uncapped are res.Findings before limits.findings cut them, but for
-	// the paths in over, whose findings edits replaced since (uncappedOf):
-	// a keystroke whose cut stays where it was does not copy them all.
-	uncapped []Finding
-	over     map[string][]Finding
-	counts   map[Severity]int // uncapped's (with over) by severity
+	// uncapped are res.Findings before limits.findings cut them: a
+	// keystroke replaces its paths' runs (findingSet.with) and copies
+	// none of the others.
+	uncapped *findingSet
+	counts   map[Severity]int // uncapped's by severity
 	line     capLine          // where they were cut
 }
 
@@ -88,7 +87,7 @@ type copySite struct {
 }
 
 // remember keeps what a complete analysis of s derived for the next one.
-func (a *Analyzer) remember(s *Snapshot, frs []*fileResult, files map[string]*fileResult, res *Result, uncapped []Finding, line capLine, base []Finding, rec *recordInputs, ownRefs int, read, copied map[string]bool) {
+func (a *Analyzer) remember(s *Snapshot, frs []*fileResult, files map[string]*fileResult, res *Result, uncapped *findingSet, line capLine, base []Finding, rec *recordInputs, ownRefs int, read, copied map[string]bool) {
 	if s.Root == "" || rec.off || len(s.Docs) == 0 {
 		return
 	}
@@ -97,7 +96,7 @@ func (a *Analyzer) remember(s *Snapshot, frs []*fileResult, files map[string]*fi
 		weights: s.Weights, markers: s.Markers, docs: s.Docs, frs: frs, files: files,
 		profile: res.Profile, base: map[string][]Finding{}, read: read, pointers: map[string][]string{},
 		copies: map[string][]copySite{}, rec: rec, ownRefs: ownRefs, res: res, uncapped: uncapped, line: line,
-		counts: severityCounts(uncapped),
+		counts: severityCounts(uncapped.flat),
 	}
 	for _, r := range res.References[ownRefs:] {
 		lr.read[r.Path] = true
@@ -392,7 +391,7 @@ func (a *Analyzer) tryEdit(s *Snapshot, lr *lastRun) (_ *Result, why string, fre
 	slices.Sort(paths)
 	segments := make([][]Finding, len(paths))
 	olds := make([][]Finding, len(paths)) // the paths' findings in lr.uncapped
-	total := lr.uncappedLen()
+	total := lr.uncapped.len()
 	oldFrs := map[string]*fileResult{}
 	for _, e := range eds {
 		oldFrs[s.Docs[e.i].Path] = e.old
@@ -404,7 +403,7 @@ func (a *Analyzer) tryEdit(s *Snapshot, lr *lastRun) (_ *Result, why string, fre
 			bs = lr.base[p]
 		}
 		fs := a.decided(fr, bs, recOf(p), &lr.profile)
-		old := lr.uncappedOf(p)
+		old := lr.uncapped.of(p)
 		if hasRepeatKey(fs) || hasRepeatKey(old) {
 			// quietRepeats reads the findings of every file in order: the
 			// new ones keep the old ones' severities when they repeat
@@ -424,7 +423,7 @@ func (a *Analyzer) tryEdit(s *Snapshot, lr *lastRun) (_ *Result, why string, fre
 	}
 	capped, uncapped, line, counts, kept := a.editCut(lr, paths, olds, segments, total)
 	res := &Result{Profile: lr.profile, Models: lr.res.Models, Datasets: lr.res.Datasets, Reanalysed: len(eds), ID: a.ids.Add(1),
-		Findings: capped, Dropped: total - len(capped)}
+		findings: capped, Dropped: total - capped.len()}
 	switch {
 	case line != lr.line:
 		// The cut moved: which findings of other files are kept may
@@ -432,7 +431,7 @@ func (a *Analyzer) tryEdit(s *Snapshot, lr *lastRun) (_ *Result, why string, fre
 	case kept:
 		res.Base, res.Dirty = lr.res.ID, paths // the same findings of other paths are kept
 	case line.cut:
-		res.Base, res.Dirty = lr.res.ID, cutPaths(lr.res.Findings, capped, paths)
+		res.Base, res.Dirty = lr.res.ID, cutPaths(lr.res.Findings(), capped.list(), paths)
 	default:
 		res.Base, res.Dirty = lr.res.ID, paths
 	}
@@ -472,16 +471,7 @@ func (a *Analyzer) tryEdit(s *Snapshot, lr *lastRun) (_ *Result, why string, fre
 			lr.recByPath[p] = fs
 		}
 	}
-	if uncapped != nil {
-		lr.uncapped, lr.over = uncapped, nil
-	} else {
-		if lr.over == nil {
-			lr.over = map[string][]Finding{}
-		}
-		for k, p := range paths {
-			lr.over[p] = segments[k]
-		}
-	}
+	lr.uncapped = uncapped
 	lr.rec, lr.ownRefs, lr.res, lr.line, lr.counts = &rec, ownRefs, res, line, counts
 	return res, "", fresh
 }
@@ -566,15 +556,15 @@ func (a *Analyzer) editRecord(s *Snapshot, files map[string]*fileResult, rec *re
 	return paths
 }
 
-// editCut is capFindingsAt for the findings of an edit (lr's uncapped
-// ones with the runs olds of paths replaced by segments, total in all),
-// with their counts by severity. When the cut stays where it was and no
-// path changed its number of findings at the line's severity, which
-// findings of every other path are kept is unchanged (kept): the result
-// is lr's with the kept part of each path's segment spliced in, not a pass
-// over all findings, and uncapped is nil (the caller notes the segments in
-// lr.over). Otherwise uncapped are all the findings, spliced.
-func (a *Analyzer) editCut(lr *lastRun, paths []string, olds, segments [][]Finding, total int) (capped, uncapped []Finding, _ capLine, counts map[Severity]int, kept bool) {
+// editCut is capFindingsAt for the findings of an edit: lr's uncapped
+// ones with the runs olds of paths replaced by segments, total in all.
+// It returns them cut and uncut, where it cut and their counts by
+// severity. When the cut stays where it was and no path changed its
+// number of findings at the line's severity, which findings of every
+// other path are kept is unchanged (kept): the result is lr's with the
+// kept part of each path's segment in place, without a pass over all
+// findings. Either list shares every other path's findings with lr's.
+func (a *Analyzer) editCut(lr *lastRun, paths []string, olds, segments [][]Finding, total int) (capped, uncapped *findingSet, _ capLine, counts map[Severity]int, kept bool) {
 	counts = maps.Clone(lr.counts)
 	for k := range paths {
 		for _, f := range olds[k] {
@@ -586,9 +576,9 @@ func (a *Analyzer) editCut(lr *lastRun, paths []string, olds, segments [][]Findi
 			counts[f.Severity]++
 		}
 	}
+	uncapped = lr.uncapped.with(paths, segments)
 	max := lr.profile.Limits.MaxFindings()
 	if total <= max {
-		uncapped = lr.splice(a, paths, segments, total)
 		return uncapped, uncapped, capLine{}, counts, false
 	}
 	line := lineOf(counts, max)
@@ -600,72 +590,23 @@ func (a *Analyzer) editCut(lr *lastRun, paths []string, olds, segments [][]Findi
 		}
 		return n
 	}
+	recut := func() (*findingSet, *findingSet, capLine, map[Severity]int, bool) {
+		out, _ := capFindingsAt(uncapped.list(), max)
+		return newFindingSet(out, &a.stats.spliced), uncapped, line, counts, false
+	}
 	if line != lr.line {
-		uncapped = lr.splice(a, paths, segments, total)
-		out, _ := capFindingsAt(uncapped, max)
-		return out, uncapped, line, counts, false
+		return recut()
 	}
 	keptSegs := make([][]Finding, len(paths))
-	keptTotal := len(lr.res.Findings)
 	for k, p := range paths {
 		if at(olds[k]) != at(segments[k]) {
-			uncapped = lr.splice(a, paths, segments, total)
-			out, _ := capFindingsAt(uncapped, max)
-			return out, uncapped, line, counts, false
+			return recut()
 		}
-		old := segment(lr.res.Findings, p)
 		// as many of the line's severity as the cut kept of p before
-		seg := keepAbove(nil, segments[k], line.sev, at(old))
-		keptSegs[k] = seg
-		keptTotal += len(seg) - len(old)
+		keptSegs[k] = keepAbove(nil, segments[k], line.sev, at(lr.res.findings.of(p)))
 	}
 	a.stats.cuts.Add(1)
-	if len(lr.over) >= maxOver {
-		// Many files edited since the last full list: splice them in
-		// once, so that the list of replaced runs stays short.
-		uncapped = lr.splice(a, paths, segments, total)
-	}
-	return spliceFindings(lr.res.Findings, paths, keptSegs, keptTotal), uncapped, line, counts, true
-}
-
-// maxOver is how many paths' findings lr.over holds before they are
-// spliced into lr.uncapped.
-const maxOver = 64
-
-// uncappedOf is the run of lr's uncapped findings in path p.
-func (lr *lastRun) uncappedOf(p string) []Finding {
-	if fs, ok := lr.over[p]; ok {
-		return fs
-	}
-	return segment(lr.uncapped, p)
-}
-
-// uncappedLen is the number of lr's uncapped findings.
-func (lr *lastRun) uncappedLen() int {
-	n := len(lr.uncapped)
-	for p, fs := range lr.over {
-		n += len(fs) - len(segment(lr.uncapped, p))
-	}
-	return n
-}
-
-// splice returns lr's uncapped findings, with lr.over's runs and then
-// those of paths (sorted) replaced by segments, total in all.
-func (lr *lastRun) splice(a *Analyzer, paths []string, segments [][]Finding, total int) []Finding {
-	a.stats.spliced.Add(int64(total))
-	if len(lr.over) == 0 {
-		return spliceFindings(lr.uncapped, paths, segments, total)
-	}
-	runs := maps.Clone(lr.over)
-	for k, p := range paths {
-		runs[p] = segments[k]
-	}
-	all := slices.Sorted(maps.Keys(runs))
-	segs := make([][]Finding, len(all))
-	for k, p := range all {
-		segs[k] = runs[p]
-	}
-	return spliceFindings(lr.uncapped, all, segs, total)
+	return lr.res.findings.with(paths, keptSegs), uncapped, line, counts, true
 }
 
 // editHint is recordAll's hint for rec, made from the last one (of old)

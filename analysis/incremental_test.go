@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io/fs"
@@ -98,6 +99,7 @@ func randomEdit(r *rand.Rand, text []byte) []byte {
 func normal(res *Result) *Result {
 	c := *res
 	c.Reanalysed, c.ID, c.Base, c.Dirty = 0, 0, 0, nil
+	c.SetFindings(res.Findings()) // however they are held
 	return &c
 }
 
@@ -177,21 +179,21 @@ func TestIncrementalEqualsFresh(t *testing.T) {
 
 // firstDifference describes where two results first differ.
 func firstDifference(got, want *Result) string {
-	for i := range max(len(got.Findings), len(want.Findings)) {
-		if i >= len(got.Findings) || i >= len(want.Findings) || !reflect.DeepEqual(got.Findings[i], want.Findings[i]) {
+	for i := range max(len(got.Findings()), len(want.Findings())) {
+		if i >= len(got.Findings()) || i >= len(want.Findings()) || !reflect.DeepEqual(got.Findings()[i], want.Findings()[i]) {
 			var g, w any = "(none)", "(none)"
-			if i < len(got.Findings) {
-				g = got.Findings[i]
+			if i < len(got.Findings()) {
+				g = got.Findings()[i]
 			}
-			if i < len(want.Findings) {
-				w = want.Findings[i]
+			if i < len(want.Findings()) {
+				w = want.Findings()[i]
 			}
 			return fmt.Sprintf("finding %d:\n got  %+v\n want %+v", i, g, w)
 		}
 	}
 	gv, wv := reflect.ValueOf(*got), reflect.ValueOf(*want)
 	for i := range gv.NumField() {
-		if !reflect.DeepEqual(gv.Field(i).Interface(), wv.Field(i).Interface()) {
+		if gv.Type().Field(i).IsExported() && !reflect.DeepEqual(gv.Field(i).Interface(), wv.Field(i).Interface()) {
 			return "field " + gv.Type().Field(i).Name
 		}
 	}
@@ -280,6 +282,61 @@ func TestKeystrokeUnderCutCopiesNoUncappedList(t *testing.T) {
 	}
 }
 
+// TestKeystrokeSharesOtherFilesFindings pins that a keystroke's result
+// holds the findings of every file it did not change as the last result
+// held them (the same runs, not copies), with or without a limits.findings
+// cut, and copies no list of all findings: a keystroke costs the changed
+// files' findings, not the workspace's (at 50,000 files a copy of every
+// finding was 3 MB and a quarter of a keystroke's time).
+func TestKeystrokeSharesOtherFilesFindings(t *testing.T) {
+	ctx := context.Background()
+	for _, n := range []int{100, 1000} {
+		for _, capped := range []bool{false, true} {
+			s, ws := generated(t, n)
+			if capped {
+				c := *s
+				c.Settings = &Profile{Limits: Limits{Findings: n / 10}}
+				s = &c
+			}
+			a := New()
+			last := a.Analyze(ctx, s)
+			if capped != (last.Dropped > 0) {
+				t.Fatalf("%d files, capped %v: %d findings dropped", n, capped, last.Dropped)
+			}
+			p := ws.Licenses[2]
+			i, _ := slices.BinarySearchFunc(s.Docs, p, func(d Document, p string) int { return strings.Compare(d.Path, p) })
+			text := s.Docs[i].Text
+			mid := bytes.IndexByte(text[len(text)/2:], '\n') + len(text)/2
+			spliced, full := a.stats.spliced.Load(), a.stats.full.Load()
+			for k := range 3 {
+				s = withDoc(s, p, slices.Concat(text[:mid], fmt.Appendf(nil, "\nedit %d", k), text[mid:]))
+				res := a.Analyze(ctx, s)
+				if a.stats.full.Load() != full || res.Base != last.ID {
+					t.Fatalf("%d files, capped %v: keystroke %d ran every rule (%v)", n, capped, k, a.stats.why.Load())
+				}
+				shared, other := 0, 0
+				for _, d := range s.Docs {
+					before, now := last.FindingsIn(d.Path), res.FindingsIn(d.Path)
+					if len(before) == 0 || slices.Contains(res.Dirty, d.Path) {
+						continue
+					}
+					other++
+					if len(now) == len(before) && &now[0] == &before[0] {
+						shared++
+					}
+				}
+				if other == 0 || shared != other {
+					t.Errorf("%d files, capped %v: keystroke %d shares the findings of %d of the %d other files with the last result, want all", n, capped, k, shared, other)
+				}
+				last = res
+			}
+			if got := a.stats.spliced.Load() - spliced; got != 0 {
+				t.Errorf("%d files, capped %v: 3 keystrokes copied %d findings into lists of all findings, want 0", n, capped, got)
+			}
+		}
+	}
+}
+
 // TestIncrementalCopiedText: a folder shipping a Llama 2 model without a
 // copy of its license gets a fix that copies the workspace's Llama 2
 // license, and a Modelfile building on Llama 2 a LICENSE directive holding
@@ -338,7 +395,7 @@ func TestIncrementalTypingInClause(t *testing.T) {
 	a := New()
 	res := a.Analyze(ctx, s)
 	fast := 0
-	for _, f := range res.Findings {
+	for _, f := range res.Findings() {
 		if f.Path != "LICENSE" || !strings.HasPrefix(f.Code, "clause/") || f.Span.End-f.Span.Start < 40 {
 			continue
 		}

@@ -11,7 +11,7 @@ func TestALicenseNamingItsOwnAddressIncorporatesNothing(t *testing.T) {
 	if len(res.Licenses) == 0 || res.Licenses[0].ID != "gemma" {
 		t.Fatalf("NOTICE identified as %+v, want gemma", res.Licenses)
 	}
-	for _, f := range res.Findings {
+	for _, f := range res.Findings() {
 		if f.Code == "clause/policy-by-reference" {
 			t.Errorf("the license's own address reported as a policy: %s", f.Message)
 		}

@@ -33,16 +33,16 @@ func TestModifiedStandardLicense(t *testing.T) {
 			start := strings.Index(tt.text, tt.added)
 			var mod *Finding
 			onAdded := map[string]bool{}
-			for i, f := range res.Findings {
+			for i, f := range res.Findings() {
 				if f.Code == "license/modified" {
-					mod = &res.Findings[i]
+					mod = &res.Findings()[i]
 				}
 				if f.Span.Start == start && f.Span.End == start+len(tt.added) {
 					onAdded[f.Code] = true
 				}
 			}
 			if mod == nil {
-				t.Fatalf("no license/modified in %v", res.Findings)
+				t.Fatalf("no license/modified in %v", res.Findings())
 			}
 			if mod.Span != (Span{start, start + len(tt.added)}) || mod.License != tt.id || mod.Data["base"] != tt.id {
 				t.Errorf("license/modified at %v license %q data %v, want %v %q", mod.Span, mod.License, mod.Data, Span{start, start + len(tt.added)}, tt.id)
@@ -59,7 +59,7 @@ func TestModifiedStandardLicense(t *testing.T) {
 			if l.ID != tt.id || l.Kind != "custom" || !l.Modified || l.Name != tt.licName {
 				t.Errorf("license %+v, want %s, custom, modified, %q", l, tt.id, tt.licName)
 			}
-			name := New().Checklist(l, res.Findings)[0]
+			name := New().Checklist(l, res.Findings())[0]
 			if !strings.Contains(name.Answer, "plus terms of its own") || len(name.Findings) != 1 {
 				t.Errorf("checklist name item %+v does not say the license is modified", name)
 			}
@@ -96,9 +96,9 @@ func TestAlteredStandardLicense(t *testing.T) {
 			added := Span{start, start + len(tt.added)}
 			var mod *Finding
 			onAdded, elsewhere := map[string]bool{}, map[string]bool{}
-			for i, f := range res.Findings {
+			for i, f := range res.Findings() {
 				if f.Code == "license/modified" {
-					mod = &res.Findings[i]
+					mod = &res.Findings()[i]
 				}
 				if f.Span.Start >= added.Start && f.Span.End <= added.End {
 					onAdded[f.Code] = true
@@ -107,7 +107,7 @@ func TestAlteredStandardLicense(t *testing.T) {
 				}
 			}
 			if mod == nil {
-				t.Fatalf("no license/modified in %v", res.Findings)
+				t.Fatalf("no license/modified in %v", res.Findings())
 			}
 			if mod.Span != added || mod.License != tt.id {
 				t.Errorf("license/modified at %v (%q) license %q, want %v %q", mod.Span, tt.text[mod.Span.Start:mod.Span.End], mod.License, added, tt.id)
@@ -149,7 +149,7 @@ func TestModifiedFindingPerBlock(t *testing.T) {
 	res := New().Analyze(context.Background(), &Snapshot{Docs: []Document{{Path: "LICENSE", Kind: KindLicense, Text: []byte(text)}}})
 	var got []string
 	codes := map[string]bool{}
-	for _, f := range res.Findings {
+	for _, f := range res.Findings() {
 		if f.Code == "license/modified" {
 			got = append(got, text[f.Span.Start:f.Span.End])
 		} else {
@@ -178,14 +178,14 @@ func TestModifiedPointer(t *testing.T) {
 	text := "The Zeta model weights are licensed under CC BY-NC 4.0.\n\n" + added + "\n"
 	res := New().Analyze(context.Background(), &Snapshot{Docs: []Document{{Path: "MODEL_LICENSE", Kind: KindLicense, Text: []byte(text)}}})
 	at := map[string]string{}
-	for _, f := range res.Findings {
+	for _, f := range res.Findings() {
 		at[f.Code] = text[f.Span.Start:f.Span.End]
 	}
 	if at["license/modified"] != added || at["clause/output-restriction"] != added {
 		t.Errorf("license/modified on %q, clause/output-restriction on %q, want both on %q", at["license/modified"], at["clause/output-restriction"], added)
 	}
 	if _, ok := at["license/non-commercial"]; !ok {
-		t.Errorf("no license/non-commercial in %v", res.Findings)
+		t.Errorf("no license/non-commercial in %v", res.Findings())
 	}
 	if len(res.Licenses) != 1 || res.Licenses[0].ID != "cc-by-nc-4.0" || res.Licenses[0].Kind != "custom" || !res.Licenses[0].Modified {
 		t.Errorf("licenses %+v, want one modified cc-by-nc-4.0", res.Licenses)
@@ -199,11 +199,11 @@ func TestModifiedNamedLicense(t *testing.T) {
 	text := "The weights are provided under the MIT License, except that you may not use them for commercial purposes without our written permission.\n"
 	res := New().Analyze(context.Background(), &Snapshot{Docs: []Document{{Path: "LICENSE", Kind: KindLicense, Text: []byte(text)}}})
 	codes := map[string]bool{}
-	for _, f := range res.Findings {
+	for _, f := range res.Findings() {
 		codes[f.Code] = true
 	}
 	if !codes["license/modified"] || !codes["license/non-commercial"] || codes["notice/missing-copyright"] || codes["license/unidentified"] {
-		t.Errorf("findings %v, want license/modified and license/non-commercial, no notice/missing-copyright", res.Findings)
+		t.Errorf("findings %v, want license/modified and license/non-commercial, no notice/missing-copyright", res.Findings())
 	}
 	if len(res.Licenses) != 1 || res.Licenses[0].ID != "mit" || !res.Licenses[0].Modified || !res.Licenses[0].Named {
 		t.Errorf("licenses %+v, want one modified mit, named", res.Licenses)
@@ -257,7 +257,7 @@ func TestModifiedStandardClausesOnAddedTermsOnly(t *testing.T) {
 				t.Fatalf("licenses %+v, want one modified %s", res.Licenses, tt.id)
 			}
 			onAdded := map[string]bool{}
-			for _, f := range res.Findings {
+			for _, f := range res.Findings() {
 				if !strings.HasPrefix(f.Code, "clause/") && !strings.HasPrefix(f.Code, "license/") || f.Code == "license/modified" {
 					continue
 				}
@@ -275,7 +275,7 @@ func TestModifiedStandardClausesOnAddedTermsOnly(t *testing.T) {
 			// The checklist states the standard text's duties beside the
 			// added terms'.
 			fam := New().KB().Family(res.Licenses[0].Family).Checklist.Derivatives
-			for _, it := range New().Checklist(res.Licenses[0], res.Findings) {
+			for _, it := range New().Checklist(res.Licenses[0], res.Findings()) {
 				if it.Question == QuestionDerivatives && !strings.Contains(it.Answer, fam) {
 					t.Errorf("derivative obligations %q do not state the standard text's %q", it.Answer, fam)
 				}
@@ -293,16 +293,16 @@ func TestLicenseThenComponentNotice(t *testing.T) {
 	text := own + "THIRD-PARTY SOFTWARE NOTICES AND INFORMATION\n\nThis project incorporates material from the project listed below.\n\n" + stdtext.Text("BSD-2-Clause")
 	res := New().Analyze(context.Background(), &Snapshot{Docs: []Document{{Path: "LICENSE", Kind: KindLicense, Text: []byte(text)}}})
 	codes := map[string]bool{}
-	for _, f := range res.Findings {
+	for _, f := range res.Findings() {
 		codes[f.Code] = true
 	}
 	for _, c := range []string{"license/unidentified", "license/non-commercial", "license/research-only"} {
 		if !codes[c] {
-			t.Errorf("no %s in %v", c, res.Findings)
+			t.Errorf("no %s in %v", c, res.Findings())
 		}
 	}
 	if codes["license/modified"] {
-		t.Errorf("license/modified in %v", res.Findings)
+		t.Errorf("license/modified in %v", res.Findings())
 	}
 	if len(res.Licenses) != 2 || res.Licenses[0].Kind != "unknown" || res.Licenses[0].Span != (Span{0, len(own) + len("THIRD-PARTY SOFTWARE NOTICES AND INFORMATION\n\nThis project incorporates material from the project listed below.\n\n")}) ||
 		res.Licenses[1].ID != "bsd-2-clause" || res.Licenses[1].Modified {

@@ -60,7 +60,7 @@ func TestCorpusCards(t *testing.T) {
 		snap := &analysis.Snapshot{Root: "/work/cards", Docs: []analysis.Document{{Path: p, Kind: kind, Text: text, Size: int64(len(text))}}}
 		res := a.Analyze(context.Background(), snap)
 		var got []string
-		for _, f := range res.Findings {
+		for _, f := range res.Findings() {
 			if strings.HasPrefix(f.Code, "card/") {
 				got = append(got, f.Code+" ["+string(text[f.Span.Start:f.Span.End])+"]")
 			}

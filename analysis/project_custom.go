@@ -17,7 +17,7 @@ func (pc *project) customNoticeFindings() []Finding {
 		}
 		if byPath == nil {
 			byPath = map[string][]int{}
-			for i, f := range pc.res.Findings {
+			for i, f := range pc.res.Findings() {
 				if text, _ := f.Data["text"].(string); text != "" {
 					byPath[f.Path] = append(byPath[f.Path], i)
 				}
@@ -30,7 +30,7 @@ func (pc *project) customNoticeFindings() []Finding {
 		proj := pc.projectOf(l.Path)
 		notice, readme := pc.nearestFile(proj, "notice"), pc.nearestFile(proj, "readme")
 		for _, i := range byPath[l.Path] {
-			f := &pc.res.Findings[i]
+			f := &pc.res.Findings()[i]
 			text, _ := f.Data["text"].(string)
 			if text == "" || f.Path != l.Path || f.Span.Start < l.Span.Start || f.Span.Start >= l.Span.End || seen[proj+"\x00"+f.Code+"\x00"+text] {
 				continue

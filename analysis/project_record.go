@@ -90,7 +90,7 @@ func (a *Analyzer) recordState(s *Snapshot, files map[string]*fileResult, res *R
 	}
 	ri.lfs = licenseFiles(s, res, files)
 	ri.licenses = a.licenseRecords(s, files, ri)
-	ri.refs = a.suppress(s, files, policyRefs(res.Findings, &res.Profile))
+	ri.refs = a.suppress(s, files, policyRefs(res.Findings(), &res.Profile))
 	ri.policies = a.policyRecordFindings(s, ri.lock, ri.refs, ri.now)
 	return ri
 }
@@ -344,7 +344,7 @@ func (a *Analyzer) RecordFindings(s *Snapshot, res *Result) []Finding {
 func PolicyURLs(res *Result) []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, ref := range policyRefs(res.Findings, &res.Profile) {
+	for _, ref := range policyRefs(res.Findings(), &res.Profile) {
 		url := ref.Data["url"].(string)
 		if !seen[url] {
 			seen[url] = true
@@ -480,7 +480,7 @@ func BuildLock(prev record.Lock, res *Result, docs []Document, now time.Time, ho
 		held[u] = true
 	}
 	seen := map[string]bool{}
-	for _, ref := range policyRefs(res.Findings, &res.Profile) {
+	for _, ref := range policyRefs(res.Findings(), &res.Profile) {
 		url := ref.Data["url"].(string)
 		if seen[url] {
 			continue

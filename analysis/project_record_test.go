@@ -28,9 +28,9 @@ func recordWorkspace(extra ...Document) (*Snapshot, *Result) {
 	ref := strings.Index(license, "You must")
 	res := &Result{
 		Licenses: []LicenseInfo{{Path: "LICENSE", ID: "example-1", Title: Span{0, 21}, Span: Span{0, len(license)}}},
-		Findings: []Finding{{Code: "clause/policy-by-reference", Severity: SeverityInformation, Path: "LICENSE", License: "example-1",
-			Span: Span{ref, len(license) - 1}, Data: map[string]any{"url": recPolicyURL}}},
 	}
+	res.SetFindings([]Finding{{Code: "clause/policy-by-reference", Severity: SeverityInformation, Path: "LICENSE", License: "example-1",
+		Span: Span{ref, len(license) - 1}, Data: map[string]any{"url": recPolicyURL}}})
 	return &Snapshot{Root: "/work/project", Docs: docs}, res
 }
 
@@ -153,7 +153,7 @@ func TestRecordFindingDetails(t *testing.T) {
 	}
 	wantCopy := Edit{Path: ".fineprint/policies/example.test-model-use-policy.md", Create: true,
 		NewText: "<!-- fineprint policy copy\nurl: " + recPolicyURL + "\nretrieved: 2026-11-29T18:30:00Z\nPaste the text of the policy below this comment, then run `fineprint record`.\n-->\n"}
-	if pol.Span != res.Findings[0].Span || len(pol.Fixes) != 1 || !reflect.DeepEqual(pol.Fixes[0].Edits, []Edit{wantCopy}) {
+	if pol.Span != res.Findings()[0].Span || len(pol.Fixes) != 1 || !reflect.DeepEqual(pol.Fixes[0].Edits, []Edit{wantCopy}) {
 		t.Errorf("policy/not-recorded = %+v", pol)
 	}
 	if got := PolicyCopyEdit(recPolicyURL, recDay2); got != wantCopy {
@@ -341,11 +341,11 @@ func TestRecordFixFollowsItsInputs(t *testing.T) {
 
 func unrecordedFix(t *testing.T, res *Result) []Fix {
 	t.Helper()
-	for _, f := range res.Findings {
+	for _, f := range res.Findings() {
 		if f.Code == "record/unrecorded" && f.Path == "LICENSE" {
 			return f.Fixes
 		}
 	}
-	t.Fatalf("no record/unrecorded finding on LICENSE in %+v", res.Findings)
+	t.Fatalf("no record/unrecorded finding on LICENSE in %+v", res.Findings())
 	return nil
 }

@@ -20,20 +20,20 @@ func TestLicenseDirectiveFixApplies(t *testing.T) {
 	}
 	res := New().Analyze(t.Context(), &Snapshot{Root: "/w", Docs: docs(modelfile)})
 	var fix *Fix
-	for _, f := range res.Findings {
+	for _, f := range res.Findings() {
 		if f.Code == "manifest/model-license" && len(f.Fixes) == 1 {
 			fix = &f.Fixes[0]
 		}
 	}
 	if fix == nil || len(fix.Edits) != 1 {
-		t.Fatalf("no LICENSE directive fix in %+v", res.Findings)
+		t.Fatalf("no LICENSE directive fix in %+v", res.Findings())
 	}
 	e := fix.Edits[0]
 	fixed := modelfile[:e.Span.Start] + e.NewText + modelfile[e.Span.End:]
 	if mf := manifest.ParseModelfile([]byte(fixed)); len(mf.Licenses) != 1 || mf.Licenses[0].Text != license {
 		t.Fatalf("fixed Modelfile %q carries licenses %+v, want the license text", fixed, mf.Licenses)
 	}
-	for _, f := range New().Analyze(t.Context(), &Snapshot{Root: "/w", Docs: docs(fixed)}).Findings {
+	for _, f := range New().Analyze(t.Context(), &Snapshot{Root: "/w", Docs: docs(fixed)}).Findings() {
 		if f.Code == "manifest/model-license" && strings.Contains(f.Message, "no LICENSE directive") {
 			t.Errorf("after the fix: %s", f.Message)
 		}

@@ -57,7 +57,7 @@ func (pc *project) regionFindings(p *Profile) []Finding {
 // geographic finding of a license text (the license or its use policy), or
 // of the card that names the model (extra_gated_eu_disallowed).
 func (pc *project) textStatesRegion(license, policy, refPath string, ignore []string) bool {
-	for _, f := range pc.res.Findings {
+	for _, f := range pc.res.Findings() {
 		if f.Code != "clause/geographic" || ignoredPath(ignore, f.Path) {
 			continue
 		}

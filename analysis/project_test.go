@@ -166,7 +166,7 @@ func (p *positioner) rng(path string, s analysis.Span) string {
 func renderFindings(snap *analysis.Snapshot, res *analysis.Result) string {
 	p := &positioner{snap: snap}
 	var b strings.Builder
-	for _, f := range res.Findings {
+	for _, f := range res.Findings() {
 		if !ownCode(f.Code) && f.Data["source"] == nil { // sourced: made by the project view
 			continue // other rules have their own tests
 		}

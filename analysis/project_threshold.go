@@ -78,7 +78,7 @@ func profileGives(u *Use, t kb.Threshold) bool {
 // scale-threshold finding for license id and metric. A text under an
 // ignore glob does not count: its findings are dropped later.
 func (pc *project) textStates(id, metric string, ignore []string) bool {
-	for _, f := range pc.res.Findings {
+	for _, f := range pc.res.Findings() {
 		if f.Code == "clause/scale-threshold" && f.License == id && f.Facts().Metric == metric && !ignoredPath(ignore, f.Path) {
 			return true
 		}

@@ -119,7 +119,7 @@ func TestQuietByDefault(t *testing.T) {
 			sort.Slice(snap.Docs, func(i, j int) bool { return snap.Docs[i].Path < snap.Docs[j].Path })
 			res := analysis.New().Analyze(context.Background(), snap)
 			var got []string
-			for _, f := range res.Findings {
+			for _, f := range res.Findings() {
 				if f.Severity.AtLeast(analysis.SeverityInformation) {
 					got = append(got, fmt.Sprintf("%s %s %s", f.Path, f.Severity, f.Code))
 				}
@@ -166,7 +166,7 @@ func TestLinkedFolderReadOnce(t *testing.T) {
 	}
 	res := analysis.New().Analyze(context.Background(), snap)
 	var got []string
-	for _, f := range res.Findings {
+	for _, f := range res.Findings() {
 		if f.Code == "clause/scale-threshold" {
 			got = append(got, f.Path)
 		}
@@ -190,7 +190,7 @@ func TestNonCommercialResearchSaysBoth(t *testing.T) {
 		snap := &analysis.Snapshot{Root: "/work/quiet", Docs: []analysis.Document{{Path: "LICENSE", Kind: analysis.KindLicense, Text: []byte(text)}}}
 		res := analysis.New().Analyze(context.Background(), snap)
 		var got []string
-		for _, f := range res.Findings {
+		for _, f := range res.Findings() {
 			if strings.HasPrefix(f.Code, "license/") && f.Code != "license/unidentified" {
 				got = append(got, f.Code)
 			}
@@ -216,7 +216,7 @@ func TestClauseRangeIsTheOperativeSentence(t *testing.T) {
 	snap := &analysis.Snapshot{Root: "/work/quiet", Docs: []analysis.Document{{Path: "LICENSE", Kind: analysis.KindLicense, Text: []byte(text)}}}
 	res := analysis.New().Analyze(context.Background(), snap)
 	found := false
-	for _, f := range res.Findings {
+	for _, f := range res.Findings() {
 		if f.Code == "clause/use-restriction" {
 			found = true
 			if got := text[f.Span.Start:f.Span.End]; got != lead {
@@ -237,7 +237,7 @@ func TestLitigationTerminationIsInformation(t *testing.T) {
 	snap := &analysis.Snapshot{Root: "/work/quiet", Docs: []analysis.Document{{Path: "LICENSE", Kind: analysis.KindLicense, Text: []byte(text)}}}
 	res := analysis.New().Analyze(context.Background(), snap)
 	var got []string
-	for _, f := range res.Findings {
+	for _, f := range res.Findings() {
 		if f.Code == "clause/remote-termination" {
 			got = append(got, f.Severity.String())
 		}
@@ -255,7 +255,7 @@ func TestBreachTerminationIsInformation(t *testing.T) {
 	text := "ACME MODEL LICENSE\n\n1. The foregoing license is personal to you, and you may not assign or sublicense this License without Acme's prior written consent; any such assignment or sublicense will be void and will automatically and immediately terminate this License.\n\n2. Acme may terminate this Agreement if you are in breach of any term of it. Upon termination, you shall delete the Model.\n\n3. Acme may terminate this Agreement at any time for any reason.\n"
 	snap := &analysis.Snapshot{Root: "/work/quiet", Docs: []analysis.Document{{Path: "LICENSE", Kind: analysis.KindLicense, Text: []byte(text)}}}
 	var got []string
-	for _, f := range analysis.New().Analyze(context.Background(), snap).Findings {
+	for _, f := range analysis.New().Analyze(context.Background(), snap).Findings() {
 		if f.Code == "clause/remote-termination" {
 			got = append(got, f.Severity.String()+": "+text[f.Span.Start:f.Span.End])
 		}

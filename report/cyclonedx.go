@@ -38,9 +38,9 @@ func CycloneDX(w io.Writer, res *analysis.Result, snap *analysis.Snapshot, opts 
 	}
 	var comps []cdx.Component
 	for _, it := range inventoryOf(res) {
-		comps = append(comps, it.component(k, pos, res.Findings))
+		comps = append(comps, it.component(k, pos, res.Findings()))
 	}
-	comps = append(comps, packageComponents(k, pos, res.Findings)...)
+	comps = append(comps, packageComponents(k, pos, res.Findings())...)
 	bom.Components = &comps
 	if len(comps) > 0 && bom.Metadata.Component != nil {
 		refs := make([]string, len(comps))

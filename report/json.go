@@ -75,14 +75,14 @@ type (
 // in a newline.
 func JSON(w io.Writer, res *analysis.Result, snap *analysis.Snapshot, opts Options) error {
 	pos := newPositions(snap)
-	doc := jsonReport{Version: 1, Licenses: []jsonLicense{}, Findings: []jsonFinding{}, Models: jsonModels(res.Models, pos), Datasets: jsonModels(res.Datasets, pos), Summary: Summarize(res.Findings)}
+	doc := jsonReport{Version: 1, Licenses: []jsonLicense{}, Findings: []jsonFinding{}, Models: jsonModels(res.Models, pos), Datasets: jsonModels(res.Datasets, pos), Summary: Summarize(res.Findings())}
 	if snap != nil {
 		doc.Root = snap.Root
 	}
 	for _, l := range res.Licenses {
 		doc.Licenses = append(doc.Licenses, jsonLicense{Path: l.Path, ID: l.ID, Family: l.Family, Name: l.Name, Kind: l.Kind, Commercial: l.Commercial})
 	}
-	for _, f := range res.Findings {
+	for _, f := range res.Findings() {
 		jf := jsonFinding{
 			Code: f.Code, Severity: f.Severity.String(), Path: f.Path, Range: pos.rangeOf(f.Path, f.Span),
 			Message: f.Message, License: f.License, Data: f.Data,

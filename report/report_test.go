@@ -20,22 +20,22 @@ func fixture() (*analysis.Result, *analysis.Snapshot) {
 		{Path: "README.md", Kind: analysis.KindCard, Text: []byte("---\nlicense: other\n---\n")},
 	}}
 	clauseStart := strings.Index(licenseText, "Users")
+	fs := []analysis.Finding{{
+		Code: "license/unidentified", Severity: analysis.SeverityWarning, Path: "LICENSE",
+		Span: analysis.Span{Start: 0, End: 18}, Message: "No known license.",
+	}, {
+		Code: "clause/scale-threshold", Severity: analysis.SeverityError, Path: "LICENSE",
+		Span:    analysis.Span{Start: clauseStart, End: len(licenseText) - 1},
+		Message: "Above 50M monthly active users you need a separate license.",
+		Data:    map[string]any{"metric": "monthly-active-users", "value": 50000000},
+		Related: []analysis.Related{{Path: "README.md", Span: analysis.Span{Start: 4, End: 18}, Message: "declared here"}},
+	}, {
+		Code: "notice/missing-notice", Severity: analysis.SeverityHint, Path: "README.md",
+		Span: analysis.Span{Start: 4, End: 18}, Message: "The NOTICE lacks the license's notice line.", License: "acme",
+		Fixes: []analysis.Fix{{Title: "Create NOTICE", Edits: []analysis.Edit{{Path: "NOTICE", Create: true, NewText: "Acme notice\n"}}}},
+	}}
 	res := &analysis.Result{
 		Licenses: []analysis.LicenseInfo{{Path: "LICENSE", Kind: "unknown", Span: analysis.Span{Start: 0, End: len(licenseText)}}},
-		Findings: []analysis.Finding{{
-			Code: "license/unidentified", Severity: analysis.SeverityWarning, Path: "LICENSE",
-			Span: analysis.Span{Start: 0, End: 18}, Message: "No known license.",
-		}, {
-			Code: "clause/scale-threshold", Severity: analysis.SeverityError, Path: "LICENSE",
-			Span:    analysis.Span{Start: clauseStart, End: len(licenseText) - 1},
-			Message: "Above 50M monthly active users you need a separate license.",
-			Data:    map[string]any{"metric": "monthly-active-users", "value": 50000000},
-			Related: []analysis.Related{{Path: "README.md", Span: analysis.Span{Start: 4, End: 18}, Message: "declared here"}},
-		}, {
-			Code: "notice/missing-notice", Severity: analysis.SeverityHint, Path: "README.md",
-			Span: analysis.Span{Start: 4, End: 18}, Message: "The NOTICE lacks the license's notice line.", License: "acme",
-			Fixes: []analysis.Fix{{Title: "Create NOTICE", Edits: []analysis.Edit{{Path: "NOTICE", Create: true, NewText: "Acme notice\n"}}}},
-		}},
 		Models: []analysis.ModelUse{{
 			ID: "unsloth/Llama-3.2-1B-Instruct-bnb-4bit", License: "llama3.2", Kind: "custom", ResolvedBy: "name-rule",
 			Original: "meta-llama/Llama-3.2-1B-Instruct", Locations: []analysis.Location{
@@ -50,6 +50,7 @@ func fixture() (*analysis.Result, *analysis.Snapshot) {
 			Locations: []analysis.Location{{Path: "README.md", Span: analysis.Span{Start: 4, End: 18}}},
 		}},
 	}
+	res.SetFindings(fs)
 	return res, snap
 }
 
@@ -292,10 +293,10 @@ func TestJSONEmpty(t *testing.T) {
 // ones GitHub code scanning reads, without fetching the schema.
 func TestSARIFStructure(t *testing.T) {
 	res, snap := fixture()
-	res.Findings = append(res.Findings, analysis.Finding{
+	res.SetFindings(append(res.Findings(), analysis.Finding{
 		Code: "clause/use-restriction", Severity: analysis.SeverityInformation,
 		Path: "models/Tongyi Qianwen LICENSE AGREEMENT", Span: analysis.Span{}, Message: "Some uses are prohibited.",
-	})
+	}))
 	var buf bytes.Buffer
 	if err := SARIF(&buf, res, snap, Options{Version: "v1.2.3"}); err != nil {
 		t.Fatal(err)
@@ -394,8 +395,8 @@ func TestSARIFStructure(t *testing.T) {
 	if got := run.OriginalURIBaseIDs["%SRCROOT%"].URI; got != "file:///work/acme/" {
 		t.Errorf("%%SRCROOT%% = %q", got)
 	}
-	if len(run.Results) != len(res.Findings) {
-		t.Fatalf("%d results, want %d", len(run.Results), len(res.Findings))
+	if len(run.Results) != len(res.Findings()) {
+		t.Fatalf("%d results, want %d", len(run.Results), len(res.Findings()))
 	}
 	wantLevels := []string{"warning", "error", "note", "note"}
 	for i, r := range run.Results {

@@ -117,7 +117,7 @@ func SARIF(w io.Writer, res *analysis.Result, snap *analysis.Snapshot, opts Opti
 			run.Properties["datasets"] = jsonModels(res.Datasets, pos)
 		}
 	}
-	for _, f := range res.Findings {
+	for _, f := range res.Findings() {
 		i, ok := index[f.Code]
 		if !ok {
 			// A code missing from the knowledge base is a bug elsewhere;

@@ -17,8 +17,8 @@ import (
 func Text(w io.Writer, res *analysis.Result, snap *analysis.Snapshot, opts Options) error {
 	bw := bufio.NewWriter(w)
 	pos := newPositions(snap)
-	for i, f := range res.Findings {
-		if i > 0 && f.Path != res.Findings[i-1].Path {
+	for i, f := range res.Findings() {
+		if i > 0 && f.Path != res.Findings()[i-1].Path {
 			bw.WriteString("\n")
 		}
 		p := pos.at(f.Path, f.Span.Start)
@@ -26,7 +26,7 @@ func Text(w io.Writer, res *analysis.Result, snap *analysis.Snapshot, opts Optio
 		bw.WriteString(diffText(f))
 	}
 	a := opts.analyzer()
-	idx := newFindingIndex(res.Findings)
+	idx := newFindingIndex(res.Findings())
 	for _, l := range res.Licenses {
 		bw.WriteString("\n")
 		fmt.Fprintf(bw, "%s: %s\n", Escape(opts.PathPrefix+l.Path), Escape(licenseTitle(l)))
@@ -45,7 +45,7 @@ func Text(w io.Writer, res *analysis.Result, snap *analysis.Snapshot, opts Optio
 	for _, s := range opts.Skips {
 		fmt.Fprintf(bw, "%s: skipped: %s\n", Escape(opts.PathPrefix+s.Path), Escape(s.Reason))
 	}
-	if len(res.Findings) > 0 || len(res.Licenses) > 0 || len(opts.Skips) > 0 {
+	if len(res.Findings()) > 0 || len(res.Licenses) > 0 || len(opts.Skips) > 0 {
 		bw.WriteString("\n")
 	}
 	if len(res.Models) > 0 {
@@ -60,7 +60,7 @@ func Text(w io.Writer, res *analysis.Result, snap *analysis.Snapshot, opts Optio
 	if snap != nil && opts.Checked == 0 {
 		docs = len(snap.Docs)
 	}
-	fmt.Fprintf(bw, "%s checked, %s: %s\n", wording.Count(docs, "file"), wording.Count(len(res.Licenses), "license"), summaryText(Summarize(res.Findings)))
+	fmt.Fprintf(bw, "%s checked, %s: %s\n", wording.Count(docs, "file"), wording.Count(len(res.Licenses), "license"), summaryText(Summarize(res.Findings())))
 	return bw.Flush()
 }
 

@@ -181,7 +181,7 @@ func (v *view) add(snap *analysis.Snapshot, res *analysis.Result, looseURI proto
 	}
 	// res.Findings are sorted by path: each file's are a run of them,
 	// shared rather than copied.
-	for fs := res.Findings; len(fs) > 0; {
+	for fs := res.Findings(); len(fs) > 0; {
 		n := 1
 		for n < len(fs) && fs[n].Path == fs[0].Path {
 			n++
@@ -227,7 +227,7 @@ func (v *view) addEdit(prev *view, snap *analysis.Snapshot, res *analysis.Result
 		} else {
 			fv.uri = v.uriFor(p)
 		}
-		fv.findings = slices.Clip(pathRun(res.Findings, p, func(f analysis.Finding) string { return f.Path }))
+		fv.findings = slices.Clip(res.FindingsIn(p))
 		fv.licenses = slices.Clip(pathRun(res.Licenses, p, func(l analysis.LicenseInfo) string { return l.Path }))
 		dirty[p] = fv
 		v.mine[fv] = true

@@ -110,7 +110,7 @@ func writer(t *testing.T, root string) func(name, text string) {
 
 func render(res *analysis.Result) string {
 	var b strings.Builder
-	for _, f := range res.Findings {
+	for _, f := range res.Findings() {
 		fmt.Fprintf(&b, "%s %d-%d %s %s\n", f.Path, f.Span.Start, f.Span.End, f.Code, f.Message)
 	}
 	for _, r := range res.References {

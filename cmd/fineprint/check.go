@@ -178,7 +178,7 @@ func check(cf checkFlags, stdout, stderr io.Writer) int {
 	switch {
 	case len(ioErrors) > 0:
 		return 2
-	case failing(res.Findings, cf.failOn):
+	case failing(res.Findings(), cf.failOn):
 		return 1
 	}
 	return 0
@@ -365,12 +365,14 @@ func onlyFiles(res *analysis.Result, skips []workspace.Skip, files []string) (*a
 		named[f] = true
 	}
 	out := *res
-	out.Findings, out.Licenses, out.References = nil, nil, nil
-	for _, f := range res.Findings {
+	out.Licenses, out.References = nil, nil
+	var fs []analysis.Finding
+	for _, f := range res.Findings() {
 		if named[f.Path] {
-			out.Findings = append(out.Findings, f)
+			fs = append(fs, f)
 		}
 	}
+	out.SetFindings(fs)
 	for _, l := range res.Licenses {
 		if named[l.Path] {
 			out.Licenses = append(out.Licenses, l)
@@ -434,6 +436,7 @@ func merge(all []checked) (*analysis.Snapshot, *analysis.Result, []workspace.Ski
 	}
 	snap := &analysis.Snapshot{Root: root}
 	res := &analysis.Result{}
+	var fs []analysis.Finding
 	var skips []workspace.Skip
 	for _, c := range all {
 		rel, _ := filepath.Rel(root, c.snap.Root)
@@ -450,8 +453,8 @@ func merge(all []checked) (*analysis.Snapshot, *analysis.Result, []workspace.Ski
 			r.Path = prefix(r.Path)
 			res.References = append(res.References, r)
 		}
-		for _, f := range c.res.Findings {
-			res.Findings = append(res.Findings, prefixFinding(f, prefix))
+		for _, f := range c.res.Findings() {
+			fs = append(fs, prefixFinding(f, prefix))
 		}
 		for _, s := range c.skips {
 			s.Path = prefix(s.Path)
@@ -460,7 +463,8 @@ func merge(all []checked) (*analysis.Snapshot, *analysis.Result, []workspace.Ski
 	}
 	sort.SliceStable(snap.Docs, func(i, j int) bool { return snap.Docs[i].Path < snap.Docs[j].Path })
 	sort.SliceStable(res.Licenses, func(i, j int) bool { return res.Licenses[i].Path < res.Licenses[j].Path })
-	analysis.SortFindings(res.Findings)
+	analysis.SortFindings(fs)
+	res.SetFindings(fs)
 	return snap, res, skips
 }
 

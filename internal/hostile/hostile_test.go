@@ -50,7 +50,7 @@ func TestHostileWorkspaces(t *testing.T) {
 			for _, s := range skips {
 				t.Logf("skip %s: %s (io error %v)", shorten(s.Path), s.Reason, s.IOError)
 			}
-			for _, f := range res.Findings {
+			for _, f := range res.Findings() {
 				t.Logf("finding %s %s: %s", f.Code, f.Path, f.Message)
 			}
 			if !hasDoc(snap, "LICENSE-OK") {
@@ -255,7 +255,7 @@ func met(w outcome, snap *analysis.Snapshot, skips []workspace.Skip, res *analys
 		}
 		return hasDoc(snap, w.path)
 	}
-	for _, f := range res.Findings {
+	for _, f := range res.Findings() {
 		if f.Path == w.path && strings.HasPrefix(f.Code, w.finding) {
 			return true
 		}

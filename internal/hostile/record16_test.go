@@ -283,7 +283,7 @@ func TestBrokenRecordAndNotebookFindings(t *testing.T) {
 	writeFile(t, filepath.Join(dir, analysis.LockFile), "\xef\xbb\xbf"+string(lock))
 	writeFile(t, filepath.Join(dir, "broken.ipynb"), "<<<<<<< HEAD\n")
 	res := analyzeDir(t, dir)
-	for _, f := range res.Findings {
+	for _, f := range res.Findings() {
 		if f.Code == "record/invalid" || f.Code == "record/unrecorded" {
 			t.Errorf("a lock with a byte order mark: %s %s", f.Code, f.Message)
 		}
@@ -307,7 +307,7 @@ func analyzeDir(t *testing.T, dir string) *analysis.Result {
 }
 
 func hasFinding(res *analysis.Result, path, code string, sev analysis.Severity) bool {
-	for _, f := range res.Findings {
+	for _, f := range res.Findings() {
 		if f.Path == path && f.Code == code && f.Severity == sev {
 			return true
 		}

@@ -177,7 +177,7 @@ func TestSparseGGUFReadsTheHeaderOnly(t *testing.T) {
 		t.Errorf("read %d bytes, bound %d", st.BytesRead, bound)
 	}
 	res := analysis.New().Analyze(context.Background(), snap)
-	for _, f := range res.Findings {
+	for _, f := range res.Findings() {
 		if f.Code == "manifest/unreadable" {
 			t.Errorf("%s: %s", f.Path, f.Message)
 		}
@@ -210,10 +210,10 @@ func TestHardLinksHitTheFindingsCap(t *testing.T) {
 		t.Errorf("read %d bytes from disk, want %d (the file once)", st.BytesRead, b.Len())
 	}
 	res := analysis.New().Analyze(context.Background(), snap)
-	if len(res.Findings) != 5000 || res.Dropped == 0 {
-		t.Errorf("%d findings, %d dropped; want 5000 and the rest dropped", len(res.Findings), res.Dropped)
+	if len(res.Findings()) != 5000 || res.Dropped == 0 {
+		t.Errorf("%d findings, %d dropped; want 5000 and the rest dropped", len(res.Findings()), res.Dropped)
 	}
-	t.Logf("%d findings kept, %d dropped", len(res.Findings), res.Dropped)
+	t.Logf("%d findings kept, %d dropped", len(res.Findings()), res.Dropped)
 }
 
 // Issue 16 row 7: 512 copies of an unidentified license. Each license's
@@ -243,10 +243,10 @@ func TestManyUnidentifiedLicensesAreLinear(t *testing.T) {
 	if len(res.Licenses) < n {
 		t.Fatalf("%d licenses, want %d", len(res.Licenses), n)
 	}
-	if st.ChecklistFindings > len(res.Findings) {
-		t.Errorf("checklists were handed %d findings for %d findings in all (quadratic: %d)", st.ChecklistFindings, len(res.Findings), len(res.Licenses)*len(res.Findings))
+	if st.ChecklistFindings > len(res.Findings()) {
+		t.Errorf("checklists were handed %d findings for %d findings in all (quadratic: %d)", st.ChecklistFindings, len(res.Findings()), len(res.Licenses)*len(res.Findings()))
 	}
-	t.Logf("%d licenses, %d findings, %d handed to checklists", len(res.Licenses), len(res.Findings), st.ChecklistFindings)
+	t.Logf("%d licenses, %d findings, %d handed to checklists", len(res.Licenses), len(res.Findings()), st.ChecklistFindings)
 }
 
 // Issue 16 row 8: distinct unknown model ids (10,000 in the report, 2,000

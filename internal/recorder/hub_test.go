@@ -119,7 +119,7 @@ func TestFetchResolvesIDsIntoTheLock(t *testing.T) {
 			t.Errorf("dataset %s resolved by %q, want %q", d.ID, d.ResolvedBy, want)
 		}
 	}
-	for _, f := range res.Findings {
+	for _, f := range res.Findings() {
 		if strings.HasPrefix(f.Code, "manifest/") || strings.HasPrefix(f.Code, "dataset/") {
 			got = append(got, f.Code+": "+f.Message)
 		}

@@ -62,8 +62,9 @@ func load(t *testing.T, root, url string) (*analysis.Snapshot, *analysis.Result)
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := &analysis.Result{Findings: []analysis.Finding{{Code: "clause/policy-by-reference", Path: "LICENSE",
-		Span: analysis.Span{Start: 0, End: 10}, Data: map[string]any{"url": url}}}}
+	res := &analysis.Result{}
+	res.SetFindings([]analysis.Finding{{Code: "clause/policy-by-reference", Path: "LICENSE",
+		Span: analysis.Span{Start: 0, End: 10}, Data: map[string]any{"url": url}}})
 	return snap, res
 }
 
