@@ -28,6 +28,7 @@ type view struct {
 	parent *view
 	mine   map[*fileView]bool
 	resID  uint64                 // the analysis.Result it shows (of the workspace)
+	refs   []analysis.Reference   // that result's references, which its files hold by path
 	open   []protocol.DocumentURI // the open buffers it was built with, in order
 	loose  bool                   // it holds documents analysed on their own
 }
@@ -198,6 +199,9 @@ func (v *view) add(snap *analysis.Snapshot, res *analysis.Result, looseURI proto
 		fv := file(l.Path)
 		fv.licenses = append(fv.licenses, l)
 	}
+	if looseURI == "" {
+		v.refs = res.References
+	}
 	for _, r := range res.References {
 		fv := file(r.Path)
 		fv.refs = append(fv.refs, r)
@@ -237,11 +241,28 @@ func (v *view) addEdit(prev *view, snap *analysis.Snapshot, res *analysis.Result
 		v.paths[p] = fv
 		v.files[fv.uri] = fv
 	}
+	v.refs = res.References
+	if identicalList(prev.refs, res.References) {
+		// The same references as the last result's (a keystroke that
+		// moves none): each changed path's are the ones prev holds, and
+		// the list of the whole workspace's need not be read.
+		for p, fv := range dirty {
+			if old := prev.pathFile(p); old != nil {
+				fv.refs = old.refs
+			}
+		}
+		return
+	}
 	for _, r := range res.References {
 		if fv := dirty[r.Path]; fv != nil {
 			fv.refs = append(fv.refs, r)
 		}
 	}
+}
+
+// identicalList reports whether a and b are the same list (not merely equal).
+func identicalList[T any](a, b []T) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
 // pathRun is the run of xs, in path order, whose path is p.

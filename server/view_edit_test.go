@@ -63,7 +63,7 @@ func testEditView(t *testing.T, ws *testws.Workspace, capped bool) {
 	}
 	res := a.Analyze(ctx, snap)
 	prev := build(nil, snap, res, false)
-	layers := 0
+	layers, sharedRefs := 0, 0
 	since := map[string]bool{} // the paths edits changed since the last whole view
 	for step := range 24 {
 		p := ws.Licenses[step%len(ws.Licenses)]
@@ -96,6 +96,17 @@ func testEditView(t *testing.T, ws *testws.Workspace, capped bool) {
 				t.Fatalf("step %d: the view made %s again, which no edit changed", step, fv.path)
 			}
 		}
+		// A keystroke that moves no reference hands the changed files'
+		// references on from the last view instead of reading the list of
+		// the whole workspace's.
+		for _, p := range res.Dirty {
+			if got, old := v.pathFile(p), prev.pathFile(p); identicalList(res.References, prev.refs) && got != nil && old != nil && len(old.refs) > 0 {
+				if !identicalList(got.refs, old.refs) {
+					t.Fatalf("step %d: the references of %s were read again from an unchanged list", step, p)
+				}
+				sharedRefs++
+			}
+		}
 		if len(res.Dirty) >= len(snap.Docs)/10 {
 			t.Fatalf("step %d: %d of %d files changed", step, len(res.Dirty), len(snap.Docs))
 		}
@@ -121,6 +132,9 @@ func testEditView(t *testing.T, ws *testws.Workspace, capped bool) {
 	}
 	if capped && res.Dropped == 0 {
 		t.Error("nothing was cut")
+	}
+	if sharedRefs == 0 {
+		t.Error("no keystroke handed references on from the last view")
 	}
 	if layers < 12 {
 		t.Errorf("only %d of 24 keystrokes built on the last view: the test proves little", layers)
