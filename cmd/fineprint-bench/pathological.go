@@ -106,7 +106,7 @@ func checkJSON(root string) (findings, size int) {
 	if err := report.JSON(&w, res, snap, report.Options{Analyzer: a}); err != nil {
 		fmt.Fprintf(os.Stderr, "fineprint-bench: %v\n", err)
 	}
-	return len(res.Findings()), w.n
+	return res.FindingCount(), w.n
 }
 
 type countingWriter struct{ n int }
