@@ -19,7 +19,7 @@ import (
 type pattern struct {
 	*kb.ClausePattern
 	match  []expr
-	unless []*regexp.Regexp
+	unless []guarded
 	// Of a Term pattern (terms.go): uses are its Uses, each starting with
 	// its own words so that it is searched for quickly in long sentences;
 	// usesHan tells which hold CJK characters. body and bodyUnless are its
@@ -47,7 +47,7 @@ type pattern struct {
 
 // expr is one compiled wording of a pattern.
 type expr struct {
-	re     *regexp.Regexp
+	re     guarded
 	groups map[string]int
 }
 
@@ -310,7 +310,7 @@ func (p *pattern) compileExprs() error {
 		if err != nil {
 			return fmt.Errorf("clauses.yaml: %s: match: %w", c.ID, err)
 		}
-		e := expr{re: re, groups: map[string]int{}}
+		e := expr{re: guard(re), groups: map[string]int{}}
 		for gi, name := range re.SubexpNames() {
 			if name != "" {
 				e.groups[name] = gi
@@ -356,7 +356,7 @@ func (p *pattern) compileExprs() error {
 		if err != nil {
 			return fmt.Errorf("clauses.yaml: %s: unless: %w", c.ID, err)
 		}
-		p.unless = append(p.unless, re)
+		p.unless = append(p.unless, guard(re))
 	}
 	return nil
 }
