@@ -123,11 +123,11 @@ func (d *detector) carryTerms(n *normalizer, text []byte, spans []span, termWord
 				continue
 			}
 			norm := n.sentence(text, s.start, s.end)
-			if isDefinition(norm) || disclaimer.MatchString(norm) {
-				continue
-			}
+			// The uses first: most sentences that name a term do not apply
+			// it as a use restriction, and the disclaimer's expression,
+			// with no literal to seek, costs more than the uses'.
 			marked, ok := markTerm(norm, df.term)
-			if !ok || !df.p.applies(marked) {
+			if !ok || !df.p.applies(marked) || isDefinition(norm) || disclaimer.MatchString(norm) {
 				continue
 			}
 			msg, _ := fill(df.p.Message, map[string]any{"term": df.term})
