@@ -8,10 +8,10 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/fineprint-dev/fineprint/analysis/kb"
+	"github.com/fineprint-dev/fineprint/internal/wording"
 )
 
 // IsWeightsFile reports whether a path names model weights that fineprint
@@ -34,49 +34,17 @@ func IsWeightsFile(p string) bool {
 // characters, strings.Fields joined by spaces and TrimSuffix(".") would:
 // invalid UTF-8 becomes U+FFFD as strings.ToLower makes it.
 func normaliseNotice(s string) string {
-	b := make([]byte, 0, len(s))
-	space := false // white space seen since the last character written
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			i++
-			switch {
-			case asciiSpace[c]:
-				space = len(b) > 0
-				continue
-			case 'A' <= c && c <= 'Z':
-				c += 'a' - 'A'
-			}
-			if space {
-				b, space = append(b, ' '), false
-			}
-			b = append(b, c)
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		r = unicode.ToLower(r)
-		if unicode.IsSpace(r) {
-			space = len(b) > 0
-			continue
-		}
-		if space {
-			b, space = append(b, ' '), false
-		}
+	b := wording.FoldWords(make([]byte, 0, len(s)), s, func(b []byte, r rune) []byte {
 		switch r {
 		case '©':
-			b = append(b, "(c)"...)
+			return append(b, "(c)"...)
 		case '’':
-			b = append(b, '\'')
-		default:
-			b = utf8.AppendRune(b, r)
+			return append(b, '\'')
 		}
-	}
+		return utf8.AppendRune(b, r)
+	})
 	return strings.TrimSuffix(string(b), ".")
 }
-
-// asciiSpace are the ASCII characters unicode.IsSpace accepts.
-var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // appendEdit adds line at the end of doc, or creates file with it.
 func appendEdit(doc *Document, file, line string) Edit {

@@ -5,10 +5,10 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/google/licensecheck"
+
+	"github.com/fineprint-dev/fineprint/internal/wording"
 )
 
 // Standard licenses are found by google/licensecheck, whose built-in
@@ -73,41 +73,7 @@ func scanLicensecheck(text []byte) licensecheck.Coverage {
 // pass and one allocation: the three calls cost more than the search of
 // the family keywords in their result.
 func foldWords(text []byte) []byte {
-	out := make([]byte, 0, len(text))
-	space := false
-	for i := 0; i < len(text); {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			i++
-			switch c {
-			case ' ', '\t', '\n', '\v', '\f', '\r':
-				space = len(out) > 0
-				continue
-			}
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			if space {
-				out, space = append(out, ' '), false
-			}
-			out = append(out, c)
-			continue
-		}
-		// As bytes.ToLower maps it (an invalid byte becomes U+FFFD), then
-		// as bytes.Fields reads the result.
-		r, size := utf8.DecodeRune(text[i:])
-		i += size
-		r = unicode.ToLower(r)
-		if unicode.IsSpace(r) {
-			space = len(out) > 0
-			continue
-		}
-		if space {
-			out, space = append(out, ' '), false
-		}
-		out = utf8.AppendRune(out, r)
-	}
-	return out
+	return wording.FoldWords(make([]byte, 0, len(text)), text, nil)
 }
 
 // familyScanner returns a scanner of the families whose keywords text

@@ -10,7 +10,9 @@
 //
 // It also says when a line is written in capitals (CapitalLetters), which
 // the clause reader (a heading) and the modified-license check (a warranty
-// disclaimer, which adds no terms) both ask.
+// disclaimer, which adds no terms) both ask, and folds text to lower-case
+// words one space apart (FoldWords), which identification and the notice
+// rules both compare.
 //
 // A number is abbreviated (Short, Long) only when it is round to a tenth of
 // the unit (700M, 2.5M, 1.5 billion); any other number is written out with
