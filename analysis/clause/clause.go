@@ -293,7 +293,17 @@ func Detect(k *kb.KB, text []byte) []Hit {
 		r := hanRow[i]
 		return r >= 0 && intersects(hanFound[int(r)*hw:(int(r)+1)*hw], d.termHanWords)
 	}
-	return dropHeadings(text, dropNamedRestatements(text, d.moveDefined(&n, text, spans, d.carryTerms(&n, text, spans, termWords, hits))))
+	// The terms' readers find terms in the text with its ASCII case folded,
+	// as the normalizer folds it: one copy, made when a term is looked for.
+	var folded []byte
+	lower := func() []byte {
+		if folded == nil {
+			folded = wording.LowerASCII(text)
+		}
+		return folded
+	}
+	hits = d.carryTerms(&n, text, spans, termWords, lower, hits)
+	return dropHeadings(text, dropNamedRestatements(text, d.moveDefined(&n, text, spans, lower, hits)))
 }
 
 // dropHeadings drops the hits of license-level codes (license/...) on a

@@ -5,8 +5,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-
-	"github.com/fineprint-dev/fineprint/internal/wording"
 )
 
 // Defined terms that carry a restriction.
@@ -84,8 +82,10 @@ func mayDefine(b []byte) bool {
 
 // carryTerms adds to hits (in text order) the hits of the restrictions
 // that defined terms carry into the sentences that apply them.
-// termWords(i) tells whether spans[i] holds a keyword of a Term pattern.
-func (d *detector) carryTerms(n *normalizer, text []byte, spans []span, termWords func(int) bool, hits []Hit) []Hit {
+// termWords(i) tells whether spans[i] holds a keyword of a Term pattern;
+// lower returns text with its ASCII case folded (made once per text, and
+// only when a term is looked for).
+func (d *detector) carryTerms(n *normalizer, text []byte, spans []span, termWords func(int) bool, lower func() []byte, hits []Hit) []Hit {
 	if len(d.terms) == 0 {
 		return hits
 	}
@@ -113,11 +113,11 @@ func (d *detector) carryTerms(n *normalizer, text []byte, spans []span, termWord
 	}
 	// Only the sentences that hold a term are read again: found in the
 	// text with ASCII case folded, as the normalizer folds it.
-	lower := wording.LowerASCII(text)
+	folded := lower()
 	added := false
 	var carried []defined // the definitions whose restriction reached a sentence
 	for _, df := range defs {
-		for _, i := range termSpans(lower, spans, 0, df.term) {
+		for _, i := range termSpans(folded, spans, 0, df.term) {
 			s := spans[i]
 			if s == df.at || overlapsCode(hits, df.p.Code, s) {
 				continue
@@ -297,9 +297,8 @@ func overlapsCode(hits []Hit, code string, s span) bool {
 // it that applies the term in one of its pattern's Applied structures
 // ("conditioned upon You not exceeding the Threshold"): the reader meets
 // the consequence there. A definition whose term no later sentence
-// applies keeps its hit.
-func (d *detector) moveDefined(n *normalizer, text []byte, spans []span, hits []Hit) []Hit {
-	var lower []byte
+// applies keeps its hit. lower is as for carryTerms.
+func (d *detector) moveDefined(n *normalizer, text []byte, spans []span, lower func() []byte, hits []Hit) []Hit {
 	moved := false
 	for i := range hits {
 		h := &hits[i]
@@ -316,10 +315,7 @@ func (d *detector) moveDefined(n *normalizer, text []byte, spans []span, hits []
 		if len(term) < 3 {
 			continue
 		}
-		if lower == nil {
-			lower = wording.LowerASCII(text)
-		}
-		if s, ok := firstUse(n, lower, text, spans, h.End, term, p); ok {
+		if s, ok := firstUse(n, lower(), text, spans, h.End, term, p); ok {
 			h.Start, h.End = s.start, s.end
 			moved = true
 		}
