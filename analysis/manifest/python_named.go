@@ -1,7 +1,6 @@
 package manifest
 
 import (
-	"bytes"
 	"regexp"
 	"sort"
 	"strings"
@@ -43,6 +42,7 @@ func pyNamedModels(src, code []byte, lits []pyLiteral, byQuote map[int]pyLiteral
 		}
 	}
 	never := func() bool { return false }
+	var lastLoads map[string]int // built when a lower-case name holds a literal
 	for _, m := range pyAssignRE.FindAllSubmatchIndex(code, maxPyCalls) {
 		name := string(code[m[2]:m[3]])
 		valueAt := m[1] - 1
@@ -50,7 +50,13 @@ func pyNamedModels(src, code []byte, lits []pyLiteral, byQuote map[int]pyLiteral
 			continue // a parameter's default or a keyword argument, not an assignment
 		}
 		if modelNamed(name) {
-			value(valueAt, strings.ToUpper(name) == name, func() bool { return pyLoadedAfter(code, name, valueAt) })
+			value(valueAt, strings.ToUpper(name) == name, func() bool {
+				if lastLoads == nil {
+					lastLoads = pyLastLoads(code)
+				}
+				last, ok := lastLoads[name]
+				return ok && last > valueAt
+			})
 		} else if strings.Contains(strings.ToLower(name), "model") {
 			listed = append(listed, pyItems(code, valueAt, lits)...)
 		}
@@ -92,20 +98,25 @@ func pyNamedModels(src, code []byte, lits []pyLiteral, byQuote map[int]pyLiteral
 	return single, listed
 }
 
-// pyLoadedAfter reports whether name is read somewhere after offset from:
-// an occurrence of the whole identifier that is not an attribute
-// (args.name), a keyword or an assignment target (name = ..., f(name=...)).
-// At most maxPyCalls occurrences are looked at, so a hostile file stays
-// cheap.
-func pyLoadedAfter(code []byte, name string, from int) bool {
-	for seen := 0; seen < maxPyCalls && from < len(code); seen++ {
-		i := bytes.Index(code[from:], []byte(name))
-		if i < 0 {
-			return false
+// pyLastLoads returns, for each identifier code reads, the offset of its
+// last read: an occurrence of the whole identifier that is not an
+// attribute (args.name), a keyword or an assignment target (name = ...,
+// f(name=...)). One pass over code, so that asking it of every model-named
+// assignment of a file stays linear in the file.
+func pyLastLoads(code []byte) map[string]int {
+	out := map[string]int{}
+	for at := 0; at < len(code); {
+		if !isIdent(code[at]) {
+			at++
+			continue
 		}
-		at, end := from+i, from+i+len(name)
-		from = end
-		if at > 0 && (isIdent(code[at-1]) || code[at-1] == '.') || end < len(code) && isIdent(code[end]) {
+		end := at
+		for end < len(code) && isIdent(code[end]) {
+			end++
+		}
+		start := at
+		at = end
+		if start > 0 && code[start-1] == '.' {
 			continue
 		}
 		k := end
@@ -113,11 +124,11 @@ func pyLoadedAfter(code []byte, name string, from int) bool {
 			k++
 		}
 		if k < len(code) && code[k] == '=' && (k+1 == len(code) || code[k+1] != '=') {
-			continue // assigned again, or a keyword of the same name
+			continue // assigned, or a keyword of the same name
 		}
-		return true
+		out[string(code[start:end])] = start
 	}
-	return false
+	return out
 }
 
 // pyValueLiteral returns the literal a value at from comes to when nothing
