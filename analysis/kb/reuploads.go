@@ -62,6 +62,9 @@ type ModelMatch struct {
 	Org        *ReuploadOrg
 	Suffixes   []*FormatSuffix
 	Stripped   []string // the suffixes removed, as written in the id
+	// ModelScopeDots: the id wrote each "." of the name as "___", as
+	// ModelScope's downloaded folders do.
+	ModelScopeDots bool
 }
 
 // ResolveModel finds the license entry of a Hub id or Ollama name: the
@@ -69,8 +72,33 @@ type ModelMatch struct {
 // (an organisation that re-uploads, or a name ending in format suffixes),
 // the licensor's entry for the name without them, else an entry for
 // third-party copies ("*/Llama-2-*").
+//
+// ModelScope keeps a downloaded model in a folder whose name writes each "."
+// of the model's name as "___" (Qwen/Qwen2___5-7B-Instruct for
+// Qwen/Qwen2.5-7B-Instruct), and code that loads from those folders carries
+// the name so written; such an id resolves as the name with its dots.
 func (k *KB) ResolveModel(id string) (ModelMatch, bool) {
 	id = strings.TrimSpace(id)
+	if m, ok := k.resolveAsWritten(id); ok {
+		return m, true
+	}
+	dotted := strings.ReplaceAll(id, "___", ".")
+	if dotted == id {
+		return ModelMatch{}, false
+	}
+	m, ok := k.resolveAsWritten(dotted)
+	if !ok {
+		return ModelMatch{}, false
+	}
+	if !m.ByNameRule {
+		m.Original = dotted
+	}
+	m.ByNameRule, m.ModelScopeDots = true, true
+	return m, true
+}
+
+// resolveAsWritten is ResolveModel for the id exactly as written.
+func (k *KB) resolveAsWritten(id string) (ModelMatch, bool) {
 	direct := k.Model(id)
 	if direct != nil && !strings.HasPrefix(direct.ID, "*") {
 		return ModelMatch{Model: direct}, true
@@ -150,6 +178,9 @@ func (m ModelMatch) Describe(id string) string {
 		return ""
 	}
 	var why []string
+	if m.ModelScopeDots {
+		why = append(why, `"___" is how ModelScope writes "." in the names of downloaded models`)
+	}
 	if m.Org != nil {
 		why = append(why, fmt.Sprintf("%s publishes %s", m.Org.Org, m.Org.What))
 	}

@@ -38,6 +38,13 @@ func TestReuploadRules(t *testing.T) {
 		{"LLM-Research/Meta-Llama-3-8B-Instruct", "meta-llama/Meta-Llama-3-8B-Instruct", "llama3"},
 		{"AI-ModelScope/Mistral-7B-v0.1", "mistralai/Mistral-7B-v0.1", "apache-2.0"},
 		{"Shanghai_AI_Laboratory/internlm2_5-7b-chat", "internlm/internlm2_5-7b-chat", "internlm-weights"},
+		// ModelScope's folder names write "." as "___": the licensor's own
+		// id, and a re-upload organisation's.
+		{"Qwen/Qwen2___5-7B-Instruct", "Qwen/Qwen2.5-7B-Instruct", "apache-2.0"},
+		{"AI-ModelScope/Llama-3___2-3B-Instruct", "meta-llama/Llama-3.2-3B-Instruct", "llama3.2"},
+		{"LLM-Research/Meta-Llama-3___1-8B-Instruct", "meta-llama/Meta-Llama-3.1-8B-Instruct", "llama3.1"},
+		// Underscores that are not ModelScope's dots stay as written.
+		{"someone/my___model", "", ""},
 		// A copy whose name only looks like another family's: Llama 3, not
 		// the LLaMA v1 mirror huggyllama/llama-* (which holds 7b to 65b only).
 		{"casperhansen/llama-3-70b-fp16", "", ""},
