@@ -29,12 +29,12 @@ func TestClauseLabels(t *testing.T) {
 	root := corpus.Dir(t)
 	labels := readLabels(t, "tune.tsv", "holdout.tsv")
 	floors := readFloors(t)
-	s := scoreLabels(t, labels, func(file string) string {
+	s := scoreLabels(t, labels, func(file string) []labelRange {
 		path := filepath.Join(root, filepath.FromSlash(file))
 		if _, err := os.Stat(path); err != nil {
 			t.Fatalf("labelled corpus file %s: %v", file, err)
 		}
-		return path
+		return checkFindings(t, path)
 	})
 	s.log(t, floors)
 	for _, code := range append(labelCodes, "all") {
@@ -83,7 +83,7 @@ func TestExternalLabels(t *testing.T) {
 		}
 	}
 	labels := readLabels(t, names...)
-	s := scoreLabels(t, labels, func(file string) string {
+	s := scoreLabels(t, labels, func(file string) []labelRange {
 		b, err := os.ReadFile(filepath.Join(texts, file))
 		if err != nil {
 			t.Fatalf("labelled text %s: %v", file, err)
@@ -92,8 +92,33 @@ func TestExternalLabels(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(dir, "LICENSE"), b, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		return filepath.Join(dir, "LICENSE")
+		return checkFindings(t, filepath.Join(dir, "LICENSE"))
 	})
+	s.log(t, nil)
+}
+
+// TestSecondLabeller measures how far two careful readers agree: a second
+// blind labeller labelled 16 texts of holdout6 from the texts and the
+// guide alone (testdata/labels/external/second/holdout6-A.tsv), and their
+// rows are scored against the set's as fineprint's findings are, by the
+// same matching rule. The table it prints is the ceiling to read the
+// external figures against: what a second human scores on single-labeller
+// labels. It needs no texts; it fails when the second labelling names a
+// file the set does not label, or holds no rows.
+func TestSecondLabeller(t *testing.T) {
+	first := readLabels(t, filepath.Join("external", "holdout6.tsv"))
+	second := readLabels(t, filepath.Join("external", "second", "holdout6-A.tsv"))
+	if len(second) == 0 {
+		t.Fatal("the second labelling holds no rows")
+	}
+	shared := map[string][]labelRange{}
+	for file := range second {
+		if _, ok := first[file]; !ok {
+			t.Errorf("second labelling: %s is not a text of holdout6", file)
+		}
+		shared[file] = first[file]
+	}
+	s := scoreLabels(t, shared, func(file string) []labelRange { return second[file] })
 	s.log(t, nil)
 }
 
@@ -106,9 +131,10 @@ type labelScore struct {
 
 type labelCount struct{ tp, fp, fn int }
 
-// scoreLabels runs check on each labelled file (pathOf gives the path to
-// check) and pairs its findings with the file's labels, code by code.
-func scoreLabels(t *testing.T, labels map[string][]labelRange, pathOf func(file string) string) *labelScore {
+// scoreLabels pairs the findings of each labelled file (findingsOf gives
+// them: fineprint's, or a second labeller's rows) with the file's labels,
+// code by code.
+func scoreLabels(t *testing.T, labels map[string][]labelRange, findingsOf func(file string) []labelRange) *labelScore {
 	t.Helper()
 	files := make([]string, 0, len(labels))
 	for f := range labels {
@@ -120,7 +146,7 @@ func scoreLabels(t *testing.T, labels map[string][]labelRange, pathOf func(file 
 		s.counts[c] = &labelCount{}
 	}
 	for _, file := range files {
-		finds := checkFindings(t, pathOf(file))
+		finds := findingsOf(file)
 		for _, code := range labelCodes {
 			var ls []labelRange
 			for _, l := range labels[file] {
