@@ -303,7 +303,7 @@ func Detect(k *kb.KB, text []byte) []Hit {
 		return folded
 	}
 	hits = d.carryTerms(&n, text, spans, termWords, lower, hits)
-	return dropHeadings(text, dropNamedRestatements(text, d.moveDefined(&n, text, spans, lower, hits)))
+	return dropHeadings(text, dropNamedRestatements(text, d.moveDefined(&n, text, spans, lower, hits)), d.byID)
 }
 
 // dropHeadings drops the hits of license-level codes (license/...) on a
@@ -315,10 +315,14 @@ func Detect(k *kb.KB, text []byte) []Hit {
 // licensed for research and non-commercial use only.\";") and a recital
 // ("WHEREAS, Duke desires to grant a license for research purposes
 // only"). Each names what the clause says, and the finding belongs on
-// the clause. Such a sentence is the only finding when no clause says it
-// in words the patterns know.
-func dropHeadings(text []byte, hits []Hit) []Hit {
+// the clause; so does a pointer that names a license (a pattern marked
+// Names). Such a sentence is the only finding when no clause says it in
+// words the patterns know.
+func dropHeadings(text []byte, hits []Hit, byID map[string]*pattern) []Hit {
 	heading := func(h Hit) bool {
+		if p := byID[h.Pattern]; p != nil && p.Names {
+			return true
+		}
 		return strings.HasPrefix(h.Code, "license/") && (capsHeading(text, h.Start, h.End) || titleHeading(text, h.Start, h.End) ||
 			quotedText(text, h.Start, h.End) || recital(text, h.Start, h.End))
 	}

@@ -84,3 +84,96 @@ func TestTermAlternatives(t *testing.T) {
 		},
 	}})
 }
+
+// TestCommercialUseWithheld: commercial use withheld in wordings of many
+// licensors: an adverb in quotes, a ban on commercial use put on
+// modifications or on training, a condition that a copy is not used for
+// commercial use, commercial rights sent to the licensing office, a
+// purpose list whose every item is non-commercial; in Chinese, commercial
+// use first in a list of barred purposes, a copy not used for commercial
+// purposes, a grant for non-commercial research. Selling copies beside
+// distributing them is a term of redistribution. Every case lists all
+// hits its text gives.
+func TestCommercialUseWithheld(t *testing.T) {
+	runPhraseCases(t, []phraseCase{{
+		name: "English wordings",
+		text: "The Software may be used \"non-commercially\", i.e., for personal and hobby projects.\n\n" +
+			"Any modification based on this work must be open source and prohibited for commercial use.\n\n" +
+			"This license also prohibits the use of the Weights to train neural networks for commercial use of any kind.\n\n" +
+			"You may keep a fork provided that the fork is not used for, and does not enable, any Commercial Use.\n\n" +
+			"In order to obtain the right to use the Program for commercial purposes, you must contact the Licensing Office about additional commercial license agreements.\n\n" +
+			"Licensor grants you the right to use the Model for the sole purpose of performing non-commercial teaching, non-commercial education, or non-commercial artistic projects.\n",
+		want: []phrase{
+			{nc, "The Software may be used \"non-commercially\", i.e., for personal and hobby projects.", nil},
+			{nc, "Any modification based on this work must be open source and prohibited for commercial use.", nil},
+			{nc, "This license also prohibits the use of the Weights to train neural networks for commercial use of any kind.", nil},
+			{use, "This license also prohibits the use of the Weights to train neural networks for commercial use of any kind.", nil},
+			{nc, "You may keep a fork provided that the fork is not used for, and does not enable, any Commercial Use.", nil},
+			{nc, "In order to obtain the right to use the Program for commercial purposes, you must contact the Licensing Office about additional commercial license agreements.", nil},
+			{nc, "Licensor grants you the right to use the Model for the sole purpose of performing non-commercial teaching, non-commercial education, or non-commercial artistic projects.", nil},
+		},
+	}, {
+		name: "Chinese wordings",
+		text: "您不得出于任何商业、军事或非法目的使用、复制或修改本模型。\n" +
+			"（c）该副本未被用于、也不会促成任何商业用途。\n" +
+			"许可方特此授予您的非商业研究目的复制和分发本模型的许可。\n",
+		want: []phrase{
+			{nc, "您不得出于任何商业、军事或非法目的使用、复制或修改本模型。", nil},
+			{use, "您不得出于任何商业、军事或非法目的使用、复制或修改本模型。", nil},
+			{nc, "（c）该副本未被用于、也不会促成任何商业用途。", nil},
+			{ro, "许可方特此授予您的非商业研究目的复制和分发本模型的许可。", nil},
+			{nc, "许可方特此授予您的非商业研究目的复制和分发本模型的许可。", nil},
+		},
+	}, {
+		name: "no hit: selling copies beside distributing them",
+		text: "用户不得向任何第三方分发、发布、再许可、出售、出租或转让本软件。\n",
+	}})
+}
+
+// TestGrantLimitsThroughTerms: a definition that excludes
+// commercialisation carries the non-commercial limit; one whose purposes
+// start with personal use carries no research-only limit; a limit the
+// terms you give others must carry is pass-through, not this grant.
+func TestGrantLimitsThroughTerms(t *testing.T) {
+	runPhraseCases(t, []phraseCase{{
+		name: "a purpose that excludes commercialisation",
+		text: "\"Permitted Purpose\" means for academic or research purposes only, and explicitly excludes commercialization such as selling the Model.\n" +
+			"You may distribute the Model only for the Permitted Purpose.\n",
+		want: []phrase{
+			{nc, "You may distribute the Model only for the Permitted Purpose.", nil},
+			{ro, "You may distribute the Model only for the Permitted Purpose.", nil},
+		},
+	}, {
+		name: "a purpose that starts with personal use",
+		text: "\"Allowed Purpose\" means personal use for research, experiment and private entertainment, without any commercial purpose.\n" +
+			"You may use the Model solely for your Allowed Purposes.\n",
+		want: []phrase{
+			{nc, "You may use the Model solely for your Allowed Purposes.", nil},
+		},
+	}, {
+		name: "the limit your own terms must carry",
+		text: "You may license your modifications under terms of your own, provided that such license terms limit the use of such modifications to noncommercial research purposes only.\n",
+		want: []phrase{
+			{pass, "You may license your modifications under terms of your own, provided that such license terms limit the use of such modifications to noncommercial research purposes only.", nil},
+		},
+	}})
+}
+
+// TestLicensePointerRestated: a pointer that names a non-commercial
+// license is the finding only when no clause says it in words.
+func TestLicensePointerRestated(t *testing.T) {
+	runPhraseCases(t, []phraseCase{{
+		name: "pointer above the clause",
+		text: "The weights are licensed under the Creative Commons Attribution-NonCommercial 4.0 International License (CC BY-NC 4.0).\n\n" +
+			"You may not use the weights for commercial purposes.\n",
+		want: []phrase{
+			{nc, "You may not use the weights for commercial purposes.", nil},
+		},
+	}, {
+		name: "pointer alone",
+		text: "The weights are licensed under the Creative Commons Attribution-NonCommercial 4.0 International License (CC BY-NC 4.0).\n",
+		want: []phrase{
+			{nc, "The weights are licensed under the Creative Commons Attribution-NonCommercial 4.0 International License (CC BY-NC 4.0).", nil},
+		},
+	}})
+}
