@@ -47,23 +47,3 @@ func TestStandardLicenseNamedInPassing(t *testing.T) {
 		t.Errorf("Identify = %v, want apache-2.0 with added terms", matchIDs(ms))
 	}
 }
-
-// Sections added one after another to a RAIL license are one block of
-// added text, as a reader marks it.
-func TestRAILSectionsAddedTogether(t *testing.T) {
-	var items []string
-	for i := range 13 {
-		items = append(items, "("+string(rune('a'+i))+") To do restricted thing number "+string(rune('A'+i))+" with it")
-	}
-	list := strings.Join(items, ";\n") + ".\n"
-	head := "BigScience Open RAIL-M License\n\n"
-	sections := "1. Definitions. \"Model\" means the weights.\n\n" +
-		"2. Grant of Copyright License. You may use the Model.\n\n" +
-		"5. Use-based restrictions. You cannot use the Model for the uses in Attachment A.\n\n" +
-		"7. Updates and Runtime Restrictions. The Licensor may restrict use of the Model.\n\n" +
-		"8. Trademarks and related. No trademark rights are granted.\n\n"
-	tail := "END OF TERMS AND CONDITIONS\n\nAttachment A\n\nUse Restrictions\n\nYou agree not to use the Model or Derivatives of the Model:\n\n"
-	const two = "7A. Attribution. You must credit Zeta Labs in any product built on the Model.\n7B. Share-a-Like. You must apply this License to any Derivatives of the Model."
-	text := head + strings.Replace(sections, "8. Trademarks", two+"\n\n8. Trademarks", 1) + tail + list
-	wantAdded(t, text, "bigscience-openrail-m", []string{two})
-}
