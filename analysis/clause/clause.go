@@ -314,7 +314,10 @@ func Detect(k *kb.KB, text []byte) []Hit {
 // Requires a Separate License"), a quoted text you must display ("\"...
 // licensed for research and non-commercial use only.\";") and a recital
 // ("WHEREAS, Duke desires to grant a license for research purposes
-// only"). Each names what the clause says, and the finding belongs on
+// only") and a sentence of a paragraph that disclaims warranties or
+// fitness ("本软件……不附带任何形式的明示或默示担保……仅作为研究便利提供",
+// "X is for research purposes only. It is not intended, validated, or
+// approved for clinical use"). Each names what the clause says, and the finding belongs on
 // the clause; so does a pointer that names a license (a pattern marked
 // Names). Such a sentence is the only finding when no clause says it in
 // words the patterns know.
@@ -324,7 +327,7 @@ func dropHeadings(text []byte, hits []Hit, byID map[string]*pattern) []Hit {
 			return true
 		}
 		return strings.HasPrefix(h.Code, "license/") && (capsHeading(text, h.Start, h.End) || titleHeading(text, h.Start, h.End) ||
-			quotedText(text, h.Start, h.End) || recital(text, h.Start, h.End))
+			quotedText(text, h.Start, h.End) || recital(text, h.Start, h.End) || inDisclaimer(text, h.Start, h.End))
 	}
 	said := map[string]bool{}
 	for _, h := range hits {
@@ -393,6 +396,28 @@ func quotedText(text []byte, a, b int) bool {
 	t := bytes.TrimRight(bytes.TrimSpace(text[a:b]), ";,.")
 	return len(t) > 2 && (t[0] == '"' && t[len(t)-1] == '"' && bytes.Count(t, []byte(`"`)) == 2 ||
 		bytes.HasPrefix(t, []byte("“")) && bytes.HasSuffix(t, []byte("”")) && bytes.Count(t, []byte("“")) == 1)
+}
+
+// disclaimerWords mark a paragraph that disclaims warranties or fitness for
+// a use: what the licensor promises, not what it grants.
+var disclaimerWords = regexp.MustCompile(`(?i)\b(?:without warrant(?:y|ies)\b|"as is"|disclaims?\b|not\s+(?:intended|validated|approved)(?:,|\s+for\b|\s+or\b))|不附带[^。]{0,20}?担保|免责`)
+
+// maxParagraph bounds how far from a sentence its paragraph is read: a
+// disclaimer beside a restatement is close to it, and a text without
+// blank lines is no paragraph of one disclaimer.
+const maxParagraph = 400
+
+// inDisclaimer reports whether text[a:b] stands in a paragraph (up to a
+// blank line, at most maxParagraph bytes either side) with disclaimerWords.
+func inDisclaimer(text []byte, a, b int) bool {
+	lo, hi := max(0, a-maxParagraph), min(len(text), b+maxParagraph)
+	if i := bytes.LastIndex(text[lo:a], []byte("\n\n")); i >= 0 {
+		lo += i
+	}
+	if i := bytes.Index(text[b:hi], []byte("\n\n")); i >= 0 {
+		hi = b + i
+	}
+	return disclaimerWords.Match(text[lo:hi])
 }
 
 // recital reports whether text[a:b] is a recital ("WHEREAS, ..."): why the

@@ -36,6 +36,13 @@ func TestGrantLimitRestatements(t *testing.T) {
 			{nc, "Zeta grants you a license to use the Program solely for non-commercial purposes.", nil},
 		},
 	}, {
+		name: "a fitness disclaimer restates the grant",
+		text: "You may use the Model solely for research purposes.\n\n" +
+			"The Model and its Outputs are for research purposes only. They are not\nintended, validated, or approved for clinical use.\n",
+		want: []phrase{
+			{ro, "You may use the Model solely for research purposes.", nil},
+		},
+	}, {
 		name: "a numbered definition binds nobody",
 		text: "**1.2 \"非商业用途\"** 是指仅将本软件用于内部学术研究、教学或个人学习。\n",
 	}})
