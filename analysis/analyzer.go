@@ -513,6 +513,10 @@ var kindCodes = map[string]struct{ code, message string }{
 	"research-only":  {"license/research-only", "The %s allows research and evaluation only: any product or production use needs a different license."},
 }
 
+// namedLicenseBytes is the most bytes of a license's match that name it (a
+// URL, a title) rather than hold its text, which is thousands.
+const namedLicenseBytes = 300
+
 // kindFindings reports a non-commercial or research-only license at its
 // title when no sentence of its text already said so in words the clause
 // patterns know (identification is surer than phrasing).
@@ -527,9 +531,13 @@ func (a *Analyzer) kindFindings(fr *fileResult) []Finding {
 		if !ok || l.Policy {
 			continue
 		}
+		// A license the file names rather than holds ("Licensed under the
+		// CC BY-NC-SA 4.0 license (https://...)" above terms of its own) is
+		// stated by the file's clauses, wherever they stand.
+		named := l.Named || l.Span.End-l.Span.Start < namedLicenseBytes
 		found := false
 		for _, f := range fr.findings {
-			if f.Code == kc.code && f.Span.Start >= l.Span.Start && f.Span.Start < max(l.Span.End, l.Span.Start+1) {
+			if f.Code == kc.code && (named || f.Span.Start >= l.Span.Start && f.Span.Start < max(l.Span.End, l.Span.Start+1)) {
 				found = true
 				break
 			}

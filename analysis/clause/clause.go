@@ -303,18 +303,31 @@ func Detect(k *kb.KB, text []byte) []Hit {
 		return folded
 	}
 	hits = d.carryTerms(&n, text, spans, termWords, lower, hits)
-	return dropHeadings(text, dropNamedRestatements(text, d.moveDefined(&n, text, spans, lower, hits)))
+	return dropHeadings(text, dropNamedRestatements(text, d.moveDefined(&n, text, spans, lower, hits)), d.byID)
 }
 
 // dropHeadings drops the hits of license-level codes (license/...) on a
-// heading in capitals ("ACADEMIC OR NON-PROFIT ORGANIZATION NONCOMMERCIAL
-// RESEARCH USE ONLY" under a license's title) when a clause of the text
-// gives the same code: the heading names what the clause says, and the
-// finding belongs on the clause. A heading is the only finding when no
-// clause says it in words the patterns know.
-func dropHeadings(text []byte, hits []Hit) []Hit {
+// sentence that binds nobody when a clause of the text gives the same
+// code: a heading in capitals ("ACADEMIC OR NON-PROFIT ORGANIZATION
+// NONCOMMERCIAL RESEARCH USE ONLY" under a license's title), a Markdown
+// or title-case heading ("## 4. 商业用途须另行授权", "4. Commercial Use
+// Requires a Separate License"), a quoted text you must display ("\"...
+// licensed for research and non-commercial use only.\";") and a recital
+// ("WHEREAS, Duke desires to grant a license for research purposes
+// only") and a sentence of a paragraph that disclaims warranties or
+// fitness ("本软件……不附带任何形式的明示或默示担保……仅作为研究便利提供",
+// "X is for research purposes only. It is not intended, validated, or
+// approved for clinical use"). Each names what the clause says, and the finding belongs on
+// the clause; so does a pointer that names a license (a pattern marked
+// Names). Such a sentence is the only finding when no clause says it in
+// words the patterns know.
+func dropHeadings(text []byte, hits []Hit, byID map[string]*pattern) []Hit {
 	heading := func(h Hit) bool {
-		return strings.HasPrefix(h.Code, "license/") && capsHeading(text, h.Start, h.End)
+		if p := byID[h.Pattern]; p != nil && p.Names {
+			return true
+		}
+		return strings.HasPrefix(h.Code, "license/") && (capsHeading(text, h.Start, h.End) || titleHeading(text, h.Start, h.End) ||
+			quotedText(text, h.Start, h.End) || recital(text, h.Start, h.End) || inDisclaimer(text, h.Start, h.End))
 	}
 	said := map[string]bool{}
 	for _, h := range hits {
@@ -342,6 +355,76 @@ func capsHeading(text []byte, a, b int) bool {
 		return false
 	}
 	return (a == 0 || text[a-1] == '\n') && (b == len(text) || text[b] == '\n' || text[b] == '\r')
+}
+
+// titleHeading reports whether text[a:b] is a heading that is not in
+// capitals: a whole line of a few words that ends no sentence, and either
+// is a Markdown heading ("## 4. 商业用途须另行授权") or capitalises each
+// of its longer words ("4. Commercial Use Requires a Separate License",
+// "Model Weights License – Research Use Only (Privacy-Protective)").
+func titleHeading(text []byte, a, b int) bool {
+	t := bytes.TrimSpace(text[a:b])
+	if len(t) == 0 || bytes.Count(t, []byte(" ")) >= maxHeadingWords || bytes.ContainsAny(t[len(t)-1:], ".;:,") ||
+		b < len(text) && text[b] != '\n' && text[b] != '\r' {
+		return false
+	}
+	ls := bytes.LastIndexByte(text[:a], '\n') + 1
+	head := text[ls:a] // list marker, section number, Markdown marks
+	if len(bytes.Trim(head, " \t#*_>-0123456789.()")) > 0 {
+		return false
+	}
+	if bytes.Contains(head, []byte("#")) {
+		return true
+	}
+	long, lower := 0, 0
+	for _, w := range bytes.Fields(t) {
+		w = bytes.TrimLeft(w, "(\"'*_")
+		if len(w) < 4 || !isLetter(w[0]) {
+			continue
+		}
+		long++
+		if w[0] >= 'a' && w[0] <= 'z' {
+			lower++
+		}
+	}
+	return long >= 2 && lower == 0
+}
+
+// quotedText reports whether text[a:b] is wholly a quotation: the words a
+// license makes you display or ship, which state no term of their own.
+func quotedText(text []byte, a, b int) bool {
+	t := bytes.TrimRight(bytes.TrimSpace(text[a:b]), ";,.")
+	return len(t) > 2 && (t[0] == '"' && t[len(t)-1] == '"' && bytes.Count(t, []byte(`"`)) == 2 ||
+		bytes.HasPrefix(t, []byte("“")) && bytes.HasSuffix(t, []byte("”")) && bytes.Count(t, []byte("“")) == 1)
+}
+
+// disclaimerWords mark a paragraph that disclaims warranties or fitness for
+// a use: what the licensor promises, not what it grants.
+var disclaimerWords = regexp.MustCompile(`(?i)\b(?:without warrant(?:y|ies)\b|"as is"|disclaims?\b|not\s+(?:intended|validated|approved)(?:,|\s+for\b|\s+or\b))|不附带[^。]{0,20}?担保|免责`)
+
+// maxParagraph bounds how far from a sentence its paragraph is read: a
+// disclaimer beside a restatement is close to it, and a text without
+// blank lines is no paragraph of one disclaimer.
+const maxParagraph = 400
+
+// inDisclaimer reports whether text[a:b] stands in a paragraph (up to a
+// blank line, at most maxParagraph bytes either side) with disclaimerWords.
+func inDisclaimer(text []byte, a, b int) bool {
+	lo, hi := max(0, a-maxParagraph), min(len(text), b+maxParagraph)
+	if i := bytes.LastIndex(text[lo:a], []byte("\n\n")); i >= 0 {
+		lo += i
+	}
+	if i := bytes.Index(text[b:hi], []byte("\n\n")); i >= 0 {
+		hi = b + i
+	}
+	return disclaimerWords.Match(text[lo:hi])
+}
+
+// recital reports whether text[a:b] is a recital ("WHEREAS, ..."): why the
+// parties contract, not what binds them.
+func recital(text []byte, a, b int) bool {
+	t := bytes.TrimLeft(text[a:b], " \t*_")
+	return len(t) > 8 && bytes.EqualFold(t[:7], []byte("whereas")) && !isLetter(t[7])
 }
 
 // dropNamedRestatements drops the references that name a document without
@@ -625,7 +708,7 @@ func b2i(b bool) int {
 // definition matches a sentence that defines a term ("\"Output\" means
 // ...", "“输出”是指 ..."): a clause's finding belongs on the operative
 // sentence that uses the term, not on its definition.
-var definition = regexp.MustCompile(`^(?:\(?[a-z0-9]{1,4}[.)] ?)?"[^"]{1,80}" ?(?:\([^)]*\) ?)?(?:means|shall mean|refers to|shall refer to|is defined as|has the meaning|是指|指|系指|：|:)`)
+var definition = regexp.MustCompile(`^(?:\(?[a-z0-9]{1,4}(?:[.)] ?|(?:\.[0-9]{1,3})+\.? ))?"[^"]{1,80}" ?(?:\([^)]*\) ?)?(?:means|shall mean|refers to|shall refer to|is defined as|has the meaning|是指|指|系指|：|:)`)
 
 // opensList reports whether the sentence s ends as the opening of a list
 // or as one of its items: with a colon or a semicolon.

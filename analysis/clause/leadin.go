@@ -38,10 +38,27 @@ var leadModals = []struct{ word, prefix string }{
 	{"will not", "you will not "}, {"shall not", "you shall not "}, {"may not", "you may not "},
 	{"must not", "you must not "}, {"cannot", "you cannot "}, {"can not", "you cannot "},
 	{"agree not to", "you agree not to "}, {"not allowed to", "you are not allowed to "},
-	{"not permitted to", "you are not permitted to "}, {"should not", "you must not "}, {"not to", "you agree not to "},
+	{"not permitted to", "you are not permitted to "}, {"prohibited from", "you are prohibited from "}, {"should not", "you must not "}, {"not to", "you agree not to "},
 	{"不得", "您不得"}, {"禁止", "您禁止"}, {"不应", "您不应"}, {"不能", "您不能"}, {"不可", "您不可"},
 	{"must", "you must "}, {"shall", "you shall "}, {"should", "you must "}, {"agree to", "you agree to "},
 	{"required to", "you are required to "}, {"必须", "您必须"}, {"应当", "您应当"},
+}
+
+// purposeTails end a lead-in that narrows a grant to the purposes its
+// items list: "You are permitted to use the model weights solely for:"
+// then "- Non-commercial academic or internal research".
+var purposeTails = []string{"solely for", "only for", "exclusively for", "strictly for"}
+
+// purposeLead returns the prefix the items of a lead-in that narrows a
+// grant to purposes are read with ("you may use it solely for "), or "".
+func purposeLead(norm string) string {
+	t := strings.TrimRight(norm, " :*")
+	for _, w := range purposeTails {
+		if strings.HasSuffix(t, " "+w) && !strings.Contains(t, " not ") {
+			return "you may use it " + w + " "
+		}
+	}
+	return ""
 }
 
 // leadNotLead are words of colons that open definitions or examples, not
@@ -98,8 +115,11 @@ func (d *detector) readLeadIn(n *normalizer, text []byte, s span) leadIn {
 			return leadIn{}
 		}
 	}
-	prefix := ""
+	prefix := purposeLead(norm)
 	for _, m := range leadModals {
+		if prefix != "" {
+			break
+		}
 		if i := strings.Index(norm, m.word); i >= 0 && (m.word[0] >= 0x80 || wordAt(norm, i, len(m.word))) {
 			prefix = m.prefix
 			break
@@ -139,6 +159,9 @@ func (l leadIn) holds(text []byte, s span) bool {
 	if len(before) > 12 || hasWord(before) {
 		return true // mid-line: another sentence of the same item
 	}
+	if bullet(before) {
+		return true // a bullet marks an item, however short; a heading has none
+	}
 	body := bytes.TrimRight(text[s.start:s.end], " \t\r\n*")
 	if len(body) == 0 {
 		return false
@@ -148,6 +171,13 @@ func (l leadIn) holds(text []byte, s span) bool {
 	joined := bytes.HasSuffix(body, []byte("; and")) || bytes.HasSuffix(body, []byte("; or"))
 	heading := !joined && last != '.' && last != ';' && last != ',' && last != ':' && last < 0x80 && bytes.Count(body, []byte(" ")) < 6
 	return !heading
+}
+
+// bullet reports whether a list marker is a bullet ("-", "*", "•"), not
+// a number a heading may carry too.
+func bullet(marker []byte) bool {
+	m := string(marker)
+	return m == "-" || m == "*" || m == "+" || m == "•"
 }
 
 // itemMasks returns the keyword masks of a list item read with its

@@ -127,7 +127,7 @@ func (d *detector) carryTerms(n *normalizer, text []byte, spans []span, termWord
 			// it as a use restriction, and the disclaimer's expression,
 			// with no literal to seek, costs more than the uses'.
 			marked, ok := markTerm(norm, df.term)
-			if !ok || !df.p.applies(marked) || isDefinition(norm) || disclaimer.MatchString(norm) {
+			if !ok || !df.p.applies(marked) || isDefinition(norm) || disclaimer.MatchString(norm) || widened(marked, df.p, defs) {
 				continue
 			}
 			msg, _ := fill(df.p.Message, map[string]any{"term": df.term})
@@ -142,6 +142,38 @@ func (d *detector) carryTerms(n *normalizer, text []byte, spans []span, termWord
 		sort.SliceStable(hits, func(i, j int) bool { return hits[i].Start < hits[j].Start })
 	}
 	return dropCarriedDefinitions(hits, carried)
+}
+
+// termAlternative is a purpose offered beside the applied term ("solely
+// for a Research Purpose or Non-Commercial Purpose", "for non-commercial
+// use or the Permitted Purpose"): the grant reaches either.
+var termAlternative = regexp.MustCompile(`@term@,? (?:or|and/or) (?:an? |the |any |your |other )?((?:[\w-]+ ){0,3}?(?:purposes?|uses?))\b|\b((?:[\w-]+ ){0,2}(?:purposes?|uses?)),? (?:or|and/or) (?:an? |the |any |your )?@term@`)
+
+// widened reports whether the sentence, its uses of the term marked,
+// offers a purpose beside the term that does not carry p's restriction:
+// a grant for research or for any non-commercial purpose is no grant for
+// research only.
+func widened(marked string, p *pattern, defs []defined) bool {
+	m := termAlternative.FindStringSubmatch(marked)
+	if m == nil {
+		return false
+	}
+	alt := strings.TrimSpace(m[1] + m[2])
+	if strings.Contains(alt, termToken) {
+		return false
+	}
+	ws := strings.Fields(alt)
+	for i := range ws {
+		cand := strings.Join(ws[i:], " ")
+		for _, df := range defs {
+			if df.p == p && (df.term == cand || df.term+"s" == cand) {
+				return false // the alternative carries the restriction too
+			}
+		}
+	}
+	// An alternative in plain words carries it when p reads it in a
+	// definition's body ("non-commercial purposes" for non-commercial).
+	return !p.carries(alt)
 }
 
 // dropCarriedDefinitions drops the hits that a pattern allowed on a

@@ -22,6 +22,7 @@
 package identify
 
 import (
+	"bytes"
 	"sort"
 	"strings"
 	"sync"
@@ -118,6 +119,9 @@ func Identify(k *kb.KB, text []byte) []Match {
 		for i := range std[0].Added {
 			std[0].Added[i].Start += from
 			std[0].Added[i].End += from
+		}
+		if mentioned(text, std[0]) {
+			std = std[1:]
 		}
 	} else if len(fps) == 0 && len(std) == 0 {
 		// No whole template matched: a standard license with terms
@@ -274,6 +278,39 @@ func scanStandard(k *kb.KB, text []byte) ([]Match, float64) {
 		out[i].TitleStart, out[i].TitleEnd = firstLineFrom(text, out[i].Start)
 	}
 	return out, cov.Percent
+}
+
+// mentioned reports a standard license that a text of its own names in
+// passing ("Model Materials do not include source code licensed under
+// the Apache License, Version 2.0"): licensecheck matched its name only,
+// and the paragraphs before and after the one naming it both set terms.
+// A license named and then added to ("Licensed under Apache-2.0, with
+// these additional terms: ...") has its terms on one side of the name.
+func mentioned(text []byte, m Match) bool {
+	n := 0
+	for _, c := range m.covered {
+		n += c.End - c.Start
+	}
+	if n >= maxPointerName || len(m.Added) == 0 {
+		return false
+	}
+	start, end := m.Start, m.End
+	if i := bytes.LastIndex(text[:start], []byte("\n\n")); i >= 0 {
+		start = i
+	} else {
+		start = 0
+	}
+	if i := bytes.Index(text[end:], []byte("\n\n")); i >= 0 {
+		end += i
+	} else {
+		end = len(text)
+	}
+	return setsTerms(text[:start]) && setsTerms(text[end:])
+}
+
+// setsTerms reports prose that binds, of at least minAddedWords words.
+func setsTerms(b []byte) bool {
+	return wordCount(b) >= minAddedWords && binds(b)
 }
 
 // dropInside drops standard-license matches that fall inside a model

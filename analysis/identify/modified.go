@@ -47,8 +47,9 @@ func addedTerms(text []byte, covered []Span) []Span {
 // its parts is under which license ("The code is licensed under the MIT
 // License below; the model weights under CC BY-NC 4.0.") holds two
 // licenses side by side, and a description of the model or a request to
-// cite a paper binds nobody.
-var termWords = regexp.MustCompile(`(?i)\b(?:must|shall|may not|may only|can ?not|only|not (?:be )?(?:used|permitted|allowed)|(?:are|is) not (?:permitted|allowed|granted)|prohibit\w*|forbid\w*|restrict\w*|non-?commercial|(?:commercial|research) (?:uses?|purposes?)|requires?|agrees?|conditions?|limited to|exclusively|solely|terminat\w*|comply|in addition|additional(?:ly)?|except(?:ions?)?|you will|may use|are permitted|is permitted|permission)\b|不得|禁止|必须|须|应当|应|仅|只能|不可|不允许|不能|要求|同意|限于|非商业|商业|许可|授权|条件|终止`)
+// cite a paper binds nobody. A duty waived ("need not be included with
+// content created by the Software") changes the terms as one added does.
+var termWords = regexp.MustCompile(`(?i)\b(?:must|shall|may not|may only|can ?not|only|not (?:be )?(?:used|permitted|allowed)|(?:are|is) not (?:permitted|allowed|granted)|prohibit\w*|forbid\w*|restrict\w*|non-?commercial|(?:commercial|research) (?:uses?|purposes?)|requires?|agrees?|conditions?|limited to|exclusively|solely|terminat\w*|comply|in addition|additional(?:ly)?|except(?:ions?)?|you will|may use|are permitted|is permitted|permission|need not|not required)\b|不得|禁止|必须|须|应当|应|仅|只能|不可|不允许|不能|要求|同意|限于|非商业|商业|许可|授权|条件|终止`)
 
 // scopeStatement is a sentence that says which license governs something
 // ("X is subject to the Stable Video Diffusion License", "the weights are

@@ -215,6 +215,8 @@ func TestAddedToRAIL(t *testing.T) {
 		extra    = "(n) To do an added restricted thing with it."
 		appended = "Additional restrictions: you shall not use the Model to operate gambling services, and you shall not deploy it in any product offered to children."
 		preamble = "The Zeta model is made available under the license below, with one condition of our own: you must notify Zeta Labs before any commercial deployment of the Model."
+		// sections added one after another: one block, as a reader marks it
+		two = "7A. Attribution. You must credit Zeta Labs in any product built on the Model.\n7B. Share-a-Like. You must apply this License to any Derivatives of the Model."
 	)
 	sectionsWith := strings.Replace(sections, "8. Trademarks", section+"\n\n8. Trademarks", 1)
 	tests := []struct {
@@ -224,6 +226,7 @@ func TestAddedToRAIL(t *testing.T) {
 		{"as published", head + sections + tail + list, nil},
 		{"a section inserted", head + sectionsWith + tail + list, []string{section}},
 		{"a section appended", head + sections + law + "\n\n" + tail + list, []string{law}},
+		{"two sections inserted together", head + strings.Replace(sections, "8. Trademarks", two+"\n\n8. Trademarks", 1) + tail + list, []string{two}},
 		{"a restricted use added", head + sections + tail + strings.TrimSuffix(list, ".\n") + ";\n" + extra + "\n", []string{extra}},
 		{"terms after the list", head + sections + tail + list + "\n" + appended + "\n", []string{appended}},
 		{"a preamble", preamble + "\n\n" + head + sections + tail + list, []string{preamble}},

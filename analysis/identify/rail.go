@@ -104,6 +104,13 @@ func newSections(text []byte, off int, known []string) []Span {
 		}
 		s := bytes.TrimSpace(text[off+loc[0] : end])
 		start := off + loc[0] + bytes.Index(text[off+loc[0]:end], s)
+		if n := len(out); n > 0 && len(bytes.TrimSpace(text[out[n-1].End:start])) == 0 {
+			// New sections one after another are one block of added
+			// text ("7. Attribution ..." then "8. Share-a-Like ..."),
+			// as a reader marks it.
+			out[n-1].End = start + len(s)
+			continue
+		}
 		out = append(out, Span{start, start + len(s)})
 	}
 	return out

@@ -77,6 +77,12 @@ type ClausePattern struct {
 	// means ..."), which patterns otherwise skip so that a finding sits on
 	// the operative clause.
 	Definitions bool `yaml:"definitions"`
+	// Names: the sentence names a license whose terms other clauses state
+	// in words ("licensed under CC BY-NC 4.0" above "You may not use the
+	// Models for commercial purposes"). Its hit is dropped when a clause
+	// of the text gives the same code, as a heading's is, and is the
+	// finding when none does.
+	Names bool `yaml:"names"`
 	// Term: the pattern reads definitions, not clauses. Its Keywords,
 	// Match and Unless run on what a definition says of its term
 	// ("\"Permitted Purpose\" means non-commercial research"); when they
