@@ -110,5 +110,67 @@ func TestRestrictionsByStructure(t *testing.T) {
 	}, {
 		name: "a disclaimer's advice is no use restriction",
 		text: "The Weights are not approved for clinical use. You should not use the Weights or Output for clinical purposes or rely on them for medical advice.",
+	}, {
+		name: "uses outside the grant prohibited",
+		text: "Any other use without the prior consent of Zeta is prohibited.\n" +
+			"No other use is permitted.\n" +
+			"其他用途均被禁止。\n" +
+			"Any other use, in particular any use for commercial purposes, is prohibited.",
+		want: []phrase{
+			{use, "Any other use without the prior consent of Zeta is prohibited.", nil},
+			{use, "No other use is permitted.", nil},
+			{use, "其他用途均被禁止。", nil},
+			{nc, "Any other use, in particular any use for commercial purposes, is prohibited.", nil},
+		},
+	}, {
+		name: "safety measures not to be circumvented",
+		text: "You shall not remove, disable, or circumvent any safety or security measures included in the Weights.\n" +
+			"您不得规避或禁用本模型的安全措施。",
+		want: []phrase{
+			{use, "You shall not remove, disable, or circumvent any safety or security measures included in the Weights.", nil},
+			{use, "您不得规避或禁用本模型的安全措施。", nil},
+		},
+	}, {
+		name: "reverse engineering banned with words between",
+		text: "Your use of the Weights will not involve or encourage others to reverse engineer the Weights.",
+		want: []phrase{
+			{use, "Your use of the Weights will not involve or encourage others to reverse engineer the Weights.", nil},
+		},
+	}, {
+		name: "outputs used to create other works is a use restriction too, to create models an output condition only",
+		text: "You may not use the Weights or any output of the Weights to create other works that conflict with the Acceptable Use Policy.\n" +
+			"You may not use any output of the Weights to create other AI models.",
+		want: []phrase{
+			{use, "You may not use the Weights or any output of the Weights to create other works that conflict with the Acceptable Use Policy.", nil},
+			{output, "You may not use the Weights or any output of the Weights to create other works that conflict with the Acceptable Use Policy.", nil},
+			{output, "You may not use any output of the Weights to create other AI models.", nil},
+		},
+	}, {
+		// The lead-in's items are all conditions on what was generated:
+		// the lead-in is no use restriction of its own.
+		name: "generated content passed off or stripped of its marks",
+		text: "You will not, and will not permit any third party to:\n\n" +
+			"(i) distribute synthetic audio where a listener would be misled about its origin;\n\n" +
+			"(j) remove or alter any watermark or provenance signal included in the Outputs.\n\n" +
+			"Don't mislead people as to the nature and source of Outputs.",
+		want: []phrase{
+			{output, "distribute synthetic audio where a listener would be misled about its origin;", nil},
+			{output, "remove or alter any watermark or provenance signal included in the Outputs.", nil},
+			{output, "Don't mislead people as to the nature and source of Outputs.", nil},
+		},
+	}, {
+		// The lead-in's ban is the item's: a condition on the outputs.
+		name: "training other models as an item of a ban",
+		text: "You agree not to use the Weights:\n\n18) To train, improve, or fine-tune any other machine learning model;",
+		want: []phrase{
+			{output, "To train, improve, or fine-tune any other machine learning model;", nil},
+		},
+	}, {
+		name: "data the model produced, in a ban that binds third parties",
+		text: "You will not, and will not permit any third party to use or distribute the Software (or any data produced by the Software) for surveillance.",
+		want: []phrase{
+			{use, "You will not, and will not permit any third party to use or distribute the Software (or any data produced by the Software) for surveillance.", nil},
+			{output, "You will not, and will not permit any third party to use or distribute the Software (or any data produced by the Software) for surveillance.", nil},
+		},
 	}})
 }
