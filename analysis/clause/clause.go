@@ -19,7 +19,8 @@
 // that every threshold of a sentence is its own hit (patterns marked each);
 // consecutive items of one list that give the same hit are one hit over the
 // list (the use restrictions of a colon's list are one even across items
-// that give none; a line without a list marker ends the list), and so are a sentence and its restatement on the same line ("...
+// that give none; a line without a list marker ends the list; each item
+// that puts a condition on the outputs is its own clause), and so are a sentence and its restatement on the same line ("...
 // outside the Territory. Any such use is unlicensed.") when the hit carries
 // no data; a sentence that carries a hit on in its paragraph ("Zeta may
 // terminate this Agreement if you breach it. Upon termination, you shall
@@ -39,7 +40,10 @@
 // must:", "您不得：") lends its actor and modality to the items under it,
 // so "(c) remove copyright notices" is read as "you will not remove
 // copyright notices"; when the lead-in itself gives a finding, that finding
-// stands for the items that repeat it and spans to the last of them. Every
+// stands for the items that repeat it and spans to the last of them, and
+// a lead-in that bans uses whose items are mostly other kinds of ban
+// (commercial use, uses of the outputs) and none a banned use gives no use
+// restriction of its own (leadBans). Every
 // license URL of a sentence is its own reference, and a policy named
 // without its address is not reported again when its paragraph gives its
 // URL; a definition that gives a policy's address lends it to the clauses
@@ -136,6 +140,8 @@ func Detect(k *kb.KB, text []byte) []Hit {
 	var para span
 	paraDef := -1
 	var pn normalizer
+	// bans tallies what the items under a lead-in that banned uses say.
+	bans := leadBans{hit: -1, from: -1}
 	// cont is the last hit of a pattern with Continued sentences, and
 	// contP that pattern: the sentence after it may carry it on.
 	cont, contP := -1, (*pattern)(nil)
@@ -152,8 +158,12 @@ func Detect(k *kb.KB, text []byte) []Hit {
 			hanMask = hanFound[int(r)*hw : (int(r)+1)*hw]
 		}
 		item := lead.prefix != "" && lead.holds(text, s)
+		bans.itemEnded(hits)
 		if !item {
 			lead = leadIn{}
+			bans.listEnded(hits)
+		} else {
+			bans.itemStarts(len(hits))
 		}
 		isLead := endsWithColon(text, s)
 		if isLead {
@@ -281,6 +291,7 @@ func Detect(k *kb.KB, text []byte) []Hit {
 		if isLead {
 			lead.from, lead.to = first, len(hits)
 			listFirst = first
+			bans.opens(hits, first)
 		}
 		prev, afterLead = s, isLead
 	}
@@ -302,6 +313,9 @@ func Detect(k *kb.KB, text []byte) []Hit {
 		}
 		return folded
 	}
+	bans.itemEnded(hits)
+	bans.listEnded(hits)
+	hits = bans.drop(hits)
 	hits = d.carryTerms(&n, text, spans, termWords, lower, hits)
 	return dropHeadings(text, dropNamedRestatements(text, d.moveDefined(&n, text, spans, lower, hits)), d.byID)
 }
@@ -589,8 +603,13 @@ func extendsList(text []byte, hits []Hit, prev, s span, code string, msg func() 
 	}
 	// Chinese sentences (ending in 。) run on within a line as a matter of
 	// course: each keeps its own finding.
-	if gap := text[prev.end:s.start]; !listItemGap(gap) && (data["url"] != nil || data["value"] != nil || text[prev.end-1] >= 0x80 || bytes.IndexByte(gap, '\n') >= 0) {
+	gap := text[prev.end:s.start]
+	item := listItemGap(gap)
+	if !item && (data["url"] != nil || data["value"] != nil || text[prev.end-1] >= 0x80 || bytes.IndexByte(gap, '\n') >= 0) {
 		return false
+	}
+	if item && code == outputRestriction {
+		return false // each item that binds the outputs is a condition of its own
 	}
 	return growPrevious(hits, prev, s, code, msg, data)
 }
@@ -631,6 +650,12 @@ func restated(text []byte, hits []Hit, prev, s span, code string, data map[strin
 
 // useRestriction is the code whose list items are one clause.
 const useRestriction = "clause/use-restriction"
+
+// outputRestriction is the code whose list items are each a clause: "(1)
+// parameters or output in connection with any commercial activities; or
+// (2) output to train machine learning models" put two conditions on the
+// outputs, where a list of banned uses is one restriction.
+const outputRestriction = "clause/output-restriction"
 
 // growListHit extends to end the last of hits (those of one list so far)
 // with code and data, if any.
@@ -775,7 +800,7 @@ func contains(list []string, s string) bool {
 // their tests pin (a share-alike clause under "**相同方式**：").
 var headingless = map[string]bool{
 	useRestriction: true, "clause/geographic": true,
-	"clause/policy-by-reference": true, "clause/output-restriction": true,
+	"clause/policy-by-reference": true, outputRestriction: true,
 }
 
 // afterRunInHeading returns s without the run-in heading that opens it

@@ -38,7 +38,8 @@ var leadModals = []struct{ word, prefix string }{
 	{"will not", "you will not "}, {"shall not", "you shall not "}, {"may not", "you may not "},
 	{"must not", "you must not "}, {"cannot", "you cannot "}, {"can not", "you cannot "},
 	{"agree not to", "you agree not to "}, {"not allowed to", "you are not allowed to "},
-	{"not permitted to", "you are not permitted to "}, {"prohibited from", "you are prohibited from "}, {"should not", "you must not "}, {"not to", "you agree not to "},
+	{"not permitted to", "you are not permitted to "}, {"should not", "you must not "}, {"not to", "you agree not to "},
+	{"prohibited from", "you are prohibited from "}, {"forbidden from", "you are prohibited from "}, {"forbidden to", "you must not "},
 	{"不得", "您不得"}, {"禁止", "您禁止"}, {"不应", "您不应"}, {"不能", "您不能"}, {"不可", "您不可"},
 	{"must", "you must "}, {"shall", "you shall "}, {"should", "you must "}, {"agree to", "you agree to "},
 	{"required to", "you are required to "}, {"必须", "您必须"}, {"应当", "您应当"},
@@ -247,4 +248,91 @@ func innerMarker(b []byte) int {
 		return 0
 	}
 	return j + 2
+}
+
+// leadBans follows the list of a lead-in that gave a use restriction
+// ("You must not use nor allow others to use:"). The ban is what its items
+// say: when they are other kinds of clause ("(1) the parameters or output
+// in connection with any commercial activities; (2) output to train
+// machine learning models": the non-commercial limit, conditions on the
+// outputs) and none is a banned use, the lead-in is no use restriction of
+// its own and its hit is dropped. A list whose items the patterns do not
+// read ("(a) to harass people;") keeps it: the lead-in stands for them.
+type leadBans struct {
+	hit     int // the lead-in's use-restriction hit; -1 when none is followed
+	end     int // that hit's end when the lead-in gave it: an item that restates the ban grows it
+	items   int // items read so far
+	read    int // items that gave a hit of another kind of ban (otherBan)
+	from    int // len(hits) when the current item began; -1 between items
+	dropped map[int]bool
+}
+
+// opens starts following the lead-in whose hits are hits[first:], if one
+// of them is a use restriction.
+func (b *leadBans) opens(hits []Hit, first int) {
+	*b = leadBans{hit: -1, from: -1, dropped: b.dropped}
+	for k := first; k < len(hits); k++ {
+		if hits[k].Code == useRestriction {
+			b.hit, b.end = k, hits[k].End
+			return
+		}
+	}
+}
+
+// itemStarts records that an item begins when n hits have been found.
+func (b *leadBans) itemStarts(n int) {
+	if b.hit >= 0 {
+		b.items++
+		b.from = n
+	}
+}
+
+// itemEnded closes the current item, hits being those found so far.
+func (b *leadBans) itemEnded(hits []Hit) {
+	if b.hit >= 0 && b.from >= 0 {
+		for _, h := range hits[b.from:] {
+			if otherBan[h.Code] {
+				b.read++
+				break
+			}
+		}
+		b.from = -1
+	}
+}
+
+// otherBan are the codes an item of a banning lead-in may be instead of a
+// use restriction: a ban on commercial use is the non-commercial limit,
+// and one on uses of the outputs a condition on them. An item that points
+// to a use policy, or names the laws it must not break, is still a ban
+// on uses.
+var otherBan = map[string]bool{"license/non-commercial": true, "license/research-only": true, outputRestriction: true}
+
+// listEnded decides on the lead-in's hit when its list ends: dropped
+// when no item restated the ban (the hit did not grow) and at least half
+// of the items are other kinds of ban.
+func (b *leadBans) listEnded(hits []Hit) {
+	if b.hit < 0 {
+		return
+	}
+	if b.items > 0 && hits[b.hit].End == b.end && 2*b.read >= b.items {
+		if b.dropped == nil {
+			b.dropped = map[int]bool{}
+		}
+		b.dropped[b.hit] = true
+	}
+	b.hit = -1
+}
+
+// drop returns hits without the lead-ins' hits listEnded dropped.
+func (b *leadBans) drop(hits []Hit) []Hit {
+	if len(b.dropped) == 0 {
+		return hits
+	}
+	out := hits[:0]
+	for k, h := range hits {
+		if !b.dropped[k] {
+			out = append(out, h)
+		}
+	}
+	return out
 }

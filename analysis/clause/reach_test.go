@@ -96,9 +96,13 @@ func TestRestrictionsWhereTheySit(t *testing.T) {
 // so is a ban on making other works from them.
 func TestOutputsHeldToOtherTerms(t *testing.T) {
 	runPhraseCases(t, []phraseCase{{
+		// The work itself is barred too: a use restriction besides the
+		// condition on the outputs (only training other models on the
+		// outputs is an output condition alone).
 		name: "outputs barred from making other works",
 		text: "You may not use the Work or any output from the Work, whether directly or indirectly, to create other works for any purpose which conflicts with the Policy.",
 		want: []phrase{
+			{use, "You may not use the Work or any output from the Work, whether directly or indirectly, to create other works for any purpose which conflicts with the Policy.", nil},
 			{output, "You may not use the Work or any output from the Work, whether directly or indirectly, to create other works for any purpose which conflicts with the Policy.", nil},
 		},
 	}, {

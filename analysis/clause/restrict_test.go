@@ -1,0 +1,176 @@
+package clause
+
+import "testing"
+
+// TestRestrictionsByStructure: use restrictions, conditions on outputs and
+// export duties read from the structure of the obligation (who must not
+// do what), one case per kind of phrasing, in made-up wordings, English
+// and Chinese. Every case lists all hits its text gives, so a false alarm
+// fails too.
+func TestRestrictionsByStructure(t *testing.T) {
+	runPhraseCases(t, []phraseCase{{
+		name: "a list under a lead-in that says prohibited from",
+		text: "You are expressly prohibited from:\n- Deploying the Weights in production systems or paid services\n- Attempting to extract the training data",
+		want: []phrase{
+			{use, "Deploying the Weights in production systems or paid services", nil},
+		},
+	}, {
+		name: "a list under a lead-in that says forbidden to",
+		text: "Licensees are forbidden to:\n(a) use the Weights for mass surveillance;\n(b) deploy the Weights in weapons.",
+		want: []phrase{
+			{use, "use the Weights for mass surveillance;\n(b) deploy the Weights in weapons.", nil},
+		},
+	}, {
+		name: "prohibitions as imperatives",
+		text: "1. Obey the law. For example, don't use the Service to run a scam.\n\n" +
+			"2. Do not deploy Zeta in systems that decide on credit.\n\n" +
+			"3. Never use the Weights for stalking anyone.",
+		want: []phrase{
+			{use, "For example, don't use the Service to run a scam.", nil},
+			{use, "Do not deploy Zeta in systems that decide on credit.", nil},
+			{use, "Never use the Weights for stalking anyone.", nil},
+		},
+	}, {
+		name: "imperatives that restrict nothing",
+		text: "If you do not agree to these terms, do not use the Weights in any way.\n" +
+			"You may not use this file except in compliance with the License.\n" +
+			"Do not use the Weights unless you accept this Agreement.",
+	}, {
+		name: "prohibitions as requests and refusals in Chinese",
+		text: "请勿将本模型用于任何违法活动。\n不允许将模型用于医疗诊断。\n不准使用本模型从事网络攻击。",
+		want: []phrase{
+			{use, "请勿将本模型用于任何违法活动。", nil},
+			{use, "不允许将模型用于医疗诊断。", nil},
+			{use, "不准使用本模型从事网络攻击。", nil},
+		},
+	}, {
+		name: "a ban on generating content",
+		text: "You are not allowed to generate any content through the Service that incites violence.\nYou may not produce images that depict real people without consent.",
+		want: []phrase{
+			{use, "You are not allowed to generate any content through the Service that incites violence.", nil},
+			{use, "You may not produce images that depict real people without consent.", nil},
+		},
+	}, {
+		name: "what the licensor will not generate is no ban",
+		text: "Zeta will not generate content on your behalf.",
+	}, {
+		name: "outputs barred from commercial use with the model",
+		text: "You will not, and will not permit any third party to:\n\n" +
+			"(a) use the Weights, a Derivative, or any Output for a Commercial Purpose without a commercial license;\n\n" +
+			"Any commercial use involving the Weights or an Output requires a separate written commercial license from Zeta.\n" +
+			"The Licensee shall not exploit the Weights or their outputs in connection with any commercial activities.",
+		want: []phrase{
+			{nc, "use the Weights, a Derivative, or any Output for a Commercial Purpose without a commercial license;", nil},
+			{output, "use the Weights, a Derivative, or any Output for a Commercial Purpose without a commercial license;", nil},
+			{nc, "Any commercial use involving the Weights or an Output requires a separate written commercial license from Zeta.", nil},
+			{output, "Any commercial use involving the Weights or an Output requires a separate written commercial license from Zeta.", nil},
+			{nc, "The Licensee shall not exploit the Weights or their outputs in connection with any commercial activities.", nil},
+			{output, "The Licensee shall not exploit the Weights or their outputs in connection with any commercial activities.", nil},
+		},
+	}, {
+		name: "outputs free for commercial use are no condition",
+		text: "We do not restrict your use of outputs for commercial purposes.\nYou are free to use the Output in any commercial product.",
+	}, {
+		name: "each item on outputs is its own condition",
+		text: "You must not use nor allow others to use:\n" +
+			"1. the Weights or output in connection with any commercial activities; or\n" +
+			"2. output to train machine learning models similar to Zeta.",
+		want: []phrase{
+			{nc, "the Weights or output in connection with any commercial activities; or", nil},
+			{output, "the Weights or output in connection with any commercial activities; or", nil},
+			{output, "output to train machine learning models similar to Zeta.", nil},
+		},
+	}, {
+		name: "a lead-in that bans uses keeps its hit when its items are uses",
+		text: "You must not use the Weights:\n1. to harass people;\n2. to stalk people.",
+		want: []phrase{
+			{use, "You must not use the Weights:", nil},
+		},
+	}, {
+		name: "export control and sanctions in a ban and in representations",
+		text: "You will not, and will not permit any third party to:\n\n" +
+			"(l) export or transfer the Weights in violation of any applicable export control or trade sanction.\n\n" +
+			"You represent that you are not the target of any trade controls.\n" +
+			"You are not prohibited from receiving the Weights under applicable export-control or sanctions laws.\n" +
+			"No activity subject to the International Traffic in Arms Regulations is licensed.",
+		want: []phrase{
+			{use, "You will not, and will not permit any third party to:", nil},
+			{geo, "export or transfer the Weights in violation of any applicable export control or trade sanction.", nil},
+			{geo, "You represent that you are not the target of any trade controls.", nil},
+			{geo, "You are not prohibited from receiving the Weights under applicable export-control or sanctions laws.", nil},
+			{geo, "No activity subject to the International Traffic in Arms Regulations is licensed.", nil},
+		},
+	}, {
+		name: "export control and sanctions in Chinese bans and representations",
+		text: "您不得违反任何适用的出口管制或经济制裁法律出口本模型。\n您声明您不是任何制裁名单上的对象。",
+		want: []phrase{
+			{geo, "您不得违反任何适用的出口管制或经济制裁法律出口本模型。", nil},
+			{geo, "您声明您不是任何制裁名单上的对象。", nil},
+		},
+	}, {
+		name: "a disclaimer's advice is no use restriction",
+		text: "The Weights are not approved for clinical use. You should not use the Weights or Output for clinical purposes or rely on them for medical advice.",
+	}, {
+		name: "uses outside the grant prohibited",
+		text: "Any other use without the prior consent of Zeta is prohibited.\n" +
+			"No other use is permitted.\n" +
+			"其他用途均被禁止。\n" +
+			"Any other use, in particular any use for commercial purposes, is prohibited.",
+		want: []phrase{
+			{use, "Any other use without the prior consent of Zeta is prohibited.", nil},
+			{use, "No other use is permitted.", nil},
+			{use, "其他用途均被禁止。", nil},
+			{nc, "Any other use, in particular any use for commercial purposes, is prohibited.", nil},
+		},
+	}, {
+		name: "safety measures not to be circumvented",
+		text: "You shall not remove, disable, or circumvent any safety or security measures included in the Weights.\n" +
+			"您不得规避或禁用本模型的安全措施。",
+		want: []phrase{
+			{use, "You shall not remove, disable, or circumvent any safety or security measures included in the Weights.", nil},
+			{use, "您不得规避或禁用本模型的安全措施。", nil},
+		},
+	}, {
+		name: "reverse engineering banned with words between",
+		text: "Your use of the Weights will not involve or encourage others to reverse engineer the Weights.",
+		want: []phrase{
+			{use, "Your use of the Weights will not involve or encourage others to reverse engineer the Weights.", nil},
+		},
+	}, {
+		name: "outputs used to create other works is a use restriction too, to create models an output condition only",
+		text: "You may not use the Weights or any output of the Weights to create other works that conflict with the Acceptable Use Policy.\n" +
+			"You may not use any output of the Weights to create other AI models.",
+		want: []phrase{
+			{use, "You may not use the Weights or any output of the Weights to create other works that conflict with the Acceptable Use Policy.", nil},
+			{output, "You may not use the Weights or any output of the Weights to create other works that conflict with the Acceptable Use Policy.", nil},
+			{output, "You may not use any output of the Weights to create other AI models.", nil},
+		},
+	}, {
+		// The lead-in's items are all conditions on what was generated:
+		// the lead-in is no use restriction of its own.
+		name: "generated content passed off or stripped of its marks",
+		text: "You will not, and will not permit any third party to:\n\n" +
+			"(i) distribute synthetic audio where a listener would be misled about its origin;\n\n" +
+			"(j) remove or alter any watermark or provenance signal included in the Outputs.\n\n" +
+			"Don't mislead people as to the nature and source of Outputs.",
+		want: []phrase{
+			{output, "distribute synthetic audio where a listener would be misled about its origin;", nil},
+			{output, "remove or alter any watermark or provenance signal included in the Outputs.", nil},
+			{output, "Don't mislead people as to the nature and source of Outputs.", nil},
+		},
+	}, {
+		// The lead-in's ban is the item's: a condition on the outputs.
+		name: "training other models as an item of a ban",
+		text: "You agree not to use the Weights:\n\n18) To train, improve, or fine-tune any other machine learning model;",
+		want: []phrase{
+			{output, "To train, improve, or fine-tune any other machine learning model;", nil},
+		},
+	}, {
+		name: "data the model produced, in a ban that binds third parties",
+		text: "You will not, and will not permit any third party to use or distribute the Software (or any data produced by the Software) for surveillance.",
+		want: []phrase{
+			{use, "You will not, and will not permit any third party to use or distribute the Software (or any data produced by the Software) for surveillance.", nil},
+			{output, "You will not, and will not permit any third party to use or distribute the Software (or any data produced by the Software) for surveillance.", nil},
+		},
+	}})
+}
