@@ -101,5 +101,28 @@ func TestDutyKinds(t *testing.T) {
 		want: []phrase{
 			{pass, "You include the use-based restrictions described in Section 5 in any downstream licenses;", nil},
 		},
+	}, {
+		name: "a statement that the licensor does not stand behind your service; a ban on claiming endorsement is none",
+		text: "You shall expressly and conspicuously state that Zeta is not affiliated with, sponsoring, or endorsing any such service.\n\n" +
+			"You shall not state that Zeta endorses your service.",
+		want: []phrase{
+			{notice, "You shall expressly and conspicuously state that Zeta is not affiliated with, sponsoring, or endorsing any such service.", nil},
+		},
+	}, {
+		name: "credit stated in the model card; the license copy in it is a notice",
+		text: "For a Derivative Model, you must state prominently in its model card and documentation:\n\n\"Derived from Zeta-1 by Zeta Labs.\"\n\n" +
+			"You must include a copy of this License in the model card.",
+		want: []phrase{
+			{attr, "For a Derivative Model, you must state prominently in its model card and documentation:", nil},
+			{notice, "You must include a copy of this License in the model card.", nil},
+		},
+	}, {
+		name: "recipients told their use stays subject to the license, past a version's dot; equivalent obligations in your agreements",
+		text: "Before any transfer, you shall notify the transferee in writing that use of Zeta-2.x is subject to the terms of this Agreement.\n\n" +
+			"You shall include equivalent obligations in any agreement governing your distribution of the Model.",
+		want: []phrase{
+			{pass, "Before any transfer, you shall notify the transferee in writing that use of Zeta-2.x is subject to the terms of this Agreement.", nil},
+			{pass, "You shall include equivalent obligations in any agreement governing your distribution of the Model.", nil},
+		},
 	}})
 }
