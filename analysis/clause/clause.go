@@ -39,11 +39,16 @@
 // A list's lead-in ("You will not, and will not permit anyone to:", "you
 // must:", "您不得：") lends its actor and modality to the items under it,
 // so "(c) remove copyright notices" is read as "you will not remove
-// copyright notices"; when the lead-in itself gives a finding, that finding
-// stands for the items that repeat it and spans to the last of them, and
-// a lead-in that bans uses whose items are mostly other kinds of ban
-// (commercial use, uses of the outputs) and none a banned use gives no use
-// restriction of its own (leadBans). Every
+// copyright notices"; a permission that ends in its condition ("You may
+// distribute the Model provided that:", "但前提是：") makes its items duties
+// ("b. You include this License with all copies" reads "you must ...").
+// An item that announces a quoted notice ("(c) include the following
+// notice:") stays an item, and so do the quote and the items after it.
+// When the lead-in itself gives a finding, that finding stands for the
+// items that repeat it and spans to the last of them, and a lead-in that
+// bans uses whose items are mostly other kinds of ban (commercial use, uses
+// of the outputs) and none a banned use gives no use restriction of its own
+// (leadBans). Every
 // license URL of a sentence is its own reference, and a policy named
 // without its address is not reported again when its paragraph gives its
 // URL; a definition that gives a policy's address lends it to the clauses
@@ -169,8 +174,16 @@ func Detect(k *kb.KB, text []byte) []Hit {
 		if isLead {
 			// A lead-in ("You shall not:") lends its actor and modality to
 			// the items of its list, which read "(a) use ... ; (b) ...".
-			lead = d.readLeadIn(&n, text, s)
-			item = false
+			// An item that ends in a colon without a modality of its own
+			// and announces a quoted text ("(c) include the following
+			// notice in a NOTICE file:" before "\"X is licensed under
+			// ...\"") is still an item of the list around it, and the
+			// items after the quote are too.
+			if l := d.readLeadIn(&n, text, s); l.prefix != "" || !item || !quoteFollows(text, s.end) {
+				lead, item = l, false
+			} else {
+				isLead = false
+			}
 		}
 		if item {
 			// Keywords may span the prefix and the item ("not" + "use").
@@ -661,7 +674,7 @@ const outputRestriction = "clause/output-restriction"
 // with code and data, if any.
 func growListHit(hits []Hit, code string, data map[string]any, end int) bool {
 	for i := len(hits) - 1; i >= 0; i-- {
-		if h := &hits[i]; h.Code == code && reflect.DeepEqual(h.Data, data) {
+		if h := &hits[i]; h.Code == code && sameData(h.Data, data) {
 			h.End = max(h.End, end)
 			return true
 		}
@@ -673,7 +686,7 @@ func growListHit(hits []Hit, code string, data map[string]any, end int) bool {
 // unless msg is nil) that ends the previous sentence.
 func growPrevious(hits []Hit, prev, s span, code string, msg func() string, data map[string]any) bool {
 	for i := len(hits) - 1; i >= 0 && hits[i].End >= prev.end; i-- {
-		if h := &hits[i]; h.Code == code && h.End == prev.end && (msg == nil || h.Message == msg()) && reflect.DeepEqual(h.Data, data) {
+		if h := &hits[i]; h.Code == code && h.End == prev.end && (msg == nil || h.Message == msg()) && sameData(h.Data, data) {
 			h.End = s.end
 			return true
 		}
@@ -707,11 +720,28 @@ func paragraphBreak(gap []byte) bool {
 // equal data.
 func seenHit(hits []Hit, code string, data map[string]any) bool {
 	for _, h := range hits {
-		if h.Code == code && reflect.DeepEqual(h.Data, data) {
+		if h.Code == code && sameData(h.Data, data) {
 			return true
 		}
 	}
 	return false
+}
+
+// quoteFollows reports whether the next text after off, past blanks, opens
+// a quotation.
+func quoteFollows(text []byte, off int) bool {
+	for off < len(text) && isSpace(text[off]) {
+		off++
+	}
+	return bytes.HasPrefix(text[off:], []byte(`"`)) || bytes.HasPrefix(text[off:], []byte("“"))
+}
+
+// sameData reports whether two hits carry the same facts: no data and an
+// empty map (a pattern whose optional extraction read nothing) are the
+// same, so the items of one list that give the same credit are one hit
+// whichever wording each used.
+func sameData(a, b map[string]any) bool {
+	return len(a) == 0 && len(b) == 0 || reflect.DeepEqual(a, b)
 }
 
 func anySet(mask []uint64) bool {

@@ -2,6 +2,7 @@ package clause
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 )
 
@@ -61,6 +62,11 @@ func purposeLead(norm string) string {
 	}
 	return ""
 }
+
+// conditionalLead is the end of a lead-in that states the condition of a
+// permission, with nothing after it but its actor: its items say what the
+// condition requires. Group 1 holds a Chinese one.
+var conditionalLead = regexp.MustCompile(`(?:\bprovided,? that|\bprovided|\bonly if|\bon (?:the )?condition that|\bas long as|\bso long as)(?: (?:you|licensee|the licensee|recipients?|the recipients?))?[ *]*[:：]?[ *]*$|((?:前提|条件)是)[ *]*[:：]?[ *]*$`)
 
 // leadNotLead are words of colons that open definitions or examples, not
 // duties.
@@ -127,7 +133,18 @@ func (d *detector) readLeadIn(n *normalizer, text []byte, s span) leadIn {
 		}
 	}
 	if prefix == "" {
-		return leadIn{}
+		// A permission that ends in its condition ("You may distribute the
+		// Model provided that:", "... only if You:", "但前提是：") makes each
+		// item a duty of whoever uses it: "(b) You include this License
+		// with all copies", "(b) Modifications are clearly marked".
+		switch m := conditionalLead.FindStringSubmatch(norm); {
+		case m == nil:
+			return leadIn{}
+		case m[1] != "":
+			prefix = "您必须"
+		default:
+			prefix = "you must "
+		}
 	}
 	if v := leadVerb([]byte(norm)); v != "" {
 		prefix += v + " " // "you must provide " + "a copy of this License"
@@ -155,7 +172,10 @@ func (l leadIn) holds(text []byte, s span) bool {
 	ls := bytes.LastIndexByte(text[:s.start], '\n') + 1
 	before := bytes.TrimSpace(text[ls:s.start])
 	if len(before) == 0 {
-		return s.start > ls && indentAt(text, s.start) > l.indent
+		// A quoted line set off under an item ("(c) include the following
+		// notice:" then "\"X is licensed under ...\"") belongs to it.
+		quoted := bytes.HasPrefix(text[s.start:], []byte(`"`)) || bytes.HasPrefix(text[s.start:], []byte("“"))
+		return quoted || s.start > ls && indentAt(text, s.start) > l.indent
 	}
 	if len(before) > 12 || hasWord(before) {
 		return true // mid-line: another sentence of the same item

@@ -60,7 +60,8 @@ func TestRestrictionsWhereTheySit(t *testing.T) {
 			"You are not allowed to use the Model for any military purposes.\n" +
 			"You are not allowed to use the Model to harm others.",
 		want: []phrase{
-			{notice, "provide a copy of this Agreement;", nil},
+			// both items are notice duties (a copy, changes marked): one clause
+			{notice, "provide a copy of this Agreement;\n(B) mark your changes.", nil},
 			{use, "You are not allowed to use the Model for any military purposes.", nil},
 			{use, "You are not allowed to use the Model to harm others.", nil},
 		},

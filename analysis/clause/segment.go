@@ -462,8 +462,13 @@ func splitBlock(text []byte, start, end int, out []span) []span {
 				if quote >= 0 && i-quote < maxQuote && closesSoon(text, i+n, end) {
 					break
 				}
-				out = appendSentence(text, s, i+n, out)
-				s, quote = i+n, -1
+				cut := i + n
+				if r == '；' {
+					cut += listConnector(text[cut:end])
+				}
+				out = appendSentence(text, s, cut, out)
+				s, quote = cut, -1
+				n = cut - i
 			}
 			i += n
 			continue
@@ -501,6 +506,33 @@ func splitBlock(text []byte, start, end int, out []span) []span {
 		s, i, quote = j, j, -1
 	}
 	return appendSentence(text, s, end, out)
+}
+
+// zhConnectors join the last items of a Chinese list ("(b) ……；以及" then
+// "(c) ……"), as "; and" does in English.
+var zhConnectors = []string{"以及", "或者", "并且", "及", "和", "或", "且"}
+
+// listConnector returns the length of the connector that ends an item's
+// line after its "；" (blanks before it included), or 0: the connector
+// belongs to the item, not a sentence of its own that would come between
+// two items of one list.
+func listConnector(b []byte) int {
+	i := 0
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t') {
+		i++
+	}
+	for _, c := range zhConnectors {
+		if bytes.HasPrefix(b[i:], []byte(c)) {
+			j := i + len(c)
+			for j < len(b) && (b[j] == ' ' || b[j] == '\t' || b[j] == '\r') {
+				j++
+			}
+			if j == len(b) || b[j] == '\n' {
+				return i + len(c)
+			}
+		}
+	}
+	return 0
 }
 
 // maxQuote bounds how far an open quote keeps a sentence from ending.
