@@ -184,3 +184,19 @@ func TestLicensePointerRestated(t *testing.T) {
 		},
 	}})
 }
+
+// TestResearchBesideWiderPurposes: research offered beside a purpose
+// beyond it (not-for-profit, artistic, charitable), in either order, is
+// no research-only grant; research beside evaluation or teaching is.
+func TestResearchBesideWiderPurposes(t *testing.T) {
+	runPhraseCases(t, []phraseCase{{
+		name: "wider purposes first or last",
+		text: "You may use the Model only for charitable or research purposes.\n" +
+			"You may use the Model only for research and non-profit purposes.\n" +
+			"You may use the Model only for research and evaluation purposes.\n",
+		want: []phrase{
+			{nc, "You may use the Model only for research and non-profit purposes.", nil},
+			{ro, "You may use the Model only for research and evaluation purposes.", nil},
+		},
+	}})
+}

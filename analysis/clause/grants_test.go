@@ -36,12 +36,13 @@ func TestNonCommercialResearchGrants(t *testing.T) {
 			{nc, "您可以出于非营利的科学研究目的使用本模型。", nil},
 		},
 	}, {
-		name: "the sole purpose of research, a release scoped by its purpose, a list of stacked purposes",
+		// Artistic projects beside research widen the grant past research
+		// (holdout6's convention): non-commercial only.
+		name: "the sole purpose of research or art, a release scoped by its purpose, a list of stacked purposes",
 		text: "To use the Weights for the sole purpose of performing non-commercial scientific research, non-commercial education, or non-commercial artistic projects.\n\n" +
 			"For research and non commercial purposes, all the network weights available at example.org/weights are released under the Creative Commons BY-NC-SA license.\n\n" +
 			"Zeta grants you a license to use, modify, and distribute the Weights solely for non-commercial and research purposes.",
 		want: []phrase{
-			{ro, "To use the Weights for the sole purpose of performing non-commercial scientific research, non-commercial education, or non-commercial artistic projects.", nil},
 			{nc, "To use the Weights for the sole purpose of performing non-commercial scientific research, non-commercial education, or non-commercial artistic projects.", nil},
 			{ro, "For research and non commercial purposes, all the network weights available at example.org/weights are released under the Creative Commons BY-NC-SA license.", nil},
 			{nc, "For research and non commercial purposes, all the network weights available at example.org/weights are released under the Creative Commons BY-NC-SA license.", nil},
