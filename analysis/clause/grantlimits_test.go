@@ -200,3 +200,15 @@ func TestResearchBesideWiderPurposes(t *testing.T) {
 		},
 	}})
 }
+
+// TestLicenseInComments: a license kept in a source file's "//" comments
+// reads as its sentences, the comment marks of its lines left out.
+func TestLicenseInComments(t *testing.T) {
+	runPhraseCases(t, []phraseCase{{
+		name: "// lines",
+		text: "// Any modification based on this work must be open source and prohibited \n// for commercial use. \n",
+		want: []phrase{
+			{nc, "// Any modification based on this work must be open source and prohibited \n// for commercial use.", nil},
+		},
+	}})
+}

@@ -20,7 +20,8 @@ func (n *normalizer) sentence(text []byte, s, e int) string {
 	pos := append(n.pos[:0], make([]int32, e-s+1)...)
 	w := 0
 	space := true // suppress leading blanks
-	for i := s; i < e; {
+	i := s + commentMark(text[s:e])
+	for i < e {
 		c := text[i]
 		if c < 0x80 {
 			switch {
@@ -29,6 +30,9 @@ func (n *normalizer) sentence(text []byte, s, e int) string {
 					buf[w], pos[w] = ' ', int32(i)
 					w++
 					space = true
+				}
+				if c == '\n' {
+					i += commentMark(text[i+1 : e]) // the line's "//"
 				}
 			case c == '*':
 			case c == '_' && !(i > s && isAlnum(text[i-1]) && i+1 < e && isAlnum(text[i+1])):
@@ -85,6 +89,22 @@ func (n *normalizer) sentence(text []byte, s, e int) string {
 	buf[w], pos[w] = 0, int32(e)
 	n.buf, n.pos = buf[:w+1], pos[:w+1]
 	return string(buf[:w])
+}
+
+// commentMark returns the length of the comment marker "//" that opens a
+// line of a license kept in a source file's comment, with the blanks
+// before it, or 0: "... must be open source and prohibited\n// for
+// commercial use." reads as one sentence without it. ("#" would be a
+// Markdown heading, which ends a sentence anyway.)
+func commentMark(b []byte) int {
+	i := 0
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t') {
+		i++
+	}
+	if i+1 < len(b) && b[i] == '/' && b[i+1] == '/' {
+		return i + 2
+	}
+	return 0
 }
 
 // original maps the normalized range [a, b) back to the original text:
