@@ -96,7 +96,9 @@ func TestTermAlternatives(t *testing.T) {
 // licensors: an adverb in quotes, a ban on commercial use put on
 // modifications or on training, a condition that a copy is not used for
 // commercial use, commercial rights sent to the licensing office, a
-// purpose list whose every item is non-commercial; in Chinese, commercial
+// purpose list whose every item is non-commercial, purposes named as
+// kinds of non-commercial purpose ("research and other non-commercial
+// purposes"); in Chinese, commercial
 // use first in a list of barred purposes, a copy not used for commercial
 // purposes, a grant for non-commercial research. Selling copies beside
 // distributing them is a term of redistribution. Every case lists all
@@ -109,7 +111,8 @@ func TestCommercialUseWithheld(t *testing.T) {
 			"This license also prohibits the use of the Weights to train neural networks for commercial use of any kind.\n\n" +
 			"You may keep a fork provided that the fork is not used for, and does not enable, any Commercial Use.\n\n" +
 			"In order to obtain the right to use the Program for commercial purposes, you must contact the Licensing Office about additional commercial license agreements.\n\n" +
-			"Licensor grants you the right to use the Model for the sole purpose of performing non-commercial teaching, non-commercial education, or non-commercial artistic projects.\n",
+			"Licensor grants you the right to use the Model for the sole purpose of performing non-commercial teaching, non-commercial education, or non-commercial artistic projects.\n\n" +
+			"You are free to:\n- Use the Models for academic research and other non-commercial purposes.\n",
 		want: []phrase{
 			{nc, "The Software may be used \"non-commercially\", i.e., for personal and hobby projects.", nil},
 			{nc, "Any modification based on this work must be open source and prohibited for commercial use.", nil},
@@ -118,6 +121,7 @@ func TestCommercialUseWithheld(t *testing.T) {
 			{nc, "You may keep a fork provided that the fork is not used for, and does not enable, any Commercial Use.", nil},
 			{nc, "In order to obtain the right to use the Program for commercial purposes, you must contact the Licensing Office about additional commercial license agreements.", nil},
 			{nc, "Licensor grants you the right to use the Model for the sole purpose of performing non-commercial teaching, non-commercial education, or non-commercial artistic projects.", nil},
+			{nc, "Use the Models for academic research and other non-commercial purposes.", nil},
 		},
 	}, {
 		name: "Chinese wordings",
