@@ -29,7 +29,10 @@
 // both copies.
 // Definitions ("\"Output\" means ...") give no hits unless a pattern allows
 // them, so findings sit on operative clauses, and wishes ("you are
-// encouraged to") are not duties. A restriction put in a definition
+// encouraged to") are not duties. What a license allows at all
+// (license/...) is found on the clause that binds: a heading, a quoted line
+// to display, a recital, a sentence of a disclaimer and a pointer that
+// names the license give that hit only when no clause does. A restriction put in a definition
 // ("\"Permitted Purpose\" means non-commercial research") is carried to
 // the sentences that apply the term ("solely for the Permitted Purpose"),
 // where its hit sits, and a threshold defined as a term ("\"Threshold\"
