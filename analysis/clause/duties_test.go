@@ -143,16 +143,16 @@ func TestThresholdsAndBansByStructure(t *testing.T) {
 // TestImproveOtherModels: a ban on using the model or its derivatives to
 // improve other models is an output restriction even without the word
 // "output" (derivatives include outputs by definition), EN and ZH, and
-// stays a use restriction too; a
+// that only (GUIDE.md of the labels: outputs used to improve or train
+// other models are clause/output-restriction, not also a use
+// restriction); a
 // Chinese definition written "X：指 ..." is no restriction (made-up texts).
 func TestImproveOtherModels(t *testing.T) {
 	runPhraseCases(t, []phraseCase{{
 		name: "improve other models, EN and ZH",
 		text: "You may not use the Model or any Derivative to improve any other large language model.\n您不得使用本模型或其衍生品训练其他AI模型。",
 		want: []phrase{
-			{use, "You may not use the Model or any Derivative to improve any other large language model.", nil},
 			{output, "You may not use the Model or any Derivative to improve any other large language model.", nil},
-			{use, "您不得使用本模型或其衍生品训练其他AI模型。", nil},
 			{output, "您不得使用本模型或其衍生品训练其他AI模型。", nil},
 		},
 	}, {

@@ -172,5 +172,20 @@ func TestRestrictionsByStructure(t *testing.T) {
 			{use, "You will not, and will not permit any third party to use or distribute the Software (or any data produced by the Software) for surveillance.", nil},
 			{output, "You will not, and will not permit any third party to use or distribute the Software (or any data produced by the Software) for surveillance.", nil},
 		},
+	}, {
+		// Training other models with the model is a condition on its
+		// outputs, a commercial ban the non-commercial limit: neither is
+		// a use restriction besides.
+		name: "bans that are other kinds of clause",
+		text: "You may not use the Weights to improve any other AI model.\n" +
+			"您不得使用本模型来改进任何其他模型。\n" +
+			"Without a license, you are not allowed to use the Weights for commercial purposes.\n" +
+			"您亦不得将模型用于任何商业用途。",
+		want: []phrase{
+			{output, "You may not use the Weights to improve any other AI model.", nil},
+			{output, "您不得使用本模型来改进任何其他模型。", nil},
+			{nc, "Without a license, you are not allowed to use the Weights for commercial purposes.", nil},
+			{nc, "您亦不得将模型用于任何商业用途。", nil},
+		},
 	}})
 }
