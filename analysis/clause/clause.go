@@ -165,7 +165,7 @@ func Detect(k *kb.KB, text []byte) []Hit {
 		if r := hanRow[i]; r >= 0 {
 			hanMask = hanFound[int(r)*hw : (int(r)+1)*hw]
 		}
-		item := lead.prefix != "" && lead.holds(text, s)
+		item := lead.prefix != "" && (lead.holds(text, s) || unmarkedItem(text, prev, s, afterLead))
 		bans.itemEnded(hits)
 		if !item {
 			lead = leadIn{}
@@ -618,9 +618,10 @@ func extendsList(text []byte, hits []Hit, prev, s span, code string, msg func() 
 		return false
 	}
 	// Chinese sentences (ending in 。) run on within a line as a matter of
-	// course: each keeps its own finding.
+	// course: each keeps its own finding. The line after an item that ends
+	// in a semicolon is the next item, with a list marker or without one.
 	gap := text[prev.end:s.start]
-	item := listItemGap(gap)
+	item := listItemGap(gap) || bytes.Count(gap, []byte("\n")) == 1 && unmarkedItem(text, prev, s, false)
 	if !item && (data["url"] != nil || data["value"] != nil || text[prev.end-1] >= 0x80 || bytes.IndexByte(gap, '\n') >= 0) {
 		return false
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // leadIn is a sentence that opens a list and ends with a colon: "You will
@@ -199,6 +200,36 @@ func (l leadIn) holds(text []byte, s span) bool {
 func bullet(marker []byte) bool {
 	m := string(marker)
 	return m == "-" || m == "*" || m == "+" || m == "•"
+}
+
+// unmarkedItem reports whether s, a line without a list marker, is still
+// an item of the lead-in's list: the line right after the lead-in, or
+// after an item that ends in a semicolon ("The Licensee shall not:" then
+// "Use the Model for military purposes;" then "Distribute the Model ...").
+func unmarkedItem(text []byte, prev, s span, afterLead bool) bool {
+	if prev.end == 0 || !unmarkedLine(text, s) || blankLine(text[prev.end:s.start]) || markedStart(text[s.start:s.end]) {
+		return false
+	}
+	if afterLead {
+		return true
+	}
+	p := bytes.TrimRight(text[prev.start:prev.end], " \t\r\n*")
+	return bytes.HasSuffix(p, []byte(";")) || bytes.HasSuffix(p, []byte("；")) ||
+		bytes.HasSuffix(p, []byte("; and")) || bytes.HasSuffix(p, []byte("; or"))
+}
+
+// markedStart reports whether b opens with a list marker that its range
+// keeps ("（ii）您必须……", "3、", "(b)"): a marked item, which listItemGap
+// and the numbered-item rules handle.
+func markedStart(b []byte) bool {
+	if len(b) == 0 {
+		return false
+	}
+	if c := b[0]; c == '(' || c == '[' || c >= '0' && c <= '9' || c == '-' || c == '*' || c == '+' {
+		return true
+	}
+	r, _ := utf8.DecodeRune(b)
+	return r == '（' || r == '【' || r == '•' || r == '·' || r >= '①' && r <= '⑳' || strings.ContainsRune("一二三四五六七八九十", r)
 }
 
 // itemMasks returns the keyword masks of a list item read with its

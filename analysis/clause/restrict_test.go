@@ -187,5 +187,24 @@ func TestRestrictionsByStructure(t *testing.T) {
 			{nc, "Without a license, you are not allowed to use the Weights for commercial purposes.", nil},
 			{nc, "您亦不得将模型用于任何商业用途。", nil},
 		},
+	}, {
+		// The items' markers were lost (a text converted from a word
+		// processor): each line after the lead-in, or after an item that
+		// ends in a semicolon, is still an item, read with the lead-in's
+		// modality, and items of one code stay one clause.
+		name: "items without list markers under a lead-in",
+		text: "The Licensee shall not:\n" +
+			"Use the Model for any military purposes or for the surveillance of people;\n" +
+			"Distribute the Model without including a copy of this Agreement with every copy;\n" +
+			"Use the Model or its outputs to train any other large language model.\n\n" +
+			"You may share the Model, provided that you meet the following conditions:\n" +
+			"You must give any recipient of the Model a copy of this License;\n" +
+			"You must cause any modified files to carry prominent notices stating that You changed the files.",
+		want: []phrase{
+			{use, "Use the Model for any military purposes or for the surveillance of people;", nil},
+			{notice, "Distribute the Model without including a copy of this Agreement with every copy;", nil},
+			{output, "Use the Model or its outputs to train any other large language model.", nil},
+			{notice, "You must give any recipient of the Model a copy of this License;\nYou must cause any modified files to carry prominent notices stating that You changed the files.", nil},
+		},
 	}})
 }

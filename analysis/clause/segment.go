@@ -77,6 +77,13 @@ func startsBlock(text []byte, prev, cur line, width int) bool {
 	if text[prev.end-1] == ':' && text[cur.start] >= 'A' && text[cur.start] <= 'Z' {
 		return true
 	}
+	// A line ending in a semicolon ends an item; a capitalised line after
+	// it is the next one, even without a list marker ("Use the Model for
+	// military purposes;" then "Distribute the Model without ..."), however
+	// long the line: a sentence does not wrap to a capital after ";".
+	if text[prev.end-1] == ';' || bytes.HasSuffix(text[prev.start:prev.end], []byte("；")) {
+		return true
+	}
 	// A short line ends its paragraph only after closing punctuation: a
 	// wrapped line that ends in a word or a comma goes on.
 	switch last := text[prev.end-1]; {

@@ -48,6 +48,17 @@ func TestSentences(t *testing.T) {
 		text: "第二条 许可授予\n（1）您不得用于军事目的；不得违法。\n一、定义\n3、输出\n1.定义\n(2)商业用途",
 		want: []string{"许可授予", "您不得用于军事目的；", "不得违法。", "定义", "输出", "定义", "商业用途"},
 	}, {
+		// An item ends at its semicolon, whatever the length of its line;
+		// a wrapped line that ends in a word goes on.
+		name: "items without markers, each ending in a semicolon",
+		text: "The Licensee shall not:\nUse the Model for any military purposes or for the surveillance of people;\nDistribute the Model without a copy of this Agreement;\nSell it.\nA wrapped line of prose that goes\nOn here.",
+		want: []string{"The Licensee shall not:", "Use the Model for any military purposes or for the surveillance of people;",
+			"Distribute the Model without a copy of this Agreement;", "Sell it.", "A wrapped line of prose that goes\nOn here."},
+	}, {
+		name: "Chinese items without markers, each ending in a full-width semicolon",
+		text: "您不得：\n将模型用于军事目的；\n向第三方出售模型。",
+		want: []string{"您不得：", "将模型用于军事目的；", "向第三方出售模型。"},
+	}, {
 		name: "CR only line ends and CRLF",
 		text: "First line\rSecond. Third\r\n\r\nFourth",
 		want: []string{"First line", "Second.", "Third", "Fourth"},
