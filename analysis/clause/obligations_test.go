@@ -24,10 +24,14 @@ func TestChineseObligations(t *testing.T) {
 			{nc, "使用者不可以任何商业目的使用示例模型。", nil},
 		},
 	}, {
-		name: "results that may not be published; stating changes is a notice, not an output rule",
+		// Stating the changes made to results one uses is a notice duty
+		// and a condition on the outputs (the labels of the OpenBMB
+		// license's 修改说明 option).
+		name: "results that may not be published; results used only with the changes stated",
 		text: "使用者不可公开经修改的派生模型及其生成结果。\n\n在任何场合使用修改后的模型结果时，使用者须清楚说明修改内容。",
 		want: []phrase{
 			{output, "使用者不可公开经修改的派生模型及其生成结果。", nil},
+			{output, "在任何场合使用修改后的模型结果时，使用者须清楚说明修改内容。", nil},
 			{notice, "在任何场合使用修改后的模型结果时，使用者须清楚说明修改内容。", nil},
 		},
 	}, {
