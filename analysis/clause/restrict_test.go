@@ -206,5 +206,11 @@ func TestRestrictionsByStructure(t *testing.T) {
 			{output, "Use the Model or its outputs to train any other large language model.", nil},
 			{notice, "You must give any recipient of the Model a copy of this License;\nYou must cause any modified files to carry prominent notices stating that You changed the files.", nil},
 		},
+	}, {
+		name: "outputs allowed on a condition, the model's name holding a dot",
+		text: "You may create Output of the Zeta.1 [dev] Model if you: (i) implement and maintain content filters to prevent unlawful content.",
+		want: []phrase{
+			{output, "You may create Output of the Zeta.1 [dev] Model if you: (i) implement and maintain content filters to prevent unlawful content.", nil},
+		},
 	}})
 }
