@@ -212,5 +212,28 @@ func TestRestrictionsByStructure(t *testing.T) {
 		want: []phrase{
 			{output, "You may create Output of the Zeta.1 [dev] Model if you: (i) implement and maintain content filters to prevent unlawful content.", nil},
 		},
+	}, {
+		name: "a use stated as the thing prohibited",
+		text: "It is forbidden to use the Weights for military purposes.\n" +
+			"Use of the Weights for medical diagnosis is prohibited.\n" +
+			"Deployment of the Weights in autonomous weapons is strictly forbidden.\n" +
+			"The Weights are not licensed for use in life-critical systems.\n" +
+			"You shall refrain from using the Weights to generate disinformation.\n" +
+			"No use of the Weights for law enforcement is allowed.",
+		want: []phrase{
+			{use, "It is forbidden to use the Weights for military purposes.", nil},
+			{use, "Use of the Weights for medical diagnosis is prohibited.", nil},
+			{use, "Deployment of the Weights in autonomous weapons is strictly forbidden.", nil},
+			{use, "The Weights are not licensed for use in life-critical systems.", nil},
+			{use, "You shall refrain from using the Weights to generate disinformation.", nil},
+			{use, "No use of the Weights for law enforcement is allowed.", nil},
+		},
+	}, {
+		name: "uses prohibited that are no field of use",
+		text: "Any use of the Weights in violation of this Agreement is prohibited.\n" +
+			"Use of the Weights for any purpose other than research purposes is prohibited.",
+		want: []phrase{
+			{ro, "Use of the Weights for any purpose other than research purposes is prohibited.", nil},
+		},
 	}})
 }
