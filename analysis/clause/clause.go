@@ -25,7 +25,8 @@
 // no data; a sentence that carries a hit on in its paragraph ("Zeta may
 // terminate this Agreement if you breach it. Upon termination, you shall
 // delete the Weights.") joins it when the hit's pattern lists such
-// sentences (Continued); a text that holds a license twice gives hits for
+// sentences (Continued); the territory and sanctions findings of one line
+// are one (joinLines); a text that holds a license twice gives hits for
 // both copies.
 // Definitions ("\"Output\" means ...") give no hits unless a pattern allows
 // them, so findings sit on operative clauses, and wishes ("you are
@@ -331,9 +332,33 @@ func Detect(k *kb.KB, text []byte) []Hit {
 	}
 	bans.itemEnded(hits)
 	bans.listEnded(hits)
-	hits = bans.drop(hits)
+	hits = joinLines(text, bans.drop(hits), "clause/geographic")
 	hits = d.carryTerms(&n, text, spans, termWords, lower, hits)
 	return dropHeadings(text, dropNamedRestatements(text, d.moveDefined(&n, text, spans, lower, hits)), d.byID)
+}
+
+// joinLines joins the hits of code on one line into one: an export and
+// sanctions paragraph written as one line ("You represent that you are
+// not located in a country subject to sanctions; ... You shall not export
+// the Model in violation of export control laws.") is one clause of where
+// the license applies, whatever the number of its sentences. Hits with
+// different data (regions) stay apart, and so do hits on different lines.
+func joinLines(text []byte, hits []Hit, code string) []Hit {
+	last := -1
+	out := hits[:0]
+	for _, h := range hits {
+		if h.Code == code && last >= 0 {
+			if p := &out[last]; p.End <= h.Start && bytes.IndexByte(text[p.End:h.Start], '\n') < 0 && reflect.DeepEqual(p.Data, h.Data) {
+				p.End = h.End
+				continue
+			}
+		}
+		out = append(out, h)
+		if h.Code == code {
+			last = len(out) - 1
+		}
+	}
+	return out
 }
 
 // dropHeadings drops the hits of license-level codes (license/...) on a
