@@ -263,5 +263,15 @@ func TestRestrictionsByStructure(t *testing.T) {
 			{geo, "You may not use the Weights in any country subject to U.S. sanctions.", nil},
 			{geo, "You represent and warrant that you and any users of the Weights are not (i) located in, organized under the laws of, or resident in any country or territory subject to comprehensive sanctions; (ii) identified on any government restricted party list, including the list of blocked persons; or (iii) otherwise barred from receiving the Weights under applicable law. You shall not export the Weights in violation of any export control laws.", nil},
 		},
+	}, {
+		name: "Chinese: deployment refused, generated content bound, sanctioned countries",
+		text: "使用者不允许将模型部署于关键基础设施。\n" +
+			"不得公开发布模型输出的结果。\n" +
+			"您不得向受制裁国家提供本模型。",
+		want: []phrase{
+			{use, "使用者不允许将模型部署于关键基础设施。", nil},
+			{output, "不得公开发布模型输出的结果。", nil},
+			{geo, "您不得向受制裁国家提供本模型。", nil},
+		},
 	}})
 }
