@@ -124,5 +124,49 @@ func TestDutyKinds(t *testing.T) {
 			{pass, "Before any transfer, you shall notify the transferee in writing that use of Zeta-2.x is subject to the terms of this Agreement.", nil},
 			{pass, "You shall include equivalent obligations in any agreement governing your distribution of the Model.", nil},
 		},
+	}, {
+		name: "a recipient receives a copy, words between; the licensor's own undertaking is none",
+		text: "You must ensure that any recipient of the Model receives a copy of this License.\n\nThe Licensor will provide a copy of this Agreement upon request.",
+		want: []phrase{
+			{notice, "You must ensure that any recipient of the Model receives a copy of this License.", nil},
+		},
+	}, {
+		name: "what was changed marked as such; the NOTICE file named without quotes",
+		text: "Modified versions must be clearly marked as modified.\n\n" +
+			"You must mark any modified version of the Model as such.\n\n" +
+			"Any modified files must carry a notice stating that they were changed.\n\n" +
+			"Each copy of the Model you distribute shall include the NOTICE file.",
+		want: []phrase{
+			{notice, "Modified versions must be clearly marked as modified.", nil},
+			{notice, "You must mark any modified version of the Model as such.", nil},
+			{notice, "Any modified files must carry a notice stating that they were changed.", nil},
+			{notice, "Each copy of the Model you distribute shall include the NOTICE file.", nil},
+		},
+	}, {
+		name: "notices not to be removed (Chinese)",
+		text: "您不得删除本模型中的版权声明。",
+		want: []phrase{
+			{notice, "您不得删除本模型中的版权声明。", nil},
+		},
+	}, {
+		name: "what you derive as the subject of share-alike; a permission to choose is none",
+		text: "Any Derivative you distribute must be licensed under the terms of this Agreement.\n\n" +
+			"You may distribute your modifications under any license you choose.\n\n" +
+			"衍生模型须采用与本协议相同的许可协议发布。",
+		want: []phrase{
+			{sa, "Any Derivative you distribute must be licensed under the terms of this Agreement.", nil},
+			{sa, "衍生模型须采用与本协议相同的许可协议发布。", nil},
+		},
+	}, {
+		name: "you make recipients keep the restrictions; a recipient bound as the subject",
+		text: "You must require all recipients of the Model to comply with the use restrictions in this Agreement.\n\n" +
+			"You must ensure that your users comply with the restrictions of Section 5.\n\n" +
+			"Any third party to whom you distribute the Model must agree to be bound by this Agreement.\n\n" +
+			"You must ensure that your users comply with applicable laws.",
+		want: []phrase{
+			{pass, "You must require all recipients of the Model to comply with the use restrictions in this Agreement.", nil},
+			{pass, "You must ensure that your users comply with the restrictions of Section 5.", nil},
+			{pass, "Any third party to whom you distribute the Model must agree to be bound by this Agreement.", nil},
+		},
 	}})
 }
