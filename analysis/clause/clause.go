@@ -216,6 +216,10 @@ func Detect(k *kb.KB, text []byte) []Hit {
 		first := len(hits)
 		var norm string
 		definition := -1 // unknown yet
+		// yours: the sentence may bind the licensee (not a recital, not
+		// the licensor's own undertaking), read once when a duty's
+		// pattern is a candidate.
+		yours, yoursRead := true, false
 		d.candidates(cand, mask, hanMask)
 		// The candidates in pattern order: a sentence has a few of them.
 		idx = idx[:0]
@@ -254,6 +258,12 @@ func Detect(k *kb.KB, text []byte) []Hit {
 				}
 			}
 			if !p.Definitions && definition == 1 {
+				continue
+			}
+			if dutyCodes[p.Code] && !yoursRead {
+				yours, yoursRead = !othersDuty.MatchString(norm), true
+			}
+			if dutyCodes[p.Code] && !yours || p.Code == attributionCode && wish.MatchString(norm) {
 				continue
 			}
 			if p.Each {
@@ -793,6 +803,28 @@ func b2i(b bool) int {
 // ...", "“输出”是指 ..."): a clause's finding belongs on the operative
 // sentence that uses the term, not on its definition.
 var definition = regexp.MustCompile(`^(?:\(?[a-z0-9]{1,4}(?:[.)] ?|(?:\.[0-9]{1,3})+\.? ))?"[^"]{1,80}" ?(?:\([^)]*\) ?)?(?:means|shall mean|refers to|shall refer to|is defined as|has the meaning|是指|指|系指|：|:)`)
+
+// dutyCodes are the codes of what you owe when you share or build on the
+// model: a notice, a credit, a license or restrictions passed on, a name.
+var dutyCodes = map[string]bool{
+	"clause/notice-required": true, attributionCode: true, "clause/share-alike": true,
+	"clause/pass-through": true, "clause/derivative-naming": true,
+}
+
+const attributionCode = "clause/attribution"
+
+// othersDuty matches a sentence that binds no licensee: a recital
+// ("Whereas Acme wishes to ensure that downstream users comply ..."), or
+// the licensor's own undertaking ("Licensor shall retain all copyright
+// notices in the Model", "We will credit contributors", "许可方须在其网站上
+// 保留版权声明"), not one that has you do something ("Licensor may
+// require ...").
+var othersDuty = regexp.MustCompile(`^(?:\(?[a-z0-9]{1,4}[.)] )?(?:whereas\b|(?:the )?(?:licensors?|we)(?: will| shall| must| agrees? to| undertakes? to)(?: not)?(?: also)? (?:retain|keep|include|provide|give|credit|acknowledge|cite|display|mark|indicate|state|license|distribute|release|make|publish|preserve|reproduce|notify|inform|ensure)\b|(?:许可方|许可人|我们)(?:将|须|应当?|必须|会))`)
+
+// wish matches the modality of a wish, which a credit so worded is not
+// a duty: "we encourage you to include \"Built with X\"", "a citation is
+// appreciated", "if you wish, cite our paper", 欢迎引用.
+var wish = regexp.MustCompile(`\bencourag|\bappreciat|\bwelcome\b|\bif you (?:wish|like|want)\b|\bat your (?:option|discretion)\b|\boptional|\bnot required\b|\bneed not\b|鼓励|欢迎|可以选择|无需|不必`)
 
 // opensList reports whether the sentence s ends as the opening of a list
 // or as one of its items: with a colon or a semicolon.

@@ -168,5 +168,20 @@ func TestDutyKinds(t *testing.T) {
 			{pass, "You must ensure that your users comply with the restrictions of Section 5.", nil},
 			{pass, "Any third party to whom you distribute the Model must agree to be bound by this Agreement.", nil},
 		},
+	}, {
+		name: "who: the licensor's own undertakings and recitals bind no licensee",
+		text: "Licensor shall retain all copyright notices in the Model.\n\n" +
+			"We will credit contributors in our release notes.\n\n" +
+			"Whereas Acme wishes to ensure that downstream users comply with responsible AI practices, the parties agree as follows.\n\n" +
+			"许可方须在其网站上保留版权声明。\n\n" +
+			"You shall retain all copyright notices in the Model.",
+		want: []phrase{
+			{notice, "You shall retain all copyright notices in the Model.", nil},
+		},
+	}, {
+		name: "modality: a credit wished for is no duty; what the license applies to is no share-alike",
+		text: "We encourage you to include the following notice: \"Built with Zeta\".\n\n" +
+			"This Agreement applies to all copies of the Model and derivatives made available under this License.",
+		want: nil,
 	}})
 }
