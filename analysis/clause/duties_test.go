@@ -29,10 +29,13 @@ func TestDutiesReadByStructure(t *testing.T) {
 			{notice, "delete this license notice from any copy of the Weights.", nil},
 		},
 	}, {
-		name: "credit, link and changes: a notice duty, not a public credit",
+		// the credit is given where the work is used; the link and the
+		// changes travel with copies
+		name: "credit, link and changes: a credit and a notice duty",
 		text: "Attribution: you must give appropriate credit, provide a link to the license, and indicate if changes were made.",
 		want: []phrase{
 			{notice, "Attribution: you must give appropriate credit, provide a link to the license, and indicate if changes were made.", nil},
+			{attr, "Attribution: you must give appropriate credit, provide a link to the license, and indicate if changes were made.", nil},
 		},
 	}, {
 		name: "a quoted disclaimer to state on the distribution page",
