@@ -183,5 +183,12 @@ func TestDutyKinds(t *testing.T) {
 		text: "We encourage you to include the following notice: \"Built with Zeta\".\n\n" +
 			"This Agreement applies to all copies of the Model and derivatives made available under this License.",
 		want: nil,
+	}, {
+		name: "objects that are no credit and no change of the work",
+		text: "You must disclose any changes in your contact information.\n\n" +
+			"Any changes to your account must be documented.\n\n" +
+			"Provided that you acknowledge that the Model is provided as is, you may use it.\n\n" +
+			"You may use the Model provided that you reference this Agreement in your terms.",
+		want: nil,
 	}})
 }
