@@ -48,17 +48,20 @@ func TestDutyKinds(t *testing.T) {
 			"If you modify the Model, you shall provide a prominent notice, stating how you have modified the Model, to each recipient.\n\n" +
 			"You may add your own notices, provided that you state in the NOTICE file that you changed the Model.\n\n" +
 			"We may indicate changes to this Agreement on our website.\n\n" +
-			"You must not state that your modifications are endorsed by Zeta.",
+			"You must not state that your modifications are endorsed by Zeta.\n\n" +
+			"Each modified file must include a prominent modification notice.",
 		want: []phrase{
 			{notice, "You must clearly identify any modifications you made.", nil},
 			{notice, "If you modify the Model, you shall provide a prominent notice, stating how you have modified the Model, to each recipient.", nil},
 			{notice, "You may add your own notices, provided that you state in the NOTICE file that you changed the Model.", nil},
+			{notice, "Each modified file must include a prominent modification notice.", nil},
 		},
 	}, {
 		name: "statements of modification in Chinese; the licensor's changes to its terms are no duty of yours",
-		text: "您修改模型后，修改之处应当清楚标明。许可方应在修改本协议后于网站上说明修改内容。",
+		text: "您修改模型后，修改之处应当清楚标明。许可方应在修改本协议后于网站上说明修改内容。如您修改了本模型，须在修改后的文件中添加显著的修改声明。",
 		want: []phrase{
 			{notice, "您修改模型后，修改之处应当清楚标明。", nil},
+			{notice, "如您修改了本模型，须在修改后的文件中添加显著的修改声明。", nil},
 		},
 	}, {
 		name: "the notice as the subject of a duty to be in the copies (Chinese)",
