@@ -263,7 +263,7 @@ func Detect(k *kb.KB, text []byte) []Hit {
 			if dutyCodes[p.Code] && !yoursRead {
 				yours, yoursRead = !othersDuty.MatchString(norm), true
 			}
-			if dutyCodes[p.Code] && !yours || p.Code == attributionCode && wish.MatchString(norm) {
+			if dutyCodes[p.Code] && !yours {
 				continue
 			}
 			if p.Each {
@@ -278,7 +278,10 @@ func Detect(k *kb.KB, text []byte) []Hit {
 				continue
 			}
 			data, ok := p.apply(text, &n, norm)
-			if !ok {
+			// A credit worded as a wish is none; read only once a credit
+			// pattern matched (an unanchored scan of every candidate
+			// sentence would cost more than the patterns).
+			if !ok || p.Code == attributionCode && wish.MatchString(norm) {
 				continue
 			}
 			codes, single = append(codes, p.Code), append(single, p.Code)

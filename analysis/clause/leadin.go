@@ -69,6 +69,26 @@ func purposeLead(norm string) string {
 // condition requires. Group 1 holds a Chinese one.
 var conditionalLead = regexp.MustCompile(`(?:\bprovided,? that|\bprovided|\bonly if|\bon (?:the )?condition that|\bas long as|\bso long as)(?: (?:you|licensee|the licensee|recipients?|the recipients?))?[ *]*[:：]?[ *]*$|((?:前提|条件)是)[ *]*[:：]?[ *]*$`)
 
+// conditionalTail matches conditionalLead on the end of a lead-in, after
+// a cheap look for its words there: every lead-in without a modality is
+// asked, and most are no condition.
+func conditionalTail(norm string) []string {
+	tail := norm[max(0, len(norm)-conditionalTailLen):]
+	for _, w := range conditionalWords {
+		if strings.Contains(tail, w) {
+			return conditionalLead.FindStringSubmatch(tail)
+		}
+	}
+	return nil
+}
+
+// conditionalTailLen is how many bytes of a lead-in's end hold its
+// condition and actor ("... on the condition that the licensee:").
+const conditionalTailLen = 48
+
+// conditionalWords are words every conditionalLead match holds one of.
+var conditionalWords = []string{"provided", "only if", "condition that", "as long as", "so long as", "前提是", "条件是"}
+
 // leadNotLead are words of colons that open definitions or examples, not
 // duties.
 var leadNotLead = []string{"mean", "defin", "following terms", "following words", "including", "such as", "for example", "含义", "定义"}
@@ -138,7 +158,7 @@ func (d *detector) readLeadIn(n *normalizer, text []byte, s span) leadIn {
 		// Model provided that:", "... only if You:", "但前提是：") makes each
 		// item a duty of whoever uses it: "(b) You include this License
 		// with all copies", "(b) Modifications are clearly marked".
-		switch m := conditionalLead.FindStringSubmatch(norm); {
+		switch m := conditionalTail(norm); {
 		case m == nil:
 			return leadIn{}
 		case m[1] != "":
