@@ -573,7 +573,7 @@ func dropNamedRestatements(text []byte, hits []Hit) []Hit {
 			out = append(out, h)
 			continue
 		}
-		if samePassage(text, h, withURL) {
+		if sameDocument(&n, text, h, withURL) {
 			continue
 		}
 		if doc, _ := h.Data["document"].(string); doc != "" {
@@ -589,15 +589,27 @@ func dropNamedRestatements(text []byte, hits []Hit) []Hit {
 	return out
 }
 
-// samePassage reports whether one of others lies in the paragraph of h:
-// no blank line between them.
-func samePassage(text []byte, h Hit, others []Hit) bool {
+// sameDocument reports whether one of others, the references by URL,
+// gives the address of the document h names: it is in h's sentence, or in
+// its paragraph (no blank line between them) and names the document h
+// names ("... comply with the Acceptable Use Policy, incorporated by
+// reference. The Acceptable Use Policy is at https://..."). A reference by
+// URL to another document beside it ("adhere to Zeta's terms and
+// policies, which are incorporated by reference. Your use is also subject
+// to the Llama 2 Community License, available at https://...") leaves h a
+// reference of its own.
+func sameDocument(n *normalizer, text []byte, h Hit, others []Hit) bool {
+	doc, _ := h.Data["document"].(string)
+	doc = strings.ToLower(strings.Join(strings.Fields(doc), " "))
 	for _, o := range others {
+		if o.Start < h.End && h.Start < o.End {
+			return true
+		}
 		a, b := h.End, o.Start
 		if o.Start < h.Start {
 			a, b = o.End, h.Start
 		}
-		if a >= b || !blankLine(text[a:b]) {
+		if doc != "" && !blankLine(text[a:b]) && strings.Contains(n.sentence(text, o.Start, o.End), doc) {
 			return true
 		}
 	}

@@ -1,0 +1,169 @@
+package clause
+
+import "testing"
+
+// The kinds of phrasing of issue 14 that the clause readers missed or
+// misread on real license texts, one case per kind, in made-up texts. Each
+// case lists every hit its text gives, with its exact range, so that a
+// false alarm fails as well as a miss.
+
+// TestTerminationKinds: the ways a license ends that are not "the
+// licensor may terminate if you breach": rights that end when a claim is
+// filed by you or your affiliate, a breach that ends them in the present
+// tense or may lead to suspension, a reserved right to enforce the license
+// by restricting use, a cure period between a breach and its termination.
+// A licensor that stops offering the model ends nothing you hold.
+func TestTerminationKinds(t *testing.T) {
+	breach := map[string]any{"condition": "breach"}
+	suit := map[string]any{"condition": "litigation"}
+	runPhraseCases(t, []phraseCase{{
+		name: "you or your affiliate brings a claim; the licenses end when it is filed",
+		text: "If You or Your Affiliate brings a claim or legal proceeding alleging that the Weights infringe Your rights, the licenses granted to You under this Agreement terminate automatically when the claim or proceeding is filed.",
+		want: []phrase{
+			{remote, "If You or Your Affiliate brings a claim or legal proceeding alleging that the Weights infringe Your rights, the licenses granted to You under this Agreement terminate automatically when the claim or proceeding is filed.", suit},
+		},
+	}, {
+		name: "the licenses end at the filing, the suit not in the same words",
+		text: "The licenses granted to you terminate immediately when the lawsuit is filed.",
+		want: []phrase{
+			{remote, "The licenses granted to you terminate immediately when the lawsuit is filed.", suit},
+		},
+	}, {
+		name: "a violation terminates the rights, present tense; the duty after it is the same clause",
+		text: "Any violation of this license automatically terminates all rights granted herein. Upon termination, you must delete all copies of the weights.",
+		want: []phrase{
+			{remote, "Any violation of this license automatically terminates all rights granted herein. Upon termination, you must delete all copies of the weights.", breach},
+		},
+	}, {
+		name: "a violation may result in suspension or termination",
+		text: "By using our Service, you agree to comply with our policies. Violating our policies could result in action against your account, up to suspension or termination.",
+		want: []phrase{
+			{remote, "Violating our policies could result in action against your account, up to suspension or termination.", breach},
+		},
+	}, {
+		name: "a reserved right to enforce the license by restricting use",
+		text: "7. Runtime Enforcement. Zeta reserves the right to enforce compliance with this License, including restricting usage of the Model if violations are detected.",
+		want: []phrase{
+			{remote, "Zeta reserves the right to enforce compliance with this License, including restricting usage of the Model if violations are detected.", nil},
+		},
+	}, {
+		name: "a cure period and an immediate termination for breach are one clause with it",
+		text: "Zeta may terminate this Agreement if You materially breach it. For a material breach that can be cured, Zeta will give written notice and thirty days to cure before termination. Zeta may terminate immediately for a breach of Section 3.\n\nUpon termination, You must delete the Weights.",
+		want: []phrase{
+			{remote, "Zeta may terminate this Agreement if You materially breach it. For a material breach that can be cured, Zeta will give written notice and thirty days to cure before termination. Zeta may terminate immediately for a breach of Section 3.", breach},
+		},
+	}, {
+		name: "the licensor may stop offering the model: no finding",
+		text: "Zeta may add or remove features of the Weights at any time and may stop offering access to the Weights altogether.",
+	}})
+}
+
+// TestPolicyReferenceKinds: the ways a text binds you to another document
+// besides "comply with the Acceptable Use Policy at <URL>": a document
+// whose list the restrictions are ("set forth in the Prohibited Use
+// Policy"), part of the work under another license agreement, terms
+// defined in other documents each given by its address, a document in 《》
+// incorporated into the text, and a document named beside a URL that is
+// another document's. A policy attached to the text as an exhibit is part
+// of it, not a reference.
+func TestPolicyReferenceKinds(t *testing.T) {
+	doc := func(d string) map[string]any { return map[string]any{"document": d} }
+	url := func(u string) map[string]any { return map[string]any{"url": u} }
+	runPhraseCases(t, []phraseCase{{
+		name: "restricted uses set forth in a named policy",
+		text: "You must not use the Weights:\n\n1. for the restricted uses set forth in the Zeta Prohibited Use Policy; or\n2. in violation of applicable laws.",
+		want: []phrase{
+			{use, "You must not use the Weights:", nil},
+			{policy, "for the restricted uses set forth in the Zeta Prohibited Use Policy; or", doc("Prohibited Use Policy")},
+		},
+	}, {
+		name: "set out in a section of this license is no document",
+		text: "You must include use-based restrictions in the manner set out in Section 5 of this license, and which do not conflict with the terms of use, in any agreement.",
+		want: []phrase{
+			{pass, "You must include use-based restrictions in the manner set out in Section 5 of this license, and which do not conflict with the terms of use, in any agreement.", nil},
+		},
+	}, {
+		name: "a policy set out in an exhibit is part of the text",
+		text: "You shall comply with the restrictions set out in the Acceptable Use Policy attached as Exhibit A.",
+	}, {
+		name: "a part of the work licensed under another license agreement",
+		text: "Any weights that depend on Omega Models are licensed under the Omega Cambrian Non-Commercial License Agreement and subject to its terms.",
+		want: []phrase{
+			{policy, "Any weights that depend on Omega Models are licensed under the Omega Cambrian Non-Commercial License Agreement and subject to its terms.", doc("Omega Cambrian Non-Commercial License Agreement")},
+		},
+	}, {
+		name: "terms defined in two documents, each by its address",
+		text: "Capitalized terms used and not defined herein are defined in the Terms of Service – Consumer <https://zeta.example/legal/tos> or Terms of Service – Enterprise <https://zeta.example/legal/tos-enterprise>.",
+		want: []phrase{
+			{policy, "Capitalized terms used and not defined herein are defined in the Terms of Service – Consumer <https://zeta.example/legal/tos> or Terms of Service – Enterprise <https://zeta.example/legal/tos-enterprise>.", url("https://zeta.example/legal/tos")},
+			{policy, "Capitalized terms used and not defined herein are defined in the Terms of Service – Consumer <https://zeta.example/legal/tos> or Terms of Service – Enterprise <https://zeta.example/legal/tos-enterprise>.", url("https://zeta.example/legal/tos-enterprise")},
+		},
+	}, {
+		name: "a named document and another document's URL in one paragraph are two references",
+		text: "Your use must adhere to Zeta terms and policies (if any), which are hereby incorporated by reference into this Agreement. Your use shall also be subject to the terms and conditions of the Omega Community License Agreement, available at https://omega.example/license/.",
+		want: []phrase{
+			{policy, "Your use must adhere to Zeta terms and policies (if any), which are hereby incorporated by reference into this Agreement.", nil},
+			{policy, "Your use shall also be subject to the terms and conditions of the Omega Community License Agreement, available at https://omega.example/license/.", url("https://omega.example/license/")},
+		},
+	}, {
+		name: "a named document and its own URL in one paragraph are one reference",
+		text: "You must comply with the Acceptable Use Policy, which is incorporated by reference. The Acceptable Use Policy is available at https://zeta.example/aup.",
+		want: []phrase{
+			{policy, "The Acceptable Use Policy is available at https://zeta.example/aup.", url("https://zeta.example/aup")},
+		},
+	}, {
+		name: "Chinese: a document in 《》 incorporated into this agreement",
+		text: "您对模型的使用必须遵守适用的法律法规，并遵守《某某模型社区许可协议》，该政策通过引用并入本协议。",
+		want: []phrase{
+			{policy, "您对模型的使用必须遵守适用的法律法规，并遵守《某某模型社区许可协议》，该政策通过引用并入本协议。", doc("某某模型社区许可协议")},
+		},
+	}})
+}
+
+// TestTermsChangeKinds: a document said to change of itself ("Our policies
+// will evolve over time") changes what binds you as much as a licensor
+// that may amend it.
+func TestTermsChangeKinds(t *testing.T) {
+	runPhraseCases(t, []phraseCase{{
+		name: "policies that will evolve",
+		text: "Our policies will evolve over time as our Service and user base change.",
+		want: []phrase{
+			{change, "Our policies will evolve over time as our Service and user base change.", nil},
+		},
+	}, {
+		name: "terms that may change",
+		text: "These terms may change without notice.",
+		want: []phrase{
+			{change, "These terms may change without notice.", nil},
+		},
+	}, {
+		name: "you may change your copy: no finding",
+		text: "You may change the Model and distribute your modified version under this License.",
+	}})
+}
+
+// TestThresholdKinds: a threshold of headcount, English and Chinese, on
+// its upper side only: the free side of the same line ("fewer than 8
+// employees") is no second threshold.
+func TestThresholdKinds(t *testing.T) {
+	staff := func(v int64) map[string]any { return map[string]any{"metric": "employees", "value": v} }
+	runPhraseCases(t, []phraseCase{{
+		name: "a commercial license for organizations with 8 or more employees",
+		text: "Free use: organizations with fewer than 8 employees.\n\nA commercial license is required for:\n- Organizations with 8 or more employees\n- Government institutions",
+		want: []phrase{
+			{scale, "Organizations with 8 or more employees", staff(8)},
+		},
+	}, {
+		name: "more than 250 employees",
+		text: "Companies with more than 250 employees must obtain a separate license.",
+		want: []phrase{
+			{scale, "Companies with more than 250 employees must obtain a separate license.", staff(250)},
+		},
+	}, {
+		name: "Chinese: staff above a number",
+		text: "若您的企业员工人数超过100人，须另行取得商业授权。",
+		want: []phrase{
+			{scale, "若您的企业员工人数超过100人，须另行取得商业授权。", staff(100)},
+		},
+	}})
+}
