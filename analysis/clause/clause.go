@@ -388,14 +388,22 @@ func joinLines(text []byte, hits []Hit, code string) []Hit {
 // approved for clinical use"). Each names what the clause says, and the finding belongs on
 // the clause; so does a pointer that names a license (a pattern marked
 // Names). Such a sentence is the only finding when no clause says it in
-// words the patterns know.
+// words the patterns know. The hits of the other codes (clause/...) give
+// way to a clause of their code on a heading, a recital or a quoted text
+// too ("## 6. 署名与引用" above the attribution duty), but for the codes
+// whose finding carries the text to copy (quotesRead): a notice line in
+// quotes is what they report.
 func dropHeadings(text []byte, hits []Hit, byID map[string]*pattern) []Hit {
 	heading := func(h Hit) bool {
 		if p := byID[h.Pattern]; p != nil && p.Names {
 			return true
 		}
-		return strings.HasPrefix(h.Code, "license/") && (capsHeading(text, h.Start, h.End) || titleHeading(text, h.Start, h.End) ||
-			quotedText(text, h.Start, h.End) || recital(text, h.Start, h.End) || inDisclaimer(text, h.Start, h.End))
+		if !strings.HasPrefix(h.Code, "license/") {
+			return titleHeading(text, h.Start, h.End) || recital(text, h.Start, h.End) ||
+				!quotesRead[h.Code] && quotedText(text, h.Start, h.End)
+		}
+		return capsHeading(text, h.Start, h.End) || titleHeading(text, h.Start, h.End) ||
+			quotedText(text, h.Start, h.End) || recital(text, h.Start, h.End) || inDisclaimer(text, h.Start, h.End)
 	}
 	said := map[string]bool{}
 	for _, h := range hits {
@@ -411,6 +419,9 @@ func dropHeadings(text []byte, hits []Hit, byID map[string]*pattern) []Hit {
 	}
 	return out
 }
+
+// quotesRead are the codes whose findings carry a quoted text to copy.
+var quotesRead = map[string]bool{"clause/notice-required": true, "clause/attribution": true}
 
 // maxHeadingWords is the most words of a heading.
 const maxHeadingWords = 12
