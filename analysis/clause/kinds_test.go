@@ -11,8 +11,11 @@ import "testing"
 // licensor may terminate if you breach": rights that end when a claim is
 // filed by you or your affiliate, a breach that ends them in the present
 // tense or may lead to suspension, a reserved right to enforce the license
-// by restricting use, a cure period between a breach and its termination.
-// A licensor that stops offering the model ends nothing you hold.
+// by restricting use, a cure period between a breach and its termination,
+// rights that cease, access disabled, a license revoked (on a breach, on
+// a suit, at will), in English and Chinese (失效, 收回, 暂停). A licensor
+// that stops offering the model ends nothing you hold, and a revocable
+// license (可撤销) is no revocation at will.
 func TestTerminationKinds(t *testing.T) {
 	breach := map[string]any{"condition": "breach"}
 	suit := map[string]any{"condition": "litigation"}
@@ -53,6 +56,48 @@ func TestTerminationKinds(t *testing.T) {
 			{remote, "Zeta may terminate this Agreement if You materially breach it. For a material breach that can be cured, Zeta will give written notice and thirty days to cure before termination. Zeta may terminate immediately for a breach of Section 3.", breach},
 		},
 	}, {
+		name: "rights that cease on a failure to comply",
+		text: "Your rights under this License will cease if you fail to comply with its terms.",
+		want: []phrase{
+			{remote, "Your rights under this License will cease if you fail to comply with its terms.", breach},
+		},
+	}, {
+		name: "access the licensor may disable on a violation",
+		text: "If you violate these terms, we may disable your access to the Model.",
+		want: []phrase{
+			{remote, "If you violate these terms, we may disable your access to the Model.", breach},
+		},
+	}, {
+		name: "a violation that revokes the license",
+		text: "Any use in violation of the Acceptable Use Policy will automatically revoke your license.",
+		want: []phrase{
+			{remote, "Any use in violation of the Acceptable Use Policy will automatically revoke your license.", breach},
+		},
+	}, {
+		name: "revoked on suing the licensor",
+		text: "This license will be revoked automatically if you commence litigation against Zeta.",
+		want: []phrase{
+			{remote, "This license will be revoked automatically if you commence litigation against Zeta.", suit},
+		},
+	}, {
+		name: "revoked or suspended at will, or on the licensor's suspicion",
+		text: "We may revoke this license at any time.\n\nZeta may suspend your access to the Model if it suspects misuse.",
+		want: []phrase{
+			{remote, "We may revoke this license at any time.", nil},
+			{remote, "Zeta may suspend your access to the Model if it suspects misuse.", nil},
+		},
+	}, {
+		name: "Chinese: a license that lapses on a breach; one taken back or suspended at will",
+		text: "若您违反本协议，您的授权将自动失效。许可方有权随时收回对您的授权。我们可能暂停或终止您对模型的访问。",
+		want: []phrase{
+			{remote, "若您违反本协议，您的授权将自动失效。", breach},
+			{remote, "许可方有权随时收回对您的授权。", nil},
+			{remote, "我们可能暂停或终止您对模型的访问。", nil},
+		},
+	}, {
+		name: "Chinese: a revocable license is no revocation at will, nor is 许可 a modal",
+		text: "许可方特此授予您非排他性、不可转让、可撤销、免版税的版权许可。\n1.您必须满足如下许可限制条件。",
+	}, {
 		name: "the licensor may stop offering the model: no finding",
 		text: "Zeta may add or remove features of the Weights at any time and may stop offering access to the Weights altogether.",
 	}})
@@ -64,8 +109,8 @@ func TestTerminationKinds(t *testing.T) {
 // Policy"), part of the work under another license agreement, terms
 // defined in other documents each given by its address, a document in 《》
 // incorporated into the text, and a document named beside a URL that is
-// another document's. A policy attached to the text as an exhibit is part
-// of it, not a reference.
+// another document's. A policy attached to the text as an exhibit, an
+// appendix or an attachment (附件) is part of it, not a reference.
 func TestPolicyReferenceKinds(t *testing.T) {
 	doc := func(d string) map[string]any { return map[string]any{"document": d} }
 	url := func(u string) map[string]any { return map[string]any{"url": u} }
@@ -112,6 +157,12 @@ func TestPolicyReferenceKinds(t *testing.T) {
 			{policy, "The Acceptable Use Policy is available at https://zeta.example/aup.", url("https://zeta.example/aup")},
 		},
 	}, {
+		name: "uses listed in an appendix of this text, incorporated: no other document",
+		text: "The Prohibited Uses in Appendix A are incorporated herein by reference.",
+	}, {
+		name: "Chinese: a policy in an attachment of this text",
+		text: "您应遵守附件一《可接受使用政策》。",
+	}, {
 		name: "Chinese: a document in 《》 incorporated into this agreement",
 		text: "您对模型的使用必须遵守适用的法律法规，并遵守《某某模型社区许可协议》，该政策通过引用并入本协议。",
 		want: []phrase{
@@ -142,9 +193,10 @@ func TestTermsChangeKinds(t *testing.T) {
 	}})
 }
 
-// TestThresholdKinds: a threshold of headcount, English and Chinese, on
-// its upper side only: the free side of the same line ("fewer than 8
-// employees") is no second threshold.
+// TestThresholdKinds: thresholds of other metrics, English and Chinese:
+// headcount, on its upper side only (the free side of the same line,
+// "fewer than 8 employees", is no second threshold), users of any kind
+// but active ones, deployed devices, API calls, a revenue in any currency.
 func TestThresholdKinds(t *testing.T) {
 	staff := func(v int64) map[string]any { return map[string]any{"metric": "employees", "value": v} }
 	runPhraseCases(t, []phraseCase{{
@@ -158,6 +210,28 @@ func TestThresholdKinds(t *testing.T) {
 		text: "Companies with more than 250 employees must obtain a separate license.",
 		want: []phrase{
 			{scale, "Companies with more than 250 employees must obtain a separate license.", staff(250)},
+		},
+	}, {
+		name: "registered users, devices, API calls and a revenue in yen",
+		text: "Companies with more than 1,000,000 registered users must obtain a commercial license. If the Model is deployed on more than 10,000 devices, you need a separate license. Use above 1 million API calls per month requires a paid license. Organizations with annual revenue greater than JPY 100 million need a commercial license.",
+		want: []phrase{
+			{scale, "Companies with more than 1,000,000 registered users must obtain a commercial license.", map[string]any{"metric": "users", "value": int64(1_000_000)}},
+			{nc, "Companies with more than 1,000,000 registered users must obtain a commercial license.", nil},
+			{scale, "If the Model is deployed on more than 10,000 devices, you need a separate license.", map[string]any{"metric": "devices", "value": int64(10_000)}},
+			{scale, "Use above 1 million API calls per month requires a paid license.", map[string]any{"metric": "api-calls", "value": int64(1_000_000)}},
+			{scale, "Organizations with annual revenue greater than JPY 100 million need a commercial license.", map[string]any{"metric": "annual-revenue", "value": int64(100_000_000), "currency": "JPY"}},
+		},
+	}, {
+		name: "active users are the active users' threshold, not a second one",
+		text: "If your products exceed 700 million monthly active users, you must request a license.",
+		want: []phrase{
+			{scale, "If your products exceed 700 million monthly active users, you must request a license.", map[string]any{"metric": "monthly-active-users", "value": int64(700_000_000)}},
+		},
+	}, {
+		name: "Chinese: registered users above a number",
+		text: "注册用户超过1000万的，须另行取得授权。",
+		want: []phrase{
+			{scale, "注册用户超过1000万的，须另行取得授权。", map[string]any{"metric": "users", "value": int64(10_000_000)}},
 		},
 	}, {
 		name: "Chinese: staff above a number",
