@@ -98,6 +98,9 @@ func TestTerminationKinds(t *testing.T) {
 		name: "Chinese: a revocable license is no revocation at will, nor is 许可 a modal",
 		text: "许可方特此授予您非排他性、不可转让、可撤销、免版税的版权许可。\n1.您必须满足如下许可限制条件。",
 	}, {
+		name: "ending support for old versions ends no right: no finding",
+		text: "The Licensor may terminate support for older versions at any time.",
+	}, {
 		name: "the licensor may stop offering the model: no finding",
 		text: "Zeta may add or remove features of the Weights at any time and may stop offering access to the Weights altogether.",
 	}})
@@ -157,6 +160,13 @@ func TestPolicyReferenceKinds(t *testing.T) {
 			{policy, "The Acceptable Use Policy is available at https://zeta.example/aup.", url("https://zeta.example/aup")},
 		},
 	}, {
+		name: "principles at an address; a terms-of-use document in 《》",
+		text: "Use of the Model must comply with the Zeta AI Principles (https://zeta.example/principles).\n\n您须遵守《某某模型使用协议》。",
+		want: []phrase{
+			{policy, "Use of the Model must comply with the Zeta AI Principles (https://zeta.example/principles).", url("https://zeta.example/principles")},
+			{policy, "您须遵守《某某模型使用协议》。", doc("某某模型使用协议")},
+		},
+	}, {
 		name: "uses listed in an appendix of this text, incorporated: no other document",
 		text: "The Prohibited Uses in Appendix A are incorporated herein by reference.",
 	}, {
@@ -172,8 +182,9 @@ func TestPolicyReferenceKinds(t *testing.T) {
 }
 
 // TestTermsChangeKinds: a document said to change of itself ("Our policies
-// will evolve over time") changes what binds you as much as a licensor
-// that may amend it.
+// will evolve over time"), or whose current version applies whatever it
+// says then ("the version in effect at the time of your use", 最新版本为准),
+// changes what binds you as much as a licensor that may amend it.
 func TestTermsChangeKinds(t *testing.T) {
 	runPhraseCases(t, []phraseCase{{
 		name: "policies that will evolve",
@@ -186,6 +197,13 @@ func TestTermsChangeKinds(t *testing.T) {
 		text: "These terms may change without notice.",
 		want: []phrase{
 			{change, "These terms may change without notice.", nil},
+		},
+	}, {
+		name: "whichever version is current applies",
+		text: "The version of the Acceptable Use Policy in effect at the time of your use applies.\n\n本协议的最新版本以官网公布为准。",
+		want: []phrase{
+			{change, "The version of the Acceptable Use Policy in effect at the time of your use applies.", nil},
+			{change, "本协议的最新版本以官网公布为准。", nil},
 		},
 	}, {
 		name: "you may change your copy: no finding",
