@@ -347,7 +347,42 @@ func Detect(k *kb.KB, text []byte) []Hit {
 	bans.listEnded(hits)
 	hits = joinLines(text, bans.drop(hits), "clause/geographic")
 	hits = d.carryTerms(&n, text, spans, termWords, lower, hits)
-	return dropHeadings(text, dropNamedRestatements(text, d.moveDefined(&n, text, spans, lower, hits)), d.byID)
+	return dropHeadings(text, dropDefinedChanges(text, dropNamedRestatements(text, d.moveDefined(&n, text, spans, lower, hits))), d.byID)
+}
+
+// dropDefinedChanges drops the clause/terms-may-change hits on definitions
+// ("\"Acceptable Use Policy\" means the latest version from time to time
+// of the policy hosted at ...") when a clause of the text says it too ("The
+// Acceptable Use Policy may be updated from time to time"): the finding
+// sits on the clause, as a definition's policy address does (see
+// dropNamedRestatements). A definition that alone says it keeps its hit.
+func dropDefinedChanges(text []byte, hits []Hit) []Hit {
+	const change = "clause/terms-may-change"
+	var n normalizer
+	var defs []int
+	clause := false
+	for i, h := range hits {
+		if h.Code != change {
+			continue
+		}
+		if isDefinition(n.sentence(text, h.Start, h.End)) {
+			defs = append(defs, i)
+		} else {
+			clause = true
+		}
+	}
+	if !clause || len(defs) == 0 {
+		return hits
+	}
+	out := hits[:0]
+	for i, h := range hits {
+		if len(defs) > 0 && defs[0] == i {
+			defs = defs[1:]
+			continue
+		}
+		out = append(out, h)
+	}
+	return out
 }
 
 // joinLines joins the hits of code on one line into one: an export and

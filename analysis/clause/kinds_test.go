@@ -184,7 +184,8 @@ func TestPolicyReferenceKinds(t *testing.T) {
 // TestTermsChangeKinds: a document said to change of itself ("Our policies
 // will evolve over time"), or whose current version applies whatever it
 // says then ("the version in effect at the time of your use", 最新版本为准),
-// changes what binds you as much as a licensor that may amend it.
+// changes what binds you as much as a licensor that may amend it. A
+// definition that says so gives the finding only when no clause does.
 func TestTermsChangeKinds(t *testing.T) {
 	runPhraseCases(t, []phraseCase{{
 		name: "policies that will evolve",
@@ -204,6 +205,20 @@ func TestTermsChangeKinds(t *testing.T) {
 		want: []phrase{
 			{change, "The version of the Acceptable Use Policy in effect at the time of your use applies.", nil},
 			{change, "本协议的最新版本以官网公布为准。", nil},
+		},
+	}, {
+		name: "a definition says it and a clause says it: the clause",
+		text: "\"Acceptable Use Policy\" means the latest version from time to time of the policy hosted at zeta.example/aup.\n\nThe Acceptable Use Policy may be updated from time to time.",
+		want: []phrase{
+			{policy, "\"Acceptable Use Policy\" means the latest version from time to time of the policy hosted at zeta.example/aup.", map[string]any{"url": "zeta.example/aup"}},
+			{change, "The Acceptable Use Policy may be updated from time to time.", nil},
+		},
+	}, {
+		name: "a definition alone says it: the definition",
+		text: "\"Acceptable Use Policy\" means the latest version from time to time of the policy hosted at zeta.example/aup.",
+		want: []phrase{
+			{policy, "\"Acceptable Use Policy\" means the latest version from time to time of the policy hosted at zeta.example/aup.", map[string]any{"url": "zeta.example/aup"}},
+			{change, "\"Acceptable Use Policy\" means the latest version from time to time of the policy hosted at zeta.example/aup.", nil},
 		},
 	}, {
 		name: "you may change your copy: no finding",
