@@ -167,6 +167,12 @@ func TestPolicyReferenceKinds(t *testing.T) {
 			{policy, "您须遵守《某某模型使用协议》。", doc("某某模型使用协议")},
 		},
 	}, {
+		name: "whatever the licensor publishes at an address",
+		text: "The Model Materials shall be subject to the content published on the Licensor's website at https://zeta.example/model-terms.",
+		want: []phrase{
+			{policy, "The Model Materials shall be subject to the content published on the Licensor's website at https://zeta.example/model-terms.", url("https://zeta.example/model-terms")},
+		},
+	}, {
 		name: "uses listed in an appendix of this text, incorporated: no other document",
 		text: "The Prohibited Uses in Appendix A are incorporated herein by reference.",
 	}, {
