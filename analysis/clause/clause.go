@@ -478,7 +478,10 @@ func capsHeading(text []byte, a, b int) bool {
 // "Model Weights License – Research Use Only (Privacy-Protective)").
 func titleHeading(text []byte, a, b int) bool {
 	t := bytes.TrimSpace(text[a:b])
-	if len(t) == 0 || bytes.Count(t, []byte(" ")) >= maxHeadingWords || bytes.ContainsAny(t[len(t)-1:], ".;:,") ||
+	// A Chinese full stop or semicolon anywhere ends a sentence a heading
+	// never holds ("……发布本协议的修订版。若您……YAYI 2 模型……" has two Latin
+	// words in capitals and is no heading).
+	if len(t) == 0 || bytes.Count(t, []byte(" ")) >= maxHeadingWords || bytes.ContainsAny(t[len(t)-1:], ".;:,") || bytes.ContainsAny(t, "。；！？") ||
 		b < len(text) && text[b] != '\n' && text[b] != '\r' {
 		return false
 	}

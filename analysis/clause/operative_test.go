@@ -27,5 +27,12 @@ func TestClauseCodesGiveWayToTheirClause(t *testing.T) {
 		want: []phrase{
 			{remote, "Zeta may terminate this license at any time, with or without cause.", nil},
 		},
+	}, {
+		name: "a Chinese paragraph with Latin words in capitals is no heading",
+		text: "许可方有权根据需要不定时地发布本协议的修订版或补充版本。若您在新规则生效后计划继续使用 ZETA 2 模型，则经修订后的协议将自动适用于您。若您拒绝接受新的协议，您有权终止使用 ZETA 2 模型。\n\n许可方有权对协议进行不时更新。",
+		want: []phrase{
+			{change, "许可方有权根据需要不定时地发布本协议的修订版或补充版本。若您在新规则生效后计划继续使用 ZETA 2 模型，则经修订后的协议将自动适用于您。若您拒绝接受新的协议，您有权终止使用 ZETA 2 模型。", nil},
+			{change, "许可方有权对协议进行不时更新。", nil},
+		},
 	}})
 }
