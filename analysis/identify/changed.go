@@ -3,6 +3,8 @@ package identify
 import (
 	"regexp"
 	"slices"
+
+	"github.com/fineprint-dev/fineprint/analysis/kb"
 )
 
 // Changed wording: a standard text with a word taken out of its grant
@@ -266,9 +268,22 @@ func changedSentences(text []byte, ws []word, fw, lw int, anchored bool, g *word
 		if o := g.own(ws, d); len(o) == 1 && renamed[o[0]] {
 			continue
 		}
-		s := sentenceAround(text, ws[d.from].start, ws[d.to].end, ws[fw].start, ws[lw].end)
-		if overlapsAny(skip, s) || shouting(text[s.Start:s.End]) {
-			continue // added already, or a disclaimer: no term
+		s := departureSentence(text, ws, d, fw, lw)
+		if overlapsAny(skip, s) {
+			// A departure that runs on into added lines (a sentence put at
+			// the end of a standard section, right above a section of the
+			// file's own) is a change up to where they start, when its
+			// sentence is not theirs.
+			var ok bool
+			if d, ok = cutAt(ws, d, skip); !ok {
+				continue
+			}
+			if s = departureSentence(text, ws, d, fw, lw); overlapsAny(skip, s) {
+				continue
+			}
+		}
+		if shouting(text[s.Start:s.End]) {
+			continue // a disclaimer: no term
 		}
 		// The words no wording took, from the first to the last: a
 		// definition put in binds through the terms that use it. Words
@@ -277,7 +292,10 @@ func changedSentences(text []byte, ws []word, fw, lw int, anchored bool, g *word
 		// You must cause ...") departs with the template's words alone.
 		binds, own := false, 0
 		if d.to > d.lost && !definition(text[ws[d.lost].start:ws[d.to-1].end]) {
-			binds, own = len(g.own(ws, d)) > 0 && termWords.Match(text[ws[d.lost].start:ws[d.to-1].end]), d.to-d.lost
+			// A sentence put in may be made of the template's words alone
+			// ("You will indemnify and hold harmless the Licensor ..."):
+			// as many words as a condition counts too.
+			binds, own = (len(g.own(ws, d)) > 0 || d.to-d.lost >= minAlteredWords) && termWords.Match(text[ws[d.lost].start:ws[d.to-1].end]), d.to-d.lost
 		}
 		if n := len(out); n > 0 && s.Start < out[n-1].End {
 			out[n-1].End = max(out[n-1].End, s.End)
@@ -288,6 +306,42 @@ func changedSentences(text []byte, ws []word, fw, lw int, anchored bool, g *word
 		out = append(out, changed{s, binds, own})
 	}
 	return out
+}
+
+// departureSentence returns the sentence where d departs, within the
+// words fw..lw; when the words no wording took are whole sentences put
+// in, those alone.
+func departureSentence(text []byte, ws []word, d departure, fw, lw int) Span {
+	start, end := ws[d.from].start, ws[min(d.to, len(ws)-1)].end
+	if d.to > d.lost && d.lost > d.from && d.to < len(ws) &&
+		clauseEnd.Match(text[ws[d.from].end:ws[d.lost].start]) && clauseEnd.Match(text[ws[d.to-1].end:ws[d.to].start]) {
+		start, end = ws[d.lost].start, ws[d.to-1].end
+	}
+	return sentenceAround(text, start, end, ws[fw].start, ws[lw].end)
+}
+
+// cutAt ends d before the first of skip that starts after its first
+// word no wording took, or returns ok false when no word of its own is
+// left before it.
+func cutAt(ws []word, d departure, skip []Span) (departure, bool) {
+	cut := -1
+	for _, x := range skip {
+		if x.Start > ws[d.lost].start && (cut < 0 || x.Start < cut) {
+			cut = x.Start
+		}
+	}
+	if cut < 0 {
+		return d, false
+	}
+	to := d.lost
+	for to < d.to && ws[to].end <= cut {
+		to++
+	}
+	if to == d.lost {
+		return d, false
+	}
+	d.to = to
+	return d, true
 }
 
 // clauseEnd ends a sentence, or a clause that leads into a list.
@@ -314,3 +368,48 @@ func sentenceAround(text []byte, start, end, lo, hi int) Span {
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+
+// changedInMatch adds to added (the lines of a file's own around a whole
+// licensecheck match) the sentences inside the match where the text
+// departs from every wording of the template and the words put in bind
+// (changedSentences): licensecheck matches a license in pieces, so a
+// sentence put at the end of a standard section ("You will indemnify
+// ... ") or a limit put into a grant shares its lines with the standard
+// text, and addedTerms, which reads whole lines, does not see it. Only
+// words that bind count: a text that fills a placeholder or calls the
+// Software otherwise changes no term. covered is the match, trimmed to
+// the standard text (trimCovered).
+func changedInMatch(text []byte, covered, added []Span, l *kb.License) []Span {
+	if len(covered) == 0 || len(l.Licensecheck) == 0 {
+		return added
+	}
+	g := wordingsOf(l.Licensecheck[0])
+	if g == nil {
+		return added
+	}
+	lo, hi := covered[0].Start, covered[0].End
+	for _, c := range covered {
+		lo, hi = min(lo, c.Start), max(hi, c.End)
+	}
+	ws := words(text)
+	fw, _ := slices.BinarySearchFunc(ws, lo, func(w word, off int) int { return w.start - off })
+	lw, _ := slices.BinarySearchFunc(ws, hi, func(w word, off int) int { return w.end - off })
+	if lw >= len(ws) || ws[lw].end > hi {
+		lw--
+	}
+	if fw >= lw {
+		return added
+	}
+	var changes []Span
+	for _, c := range changedSentences(text, ws, fw, lw, opensAsLicense(ws[fw:], l), g, added) {
+		if c.binds && !namesBase(text[c.Start:c.End], l) {
+			changes = append(changes, c.Span)
+		}
+	}
+	if len(changes) == 0 {
+		return added
+	}
+	out := append(slices.Clone(added), joinAdjacent(text, changes)...)
+	slices.SortFunc(out, func(a, b Span) int { return a.Start - b.Start })
+	return out
+}

@@ -114,7 +114,7 @@ func Identify(k *kb.KB, text []byte) []Match {
 		if thirdPartyNotice(text[from:], covered) {
 			std[0].Component = true
 		} else {
-			std[0].Added = refineAdded(text[from:], addedTerms(text[from:], covered), l.Licensecheck[0])
+			std[0].Added = changedInMatch(text[from:], covered, refineAdded(text[from:], addedTerms(text[from:], covered), l.Licensecheck[0]), l)
 		}
 		for i := range std[0].Added {
 			std[0].Added[i].Start += from

@@ -347,3 +347,35 @@ func TestAlteredAbridgedApache(t *testing.T) {
 		}
 	}
 }
+
+// A sentence put at the end of a standard section ("... portions of the
+// Software. You must not ...") is a change of its own, the sentence alone,
+// whether licensecheck still matches the license around it (Apache-2.0,
+// which it matches in pieces) or not (MIT), and whether or not a section
+// of the file's own follows right after it. A sentence put in that binds
+// nobody changes no term.
+func TestSentencePutIntoStandardSection(t *testing.T) {
+	const mit = "MIT License\n\nCopyright (c) 2026 Zeta Labs\n\nPermission is hereby granted, free of charge, to any person obtaining a copy of this software and associated documentation files (the \"Software\"), to deal in the Software without restriction, including without limitation the rights to use, copy, modify, merge, publish, distribute, sublicense, and/or sell copies of the Software, and to permit persons to whom the Software is furnished to do so, subject to the following conditions:\n\nThe above copyright notice and this permission notice shall be included in all copies or substantial portions of the Software.\n\nTHE SOFTWARE IS PROVIDED \"AS IS\", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.\n"
+	apache := stdtext.Text("Apache-2.0")
+	const (
+		mitSentence    = "You must not use the Software to provide a paid service without written permission from Zeta Labs."
+		apacheSentence = "You will indemnify and hold harmless the Licensor from any claim by a third party arising out of your use of the Work." // the template's words alone
+		idle           = "This section was reviewed in 2026 by the Zeta Labs editorial team for plain wording."
+		section        = "Additional Terms\n\nYou may not use the model weights for military purposes, and you must pass these restrictions on to every recipient."
+	)
+	atMIT := strings.Index(mit, "portions of the Software.") + len("portions of the Software.")
+	atApache := strings.Index(apache, "\n\nEND OF TERMS") // the end of section 9
+	tests := []struct {
+		name, text, id string
+		added          []string
+	}{
+		{"MIT, a sentence after the notice condition", mit[:atMIT] + " " + mitSentence + mit[atMIT:], "mit", []string{mitSentence}},
+		{"MIT, the sentence, then a section", mit[:atMIT] + " " + mitSentence + "\n\n" + section + mit[atMIT:], "mit", []string{mitSentence, section}},
+		{"Apache-2.0, a sentence at the end of section 9", apache[:atApache] + " " + apacheSentence + apache[atApache:], "apache-2.0", []string{apacheSentence}},
+		{"Apache-2.0, the sentence, then a section", apache[:atApache] + " " + apacheSentence + "\n\n" + section + apache[atApache:], "apache-2.0", []string{apacheSentence, section}},
+		{"Apache-2.0, a sentence that binds nobody", apache[:atApache] + " " + idle + apache[atApache:], "apache-2.0", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { wantAdded(t, tt.text, tt.id, tt.added) })
+	}
+}
