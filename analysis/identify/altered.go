@@ -248,10 +248,10 @@ func altered(k *kb.KB, text []byte, from int) (m Match, ok bool) {
 	}
 	var best *kb.License
 	var bestT template
-	bestShare := minTemplateShare
+	bestShare, bestFound := minTemplateShare, 0
 	for i := range k.Licenses {
 		l := &k.Licenses[i]
-		if !l.Whole || len(l.Licensecheck) == 0 {
+		if !altersInto(l) {
 			continue
 		}
 		t := templateOf(l.Licensecheck[0])
@@ -264,8 +264,12 @@ func altered(k *kb.KB, text []byte, from int) (m Match, ok bool) {
 				found++
 			}
 		}
-		if share := float64(found) / float64(len(t)); share >= bestShare {
-			best, bestT, bestShare = l, t, share
+		// Of two templates the text holds about as much of, the fuller
+		// one is the license: a rewritten CC BY-NC 4.0 holds a larger share
+		// of CC BY 4.0's shorter template, and more of CC BY-NC 4.0's.
+		share := float64(found) / float64(len(t))
+		if share >= minTemplateShare && (best == nil || share > bestShare+closeShare || share >= bestShare-closeShare && found > bestFound) {
+			best, bestT, bestShare, bestFound = l, t, share, found
 		}
 	}
 	if best == nil {
@@ -316,6 +320,21 @@ func altered(k *kb.KB, text []byte, from int) (m Match, ok bool) {
 		added[i].End += from
 	}
 	return Match{ID: best.ID, Start: from + body.Start, End: from + body.End, Confidence: bestShare, Source: "altered", Added: added}, true
+}
+
+// closeShare: two templates whose shares of a text differ by less are
+// told apart by how many of their triples it holds.
+const closeShare = 0.05
+
+// altersInto reports a license a text may be an altered copy of: one
+// whose template is its whole text, or a Creative Commons legal code,
+// whose template leaves out the standard preamble and afterword (a
+// licensecheck match of a CC text is no base for added terms around it,
+// kb.License.Whole) but holds every section, which a license rewritten
+// from it keeps in their order ("Section 1 – Definitions ... Section 8
+// – Interpretation", with a definition and a section of its own).
+func altersInto(l *kb.License) bool {
+	return len(l.Licensecheck) > 0 && (l.Whole || l.Family == "cc")
 }
 
 // namesBase reports whether b names the license l by the first two words
@@ -402,6 +421,9 @@ func addedLines(text []byte, ws []word, theirs []bool, keep func(int) bool, minT
 	regions := binding(text, proseRegions(text, minTotal, func(off, end int, line []byte) bool {
 		mine, all, run, longest := 0, 0, 0, 0
 		for ; wi < len(ws) && ws[wi].start < end; wi++ {
+			if !theirs[wi] && listMark(text[ws[wi].start:ws[wi].end]) {
+				continue // numbered otherwise ("Sections 1, 4, 5 ..." for "1, 5, 6"): no words of its own
+			}
 			all++
 			run++
 			if !theirs[wi] {
@@ -423,6 +445,20 @@ func addedLines(text []byte, ws []word, theirs []bool, keep func(int) bool, minT
 		return standard || keep != nil && len(line) > 0 && !keep(off+bytes.Index(text[off:end], line))
 	}), minTotal)
 	return withHeadings(text, splitInsertions(text, joinBlocks(regions, ws, theirs)), ws, theirs)
+}
+
+// listMark reports a word that is a number or a single letter: what
+// numbers a list item or a section, or refers to one.
+func listMark(w []byte) bool {
+	if len(w) == 1 {
+		return true
+	}
+	for _, c := range w {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // withHeadings stretches each added block over the heading right above it

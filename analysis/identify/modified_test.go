@@ -379,3 +379,53 @@ func TestSentencePutIntoStandardSection(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) { wantAdded(t, tt.text, tt.id, tt.added) })
 	}
 }
+
+// A license rewritten from a Creative Commons legal code (a title of its
+// own, the preamble left out, a section put in, the sections that survive
+// termination numbered anew; in CC BY-NC 4.0, "NonCommercial" spelt
+// "Non-Commercial" and defined in words of its own) matches no licensecheck
+// template and is that Creative Commons license modified, the fullest
+// template it holds: CC BY 4.0's is a larger share of such a CC BY-NC 4.0,
+// whose own template it holds more of. Numbers changed with the sections
+// (and a "shall" put into the survival sentence) add no words of the
+// file's own; the definition written anew is a change, as it sets what
+// the grant's "for Non-Commercial purposes only" allows.
+func TestRewrittenFromStandardText(t *testing.T) {
+	const (
+		title   = "Zeta Public License for Model Weights\n\n"
+		section = "Section 5A – Indemnity.\n\nYou agree to indemnify, defend, and hold harmless Zeta Labs from any claim arising out of your use of the Licensed Material."
+	)
+	rewrite := func(id string) string {
+		cc := stdtext.Text(id)
+		body := cc[strings.Index(cc, "Section 1 – Definitions."):]
+		at := strings.Index(body, "Section 6 – Term")
+		body = body[:at] + section + "\n\n" + body[at:]
+		body = strings.Replace(body, "Sections 1, 5, 6, 7, and 8 survive", "Sections 1, 4, 5, 6, and 7 shall survive", 1)
+		if i := strings.Index(body, "NonCommercial means"); i >= 0 {
+			j := strings.Index(body, "the exchange.") + len("the exchange.")
+			body = body[:i] + "NonCommercial means not intended for any financial or monetary compensation or benefit." + body[j:]
+		}
+		return title + strings.ReplaceAll(body, "NonCommercial", "Non-Commercial")
+	}
+	const definition = "Non-Commercial means not intended for any financial or monetary compensation or benefit."
+	for _, tt := range []struct {
+		template, id string
+		added        []string
+	}{
+		{"CC-BY-NC-4.0", "cc-by-nc-4.0", []string{definition, section}},
+		{"CC-BY-4.0", "cc-by-4.0", []string{section}},
+		{"CC-BY-SA-4.0", "cc-by-sa-4.0", []string{section}},
+	} {
+		t.Run(tt.id, func(t *testing.T) { wantAdded(t, rewrite(tt.template), tt.id, tt.added) })
+	}
+	// The same for Apache-2.0: a section put in, the sections after it
+	// numbered anew.
+	apache := stdtext.Text("Apache-2.0")
+	const restrictions = "5. Use Restrictions. You may not use the Work or any Derivative Works to provide services to the military, and You must pass this restriction on to every recipient."
+	at := strings.Index(apache, "5. Submission of Contributions")
+	text := apache[:at] + restrictions + "\n\n" + apache[at:]
+	for n, heading := range []string{"Submission of Contributions", "Trademarks", "Disclaimer of Warranty", "Limitation of Liability", "Accepting Warranty"} {
+		text = strings.Replace(text, fmt.Sprintf("%d. %s", n+5, heading), fmt.Sprintf("%d. %s", n+6, heading), 1)
+	}
+	t.Run("apache-2.0", func(t *testing.T) { wantAdded(t, text, "apache-2.0", []string{restrictions}) })
+}
