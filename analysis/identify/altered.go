@@ -264,11 +264,16 @@ func altered(k *kb.KB, text []byte, from int) (m Match, ok bool) {
 				found++
 			}
 		}
-		// Of two templates the text holds about as much of, the fuller
-		// one is the license: a rewritten CC BY-NC 4.0 holds a larger share
-		// of CC BY 4.0's shorter template, and more of CC BY-NC 4.0's.
 		share := float64(found) / float64(len(t))
-		if share >= minTemplateShare && (best == nil || share > bestShare+closeShare || share >= bestShare-closeShare && found > bestFound) {
+		better := share >= bestShare
+		if best != nil && l.Family == "cc" && best.Family == "cc" && share > bestShare-closeShare && share < bestShare+closeShare {
+			// Of two Creative Commons templates the text holds about as
+			// much of, the fuller one is the license: a rewritten CC BY-NC
+			// 4.0 holds a larger share of CC BY 4.0's shorter template, and
+			// more of CC BY-NC 4.0's.
+			better = found > bestFound
+		}
+		if better {
 			best, bestT, bestShare, bestFound = l, t, share, found
 		}
 	}
@@ -311,6 +316,7 @@ func altered(k *kb.KB, text []byte, from int) (m Match, ok bool) {
 	}
 	added = append(added, joinAdjacent(text[from:], changes)...)
 	slices.SortFunc(added, func(a, b Span) int { return a.Start - b.Start })
+	added = wholeSentences(text[from:], added)
 	if len(added) == 0 {
 		return m, false
 	}
@@ -322,19 +328,25 @@ func altered(k *kb.KB, text []byte, from int) (m Match, ok bool) {
 	return Match{ID: best.ID, Start: from + body.Start, End: from + body.End, Confidence: bestShare, Source: "altered", Added: added}, true
 }
 
-// closeShare: two templates whose shares of a text differ by less are
-// told apart by how many of their triples it holds.
+// closeShare: two Creative Commons templates whose shares of a text
+// differ by less are told apart by how many of their triples it holds.
 const closeShare = 0.05
 
 // altersInto reports a license a text may be an altered copy of: one
-// whose template is its whole text, or a Creative Commons legal code,
+// whose template is its whole text, or a Creative Commons 4.0 legal code,
 // whose template leaves out the standard preamble and afterword (a
 // licensecheck match of a CC text is no base for added terms around it,
 // kb.License.Whole) but holds every section, which a license rewritten
 // from it keeps in their order ("Section 1 – Definitions ... Section 8
-// – Interpretation", with a definition and a section of its own).
+// – Interpretation", with a definition and a section of its own). Not
+// the earlier versions: they were ported to each jurisdiction (CC BY-NC
+// 3.0 Germany, CC BY-NC-ND 2.0 Australia), standard licenses of their
+// own whose every sentence departs from the unported text.
 func altersInto(l *kb.License) bool {
-	return len(l.Licensecheck) > 0 && (l.Whole || l.Family == "cc")
+	if len(l.Licensecheck) == 0 {
+		return false
+	}
+	return l.Whole || l.Family == "cc" && strings.HasSuffix(l.Licensecheck[0], "-4.0")
 }
 
 // namesBase reports whether b names the license l by the first two words
@@ -422,7 +434,11 @@ func addedLines(text []byte, ws []word, theirs []bool, keep func(int) bool, minT
 		mine, all, run, longest := 0, 0, 0, 0
 		for ; wi < len(ws) && ws[wi].start < end; wi++ {
 			if !theirs[wi] && listMark(text[ws[wi].start:ws[wi].end]) {
-				continue // numbered otherwise ("Sections 1, 4, 5 ..." for "1, 5, 6"): no words of its own
+				// Sections referred to or numbered otherwise ("Sections 1,
+				// 4, 5, 6, and 7 survive" where the license says "1, 5, 6,
+				// 7, and 8", a section having been put in): no words of the
+				// file's own, nor of the license's.
+				continue
 			}
 			all++
 			run++
@@ -445,6 +461,33 @@ func addedLines(text []byte, ws []word, theirs []bool, keep func(int) bool, minT
 		return standard || keep != nil && len(line) > 0 && !keep(off+bytes.Index(text[off:end], line))
 	}), minTotal)
 	return withHeadings(text, splitInsertions(text, joinBlocks(regions, ws, theirs)), ws, theirs)
+}
+
+// wholeSentences stretches each block over the number of the list item
+// it starts in ("4." before "Products derived ..."), and on to the end of
+// the sentence it stops in, within its paragraph. Lines are read one by one, and the last line of a
+// sentence put in may hold mostly the license's words ("permission of
+// Zeta Labs."), the first its number alone.
+func wholeSentences(text []byte, blocks []Span) []Span {
+	for i := range blocks {
+		b := &blocks[i]
+		if ls := lineStartAt(text, b.Start); listNumber.Match(bytes.TrimSpace(text[ls:b.Start])) {
+			b.Start = ls + len(text[ls:b.Start]) - len(bytes.TrimLeft(text[ls:b.Start], " \t"))
+		}
+		if b.End == 0 || bytes.ContainsAny(text[b.End-1:b.End], ".;:!?") {
+			continue
+		}
+		next := len(text)
+		if i+1 < len(blocks) {
+			next = blocks[i+1].Start
+		}
+		loc := clauseEnd.FindIndex(text[b.End:next])
+		if loc == nil || text[b.End+loc[0]] == '\n' {
+			continue // the paragraph ends first
+		}
+		b.End += loc[0] + 1
+	}
+	return blocks
 }
 
 // listMark reports a word that is a number or a single letter: what

@@ -429,3 +429,37 @@ func TestRewrittenFromStandardText(t *testing.T) {
 	}
 	t.Run("apache-2.0", func(t *testing.T) { wantAdded(t, text, "apache-2.0", []string{restrictions}) })
 }
+
+// A list item put into a standard list is the file's own, its number
+// included ("4. Products derived from this software may not be called ..."
+// after BSD-3-Clause's three conditions), though numbers are no words of
+// its own. Creative Commons licenses before 4.0 are not compared word by
+// word: they were ported to each jurisdiction, and a port departs from the
+// unported text in every sentence.
+func TestItemsAndPortsOfStandardText(t *testing.T) {
+	const (
+		bsd        = "Copyright (c) 2026 Zeta Labs\nAll rights reserved.\n\nRedistribution and use in source and binary forms, with or without\nmodification, are permitted provided that the following conditions are met:\n\n1. Redistributions of source code must retain the above copyright notice, this\n   list of conditions and the following disclaimer.\n\n2. Redistributions in binary form must reproduce the above copyright notice,\n   this list of conditions and the following disclaimer in the documentation\n   and/or other materials provided with the distribution.\n\n3. Neither the name of the copyright holder nor the names of its\n   contributors may be used to endorse or promote products derived from\n   this software without specific prior written permission.\n\n"
+		item       = "4. Products derived from this software may not be called \"Zeta\",\n   nor may \"Zeta\" appear in their name, without prior written\n   permission of Zeta Labs."
+		disclaimer = "THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS \"AS IS\"\nAND ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE\nIMPLIED WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE\nDISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE\nFOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL\nDAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR\nSERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER\nCAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,\nOR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE\nOF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.\n"
+	)
+	t.Run("an item put into BSD-3-Clause's list", func(t *testing.T) {
+		wantAdded(t, bsd+item+"\n\n"+disclaimer, "bsd-3-clause", []string{item})
+	})
+	t.Run("CC BY-NC 3.0 with a section put in", func(t *testing.T) {
+		cc := stdtext.Text("CC-BY-NC-3.0")
+		at := strings.Index(cc, "6. Limitation on Liability")
+		if at < 0 {
+			t.Fatal("no section 6 in the template's text")
+		}
+		// a port has a title of its own, spells "Licence" as British
+		// English does, and puts in sections of its own law; this copy
+		// leaves out the address
+		text := cc[:at] + "5A. Indemnity. You agree to indemnify and hold harmless Zeta Labs from any claim arising out of your use of the Work.\n\n" + cc[at:]
+		text = strings.NewReplacer("License", "Licence", "3.0 Unported", "3.0 Australia", "https://creativecommons.org/licenses/by-nc/3.0 /legalcode", "").Replace(text)
+		for _, m := range Identify(kb.Default(), []byte(text)) {
+			if len(m.Added) > 0 {
+				t.Errorf("%s (%s) with added %q", m.ID, m.Source, addedTexts(text, m.Added))
+			}
+		}
+	})
+}
