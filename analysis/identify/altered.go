@@ -255,8 +255,8 @@ func altered(k *kb.KB, text []byte, from int) (m Match, ok bool) {
 			continue
 		}
 		t := templateOf(l.Licensecheck[0])
-		if len(t) == 0 {
-			continue
+		if len(t) == 0 || float64(len(ws)) < minTemplateShare*float64(len(t)) {
+			continue // too few words to hold enough of its triples
 		}
 		found := 0
 		for h := range t {

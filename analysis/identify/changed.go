@@ -372,8 +372,9 @@ func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\
 // changedInMatch adds to added (the lines of a file's own around a whole
 // licensecheck match) the sentences inside the match where the text
 // departs from every wording of the template and the words put in bind
-// (changedSentences): licensecheck matches a license in pieces, so a
-// sentence put at the end of a standard section ("You will indemnify
+// (changedSentences): licensecheck matches a license in pieces and lets
+// a few words differ inside one ("You can not reproduce" for "You may
+// reproduce"), so a sentence put at the end of a standard section ("You will indemnify
 // ... ") or a limit put into a grant shares its lines with the standard
 // text, and addedTerms, which reads whole lines, does not see it. Only
 // words that bind count: a text that fills a placeholder or calls the
