@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 	"sync"
@@ -101,6 +102,44 @@ func (st *standardText) covers(n int) bool {
 // licensor's own. A sentence in the text of another license of the file
 // (a custom license after an Apache-2.0 text) is that license's.
 func (st *standardText) holds(text []byte, code string, start, end int) bool {
+	if st.holdsOne(text, code, start, end) {
+		return true
+	}
+	// A clause over several items of one list is one finding ("(b) You
+	// must give ... a copy of this Agreement; and" to "(c) You must cause
+	// any modified files ..."): it is the standard text's when each item
+	// is, read on its own, as identification reads the lines it adds.
+	items := 0
+	for a := start; a < end; {
+		b := nextItem(text, a, end)
+		if len(bytes.TrimSpace(text[a:b])) > 0 {
+			if !st.holdsOne(text, code, a, b) {
+				return false
+			}
+			items++
+		}
+		a = b
+	}
+	return items > 1
+}
+
+// nextItem returns where the list item from off (up to end) ends: at the
+// next blank line or line that opens with a list marker, or at end.
+func nextItem(text []byte, off, end int) int {
+	for i := off; i < end; i++ {
+		if text[i] != '\n' {
+			continue
+		}
+		rest := bytes.TrimLeft(text[i+1:end], " \t\r")
+		if len(rest) > 0 && (rest[0] == '\n' || rest[0] == '(' || rest[0] >= '0' && rest[0] <= '9' || rest[0] == '-' || rest[0] == '*') {
+			return len(text[:end]) - len(rest)
+		}
+	}
+	return end
+}
+
+// holdsOne is holds for one sentence or list item.
+func (st *standardText) holdsOne(text []byte, code string, start, end int) bool {
 	for _, s := range st.spans {
 		if s.Start <= start && end <= s.End {
 			return true
