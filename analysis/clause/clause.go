@@ -17,10 +17,18 @@
 // tabs are handled; Chinese text is cut at 。；！？ and at its list markers
 // (（1）, 一、, 3、, 第二条). A sentence gives at most one hit per code, except
 // that every threshold of a sentence is its own hit (patterns marked each);
-// consecutive items of one list that give the same hit are one hit over the
-// list (the use restrictions of a colon's list are one even across items
-// that give none; a line without a list marker ends the list; each item
-// that puts a condition on the outputs is its own clause), and so are a sentence and its restatement on the same line ("...
+// the items of one list under a lead-in (a sentence ending in a colon)
+// that give one code are one hit of it, from the first of them (or the
+// lead-in, when it gives the code) to the last, across items that give
+// none or another code ("provided that: (a) give recipients a copy ...;
+// (b) mark modified files ...; (c) retain notices ..." is one notice
+// duty; a list of banned uses with two items on outputs is one use
+// restriction and one condition on the outputs), unless their data
+// differ (listHit); two lead-ins are two lists, a sentence after the list
+// is none of it (a line without a list marker, or after a blank line one
+// marked unlike the first item or indented less: inList), and numbered
+// paragraphs under a heading are no list, each its own hit; so are a
+// sentence and its restatement on the same line ("...
 // outside the Territory. Any such use is unlicensed.") when the hit carries
 // no data; a sentence that carries a hit on in its paragraph ("Zeta may
 // terminate this Agreement if you breach it. Upon termination, you shall
@@ -131,13 +139,18 @@ func Detect(k *kb.KB, text []byte) []Hit {
 	// blank line but the one after the colon).
 	underColon, afterLead := false, false
 	// listFirst: the first of the hits since the colon that opened the
-	// current list (-1: not in one). The items of one list that restrict
-	// uses are one use restriction, even when items between them give
-	// none ("following guidelines: a. not be used to ...; b. not be
-	// employed ...; c. ...; d. not be used in a way that ..."); items of
-	// other codes keep their own findings (a list may hold a notice duty
-	// and a pass-through duty, each its own clause).
+	// current list (-1: not in one). The items of one list that give one
+	// code are one finding of it (listHit), even when items between them
+	// give none or another code ("provided that: (a) give recipients a
+	// copy ...; (b) mark modified files ...; (c) retain notices ...";
+	// "following guidelines: a. not be used to ...; b. not be employed
+	// ...; c. ...; d. not be used in a way that ..."); each code of a list
+	// is its own finding (a list may hold a notice duty and a
+	// pass-through duty, each its own clause).
 	listFirst := -1
+	// list is what the list's first item looks like (listShape), to
+	// tell where the list ends.
+	var list listShape
 	// para is the sentence that opened the current line's paragraph, and
 	// paraDef whether it is a definition opening a list, ending in a colon
 	// or a semicolon (-1: not read yet). The items after it on its line
@@ -159,9 +172,6 @@ func Detect(k *kb.KB, text []byte) []Hit {
 			para, paraDef = s, -1
 		}
 		underColon = afterLead || underColon && prev.end > 0 && !blankLine(text[prev.end:s.start])
-		if !underColon || unmarkedLine(text, s) {
-			listFirst = -1 // a line without a list marker ends the list
-		}
 		mask, hanMask := found[i*w:(i+1)*w], noHan
 		if r := hanRow[i]; r >= 0 {
 			hanMask = hanFound[int(r)*hw : (int(r)+1)*hw]
@@ -189,6 +199,9 @@ func Detect(k *kb.KB, text []byte) []Hit {
 				isLead = false
 			}
 		}
+		if listFirst >= 0 && !isLead && !midLine(text, s) && !d.inList(text, prev, s, item, afterLead, &list) {
+			listFirst = -1
+		}
 		if item {
 			// Keywords may span the prefix and the item ("not" + "use").
 			mask, hanMask = d.itemMasks(lead.prefix, text[s.start:s.end], hanRow[i] >= 0)
@@ -206,6 +219,9 @@ func Detect(k *kb.KB, text []byte) []Hit {
 			}
 		}
 		if !anySet(mask) && !anySet(hanMask) {
+			if isLead {
+				listFirst, list.fresh = len(hits), true // a new list, whose lead-in gives nothing
+			}
 			prev, afterLead = s, isLead
 			continue // no keyword of any pattern: most sentences
 		}
@@ -220,6 +236,11 @@ func Detect(k *kb.KB, text []byte) []Hit {
 		// the licensor's own undertaking), read once when a duty's
 		// pattern is a candidate.
 		yours, yoursRead := true, false
+		// inList: the sentence is an item of the list the lead-in at
+		// hits[listFirst] opened, whose findings it may join (listHit);
+		// a lead-in opens a list of its own.
+		inList := listFirst >= 0 && !isLead
+		newItem := inList && !midLine(text, s)
 		d.candidates(cand, mask, hanMask)
 		// The candidates in pattern order: a sentence has a few of them.
 		idx = idx[:0]
@@ -268,7 +289,7 @@ func Detect(k *kb.KB, text []byte) []Hit {
 			}
 			if p.Each {
 				for _, data := range p.applyEach(text, &n, norm) {
-					if !seenHit(hits[first:], p.Code, data) && !extendsList(text, hits[:first], prev, s, p.Code, nil, data) && !restated(text, hits[:first], prev, s, p.Code, data) {
+					if !seenHit(hits[first:], p.Code, data) && !(inList && listHit(hits[listFirst:first], p.Code, data, func() string { return p.render(norm, data) }, s.end, newItem)) && !extendsList(text, hits[:first], prev, s, underColon, p.Code, nil, data) && !restated(text, hits[:first], prev, s, p.Code, data) {
 						hits = append(hits, Hit{Code: p.Code, Pattern: p.ID, Start: s.start, End: s.end, Message: p.render(norm, data), Data: data})
 					}
 				}
@@ -295,13 +316,14 @@ func Detect(k *kb.KB, text []byte) []Hit {
 				}
 				return msg
 			}
+			if inList && listHit(hits[listFirst:first], p.Code, data, same, s.end, newItem) {
+				bans.gave(p.Code)
+				continue // R8d: one finding per code per list
+			}
 			if item || underColon {
 				same = nil // the items of one lead-in are one clause of its code
 			}
-			if p.Code == useRestriction && (item || underColon) && listFirst >= 0 && growListHit(hits[listFirst:first], p.Code, data, s.end) {
-				continue
-			}
-			if !sameStatement(text, hits[:first], prev, s, p) || !extendsList(text, hits[:first], prev, s, p.Code, same, data) {
+			if !sameStatement(text, hits[:first], prev, s, p) || !extendsList(text, hits[:first], prev, s, underColon, p.Code, same, data) {
 				at := s
 				if !item {
 					at = p.part(&n, norm, text, s)
@@ -320,7 +342,7 @@ func Detect(k *kb.KB, text []byte) []Hit {
 		}
 		if isLead {
 			lead.from, lead.to = first, len(hits)
-			listFirst = first
+			listFirst, list.fresh = first, true
 			bans.opens(hits, first)
 		}
 		prev, afterLead = s, isLead
@@ -699,11 +721,12 @@ func listItemGap(gap []byte) bool {
 
 // extendsList grows a hit of the previous sentence over this one when both
 // say the same thing (same code, message and data) and this one is the
-// next item of a list: the items of "You must: (a) ...; (b) ...; (c) ..."
-// are one clause, and a reader wants one finding on it, not three. Items
-// of a numbered list without a lead-in that say different things of one
-// code ("4. give a copy of the license", "5. mark your changes") stay two
-// findings: msg, unless nil, gives the message that must be the same too.
+// next item of a list under a colon (underColon) that listHit did not
+// join, its lead-in being read as none: "... the following conditions:"
+// then unmarked lines that end in semicolons. Numbered paragraphs under a
+// heading, without a colon, are no list ("4.1 You must give ...", "4.2
+// You must give ...": two findings): msg, unless nil, gives the message
+// that must be the same too.
 //
 // It also grows a hit without data over the next sentence of the same line
 // when that says the same thing again ("You may not use it outside the
@@ -712,7 +735,7 @@ func listItemGap(gap []byte) bool {
 // Acceptable Use Policy ... comply with the Acceptable Use Policy"). Hits
 // with a threshold or a URL stay one per sentence here, and so do Chinese
 // sentences.
-func extendsList(text []byte, hits []Hit, prev, s span, code string, msg func() string, data map[string]any) bool {
+func extendsList(text []byte, hits []Hit, prev, s span, underColon bool, code string, msg func() string, data map[string]any) bool {
 	if prev.end == 0 || prev.end > s.start {
 		return false
 	}
@@ -720,12 +743,9 @@ func extendsList(text []byte, hits []Hit, prev, s span, code string, msg func() 
 	// course: each keeps its own finding. The line after an item that ends
 	// in a semicolon is the next item, with a list marker or without one.
 	gap := text[prev.end:s.start]
-	item := listItemGap(gap) || bytes.Count(gap, []byte("\n")) == 1 && unmarkedItem(text, prev, s, false)
+	item := underColon && (listItemGap(gap) || bytes.Count(gap, []byte("\n")) == 1 && unmarkedItem(text, prev, s, false))
 	if !item && (data["url"] != nil || data["value"] != nil || text[prev.end-1] >= 0x80 || bytes.IndexByte(gap, '\n') >= 0) {
 		return false
-	}
-	if item && code == outputRestriction {
-		return false // each item that binds the outputs is a condition of its own
 	}
 	return growPrevious(hits, prev, s, code, msg, data)
 }
@@ -764,25 +784,57 @@ func restated(text []byte, hits []Hit, prev, s span, code string, data map[strin
 	return growPrevious(hits, prev, s, code, nil, data)
 }
 
-// useRestriction is the code whose list items are one clause.
+// useRestriction is the code of a banned use: a lead-in that gives it
+// stands for its list, unless its items are other kinds of ban (leadBans).
 const useRestriction = "clause/use-restriction"
 
-// outputRestriction is the code whose list items are each a clause: "(1)
-// parameters or output in connection with any commercial activities; or
-// (2) output to train machine learning models" put two conditions on the
-// outputs, where a list of banned uses is one restriction.
+// outputRestriction is the code of a condition on the outputs: an item of
+// a banning lead-in may be one instead of a banned use (otherBan).
 const outputRestriction = "clause/output-restriction"
 
-// growListHit extends to end the last of hits (those of one list so far)
-// with code and data, if any.
-func growListHit(hits []Hit, code string, data map[string]any, end int) bool {
+// listHit grows over an item ending at end the finding of code that the
+// list so far (hits, from its lead-in on) already holds: the items of one
+// lead-in that give one code are one finding of it, from the first of them
+// (or the lead-in, when it gives the code) to the last (R8d in the labels'
+// GUIDE.md), whatever the items between them say. An item without data
+// joins a finding with data, and a finding without data takes the data
+// (and the message, msg, unless nil) of an item that has them: "(a) give
+// a copy of this License; ... (d) include a Notice file that contains the
+// following notice: \"...\"" is one notice duty whose line is known.
+// Only an item's first sentence (one that starts its line, newItem) may
+// join so across data: a further sentence of an item that says more of
+// one code ("... must provide the following attribution notice: \"...\".
+// Additionally, all Model Derivatives must be identified as such") is a
+// statement of its own, as it is outside a list. Findings whose data
+// differ stay apart, as a reader needs each: two thresholds ("more than
+// 100 million users; (b) revenue above $10 million") are two conditions,
+// and two exact notice lines two lines to copy; a Hit carries one value of
+// each datum, so one finding over both would lose one.
+func listHit(hits []Hit, code string, data map[string]any, msg func() string, end int, newItem bool) bool {
+	k := -1
 	for i := len(hits) - 1; i >= 0; i-- {
-		if h := &hits[i]; h.Code == code && sameData(h.Data, data) {
-			h.End = max(h.End, end)
-			return true
+		if h := &hits[i]; h.Code == code {
+			if sameData(h.Data, data) {
+				k = i
+				break
+			}
+			if k < 0 && newItem && (len(h.Data) == 0 || len(data) == 0) {
+				k = i
+			}
 		}
 	}
-	return false
+	if k < 0 {
+		return false
+	}
+	h := &hits[k]
+	if len(h.Data) == 0 && len(data) > 0 {
+		h.Data = data
+		if msg != nil {
+			h.Message = msg()
+		}
+	}
+	h.End = max(h.End, end)
+	return true
 }
 
 // growPrevious extends to s the hit of code and data (and message msg(),
@@ -795,6 +847,121 @@ func growPrevious(hits []Hit, prev, s span, code string, msg func() string, data
 		}
 	}
 	return false
+}
+
+// listShape is what the first item of a list looks like: the kind of its
+// marker (markKind), whether a blank line set it off from the lead-in, and
+// its indentation; fresh until that item is read.
+type listShape struct {
+	mark   string
+	spaced bool
+	indent int
+	fresh  bool
+}
+
+// inList reports whether s, a sentence that starts its line after the
+// lead-in of a list, is still an item of that list, and records the shape
+// of the list's first item. An item the lead-in reads (item) is, and so is
+// a marked line; a line without a marker is the line right after the
+// lead-in or after an item that ends in a semicolon ("The Licensee shall
+// not:" then "Use the Model ...;"), or no item (a sentence after the
+// list). After a blank line, only a list whose items are spaced goes on,
+// and only with an item marked like its first: "- a. ...; - f. ..." then
+// "\n\n5. DISCLAIMERS." then "8. Termination." and its items is sections,
+// not the list. A line indented less than the first item is back in the
+// list around it ("2. You must not use:" then "    1. ...", "    2. ..."
+// then "3. You must not publish ...").
+func (d *detector) inList(text []byte, prev, s span, item, afterLead bool, l *listShape) bool {
+	spaced, ind := blankLine(text[prev.end:s.start]), indentAt(text, s.start)
+	marked := !unmarkedLine(text, s) || markedStart(text[s.start:s.end])
+	if l.fresh {
+		l.mark, l.spaced, l.indent, l.fresh = markKind(text, s), spaced, ind, false
+		return item || marked || !spaced
+	}
+	switch {
+	case ind < l.indent:
+		return false
+	case spaced:
+		if !l.spaced || !marked || !sameMark(l.mark, markKind(text, s)) {
+			return false
+		}
+		if strings.HasSuffix(l.mark, "?") {
+			l.mark = markKind(text, s) // the second item says whether "(i)" was a numeral
+		}
+		return true
+	}
+	return item || marked || unmarkedItem(text, prev, s, afterLead)
+}
+
+// markKind names the kind of list marker that opens the line of s, which
+// starts a line: "(a" for "(b)", "(i" for "(iv)", "(1" for "(2)", "1" for
+// "3." and "12)", "a" for "b.", "-" for a bullet, "一" for "二、", "（1"
+// for "（3）"; a line without a marker gives the kind of its first letter.
+// Roman numerals are a kind of their own: "(a) ... You shall:" then "(i)
+// provide ...", "(ii) ..." then "(b) If You Distribute ..." is back in
+// the list around the items.
+func markKind(text []byte, s span) string {
+	lo := max(0, s.start-16)
+	nl := bytes.LastIndexByte(text[lo:s.start], '\n')
+	if nl < 0 && lo > 0 {
+		return ""
+	}
+	b := bytes.TrimLeft(text[lo+nl+1:s.end], " \t")
+	kind := func(r rune) rune {
+		switch {
+		case r >= '0' && r <= '9' || r >= '０' && r <= '９':
+			return '1'
+		case r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z':
+			return 'a'
+		case r == '*' || r == '+' || r == '•' || r == '·':
+			return '-'
+		case r >= '①' && r <= '⑳' || strings.ContainsRune("一二三四五六七八九十", r):
+			return '一'
+		}
+		return r
+	}
+	r1, n := utf8.DecodeRune(b)
+	k := kind(r1)
+	if k == '(' || k == '（' || k == '[' || k == '【' {
+		r2, _ := utf8.DecodeRune(b[n:])
+		if k2 := kind(r2); k2 != 'a' || !roman(b[n:]) {
+			return string([]rune{k, k2})
+		}
+		return string(k) + romanKind(b[n:])
+	}
+	if k == 'a' && roman(b) {
+		return romanKind(b)
+	}
+	return string(k)
+}
+
+// romanKind is the kind of a roman numeral marker: "i?" for a lone "i",
+// which may be the ninth letter ("(h) ...; (i) ...; (j) ..."), and its
+// list's next item tells (sameMark).
+func romanKind(b []byte) string {
+	if len(b) > 1 && (b[0] == 'i' || b[0] == 'I') && (b[1] == ')' || b[1] == '.') {
+		return "i?"
+	}
+	return "i"
+}
+
+// sameMark reports whether an item marked of kind k goes on a list whose
+// first item was marked of kind first.
+func sameMark(first, k string) bool {
+	if strings.HasSuffix(first, "i?") {
+		return strings.HasPrefix(k, first[:len(first)-2]) && len(k) == len(first)-1
+	}
+	return k == first
+}
+
+// roman reports whether b opens with a roman numeral list marker: "iv)",
+// "ii.".
+func roman(b []byte) bool {
+	i := 0
+	for i < len(b) && i < 5 && strings.IndexByte("ivxIVX", b[i]) >= 0 {
+		i++
+	}
+	return i > 0 && i < len(b) && (b[i] == ')' || b[i] == '.')
 }
 
 // blankLine reports an empty line in gap.

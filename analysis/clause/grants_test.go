@@ -140,9 +140,9 @@ func TestTermLimitsByStructure(t *testing.T) {
 	}})
 }
 
-// TestLicenseLimitsPerListItem: items of one list that each state a limit
-// of the license in their own words are findings of their own; items that
-// repeat one wording, and the sentences of one item, are one.
+// TestLicenseLimitsPerListItem: the items of one lead-in that state a
+// limit of the license are one finding of it, in whatever words (R8d);
+// so are items that repeat one wording, and the sentences of one item.
 func TestLicenseLimitsPerListItem(t *testing.T) {
 	runPhraseCases(t, []phraseCase{{
 		name: "two items, two wordings",
@@ -151,8 +151,8 @@ func TestLicenseLimitsPerListItem(t *testing.T) {
 			"2. You must restrict the usage of any copies of the Model to usage for non-commercial purposes; and\n" +
 			"3. You must give any other recipients a copy of this Agreement.",
 		want: []phrase{
-			{nc, "You must not distribute copies of the Model to, or for, any commercial entity; and", nil},
-			{nc, "You must restrict the usage of any copies of the Model to usage for non-commercial purposes; and", nil},
+			{nc, "You must not distribute copies of the Model to, or for, any commercial entity; and\n" +
+				"2. You must restrict the usage of any copies of the Model to usage for non-commercial purposes; and", nil},
 			{pass, "You must restrict the usage of any copies of the Model to usage for non-commercial purposes; and", nil},
 			{notice, "You must give any other recipients a copy of this Agreement.", nil},
 		},

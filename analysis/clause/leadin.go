@@ -330,11 +330,12 @@ func innerMarker(b []byte) int {
 // its own and its hit is dropped. A list whose items the patterns do not
 // read ("(a) to harass people;") keeps it: the lead-in stands for them.
 type leadBans struct {
-	hit     int // the lead-in's use-restriction hit; -1 when none is followed
-	end     int // that hit's end when the lead-in gave it: an item that restates the ban grows it
-	items   int // items read so far
-	read    int // items that gave a hit of another kind of ban (otherBan)
-	from    int // len(hits) when the current item began; -1 between items
+	hit     int  // the lead-in's use-restriction hit; -1 when none is followed
+	end     int  // that hit's end when the lead-in gave it: an item that restates the ban grows it
+	items   int  // items read so far
+	read    int  // items that gave a hit of another kind of ban (otherBan)
+	from    int  // len(hits) when the current item began; -1 between items
+	other   bool // the current item gave another kind of ban that joined an earlier item's finding
 	dropped map[int]bool
 }
 
@@ -358,16 +359,25 @@ func (b *leadBans) itemStarts(n int) {
 	}
 }
 
+// gave records that the current item gave a hit of code that joined the
+// finding of an earlier item of the list (listHit): it is read all the same.
+func (b *leadBans) gave(code string) {
+	if b.from >= 0 && otherBan[code] {
+		b.other = true
+	}
+}
+
 // itemEnded closes the current item, hits being those found so far.
 func (b *leadBans) itemEnded(hits []Hit) {
 	if b.hit >= 0 && b.from >= 0 {
+		other := b.other
 		for _, h := range hits[b.from:] {
-			if otherBan[h.Code] {
-				b.read++
-				break
-			}
+			other = other || otherBan[h.Code]
 		}
-		b.from = -1
+		if other {
+			b.read++
+		}
+		b.from, b.other = -1, false
 	}
 }
 

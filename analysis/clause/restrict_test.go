@@ -71,14 +71,16 @@ func TestRestrictionsByStructure(t *testing.T) {
 		name: "outputs free for commercial use are no condition",
 		text: "We do not restrict your use of outputs for commercial purposes.\nYou are free to use the Output in any commercial product.",
 	}, {
-		name: "each item on outputs is its own condition",
+		// The items of one lead-in that bind the outputs are one
+		// condition on them, from the first to the last (R8d).
+		name: "the items on outputs are one condition",
 		text: "You must not use nor allow others to use:\n" +
 			"1. the Weights or output in connection with any commercial activities; or\n" +
 			"2. output to train machine learning models similar to Zeta.",
 		want: []phrase{
 			{nc, "the Weights or output in connection with any commercial activities; or", nil},
-			{output, "the Weights or output in connection with any commercial activities; or", nil},
-			{output, "output to train machine learning models similar to Zeta.", nil},
+			{output, "the Weights or output in connection with any commercial activities; or\n" +
+				"2. output to train machine learning models similar to Zeta.", nil},
 		},
 	}, {
 		name: "a lead-in that bans uses keeps its hit when its items are uses",
@@ -154,8 +156,8 @@ func TestRestrictionsByStructure(t *testing.T) {
 			"(j) remove or alter any watermark or provenance signal included in the Outputs.\n\n" +
 			"Don't mislead people as to the nature and source of Outputs.",
 		want: []phrase{
-			{output, "distribute synthetic audio where a listener would be misled about its origin;", nil},
-			{output, "remove or alter any watermark or provenance signal included in the Outputs.", nil},
+			{output, "distribute synthetic audio where a listener would be misled about its origin;\n\n" +
+				"(j) remove or alter any watermark or provenance signal included in the Outputs.", nil},
 			{output, "Don't mislead people as to the nature and source of Outputs.", nil},
 		},
 	}, {
