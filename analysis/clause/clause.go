@@ -463,14 +463,16 @@ func dropHeadings(text []byte, hits []Hit, byID map[string]*pattern) []Hit {
 			quotedText(text, h.Start, h.End) || recital(text, h.Start, h.End) || inDisclaimer(text, h.Start, h.End)
 	}
 	said := map[string]bool{}
-	for _, h := range hits {
-		if !heading(h) {
+	isHeading := make([]bool, len(hits)) // read once: inDisclaimer reads the paragraph
+	for i, h := range hits {
+		isHeading[i] = heading(h)
+		if !isHeading[i] {
 			said[h.Code] = true
 		}
 	}
 	out := hits[:0]
-	for _, h := range hits {
-		if !heading(h) || !said[h.Code] {
+	for i, h := range hits {
+		if !isHeading[i] || !said[h.Code] {
 			out = append(out, h)
 		}
 	}
@@ -556,7 +558,42 @@ func inDisclaimer(text []byte, a, b int) bool {
 	if i := bytes.Index(text[b:hi], []byte("\n\n")); i >= 0 {
 		hi = b + i
 	}
-	return disclaimerWords.Match(text[lo:hi])
+	par := text[lo:hi]
+	return mayDisclaim(par) && disclaimerWords.Match(par)
+}
+
+// mayDisclaim reports whether par holds a word every match of
+// disclaimerWords holds, so that the expression, which has no literal to
+// seek (it ignores case), runs only on paragraphs that may match: most
+// paragraphs around a grant's limit hold none of these. The words are
+// compared ignoring ASCII case; "ſ", which (?i) folds with "s", sends the
+// paragraph to the expression.
+func mayDisclaim(par []byte) bool {
+	for _, w := range [...]string{"warrant", "\"as is\"", "disclaim", "intended", "validated", "approved"} {
+		if containsFoldASCII(par, w) {
+			return true
+		}
+	}
+	return bytes.Contains(par, []byte("不附带")) || bytes.Contains(par, []byte("免责")) || bytes.Contains(par, []byte("ſ"))
+}
+
+// containsFoldASCII reports whether b contains w (lower-case ASCII),
+// ignoring the case of ASCII letters.
+func containsFoldASCII(b []byte, w string) bool {
+	first := w[0]
+	upper := first
+	if 'a' <= first && first <= 'z' {
+		upper -= 'a' - 'A'
+	}
+	for i := 0; i+len(w) <= len(b); i++ {
+		if c := b[i]; c != first && c != upper {
+			continue
+		}
+		if bytes.EqualFold(b[i:i+len(w)], []byte(w)) {
+			return true
+		}
+	}
+	return false
 }
 
 // recital reports whether text[a:b] is a recital ("WHEREAS, ..."): why the
