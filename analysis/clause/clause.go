@@ -129,6 +129,7 @@ func Detect(k *kb.KB, text []byte) []Hit {
 	hw := d.han.width
 	noHan := make([]uint64, hw)
 	var n normalizer
+	var sk sketch // of norm, the sentence the patterns read
 	var hits []Hit
 	var codes, single []string // codes hit in this sentence; those hit by a pattern without Each
 	cand := make([]uint64, d.pw)
@@ -277,6 +278,7 @@ func Detect(k *kb.KB, text []byte) []Hit {
 				if item && definition == 0 {
 					norm = n.prepend(lead.prefix)
 				}
+				sk.reset()
 			}
 			if !p.Definitions && definition == 1 {
 				continue
@@ -288,7 +290,7 @@ func Detect(k *kb.KB, text []byte) []Hit {
 				continue
 			}
 			if p.Each {
-				for _, data := range p.applyEach(text, &n, norm) {
+				for _, data := range p.applyEach(text, &n, norm, &sk) {
 					if !seenHit(hits[first:], p.Code, data) && !(inList && listHit(hits[listFirst:first], p.Code, data, func() string { return p.render(norm, data) }, s.end, newItem)) && !extendsList(text, hits[:first], prev, s, underColon, p.Code, nil, data) && !restated(text, hits[:first], prev, s, p.Code, data) {
 						hits = append(hits, Hit{Code: p.Code, Pattern: p.ID, Start: s.start, End: s.end, Message: p.render(norm, data), Data: data})
 					}
@@ -298,7 +300,7 @@ func Detect(k *kb.KB, text []byte) []Hit {
 				}
 				continue
 			}
-			data, ok := p.apply(text, &n, norm)
+			data, ok := p.apply(text, &n, norm, &sk)
 			// A credit worded as a wish is none; read only once a credit
 			// pattern matched (an unanchored scan of every candidate
 			// sentence would cost more than the patterns).
@@ -1248,7 +1250,7 @@ func (p *pattern) part(n *normalizer, norm string, text []byte, s span) span {
 	if s.end-s.start < longSentence || !hasPartSeparator(text[s.start:s.end]) {
 		return s
 	}
-	e, m := p.find(norm)
+	e, m := p.find(norm, nil)
 	if e == nil {
 		return s
 	}

@@ -347,7 +347,7 @@ func TestPlainLicenseCompilesNoPattern(t *testing.T) {
 	var compiled []string
 	for _, ps := range [][]*pattern{d.patterns, d.terms} {
 		for _, p := range ps {
-			if p.match != nil || p.body != nil {
+			if p.match != nil || p.uses != nil {
 				compiled = append(compiled, p.ID)
 			}
 		}

@@ -26,17 +26,63 @@ const (
 	maxNeedSets = 4
 )
 
-// may reports whether s holds something from every set of n.
-func (n needs) may(s string) bool {
+// may reports whether s holds something from every set of n. sk, unless
+// nil, is the sketch of s: a string one of whose three-byte pieces it
+// lacks is not looked for.
+func (n needs) may(s string, sk *sketch) bool {
 	for _, set := range n {
 		found := false
 		for _, w := range set {
-			if strings.Contains(s, w) {
+			if sk.has(s, w) && strings.Contains(s, w) {
 				found = true
 				break
 			}
 		}
 		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// sketch records which three-byte pieces one sentence holds, hashed into
+// 4,096 bits. A sentence that is a candidate for a few patterns has
+// dozens of guard strings looked for in it, most of them absent; each
+// strings.Contains reads the whole sentence, while a string one of whose
+// pieces the sketch lacks is absent for certain (a piece it has may be
+// another piece's hash, so a string it allows is still looked for).
+type sketch struct {
+	bits   [64]uint64
+	filled bool
+}
+
+// reset forgets the sentence: the next has fills it from its own.
+func (sk *sketch) reset() {
+	if sk != nil {
+		sk.filled = false
+	}
+}
+
+func gram(a, b, c byte) uint32 {
+	return (uint32(a)<<16 | uint32(b)<<8 | uint32(c)) * 0x9E3779B1 >> 20
+}
+
+// has reports whether s, the sentence sk sketches, may hold w (at least
+// three bytes long); true when sk is nil.
+func (sk *sketch) has(s, w string) bool {
+	if sk == nil {
+		return true
+	}
+	if !sk.filled {
+		sk.bits = [64]uint64{}
+		for i := 0; i+3 <= len(s); i++ {
+			h := gram(s[i], s[i+1], s[i+2])
+			sk.bits[h>>6] |= 1 << (h & 63)
+		}
+		sk.filled = true
+	}
+	for i := 0; i+3 <= len(w); i++ {
+		if h := gram(w[i], w[i+1], w[i+2]); sk.bits[h>>6]&(1<<(h&63)) == 0 {
 			return false
 		}
 	}
@@ -171,38 +217,196 @@ func bestSet(sets [][]string) []string {
 type guarded struct {
 	*regexp.Regexp
 	need needs
+	// starts: every match starts with one of these strings, and, when
+	// wordStart, at a word boundary before it. Most wordings open with
+	// such a choice of words ("(?:must|shall|agrees? to)\b..."), which
+	// gives the regexp package no literal prefix to seek: its backtracker
+	// tries the expression at every byte of the sentence, which cost more
+	// than the rest of the match. A search that starts at the first place
+	// a match can start gives the same answer (startsOf says why).
+	starts    []string
+	wordStart bool
 }
 
 func guard(re *regexp.Regexp) guarded {
-	return guarded{re, needsOf(re.String())}
+	g := guarded{Regexp: re, need: needsOf(re.String())}
+	g.starts, g.wordStart = startsOf(re.String())
+	return g
+}
+
+// from returns where in s the first match of g can start, or -1 when no
+// match can.
+func (g guarded) from(s string, sk *sketch) int {
+	if !g.need.may(s, sk) {
+		return -1
+	}
+	if g.starts == nil {
+		return 0
+	}
+	first := -1
+	for _, w := range g.starts {
+		lim := s
+		if first == 0 {
+			break
+		} else if first > 0 {
+			lim = s[:min(len(s), first-1+len(w))] // only an earlier start matters
+		}
+		if i := indexAt(lim, w, g.wordStart); i >= 0 {
+			first = i
+		}
+	}
+	return first
+}
+
+// indexAt is strings.Index(s, w), or when wordStart the first index that
+// follows no word byte (as \b before a word byte requires).
+func indexAt(s, w string, wordStart bool) int {
+	off := 0
+	for {
+		i := strings.Index(s[off:], w)
+		if i < 0 {
+			return -1
+		}
+		i += off
+		if !wordStart || i == 0 || !isWordByte(s[i-1]) {
+			return i
+		}
+		off = i + 1
+	}
+}
+
+// isWordByte is \b's word character ([0-9A-Za-z_]); any byte of a
+// multi-byte character is none, as the character is none.
+func isWordByte(c byte) bool {
+	return c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 // MatchString is re's, answering false without running it when s lacks
-// something every match holds.
-func (g guarded) MatchString(s string) bool {
-	return g.need.may(s) && g.Regexp.MatchString(s)
+// something every match holds, and searching from where a match can start.
+func (g guarded) MatchString(s string) bool { return g.matchIn(s, nil) }
+
+// matchIn is MatchString of s, whose sketch is sk.
+func (g guarded) matchIn(s string, sk *sketch) bool {
+	i := g.from(s, sk)
+	return i >= 0 && g.Regexp.MatchString(s[i:])
 }
 
 // FindStringSubmatchIndex is re's, likewise.
-func (g guarded) FindStringSubmatchIndex(s string) []int {
-	if !g.need.may(s) {
+func (g guarded) FindStringSubmatchIndex(s string) []int { return g.findIn(s, nil) }
+
+// findIn is FindStringSubmatchIndex of s, whose sketch is sk.
+func (g guarded) findIn(s string, sk *sketch) []int {
+	i := g.from(s, sk)
+	if i < 0 {
 		return nil
 	}
-	return g.Regexp.FindStringSubmatchIndex(s)
+	m := g.Regexp.FindStringSubmatchIndex(s[i:])
+	shiftMatch(m, i)
+	return m
 }
 
 // FindStringIndex is re's, likewise.
 func (g guarded) FindStringIndex(s string) []int {
-	if !g.need.may(s) {
+	i := g.from(s, nil)
+	if i < 0 {
 		return nil
 	}
-	return g.Regexp.FindStringIndex(s)
+	m := g.Regexp.FindStringIndex(s[i:])
+	shiftMatch(m, i)
+	return m
 }
 
-// FindAllStringSubmatchIndex is re's, likewise.
-func (g guarded) FindAllStringSubmatchIndex(s string, n int) [][]int {
-	if !g.need.may(s) {
+// findAllIn is FindAllStringSubmatchIndex of s, whose sketch is sk.
+func (g guarded) findAllIn(s string, n int, sk *sketch) [][]int {
+	i := g.from(s, sk)
+	if i < 0 {
 		return nil
 	}
-	return g.Regexp.FindAllStringSubmatchIndex(s, n)
+	all := g.Regexp.FindAllStringSubmatchIndex(s[i:], n)
+	for _, m := range all {
+		shiftMatch(m, i)
+	}
+	return all
+}
+
+// shiftMatch moves the bounds of m (a match of s[by:]) into s.
+func shiftMatch(m []int, by int) {
+	if by == 0 {
+		return
+	}
+	for k, v := range m {
+		if v >= 0 {
+			m[k] = v + by
+		}
+	}
+}
+
+// maxStarts bounds the strings startsOf returns: one strings.Index each.
+const maxStarts = 16
+
+// startsOf returns strings one of which every match of expr starts with,
+// and whether a word boundary (\b) comes before them; none when it cannot
+// tell. A search of s[i:], where i is the first place such a string
+// starts (after a non-word byte when wordStart), finds what a search of
+// s finds, shifted by i: no match starts before i, and the expression
+// reads nothing before its match but \b's one byte, which wordStart
+// checks (every string starts with a word byte then).
+func startsOf(expr string) ([]string, bool) {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return nil, false
+	}
+	re = re.Simplify()
+	for re.Op == syntax.OpCapture {
+		re = re.Sub[0]
+	}
+	wordStart := false
+	if re.Op == syntax.OpConcat && len(re.Sub) > 1 && re.Sub[0].Op == syntax.OpWordBoundary {
+		wordStart = true
+		re = re.Sub[1]
+	}
+	set := firstStrings(re)
+	if len(set) == 0 || len(set) > maxStarts {
+		return nil, false
+	}
+	if wordStart {
+		for _, w := range set {
+			if !isWordByte(w[0]) {
+				return nil, false
+			}
+		}
+	}
+	return set, wordStart
+}
+
+// firstStrings returns strings one of which every match of re starts
+// with, or nil.
+func firstStrings(re *syntax.Regexp) []string {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if s, ok := literal(re); ok && s != "" {
+			return []string{s}
+		}
+	case syntax.OpCapture, syntax.OpPlus:
+		return firstStrings(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return firstStrings(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		if len(re.Sub) > 0 {
+			return firstStrings(re.Sub[0])
+		}
+	case syntax.OpAlternate:
+		var union []string
+		for _, sub := range re.Sub {
+			set := firstStrings(sub)
+			if set == nil {
+				return nil
+			}
+			union = append(union, set...)
+		}
+		return union
+	}
+	return nil
 }

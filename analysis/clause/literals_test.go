@@ -2,6 +2,7 @@ package clause
 
 import (
 	"regexp"
+	"slices"
 	"testing"
 
 	"github.com/fineprint-dev/fineprint/analysis/kb"
@@ -82,7 +83,8 @@ func TestNeedsNeverRejectAMatch(t *testing.T) {
 		t.Errorf("only %d of %d expressions have a guard", used, len(res))
 	}
 	var n normalizer
-	checked := 0
+	var sk sketch
+	checked, searched := 0, 0
 	seen := map[string]bool{} // the corpus holds many copies of each license
 	for name, text := range corpusLicenses(t) {
 		for _, s := range sentences(text) {
@@ -91,13 +93,91 @@ func TestNeedsNeverRejectAMatch(t *testing.T) {
 				continue
 			}
 			seen[norm] = true
+			sk.reset()
 			for i, g := range guards {
-				if !g.need.may(norm) && res[i].MatchString(norm) {
-					t.Errorf("%s: guard %s of %q rejects %q, which it matches", name, fmtNeeds(g.need), res[i], norm)
-				}
 				checked++
+				if !g.need.may(norm, &sk) {
+					if res[i].MatchString(norm) {
+						t.Errorf("%s: guard %s of %q rejects %q, which it matches", name, fmtNeeds(g.need), res[i], norm)
+					}
+					continue
+				}
+				// Searched from where a match can start, the expression
+				// finds what it finds in the whole sentence.
+				if g.starts == nil {
+					continue
+				}
+				searched++
+				if got, want := g.findIn(norm, &sk), res[i].FindStringSubmatchIndex(norm); !slices.Equal(got, want) {
+					t.Errorf("%s: %q searched from %v finds %v in %q, not %v", name, res[i], g.starts, got, norm, want)
+				}
 			}
 		}
 	}
-	t.Logf("%d expressions, %d guarded, %d checks", len(res), used, checked)
+	t.Logf("%d expressions, %d guarded, %d checks, %d searches from a start", len(res), used, checked, searched)
+}
+
+// TestStartsOf pins where a search may start: at the strings every match
+// starts with, after a word boundary when the expression opens with one,
+// and nowhere in particular when a match may start otherwise.
+func TestStartsOf(t *testing.T) {
+	for _, c := range []struct {
+		expr      string
+		want      string
+		wordStart bool
+	}{
+		{`(?:must|shall|agrees? to)\b[^.;]{0,80}?\bgive`, `[must shall agree]`, false},
+		{`\b(?:licensor|we) (?:will|shall)`, `[licensor we]`, true},
+		{`(?P<x>not) use`, `[not]`, false},
+		{`(?:^|[\s("'])(?:policy|terms)\b`, `[]`, false},
+		{`(?:foo)?bar`, `[]`, false},
+		{`\b(?:"x|y)`, `[]`, false},
+		{`(?i)must`, `[]`, false},
+		{`[a-z]+ must`, `[]`, false},
+	} {
+		got, ws := startsOf(c.expr)
+		if s := fmtNeeds(needs{got}); s != "["+c.want+"]" && !(c.want == "[]" && got == nil) || ws != c.wordStart {
+			t.Errorf("startsOf(%q) = %v %v, want %s %v", c.expr, got, ws, c.want, c.wordStart)
+		}
+	}
+}
+
+// TestGuardedSearchesFromAStart checks that a match is found where it
+// lies when the search starts after the sentence's beginning: offsets are
+// of the whole sentence, and a word boundary is read before the start.
+func TestGuardedSearchesFromAStart(t *testing.T) {
+	g := guard(regexp.MustCompile(`\b(?:must|shall) (?P<verb>give|keep)\b`))
+	for s, want := range map[string][]int{
+		"you must give credit":             {4, 13, 9, 13},
+		"mustard; you shall keep it":       {13, 23, 19, 23},
+		"the dustmust give; you must keep": {23, 32, 28, 32},
+		"nothing here":                     nil,
+	} {
+		var sk sketch
+		if got := g.findIn(s, &sk); !slices.Equal(got, want) {
+			t.Errorf("findIn(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestSketchRejectsOnlyAbsentStrings checks the sketch against
+// strings.Contains: it may allow a string the sentence lacks, never
+// reject one it holds.
+func TestSketchRejectsOnlyAbsentStrings(t *testing.T) {
+	s := "you must give appropriate credit and retain this notice"
+	var sk sketch
+	for _, w := range []string{"must", "credit", "retain this", "you", "notice", " and "} {
+		if !sk.has(s, w) {
+			t.Errorf("sketch rejects %q, which %q holds", w, s)
+		}
+	}
+	rejected := 0
+	for _, w := range []string{"shall", "commercial", "research", "distribute", "license"} {
+		if !sk.has(s, w) {
+			rejected++
+		}
+	}
+	if rejected < 4 {
+		t.Errorf("sketch rejects %d of 5 absent words, want at least 4", rejected)
+	}
 }

@@ -22,16 +22,14 @@ type pattern struct {
 	unless []guarded
 	// Of a Term pattern (terms.go): uses are its Uses, each starting with
 	// its own words so that it is searched for quickly in long sentences;
-	// usesHan tells which hold CJK characters. body and bodyUnless are its
-	// Match and Unless as one expression each: a definition's body is
-	// short, and one pass costs less there than one call per wording.
-	uses             []*regexp.Regexp
-	usesHan          []bool
-	body, bodyUnless *regexp.Regexp
-	any, also        []uint64         // keyword masks
-	variants         []*regexp.Regexp // When of each of Variants
-	continued        []*regexp.Regexp // When of each of Continued
-	applied          []*regexp.Regexp // Applied
+	// usesHan tells which hold CJK characters. A definition's body is read
+	// with its Match and Unless, each wording guarded (carries).
+	uses      []*regexp.Regexp
+	usesHan   []bool
+	any, also []uint64         // keyword masks
+	variants  []*regexp.Regexp // When of each of Variants
+	continued []*regexp.Regexp // When of each of Continued
+	applied   []*regexp.Regexp // Applied
 	// wholeSentence: no extraction reads the match's bounds or groups,
 	// so find need not ask for them.
 	wholeSentence bool
@@ -361,8 +359,7 @@ func (p *pattern) compileExprs() error {
 	return nil
 }
 
-// compileTerm compiles the uses of a Term pattern, and its Match and
-// Unless each as one expression.
+// compileTerm compiles the uses of a Term pattern.
 func (p *pattern) compileTerm() error {
 	for _, u := range p.Uses {
 		re, err := regexp.Compile(u)
@@ -371,19 +368,6 @@ func (p *pattern) compileTerm() error {
 		}
 		p.uses = append(p.uses, re)
 		p.usesHan = append(p.usesHan, hasHan(u))
-	}
-	var err error
-	one := func(list []string) *regexp.Regexp {
-		if len(list) == 0 || err != nil {
-			return nil
-		}
-		var re *regexp.Regexp
-		re, err = regexp.Compile("(?:" + strings.Join(list, ")|(?:") + ")")
-		return re
-	}
-	p.body, p.bodyUnless = one(p.Match), one(p.Unless)
-	if err != nil {
-		return fmt.Errorf("clauses.yaml: %s: %w", p.ID, err)
 	}
 	return nil
 }
@@ -394,12 +378,12 @@ func (p *pattern) candidate(found []uint64) bool {
 }
 
 // apply tries p on the normalized sentence norm, the last one n wrote.
-func (p *pattern) apply(text []byte, n *normalizer, norm string) (data map[string]any, ok bool) {
+func (p *pattern) apply(text []byte, n *normalizer, norm string, sk *sketch) (data map[string]any, ok bool) {
 	if !p.ready() {
 		return nil, false
 	}
-	e, m := p.find(norm)
-	if m == nil || p.vetoed(norm) {
+	e, m := p.find(norm, sk)
+	if m == nil || p.vetoed(norm, sk) {
 		return nil, false
 	}
 	return p.extractAll(e, text, n, norm, m)
@@ -408,14 +392,14 @@ func (p *pattern) apply(text []byte, n *normalizer, norm string) (data map[strin
 // applyEach is apply for an Each pattern: the data of every match of the
 // first wording that matches norm (not of every wording, whose looser
 // forms would read one sentence's other numbers too).
-func (p *pattern) applyEach(text []byte, n *normalizer, norm string) []map[string]any {
-	if !p.ready() || p.vetoed(norm) {
+func (p *pattern) applyEach(text []byte, n *normalizer, norm string, sk *sketch) []map[string]any {
+	if !p.ready() || p.vetoed(norm, sk) {
 		return nil
 	}
 	var out []map[string]any
 	for i := range p.match {
 		e := &p.match[i]
-		for _, m := range e.re.FindAllStringSubmatchIndex(norm, -1) {
+		for _, m := range e.re.findAllIn(norm, -1, sk) {
 			if data, ok := p.extractAll(e, text, n, norm, m); ok {
 				out = append(out, data)
 			}
@@ -456,9 +440,9 @@ func readsWholeSentence(x kb.Extraction) bool {
 }
 
 // vetoed reports whether one of p's Unless expressions matches norm.
-func (p *pattern) vetoed(norm string) bool {
+func (p *pattern) vetoed(norm string, sk *sketch) bool {
 	for _, u := range p.unless {
-		if u.MatchString(norm) {
+		if u.matchIn(norm, sk) {
 			return true
 		}
 	}
@@ -469,16 +453,16 @@ func (p *pattern) vetoed(norm string) bool {
 // Patterns whose extractions read the whole sentence rather than the match
 // (none, or a URL or words found anywhere in it) only need to know whether
 // one matches, which is cheaper to ask.
-func (p *pattern) find(norm string) (*expr, []int) {
+func (p *pattern) find(norm string, sk *sketch) (*expr, []int) {
 	for i := range p.match {
 		e := &p.match[i]
 		if p.wholeSentence {
-			if e.re.MatchString(norm) {
+			if e.re.matchIn(norm, sk) {
 				return e, []int{}
 			}
 			continue
 		}
-		if m := e.re.FindStringSubmatchIndex(norm); m != nil {
+		if m := e.re.findIn(norm, sk); m != nil {
 			return e, m
 		}
 	}

@@ -250,7 +250,12 @@ func (p *pattern) carries(body string) bool {
 	}
 	for _, k := range p.Keywords {
 		if strings.Contains(body, k) {
-			return p.body.MatchString(body) && (p.bodyUnless == nil || !p.bodyUnless.MatchString(body))
+			for i := range p.match {
+				if p.match[i].re.MatchString(body) {
+					return !p.vetoed(body, nil)
+				}
+			}
+			return false
 		}
 	}
 	return false
