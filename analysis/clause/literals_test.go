@@ -69,6 +69,12 @@ func TestNeedsNeverRejectAMatch(t *testing.T) {
 			for _, u := range p.unless {
 				res = append(res, u.Regexp)
 			}
+			for _, u := range p.variants {
+				res = append(res, u.Regexp)
+			}
+			for _, u := range p.continued {
+				res = append(res, u.Regexp)
+			}
 		}
 	}
 	guards := make([]guarded, len(res))

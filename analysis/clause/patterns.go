@@ -27,8 +27,8 @@ type pattern struct {
 	uses      []*regexp.Regexp
 	usesHan   []bool
 	any, also []uint64         // keyword masks
-	variants  []*regexp.Regexp // When of each of Variants
-	continued []*regexp.Regexp // When of each of Continued
+	variants  []guarded        // When of each of Variants
+	continued []guarded        // When of each of Continued
 	applied   []*regexp.Regexp // Applied
 	// wholeSentence: no extraction reads the match's bounds or groups,
 	// so find need not ask for them.
@@ -328,14 +328,14 @@ func (p *pattern) compileExprs() error {
 		if err != nil {
 			return fmt.Errorf("clauses.yaml: %s: variant %q: %w", c.ID, v.When, err)
 		}
-		p.variants = append(p.variants, re)
+		p.variants = append(p.variants, guard(re))
 	}
 	for _, v := range c.Continued {
 		re, err := regexp.Compile(v.When)
 		if err != nil {
 			return fmt.Errorf("clauses.yaml: %s: continued %q: %w", c.ID, v.When, err)
 		}
-		p.continued = append(p.continued, re)
+		p.continued = append(p.continued, guard(re))
 	}
 	for _, u := range c.Applied {
 		re, err := regexp.Compile(u)
