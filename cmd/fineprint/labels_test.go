@@ -98,28 +98,42 @@ func TestExternalLabels(t *testing.T) {
 }
 
 // TestSecondLabeller measures how far two careful readers agree: a second
-// blind labeller labelled 16 texts of holdout6 from the texts and the
-// guide alone (testdata/labels/external/second/holdout6-A.tsv), and their
-// rows are scored against the set's as fineprint's findings are, by the
-// same matching rule. The table it prints is the ceiling to read the
-// external figures against: what a second human scores on single-labeller
-// labels. It needs no texts; it fails when the second labelling names a
-// file the set does not label, or holds no rows.
+// blind labeller labelled texts of a set from the texts and the guide
+// alone (testdata/labels/external/second/<set>-<who>.tsv: 16 texts of
+// holdout6, all 46 of holdout7), and their rows are scored against the
+// set's as fineprint's findings are, by the same matching rule. The table
+// it prints is the ceiling to read the external figures against: what a
+// second human scores on single-labeller labels. It needs no texts; it
+// fails when a second labelling names a file its set does not label, or
+// holds no rows.
 func TestSecondLabeller(t *testing.T) {
-	first := readLabels(t, filepath.Join("external", "holdout6.tsv"))
-	second := readLabels(t, filepath.Join("external", "second", "holdout6-A.tsv"))
-	if len(second) == 0 {
-		t.Fatal("the second labelling holds no rows")
+	seconds, _ := filepath.Glob(filepath.Join("testdata", "labels", "external", "second", "*.tsv"))
+	if len(seconds) == 0 {
+		t.Fatal("no second labelling in testdata/labels/external/second")
 	}
-	shared := map[string][]labelRange{}
-	for file := range second {
-		if _, ok := first[file]; !ok {
-			t.Errorf("second labelling: %s is not a text of holdout6", file)
+	for _, path := range seconds {
+		name := filepath.Base(path)
+		set, _, ok := strings.Cut(strings.TrimSuffix(name, ".tsv"), "-")
+		if !ok {
+			t.Fatalf("%s: want <set>-<labeller>.tsv", name)
 		}
-		shared[file] = first[file]
+		t.Run(set, func(t *testing.T) {
+			first := readLabels(t, filepath.Join("external", set+".tsv"))
+			second := readLabels(t, filepath.Join("external", "second", name))
+			if len(second) == 0 {
+				t.Fatalf("%s holds no rows", name)
+			}
+			shared := map[string][]labelRange{}
+			for file := range second {
+				if _, ok := first[file]; !ok {
+					t.Errorf("%s: %s is not a text of %s", name, file, set)
+				}
+				shared[file] = first[file]
+			}
+			s := scoreLabels(t, shared, func(file string) []labelRange { return second[file] })
+			s.log(t, nil)
+		})
 	}
-	s := scoreLabels(t, shared, func(file string) []labelRange { return second[file] })
-	s.log(t, nil)
 }
 
 // labelScore is the outcome of scoring findings against labels: counts
