@@ -420,7 +420,7 @@ func joinLines(text []byte, hits []Hit, code string) []Hit {
 	out := hits[:0]
 	for _, h := range hits {
 		if h.Code == code && last >= 0 {
-			if p := &out[last]; p.End <= h.Start && bytes.IndexByte(text[p.End:h.Start], '\n') < 0 && reflect.DeepEqual(p.Data, h.Data) {
+			if p := &out[last]; p.End <= h.Start && bytes.IndexByte(text[p.End:h.Start], '\n') < 0 && sameData(p.Data, h.Data) {
 				p.End = h.End
 				continue
 			}
