@@ -62,7 +62,8 @@ func TestClauseLabels(t *testing.T) {
 // measurement sets (testdata/labels/external, see its README). It runs
 // only when FINEPRINT_LABEL_TEXTS names the folder holding their texts
 // (fetched by the commits in the sets' SOURCES files), and
-// FINEPRINT_LABEL_SET names the label file (default: every *.tsv there).
+// FINEPRINT_LABEL_SET names the label file, or several separated by
+// commas (default: every *.tsv there).
 // Each text is checked as it ships, as the LICENSE of a folder of its
 // own. It prints the table and fails on nothing: the floors are the
 // corpus labels' ratchet above.
@@ -71,7 +72,7 @@ func TestExternalLabels(t *testing.T) {
 	if texts == "" {
 		t.Skip("FINEPRINT_LABEL_TEXTS is not set: the external label sets need their texts (see testdata/labels/external/README.md)")
 	}
-	names := []string{os.Getenv("FINEPRINT_LABEL_SET")}
+	names := strings.Split(os.Getenv("FINEPRINT_LABEL_SET"), ",")
 	if names[0] == "" {
 		all, _ := filepath.Glob(filepath.Join("testdata", "labels", "external", "*.tsv"))
 		names = names[:0]
