@@ -20,6 +20,8 @@
 //	checkpoints.yaml well-known checkpoint file names and their Hub repos
 //	datasets.yaml  well-known dataset ids and the terms their data comes with
 //	packages.yaml  packages whose license reaches model use (AGPL, weights)
+//	lexicons.yaml  classes of words clause patterns name as {{class}}:
+//	               purposes, commercial acts and objects, EN and ZH
 //
 // The data is parsed and checked once, on first use; a malformed file is a
 // build-time bug and makes Default panic, which the package's tests catch.
@@ -47,6 +49,8 @@ type KB struct {
 	Reuploads Reuploads
 	Datasets  []Dataset
 	Packages  []Package
+	// Lexicons are the classes of words clause patterns name as {{name}}.
+	Lexicons Lexicons
 
 	ruleByCode     map[string]*Rule
 	checklistCodes map[string][]ChecklistCode // by question
@@ -90,6 +94,7 @@ func load() (*KB, error) {
 		{"reuploads.yaml", &k.Reuploads},
 		{"datasets.yaml", &k.Datasets},
 		{"packages.yaml", &k.Packages},
+		{"lexicons.yaml", &k.Lexicons},
 	} {
 		data, err := files.ReadFile(f.name)
 		if err != nil {
@@ -98,6 +103,9 @@ func load() (*KB, error) {
 		if err := yaml.Unmarshal(data, f.into); err != nil {
 			return nil, fmt.Errorf("%s: %w", f.name, err)
 		}
+	}
+	if err := k.Lexicons.expandClauses(k.Clauses); err != nil {
+		return nil, err
 	}
 	if err := k.index(); err != nil {
 		return nil, err
