@@ -233,8 +233,9 @@ func parseTemplate(lre string) template {
 }
 
 // altered returns the standard license text is an altered copy of, with
-// the terms added to it, or ok false.
-func altered(k *kb.KB, text []byte, from int) (m Match, ok bool) {
+// the terms added to it, or ok false. other holds the ranges of text that
+// licensecheck matched to licenses no entry names.
+func altered(k *kb.KB, text []byte, from int, other []Span) (m Match, ok bool) {
 	if len(text)-from > maxAlteredBytes {
 		return m, false
 	}
@@ -295,6 +296,21 @@ func altered(k *kb.KB, text []byte, from int) (m Match, ok bool) {
 		return m, false
 	}
 	first, last := ws[fw].start, ws[lw].end
+	inOther := 0
+	for i, t := range theirs[fw : lw+1] {
+		if t && within(other, from+ws[fw+i].start) {
+			inOther++
+		}
+	}
+	if 2*inOther >= n {
+		// licensecheck knows the text that holds most of the template's
+		// words as a license of its own
+		// that no entry names (0BSD, BSD-4-Clause, X11, HPND, MIT-0, the
+		// CWI part of Python's license): those share most of their words
+		// with ISC, BSD-3-Clause or MIT, and are standard texts, not
+		// altered copies of them.
+		return m, false
+	}
 	added := addedLines(text[from:], ws, theirs, nil, minAlteredWords)
 	// Words put into or taken out of the standard text (changed.go). Beside
 	// added terms, a departure is mostly their edge or a definition they
@@ -317,16 +333,28 @@ func altered(k *kb.KB, text []byte, from int) (m Match, ok bool) {
 	added = append(added, joinAdjacent(text[from:], changes)...)
 	slices.SortFunc(added, func(a, b Span) int { return a.Start - b.Start })
 	added = wholeSentences(text[from:], added)
+	body := Span{lineStartAt(text[from:], first), lineEndAt(text[from:], last)}
 	if len(added) == 0 {
+		// A copy that differs from the license only in words that change
+		// no term (a word left out of its disclaimer, a line wrapped
+		// otherwise) is that license, when it holds almost all of it and
+		// almost nothing else.
+		if bestShare >= minWholeShare && float64(n) >= minFaithfulShare*float64(lw+1-fw) {
+			return Match{ID: best.ID, Start: from + body.Start, End: from + body.End, Confidence: bestShare, Source: "altered"}, true
+		}
 		return m, false
 	}
-	body := Span{lineStartAt(text[from:], first), lineEndAt(text[from:], last)}
 	for i := range added {
 		added[i].Start += from
 		added[i].End += from
 	}
 	return Match{ID: best.ID, Start: from + body.Start, End: from + body.End, Confidence: bestShare, Source: "altered", Added: added}, true
 }
+
+// minFaithfulShare is the least share of the words of the text a
+// template spans that are the template's, for a text without added terms
+// that holds minWholeShare of the template to be a copy of that license.
+const minFaithfulShare = 0.9
 
 // closeShare: two Creative Commons templates whose shares of a text
 // differ by less are told apart by how many of their triples it holds.

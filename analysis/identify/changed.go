@@ -282,8 +282,12 @@ func changedSentences(text []byte, ws []word, fw, lw int, anchored bool, g *word
 				continue
 			}
 		}
-		if shouting(text[s.Start:s.End]) {
-			continue // a disclaimer: no term
+		if shouting(text[s.Start:s.End]) || capitalsOnly(text[ws[d.lost].start:ws[min(d.to, len(ws)-1)].end]) {
+			// A disclaimer: no term. Its words put in or left out
+			// ("THIS IS PROVIDED" for "THIS SOFTWARE IS PROVIDED" in a
+			// BSD text) may sit in a sentence that starts with the
+			// condition above it, when the text runs them together.
+			continue
 		}
 		// The words no wording took, from the first to the last: a
 		// definition put in binds through the terms that use it. Words
@@ -413,4 +417,19 @@ func changedInMatch(text []byte, covered, added []Span, l *kb.License) []Span {
 	out := append(slices.Clone(added), joinAdjacent(text, changes)...)
 	slices.SortFunc(out, func(a, b Span) int { return a.Start - b.Start })
 	return out
+}
+
+// capitalsOnly reports text with letters, none of them lower case: words
+// of a disclaimer written in capitals.
+func capitalsOnly(b []byte) bool {
+	letters := false
+	for _, c := range b {
+		switch {
+		case c >= 'a' && c <= 'z':
+			return false
+		case c >= 'A' && c <= 'Z':
+			letters = true
+		}
+	}
+	return letters
 }

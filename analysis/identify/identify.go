@@ -87,13 +87,14 @@ func Identify(k *kb.KB, text []byte) []Match {
 	m := compiled(k)
 	cands := lineCandidates(m, n)
 	var std []Match
+	var unknown []Span // what licensecheck matched to licenses no entry names
 	scanned := false
 	if len(cands) == 0 {
 		// No title line: a standard license, or a model license named only
 		// in running text (a pointer file, a NOTICE). licensecheck settles
 		// the first; the full search runs only when it finds little.
 		var percent float64
-		std, percent = scanStandard(k, text)
+		std, percent, unknown = scanStandard(k, text)
 		scanned = true
 		if percent < 50 {
 			cands = findCandidates(m, n)
@@ -106,7 +107,7 @@ func Identify(k *kb.KB, text []byte) []Match {
 	}
 	setEnds(fps, len(text))
 	if !scanned && (len(cands) == 0 || n.lineOf(cands[0].pos) >= earlyLines) {
-		std, _ = scanStandard(k, text)
+		std, _, unknown = scanStandard(k, text)
 	}
 	std = dropInside(std, fps)
 	if l := k.License(std0ID(std)); len(fps) == 0 && l != nil && l.Whole {
@@ -126,7 +127,7 @@ func Identify(k *kb.KB, text []byte) []Match {
 	} else if len(fps) == 0 && len(std) == 0 {
 		// No whole template matched: a standard license with terms
 		// written into it still holds most of its template's wording.
-		if m, ok := altered(k, text, from); ok {
+		if m, ok := altered(k, text, from, unknown); ok {
 			m.TitleStart, m.TitleEnd = firstLineFrom(text, m.Start)
 			std = append(std, m)
 		}
@@ -234,19 +235,22 @@ func skipFrontMatter(text []byte) int {
 
 // scanStandard runs licensecheck and maps its ids to knowledge-base entries,
 // merging repeated matches of one license (a text pasted twice). It also
-// returns the share of the text licensecheck recognised, in percent.
-func scanStandard(k *kb.KB, text []byte) ([]Match, float64) {
+// returns the share of the text licensecheck recognised, in percent, and
+// the ranges it matched to licenses that no entry names.
+func scanStandard(k *kb.KB, text []byte) ([]Match, float64, []Span) {
 	cov := scanLicensecheck(text)
 	conf := min(1, max(0.5, cov.Percent/100))
 	var out []Match
 	var covered []int // bytes each license's matches cover, for ordering
 	byID := map[string]int{}
+	var unknown []Span
 	for _, m := range cov.Match {
 		l := k.LicenseByLicensecheck(m.ID)
 		if l == nil {
 			l = k.License(m.ID)
 		}
 		if l == nil {
+			unknown = append(unknown, Span{m.Start, m.End})
 			continue
 		}
 		if i, ok := byID[l.ID]; ok {
@@ -277,7 +281,7 @@ func scanStandard(k *kb.KB, text []byte) ([]Match, float64) {
 	for i := range out {
 		out[i].TitleStart, out[i].TitleEnd = firstLineFrom(text, out[i].Start)
 	}
-	return out, cov.Percent
+	return out, cov.Percent, unknown
 }
 
 // mentioned reports a standard license that a text of its own names in

@@ -35,10 +35,21 @@ var boilerplate = regexp.MustCompile(`(?i)^[\s>#*_=\-|]*(?:copyright\b|(?-i:\(C\
 // licensecheck matched, sorted or not) that hold added terms, or nil when
 // they are too few words to be terms.
 func addedTerms(text []byte, covered []Span) []Span {
-	return binding(text, proseRegions(text, minAddedWords, func(off, end int, _ []byte) bool {
+	regions := proseRegions(text, minAddedWords, func(off, end int, _ []byte) bool {
 		indent := len(text[off:end]) - len(bytes.TrimLeft(text[off:end], " \t"))
 		return within(covered, off+indent) || within(covered, end-1)
-	}), minAddedWords)
+	})
+	// A note that the work includes or depends on a third party's
+	// component ("NOTE: Third party dependency used by this software ...
+	// users must comply to its license") names that component's license:
+	// it adds no term to this one.
+	kept := regions[:0]
+	for _, r := range regions {
+		if !thirdPartyHeading.Match(text[r.Start:lineEndAt(text, r.Start)]) {
+			kept = append(kept, r)
+		}
+	}
+	return binding(text, kept, minAddedWords)
 }
 
 // termWords are the words of a term: a duty, a prohibition, a condition or
@@ -49,7 +60,7 @@ func addedTerms(text []byte, covered []Span) []Span {
 // licenses side by side, and a description of the model or a request to
 // cite a paper binds nobody. A duty waived ("need not be included with
 // content created by the Software") changes the terms as one added does.
-var termWords = regexp.MustCompile(`(?i)\b(?:must|shall|may not|may only|can ?not|only|not (?:be )?(?:used|permitted|allowed)|(?:are|is) not (?:permitted|allowed|granted)|prohibit\w*|forbid\w*|restrict\w*|non-?commercial|(?:commercial|research) (?:uses?|purposes?)|requires?|agrees?|conditions?|limited to|exclusively|solely|terminat\w*|comply|in addition|additional(?:ly)?|except(?:ions?)?|you will|may use|are permitted|is permitted|permission|need not|not required)\b|不得|禁止|必须|须|应当|应|仅|只能|不可|不允许|不能|要求|同意|限于|非商业|商业|许可|授权|条件|终止`)
+var termWords = regexp.MustCompile(`(?i)\b(?:must|shall|may not|may only|can ?not|only|not (?:be )?(?:used|permitted|allowed)|(?:are|is) not (?:permitted|allowed|granted)|prohibit\w*|forbid\w*|restrict\w*|non-?commercial|(?:commercial|research) (?:uses?|purposes?)|requires?|agrees?|conditions?|limited to|exclusively|solely|terminat\w*|comply|in addition|additional(?:ly)?|except(?:ions?)?|you will|may use|are permitted|is permitted|(?:written|prior|express|separate|explicit|specific|without|obtain\w*|seek|request)\W+(?:\w+\W+){0,3}permission|permission (?:is|must|shall)|need not|not required)\b|不得|禁止|必须|须|应当|应|仅|只能|不可|不允许|不能|要求|同意|限于|非商业|商业|许可|授权|条件|终止`)
 
 // scopeStatement is a sentence that says which license governs something
 // ("X is subject to the Stable Video Diffusion License", "the weights are
@@ -112,7 +123,7 @@ func binding(text []byte, regions []Span, minTotal int) []Span {
 // includes: "THIRD-PARTY SOFTWARE NOTICES AND INFORMATION", "This project
 // incorporates material from the project(s) listed below", "licensed to
 // you under their original license terms".
-var thirdPartyHeading = regexp.MustCompile(`(?i)\bthird[- ]party (?:software |code |components? )?(?:notices?|licen[cs]es|components|code|software notices)\b|\bincorporates? (?:material|components?|code|software)\b[^.]{0,40}?\bfrom\b|\bunder (?:their|its) (?:original|own|respective) licen[cs]e`)
+var thirdPartyHeading = regexp.MustCompile(`(?i)\bthird[- ]party (?:software |code |components? )?(?:notices?|licen[cs]es|components|code|software notices|dependenc(?:y|ies))\b|\bincorporates? (?:material|components?|code|software)\b[^.]{0,40}?\bfrom\b|\bunder (?:their|its) (?:original|own|respective) licen[cs]e`)
 
 // thirdPartyBefore is how far before a standard text its introduction as
 // a third party's license is looked for.

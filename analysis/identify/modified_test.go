@@ -463,3 +463,42 @@ func TestItemsAndPortsOfStandardText(t *testing.T) {
 		}
 	})
 }
+
+// Standard texts as projects ship them stay unmodified: a license that
+// licensecheck knows under its own name, though no entry names it (0BSD
+// shares ISC's words, BSD-4-Clause BSD-3-Clause's), a copy with a word
+// left out of its disclaimer, a note on a third party's component, and
+// a line saying whose code a package holds.
+func TestStandardTextsStayUnmodified(t *testing.T) {
+	mit, isc := stdtext.Text("MIT"), stdtext.Text("ISC")
+	zeroBSD, bsd4 := stdtext.Text("0BSD"), stdtext.Text("BSD-4-Clause")
+	if zeroBSD == "" || bsd4 == "" {
+		t.Fatal("licensecheck lacks a template the test writes out")
+	}
+	// BSD-2-Clause as projects ship it (the template's fullest wording is
+	// a variant's), its paragraphs on one line each
+	const bsd2 = "Copyright (c) 2026 Zeta Labs\nAll rights reserved.\n\nRedistribution and use in source and binary forms, with or without modification, are permitted provided that the following conditions are met:\n\nRedistributions of source code must retain the above copyright notice, this list of conditions and the following disclaimer.\n\nRedistributions in binary form must reproduce the above copyright notice, this list of conditions and the following disclaimer in the documentation and/or other materials provided with the distribution.\n\nTHIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS \"AS IS\" AND ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY, OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.\n"
+	tests := []struct {
+		name, text string
+		id         string // the license found, "" for none
+	}{
+		{"0BSD", "Copyright (c) 2026 Zeta Labs\n\n" + zeroBSD, ""},
+		{"BSD-4-Clause", bsd4, ""},
+		{"a word left out of BSD-2-Clause's disclaimer", strings.Replace(bsd2, "THIS SOFTWARE IS PROVIDED", "THIS IS PROVIDED", 1), "bsd-2-clause"},
+		{"MIT and a third-party dependency's license", mit + "\n-- NOTE: Third party dependency used by this software --\nThis software depends on the zeta-fmt library (MIT License),\nand users must comply with its license: https://example.org/zeta-fmt/LICENSE\n", "mit"},
+		{"ISC and whose code the package holds", "This package contains code originally written by Zeta Labs.\nUsed with permission.\n\n" + isc, "isc"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ms := Identify(kb.Default(), []byte(tt.text))
+			for _, m := range ms {
+				if len(m.Added) > 0 {
+					t.Errorf("%s (%s) with added %q", m.ID, m.Source, addedTexts(tt.text, m.Added))
+				}
+			}
+			if tt.id != "" && (len(ms) == 0 || ms[0].ID != tt.id) {
+				t.Errorf("Identify = %v, want %s first", matchIDs(ms), tt.id)
+			}
+		})
+	}
+}
