@@ -388,12 +388,13 @@ func namesBase(b []byte, l *kb.License) bool {
 }
 
 // joinAdjacent joins changed sentences (in text order) that only blank
-// space parts: definitions rewritten one after another are one change to
-// the standard text, as a reader marks it.
+// space parts, or that one paragraph holds: definitions rewritten one
+// after another, or a grant changed in two places, are one change to the
+// standard text, as a reader marks it.
 func joinAdjacent(text []byte, spans []Span) []Span {
 	var out []Span
 	for _, s := range spans {
-		if n := len(out); n > 0 && out[n-1].End <= s.Start && len(bytes.TrimSpace(text[out[n-1].End:s.Start])) == 0 {
+		if n := len(out); n > 0 && out[n-1].End <= s.Start && (len(bytes.TrimSpace(text[out[n-1].End:s.Start])) == 0 || !paragraphBreak.Match(text[out[n-1].End:s.Start])) {
 			out[n-1].End = s.End
 			continue
 		}

@@ -313,13 +313,18 @@ func changedSentences(text []byte, ws []word, fw, lw int, anchored bool, g *word
 }
 
 // departureSentence returns the sentence where d departs, within the
-// words fw..lw; when the words no wording took are whole sentences put
-// in, those alone.
+// words fw..lw; when the words no wording took begin or end a sentence,
+// the sentence ends there: a sentence put after a standard one ("...
+// portions of the Software. The Software may not be used for military
+// purposes.") is taken up again by the next standard sentence, which is
+// not part of the change.
 func departureSentence(text []byte, ws []word, d departure, fw, lw int) Span {
 	start, end := ws[d.from].start, ws[min(d.to, len(ws)-1)].end
-	if d.to > d.lost && d.lost > d.from && d.to < len(ws) &&
-		clauseEnd.Match(text[ws[d.from].end:ws[d.lost].start]) && clauseEnd.Match(text[ws[d.to-1].end:ws[d.to].start]) {
-		start, end = ws[d.lost].start, ws[d.to-1].end
+	if d.to > d.lost && d.lost > d.from && clauseEnd.Match(text[ws[d.from].end:ws[d.lost].start]) {
+		start = ws[d.lost].start
+	}
+	if d.to > d.lost && d.to < len(ws) && clauseEnd.Match(text[ws[d.to-1].end:ws[d.to].start]) {
+		end = ws[d.to-1].end
 	}
 	return sentenceAround(text, start, end, ws[fw].start, ws[lw].end)
 }

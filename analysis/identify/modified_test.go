@@ -362,6 +362,7 @@ func TestSentencePutIntoStandardSection(t *testing.T) {
 		apacheSentence = "You will indemnify and hold harmless the Licensor from any claim by a third party arising out of your use of the Work." // the template's words alone
 		idle           = "This section was reviewed in 2026 by the Zeta Labs editorial team for plain wording."
 		section        = "Additional Terms\n\nYou may not use the model weights for military purposes, and you must pass these restrictions on to every recipient."
+		opensAsNext    = "The Software may not be used for military purposes or to harm minors."
 	)
 	atMIT := strings.Index(mit, "portions of the Software.") + len("portions of the Software.")
 	atApache := strings.Index(apache, "\n\nEND OF TERMS") // the end of section 9
@@ -371,6 +372,11 @@ func TestSentencePutIntoStandardSection(t *testing.T) {
 	}{
 		{"MIT, a sentence after the notice condition", mit[:atMIT] + " " + mitSentence + mit[atMIT:], "mit", []string{mitSentence}},
 		{"MIT, the sentence, then a section", mit[:atMIT] + " " + mitSentence + "\n\n" + section + mit[atMIT:], "mit", []string{mitSentence, section}},
+		// the sentence put in opens as the disclaimer after it does, which
+		// takes up the text again: the disclaimer is no part of the change
+		{"MIT, a sentence that opens as the next one", mit[:atMIT] + " " + opensAsNext + mit[atMIT:], "mit", []string{opensAsNext}},
+		{"MIT, the grant changed in two places: one change", strings.Replace(strings.Replace(mit, "to deal in the Software without restriction,", "to deal in the Software for non-commercial research only. This covers,", 1), "furnished to do so,", "furnished to do so, provided they are not a competitor of Zeta Labs and", 1), "mit",
+			[]string{"Permission is hereby granted, free of charge, to any person obtaining a copy of this software and associated documentation files (the \"Software\"), to deal in the Software for non-commercial research only. This covers, including without limitation the rights to use, copy, modify, merge, publish, distribute, sublicense, and/or sell copies of the Software, and to permit persons to whom the Software is furnished to do so, provided they are not a competitor of Zeta Labs and subject to the following conditions:"}},
 		{"Apache-2.0, a sentence at the end of section 9", apache[:atApache] + " " + apacheSentence + apache[atApache:], "apache-2.0", []string{apacheSentence}},
 		{"Apache-2.0, the sentence, then a section", apache[:atApache] + " " + apacheSentence + "\n\n" + section + apache[atApache:], "apache-2.0", []string{apacheSentence, section}},
 		{"Apache-2.0, a sentence that binds nobody", apache[:atApache] + " " + idle + apache[atApache:], "apache-2.0", nil},
