@@ -23,6 +23,7 @@ package identify
 
 import (
 	"bytes"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -110,12 +111,15 @@ func Identify(k *kb.KB, text []byte) []Match {
 		std, _, unknown = scanStandard(k, text)
 	}
 	std = dropInside(std, fps)
-	if l := k.License(std0ID(std)); len(fps) == 0 && l != nil && l.Whole {
+	if l := k.License(std0ID(std)); len(fps) == 0 && l != nil && (l.Whole || fullText(l, std[0])) {
 		covered := trimCovered(text[from:], shift(std[0].covered, -from), l)
-		if thirdPartyNotice(text[from:], covered) {
+		switch {
+		case thirdPartyNotice(text[from:], covered):
 			std[0].Component = true
-		} else {
+		case l.Whole:
 			std[0].Added = changedInMatch(text[from:], covered, refineAdded(text[from:], addedTerms(text[from:], covered), l.Licensecheck[0]), l)
+		default:
+			std[0].Added = withoutExceptions(text[from:], addedTerms(text[from:], covered))
 		}
 		for i := range std[0].Added {
 			std[0].Added[i].Start += from
@@ -160,6 +164,47 @@ func Identify(k *kb.KB, text []byte) []Match {
 	}
 	if len(out) == 1 && out[0].Source != "pointer" && len(text)-from <= maxPointerBytes && pointsAt(k, out[0]) {
 		out[0].Added = shift(pointerTerms(text[from:]), from)
+	}
+	return out
+}
+
+// fullText reports a match of a GNU license (GPL, LGPL, AGPL) that holds
+// its whole text, which licensecheck's template covers from the title to
+// the appendix on how to apply it: terms written before it ("The Preamble
+// of the GPLv2 does not apply; the following conditions prevail ...") or
+// after it are added, as around MIT. Its notice ("This program is free
+// software ..."), a few hundred bytes, is no base for added terms: a file
+// holding it says more of its own.
+func fullText(l *kb.License, m Match) bool {
+	if l.Family != "gpl" {
+		return false
+	}
+	n := 0
+	for _, c := range m.covered {
+		n += c.End - c.Start
+	}
+	return n >= minFullText
+}
+
+// minFullText is the fewest bytes of a GNU license's full text (LGPL-3.0,
+// which adds to the GPL, has 7 kB; a notice is under 1 kB).
+const minFullText = 4 << 10
+
+// gnuException opens a GNU license's standard exception ("As a special
+// exception, the copyright holders give you permission to link ...",
+// the Classpath or GCC Runtime Library Exception): a permission that
+// widens the license, written as the FSF words it, not terms of a
+// licensor's own.
+var gnuException = regexp.MustCompile(`(?i)\b(?:as a special exception|(?:linking|runtime library|classpath|autoconf|bison|font) exception)\b`)
+
+// withoutExceptions drops from added the regions that hold a GNU
+// license's standard exception.
+func withoutExceptions(text []byte, added []Span) []Span {
+	out := added[:0]
+	for _, a := range added {
+		if !gnuException.Match(text[a.Start:a.End]) {
+			out = append(out, a)
+		}
 	}
 	return out
 }

@@ -17,7 +17,11 @@ import (
 // from licensecheck's templates; the added paragraphs are made up.
 func TestAddedAroundStandardText(t *testing.T) {
 	mit, apache, bsd := stdtext.Text("MIT"), stdtext.Text("Apache-2.0"), stdtext.Text("BSD-3-Clause")
+	gpl2, gpl3, lgpl21 := stdtext.Text("GPL-2.0"), stdtext.Text("GPL-3.0"), stdtext.Text("LGPL-2.1")
 	const (
+		prevail = "The Preamble of the GPLv2 does not apply to the Zeta model. The following conditions prevail over the conditions of the GPLv2:\n\n1. You may not use the Program for military purposes.\n2. You must credit Zeta Labs in any publication that uses the Program."
+		after   = "You may not use the Program or its outputs to train a competing model, and you must pass this restriction on to every recipient."
+		linking = "As a special exception, the copyright holders of this library give you permission to link this library with independent modules to produce an executable, regardless of the license terms of these independent modules."
 		zhTerms = "附加条款\n\n1. 本模型仅可用于非商业目的的学术研究，未经许可，您不得将本模型或其衍生品用于任何商业用途。\n2. 您不得使用本模型从事任何违反法律法规的活动。"
 		enTerms = "Additional Terms for the Model Weights\n\nYou may not use the model weights or any derivative of them for military purposes, for the surveillance of individuals, or to generate disinformation, and you must pass these restrictions on to every recipient."
 		mdTerms = "## Model License\n\nThe model weights are provided for non-commercial use only. You may not use them to provide a paid service without written permission from Zeta Labs."
@@ -53,6 +57,14 @@ func TestAddedAroundStandardText(t *testing.T) {
 		{"a license of its own, then a component's license", long + "\n\nTHIRD-PARTY SOFTWARE NOTICES AND INFORMATION\n\nThis project incorporates material from the project listed below.\n\n" + bsd, "bsd-3-clause", nil},
 		{"terms before a standard license, third-party rights named", long + "\n\nYou must not infringe any third-party rights.\n\n" + bsd, "bsd-3-clause", []string{long + "\n\nYou must not infringe any third-party rights."}},
 		{"terms between Apache-2.0's end of terms and its appendix", strings.Replace(apache, "END OF TERMS AND CONDITIONS", "END OF TERMS AND CONDITIONS\n\n"+between+"\n", 1), "apache-2.0", []string{between}},
+		// A GNU license's whole text is a base for added terms too: before
+		// it ("The Preamble of the GPLv2 does not apply ...") or after it;
+		// the FSF's own linking exception is none.
+		{"conditions put before GPL-2.0", prevail + "\n\n" + gpl2, "gpl-2.0", []string{prevail}},
+		{"conditions put before LGPL-2.1", prevail + "\n\n" + lgpl21, "lgpl-2.1", []string{prevail}},
+		{"a condition after GPL-3.0", gpl3 + "\n\n" + after + "\n", "gpl-3.0", []string{after}},
+		{"GPL-3.0 as it is", gpl3, "gpl-3.0", nil},
+		{"GPL-2.0 with the FSF's linking exception", gpl2 + "\n\n" + linking + "\n", "gpl-2.0", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { wantAdded(t, tt.text, tt.id, tt.added) })
@@ -506,5 +518,16 @@ func TestStandardTextsStayUnmodified(t *testing.T) {
 				t.Errorf("Identify = %v, want %s first", matchIDs(ms), tt.id)
 			}
 		})
+	}
+}
+
+// A GNU notice ("This program is free software ...") is no base for added
+// terms: the file that holds it says more of its own.
+func TestGNUNoticeAddsNothing(t *testing.T) {
+	const notice = "Zeta Tools\n\nThis program is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License as published by the Free Software Foundation, either version 3 of the License, or (at your option) any later version.\n\nThis program is distributed in the hope that it will be useful, but WITHOUT ANY WARRANTY; without even the implied warranty of MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE. See the GNU General Public License for more details.\n\nThe tools read and write model checkpoints; the documentation says which formats they support and how to run them on a cluster.\n"
+	for _, m := range Identify(kb.Default(), []byte(notice)) {
+		if len(m.Added) > 0 {
+			t.Errorf("%s (%s) with added %q", m.ID, m.Source, addedTexts(notice, m.Added))
+		}
 	}
 }
