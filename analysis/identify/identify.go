@@ -24,6 +24,7 @@ package identify
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -119,7 +120,7 @@ func Identify(k *kb.KB, text []byte) []Match {
 		case l.Whole:
 			std[0].Added = changedInMatch(text[from:], covered, refineAdded(text[from:], addedTerms(text[from:], covered), l.Licensecheck[0]), l)
 		default:
-			std[0].Added = withoutExceptions(text[from:], addedTerms(text[from:], covered))
+			std[0].Added = withoutExceptions(text[from:], addedTerms(text[from:], withCCNotices(text[from:], covered, l)))
 		}
 		for i := range std[0].Added {
 			std[0].Added[i].Start += from
@@ -168,15 +169,19 @@ func Identify(k *kb.KB, text []byte) []Match {
 	return out
 }
 
-// fullText reports a match of a GNU license (GPL, LGPL, AGPL) that holds
-// its whole text, which licensecheck's template covers from the title to
-// the appendix on how to apply it: terms written before it ("The Preamble
-// of the GPLv2 does not apply; the following conditions prevail ...") or
-// after it are added, as around MIT. Its notice ("This program is free
-// software ..."), a few hundred bytes, is no base for added terms: a file
-// holding it says more of its own.
+// fullText reports a match of a GNU license (GPL, LGPL, AGPL) or a
+// Creative Commons legal code that holds its whole text, which
+// licensecheck's template covers from the title to the appendix on how to
+// apply it (a CC legal code's template, from its first section to its
+// last, leaves out the notices of Creative Commons around it:
+// withCCNotices): terms written before it ("The Preamble of the GPLv2
+// does not apply; the following conditions prevail ...") or after it are
+// added, as around MIT. A GNU notice ("This program is free software
+// ..."), or a CC license's name or address, a few hundred bytes, is no
+// base for added terms: a file holding it says more of its own (a CC
+// pointer's terms are read by pointerTerms).
 func fullText(l *kb.License, m Match) bool {
-	if l.Family != "gpl" {
+	if l.Family != "gpl" && l.Family != "cc" {
 		return false
 	}
 	n := 0
@@ -189,6 +194,56 @@ func fullText(l *kb.License, m Match) bool {
 // minFullText is the fewest bytes of a GNU license's full text (LGPL-3.0,
 // which adds to the GPL, has 7 kB; a notice is under 1 kB).
 const minFullText = 4 << 10
+
+// ccNotice is a paragraph of Creative Commons' own notices around its
+// legal codes: the preamble ("Creative Commons Corporation ... is not a
+// law firm", "Using Creative Commons Public Licenses", "Considerations
+// for licensors") and the afterword ("Creative Commons is not a party to
+// its public licenses ... may be contacted at creativecommons.org").
+var ccNotice = regexp.MustCompile(`(?i)\bcreative commons (?:corporation|is not a party|may (?:be contacted|elect)|public licenses (?:provide|are intended))\b|\busing creative commons public licenses\b|\bconsiderations for (?:licensors|the public)\b|\bcreative commons notice\b`)
+
+// ccNoticeReach is how far before or after a legal code Creative
+// Commons' notices are looked for (its preamble has some 3 kB).
+const ccNoticeReach = 6 << 10
+
+// withCCNotices adds to covered, the match of a Creative Commons legal
+// code, the notices of Creative Commons before and after it, from the
+// first such paragraph before the match and up to the last one after it:
+// they are the license's standard text, no terms of the file's own.
+func withCCNotices(text []byte, covered []Span, l *kb.License) []Span {
+	if l.Family != "cc" || len(covered) == 0 {
+		return covered
+	}
+	// The notices are around the legal code, the largest match; the
+	// license's name or address matched above it is no part of it.
+	code := covered[0]
+	for _, c := range covered {
+		if c.End-c.Start > code.End-code.Start {
+			code = c
+		}
+	}
+	lo, hi := code.Start, code.End
+	out := slices.Clone(covered)
+	if locs := ccNotice.FindAllIndex(text[max(0, lo-ccNoticeReach):lo], 1); locs != nil {
+		at := max(0, lo-ccNoticeReach) + locs[0][0]
+		if i := bytes.LastIndex(text[:at], []byte("\n\n")); i >= 0 {
+			at = i
+		} else {
+			at = 0
+		}
+		out = append(out, Span{at, lo})
+	}
+	if locs := ccNotice.FindAllIndex(text[hi:min(len(text), hi+ccNoticeReach)], -1); locs != nil {
+		at := hi + locs[len(locs)-1][1]
+		if i := bytes.Index(text[at:], []byte("\n\n")); i >= 0 {
+			at += i
+		} else {
+			at = len(text)
+		}
+		out = append(out, Span{hi, at})
+	}
+	return out
+}
 
 // gnuException opens a GNU license's standard exception ("As a special
 // exception, the copyright holders give you permission to link ...",

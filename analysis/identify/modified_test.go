@@ -18,23 +18,26 @@ import (
 func TestAddedAroundStandardText(t *testing.T) {
 	mit, apache, bsd := stdtext.Text("MIT"), stdtext.Text("Apache-2.0"), stdtext.Text("BSD-3-Clause")
 	gpl2, gpl3, lgpl21 := stdtext.Text("GPL-2.0"), stdtext.Text("GPL-3.0"), stdtext.Text("LGPL-2.1")
+	ccnc := stdtext.Text("CC-BY-NC-4.0")
 	const (
-		prevail = "The Preamble of the GPLv2 does not apply to the Zeta model. The following conditions prevail over the conditions of the GPLv2:\n\n1. You may not use the Program for military purposes.\n2. You must credit Zeta Labs in any publication that uses the Program."
-		after   = "You may not use the Program or its outputs to train a competing model, and you must pass this restriction on to every recipient."
-		linking = "As a special exception, the copyright holders of this library give you permission to link this library with independent modules to produce an executable, regardless of the license terms of these independent modules."
-		zhTerms = "附加条款\n\n1. 本模型仅可用于非商业目的的学术研究，未经许可，您不得将本模型或其衍生品用于任何商业用途。\n2. 您不得使用本模型从事任何违反法律法规的活动。"
-		enTerms = "Additional Terms for the Model Weights\n\nYou may not use the model weights or any derivative of them for military purposes, for the surveillance of individuals, or to generate disinformation, and you must pass these restrictions on to every recipient."
-		mdTerms = "## Model License\n\nThe model weights are provided for non-commercial use only. You may not use them to provide a paid service without written permission from Zeta Labs."
-		bsdNC   = "Additionally, the model weights distributed with this software may be used for non-commercial purposes only; any commercial use requires a separate written license from Zeta Labs."
-		narrow  = "The code is under the MIT License below. The model weights are under the following terms: you may use them only for research purposes, and you may not redistribute them to third parties."
-		twoPart = "This repository holds code and model weights. The code is licensed under the MIT License below; the model weights are licensed under CC BY-NC 4.0, in the file WEIGHTS_LICENSE."
-		cite    = "If you find our work useful in your research, please consider citing our paper, which describes the training data, the architecture and the evaluation of the model in detail."
-		short   = "The model weights may not be used for commercial purposes."
-		zhShort = "注意：本模型权重仅限非商业用途。"
-		scope   = "This license applies to the source code in this repository only; the model weights are distributed separately under their own license."
-		list    = "MODEL USE RESTRICTIONS\n\nYou agree not to use the model weights:\n(a) for military purposes;\n(b) to generate disinformation;\n(c) to harm minors."
-		between = "ADDITIONAL TERMS. The Model may not be used for any military purpose, and You must not use it to provide surveillance services."
-		long    = "Zeta Model License\n\n1. Grant. Permission is granted to use the model weights to any person obtaining a copy of them, subject to the following conditions.\n\n2. Restrictions. You may not use the model weights for military purposes.\n\n3. DISCLAIMER. THE MODEL IS PROVIDED AS IS.\n\n4. Attribution. You must credit Zeta Labs in any publication that uses the model."
+		ccPreamble  = "Attribution-NonCommercial 4.0 International\n\nCreative Commons Corporation is not a law firm and gives no legal advice; licensors should read a license before they apply it, and should mark the material it does not cover.\n\nUsing Creative Commons Public Licenses\n\nConsiderations for the public: a licensor may make special requests, which you should respect where reasonable.\n\n"
+		ccAfterword = "\n\nCreative Commons is not a party to its public licenses, and its marks may not be used without its written consent. Creative Commons may be contacted at creativecommons.org."
+		prevail     = "The Preamble of the GPLv2 does not apply to the Zeta model. The following conditions prevail over the conditions of the GPLv2:\n\n1. You may not use the Program for military purposes.\n2. You must credit Zeta Labs in any publication that uses the Program."
+		after       = "You may not use the Program or its outputs to train a competing model, and you must pass this restriction on to every recipient."
+		linking     = "As a special exception, the copyright holders of this library give you permission to link this library with independent modules to produce an executable, regardless of the license terms of these independent modules."
+		zhTerms     = "附加条款\n\n1. 本模型仅可用于非商业目的的学术研究，未经许可，您不得将本模型或其衍生品用于任何商业用途。\n2. 您不得使用本模型从事任何违反法律法规的活动。"
+		enTerms     = "Additional Terms for the Model Weights\n\nYou may not use the model weights or any derivative of them for military purposes, for the surveillance of individuals, or to generate disinformation, and you must pass these restrictions on to every recipient."
+		mdTerms     = "## Model License\n\nThe model weights are provided for non-commercial use only. You may not use them to provide a paid service without written permission from Zeta Labs."
+		bsdNC       = "Additionally, the model weights distributed with this software may be used for non-commercial purposes only; any commercial use requires a separate written license from Zeta Labs."
+		narrow      = "The code is under the MIT License below. The model weights are under the following terms: you may use them only for research purposes, and you may not redistribute them to third parties."
+		twoPart     = "This repository holds code and model weights. The code is licensed under the MIT License below; the model weights are licensed under CC BY-NC 4.0, in the file WEIGHTS_LICENSE."
+		cite        = "If you find our work useful in your research, please consider citing our paper, which describes the training data, the architecture and the evaluation of the model in detail."
+		short       = "The model weights may not be used for commercial purposes."
+		zhShort     = "注意：本模型权重仅限非商业用途。"
+		scope       = "This license applies to the source code in this repository only; the model weights are distributed separately under their own license."
+		list        = "MODEL USE RESTRICTIONS\n\nYou agree not to use the model weights:\n(a) for military purposes;\n(b) to generate disinformation;\n(c) to harm minors."
+		between     = "ADDITIONAL TERMS. The Model may not be used for any military purpose, and You must not use it to provide surveillance services."
+		long        = "Zeta Model License\n\n1. Grant. Permission is granted to use the model weights to any person obtaining a copy of them, subject to the following conditions.\n\n2. Restrictions. You may not use the model weights for military purposes.\n\n3. DISCLAIMER. THE MODEL IS PROVIDED AS IS.\n\n4. Attribution. You must credit Zeta Labs in any publication that uses the model."
 	)
 	tests := []struct {
 		name, text, id string
@@ -65,6 +68,10 @@ func TestAddedAroundStandardText(t *testing.T) {
 		{"a condition after GPL-3.0", gpl3 + "\n\n" + after + "\n", "gpl-3.0", []string{after}},
 		{"GPL-3.0 as it is", gpl3, "gpl-3.0", nil},
 		{"GPL-2.0 with the FSF's linking exception", gpl2 + "\n\n" + linking + "\n", "gpl-2.0", nil},
+		// A Creative Commons legal code too, whose template leaves out the
+		// notices of Creative Commons around it: those add no terms.
+		{"a ban after CC BY-NC 4.0's legal code", ccPreamble + ccnc + ccAfterword + "\n\n" + after + "\n", "cc-by-nc-4.0", []string{after}},
+		{"CC BY-NC 4.0 with its notices", ccPreamble + ccnc + ccAfterword + "\n", "cc-by-nc-4.0", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { wantAdded(t, tt.text, tt.id, tt.added) })
