@@ -155,9 +155,9 @@ func Identify(k *kb.KB, text []byte) []Match {
 		// its own beside it is that license modified. A bare pointer stays
 		// a pointer (the license is elsewhere), and one that names two is
 		// two licenses for two parts.
-		if ls := namedLicenses(k, text[from:]); len(ls) == 1 {
-			if added := pointerTerms(text[from:]); len(added) > 0 {
-				m := Match{ID: ls[0].ID, Start: from, End: len(text), Confidence: 0.5, Source: "pointer", Added: shift(added, from)}
+		if ls, after := namedLicenses(k, text[from:]); len(ls) == 1 {
+			if added := pointerTerms(text[from+after:]); len(added) > 0 {
+				m := Match{ID: ls[0].ID, Start: from, End: len(text), Confidence: 0.5, Source: "pointer", Added: shift(added, from+after)}
 				m.TitleStart, m.TitleEnd = firstLineFrom(text, from)
 				out = append(out, m)
 			}

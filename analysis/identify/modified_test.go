@@ -194,6 +194,24 @@ func TestPointerWithTerms(t *testing.T) {
 		{"a pointer and a citation",
 			"The model weights are licensed under CC BY 4.0.\n\nIf you use them in your research, please cite our paper on efficient speech synthesis.\n",
 			"cc-by-4.0", nil},
+		// the other ways a file names its license: "under a ...", a
+		// "License:" line, a title line that is the name, a Markdown
+		// link, Chinese
+		{"named after 'under a'",
+			"The Zeta model is licensed under a Creative Commons Attribution-NonCommercial-ShareAlike 4.0 International License.\n\nYou may not use the model for military purposes.\n",
+			"cc-by-nc-sa-4.0", []string{"You may not use the model for military purposes."}},
+		{"named on a License line",
+			"License: CC-BY-NC-4.0\n\nYou must not use the model to generate disinformation.\n",
+			"cc-by-nc-4.0", []string{"You must not use the model to generate disinformation."}},
+		{"named by the title line",
+			"Attribution-NonCommercial 4.0 International (CC BY-NC 4.0)\n\nYou must not use the model to generate disinformation.\n",
+			"cc-by-nc-4.0", []string{"You must not use the model to generate disinformation."}},
+		{"named by a Markdown link",
+			"# Model License\n\nThis model is licensed under [CC BY-NC-SA 4.0](https://example.org/cc-by-nc-sa).\n\n## Restrictions\n\n- You may not use the model for military purposes.\n",
+			"cc-by-nc-sa-4.0", []string{"## Restrictions\n\n- You may not use the model for military purposes."}},
+		{"named in Chinese",
+			"本模型采用 CC BY-NC 4.0 许可协议。\n\n您不得将本模型用于军事用途。\n",
+			"cc-by-nc-4.0", []string{"您不得将本模型用于军事用途。"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { wantAdded(t, tt.text, tt.id, tt.added) })

@@ -18,19 +18,40 @@ import (
 // beside the name are terms added to it (pointerTerms).
 
 // underName is where a pointer names its license: the words after
-// "licensed under (the)".
-var underName = regexp.MustCompile(`(?i)\b(?:licen[cs]ed|released|provided|distributed|published|made available|available|offered) under (?:the (?:terms of (?:the )?)?)?([A-Za-z0-9][A-Za-z0-9 .\-]{0,40})`)
+// "licensed under (the|a)" (or a Markdown link's text there), after
+// "License:" at a line's start, or after "采用" and the like in Chinese.
+// An address alone names no license of the file's: a Creative Commons
+// address is as often a dataset's, named in passing.
+var underName = regexp.MustCompile(`(?i)\b(?:licen[cs]ed|released|provided|distributed|published|made available|available|offered) under (?:the (?:terms of (?:the )?)?|an? )?\[?([A-Za-z0-9][A-Za-z0-9 .\-]{0,60})|(?m:^[ \t#*>-]*licen[cs]e[ \t]*[:：][ \t]*\[?([A-Za-z0-9][A-Za-z0-9 .\-]{0,60}))|(?:采用|遵循|遵守|使用|基于|依据|适用)[ \t]*(?:the[ \t]+)?([A-Za-z0-9][A-Za-z0-9 .\-]{0,60})`)
+
+// titleName is a file's first line when it is a license's name alone
+// ("Attribution-NonCommercial 4.0 International (CC BY-NC 4.0)").
+var titleName = regexp.MustCompile(`\A[ \t#*]*([A-Za-z0-9][A-Za-z0-9 .\-]{0,60}?)[ \t]*(?:\([^)\n]{0,30}\))?[ \t*]*\r?(?:\n|\z)`)
 
 // maxNameWords is the most words of a license's name tried.
 const maxNameWords = 6
 
 // namedLicenses returns the standard licenses a short text names after
-// "licensed under", each once, in text order.
-func namedLicenses(k *kb.KB, text []byte) []*kb.License {
+// "licensed under", each once, in text order, and where the text after
+// its title line starts when that line is a license's name alone (0 when
+// not): the name is no term.
+func namedLicenses(k *kb.KB, text []byte) ([]*kb.License, int) {
 	names := standardNames(k)
 	var out []*kb.License
+	after := 0
+	if m := titleName.FindSubmatch(text); m != nil {
+		if l := names[nameKey(string(m[1]))]; l != nil {
+			out, after = append(out, l), len(m[0])
+		}
+	}
 	for _, m := range underName.FindAllSubmatch(text, -1) {
-		ws := strings.Fields(strings.ToLower(string(m[1])))
+		name := m[1]
+		for _, g := range m[2:] {
+			if len(name) == 0 {
+				name = g
+			}
+		}
+		ws := strings.Fields(strings.ToLower(string(name)))
 		for n := min(len(ws), maxNameWords); n > 0; n-- {
 			if l := names[nameKey(strings.Join(ws[:n], " "))]; l != nil {
 				if !containsLicense(out, l) {
@@ -40,7 +61,7 @@ func namedLicenses(k *kb.KB, text []byte) []*kb.License {
 			}
 		}
 	}
-	return out
+	return out, after
 }
 
 func containsLicense(ls []*kb.License, l *kb.License) bool {
@@ -59,7 +80,11 @@ func nameKey(s string) string {
 	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return r == ' ' || r == '-' || r == '_' || r == ',' }) {
 		w = strings.TrimSuffix(w, ".")
 		switch w {
-		case "license", "licence", "version", "the", "v":
+		case "license", "licence", "version", "the", "v", "international", "public":
+			continue
+		case "creative", "commons":
+			// "Creative Commons Attribution 4.0" is "Attribution 4.0
+			// International", as its deed titles it
 			continue
 		}
 		b.WriteString(w)
