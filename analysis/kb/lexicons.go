@@ -19,7 +19,8 @@ import (
 // A pattern names a class as {{name}}. In Match, Unless, Uses, Applied
 // and the When of Variants and Continued it stands for an alternation of
 // the class's phrases, quoted, longest first, as a group that captures
-// nothing. A Keywords or Also entry that is exactly {{name}} stands for
+// nothing; a Match expression that opens with a class is one expression
+// per phrase instead (split). A Keywords or Also entry that is exactly {{name}} stands for
 // the class's phrases as keywords.
 type Lexicons map[string][]string
 
@@ -89,6 +90,32 @@ func (l Lexicons) keywords(list []string) ([]string, error) {
 	return out, nil
 }
 
+// split returns the Match expressions with each one that opens with a
+// class made one expression per phrase of it, longest first: an expression
+// that opens with plain text is searched for quickly (strings.Index),
+// while one that opens with a choice of many phrases is tried at every
+// byte of the sentence. Which sentences match is the same.
+func (l Lexicons) split(match []string) ([]string, error) {
+	var out []string
+	for _, m := range match {
+		at := lexiconRef.FindStringSubmatchIndex(m)
+		if at == nil || at[0] != 0 {
+			out = append(out, m)
+			continue
+		}
+		words, ok := l[m[at[2]:at[3]]]
+		if !ok || len(words) == 0 {
+			return nil, fmt.Errorf("unknown or empty lexicon %q", m[at[2]:at[3]])
+		}
+		ws := slices.Clone(words)
+		slices.SortStableFunc(ws, func(a, b string) int { return len(b) - len(a) })
+		for _, w := range ws {
+			out = append(out, regexp.QuoteMeta(w)+m[at[1]:])
+		}
+	}
+	return out, nil
+}
+
 // expandClauses puts the lexicons' words into the clause patterns that
 // name them.
 func (l Lexicons) expandClauses(cs []ClausePattern) error {
@@ -104,6 +131,9 @@ func (l Lexicons) expandClauses(cs []ClausePattern) error {
 		var err error
 		if c.Keywords, err = l.keywords(c.Keywords); err == nil {
 			c.Also, err = l.keywords(c.Also)
+		}
+		if err == nil {
+			c.Match, err = l.split(c.Match)
 		}
 		for _, list := range [][]string{c.Match, c.Unless, c.Uses, c.Applied} {
 			if err == nil {

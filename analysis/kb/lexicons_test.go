@@ -23,6 +23,15 @@ func TestLexiconsExpand(t *testing.T) {
 	if want := `(?:sell\.on|sell) data`; cs[0].Unless[0] != want {
 		t.Errorf("unless %q, want %q", cs[0].Unless[0], want)
 	}
+	// a match that opens with a class is one per phrase, longest first,
+	// each opening with plain text
+	lead := []ClausePattern{{ID: "z", Keywords: []string{"a"}, Match: []string{`{{act}} (?:{{act}})\b`, `x`}}}
+	if err := l.expandClauses(lead); err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{`sell\.on (?:(?:sell\.on|sell))\b`, `sell (?:(?:sell\.on|sell))\b`, `x`}; !slices.Equal(lead[0].Match, want) {
+		t.Errorf("split match %q, want %q", lead[0].Match, want)
+	}
 	bad := []ClausePattern{{ID: "y", Keywords: []string{"a"}, Match: []string{`{{nope}}`}}}
 	if err := l.expandClauses(bad); err == nil {
 		t.Error("unknown lexicon: no error")
