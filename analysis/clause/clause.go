@@ -49,13 +49,18 @@
 // applied ("not exceeding the Threshold") (terms.go).
 //
 // A list's lead-in ("You will not, and will not permit anyone to:", "you
-// must:", "您不得：") lends its actor and modality to the items under it,
+// must:", "您不得：", and a grant: "you may:", "您可以：") lends its actor
+// and modality to the items under it,
 // so "(c) remove copyright notices" is read as "you will not remove
 // copyright notices"; a permission that ends in its condition ("You may
 // distribute the Model provided that:", "但前提是：") makes its items duties
 // ("b. You include this License with all copies" reads "you must ...").
 // An item that announces a quoted notice ("(c) include the following
-// notice:") stays an item, and so do the quote and the items after it.
+// notice:") stays an item, and so do the quote and the items after it;
+// a quote that states duties of its own ("\"... Redistributions must
+// retain this notice.\"") binds the readers of the copies and gives no
+// duty of yours. A line marked like the lead-in's own line ("4. Other."
+// after "3. Notice. You must include ...:") is the next section, no item.
 // When the lead-in itself gives a finding, that finding stands for the
 // items that repeat it and spans to the last of them, and a lead-in that
 // bans uses whose items are mostly other kinds of ban (commercial use, uses
@@ -284,7 +289,7 @@ func Detect(k *kb.KB, text []byte) []Hit {
 				continue
 			}
 			if dutyCodes[p.Code] && !yoursRead {
-				yours, yoursRead = !othersDuty.MatchString(norm), true
+				yours, yoursRead = !othersDuty.MatchString(norm) && !(quotation(text, s) && quotedDuty.MatchString(norm)), true
 			}
 			if dutyCodes[p.Code] && !yours {
 				continue
@@ -1090,6 +1095,32 @@ const attributionCode = "clause/attribution"
 // 保留版权声明"), not one that has you do something ("Licensor may
 // require ...").
 var othersDuty = regexp.MustCompile(`^(?:\(?[a-z0-9]{1,4}[.)] )?(?:whereas\b|(?:the )?(?:licensors?|we)(?: will| shall| must| agrees? to| undertakes? to)(?: not)?(?: also)? (?:retain|keep|include|provide|give|credit|acknowledge|cite|display|mark|indicate|state|license|distribute|release|make|publish|preserve|reproduce|notify|inform|ensure)\b|(?:许可方|许可人|我们)(?:将|须|应当?|必须|会))`)
+
+// quotation reports whether the sentence s is quoted text: a notice to be
+// copied that states a duty of its own ("include the following notice:"
+// then "\"Copyright Zeta. Licensed under the Zeta License. You may not
+// remove this notice.\"") binds the readers of the copies, not you, and
+// is no clause of this license. The sentence is a quotation when it opens
+// a quote that it does not close before its end (a defined term that
+// opens a sentence, "\"Licensee\" shall retain ...", is closed at once).
+// Quotes counted back through a paragraph would say more, and wrongly
+// where a paragraph's quotes do not pair up.
+func quotation(text []byte, s span) bool {
+	b := bytes.TrimSpace(text[s.start:s.end])
+	for _, q := range [][2]string{{`"`, `"`}, {"“", "”"}} {
+		if bytes.HasPrefix(b, []byte(q[0])) {
+			c := bytes.Index(b[len(q[0]):], []byte(q[1]))
+			return c < 0 || c+len(q[0])+len(q[1]) >= len(b)-2
+		}
+	}
+	return false
+}
+
+// quotedDuty matches the modality a quoted notice states for the readers
+// of the copies ("You may not remove this notice"); a quoted line without
+// one ("\"Built with Zeta\"") is what a duty has you display or copy,
+// and is read as such.
+var quotedDuty = regexp.MustCompile(`\b(?:must|shall|may not|required to|agree to)\b|须|不得|应当`)
 
 // wish matches the modality of a wish, which a credit so worded is not
 // a duty: "we encourage you to include \"Built with X\"", "a citation is

@@ -103,6 +103,17 @@ func TestDutyClasses(t *testing.T) {
 			{notice, "Removing or modifying any copyright, attribution, or license information;", nil},
 		},
 	}, {
+		// The quote's own "must" binds the readers of the copies; the
+		// next numbered section is no item of the lead-in in "3.".
+		name: "a quoted notice that states duties of its own, then the next section",
+		text: "3. Notice. You must include the following notice with every copy of the Model:\n\n" +
+			"\"Zeta Model, Copyright 2025 Zeta Inc.\nLicensed under the Zeta License.\nRedistributions must retain this notice.\nAny publication must cite the Zeta paper.\"\n\n" +
+			"4. Other. You may not remove any copyright notices.",
+		want: []phrase{
+			{notice, "You must include the following notice with every copy of the Model:", nil},
+			{notice, "You may not remove any copyright notices.", nil},
+		},
+	}, {
 		name: "notices kept and not removed, in Chinese",
 		text: "您不得篡改或隐藏本模型中的许可信息。您须在分发的副本中一并提供本许可证。本模型的版权信息应附在每一份拷贝之后。",
 		want: []phrase{
@@ -120,6 +131,11 @@ func TestDutyClassesSilent(t *testing.T) {
 	k := kb.Default()
 	for _, text := range []string{
 		"You may cite the Model in publications.",
+		// items under a permission are what you may do, even worded as
+		// imperatives
+		"Subject to this Agreement, you may:\n(a) cite the Model in publications;\n(b) include this License in your own distributions;\n(c) attribute your results to the Model.",
+		"You are permitted to:\n- acknowledge Zeta in your paper;\n- credit the authors.",
+		"您可以：\n（1）在论文中引用本模型；\n（2）保留本协议的副本。",
 		"We would appreciate a citation if you use the Model.",
 		"Please cite our paper if you use the Model.",
 		"Attribution to Zeta is encouraged but not required.",

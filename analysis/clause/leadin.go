@@ -17,6 +17,11 @@ type leadIn struct {
 	prefix   string // what the items are read as beginning with; "" for no lead-in
 	from, to int    // the lead-in's own hits, hits[from:to]
 	indent   int    // the indentation of the lead-in's line
+	// mark is the kind of list marker that opens the lead-in's line
+	// ("1." for "3. Notice. You must include ...:"), or "": a line marked
+	// the same way, no deeper, is the next section, not an item ("4.
+	// Other. ..." after the list of "3.").
+	mark string
 }
 
 // covers reports whether the lead-in itself gave a hit of code, and if so
@@ -45,6 +50,28 @@ var leadModals = []struct{ word, prefix string }{
 	{"不得", "您不得"}, {"禁止", "您禁止"}, {"不应", "您不应"}, {"不能", "您不能"}, {"不可", "您不可"},
 	{"must", "you must "}, {"shall", "you shall "}, {"should", "you must "}, {"agree to", "you agree to "},
 	{"required to", "you are required to "}, {"必须", "您必须"}, {"应当", "您应当"},
+}
+
+// permissionWords state a permission in a lead-in ("Subject to this
+// Agreement, you may:", "You are permitted to:", "您可以："): its items are
+// what you may do, read as "you may cite the Model in publications", so
+// that an item worded as an imperative ("(a) cite the Model ...;") is no
+// duty. A permission that ends in its condition ("You may distribute the
+// Model provided that:") makes its items duties instead.
+var permissionWords = []string{"may", "can", "are permitted to", "is permitted to", "are allowed to", "is allowed to", "are free to", "is free to", "have the right to", "has the right to", "可以", "有权"}
+
+// permissionLead returns the prefix the items of a lead-in that grants
+// are read with, or "".
+func permissionLead(norm string) string {
+	for _, w := range permissionWords {
+		if i := strings.Index(norm, w); i >= 0 && (w[0] >= 0x80 || wordAt(norm, i, len(w))) {
+			if w[0] >= 0x80 {
+				return "您可以"
+			}
+			return "you may "
+		}
+	}
+	return ""
 }
 
 // purposeTails end a lead-in that narrows a grant to the purposes its
@@ -153,12 +180,18 @@ func (d *detector) readLeadIn(n *normalizer, text []byte, s span) leadIn {
 			break
 		}
 	}
+	permission := ""
+	if prefix == "" {
+		permission = permissionLead(norm)
+	}
 	if prefix == "" {
 		// A permission that ends in its condition ("You may distribute the
 		// Model provided that:", "... only if You:", "但前提是：") makes each
 		// item a duty of whoever uses it: "(b) You include this License
 		// with all copies", "(b) Modifications are clearly marked".
 		switch m := conditionalTail(norm); {
+		case m == nil && permission != "":
+			prefix = permission
 		case m == nil:
 			return leadIn{}
 		case m[1] != "":
@@ -170,7 +203,23 @@ func (d *detector) readLeadIn(n *normalizer, text []byte, s span) leadIn {
 	if v := leadVerb([]byte(norm)); v != "" {
 		prefix += v + " " // "you must provide " + "a copy of this License"
 	}
-	return leadIn{prefix: prefix, indent: indentAt(text, s.start)}
+	return leadIn{prefix: prefix, indent: indentAt(text, s.start), mark: lineMark(text, s)}
+}
+
+// lineMark is the kind of list marker (markKind) that opens the line
+// holding the start of s, or "" when none does or the line starts more
+// than leadTail bytes before s.
+func lineMark(text []byte, s span) string {
+	lo := max(0, s.start-leadTail)
+	ls := bytes.LastIndexByte(text[lo:s.start], '\n') + 1
+	if ls == 0 && lo > 0 {
+		return ""
+	}
+	line := span{lo + ls, s.end}
+	if !markedStart(bytes.TrimLeft(text[line.start:line.end], " \t")) {
+		return ""
+	}
+	return markKind(text, line)
 }
 
 // indentAt returns the indentation (blanks) of the line holding off.
@@ -200,6 +249,9 @@ func (l leadIn) holds(text []byte, s span) bool {
 	}
 	if len(before) > 12 || hasWord(before) {
 		return true // mid-line: another sentence of the same item
+	}
+	if l.mark != "" && markKind(text, s) == l.mark && indentAt(text, s.start) <= l.indent {
+		return false // the section after the lead-in's own
 	}
 	if bullet(before) {
 		return true // a bullet marks an item, however short; a heading has none
