@@ -329,6 +329,8 @@ func Detect(k *kb.KB, text []byte) []Hit {
 			}
 			if item || underColon {
 				same = nil // the items of one lead-in are one clause of its code
+			} else if restatesLimit(text, hits[:first], prev, s, p.Code) {
+				continue
 			}
 			if !sameStatement(text, hits[:first], prev, s, p) || !extendsList(text, hits[:first], prev, s, underColon, p.Code, same, data) {
 				at := s
@@ -815,6 +817,23 @@ func sameStatement(text []byte, hits []Hit, prev, s span, p *pattern) bool {
 		}
 	}
 	return true
+}
+
+// restatesLimit grows the hit of a license-level code (license/...) that
+// ends the previous sentence over s when s, on the same line and no item
+// of a list, says the limit again: "本协议不允许对本软件的商业用途。任何商业
+// 用途……均须事先获得许可方的书面商业许可。" is one limit, stated twice.
+// (Chinese sentences of a line otherwise keep their own findings:
+// extendsList.) Sentences on lines of their own may be a hard-wrapped
+// paragraph or separate clauses, which the text does not tell apart: they
+// stay apart, and so do items of a list that state the limit in their
+// own words (sameStatement).
+func restatesLimit(text []byte, hits []Hit, prev, s span, code string) bool {
+	if !strings.HasPrefix(code, "license/") || prev.end == 0 || prev.end > s.start ||
+		bytes.IndexByte(text[prev.end:s.start], '\n') >= 0 || markedStart(text[s.start:s.end]) {
+		return false
+	}
+	return growPrevious(hits, prev, s, code, nil, nil)
 }
 
 // restated grows a threshold hit of the previous sentence over this one

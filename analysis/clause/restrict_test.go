@@ -13,6 +13,9 @@ func TestRestrictionsByStructure(t *testing.T) {
 		text: "You are expressly prohibited from:\n- Deploying the Weights in production systems or paid services\n- Attempting to extract the training data",
 		want: []phrase{
 			{use, "Deploying the Weights in production systems or paid services", nil},
+			// a paid service is an object of the commercial class: its ban
+			// withholds commercial use too
+			{nc, "Deploying the Weights in production systems or paid services", nil},
 		},
 	}, {
 		name: "a list under a lead-in that says forbidden to",
