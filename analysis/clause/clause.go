@@ -205,6 +205,15 @@ func Detect(k *kb.KB, text []byte) []Hit {
 				isLead = false
 			}
 		}
+		if !isLead && !item {
+			// A heading that states a ban ("## You may not", "### 禁止行为")
+			// lends it to the marked items under it ("- Sell access to the
+			// Weights"), each its own clause: a heading is no lead-in whose
+			// items are one finding (R8d).
+			if l := d.headingLead(&n, text, s); l.prefix != "" {
+				lead = l
+			}
+		}
 		if listFirst >= 0 && !isLead && !midLine(text, s) && !d.inList(text, prev, s, item, afterLead, &list) {
 			listFirst = -1
 		}

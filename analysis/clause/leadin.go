@@ -469,3 +469,40 @@ func (b *leadBans) drop(hits []Hit) []Hit {
 	}
 	return out
 }
+
+// headingBans are the modalities of a heading that bans what the items
+// under it name.
+var headingBans = []string{"you not", "not", "prohibited", "forbidden", "不得", "禁止", "不可", "不能"}
+
+// headingLead reads s as a heading that states a ban: a line of its own,
+// a few words without a full stop, whose modality (leadModals) is
+// negative. It returns the zero leadIn otherwise.
+func (d *detector) headingLead(n *normalizer, text []byte, s span) leadIn {
+	// Bounded looks: a heading's marks before it ("### ", "**") and
+	// nothing but blanks after it on its line.
+	lo := max(0, s.start-12)
+	ls := lo + bytes.LastIndexByte(text[lo:s.start], '\n') + 1
+	if ls == lo && lo > 0 || len(bytes.Trim(text[ls:s.start], "# *\t")) > 0 || s.end-s.start > 80 {
+		return leadIn{}
+	}
+	rest := text[s.end:min(len(text), s.end+12)]
+	if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+		rest = rest[:i]
+	} else if s.end+12 < len(text) {
+		return leadIn{}
+	}
+	if len(bytes.Trim(rest, " *\t\r")) > 0 {
+		return leadIn{}
+	}
+	body := bytes.TrimRight(text[s.start:s.end], " \t\r\n*")
+	if len(body) == 0 || bytes.ContainsAny(body[len(body)-1:], ".;,") || bytes.Count(body, []byte(" ")) >= maxHeadingWords {
+		return leadIn{}
+	}
+	l := d.readLeadIn(n, text, s)
+	for _, w := range headingBans {
+		if strings.Contains(l.prefix, w) {
+			return l
+		}
+	}
+	return leadIn{}
+}

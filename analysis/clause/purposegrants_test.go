@@ -126,3 +126,26 @@ func TestCommercialBans(t *testing.T) {
 		},
 	}})
 }
+
+// TestHeadingBans: a heading that states a ban lends it to the marked
+// items under it, each its own finding (a heading is no lead-in whose
+// items are one row, R8d); a heading without a modality lends nothing.
+func TestHeadingBans(t *testing.T) {
+	runPhraseCases(t, []phraseCase{{
+		name: "a heading that says you may not",
+		text: "## You may not\n\n- Monetize the Weights or anything built with them\n- Offer the Weights as a paid service\n",
+		want: []phrase{
+			{nc, "Monetize the Weights or anything built with them", nil},
+			{nc, "Offer the Weights as a paid service", nil},
+		},
+	}, {
+		name: "Chinese: a heading that says 禁止",
+		text: "### 禁止行为\n\n- 将本模型商业化\n",
+		want: []phrase{
+			{nc, "将本模型商业化", nil},
+		},
+	}, {
+		name: "no hit: a heading without a ban, a paragraph under a ban heading",
+		text: "## Permitted uses\n\n- Monetize the Weights\n\n## You may not\n\nThe Weights are offered as a paid service by Zeta.\n",
+	}})
+}
