@@ -48,6 +48,12 @@ func TestPurposeLimitedGrants(t *testing.T) {
 			"Zeta reserves the right to use your feedback for research.\n\n" +
 			"You may process personal data with the Model only as the law allows.\n\n" +
 			"本模型可用于商业和非商业用途。",
+	}, {
+		name: "no hit: a grant by you to the licensor, a warranty on personal use, a grant beside a wider purpose in its own clause",
+		text: "You hereby grant Zeta the right to use your feedback for research.\n\n" +
+			"Where a warranty relates to goods acquired for personal use, it is limited.\n\n" +
+			"The Weights may be used solely for the purpose of testing or for backup purposes.\n\n" +
+			"You may use the Weights for your personal or internal business use.",
 	}})
 }
 
@@ -104,6 +110,14 @@ func TestCommercialBans(t *testing.T) {
 			"Commercial use is permitted without a separate license.\n\n" +
 			"Research use does not include use for commercial purposes.\n\n" +
 			"如需咨询商业许可，请联系我们。\n商用无需另行授权。",
+	}, {
+		name: "no hit: may not of what may happen, what is not considered commercial, reasonable efforts, free and commercial alike",
+		text: "The preview may not operate correctly before the first commercial product release.\n\n" +
+			"Sharing the Work shall not be considered to be directed toward commercial advantage.\n\n" +
+			"Zeta shall use commercially reasonable efforts to fix defects, and shall not charge for them.\n\n" +
+			"You may not distribute free nor commercial applications that embed the Weights.\n\n" +
+			"Commercial use of the Weights requires prior notification to Zeta.\n\n" +
+			"若您获得商用许可并将本模型用于商业用途，您应满足商业许可中的条件。",
 	}, {
 		name: "a pointer for commercial use is the finding only when no clause says it",
 		text: "For commercial use, reach out to licensing@example.com.\n\n" +
