@@ -69,12 +69,14 @@ func TestCommercialBans(t *testing.T) {
 		text: "Licensees must not commercialize anything derived from the Weights.\n\n" +
 			"You are not permitted to deploy the Weights in revenue-generating settings.\n\n" +
 			"This license does not permit monetization of the Weights.\n\n" +
-			"Do not use the Weights commercially.",
+			"Do not use the Weights commercially.\n\n" +
+			"Zeta forbids the use of the Weights in paid products.",
 		want: []phrase{
 			{nc, "Licensees must not commercialize anything derived from the Weights.", nil},
 			{nc, "You are not permitted to deploy the Weights in revenue-generating settings.", nil},
 			{nc, "This license does not permit monetization of the Weights.", nil},
 			{nc, "Do not use the Weights commercially.", nil},
+			{nc, "Zeta forbids the use of the Weights in paid products.", nil},
 		},
 	}, {
 		name: "a separate license, written permission or agreement required",
