@@ -13,11 +13,12 @@ func TestPurposeLimitedGrants(t *testing.T) {
 		text: "The Weights are provided for personal, not-for-profit experimentation.\n\n" +
 			"Permission is granted to copy the Weights for hobby use.\n\n" +
 			"You are free to use the checkpoints for private projects.\n\n" +
-			"Zeta licenses the Weights to you for non-revenue-generating activities.",
+			"Any noncommercial purpose is a permitted purpose.",
 		want: []phrase{
 			{nc, "The Weights are provided for personal, not-for-profit experimentation.", nil},
 			{nc, "Permission is granted to copy the Weights for hobby use.", nil},
 			{nc, "You are free to use the checkpoints for private projects.", nil},
+			{nc, "Any noncommercial purpose is a permitted purpose.", nil},
 		},
 	}, {
 		name: "permission forms over a research-like purpose",
@@ -70,12 +71,14 @@ func TestCommercialBans(t *testing.T) {
 			"You are not permitted to deploy the Weights in revenue-generating settings.\n\n" +
 			"This license does not permit monetization of the Weights.\n\n" +
 			"Do not use the Weights commercially.\n\n" +
+			"You may not exercise any of the rights granted to You in Section 3 above in any manner that is primarily intended for commercial advantage.\n\n" +
 			"Zeta forbids the use of the Weights in paid products.",
 		want: []phrase{
 			{nc, "Licensees must not commercialize anything derived from the Weights.", nil},
 			{nc, "You are not permitted to deploy the Weights in revenue-generating settings.", nil},
 			{nc, "This license does not permit monetization of the Weights.", nil},
 			{nc, "Do not use the Weights commercially.", nil},
+			{nc, "You may not exercise any of the rights granted to You in Section 3 above in any manner that is primarily intended for commercial advantage.", nil},
 			{nc, "Zeta forbids the use of the Weights in paid products.", nil},
 		},
 	}, {
