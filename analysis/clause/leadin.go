@@ -74,6 +74,23 @@ func permissionLead(norm string) string {
 	return ""
 }
 
+// grantAdjectives follow a negative word that describes a license rather
+// than bans an act: "授予被授权人……不可转让、不可再许可的以下许可：" grants what
+// its items list ("被授权人可使用……"), as "a non-transferable license to:"
+// does.
+var grantAdjectives = []string{"转让", "再许可", "撤销", "撤回", "分割"}
+
+// grantAdjective reports whether rest, what follows a lead-in's modal
+// word, opens with one of grantAdjectives.
+func grantAdjective(rest string) bool {
+	for _, a := range grantAdjectives {
+		if strings.HasPrefix(rest, a) {
+			return true
+		}
+	}
+	return false
+}
+
 // purposeTails end a lead-in that narrows a grant to the purposes its
 // items list: "You are permitted to use the model weights solely for:"
 // then "- Non-commercial academic or internal research".
@@ -175,7 +192,7 @@ func (d *detector) readLeadIn(n *normalizer, text []byte, s span) leadIn {
 		if prefix != "" {
 			break
 		}
-		if i := strings.Index(norm, m.word); i >= 0 && (m.word[0] >= 0x80 || wordAt(norm, i, len(m.word))) {
+		if i := strings.Index(norm, m.word); i >= 0 && (m.word[0] >= 0x80 || wordAt(norm, i, len(m.word))) && !grantAdjective(norm[i+len(m.word):]) {
 			prefix = m.prefix
 			break
 		}

@@ -176,3 +176,13 @@ func TestHeadingBans(t *testing.T) {
 		text: "## Permitted uses\n\n- Monetize the Weights\n\n## You may not\n\nThe Weights are offered as a paid service by Zeta.\n",
 	}})
 }
+
+// TestGrantLeadInNotBan: a lead-in that grants a license described as
+// non-transferable (不可转让、不可再许可) lends no ban to its items, which
+// say what the licensee may do.
+func TestGrantLeadInNotBan(t *testing.T) {
+	runPhraseCases(t, []phraseCase{{
+		name: "Chinese: a non-transferable license's items are permissions",
+		text: "许可方特此授予被授权人非排他、不可转让、不可再许可的以下许可：\n\n2.1 在商业用途中使用本模型并开发产品。\n",
+	}})
+}
