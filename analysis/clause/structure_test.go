@@ -58,10 +58,13 @@ func TestObligationStructures(t *testing.T) {
 			{nc, "Neither the Weights nor any audio generated with them may be used for commercial purposes.", nil},
 		},
 	}, {
-		name: "outputs among the objects of a list of banned uses are no output clause",
+		// The outputs are one of the objects the list bans uses of: the
+		// ban is a condition on them too (outputs9).
+		name: "outputs among the objects of a list of banned uses are an output clause too",
 		text: "You agree not to use the Outputs, the Weights or any derivative in the following ways:\n\n(a) to harass people;\n(b) to spread spam.",
 		want: []phrase{
 			{use, "You agree not to use the Outputs, the Weights or any derivative in the following ways:", nil},
+			{output, "You agree not to use the Outputs, the Weights or any derivative in the following ways:", nil},
 		},
 	}, {
 		name: "a ban on infringing others' rights is no use restriction",

@@ -127,7 +127,7 @@ func (d *detector) carryTerms(n *normalizer, text []byte, spans []span, termWord
 			// it as a use restriction, and the disclaimer's expression,
 			// with no literal to seek, costs more than the uses'.
 			marked, ok := markTerm(norm, df.term)
-			if !ok || !df.p.applies(marked) || isDefinition(norm) || disclaimer.MatchString(norm) || widened(marked, df.p, defs) {
+			if !ok || !df.p.applies(marked) || isDefinition(norm) || disclaimer.MatchString(norm) || bindsNobody.MatchString(norm) || widened(marked, df.p, defs) {
 				continue
 			}
 			msg, _ := fill(df.p.Message, map[string]any{"term": df.term})
@@ -318,6 +318,14 @@ func markTerm(norm, term string) (string, bool) {
 // shall the Licensor be liable for ... any Output", "许可方不能保证输出的
 // 准确性"): a term they use is no restriction on you.
 var disclaimer = regexp.MustCompile(`\b(?:warrant(?:s|y|ies|ed)?|guarantees?|liable|liability|indemnif\w*|disclaims?)\b|\bas is\b|保证|担保|承担[^。；]{0,10}?责任|免责`)
+
+// bindsNobody matches a sentence whose negation binds no licensee: what
+// the license or the licensor does not do ("This License does not restrict
+// your use of Generated Media", "We do not sell the Outputs you
+// generate"), and the instruction to one who does not accept the terms
+// ("If you do not agree to these terms, do not use the Outputs"). A term
+// it applies carries no restriction there.
+var bindsNobody = regexp.MustCompile(`\b(?:(?:this|the) (?:license|licence|agreement|terms)(?: [^ .;,]+){0,2}|we|licensor|the licensor) (?:does|do|will|shall|may|can)(?: not|n't)\b|\bif you (?:do not|don't|have not) (?:accept|agree)`)
 
 // overlapsCode reports whether a hit of code overlaps s.
 func overlapsCode(hits []Hit, code string, s span) bool {
