@@ -1018,8 +1018,12 @@ func romanKind(b []byte) string {
 }
 
 // sameMark reports whether an item marked of kind k goes on a list whose
-// first item was marked of kind first.
+// first item was marked of kind first. A lone "i" on a list of letters is
+// the ninth letter ("(h) ...; (i) ...; (j) ...").
 func sameMark(first, k string) bool {
+	if strings.HasSuffix(k, "i?") && first == k[:len(k)-2]+"a" {
+		return true
+	}
 	if strings.HasSuffix(first, "i?") {
 		return strings.HasPrefix(k, first[:len(first)-2]) && len(k) == len(first)-1
 	}

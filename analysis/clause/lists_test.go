@@ -24,6 +24,18 @@ func TestOneFindingPerCodePerList(t *testing.T) {
 				"(d) you include a readable copy of the NOTICE file with every copy.", nil},
 		},
 	}, {
+		// (i) after (h) is the ninth letter, not a roman numeral that
+		// would open a list of its own.
+		name: "a lone (i) on a list of letters is its ninth item",
+		text: "You shall not:\n\n(a) share the Outputs with a competitor;\n\n(b) do the second thing;\n\n(c) do the third thing;\n\n" +
+			"(d) do the fourth thing;\n\n(e) do the fifth thing;\n\n(f) do the sixth thing;\n\n(g) do the seventh thing;\n\n" +
+			"(h) do the eighth thing;\n\n(i) publish the Outputs in a public registry.",
+		want: []phrase{
+			{output, "share the Outputs with a competitor;\n\n(b) do the second thing;\n\n(c) do the third thing;\n\n" +
+				"(d) do the fourth thing;\n\n(e) do the fifth thing;\n\n(f) do the sixth thing;\n\n(g) do the seventh thing;\n\n" +
+				"(h) do the eighth thing;\n\n(i) publish the Outputs in a public registry.", nil},
+		},
+	}, {
 		name: "a list of notice conditions is one notice duty, in Chinese",
 		text: "您可以分发本模型，但前提是：\n\n" +
 			"（1）您必须向任何接收者提供本协议的副本；\n\n" +
