@@ -139,11 +139,15 @@ func TestPassThroughByActor(t *testing.T) {
 		name: "restrictions passed on, the same restrictions, anyone who receives",
 		text: "You must pass these restrictions on to your licensees.\n" +
 			"Each sublicense must be subject to the same use restrictions.\n" +
-			"You must ensure that anyone who receives the Weights complies with the restrictions of Section 4.",
+			"You must ensure that anyone who receives the Weights complies with the restrictions of Section 4.\n" +
+			"Users of your mobile app must not extract the Weights.\n" +
+			"You may share a Derivative only under terms that include the restrictions of Section 4.",
 		want: []phrase{
 			{pass, "You must pass these restrictions on to your licensees.", nil},
 			{pass, "Each sublicense must be subject to the same use restrictions.", nil},
 			{pass, "You must ensure that anyone who receives the Weights complies with the restrictions of Section 4.", nil},
+			{pass, "Users of your mobile app must not extract the Weights.", nil},
+			{pass, "You may share a Derivative only under terms that include the restrictions of Section 4.", nil},
 		},
 	}, {
 		name: "Chinese: recipients bound, the same limits in your terms",
@@ -160,6 +164,7 @@ func TestPassThroughByActor(t *testing.T) {
 			"Recipient shall not disclose the source code.\n" +
 			"You and your users must observe all traffic laws while using the service.\n" +
 			"Recipients will receive a license from the original licensor.\n" +
+			"Each recipient acknowledges that the trademarks in the Weights are the property of Zeta and shall not be used.\n" +
 			"The license you apply to an adaptation must be a license with the same license elements.\n" +
 			"接收方将获得本模型的副本。",
 		want: []phrase{
