@@ -151,10 +151,10 @@ func TestPassThroughByActor(t *testing.T) {
 		},
 	}, {
 		name: "Chinese: recipients bound, the same limits in your terms",
-		text: "下游用户须遵守本协议第五条。\n您应在与接收方的协议中载明不低于本协议的限制。\n您应要求再被许可人同意本协议的限制。",
+		text: "下游用户须遵守本协议第五条。\n您应在与接收方的协议中规定不低于本协议的限制。\n您应要求再被许可人同意本协议的限制。",
 		want: []phrase{
 			{pass, "下游用户须遵守本协议第五条。", nil},
-			{pass, "您应在与接收方的协议中载明不低于本协议的限制。", nil},
+			{pass, "您应在与接收方的协议中规定不低于本协议的限制。", nil},
 			{pass, "您应要求再被许可人同意本协议的限制。", nil},
 		},
 	}, {
