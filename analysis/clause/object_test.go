@@ -104,5 +104,7 @@ func TestDutyObjects(t *testing.T) {
 		name: "no pass-through: derivatives that carry the license itself, you bound yourself",
 		text: "If you distribute Derivatives, the Derivatives will remain subject to this Agreement.\n" +
 			"By downloading the Weights the licensee shall be bound by the terms of this Agreement.",
+		// derivatives that carry the license itself are share-alike
+		want: []phrase{{sa, "If you distribute Derivatives, the Derivatives will remain subject to this Agreement.", nil}},
 	}})
 }
