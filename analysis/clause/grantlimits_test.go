@@ -116,6 +116,7 @@ func TestCommercialUseWithheld(t *testing.T) {
 		want: []phrase{
 			{nc, "The Software may be used \"non-commercially\", i.e., for personal and hobby projects.", nil},
 			{nc, "Any modification based on this work must be open source and prohibited for commercial use.", nil},
+			{sa, "Any modification based on this work must be open source and prohibited for commercial use.", nil},
 			{nc, "This license also prohibits the use of the Weights to train neural networks for commercial use of any kind.", nil},
 			{use, "This license also prohibits the use of the Weights to train neural networks for commercial use of any kind.", nil},
 			{nc, "You may keep a fork provided that the fork is not used for, and does not enable, any Commercial Use.", nil},
@@ -213,6 +214,7 @@ func TestLicenseInComments(t *testing.T) {
 		text: "// Any modification based on this work must be open source and prohibited \n// for commercial use. \n",
 		want: []phrase{
 			{nc, "// Any modification based on this work must be open source and prohibited \n// for commercial use.", nil},
+			{sa, "// Any modification based on this work must be open source and prohibited \n// for commercial use.", nil},
 		},
 	}})
 }

@@ -74,6 +74,8 @@ func TestDutyObjects(t *testing.T) {
 		name: "no notice: the licensor's notice of changes to its terms, a copy of the licensed materials",
 		text: "Zeta will provide notice of any changes to this Agreement on its website.\n" +
 			"You must provide a copy of the Licensed Materials in their preferred form to the recipient.",
+		// a change announced is the licensor's power to change the terms
+		want: []phrase{{change, "Zeta will provide notice of any changes to this Agreement on its website.", nil}},
 	}, {
 		name: "notice: notices kept on copies, as a condition or declared in a list of conditions",
 		text: "Copies may be made provided that the copyright and trademark notices are copied onto each of the copies.\n" +

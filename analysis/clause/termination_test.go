@@ -37,6 +37,46 @@ func TestStructuralReaders(t *testing.T) {
 		text: "授权方可以取消您对本模型的使用授权。",
 		want: []phrase{{remote, "授权方可以取消您对本模型的使用授权。", nil}},
 	}, {
+		name: "the power in the passive, the licensor left out",
+		text: "Access to the hosted Model may be revoked at any time.",
+		want: []phrase{{remote, "Access to the hosted Model may be revoked at any time.", nil}},
+	}, {
+		name: "rights subject to suspension",
+		text: "Your license is subject to immediate suspension.",
+		want: []phrase{{remote, "Your license is subject to immediate suspension.", nil}},
+	}, {
+		name: "the licensee loses its rights",
+		text: "Anyone who misrepresents the origin of the Model will lose the right to use it.",
+		want: []phrase{{remote, "Anyone who misrepresents the origin of the Model will lose the right to use it.", nil}},
+	}, {
+		name: "no further access for those who breach",
+		text: "Users that violate the policy shall no longer have access to the Model.",
+		want: []phrase{{remote, "Users that violate the policy shall no longer have access to the Model.", nil}},
+	}, {
+		name: "zh: the grant ended in the passive",
+		text: "您对本模型的授权将被终止。",
+		want: []phrase{{remote, "您对本模型的授权将被终止。", nil}},
+	}, {
+		name: "the licensor may publish updated versions of the license",
+		text: "Orbit may publish updated versions of this License.",
+		want: []phrase{{change, "Orbit may publish updated versions of this License.", nil}},
+	}, {
+		name: "changes to the terms announced",
+		text: "Changes to these Terms will be posted on the Orbit website.",
+		want: []phrase{{change, "Changes to these Terms will be posted on the Orbit website.", nil}},
+	}, {
+		name: "zh: the right to amend this agreement",
+		text: "许可方保留对本协议的最终解释权和修改权。",
+		want: []phrase{{change, "许可方保留对本协议的最终解释权和修改权。", nil}},
+	}, {
+		name: "derivatives shared: do so under this license",
+		text: "If you distribute a Derivative Model, you must do so under this License.",
+		want: []phrase{{sa, "If you distribute a Derivative Model, you must do so under this License.", nil}},
+	}, {
+		name: "modified works to be open source",
+		text: "Modified works shall be open-sourced.",
+		want: []phrase{{sa, "Modified works shall be open-sourced.", nil}},
+	}, {
 		name: "the licensor may amend the terms, a qualifier between",
 		text: "Orbit may, in its sole discretion, amend this Agreement.",
 		want: []phrase{{change, "Orbit may, in its sole discretion, amend this Agreement.", nil}},
@@ -85,6 +125,12 @@ func TestStructuralReadersSilent(t *testing.T) {
 		{name: "a change the licensee may make", text: "You may update the Model's weights and amend this Agreement's examples for your own use."},
 		{name: "an amendment both parties sign", text: "This Agreement may be amended only by a written instrument signed by both parties."},
 		{name: "a permission to share derivatives under other terms", text: "You may distribute derivative works under this License or under different license terms."},
+		{name: "the passive with the licensee as actor", text: "This Agreement may be terminated by you at any time."},
+		{name: "a passive negated", text: "The licenses granted to you may not be revoked."},
+		{name: "use restricted is a restriction, not a power", text: "Use of the Model may be restricted to research."},
+		{name: "the Free Software Foundation's versions", text: "The Free Software Foundation may publish revised and/or new versions of the GNU General Public License from time to time."},
+		{name: "zh: downstream rights unaffected", text: "即使您在本许可证下被授予的许可终止，不影响下游的接收者根据本许可证享有的权利。"},
+		{name: "zh: conditions of a commercial license", text: "若您取得许可方授权将模型用作商业用途时，您应满足许可方上述许可限制条件。"},
 		{name: "zh: the licensee may end", text: "您可以随时终止本协议。"},
 		{name: "zh: the licensor will not revoke", text: "许可方不会撤销您的授权。"},
 		{name: "zh: the licensee may revise", text: "您可以修改本模型并修订相关文档。"},
