@@ -40,3 +40,20 @@ func TestLexiconsExpand(t *testing.T) {
 		t.Error("upper-case phrase: no error")
 	}
 }
+
+// TestLexiconsSplitLeading: (split) a Match expression that opens with a class is
+// one expression per phrase, longest first, each opening with plain text;
+// one that names a class later, and an Unless expression, stay one.
+func TestLexiconsSplitLeading(t *testing.T) {
+	l := Lexicons{"power": {"may", "reserves the right to"}}
+	cs := []ClausePattern{{ID: "x", Match: []string{`{{power}} end\b`, `if {{power}}`}, Unless: []string{`{{power}} not`}}}
+	if err := l.expandClauses(cs); err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{`reserves the right to end\b`, `may end\b`, `if (?:reserves the right to|may)`}; !slices.Equal(cs[0].Match, want) {
+		t.Errorf("match %q, want %q", cs[0].Match, want)
+	}
+	if want := []string{`(?:reserves the right to|may) not`}; !slices.Equal(cs[0].Unless, want) {
+		t.Errorf("unless %q, want %q", cs[0].Unless, want)
+	}
+}
