@@ -131,7 +131,7 @@ func TestStructuralReadersSilent(t *testing.T) {
 		{name: "the Free Software Foundation's versions", text: "The Free Software Foundation may publish revised and/or new versions of the GNU General Public License from time to time."},
 		{name: "zh: downstream rights unaffected", text: "即使您在本许可证下被授予的许可终止，不影响下游的接收者根据本许可证享有的权利。"},
 		{name: "zh: conditions of a commercial license", text: "若您取得许可方授权将模型用作商业用途时，您应满足许可方上述许可限制条件。"},
-		{name: "a limit of the grant, not rights lost", text: "You shall not have any rights to use the Model commercially."},
+		{name: "a limit of the grant, not rights lost", text: "You shall not have any rights to the Model other than those granted above."},
 		{name: "zh: the licensee may end", text: "您可以随时终止本协议。"},
 		{name: "zh: the licensor will not revoke", text: "许可方不会撤销您的授权。"},
 		{name: "zh: the licensee may revise", text: "您可以修改本模型并修订相关文档。"},
