@@ -387,7 +387,7 @@ func Detect(k *kb.KB, text []byte) []Hit {
 	bans.listEnded(hits)
 	hits = joinLines(text, bans.drop(hits), "clause/geographic")
 	hits = d.carryTerms(&n, text, spans, termWords, lower, hits)
-	return dropHeadings(text, dropDefinedChanges(text, dropNamedRestatements(text, d.moveDefined(&n, text, spans, lower, hits))), d.byID)
+	return dropHeadings(text, dropDefinedChanges(text, dropNamedRestatements(text, dropSelfNamed(text, d.moveDefined(&n, text, spans, lower, hits)))), d.byID)
 }
 
 // dropDefinedChanges drops the clause/terms-may-change hits on definitions

@@ -30,6 +30,11 @@ type pattern struct {
 	variants  []guarded        // When of each of Variants
 	continued []guarded        // When of each of Continued
 	applied   []*regexp.Regexp // Applied
+	// Of a pattern that binds you to a document (documents.go): the head
+	// of a document's name, the relations that follow their document, and
+	// the words that make a document this text.
+	document, self *regexp.Regexp
+	after          []guarded
 	// wholeSentence: no extraction reads the match's bounds or groups,
 	// so find need not ask for them.
 	wholeSentence bool
@@ -248,7 +253,7 @@ func compile(cs []kb.ClausePattern) ([]*pattern, error) {
 		if c.Code == "" || c.Message == "" || len(c.Match) == 0 || len(c.Keywords) == 0 {
 			return nil, fmt.Errorf("clauses.yaml: %s: code, message, match and keywords are required", c.ID)
 		}
-		p := &pattern{ClausePattern: c, wholeSentence: true}
+		p := &pattern{ClausePattern: c, wholeSentence: c.Document == ""}
 		for _, x := range c.Extract {
 			p.wholeSentence = p.wholeSentence && readsWholeSentence(x)
 		}
@@ -314,6 +319,9 @@ func (p *pattern) compileExprs() error {
 				e.groups[name] = gi
 			}
 		}
+		if c.Document != "" {
+			e.groups = map[string]int{"doc": 1} // documentMatch's groups
+		}
 		for _, x := range c.Extract {
 			for _, g := range x.Groups {
 				if _, ok := e.groups[g]; !ok {
@@ -346,6 +354,11 @@ func (p *pattern) compileExprs() error {
 	}
 	if c.Term {
 		if err := p.compileTerm(); err != nil {
+			return err
+		}
+	}
+	if c.Document != "" {
+		if err := p.compileDocument(); err != nil {
 			return err
 		}
 	}
@@ -454,6 +467,9 @@ func (p *pattern) vetoed(norm string, sk *sketch) bool {
 // (none, or a URL or words found anywhere in it) only need to know whether
 // one matches, which is cheaper to ask.
 func (p *pattern) find(norm string, sk *sketch) (*expr, []int) {
+	if p.document != nil {
+		return p.findDocument(norm, sk)
+	}
 	for i := range p.match {
 		e := &p.match[i]
 		if p.wholeSentence {
