@@ -253,8 +253,25 @@ func clauseStart(norm string, i int) int {
 	return 0
 }
 
-// titleSpan is how many bytes at a text's start hold its title.
+// titleSpan is how many bytes at a text's start are read for its title.
 const titleSpan = 300
+
+// titleLine returns the first line of text that holds words, its title
+// when it has one: a name given there is this text's own.
+func titleLine(text []byte) string {
+	head := string(text[:min(len(text), titleSpan)])
+	for _, l := range strings.Split(head, "\n") {
+		if l = strings.TrimSpace(l); hasWord([]byte(l)) || hasHan(l) {
+			// The title is no sentence of the text: a line that ends a
+			// sentence is a clause ("您须遵循……。").
+			if strings.HasSuffix(l, ".") || strings.HasSuffix(l, "。") {
+				return ""
+			}
+			return l
+		}
+	}
+	return ""
+}
 
 // dropSelfNamed drops the hits that bind you to a document named as this
 // text names itself in its title ("# Mistral AI Research License" above
@@ -267,7 +284,7 @@ func dropSelfNamed(text []byte, hits []Hit) []Hit {
 		doc, _ := h.Data["document"].(string)
 		if h.Code == "clause/policy-by-reference" && doc != "" && (h.Pattern == "bound-to-document" || h.Pattern == "zh-bound-to-document") {
 			if title == "" {
-				title = strings.ToLower(string(text[:min(len(text), titleSpan)]))
+				title = strings.ToLower(titleLine(text))
 			}
 			name := strings.ToLower(strings.Trim(strings.TrimPrefix(doc, "the "), "\"“”《》 "))
 			if len(name) >= 8 && strings.Contains(title, name) {
