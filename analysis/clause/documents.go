@@ -133,7 +133,17 @@ func (p *pattern) otherDocument(norm string, from int, h []int) (int, bool) {
 	if p.self != nil && (p.self.MatchString(phrase) || p.self.MatchString(norm[from:h[1]]) || selfAfter.MatchString(after)) {
 		return 0, false
 	}
-	ds := from + len(phrase) - len(strings.TrimLeft(phrase, " "))
+	// The document's words begin after the determiners and the words of
+	// its parts ("the terms and conditions of the Llama 3 Community
+	// License": "Llama 3 Community License").
+	ds := from
+	for ds < h[0] {
+		k := strings.IndexByte(norm[ds:h[0]], ' ')
+		if k < 0 || !determiners[norm[ds:ds+k]] && k > 0 {
+			break
+		}
+		ds += k + 1
+	}
 	head := norm[h[0]:h[1]]
 	if strings.ContainsAny(head, " 《") || named(phrase) && !bareHeads[head] || documentComplement.MatchString(after) && !(p.self != nil && p.self.MatchString(after)) {
 		return ds, true

@@ -8,6 +8,36 @@ import "testing"
 // incorporation-zh), in made-up wordings; every case lists all hits.
 func TestBoundToDocument(t *testing.T) {
 	runPhraseCases(t, []phraseCase{{
+		name: "English: a relation over another document, named, linked or neither",
+		text: "Zeta Weights License\n\n" +
+			"Your use of the Weights is restricted by the Zeta Responsible Use Guidelines.\n" +
+			"You shall at all times observe the Code of Conduct of the Zeta community.\n" +
+			"Derivatives remain subject to the terms and conditions of the Llama 3 Community License.\n" +
+			"You must use the Weights in accordance with this Agreement and the [Usage Policy](USAGE_POLICY.md).\n" +
+			"The Zeta Terms of Use shall constitute a part of this Agreement.\n" +
+			"You must comply with the license of the underlying datasets.",
+		want: []phrase{
+			{policy, "Your use of the Weights is restricted by the Zeta Responsible Use Guidelines.", map[string]any{"document": "Zeta Responsible Use Guidelines"}},
+			{policy, "You shall at all times observe the Code of Conduct of the Zeta community.", map[string]any{"document": "Code of Conduct"}},
+			{policy, "Derivatives remain subject to the terms and conditions of the Llama 3 Community License.", map[string]any{"document": "Llama 3 Community License"}},
+			{policy, "You must use the Weights in accordance with this Agreement and the [Usage Policy](USAGE_POLICY.md).", map[string]any{"document": "Usage Policy"}},
+			{policy, "The Zeta Terms of Use shall constitute a part of this Agreement.", map[string]any{"document": "Zeta Terms of Use"}},
+			{policy, "You must comply with the license of the underlying datasets.", map[string]any{"document": "license"}},
+		},
+	}, {
+		name: "no hit: this text by reference or by its title, generic law and policy, a pointer, a carve-out, a grant's condition",
+		text: "Zeta Weights License\n\n" +
+			"Subject to the terms and conditions of this License, Zeta hereby grants you a license to use the Weights.\n" +
+			"You must comply with the License and with all applicable laws and policies.\n" +
+			"You agree to be bound by the Zeta Weights License.\n" +
+			"For the original license, see the Llama 3 Community License.\n" +
+			"This Agreement is governed by the laws of France, without regard to conflict of law principles.\n" +
+			"Instead, such use shall be governed by the API terms of use published by Zeta.\n" +
+			"Commercial use is subject to a separate commercial license agreement with Zeta.\n" +
+			"You may use the Weights subject to this License, including only in accordance with the License.",
+		// the commercial agreement is the non-commercial limit, not a reference
+		want: []phrase{{"license/non-commercial", "Commercial use is subject to a separate commercial license agreement with Zeta.", nil}},
+	}, {
 		name: "Chinese: bound to a named document, before or after the relation",
 		text: "甲模型许可协议\n\n您使用本模型时应当依照《某某社区行为准则》。\n" +
 			"《某某模型使用规范》构成本协议的组成部分。\n" +
