@@ -219,6 +219,8 @@ func (d *detector) readLeadIn(n *normalizer, text []byte, s span) leadIn {
 	}
 	if v := leadVerb([]byte(norm)); v != "" {
 		prefix += v + " " // "you must provide " + "a copy of this License"
+	} else if r := d.leadRelation(norm); r != "" && !strings.Contains(prefix, r) {
+		prefix += r + " " // "you agree to " + "comply with " + "(a) U.S. export control laws"
 	}
 	return leadIn{prefix: prefix, indent: indentAt(text, s.start), mark: lineMark(text, s)}
 }
@@ -237,6 +239,35 @@ func lineMark(text []byte, s span) string {
 		return ""
 	}
 	return markKind(text, line)
+}
+
+// leadRelationTail is how many words may follow a lead-in's relation
+// before its colon ("comply with all of the following:").
+const leadRelationTail = 4
+
+// leadRelation returns the binding relation a lead-in ends in ("You
+// agree to comply with:", "you shall adhere to the following:",
+// "您应当遵守以下规定："), or "": its items are the objects of the relation.
+func (d *detector) leadRelation(norm string) string {
+	t := strings.TrimRight(norm, " :：*")
+	best, at := "", -1
+	for _, r := range d.relations {
+		if i := strings.LastIndex(t, r); i > at && (r[0] >= 0x80 || wordAt(t, i, len(r))) {
+			best, at = r, i
+		}
+	}
+	if at < 0 {
+		return ""
+	}
+	rest := t[at+len(best):]
+	if best[0] >= 0x80 {
+		if utf8.RuneCountInString(rest) > 6 {
+			return ""
+		}
+	} else if len(strings.Fields(rest)) > leadRelationTail {
+		return ""
+	}
+	return best
 }
 
 // indentAt returns the indentation (blanks) of the line holding off.

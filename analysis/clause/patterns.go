@@ -71,6 +71,10 @@ type detector struct {
 	// after the sentence loop (moveDefined).
 	byID map[string]*pattern
 	pw   int // uint64 words per pattern set
+	// relations are the binding relations of the lexicons (binding,
+	// binding-zh): a lead-in that ends in one ("You agree to comply
+	// with:") lends it to its items (leadRelation).
+	relations []string
 }
 
 // candidates sets in cand the patterns whose Keywords occur in a sentence
@@ -128,7 +132,7 @@ func patterns(k *kb.KB) (*detector, error) {
 		compiled.LoadOrStore(k, err)
 		return nil, err
 	}
-	d := &detector{}
+	d := &detector{relations: append(append([]string(nil), k.Lexicons["binding"]...), k.Lexicons["binding-zh"]...)}
 	for _, p := range ps {
 		if p.Term {
 			d.terms = append(d.terms, p)
