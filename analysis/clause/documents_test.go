@@ -59,9 +59,15 @@ func TestBoundToDocument(t *testing.T) {
 }
 
 // TestUseOutsideGrantRestated: a ban on uses the grant did not give
-// restates the grant and restricts nothing more.
+// restates the grant and restricts nothing more; a banning lead-in whose
+// items are export bans lists no use of its own (a ban whose items are a
+// policy and the law: kinds_test.go, R8a).
 func TestUseOutsideGrantRestated(t *testing.T) {
 	runPhraseCases(t, []phraseCase{{
+		name: "a ban whose items are export bans",
+		text: "You shall not:\n(a) export the Weights in violation of export control laws;\n(b) use the Weights in any embargoed country.",
+		want: []phrase{{geo, "export the Weights in violation of export control laws;\n(b) use the Weights in any embargoed country.", nil}},
+	}, {
 		name: "no hit: uses outside the grant",
 		text: "You shall not use the Weights in any way that is not expressly permitted by this Agreement.\n" +
 			"You may not use the Model in any manner not authorized under these Terms.",

@@ -483,10 +483,14 @@ func (b *leadBans) itemEnded(hits []Hit) {
 
 // otherBan are the codes an item of a banning lead-in may be instead of a
 // use restriction: a ban on commercial use is the non-commercial limit,
-// and one on uses of the outputs a condition on them. An item that points
-// to a use policy, or names the laws it must not break, is still a ban
-// on uses.
-var otherBan = map[string]bool{"license/non-commercial": true, "license/research-only": true, outputRestriction: true}
+// one on uses of the outputs a condition on them, one on uses "set forth
+// in" a use policy the binding to that policy (GUIDE R8a: "You must not
+// use the Assets: (1) for the restricted uses set forth in the Prohibited
+// Use Policy; or (2) in violation of applicable laws" binds you to the
+// policy and to the law, and lists no use of its own), and one on
+// breaking export controls or sanctions where the license applies.
+var otherBan = map[string]bool{"license/non-commercial": true, "license/research-only": true, outputRestriction: true,
+	"clause/policy-by-reference": true, "clause/geographic": true}
 
 // listEnded decides on the lead-in's hit when its list ends: dropped
 // when no item restated the ban (the hit did not grow) and at least half
