@@ -70,7 +70,8 @@ func TestUseOutsideGrantRestated(t *testing.T) {
 	}, {
 		name: "no hit: uses outside the grant",
 		text: "You shall not use the Weights in any way that is not expressly permitted by this Agreement.\n" +
-			"You may not use the Model in any manner not authorized under these Terms.",
+			"You may not use the Model in any manner not authorized under these Terms.\n" +
+			"You will not use the Weights for any purpose other than the Permitted Purpose.",
 	}, {
 		name: "a named field stays a use restriction",
 		text: "You shall not use the Weights for military purposes.",
