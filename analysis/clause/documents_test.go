@@ -71,10 +71,22 @@ func TestUseOutsideGrantRestated(t *testing.T) {
 		name: "no hit: uses outside the grant",
 		text: "You shall not use the Weights in any way that is not expressly permitted by this Agreement.\n" +
 			"You may not use the Model in any manner not authorized under these Terms.\n" +
-			"You will not use the Weights for any purpose other than the Permitted Purpose.",
+			"You will not use the Weights for any purpose other than the Permitted Purpose.\n" +
+			"Unless you agree to this Agreement, you may not use the Materials.\n" +
+			"You may not use the Model after this Agreement terminates.\n" +
+			"You will not use the Materials in breach of this Agreement.\n" +
+			"Licensee shall not use the Model except as permitted under this Agreement.\n" +
+			"You may not use the Zeta-7B Weights or any Derivatives without accepting these terms.\n" +
+			"You shall not use the Model in violation of any applicable law or regulation.",
 	}, {
-		name: "a named field stays a use restriction",
-		text: "You shall not use the Weights for military purposes.",
-		want: []phrase{{"clause/use-restriction", "You shall not use the Weights for military purposes.", nil}},
+		name: "a named field stays a use restriction, with the law or a condition beside it",
+		text: "You shall not use the Weights for military purposes.\n" +
+			"You shall not use the Model in violation of any applicable law, or for military purposes.\n" +
+			"You may not use the Model for surveillance except as permitted by law.",
+		want: []phrase{
+			{use, "You shall not use the Weights for military purposes.", nil},
+			{use, "You shall not use the Model in violation of any applicable law, or for military purposes.", nil},
+			{use, "You may not use the Model for surveillance except as permitted by law.", nil},
+		},
 	}})
 }
