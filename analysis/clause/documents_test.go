@@ -77,16 +77,21 @@ func TestUseOutsideGrantRestated(t *testing.T) {
 			"You will not use the Materials in breach of this Agreement.\n" +
 			"Licensee shall not use the Model except as permitted under this Agreement.\n" +
 			"You may not use the Zeta-7B Weights or any Derivatives without accepting these terms.\n" +
-			"You shall not use the Model in violation of any applicable law or regulation.",
+			"You shall not use the Model in violation of any applicable law or regulation.\n" +
+			"您不得将本模型用于任何违法活动。\n您不得利用本模型从事违反法律法规的活动。\n" +
+			"您不得将本模型用于侵犯他人合法权益的用途。\n未经许可方书面同意，您不得将本模型用于本协议未明确许可的用途。",
 	}, {
 		name: "a named field stays a use restriction, with the law or a condition beside it",
 		text: "You shall not use the Weights for military purposes.\n" +
 			"You shall not use the Model in violation of any applicable law, or for military purposes.\n" +
-			"You may not use the Model for surveillance except as permitted by law.",
+			"You may not use the Model for surveillance except as permitted by law.\n" +
+			"您不得将本模型用于军事用途或任何违法活动。\n您不得从事侵犯他人商业秘密的行为。",
 		want: []phrase{
 			{use, "You shall not use the Weights for military purposes.", nil},
 			{use, "You shall not use the Model in violation of any applicable law, or for military purposes.", nil},
 			{use, "You may not use the Model for surveillance except as permitted by law.", nil},
+			{use, "您不得将本模型用于军事用途或任何违法活动。", nil},
+			{use, "您不得从事侵犯他人商业秘密的行为。", nil},
 		},
 	}})
 }
