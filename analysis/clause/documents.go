@@ -51,16 +51,52 @@ func (p *pattern) compileDocument() error {
 
 // findDocument returns the first relation of norm that binds you to
 // another document, as a match from the relation to the document's head
-// whose group 1 ("doc") is the document's words.
+// whose group 1 ("doc") is the document's words. The relations are found
+// first (their expressions start with literal words the guards seek);
+// heads are looked for only in the stretch of the sentence the relations
+// reach, most sentences that name a relation holding none.
 func (p *pattern) findDocument(norm string, sk *sketch) (*expr, []int) {
-	heads := p.document.FindAllStringIndex(norm, -1)
+	rels := make([][][]int, len(p.match))
+	lo, hi := len(norm), 0
+	for i := range p.match {
+		if i < len(p.matchWords) && p.matchWords[i] != nil {
+			rels[i] = scanWords(norm, p.matchWords[i])
+		} else {
+			rels[i] = p.match[i].re.findAllIn(norm, -1, sk)
+		}
+		for _, r := range rels[i] {
+			lo, hi = min(lo, r[1]), max(hi, min(len(norm), r[1]+maxDocumentGap+documentTail))
+		}
+	}
+	afters := make([][][]int, len(p.after))
+	for i, a := range p.after {
+		if i < len(p.afterWords) && p.afterWords[i] != nil {
+			afters[i] = scanWords(norm, p.afterWords[i])
+		} else {
+			afters[i] = a.findAllIn(norm, -1, sk)
+		}
+		for _, r := range afters[i] {
+			lo, hi = min(lo, max(0, r[0]-maxAfterGap-documentTail)), max(hi, r[0])
+		}
+	}
+	if lo >= hi {
+		return nil, nil
+	}
+	var heads [][]int
+	if p.documentWords != nil {
+		heads = scanWords(norm[lo:hi], p.documentWords)
+	} else {
+		heads = p.document.FindAllStringIndex(norm[lo:hi], -1)
+	}
 	if heads == nil {
 		return nil, nil
 	}
+	for _, h := range heads {
+		h[0], h[1] = h[0]+lo, h[1]+lo
+	}
 	for i := range p.match {
 		e := &p.match[i]
-		rels := e.re.findAllIn(norm, -1, sk)
-		for ri, r := range rels {
+		for ri, r := range rels[i] {
 			end, from := clauseEnd(norm, r[1]), r[1]
 			for _, h := range heads {
 				if h[0] < r[1] {
@@ -68,7 +104,7 @@ func (p *pattern) findDocument(norm string, sk *sketch) (*expr, []int) {
 				}
 				// a later relation begins its own object ("subject to this
 				// License ... and in accordance with the License")
-				for _, r2 := range rels[ri+1:] {
+				for _, r2 := range rels[i][ri+1:] {
 					if r2[1] <= h[0] && r2[0] >= from {
 						from = r2[1]
 					}
@@ -83,8 +119,8 @@ func (p *pattern) findDocument(norm string, sk *sketch) (*expr, []int) {
 			}
 		}
 	}
-	for _, a := range p.after {
-		for _, r := range a.findAllIn(norm, -1, sk) {
+	for _, as := range afters {
+		for _, r := range as {
 			start := clauseStart(norm, r[0])
 			for k := len(heads) - 1; k >= 0; k-- {
 				h := heads[k]

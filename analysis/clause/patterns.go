@@ -35,6 +35,12 @@ type pattern struct {
 	// the words that make a document this text.
 	document, self *regexp.Regexp
 	after          []guarded
+	// words: for a wording, after or the document that is a lexicon's
+	// choice alone ("\\b{{binding}}\\b"), the lexicon's words, found by
+	// scanWords instead of the expression (which has no literal to seek
+	// and would run its backtracker from every byte of the sentence).
+	matchWords, afterWords [][]string
+	documentWords          []string
 	// wholeSentence: no extraction reads the match's bounds or groups,
 	// so find need not ask for them.
 	wholeSentence bool
@@ -250,6 +256,10 @@ func compile(cs []kb.ClausePattern) ([]*pattern, error) {
 	seen := map[string]bool{}
 	for i := range cs {
 		c := &cs[i]
+		var words lexiconWords
+		if c.Document != "" {
+			words = choiceWords(c)
+		}
 		if c.ID == "" || seen[c.ID] {
 			return nil, fmt.Errorf("clauses.yaml: pattern %d: missing or repeated id %q", i, c.ID)
 		}
@@ -257,7 +267,8 @@ func compile(cs []kb.ClausePattern) ([]*pattern, error) {
 		if c.Code == "" || c.Message == "" || len(c.Match) == 0 || len(c.Keywords) == 0 {
 			return nil, fmt.Errorf("clauses.yaml: %s: code, message, match and keywords are required", c.ID)
 		}
-		p := &pattern{ClausePattern: c, wholeSentence: c.Document == ""}
+		p := &pattern{ClausePattern: c, wholeSentence: c.Document == "",
+			matchWords: words.match, afterWords: words.after, documentWords: words.document}
 		for _, x := range c.Extract {
 			p.wholeSentence = p.wholeSentence && readsWholeSentence(x)
 		}
