@@ -2,10 +2,10 @@ package clause
 
 import "testing"
 
-// TestBoundToDocument: a relation that binds you (lexicon binding-zh) over
-// a document other than this text (lexicon document-zh, or a name in 《》),
+// TestBoundToDocument: a relation that binds you (lexicon zh-binding) over
+// a document other than this text (lexicon zh-document, or a name in 《》),
 // or a document made part of this text by a relation after it (lexicon
-// incorporation-zh), in made-up wordings; every case lists all hits.
+// zh-incorporation), in made-up wordings; every case lists all hits.
 func TestBoundToDocument(t *testing.T) {
 	runPhraseCases(t, []phraseCase{{
 		name: "English: a relation over another document, named, linked or neither",

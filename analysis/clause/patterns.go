@@ -78,7 +78,7 @@ type detector struct {
 	byID map[string]*pattern
 	pw   int // uint64 words per pattern set
 	// relations are the binding relations of the lexicons (binding,
-	// binding-zh): a lead-in that ends in one ("You agree to comply
+	// zh-binding): a lead-in that ends in one ("You agree to comply
 	// with:") lends it to its items (leadRelation).
 	relations []string
 }
@@ -138,7 +138,7 @@ func patterns(k *kb.KB) (*detector, error) {
 		compiled.LoadOrStore(k, err)
 		return nil, err
 	}
-	d := &detector{relations: append(append([]string(nil), k.Lexicons["binding"]...), k.Lexicons["binding-zh"]...)}
+	d := &detector{relations: append(append([]string(nil), k.Lexicons["binding"]...), k.Lexicons["zh-binding"]...)}
 	for _, p := range ps {
 		if p.Term {
 			d.terms = append(d.terms, p)
