@@ -219,7 +219,7 @@ func (d *detector) readLeadIn(n *normalizer, text []byte, s span) leadIn {
 	}
 	if v := leadVerb([]byte(norm)); v != "" {
 		prefix += v + " " // "you must provide " + "a copy of this License"
-	} else if r := d.leadRelation(norm); r != "" && !strings.Contains(prefix, r) {
+	} else if r := d.leadRelation(norm); r != "" && permission == "" && !strings.Contains(prefix, r) {
 		prefix += r + " " // "you agree to " + "comply with " + "(a) U.S. export control laws"
 	}
 	return leadIn{prefix: prefix, indent: indentAt(text, s.start), mark: lineMark(text, s)}
@@ -260,6 +260,9 @@ func (d *detector) leadRelation(norm string) string {
 		return ""
 	}
 	rest := t[at+len(best):]
+	if strings.ContainsAny(rest, ",，") {
+		return "" // a condition before the lead's own words: "Subject to this Agreement, you may:"
+	}
 	if best[0] >= 0x80 {
 		if utf8.RuneCountInString(rest) > 6 {
 			return ""
