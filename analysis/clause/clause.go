@@ -387,8 +387,51 @@ func Detect(k *kb.KB, text []byte) []Hit {
 	bans.listEnded(hits)
 	hits = joinLines(text, bans.drop(hits), "clause/geographic")
 	hits = d.carryTerms(&n, text, spans, termWords, lower, hits)
-	return dropHeadings(text, dropDefinedChanges(text, dropNamedRestatements(text, d.moveDefined(&n, text, spans, lower, hits))), d.byID)
+	return dropHeadings(text, dropDefinedChanges(text, dropNamedRestatements(text, dropSelfNamed(text, d.moveDefined(&n, text, spans, lower, hits)))), d.byID)
 }
+
+// oneListTree reports whether hit b is an item of the list tree that
+// hit a belongs to: b is a list item, every line between them is blank or
+// a list item, and a lead-in (a line ending in a colon) above a is
+// indented less than all of those lines, with no line between it and a
+// indented as little that is no lead-in (a numbered section after the
+// list is another list).
+func oneListTree(text []byte, a, b Hit) bool {
+	ls := bytes.LastIndexByte(text[:b.Start], '\n') + 1
+	if !markedStart(bytes.TrimLeft(text[ls:b.Start+1], " \t")) {
+		return false
+	}
+	least := indentAt(text, b.Start)
+	gap := text[a.End:b.Start]
+	if nl := bytes.IndexByte(gap, '\n'); nl >= 0 {
+		for _, l := range bytes.Split(gap[nl+1:], []byte("\n")) {
+			t := bytes.TrimLeft(l, " \t")
+			if len(bytes.TrimSpace(t)) == 0 {
+				continue
+			}
+			if !markedStart(t) {
+				return false
+			}
+			least = min(least, len(l)-len(t))
+		}
+	}
+	// The lead-in of the tree: up from a, the first line indented less.
+	end := bytes.LastIndexByte(text[:a.Start], '\n')
+	for end > 0 && a.Start-end < maxTreeBack {
+		start := bytes.LastIndexByte(text[:end], '\n') + 1
+		l := text[start:end]
+		t := bytes.TrimLeft(l, " \t")
+		if len(bytes.TrimSpace(t)) > 0 && len(l)-len(t) < least {
+			return bytes.HasSuffix(bytes.TrimRight(t, " \t\r*"), []byte(":"))
+		}
+		end = start - 1
+	}
+	return false
+}
+
+// maxTreeBack is how far above a hit the lead-in of its list tree is
+// looked for.
+const maxTreeBack = 2000
 
 // dropDefinedChanges drops the clause/terms-may-change hits on definitions
 // ("\"Acceptable Use Policy\" means the latest version from time to time
@@ -431,12 +474,18 @@ func dropDefinedChanges(text []byte, hits []Hit) []Hit {
 // the Model in violation of export control laws.") is one clause of where
 // the license applies, whatever the number of its sentences. Hits with
 // different data (regions) stay apart, and so do hits on different lines.
+//
+// So are the hits of items of one list tree: an item that opens a list
+// of its own ("1. directly or indirectly exporting ... Model Components:")
+// and the items under it, nested or not ("1. located in a sanctioned
+// jurisdiction;", "3. for any purpose prohibited by Export Laws"), with
+// nothing between them but items and blank lines (R8d).
 func joinLines(text []byte, hits []Hit, code string) []Hit {
 	last := -1
 	out := hits[:0]
 	for _, h := range hits {
 		if h.Code == code && last >= 0 {
-			if p := &out[last]; p.End <= h.Start && bytes.IndexByte(text[p.End:h.Start], '\n') < 0 && sameData(p.Data, h.Data) {
+			if p := &out[last]; p.End <= h.Start && (bytes.IndexByte(text[p.End:h.Start], '\n') < 0 || oneListTree(text, *p, h)) && sameData(p.Data, h.Data) {
 				p.End = h.End
 				continue
 			}

@@ -103,7 +103,10 @@ var corpusExpectations = []struct {
 	{file: "nvidia-open-model/LICENSE", codes: []string{policy, change, attr, notice, remote}, facts: []fact{
 		{policy, "url", "https://www.nvidia.com/en-us/agreements/trustworthy-ai/terms/"},
 		{notice, "text", "Licensed by NVIDIA Corporation under the NVIDIA Open Model License."}}},
-	{file: "dbrx/LICENSE", codes: []string{scale, use, policy, output, notice, remote}, facts: []fact{mau700M}},
+	// "You will not use DBRX: 1. for any restricted use set forth in the
+	// Acceptable Use Policy ...; or 2. in violation of applicable laws"
+	// binds you to the policy and the law and lists no use (GUIDE R8a).
+	{file: "dbrx/LICENSE", codes: []string{scale, policy, output, notice, remote}, facts: []fact{mau700M}},
 	{file: "falcon-180b-tii-1.0/falcon170BTOU.md", codes: []string{policy, change}, facts: []fact{{policy, "url", "FalconLLM.tii.ae"}}},
 	{file: "llama-1/LICENSE_WEIGHTS", codes: []string{nc, ro, use}},
 	{file: "stability-sdxl-0.9-research/LICENSE-SDXL0.9", codes: []string{nc, ro, use, notice}},

@@ -219,6 +219,8 @@ func (d *detector) readLeadIn(n *normalizer, text []byte, s span) leadIn {
 	}
 	if v := leadVerb([]byte(norm)); v != "" {
 		prefix += v + " " // "you must provide " + "a copy of this License"
+	} else if r := d.leadRelation(norm); r != "" && permission == "" && !strings.Contains(prefix, r) {
+		prefix += r + " " // "you agree to " + "comply with " + "(a) U.S. export control laws"
 	}
 	return leadIn{prefix: prefix, indent: indentAt(text, s.start), mark: lineMark(text, s)}
 }
@@ -237,6 +239,38 @@ func lineMark(text []byte, s span) string {
 		return ""
 	}
 	return markKind(text, line)
+}
+
+// leadRelationTail is how many words may follow a lead-in's relation
+// before its colon ("comply with all of the following:").
+const leadRelationTail = 4
+
+// leadRelation returns the binding relation a lead-in ends in ("You
+// agree to comply with:", "you shall adhere to the following:",
+// "您应当遵守以下规定："), or "": its items are the objects of the relation.
+func (d *detector) leadRelation(norm string) string {
+	t := strings.TrimRight(norm, " :：*")
+	best, at := "", -1
+	for _, r := range d.relations {
+		if i := strings.LastIndex(t, r); i > at && (r[0] >= 0x80 || wordAt(t, i, len(r))) {
+			best, at = r, i
+		}
+	}
+	if at < 0 {
+		return ""
+	}
+	rest := t[at+len(best):]
+	if strings.ContainsAny(rest, ",，") {
+		return "" // a condition before the lead's own words: "Subject to this Agreement, you may:"
+	}
+	if best[0] >= 0x80 {
+		if utf8.RuneCountInString(rest) > 6 {
+			return ""
+		}
+	} else if len(strings.Fields(rest)) > leadRelationTail {
+		return ""
+	}
+	return best
 }
 
 // indentAt returns the indentation (blanks) of the line holding off.
@@ -452,10 +486,14 @@ func (b *leadBans) itemEnded(hits []Hit) {
 
 // otherBan are the codes an item of a banning lead-in may be instead of a
 // use restriction: a ban on commercial use is the non-commercial limit,
-// and one on uses of the outputs a condition on them. An item that points
-// to a use policy, or names the laws it must not break, is still a ban
-// on uses.
-var otherBan = map[string]bool{"license/non-commercial": true, "license/research-only": true, outputRestriction: true}
+// one on uses of the outputs a condition on them, one on uses "set forth
+// in" a use policy the binding to that policy (GUIDE R8a: "You must not
+// use the Assets: (1) for the restricted uses set forth in the Prohibited
+// Use Policy; or (2) in violation of applicable laws" binds you to the
+// policy and to the law, and lists no use of its own), and one on
+// breaking export controls or sanctions where the license applies.
+var otherBan = map[string]bool{"license/non-commercial": true, "license/research-only": true, outputRestriction: true,
+	"clause/policy-by-reference": true, "clause/geographic": true}
 
 // listEnded decides on the lead-in's hit when its list ends: dropped
 // when no item restated the ban (the hit did not grow) and at least half

@@ -30,6 +30,17 @@ type pattern struct {
 	variants  []guarded        // When of each of Variants
 	continued []guarded        // When of each of Continued
 	applied   []*regexp.Regexp // Applied
+	// Of a pattern that binds you to a document (documents.go): the head
+	// of a document's name, the relations that follow their document, and
+	// the words that make a document this text.
+	document, self *regexp.Regexp
+	after          []guarded
+	// words: for a wording, after or the document that is a lexicon's
+	// choice alone ("\\b{{binding}}\\b"), the lexicon's words, found by
+	// scanWords instead of the expression (which has no literal to seek
+	// and would run its backtracker from every byte of the sentence).
+	matchWords, afterWords [][]string
+	documentWords          []string
 	// wholeSentence: no extraction reads the match's bounds or groups,
 	// so find need not ask for them.
 	wholeSentence bool
@@ -66,6 +77,10 @@ type detector struct {
 	// after the sentence loop (moveDefined).
 	byID map[string]*pattern
 	pw   int // uint64 words per pattern set
+	// relations are the binding relations of the lexicons (binding,
+	// zh-binding): a lead-in that ends in one ("You agree to comply
+	// with:") lends it to its items (leadRelation).
+	relations []string
 }
 
 // candidates sets in cand the patterns whose Keywords occur in a sentence
@@ -123,7 +138,7 @@ func patterns(k *kb.KB) (*detector, error) {
 		compiled.LoadOrStore(k, err)
 		return nil, err
 	}
-	d := &detector{}
+	d := &detector{relations: append(append([]string(nil), k.Lexicons["binding"]...), k.Lexicons["zh-binding"]...)}
 	for _, p := range ps {
 		if p.Term {
 			d.terms = append(d.terms, p)
@@ -241,6 +256,10 @@ func compile(cs []kb.ClausePattern) ([]*pattern, error) {
 	seen := map[string]bool{}
 	for i := range cs {
 		c := &cs[i]
+		var words lexiconWords
+		if c.Document != "" {
+			words = choiceWords(c)
+		}
 		if c.ID == "" || seen[c.ID] {
 			return nil, fmt.Errorf("clauses.yaml: pattern %d: missing or repeated id %q", i, c.ID)
 		}
@@ -248,7 +267,8 @@ func compile(cs []kb.ClausePattern) ([]*pattern, error) {
 		if c.Code == "" || c.Message == "" || len(c.Match) == 0 || len(c.Keywords) == 0 {
 			return nil, fmt.Errorf("clauses.yaml: %s: code, message, match and keywords are required", c.ID)
 		}
-		p := &pattern{ClausePattern: c, wholeSentence: true}
+		p := &pattern{ClausePattern: c, wholeSentence: c.Document == "",
+			matchWords: words.match, afterWords: words.after, documentWords: words.document}
 		for _, x := range c.Extract {
 			p.wholeSentence = p.wholeSentence && readsWholeSentence(x)
 		}
@@ -314,6 +334,9 @@ func (p *pattern) compileExprs() error {
 				e.groups[name] = gi
 			}
 		}
+		if c.Document != "" {
+			e.groups = map[string]int{"doc": 1} // documentMatch's groups
+		}
 		for _, x := range c.Extract {
 			for _, g := range x.Groups {
 				if _, ok := e.groups[g]; !ok {
@@ -346,6 +369,11 @@ func (p *pattern) compileExprs() error {
 	}
 	if c.Term {
 		if err := p.compileTerm(); err != nil {
+			return err
+		}
+	}
+	if c.Document != "" {
+		if err := p.compileDocument(); err != nil {
 			return err
 		}
 	}
@@ -454,6 +482,9 @@ func (p *pattern) vetoed(norm string, sk *sketch) bool {
 // (none, or a URL or words found anywhere in it) only need to know whether
 // one matches, which is cheaper to ask.
 func (p *pattern) find(norm string, sk *sketch) (*expr, []int) {
+	if p.document != nil {
+		return p.findDocument(norm, sk)
+	}
 	for i := range p.match {
 		e := &p.match[i]
 		if p.wholeSentence {

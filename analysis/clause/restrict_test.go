@@ -98,8 +98,9 @@ func TestRestrictionsByStructure(t *testing.T) {
 			"You represent that you are not the target of any trade controls.\n" +
 			"You are not prohibited from receiving the Weights under applicable export-control or sanctions laws.\n" +
 			"No activity subject to the International Traffic in Arms Regulations is licensed.",
+		// a ban whose only item is an export ban is where the license
+		// applies, not a use restriction besides (otherBan)
 		want: []phrase{
-			{use, "You will not, and will not permit any third party to:", nil},
 			{geo, "export or transfer the Weights in violation of any applicable export control or trade sanction.", nil},
 			{geo, "You represent that you are not the target of any trade controls.", nil},
 			{geo, "You are not prohibited from receiving the Weights under applicable export-control or sanctions laws.", nil},

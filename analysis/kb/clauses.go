@@ -94,6 +94,18 @@ type ClausePattern struct {
 	// that applies the term, as regular expressions over the normalized
 	// sentence in which "@term@" stands for each use of the term.
 	Uses []string `yaml:"uses"`
+	// Document, when set, is an expression of the head of a document's
+	// name ("acceptable use policy", "license", "《服务协议》"): the Match
+	// expressions then find a relation that binds you ("subject to",
+	// "comply with", "遵守"), and the pattern matches when a document
+	// other than this text follows it in the same clause ("this
+	// Agreement", "the License", "本协议" are this text: Self matches the
+	// words before such a head). DocumentAfter lists relations that follow
+	// their document instead ("..., which is incorporated by reference",
+	// "受《X》约束"). The document's words are the group "doc".
+	Document      string   `yaml:"document"`
+	DocumentAfter []string `yaml:"document_after"`
+	Self          string   `yaml:"self"`
 }
 
 // Extraction reads one data field out of a matched sentence.

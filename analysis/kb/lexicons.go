@@ -16,9 +16,9 @@ import (
 // other words of the class still hits it; teaching fineprint a new word
 // of a class is one line of data.
 //
-// A pattern names a class as {{name}}. In Match, Unless, Uses, Applied
-// and the When of Variants and Continued it stands for an alternation of
-// the class's phrases, quoted, longest first, as a group that captures
+// A pattern names a class as {{name}}. In Match, Unless, Uses, Applied,
+// Document, DocumentAfter, Self and the When of Variants and Continued it
+// stands for an alternation of the class's phrases, quoted, longest first, as a group that captures
 // nothing; a Match expression that opens with a class is one expression
 // per phrase instead (split). A Keywords or Also entry that is exactly {{name}} stands for
 // the class's phrases as keywords.
@@ -135,9 +135,14 @@ func (l Lexicons) expandClauses(cs []ClausePattern) error {
 		if err == nil {
 			c.Match, err = l.split(c.Match)
 		}
-		for _, list := range [][]string{c.Match, c.Unless, c.Uses, c.Applied} {
+		for _, list := range [][]string{c.Match, c.Unless, c.Uses, c.Applied, c.DocumentAfter} {
 			if err == nil {
 				err = l.expandAll(list)
+			}
+		}
+		for _, e := range []*string{&c.Document, &c.Self} {
+			if err == nil {
+				*e, err = l.expand(*e)
 			}
 		}
 		for _, vs := range [][]MessageVariant{c.Variants, c.Continued} {
