@@ -3,6 +3,7 @@ package clause
 import (
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -226,36 +227,125 @@ type guarded struct {
 	// a match can start gives the same answer (startsOf says why).
 	starts    []string
 	wordStart bool
+	// rest: the sets of need that the starts do not already imply (a
+	// set one of whose strings every start holds), checked once a start
+	// is found. A Match expression split per phrase of a class
+	// (kb/lexicons.go) needs its own phrase, which the search for its
+	// start looks for anyway.
+	rest needs
+	// anchored is the expression anchored at its start, when its program
+	// is too large for the regexp package's backtracker: the automaton it
+	// falls back to reads the whole rest of the sentence from the first
+	// start, while a class alternation met at each start found dies out
+	// within the expression's bounded gaps. Nil otherwise.
+	anchored *regexp.Regexp
 }
+
+// maxBacktrackInsts is the size of program up to which the regexp
+// package backtracks (regexp/backtrack.go); above it, it simulates the
+// automaton over the whole input.
+const maxBacktrackInsts = 500
 
 func guard(re *regexp.Regexp) guarded {
 	g := guarded{Regexp: re, need: needsOf(re.String())}
 	g.starts, g.wordStart = startsOf(re.String())
+	g.rest = g.need
+	if g.starts != nil {
+		g.rest = nil
+		for _, set := range g.need {
+			if !impliedBy(set, g.starts) {
+				g.rest = append(g.rest, set)
+			}
+		}
+		if progSize(re.String()) > maxBacktrackInsts {
+			g.anchored = regexp.MustCompile(`^(?:` + re.String() + `)`)
+		}
+	}
 	return g
+}
+
+// impliedBy reports whether every string of starts holds one of set.
+func impliedBy(set, starts []string) bool {
+	for _, w := range starts {
+		if !slices.ContainsFunc(set, func(x string) bool { return strings.Contains(w, x) }) {
+			return false
+		}
+	}
+	return true
+}
+
+// progSize is the number of instructions of expr's program, as the
+// regexp package compiles it (0 if it does not parse).
+func progSize(expr string) int {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return 0
+	}
+	prog, err := syntax.Compile(re.Simplify())
+	if err != nil {
+		return 0
+	}
+	return len(prog.Inst)
 }
 
 // from returns where in s the first match of g can start, or -1 when no
 // match can.
 func (g guarded) from(s string, sk *sketch) int {
-	if !g.need.may(s, sk) {
-		return -1
-	}
 	if g.starts == nil {
+		if !g.need.may(s, sk) {
+			return -1
+		}
 		return 0
 	}
+	first := g.next(s, 0, sk)
+	if first < 0 || !g.rest.may(s[first:], sk) {
+		return -1
+	}
+	return first
+}
+
+// next returns the first index from off on where a start of g is found
+// (after a non-word byte when wordStart), or -1. sk is the sketch of s.
+func (g guarded) next(s string, off int, sk *sketch) int {
 	first := -1
 	for _, w := range g.starts {
 		lim := s
-		if first == 0 {
+		if first == off {
 			break
 		} else if first > 0 {
 			lim = s[:min(len(s), first-1+len(w))] // only an earlier start matters
 		}
-		if i := indexAt(lim, w, g.wordStart); i >= 0 {
+		if !sk.has(s, w) {
+			continue
+		}
+		if i := indexAt(lim[off:], w, g.wordStart && off == 0); i >= 0 {
+			if g.wordStart && off > 0 {
+				i = indexAtWord(lim, off+i, w)
+				if i < 0 {
+					continue
+				}
+			} else {
+				i += off
+			}
 			first = i
 		}
 	}
 	return first
+}
+
+// indexAtWord is the first index of w in s from i on (where w is found)
+// that follows no word byte, or -1.
+func indexAtWord(s string, i int, w string) int {
+	for {
+		if !isWordByte(s[i-1]) {
+			return i
+		}
+		k := strings.Index(s[i+1:], w)
+		if k < 0 {
+			return -1
+		}
+		i += 1 + k
+	}
 }
 
 // indexAt is strings.Index(s, w), or when wordStart the first index that
@@ -288,7 +378,15 @@ func (g guarded) MatchString(s string) bool { return g.matchIn(s, nil) }
 // matchIn is MatchString of s, whose sketch is sk.
 func (g guarded) matchIn(s string, sk *sketch) bool {
 	i := g.from(s, sk)
-	return i >= 0 && g.Regexp.MatchString(s[i:])
+	if i < 0 || g.anchored == nil {
+		return i >= 0 && g.Regexp.MatchString(s[i:])
+	}
+	for ; i >= 0; i = g.next(s, i+1, sk) {
+		if g.anchored.MatchString(s[i:]) {
+			return true
+		}
+	}
+	return false
 }
 
 // FindStringSubmatchIndex is re's, likewise.
@@ -298,6 +396,17 @@ func (g guarded) FindStringSubmatchIndex(s string) []int { return g.findIn(s, ni
 func (g guarded) findIn(s string, sk *sketch) []int {
 	i := g.from(s, sk)
 	if i < 0 {
+		return nil
+	}
+	if g.anchored != nil {
+		// The leftmost match starts at the first start where the
+		// anchored expression matches, and is the one it finds there.
+		for ; i >= 0; i = g.next(s, i+1, sk) {
+			if m := g.anchored.FindStringSubmatchIndex(s[i:]); m != nil {
+				shiftMatch(m, i)
+				return m
+			}
+		}
 		return nil
 	}
 	m := g.Regexp.FindStringSubmatchIndex(s[i:])
@@ -366,6 +475,11 @@ func startsOf(expr string) ([]string, bool) {
 		re = re.Sub[1]
 	}
 	set := firstStrings(re)
+	if set == nil && !wordStart {
+		// "(?:\bnot|\bnever|\bprohibited from) ...": a choice whose
+		// every branch opens with a word boundary is a word start too.
+		set, wordStart = wordStarts(re)
+	}
 	if len(set) == 0 || len(set) > maxStarts {
 		return nil, false
 	}
@@ -377,6 +491,29 @@ func startsOf(expr string) ([]string, bool) {
 		}
 	}
 	return set, wordStart
+}
+
+// wordStarts returns firstStrings of re when it opens with a choice
+// each branch of which is a word boundary before such strings.
+func wordStarts(re *syntax.Regexp) ([]string, bool) {
+	if re.Op == syntax.OpConcat && len(re.Sub) > 0 {
+		re = re.Sub[0]
+	}
+	if re.Op != syntax.OpAlternate {
+		return nil, false
+	}
+	var union []string
+	for _, sub := range re.Sub {
+		if sub.Op != syntax.OpConcat || len(sub.Sub) < 2 || sub.Sub[0].Op != syntax.OpWordBoundary {
+			return nil, false
+		}
+		set := firstStrings(sub.Sub[1])
+		if set == nil {
+			return nil, false
+		}
+		union = append(union, set...)
+	}
+	return union, true
 }
 
 // firstStrings returns strings one of which every match of re starts

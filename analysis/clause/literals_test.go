@@ -117,6 +117,9 @@ func TestNeedsNeverRejectAMatch(t *testing.T) {
 				if got, want := g.findIn(norm, &sk), res[i].FindStringSubmatchIndex(norm); !slices.Equal(got, want) {
 					t.Errorf("%s: %q searched from %v finds %v in %q, not %v", name, res[i], g.starts, got, norm, want)
 				}
+				if got, want := g.matchIn(norm, &sk), res[i].MatchString(norm); got != want {
+					t.Errorf("%s: %q searched from %v matches %q: %v, not %v", name, res[i], g.starts, norm, got, want)
+				}
 			}
 		}
 	}
@@ -136,6 +139,8 @@ func TestStartsOf(t *testing.T) {
 		{`\b(?:licensor|we) (?:will|shall)`, `[licensor we]`, true},
 		{`(?P<x>not) use`, `[not]`, false},
 		{`(?:^|[\s("'])(?:policy|terms)\b`, `[]`, false},
+		{`(?:\bnot|\bnever|\brefrain from)(?: to)? use`, `[not never refrain from]`, true},
+		{`(?:\bnot|never) use`, `[]`, false},
 		{`(?:foo)?bar`, `[]`, false},
 		{`\b(?:"x|y)`, `[]`, false},
 		{`(?i)must`, `[]`, false},
