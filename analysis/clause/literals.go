@@ -451,7 +451,7 @@ func shiftMatch(m []int, by int) {
 }
 
 // maxStarts bounds the strings startsOf returns: one strings.Index each.
-const maxStarts = 16
+const maxStarts = 64
 
 // startsOf returns strings one of which every match of expr starts with,
 // and whether a word boundary (\b) comes before them; none when it cannot

@@ -75,6 +75,9 @@ func TestNeedsNeverRejectAMatch(t *testing.T) {
 			for _, u := range p.continued {
 				res = append(res, u.Regexp)
 			}
+			for _, u := range p.uses {
+				res = append(res, u.Regexp)
+			}
 		}
 	}
 	guards := make([]guarded, len(res))

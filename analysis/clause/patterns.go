@@ -24,7 +24,7 @@ type pattern struct {
 	// its own words so that it is searched for quickly in long sentences;
 	// usesHan tells which hold CJK characters. A definition's body is read
 	// with its Match and Unless, each wording guarded (carries).
-	uses      []*regexp.Regexp
+	uses      []guarded
 	usesHan   []bool
 	any, also []uint64         // keyword masks
 	variants  []guarded        // When of each of Variants
@@ -394,7 +394,7 @@ func (p *pattern) compileTerm() error {
 		if err != nil {
 			return fmt.Errorf("clauses.yaml: %s: uses: %w", p.ID, err)
 		}
-		p.uses = append(p.uses, re)
+		p.uses = append(p.uses, guard(re))
 		p.usesHan = append(p.usesHan, hasHan(u))
 	}
 	return nil

@@ -269,8 +269,9 @@ func (p *pattern) applies(marked string) bool {
 		return false
 	}
 	han := hasHan(marked)
+	var sk sketch
 	for i, u := range p.uses {
-		if (han || !p.usesHan[i]) && u.MatchString(marked) {
+		if (han || !p.usesHan[i]) && u.matchIn(marked, &sk) {
 			return true
 		}
 	}
