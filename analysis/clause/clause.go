@@ -387,7 +387,7 @@ func Detect(k *kb.KB, text []byte) []Hit {
 	bans.listEnded(hits)
 	hits = joinLines(text, bans.drop(hits), "clause/geographic")
 	hits = d.carryTerms(&n, text, spans, termWords, lower, hits)
-	hits = dropFrontMatter(text, d.dropLicenseAddresses(text, dropSelfNamed(text, d.moveDefined(&n, text, spans, lower, hits))))
+	hits = dropFrontMatter(text, dropSelfNamed(text, d.moveDefined(&n, text, spans, lower, hits)))
 	return dropHeadings(text, dropDefinedChanges(text, dropNamedRestatements(text, hits)), d.byID)
 }
 

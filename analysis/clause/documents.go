@@ -349,73 +349,6 @@ func dropSelfNamed(text []byte, hits []Hit) []Hit {
 	return out
 }
 
-// dropLicenseAddresses drops the references whose address is a standard
-// license's text (lexicon license-address: a Creative Commons deed or
-// legal code, apache.org/licenses/...): "To view a copy of this license,
-// visit http://creativecommons.org/licenses/by-nc/4.0/", "Full license:
-// https://creativecommons.org/licenses/by-nc-sa/4.0/legalcode". The
-// address is the license the sentence names, versioned and fixed, not a
-// document whose terms can change under you.
-//
-// Only a text that names a standard license besides gives its copy: one
-// that gives its license by the address alone ("licensed under the
-// license at https://creativecommons.org/...") points to it.
-func (d *detector) dropLicenseAddresses(text []byte, hits []Hit) []Hit {
-	out := hits[:0]
-	names := -1
-	for _, h := range hits {
-		if url, _ := h.Data["url"].(string); h.Code == "clause/policy-by-reference" && url != "" && d.licenseAddress(url) {
-			if names < 0 {
-				names = 0
-				if d.licenseNames != nil && d.licenseNames.Match(text) {
-					names = 1
-				}
-			}
-			if names == 1 {
-				continue
-			}
-		}
-		out = append(out, h)
-	}
-	return out
-}
-
-// licenseAddress reports whether url lies under the address of a
-// standard license's text.
-func (d *detector) licenseAddress(url string) bool {
-	u := strings.ToLower(strings.TrimSpace(url))
-	if i := strings.Index(u, "://"); i >= 0 {
-		u = u[i+3:]
-	}
-	u = strings.TrimPrefix(u, "www.")
-	for _, a := range d.licenseAddresses {
-		if strings.HasPrefix(u, a) {
-			return true
-		}
-	}
-	return false
-}
-
-// selfDocument is a document's name that says it is this text: "this
-// License Agreement", "these Terms of Use", "本协议".
-var selfDocument = regexp.MustCompile(`(?i)^(?:this|these|the present|本|此)(?:\s|$|[^\x00-\x7f])`)
-
-// selfDefinition is a definition that names this text: its defined terms
-// in quotes, then "means this ..." or "refers to these ...".
-var selfDefinition = regexp.MustCompile(`(?i)^[^a-z0-9]{0,12}["“]([^"”]{1,120})["”](?:[^.;:]{0,80}?["“]([^"”]{1,120})["”])?[^.;:]{0,20}?\b(?:means|shall mean|refers to|is) (?:this|these|the present)\b`)
-
-// definesSelf reports whether sentence defines doc as a name of this
-// text.
-func definesSelf(sentence []byte, doc string) bool {
-	s := strings.ReplaceAll(string(sentence), "*", "")
-	m := selfDefinition.FindStringSubmatch(s)
-	if m == nil {
-		return false
-	}
-	d := strings.ToLower(doc)
-	return strings.Contains(strings.ToLower(m[1]), d) || strings.Contains(strings.ToLower(m[2]), d)
-}
-
 // dropFrontMatter drops the references inside a text's leading front
 // matter ("---\nkey: ...\ntext_urls:\n  - https://...\n---"): metadata
 // about the text, where it was found, not a clause of it.
@@ -450,4 +383,24 @@ func frontMatterEnd(text []byte) int {
 		return 0
 	}
 	return off + 3 + i + len("\n---")
+}
+
+// selfDocument is a document's name that says it is this text: "this
+// License Agreement", "these Terms of Use", "本协议".
+var selfDocument = regexp.MustCompile(`(?i)^(?:this|these|the present|本|此)(?:\s|$|[^\x00-\x7f])`)
+
+// selfDefinition is a definition that names this text: its defined terms
+// in quotes, then "means this ..." or "refers to these ...".
+var selfDefinition = regexp.MustCompile(`(?i)^[^a-z0-9]{0,12}["“]([^"”]{1,120})["”](?:[^.;:]{0,80}?["“]([^"”]{1,120})["”])?[^.;:]{0,20}?\b(?:means|shall mean|refers to|is) (?:this|these|the present)\b`)
+
+// definesSelf reports whether sentence defines doc as a name of this
+// text.
+func definesSelf(sentence []byte, doc string) bool {
+	s := strings.ReplaceAll(string(sentence), "*", "")
+	m := selfDefinition.FindStringSubmatch(s)
+	if m == nil {
+		return false
+	}
+	d := strings.ToLower(doc)
+	return strings.Contains(strings.ToLower(m[1]), d) || strings.Contains(strings.ToLower(m[2]), d)
 }

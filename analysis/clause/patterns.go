@@ -81,13 +81,6 @@ type detector struct {
 	// zh-binding): a lead-in that ends in one ("You agree to comply
 	// with:") lends it to its items (leadRelation).
 	relations []string
-	// licenseAddresses are the addresses of standard licenses' texts
-	// (lexicon license-address): a URL under one is no document pulled
-	// in (dropLicenseAddresses).
-	licenseAddresses []string
-	// licenseNames finds a standard license's name in a text (lexicon
-	// license-name, case folded).
-	licenseNames *regexp.Regexp
 }
 
 // candidates sets in cand the patterns whose Keywords occur in a sentence
@@ -145,15 +138,7 @@ func patterns(k *kb.KB) (*detector, error) {
 		compiled.LoadOrStore(k, err)
 		return nil, err
 	}
-	d := &detector{relations: append(append([]string(nil), k.Lexicons["binding"]...), k.Lexicons["zh-binding"]...),
-		licenseAddresses: k.Lexicons["license-address"]}
-	if names := k.Lexicons["license-name"]; len(names) > 0 {
-		quoted := make([]string, len(names))
-		for i, n := range names {
-			quoted[i] = regexp.QuoteMeta(n)
-		}
-		d.licenseNames = regexp.MustCompile(`(?i)` + strings.Join(quoted, "|"))
-	}
+	d := &detector{relations: append(append([]string(nil), k.Lexicons["binding"]...), k.Lexicons["zh-binding"]...)}
 	for _, p := range ps {
 		if p.Term {
 			d.terms = append(d.terms, p)
