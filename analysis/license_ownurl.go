@@ -6,12 +6,21 @@ import "strings"
 // file is itself published. A license that names its own address (Gemma's
 // required notice names ai.google.dev/gemma/terms) pulls in no other
 // document by it, so that URL is no policy by reference.
+//
+// So is the address of a standard license's text (lexicon
+// license-address) in a file that is one standard license and nothing
+// more: its text or a pointer naming it ("To view a copy of this
+// license, visit http://creativecommons.org/licenses/by-nc/4.0/"). A
+// file that adds terms to it (Modified) pulls it in as a document.
 func (a *Analyzer) ownURL(ls []LicenseInfo, url string) bool {
 	key := urlKey(url)
 	for _, li := range ls {
 		l := a.kb.License(li.ID)
 		if l == nil {
 			continue
+		}
+		if len(l.Licensecheck) > 0 && !li.Modified && a.licenseAddress(key) {
+			return true
 		}
 		for _, u := range l.URLs {
 			if urlKey(u) == key {
@@ -29,4 +38,15 @@ func urlKey(u string) string {
 	u = strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://")
 	u = strings.TrimPrefix(u, "www.")
 	return strings.TrimRight(u, "/")
+}
+
+// licenseAddress reports whether the URL key lies under the address of a
+// standard license's text (lexicon license-address).
+func (a *Analyzer) licenseAddress(key string) bool {
+	for _, p := range a.kb.Lexicons["license-address"] {
+		if strings.HasPrefix(key, p) {
+			return true
+		}
+	}
+	return false
 }

@@ -387,7 +387,8 @@ func Detect(k *kb.KB, text []byte) []Hit {
 	bans.listEnded(hits)
 	hits = joinLines(text, bans.drop(hits), "clause/geographic")
 	hits = d.carryTerms(&n, text, spans, termWords, lower, hits)
-	return dropHeadings(text, dropDefinedChanges(text, dropNamedRestatements(text, dropSelfNamed(text, d.moveDefined(&n, text, spans, lower, hits)))), d.byID)
+	hits = dropFrontMatter(text, dropSelfNamed(text, d.moveDefined(&n, text, spans, lower, hits)))
+	return dropHeadings(text, dropDefinedChanges(text, dropNamedRestatements(text, hits)), d.byID)
 }
 
 // oneListTree reports whether hit b is an item of the list tree that

@@ -1,6 +1,7 @@
 package clause
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strings"
@@ -322,12 +323,18 @@ func titleLine(text []byte) string {
 // dropSelfNamed drops the hits that bind you to a document named as this
 // text names itself in its title ("# Mistral AI Research License" above
 // "... in accordance with the Mistral AI Research License"): that is this
-// text, not another document.
+// text, not another document. So is a document whose name says it is
+// this text ("The Data is not licensed under this License Agreement"),
+// and one whose name a definition gives to this text ("\"Agreement\" or
+// \"Gemma Terms of Use\" means these terms and conditions ...").
 func dropSelfNamed(text []byte, hits []Hit) []Hit {
 	out := hits[:0]
 	var title string
 	for _, h := range hits {
 		doc, _ := h.Data["document"].(string)
+		if h.Code == "clause/policy-by-reference" && doc != "" && (selfDocument.MatchString(doc) || definesSelf(text[h.Start:h.End], doc)) {
+			continue
+		}
 		if h.Code == "clause/policy-by-reference" && doc != "" && (h.Pattern == "bound-to-document" || h.Pattern == "zh-bound-to-document") {
 			if title == "" {
 				title = strings.ToLower(titleLine(text))
@@ -340,4 +347,60 @@ func dropSelfNamed(text []byte, hits []Hit) []Hit {
 		out = append(out, h)
 	}
 	return out
+}
+
+// dropFrontMatter drops the references inside a text's leading front
+// matter ("---\nkey: ...\ntext_urls:\n  - https://...\n---"): metadata
+// about the text, where it was found, not a clause of it.
+func dropFrontMatter(text []byte, hits []Hit) []Hit {
+	end := frontMatterEnd(text)
+	if end == 0 {
+		return hits
+	}
+	out := hits[:0]
+	for _, h := range hits {
+		if h.Code == "clause/policy-by-reference" && h.End <= end {
+			continue
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+// maxFrontMatter is how far a front matter's closing rule is looked for.
+const maxFrontMatter = 4 << 10
+
+// frontMatterEnd returns where a leading front matter block ends, or 0.
+func frontMatterEnd(text []byte) int {
+	t := bytes.TrimPrefix(text, []byte("\xef\xbb\xbf"))
+	off := len(text) - len(t)
+	if !bytes.HasPrefix(t, []byte("---\n")) && !bytes.HasPrefix(t, []byte("---\r\n")) {
+		return 0
+	}
+	head := t[:min(len(t), maxFrontMatter)]
+	i := bytes.Index(head[3:], []byte("\n---"))
+	if i < 0 {
+		return 0
+	}
+	return off + 3 + i + len("\n---")
+}
+
+// selfDocument is a document's name that says it is this text: "this
+// License Agreement", "these Terms of Use", "本协议".
+var selfDocument = regexp.MustCompile(`(?i)^(?:this|these|the present|本|此)(?:\s|$|[^\x00-\x7f])`)
+
+// selfDefinition is a definition that names this text: its defined terms
+// in quotes, then "means this ..." or "refers to these ...".
+var selfDefinition = regexp.MustCompile(`(?i)^[^a-z0-9]{0,12}["“]([^"”]{1,120})["”](?:[^.;:]{0,80}?["“]([^"”]{1,120})["”])?[^.;:]{0,20}?\b(?:means|shall mean|refers to|is) (?:this|these|the present)\b`)
+
+// definesSelf reports whether sentence defines doc as a name of this
+// text.
+func definesSelf(sentence []byte, doc string) bool {
+	s := strings.ReplaceAll(string(sentence), "*", "")
+	m := selfDefinition.FindStringSubmatch(s)
+	if m == nil {
+		return false
+	}
+	d := strings.ToLower(doc)
+	return strings.Contains(strings.ToLower(m[1]), d) || strings.Contains(strings.ToLower(m[2]), d)
 }
