@@ -101,7 +101,7 @@ func TestExternalLabels(t *testing.T) {
 // TestSecondLabeller measures how far two careful readers agree: a second
 // blind labeller labelled texts of a set from the texts and the guide
 // alone (testdata/labels/external/second/<set>-<who>.tsv: 16 texts of
-// holdout6, all 46 of holdout7), and their rows are scored against the
+// holdout6, all 46 of holdout7, all 49 of holdout10), and their rows are scored against the
 // set's as fineprint's findings are, by the same matching rule. The table
 // it prints is the ceiling to read the external figures against: what a
 // second human scores on single-labeller labels. It needs no texts; it
