@@ -294,10 +294,22 @@ func TestOutputsByStructure(t *testing.T) {
 			{output, "fail to indicate that a text was generated with the Model;", nil},
 		},
 	}, {
-		name: "Chinese: generated content kept lawful",
-		text: "您应确保生成内容符合法律法规。",
+		name: "outputs made available, carrying a watermark, used in compliance",
+		text: "You shall not make the outputs of the Model available to third parties for a fee.\n" +
+			"Images created with the Software must carry the watermark embedded by the Software.\n" +
+			"You are responsible for ensuring that Outputs are used in compliance with this Agreement.",
+		want: []phrase{
+			{output, "You shall not make the outputs of the Model available to third parties for a fee.", nil},
+			{output, "Images created with the Software must carry the watermark embedded by the Software.", nil},
+			{output, "You are responsible for ensuring that Outputs are used in compliance with this Agreement.", nil},
+		},
+	}, {
+		name: "Chinese: generated content kept lawful, any content generated, what the model produces",
+		text: "您应确保生成内容符合法律法规。\n本模型生成的任何内容，您不得公开传播。\n模型产出仅限于个人学习使用。",
 		want: []phrase{
 			{output, "您应确保生成内容符合法律法规。", nil},
+			{output, "本模型生成的任何内容，您不得公开传播。", nil},
+			{output, "模型产出仅限于个人学习使用。", nil},
 		},
 	}, {
 		name: "no hit: outputs free, owned, unclaimed; a decision made by an automated system",
