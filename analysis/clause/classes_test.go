@@ -238,6 +238,16 @@ func TestPassThroughByStructure(t *testing.T) {
 			{pass, "The restrictions of Section 5 shall be incorporated into any agreement with your customers.", nil},
 		},
 	}, {
+		name: "those who receive from you, bound as the subject; the terms passed on to them",
+		text: "Third parties who receive the Model from you are subject to this Agreement.\n" +
+			"Any person receiving the Model from you must agree to this License.\n" +
+			"You shall pass on these terms to anyone who receives the Model from you.",
+		want: []phrase{
+			{pass, "Third parties who receive the Model from you are subject to this Agreement.", nil},
+			{pass, "Any person receiving the Model from you must agree to this License.", nil},
+			{pass, "You shall pass on these terms to anyone who receives the Model from you.", nil},
+		},
+	}, {
 		name: "Chinese: you make others keep the terms, tell them the restrictions",
 		text: "您须确保您的最终用户遵守可接受使用政策。\n" +
 			"如您向第三方提供本模型，您应要求其遵守本协议的约定。\n" +
@@ -264,6 +274,8 @@ func TestPassThroughByStructure(t *testing.T) {
 			"The model card will inform the user about the limitations of the Model, and thus serves as the basis of the use restrictions.\n" +
 			"If users do not agree to these terms, you may not distribute the Model to them.\n" +
 			"You may not distribute Derivatives under any other terms.\n" +
+			"Recipients are entitled to the same rights as you.\n" +
+			"Third parties who receive the Model from you are not liable for your breach.\n" +
 			"我们要求用户遵守本协议。\n" +
 			"您应确保您的员工遵守本协议。",
 	}})
