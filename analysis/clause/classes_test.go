@@ -238,6 +238,21 @@ func TestPassThroughByStructure(t *testing.T) {
 			{pass, "The restrictions of Section 5 shall be incorporated into any agreement with your customers.", nil},
 		},
 	}, {
+		name: "bound by you, their compliance yours, an agreement with them, none who has not agreed",
+		text: "You must bind your sublicensees to the terms of this Agreement.\n" +
+			"Licensee shall be responsible for compliance by its end users with this Agreement.\n" +
+			"You are responsible for your end users' compliance with the Acceptable Use Policy.\n" +
+			"Before distributing the Model, you shall enter into a written agreement with each recipient that contains restrictions at least as protective as those in this License.\n" +
+			"You will not distribute the Model to any person who has not agreed to the terms of this Agreement.",
+		want: []phrase{
+			{pass, "You must bind your sublicensees to the terms of this Agreement.", nil},
+			{pass, "Licensee shall be responsible for compliance by its end users with this Agreement.", nil},
+			{pass, "You are responsible for your end users' compliance with the Acceptable Use Policy.", nil},
+			{policy, "You are responsible for your end users' compliance with the Acceptable Use Policy.", map[string]any{"document": "Acceptable Use Policy"}},
+			{pass, "Before distributing the Model, you shall enter into a written agreement with each recipient that contains restrictions at least as protective as those in this License.", nil},
+			{pass, "You will not distribute the Model to any person who has not agreed to the terms of this Agreement.", nil},
+		},
+	}, {
 		name: "those who receive from you, bound as the subject; the terms passed on to them",
 		text: "Third parties who receive the Model from you are subject to this Agreement.\n" +
 			"Any person receiving the Model from you must agree to this License.\n" +
@@ -275,6 +290,10 @@ func TestPassThroughByStructure(t *testing.T) {
 			"If users do not agree to these terms, you may not distribute the Model to them.\n" +
 			"You may not distribute Derivatives under any other terms.\n" +
 			"Recipients are entitled to the same rights as you.\n" +
+			"You are not responsible for enforcing compliance by third parties with this License.\n" +
+			"This Agreement shall be binding upon your successors and assigns.\n" +
+			"You shall enter into a written agreement with Licensor before commercial use.\n" +
+			"If users do not agree to these terms, you may not distribute the Model to them.\n" +
 			"Third parties who receive the Model from you are not liable for your breach.\n" +
 			"我们要求用户遵守本协议。\n" +
 			"您应确保您的员工遵守本协议。",
