@@ -290,6 +290,7 @@ func TestPassThroughByStructure(t *testing.T) {
 			"If users do not agree to these terms, you may not distribute the Model to them.\n" +
 			"You may not distribute Derivatives under any other terms.\n" +
 			"Recipients are entitled to the same rights as you.\n" +
+			"Zeta requires all users to comply with these terms.\n" +
 			"You are not responsible for enforcing compliance by third parties with this License.\n" +
 			"This Agreement shall be binding upon your successors and assigns.\n" +
 			"You shall enter into a written agreement with Licensor before commercial use.\n" +
