@@ -172,3 +172,182 @@ func TestPassThroughByActor(t *testing.T) {
 		},
 	}})
 }
+
+// TestPassThroughByStructure: a duty of yours whose object is others (the
+// classes recipients and others) and whose act makes them keep the terms
+// (binding-terms): you require, ensure, cause or procure that they keep
+// them, you tell them the restrictions apply, you pass the model on only
+// to those who agree, the terms you give them must carry the
+// restrictions, or the restrictions must be put in those terms; and what
+// you pass on may not go out under other terms. Your own duty, a power to
+// require, the licensor's undertaking, the law, your own staff and a copy
+// of the license given are none.
+func TestPassThroughByStructure(t *testing.T) {
+	runPhraseCases(t, []phraseCase{{
+		name: "you make others keep the terms",
+		text: "You must require recipients to accept this license.\n" +
+			"Licensee will require any sublicensee to be bound by terms at least as protective as these.\n" +
+			"You shall contractually require your customers to comply with the Prohibited Uses.\n" +
+			"You are responsible for ensuring that your users comply with this Agreement.\n" +
+			"You shall be responsible for any use of the Model by your end users and shall ensure their compliance with the AUP.\n" +
+			"You must obtain the written agreement of each recipient to the terms of this License.\n" +
+			"You must ensure that your customers do not use the Weights for any of the prohibited uses.",
+		want: []phrase{
+			{pass, "You must require recipients to accept this license.", nil},
+			{pass, "Licensee will require any sublicensee to be bound by terms at least as protective as these.", nil},
+			{pass, "You shall contractually require your customers to comply with the Prohibited Uses.", nil},
+			{pass, "You are responsible for ensuring that your users comply with this Agreement.", nil},
+			{pass, "You shall be responsible for any use of the Model by your end users and shall ensure their compliance with the AUP.", nil},
+			{pass, "You must obtain the written agreement of each recipient to the terms of this License.", nil},
+			{use, "You must ensure that your customers do not use the Weights for any of the prohibited uses.", nil},
+			{pass, "You must ensure that your customers do not use the Weights for any of the prohibited uses.", nil},
+		},
+	}, {
+		name: "you tell them the restrictions apply",
+		text: "You may distribute the Model only subject to this Agreement and you must notify them of the restrictions.\n" +
+			"You must make any third party to whom you distribute the Model aware of these restrictions.",
+		want: []phrase{
+			{pass, "You may distribute the Model only subject to this Agreement and you must notify them of the restrictions.", nil},
+			{pass, "You must make any third party to whom you distribute the Model aware of these restrictions.", nil},
+		},
+	}, {
+		name: "passed on only to those who agree, or not under other terms",
+		text: "You will not distribute the Model to any third party unless that third party has agreed in writing to comply with the terms of this Agreement.\n" +
+			"You may only provide access to the Model to third parties who agree to be bound by the terms of this Agreement.\n" +
+			"Redistribution is permitted provided that the recipient is informed of and agrees to the restrictions of this License.\n" +
+			"You cannot sublicense or distribute the Weights under any other terms or conditions.",
+		want: []phrase{
+			{pass, "You will not distribute the Model to any third party unless that third party has agreed in writing to comply with the terms of this Agreement.", nil},
+			{pass, "You may only provide access to the Model to third parties who agree to be bound by the terms of this Agreement.", nil},
+			{pass, "Redistribution is permitted provided that the recipient is informed of and agrees to the restrictions of this License.", nil},
+			{pass, "You cannot sublicense or distribute the Weights under any other terms or conditions.", nil},
+		},
+	}, {
+		name: "the terms you give others carry the restrictions",
+		text: "Any terms under which you distribute Derivatives must incorporate the restrictions set out in the Attachment.\n" +
+			"The terms on which you provide the Model to others shall prohibit the uses listed in Section 3.\n" +
+			"Any license or agreement governing access to the Weights must require recipients to comply with the Zeta License Agreement.\n" +
+			"Any sublicense you grant must be consistent with this Agreement.\n" +
+			"The restrictions of Section 5 shall be incorporated into any agreement with your customers.",
+		want: []phrase{
+			{pass, "Any terms under which you distribute Derivatives must incorporate the restrictions set out in the Attachment.", nil},
+			{pass, "The terms on which you provide the Model to others shall prohibit the uses listed in Section 3.", nil},
+			{pass, "Any license or agreement governing access to the Weights must require recipients to comply with the Zeta License Agreement.", nil},
+			{policy, "Any license or agreement governing access to the Weights must require recipients to comply with the Zeta License Agreement.", map[string]any{"document": "Zeta License Agreement"}},
+			{pass, "Any sublicense you grant must be consistent with this Agreement.", nil},
+			{pass, "The restrictions of Section 5 shall be incorporated into any agreement with your customers.", nil},
+		},
+	}, {
+		name: "bound by you, their compliance yours, an agreement with them, none who has not agreed",
+		text: "You must bind your sublicensees to the terms of this Agreement.\n" +
+			"Licensee shall be responsible for compliance by its end users with this Agreement.\n" +
+			"You are responsible for your end users' compliance with the Acceptable Use Policy.\n" +
+			"Before distributing the Model, you shall enter into a written agreement with each recipient that contains restrictions at least as protective as those in this License.\n" +
+			"You will not distribute the Model to any person who has not agreed to the terms of this Agreement.",
+		want: []phrase{
+			{pass, "You must bind your sublicensees to the terms of this Agreement.", nil},
+			{pass, "Licensee shall be responsible for compliance by its end users with this Agreement.", nil},
+			{pass, "You are responsible for your end users' compliance with the Acceptable Use Policy.", nil},
+			{policy, "You are responsible for your end users' compliance with the Acceptable Use Policy.", map[string]any{"document": "Acceptable Use Policy"}},
+			{pass, "Before distributing the Model, you shall enter into a written agreement with each recipient that contains restrictions at least as protective as those in this License.", nil},
+			{pass, "You will not distribute the Model to any person who has not agreed to the terms of this Agreement.", nil},
+		},
+	}, {
+		name: "those who receive from you, bound as the subject; the terms passed on to them",
+		text: "Third parties who receive the Model from you are subject to this Agreement.\n" +
+			"Any person receiving the Model from you must agree to this License.\n" +
+			"You shall pass on these terms to anyone who receives the Model from you.",
+		want: []phrase{
+			{pass, "Third parties who receive the Model from you are subject to this Agreement.", nil},
+			{pass, "Any person receiving the Model from you must agree to this License.", nil},
+			{pass, "You shall pass on these terms to anyone who receives the Model from you.", nil},
+		},
+	}, {
+		name: "Chinese: you make others keep the terms, tell them the restrictions",
+		text: "您须确保您的最终用户遵守可接受使用政策。\n" +
+			"如您向第三方提供本模型，您应要求其遵守本协议的约定。\n" +
+			"您须将本协议的使用限制告知下游用户。\n" +
+			"您不得以本协议以外的条款再许可或分发本模型。",
+		want: []phrase{
+			{pass, "您须确保您的最终用户遵守可接受使用政策。", nil},
+			{policy, "您须确保您的最终用户遵守可接受使用政策。", map[string]any{"document": "可接受使用政策"}},
+			{pass, "如您向第三方提供本模型，您应要求其遵守本协议的约定。", nil},
+			{pass, "您须将本协议的使用限制告知下游用户。", nil},
+			{pass, "您不得以本协议以外的条款再许可或分发本模型。", nil},
+		},
+	}, {
+		name: "no hit: your own duty, a power, the licensor, the law, your staff, a copy given, no further restrictions",
+		text: "You must comply with this Agreement.\n" +
+			"You shall ensure that your use of the Model complies with applicable laws.\n" +
+			"You may require your users to agree to terms of your own.\n" +
+			"The Licensor will ensure that users of its service comply with its policies.\n" +
+			"You must ensure that your users comply with all applicable laws.\n" +
+			"Licensee shall ensure that its employees and contractors comply with this Agreement.\n" +
+			"You shall procure that all persons using the Weights on your behalf comply with this Agreement.\n" +
+			"You must obtain consent from users before processing their personal data under this Agreement.\n" +
+			"You must inform users that they are interacting with an AI system.\n" +
+			"The model card will inform the user about the limitations of the Model, and thus serves as the basis of the use restrictions.\n" +
+			"If users do not agree to these terms, you may not distribute the Model to them.\n" +
+			"You may not distribute Derivatives under any other terms.\n" +
+			"Recipients are entitled to the same rights as you.\n" +
+			"Zeta requires all users to comply with these terms.\n" +
+			"You are not responsible for enforcing compliance by third parties with this License.\n" +
+			"This Agreement shall be binding upon your successors and assigns.\n" +
+			"You shall enter into a written agreement with Licensor before commercial use.\n" +
+			"If users do not agree to these terms, you may not distribute the Model to them.\n" +
+			"Third parties who receive the Model from you are not liable for your breach.\n" +
+			"我们要求用户遵守本协议。\n" +
+			"您应确保您的员工遵守本协议。",
+	}})
+}
+
+// TestOutputsByStructure: what the model makes, named by what you do
+// with it ("content you generate", "translations produced by the Model",
+// "embeddings produced by the Model"), and a duty to tell people that it
+// was made by the model; outputs held to the same restrictions are the
+// outputs' clause, not a pass-through.
+func TestOutputsByStructure(t *testing.T) {
+	runPhraseCases(t, []phraseCase{{
+		name: "outputs named by their making",
+		text: "Content you generate with the Weights is subject to the same restrictions as the Weights.\n" +
+			"You may not sell translations produced by the Model.\n" +
+			"You may not license the embeddings produced by the Model to a competitor.",
+		want: []phrase{
+			{output, "Content you generate with the Weights is subject to the same restrictions as the Weights.", nil},
+			{output, "You may not sell translations produced by the Model.", nil},
+			{output, "You may not license the embeddings produced by the Model to a competitor.", nil},
+		},
+	}, {
+		name: "a duty to disclose that content was made by AI",
+		text: "You shall disclose to readers that the content they receive was generated by artificial intelligence.\n" +
+			"You will not:\n(a) fail to indicate that a text was generated with the Model;\n(b) sell the Weights.",
+		want: []phrase{
+			{output, "You shall disclose to readers that the content they receive was generated by artificial intelligence.", nil},
+			{output, "fail to indicate that a text was generated with the Model;", nil},
+		},
+	}, {
+		name: "outputs made available, carrying a watermark, used in compliance",
+		text: "You shall not make the outputs of the Model available to third parties for a fee.\n" +
+			"Images created with the Software must carry the watermark embedded by the Software.\n" +
+			"You are responsible for ensuring that Outputs are used in compliance with this Agreement.",
+		want: []phrase{
+			{output, "You shall not make the outputs of the Model available to third parties for a fee.", nil},
+			{output, "Images created with the Software must carry the watermark embedded by the Software.", nil},
+			{output, "You are responsible for ensuring that Outputs are used in compliance with this Agreement.", nil},
+		},
+	}, {
+		name: "Chinese: generated content kept lawful, any content generated, what the model produces",
+		text: "您应确保生成内容符合法律法规。\n本模型生成的任何内容，您不得公开传播。\n模型产出仅限于个人学习使用。",
+		want: []phrase{
+			{output, "您应确保生成内容符合法律法规。", nil},
+			{output, "本模型生成的任何内容，您不得公开传播。", nil},
+			{output, "模型产出仅限于个人学习使用。", nil},
+		},
+	}, {
+		name: "no hit: outputs free, owned, unclaimed; a decision made by an automated system",
+		text: "You may use the content you generate for any purpose.\n" +
+			"We claim no rights in the content you generate.\n" +
+			"You must tell applicants when a decision was made by an automated system.\n" +
+			"Embeddings are a kind of vector.",
+	}})
+}

@@ -359,9 +359,18 @@ func Detect(k *kb.KB, text []byte) []Hit {
 			}
 		}
 		if isLead {
-			lead.from, lead.to = first, len(hits)
-			listFirst, list.fresh = first, true
-			bans.opens(hits, first)
+			// A finding of the sentence before the lead-in that the
+			// lead-in joined ("When using the Outputs, you will comply
+			// with the Policy. In addition, you agree not to use the
+			// Outputs in any of the following ways:") is the lead-in's
+			// too: its list's items of that code join it (listHit).
+			from := first
+			for from > 0 && hits[from-1].End > s.start {
+				from--
+			}
+			lead.from, lead.to = from, len(hits)
+			listFirst, list.fresh = from, true
+			bans.opens(hits, from)
 		}
 		prev, afterLead = s, isLead
 	}

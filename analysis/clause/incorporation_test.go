@@ -53,6 +53,8 @@ func TestIncorporationByStructure(t *testing.T) {
 			"Your use of the Weights must comply with the Acceptable Use Policy at all times. You shall procure that your users comply with the Acceptable Use Policy.",
 		want: []phrase{
 			{policy, "Your use of the Weights must comply with the Acceptable Use Policy at all times. You shall procure that your users comply with the Acceptable Use Policy.", map[string]any{"document": "Acceptable Use Policy", "url": "https://zeta.example/aup"}},
+			// your users made to keep the policy: a pass-through duty
+			{pass, "You shall procure that your users comply with the Acceptable Use Policy.", nil},
 		},
 	}, {
 		name: "no hit: a policy the text holds, generic policies, privacy, a quoted notice",

@@ -36,6 +36,19 @@ func TestOneFindingPerCodePerList(t *testing.T) {
 				"(h) do the eighth thing;\n\n(i) publish the Outputs in a public registry.", nil},
 		},
 	}, {
+		// The lead-in's finding joined the sentence before it on its
+		// line; the list's item on the outputs joins that finding.
+		name: "a lead-in that joined the sentence before it opens its list with that finding",
+		text: "When using the Outputs, you will comply with the Policy. In addition, you agree not to use the Outputs in any of the following ways:\n" +
+			"(a) to harass people;\n" +
+			"(b) to publish generated images without disclosing that they are AI-generated.",
+		want: []phrase{
+			{output, "When using the Outputs, you will comply with the Policy. In addition, you agree not to use the Outputs in any of the following ways:\n" +
+				"(a) to harass people;\n" +
+				"(b) to publish generated images without disclosing that they are AI-generated.", nil},
+			{use, "In addition, you agree not to use the Outputs in any of the following ways:", nil},
+		},
+	}, {
 		name: "a list of notice conditions is one notice duty, in Chinese",
 		text: "您可以分发本模型，但前提是：\n\n" +
 			"（1）您必须向任何接收者提供本协议的副本；\n\n" +
