@@ -23,7 +23,7 @@ type needs [][]string
 // maxNeedSets sets.
 const (
 	minNeedLen  = 3
-	maxNeedAlts = 12
+	maxNeedAlts = 64
 	maxNeedSets = 4
 )
 
@@ -333,6 +333,18 @@ func (g guarded) next(s string, off int, sk *sketch) int {
 	return first
 }
 
+// nextStart returns the next place after i (a start) where a match of g
+// can start, as next does, or -1 when the rest of s from there lacks
+// something every match holds: the rest from any later start lacks it
+// too.
+func (g guarded) nextStart(s string, i int, sk *sketch) int {
+	j := g.next(s, i+1, sk)
+	if j < 0 || !g.rest.may(s[j:], sk) {
+		return -1
+	}
+	return j
+}
+
 // indexAtWord is the first index of w in s from i on (where w is found)
 // that follows no word byte, or -1.
 func indexAtWord(s string, i int, w string) int {
@@ -381,7 +393,7 @@ func (g guarded) matchIn(s string, sk *sketch) bool {
 	if i < 0 || g.anchored == nil {
 		return i >= 0 && g.Regexp.MatchString(s[i:])
 	}
-	for ; i >= 0; i = g.next(s, i+1, sk) {
+	for ; i >= 0; i = g.nextStart(s, i, sk) {
 		if g.anchored.MatchString(s[i:]) {
 			return true
 		}
@@ -401,7 +413,7 @@ func (g guarded) findIn(s string, sk *sketch) []int {
 	if g.anchored != nil {
 		// The leftmost match starts at the first start where the
 		// anchored expression matches, and is the one it finds there.
-		for ; i >= 0; i = g.next(s, i+1, sk) {
+		for ; i >= 0; i = g.nextStart(s, i, sk) {
 			if m := g.anchored.FindStringSubmatchIndex(s[i:]); m != nil {
 				shiftMatch(m, i)
 				return m

@@ -58,6 +58,7 @@ func TestNeedsNeverRejectAMatch(t *testing.T) {
 		t.Fatal(err)
 	}
 	var res []*regexp.Regexp
+	var lexicons [][]string // the words of document readers (scanWords)
 	for _, ps := range [][]*pattern{d.patterns, d.terms} {
 		for _, p := range ps {
 			if !p.ready() {
@@ -77,6 +78,11 @@ func TestNeedsNeverRejectAMatch(t *testing.T) {
 			}
 			for _, u := range p.uses {
 				res = append(res, u.Regexp)
+			}
+			for _, ws := range append(append([][]string{p.documentWords}, p.matchWords...), p.afterWords...) {
+				if ws != nil {
+					lexicons = append(lexicons, ws)
+				}
 			}
 		}
 	}
@@ -103,6 +109,12 @@ func TestNeedsNeverRejectAMatch(t *testing.T) {
 			}
 			seen[norm] = true
 			sk.reset()
+			// The words found with the sketch are those found without.
+			for _, ws := range lexicons {
+				if got, want := scanWords(norm, ws, norm, &sk), scanWords(norm, ws, norm, nil); !slices.EqualFunc(got, want, slices.Equal) {
+					t.Errorf("%s: scanWords of %q in %q with the sketch finds %v, not %v", name, ws, norm, got, want)
+				}
+			}
 			for i, g := range guards {
 				checked++
 				if !g.need.may(norm, &sk) {
