@@ -1,5 +1,10 @@
 package clause
 
+import (
+	"math/bits"
+	"unicode/utf8"
+)
+
 // keywordSet finds which of a fixed list of keywords occur in each
 // sentence, for all sentences in one pass over the normalized text (an
 // Aho-Corasick automaton over byte classes). Per-pattern strings.Contains
@@ -9,15 +14,27 @@ type keywordSet struct {
 	ids     map[string]int // words -> index
 	class   [256]uint8     // byte -> class; 0 is "in no keyword"
 	classes int
-	delta   []int32  // state*classes + class -> state
-	out     []uint64 // state*width.. : keywords ending here (with suffixes)
-	hasOut  []bool
+	delta   []int32 // state*classes + class -> state
+	// outIDs[outAt[state]:outAt[state+1]] are the keywords ending in
+	// state (with its suffixes): a list of one or two where a mask of
+	// every keyword would read a few cache lines of a table of megabytes
+	// at each keyword a scan meets.
+	outAt  []int32
+	outIDs []uint16
+	hasOut []bool
 	// rows is delta in 16 bits, each target complemented (negative) when
 	// keywords end there: half the bytes of int32 keep more of the table
-	// in the cache the scan lives in.
-	rows  []int16
-	width int // uint64 words per mask
-	raw   *[256]uint8
+	// in the cache the scan lives in. It holds the columns of the classes
+	// of ASCII bytes (below common) and rareRows those of the others: the
+	// bytes of a few keywords' accented letters and symbols, which take
+	// most of the columns and few of a text's bytes, would otherwise make
+	// every row, and the part of the table a scan reads, three times
+	// larger than the letters it mostly reads need.
+	rows     []int16
+	rareRows []int16
+	common   int
+	width    int // uint64 words per mask
+	raw      *[256]uint8
 }
 
 // index returns the id of w, adding it.
@@ -44,13 +61,22 @@ func (ks *keywordSet) build() {
 	}
 	ks.classes = 1
 	maxStates := 1
-	for _, w := range ks.words {
-		maxStates += len(w)
-		for i := 0; i < len(w); i++ {
-			if ks.class[w[i]] == 0 {
-				ks.class[w[i]] = uint8(ks.classes)
-				ks.classes++
+	// ASCII bytes first: their classes are the columns of rows, the
+	// others' those of rareRows.
+	for _, ascii := range []bool{true, false} {
+		for _, w := range ks.words {
+			if ascii {
+				maxStates += len(w)
 			}
+			for i := 0; i < len(w); i++ {
+				if ks.class[w[i]] == 0 && (w[i] < utf8.RuneSelf) == ascii {
+					ks.class[w[i]] = uint8(ks.classes)
+					ks.classes++
+				}
+			}
+		}
+		if ascii {
+			ks.common = ks.classes
 		}
 	}
 	if ks.classes >= maxClasses {
@@ -77,6 +103,7 @@ func (ks *keywordSet) build() {
 		out[int(s)*wd+id/64] |= 1 << (id % 64)
 	}
 	next, out = next[:states*cl], out[:states*wd]
+	next, out = breadthFirst(next, out, states, cl, wd)
 	// Breadth-first: failure links turn the trie into a full automaton.
 	fail := make([]int32, states)
 	queue := make([]int32, 0, states)
@@ -104,24 +131,34 @@ func (ks *keywordSet) build() {
 		}
 	}
 	ks.delta = next
-	ks.out = out
 	ks.hasOut = make([]bool, states)
+	ks.outAt = make([]int32, states+1)
+	ks.outIDs = ks.outIDs[:0]
 	for s := range states {
-		for _, m := range out[s*wd : (s+1)*wd] {
-			if m != 0 {
+		for k, m := range out[s*wd : (s+1)*wd] {
+			for ; m != 0; m &= m - 1 {
+				ks.outIDs = append(ks.outIDs, uint16(k*64+bits.TrailingZeros64(m)))
 				ks.hasOut[s] = true
 			}
 		}
+		ks.outAt[s+1] = int32(len(ks.outIDs))
 	}
 	ks.raw = ks.rawTable()
 	if states > 1<<15-1 {
 		panic("clause: too many keyword states")
 	}
-	ks.rows = make([]int16, len(ks.delta))
+	common, rare := ks.common, cl-ks.common
+	ks.rows = make([]int16, states*common)
+	ks.rareRows = make([]int16, states*rare)
 	for i, t := range ks.delta {
-		ks.rows[i] = int16(t)
+		r := int16(t)
 		if ks.hasOut[t] {
-			ks.rows[i] = ^ks.rows[i]
+			r = ^r
+		}
+		if s, c := i/cl, i%cl; c < common {
+			ks.rows[s*common+c] = r
+		} else {
+			ks.rareRows[s*rare+c-common] = r
 		}
 	}
 }
@@ -182,7 +219,7 @@ func (ks *keywordSet) rawTable() *[256]uint8 {
 func (ks *keywordSet) scanRaw(text []byte, spans []span) []uint64 {
 	table := ks.raw
 	space := int32(ks.class[' '])
-	classes := int32(ks.classes)
+	common, rare := int32(ks.common), int32(ks.classes-ks.common)
 	masks := make([]uint64, len(spans)*ks.width)
 	for i, sp := range spans {
 		m := masks[i*ks.width : (i+1)*ks.width]
@@ -206,12 +243,15 @@ func (ks *keywordSet) scanRaw(text []byte, spans []span) []uint64 {
 			} else {
 				blank = false
 			}
-			state = int32(ks.rows[state*classes+cls])
+			if cls < common {
+				state = int32(ks.rows[state*common+cls])
+			} else {
+				state = int32(ks.rareRows[state*rare+cls-common])
+			}
 			if state < 0 {
 				state = ^state
-				o := ks.out[int(state)*ks.width:]
-				for k := range m {
-					m[k] |= o[k]
+				for _, id := range ks.outIDs[ks.outAt[state]:ks.outAt[state+1]] {
+					m[id/64] |= 1 << (id % 64)
 				}
 			}
 		}
@@ -256,4 +296,37 @@ func (ks *keywordSet) special(text []byte, j, end int, cls int32, jp *int) int32
 		}
 	}
 	return 0
+}
+
+// breadthFirst renumbers the states of a trie (next: state*cl+class ->
+// state or -1; out: state*wd.. masks) in breadth-first order, so that the
+// shallow states a scan spends most of its steps in have neighbouring
+// rows.
+func breadthFirst(next []int32, out []uint64, states, cl, wd int) ([]int32, []uint64) {
+	order := make([]int32, 1, states) // new -> old
+	for q := 0; q < len(order); q++ {
+		s := int(order[q])
+		for c := 0; c < cl; c++ {
+			if t := next[s*cl+c]; t > 0 {
+				order = append(order, t)
+			}
+		}
+	}
+	renum := make([]int32, states) // old -> new
+	for n, o := range order {
+		renum[o] = int32(n)
+	}
+	next2 := make([]int32, len(next))
+	out2 := make([]uint64, len(out))
+	for n, o := range order {
+		for c := 0; c < cl; c++ {
+			t := next[int(o)*cl+c]
+			if t >= 0 {
+				t = renum[t]
+			}
+			next2[n*cl+c] = t
+		}
+		copy(out2[n*wd:(n+1)*wd], out[int(o)*wd:(int(o)+1)*wd])
+	}
+	return next2, out2
 }
