@@ -5,6 +5,7 @@ import (
 	"regexp/syntax"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -233,12 +234,29 @@ type guarded struct {
 	// (kb/lexicons.go) needs its own phrase, which the search for its
 	// start looks for anyway.
 	rest needs
-	// anchored is the expression anchored at its start, when its program
-	// is too large for the regexp package's backtracker: the automaton it
-	// falls back to reads the whole rest of the sentence from the first
-	// start, while a class alternation met at each start found dies out
-	// within the expression's bounded gaps. Nil otherwise.
-	anchored *regexp.Regexp
+	// anchored is the expression anchored at its start, run at each
+	// start found, when the regexp package cannot seek the start itself:
+	// when its program is too large for the package's backtracker (the
+	// automaton it falls back to reads the whole rest of the sentence from
+	// the first start, while a class alternation met at each start found
+	// dies out within the expression's bounded gaps), and when it opens
+	// with a choice of words or a word boundary (the backtracker, which
+	// has no literal prefix to seek, tries the expression at every byte
+	// from the first start on). Nil otherwise.
+	anchored *anchor
+}
+
+// anchor is an expression anchored at its start, compiled on first use:
+// most expressions never meet a sentence that holds one of their starts.
+type anchor struct {
+	once sync.Once
+	expr string
+	re   *regexp.Regexp
+}
+
+func (a *anchor) get() *regexp.Regexp {
+	a.once.Do(func() { a.re = regexp.MustCompile(`^(?:` + a.expr + `)`) })
+	return a.re
 }
 
 // maxBacktrackInsts is the size of program up to which the regexp
@@ -257,8 +275,8 @@ func guard(re *regexp.Regexp) guarded {
 				g.rest = append(g.rest, set)
 			}
 		}
-		if progSize(re.String()) > maxBacktrackInsts {
-			g.anchored = regexp.MustCompile(`^(?:` + re.String() + `)`)
+		if len(g.starts) > 1 || g.wordStart || progSize(re.String()) > maxBacktrackInsts {
+			g.anchored = &anchor{expr: re.String()}
 		}
 	}
 	return g
@@ -393,8 +411,9 @@ func (g guarded) matchIn(s string, sk *sketch) bool {
 	if i < 0 || g.anchored == nil {
 		return i >= 0 && g.Regexp.MatchString(s[i:])
 	}
+	a := g.anchored.get()
 	for ; i >= 0; i = g.nextStart(s, i, sk) {
-		if g.anchored.MatchString(s[i:]) {
+		if a.MatchString(s[i:]) {
 			return true
 		}
 	}
@@ -413,8 +432,9 @@ func (g guarded) findIn(s string, sk *sketch) []int {
 	if g.anchored != nil {
 		// The leftmost match starts at the first start where the
 		// anchored expression matches, and is the one it finds there.
+		a := g.anchored.get()
 		for ; i >= 0; i = g.nextStart(s, i, sk) {
-			if m := g.anchored.FindStringSubmatchIndex(s[i:]); m != nil {
+			if m := a.FindStringSubmatchIndex(s[i:]); m != nil {
 				shiftMatch(m, i)
 				return m
 			}
