@@ -217,46 +217,120 @@ func (ks *keywordSet) rawTable() *[256]uint8 {
 // on the fly, so only sentences that some pattern may match need the real
 // normalizer.
 func (ks *keywordSet) scanRaw(text []byte, spans []span) []uint64 {
-	table := ks.raw
-	space := int32(ks.class[' '])
-	common, rare := int32(ks.common), int32(ks.classes-ks.common)
 	masks := make([]uint64, len(spans)*ks.width)
-	for i, sp := range spans {
-		m := masks[i*ks.width : (i+1)*ks.width]
-		state := int32(0)
-		blank := true
-		for j := sp.start; j < sp.end; j++ {
-			cls := int32(table[text[j]])
-			if cls >= classC2 {
-				cls = ks.special(text, j, sp.end, cls, &j)
-				if cls < 0 {
-					continue
-				}
-				if cls == classBlank {
-					if blank {
-						continue
-					}
-					blank, cls = true, space
-				} else {
-					blank = false
-				}
-			} else {
-				blank = false
-			}
-			if cls < common {
-				state = int32(ks.rows[state*common+cls])
-			} else {
-				state = int32(ks.rareRows[state*rare+cls-common])
-			}
-			if state < 0 {
-				state = ^state
-				for _, id := range ks.outIDs[ks.outAt[state]:ks.outAt[state+1]] {
-					m[id/64] |= 1 << (id % 64)
-				}
-			}
+	// Two lanes, the first and the second half of the spans, step in
+	// turn: each step waits for a row of a table of a megabyte, and the
+	// other lane's step, which does not depend on it, runs meanwhile.
+	var a, b lane
+	h := len(spans) / 2
+	ks.start(&a, spans, masks, 0, h)
+	ks.start(&b, spans, masks, h, len(spans))
+	rows, table, common := ks.rows, ks.raw, int32(ks.common)
+	for a.on || b.on {
+		if read := a.on && a.fast(text, table, rows, common); a.on && (!read || a.state < 0) {
+			ks.step(&a, read, text, spans, masks)
+		}
+		if read := b.on && b.fast(text, table, rows, common); b.on && (!read || b.state < 0) {
+			ks.step(&b, read, text, spans, masks)
 		}
 	}
 	return masks
+}
+
+// fast reads the byte at l.j when it is one of rows' (an ASCII byte that
+// needs no normalizing), and reports whether it was.
+func (l *lane) fast(text []byte, table *[256]uint8, rows []int16, common int32) bool {
+	if l.j >= l.end {
+		return false
+	}
+	cls := int32(table[text[l.j]])
+	if cls >= common {
+		return false
+	}
+	l.blank = false
+	l.state = int32(rows[l.state*common+cls])
+	l.j++
+	return true
+}
+
+// step finishes a step of l that fast took (read: it reached a state
+// where keywords end) or did not (l's span is over, or its byte is
+// a special or rare one).
+func (ks *keywordSet) step(l *lane, read bool, text []byte, spans []span, masks []uint64) {
+	switch {
+	case read:
+		l.state = ^l.state
+		ks.emit(l.state, l.m)
+	case l.j >= l.end:
+		ks.next(l, spans, masks)
+	default:
+		ks.slowStep(l, text, int32(ks.raw[text[l.j]]))
+	}
+}
+
+// lane is where one scan of scanRaw stands: span i (of those below last)
+// at byte j, in state, its mask m.
+type lane struct {
+	i, last, j, end int
+	state           int32
+	blank, on       bool
+	m               []uint64
+}
+
+// start puts l at the first of spans[i:last].
+func (ks *keywordSet) start(l *lane, spans []span, masks []uint64, i, last int) {
+	*l = lane{i: i - 1, last: last}
+	ks.next(l, spans, masks)
+}
+
+// next moves l to its next span, or turns it off after its last.
+func (ks *keywordSet) next(l *lane, spans []span, masks []uint64) {
+	l.i++
+	if l.on = l.i < l.last; l.on {
+		sp := spans[l.i]
+		l.j, l.end, l.state, l.blank = sp.start, sp.end, 0, true
+		l.m = masks[l.i*ks.width : (l.i+1)*ks.width]
+	}
+}
+
+// emit adds the keywords that end in state to m.
+func (ks *keywordSet) emit(state int32, m []uint64) {
+	for _, id := range ks.outIDs[ks.outAt[state]:ks.outAt[state+1]] {
+		m[id/64] |= 1 << (id % 64)
+	}
+}
+
+// slowStep reads the byte at l.j, whose class cls is a special one or
+// one of rareRows.
+func (ks *keywordSet) slowStep(l *lane, text []byte, cls int32) {
+	j := l.j
+	if cls >= classC2 {
+		cls = ks.special(text, l.j, l.end, cls, &j)
+		l.j = j + 1
+		if cls < 0 {
+			return
+		}
+		if cls == classBlank {
+			if l.blank {
+				return
+			}
+			l.blank, cls = true, int32(ks.class[' '])
+		} else {
+			l.blank = false
+		}
+	} else {
+		l.j, l.blank = j+1, false
+	}
+	common := int32(ks.common)
+	if cls < common {
+		l.state = int32(ks.rows[l.state*common+cls])
+	} else {
+		l.state = int32(ks.rareRows[l.state*int32(ks.classes-ks.common)+cls-common])
+	}
+	if l.state < 0 {
+		l.state = ^l.state
+		ks.emit(l.state, l.m)
+	}
 }
 
 // special resolves a special class at text[j]: -1 to skip the byte,
