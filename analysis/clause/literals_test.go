@@ -86,6 +86,7 @@ func TestNeedsNeverRejectAMatch(t *testing.T) {
 			}
 		}
 	}
+	res = append(res, wish.Regexp) // guarded in Detect too
 	guards := make([]guarded, len(res))
 	used := 0
 	for i, re := range res {
