@@ -95,6 +95,7 @@ import (
 	"reflect"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/fineprint-dev/fineprint/analysis/kb"
@@ -110,6 +111,9 @@ type Hit struct {
 	Data       map[string]any // facts parsed out of the clause
 }
 
+// maskBuffers hold the keyword masks of Detect's sentences.
+var maskBuffers = sync.Pool{New: func() any { return new([]uint64) }}
+
 // Detect returns the clauses found in text, in text order.
 func Detect(k *kb.KB, text []byte) []Hit {
 	d, err := patterns(k)
@@ -117,7 +121,17 @@ func Detect(k *kb.KB, text []byte) []Hit {
 		return nil
 	}
 	spans := sentences(text)
-	found := d.keywords.scanRaw(text, spans)
+	// The masks of a long text take megabytes: one buffer serves text
+	// after text rather than being collected each time.
+	buf := maskBuffers.Get().(*[]uint64)
+	defer maskBuffers.Put(buf)
+	if n := len(spans) * d.keywords.width; cap(*buf) < n {
+		*buf = make([]uint64, n)
+	} else {
+		*buf = (*buf)[:n]
+		clear(*buf)
+	}
+	found := d.keywords.scanRawTo(*buf, text, spans)
 	w := d.keywords.width
 	// The han automaton runs only on sentences with CJK characters.
 	var hanSpans []span

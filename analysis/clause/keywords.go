@@ -217,7 +217,11 @@ func (ks *keywordSet) rawTable() *[256]uint8 {
 // on the fly, so only sentences that some pattern may match need the real
 // normalizer.
 func (ks *keywordSet) scanRaw(text []byte, spans []span) []uint64 {
-	masks := make([]uint64, len(spans)*ks.width)
+	return ks.scanRawTo(make([]uint64, len(spans)*ks.width), text, spans)
+}
+
+// scanRawTo is scanRaw into masks, of len(spans)*width zero words.
+func (ks *keywordSet) scanRawTo(masks []uint64, text []byte, spans []span) []uint64 {
 	// Two lanes, the first and the second half of the spans, step in
 	// turn: each step waits for a row of a table of a megabyte, and the
 	// other lane's step, which does not depend on it, runs meanwhile.
