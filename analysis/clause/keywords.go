@@ -229,12 +229,12 @@ func (ks *keywordSet) scanRawTo(masks []uint64, text []byte, spans []span) []uin
 	h := len(spans) / 2
 	ks.start(&a, spans, masks, 0, h)
 	ks.start(&b, spans, masks, h, len(spans))
-	rows, table, common := ks.rows, ks.raw, int32(ks.common)
+	rows, table, common, space := ks.rows, ks.raw, int32(ks.common), int32(ks.class[' '])
 	for a.on || b.on {
-		if read := a.on && a.fast(text, table, rows, common); a.on && (!read || a.state < 0) {
+		if read := a.on && a.fast(text, table, rows, common, space); a.on && (!read || a.state < 0) {
 			ks.step(&a, read, text, spans, masks)
 		}
-		if read := b.on && b.fast(text, table, rows, common); b.on && (!read || b.state < 0) {
+		if read := b.on && b.fast(text, table, rows, common, space); b.on && (!read || b.state < 0) {
 			ks.step(&b, read, text, spans, masks)
 		}
 	}
@@ -242,18 +242,26 @@ func (ks *keywordSet) scanRawTo(masks []uint64, text []byte, spans []span) []uin
 }
 
 // fast reads the byte at l.j when it is one of rows' (an ASCII byte that
-// needs no normalizing), and reports whether it was.
-func (l *lane) fast(text []byte, table *[256]uint8, rows []int16, common int32) bool {
+// needs no normalizing, or a blank: space is its class), and reports
+// whether it was.
+func (l *lane) fast(text []byte, table *[256]uint8, rows []int16, common, space int32) bool {
 	if l.j >= l.end {
 		return false
 	}
 	cls := int32(table[text[l.j]])
-	if cls >= common {
-		return false
-	}
-	l.blank = false
-	l.state = int32(rows[l.state*common+cls])
 	l.j++
+	switch {
+	case cls < common:
+		l.blank = false
+	case cls != classBlank:
+		l.j--
+		return false
+	case l.blank:
+		return true // blanks collapse
+	default:
+		l.blank, cls = true, space
+	}
+	l.state = int32(rows[l.state*common+cls])
 	return true
 }
 
