@@ -76,12 +76,7 @@ func (sk *sketch) has(s, w string) bool {
 		return true
 	}
 	if !sk.filled {
-		sk.bits = [64]uint64{}
-		for i := 0; i+3 <= len(s); i++ {
-			h := gram(s[i], s[i+1], s[i+2])
-			sk.bits[h>>6] |= 1 << (h & 63)
-		}
-		sk.filled = true
+		sk.fill(s)
 	}
 	for i := 0; i+3 <= len(w); i++ {
 		if h := gram(w[i], w[i+1], w[i+2]); sk.bits[h>>6]&(1<<(h&63)) == 0 {
@@ -89,6 +84,16 @@ func (sk *sketch) has(s, w string) bool {
 		}
 	}
 	return true
+}
+
+// fill sketches s.
+func (sk *sketch) fill(s string) {
+	sk.bits = [64]uint64{}
+	for i := 0; i+3 <= len(s); i++ {
+		h := gram(s[i], s[i+1], s[i+2])
+		sk.bits[h>>6] |= 1 << (h & 63)
+	}
+	sk.filled = true
 }
 
 // needsOf reads the required strings of expr; none when it cannot tell.
@@ -280,6 +285,68 @@ func guard(re *regexp.Regexp) guarded {
 		}
 	}
 	return g
+}
+
+// startGrams returns the hash of the first three bytes of each of g's
+// starts, or nil when g has none or one is shorter: a sentence whose
+// sketch lacks every one of them holds no start of g, so that from finds
+// none (next skips a start the sketch lacks).
+func (g guarded) startGrams() []uint16 {
+	if g.starts == nil {
+		return nil
+	}
+	hs := make([]uint16, len(g.starts))
+	for i, w := range g.starts {
+		if len(w) < 3 {
+			return nil
+		}
+		hs[i] = uint16(gram(w[0], w[1], w[2]))
+	}
+	return hs
+}
+
+// startless is a list of guards' startGrams, flat: a pattern asks it
+// which of its wordings may start in a sentence before asking each.
+type startless struct {
+	grams []uint16
+	at    []int32 // guard i's grams: grams[at[i]:at[i+1]]; none when at[i] < 0
+}
+
+func newStartless(gs []guarded) startless {
+	st := startless{at: make([]int32, len(gs)+1)}
+	for i, g := range gs {
+		hs := g.startGrams()
+		if hs == nil {
+			st.at[i] = -1
+			continue
+		}
+		st.at[i] = int32(len(st.grams))
+		st.grams = append(st.grams, hs...)
+	}
+	st.at[len(gs)] = int32(len(st.grams))
+	return st
+}
+
+// none reports whether guard i surely finds no start in s, whose sketch
+// is sk.
+func (st *startless) none(i int, s string, sk *sketch) bool {
+	a := st.at[i]
+	if sk == nil || a < 0 {
+		return false
+	}
+	b := st.at[i+1]
+	for k := i + 1; b < 0; k++ {
+		b = st.at[k+1]
+	}
+	if !sk.filled {
+		sk.fill(s)
+	}
+	for _, h := range st.grams[a:b] {
+		if sk.bits[h>>6]&(1<<(h&63)) != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // impliedBy reports whether every string of starts holds one of set.
