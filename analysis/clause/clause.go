@@ -95,6 +95,7 @@ import (
 	"reflect"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/fineprint-dev/fineprint/analysis/kb"
@@ -110,6 +111,9 @@ type Hit struct {
 	Data       map[string]any // facts parsed out of the clause
 }
 
+// maskBuffers hold the keyword masks of Detect's sentences.
+var maskBuffers = sync.Pool{New: func() any { return new([]uint64) }}
+
 // Detect returns the clauses found in text, in text order.
 func Detect(k *kb.KB, text []byte) []Hit {
 	d, err := patterns(k)
@@ -117,7 +121,17 @@ func Detect(k *kb.KB, text []byte) []Hit {
 		return nil
 	}
 	spans := sentences(text)
-	found := d.keywords.scanRaw(text, spans)
+	// The masks of a long text take megabytes: one buffer serves text
+	// after text rather than being collected each time.
+	buf := maskBuffers.Get().(*[]uint64)
+	defer maskBuffers.Put(buf)
+	if n := len(spans) * d.keywords.width; cap(*buf) < n {
+		*buf = make([]uint64, n)
+	} else {
+		*buf = (*buf)[:n]
+		clear(*buf)
+	}
+	found := d.keywords.scanRawTo(*buf, text, spans)
 	w := d.keywords.width
 	// The han automaton runs only on sentences with CJK characters.
 	var hanSpans []span
@@ -318,7 +332,7 @@ func Detect(k *kb.KB, text []byte) []Hit {
 			// A credit worded as a wish is none; read only once a credit
 			// pattern matched (an unanchored scan of every candidate
 			// sentence would cost more than the patterns).
-			if !ok || p.Code == attributionCode && wish.MatchString(norm) {
+			if !ok || p.Code == attributionCode && wish.matchIn(norm, &sk) {
 				continue
 			}
 			codes, single = append(codes, p.Code), append(single, p.Code)
@@ -1215,8 +1229,10 @@ var quotedDuty = regexp.MustCompile(`\b(?:must|shall|may not|required to|agree t
 
 // wish matches the modality of a wish, which a credit so worded is not
 // a duty: "we encourage you to include \"Built with X\"", "a citation is
-// appreciated", "if you wish, cite our paper", 欢迎引用.
-var wish = regexp.MustCompile(`\bencourag|\bappreciat|\bwelcome\b|\bif you (?:wish|like|want)\b|\bat your (?:option|discretion)\b|\boptional|\bnot required\b|\bneed not\b|鼓励|欢迎|可以选择|无需|不必`)
+// appreciated", "if you wish, cite our paper", 欢迎引用. Guarded: read
+// only when the sentence holds one of its words (it has no literal prefix
+// for the regexp package to seek, and was tried at every byte).
+var wish = guard(regexp.MustCompile(`\bencourag|\bappreciat|\bwelcome\b|\bif you (?:wish|like|want)\b|\bat your (?:option|discretion)\b|\boptional|\bnot required\b|\bneed not\b|鼓励|欢迎|可以选择|无需|不必`))
 
 // opensList reports whether the sentence s ends as the opening of a list
 // or as one of its items: with a colon or a semicolon.

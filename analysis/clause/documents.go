@@ -61,7 +61,7 @@ func (p *pattern) findDocument(norm string, sk *sketch) (*expr, []int) {
 	lo, hi := len(norm), 0
 	for i := range p.match {
 		if i < len(p.matchWords) && p.matchWords[i] != nil {
-			rels[i] = scanWords(norm, p.matchWords[i])
+			rels[i] = scanWords(norm, p.matchWords[i], norm, sk)
 		} else {
 			rels[i] = p.match[i].re.findAllIn(norm, -1, sk)
 		}
@@ -72,7 +72,7 @@ func (p *pattern) findDocument(norm string, sk *sketch) (*expr, []int) {
 	afters := make([][][]int, len(p.after))
 	for i, a := range p.after {
 		if i < len(p.afterWords) && p.afterWords[i] != nil {
-			afters[i] = scanWords(norm, p.afterWords[i])
+			afters[i] = scanWords(norm, p.afterWords[i], norm, sk)
 		} else {
 			afters[i] = a.findAllIn(norm, -1, sk)
 		}
@@ -85,7 +85,7 @@ func (p *pattern) findDocument(norm string, sk *sketch) (*expr, []int) {
 	}
 	var heads [][]int
 	if p.documentWords != nil {
-		heads = scanWords(norm[lo:hi], p.documentWords)
+		heads = scanWords(norm[lo:hi], p.documentWords, norm, sk)
 	} else {
 		heads = p.document.FindAllStringIndex(norm[lo:hi], -1)
 	}

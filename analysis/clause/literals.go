@@ -5,6 +5,7 @@ import (
 	"regexp/syntax"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -23,7 +24,7 @@ type needs [][]string
 // maxNeedSets sets.
 const (
 	minNeedLen  = 3
-	maxNeedAlts = 12
+	maxNeedAlts = 64
 	maxNeedSets = 4
 )
 
@@ -75,12 +76,7 @@ func (sk *sketch) has(s, w string) bool {
 		return true
 	}
 	if !sk.filled {
-		sk.bits = [64]uint64{}
-		for i := 0; i+3 <= len(s); i++ {
-			h := gram(s[i], s[i+1], s[i+2])
-			sk.bits[h>>6] |= 1 << (h & 63)
-		}
-		sk.filled = true
+		sk.fill(s)
 	}
 	for i := 0; i+3 <= len(w); i++ {
 		if h := gram(w[i], w[i+1], w[i+2]); sk.bits[h>>6]&(1<<(h&63)) == 0 {
@@ -88,6 +84,16 @@ func (sk *sketch) has(s, w string) bool {
 		}
 	}
 	return true
+}
+
+// fill sketches s.
+func (sk *sketch) fill(s string) {
+	sk.bits = [64]uint64{}
+	for i := 0; i+3 <= len(s); i++ {
+		h := gram(s[i], s[i+1], s[i+2])
+		sk.bits[h>>6] |= 1 << (h & 63)
+	}
+	sk.filled = true
 }
 
 // needsOf reads the required strings of expr; none when it cannot tell.
@@ -233,12 +239,29 @@ type guarded struct {
 	// (kb/lexicons.go) needs its own phrase, which the search for its
 	// start looks for anyway.
 	rest needs
-	// anchored is the expression anchored at its start, when its program
-	// is too large for the regexp package's backtracker: the automaton it
-	// falls back to reads the whole rest of the sentence from the first
-	// start, while a class alternation met at each start found dies out
-	// within the expression's bounded gaps. Nil otherwise.
-	anchored *regexp.Regexp
+	// anchored is the expression anchored at its start, run at each
+	// start found, when the regexp package cannot seek the start itself:
+	// when its program is too large for the package's backtracker (the
+	// automaton it falls back to reads the whole rest of the sentence from
+	// the first start, while a class alternation met at each start found
+	// dies out within the expression's bounded gaps), and when it opens
+	// with a choice of words or a word boundary (the backtracker, which
+	// has no literal prefix to seek, tries the expression at every byte
+	// from the first start on). Nil otherwise.
+	anchored *anchor
+}
+
+// anchor is an expression anchored at its start, compiled on first use:
+// most expressions never meet a sentence that holds one of their starts.
+type anchor struct {
+	once sync.Once
+	expr string
+	re   *regexp.Regexp
+}
+
+func (a *anchor) get() *regexp.Regexp {
+	a.once.Do(func() { a.re = regexp.MustCompile(`^(?:` + a.expr + `)`) })
+	return a.re
 }
 
 // maxBacktrackInsts is the size of program up to which the regexp
@@ -257,11 +280,73 @@ func guard(re *regexp.Regexp) guarded {
 				g.rest = append(g.rest, set)
 			}
 		}
-		if progSize(re.String()) > maxBacktrackInsts {
-			g.anchored = regexp.MustCompile(`^(?:` + re.String() + `)`)
+		if len(g.starts) > 1 || g.wordStart || progSize(re.String()) > maxBacktrackInsts {
+			g.anchored = &anchor{expr: re.String()}
 		}
 	}
 	return g
+}
+
+// startGrams returns the hash of the first three bytes of each of g's
+// starts, or nil when g has none or one is shorter: a sentence whose
+// sketch lacks every one of them holds no start of g, so that from finds
+// none (next skips a start the sketch lacks).
+func (g guarded) startGrams() []uint16 {
+	if g.starts == nil {
+		return nil
+	}
+	hs := make([]uint16, len(g.starts))
+	for i, w := range g.starts {
+		if len(w) < 3 {
+			return nil
+		}
+		hs[i] = uint16(gram(w[0], w[1], w[2]))
+	}
+	return hs
+}
+
+// startless is a list of guards' startGrams, flat: a pattern asks it
+// which of its wordings may start in a sentence before asking each.
+type startless struct {
+	grams []uint16
+	at    []int32 // guard i's grams: grams[at[i]:at[i+1]]; none when at[i] < 0
+}
+
+func newStartless(gs []guarded) startless {
+	st := startless{at: make([]int32, len(gs)+1)}
+	for i, g := range gs {
+		hs := g.startGrams()
+		if hs == nil {
+			st.at[i] = -1
+			continue
+		}
+		st.at[i] = int32(len(st.grams))
+		st.grams = append(st.grams, hs...)
+	}
+	st.at[len(gs)] = int32(len(st.grams))
+	return st
+}
+
+// none reports whether guard i surely finds no start in s, whose sketch
+// is sk.
+func (st *startless) none(i int, s string, sk *sketch) bool {
+	a := st.at[i]
+	if sk == nil || a < 0 {
+		return false
+	}
+	b := st.at[i+1]
+	for k := i + 1; b < 0; k++ {
+		b = st.at[k+1]
+	}
+	if !sk.filled {
+		sk.fill(s)
+	}
+	for _, h := range st.grams[a:b] {
+		if sk.bits[h>>6]&(1<<(h&63)) != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // impliedBy reports whether every string of starts holds one of set.
@@ -333,6 +418,18 @@ func (g guarded) next(s string, off int, sk *sketch) int {
 	return first
 }
 
+// nextStart returns the next place after i (a start) where a match of g
+// can start, as next does, or -1 when the rest of s from there lacks
+// something every match holds: the rest from any later start lacks it
+// too.
+func (g guarded) nextStart(s string, i int, sk *sketch) int {
+	j := g.next(s, i+1, sk)
+	if j < 0 || !g.rest.may(s[j:], sk) {
+		return -1
+	}
+	return j
+}
+
 // indexAtWord is the first index of w in s from i on (where w is found)
 // that follows no word byte, or -1.
 func indexAtWord(s string, i int, w string) int {
@@ -381,8 +478,9 @@ func (g guarded) matchIn(s string, sk *sketch) bool {
 	if i < 0 || g.anchored == nil {
 		return i >= 0 && g.Regexp.MatchString(s[i:])
 	}
-	for ; i >= 0; i = g.next(s, i+1, sk) {
-		if g.anchored.MatchString(s[i:]) {
+	a := g.anchored.get()
+	for ; i >= 0; i = g.nextStart(s, i, sk) {
+		if a.MatchString(s[i:]) {
 			return true
 		}
 	}
@@ -401,8 +499,9 @@ func (g guarded) findIn(s string, sk *sketch) []int {
 	if g.anchored != nil {
 		// The leftmost match starts at the first start where the
 		// anchored expression matches, and is the one it finds there.
-		for ; i >= 0; i = g.next(s, i+1, sk) {
-			if m := g.anchored.FindStringSubmatchIndex(s[i:]); m != nil {
+		a := g.anchored.get()
+		for ; i >= 0; i = g.nextStart(s, i, sk) {
+			if m := a.FindStringSubmatchIndex(s[i:]); m != nil {
 				shiftMatch(m, i)
 				return m
 			}

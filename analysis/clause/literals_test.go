@@ -67,6 +67,7 @@ func TestNeedsNeverRejectAMatch(t *testing.T) {
 		t.Fatal(err)
 	}
 	var res []*regexp.Regexp
+	var lexicons [][]string // the words of document readers (scanWords)
 	for _, ps := range [][]*pattern{d.patterns, d.terms} {
 		for _, p := range ps {
 			if !p.ready() {
@@ -87,8 +88,14 @@ func TestNeedsNeverRejectAMatch(t *testing.T) {
 			for _, u := range p.uses {
 				res = append(res, u.Regexp)
 			}
+			for _, ws := range append(append([][]string{p.documentWords}, p.matchWords...), p.afterWords...) {
+				if ws != nil {
+					lexicons = append(lexicons, ws)
+				}
+			}
 		}
 	}
+	res = append(res, wish.Regexp) // guarded in Detect too
 	guards := make([]guarded, len(res))
 	used := 0
 	for i, re := range res {
@@ -100,6 +107,7 @@ func TestNeedsNeverRejectAMatch(t *testing.T) {
 	if used < len(res)/2 {
 		t.Errorf("only %d of %d expressions have a guard", used, len(res))
 	}
+	starts := newStartless(guards)
 	var n normalizer
 	var sk sketch
 	checked, searched := 0, 0
@@ -117,8 +125,17 @@ func TestNeedsNeverRejectAMatch(t *testing.T) {
 				continue
 			}
 			sk.reset()
+			// The words found with the sketch are those found without.
+			for _, ws := range lexicons {
+				if got, want := scanWords(norm, ws, norm, &sk), scanWords(norm, ws, norm, nil); !slices.EqualFunc(got, want, slices.Equal) {
+					t.Errorf("%s: scanWords of %q in %q with the sketch finds %v, not %v", name, ws, norm, got, want)
+				}
+			}
 			for i, g := range guards {
 				checked++
+				if starts.none(i, norm, &sk) && res[i].MatchString(norm) {
+					t.Errorf("%s: the first bytes of the starts %v of %q are not in the sketch of %q, which it matches", name, g.starts, res[i], norm)
+				}
 				if !g.need.may(norm, &sk) {
 					if res[i].MatchString(norm) {
 						t.Errorf("%s: guard %s of %q rejects %q, which it matches", name, fmtNeeds(g.need), res[i], norm)

@@ -23,6 +23,15 @@ func (n *normalizer) sentence(text []byte, s, e int) string {
 	i := s + commentMark(text[s:e])
 	for i < e {
 		c := text[i]
+		if c < 0x80 && plainASCII[c] != 0 {
+			// Most bytes: a letter, a digit or a mark written as it is
+			// (letters in lower case).
+			buf[w], pos[w] = plainASCII[c], int32(i)
+			w++
+			space = false
+			i++
+			continue
+		}
 		if c < 0x80 {
 			switch {
 			case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
@@ -90,6 +99,22 @@ func (n *normalizer) sentence(text []byte, s, e int) string {
 	n.buf, n.pos = buf[:w+1], pos[:w+1]
 	return string(buf[:w])
 }
+
+// plainASCII maps each ASCII byte the normalizer writes as it is, in
+// lower case, to what it writes; 0 for the blanks, "*", "_" and NUL.
+var plainASCII = func() (t [0x80]byte) {
+	for c := 1; c < 0x80; c++ {
+		switch c {
+		case ' ', '\t', '\n', '\r', '\v', '\f', '*', '_':
+			continue
+		}
+		t[c] = byte(c)
+		if c >= 'A' && c <= 'Z' {
+			t[c] += 'a' - 'A'
+		}
+	}
+	return t
+}()
 
 // commentMark returns the length of the comment marker "//" that opens a
 // line of a license kept in a source file's comment, with the blanks

@@ -20,6 +20,11 @@ type pattern struct {
 	*kb.ClausePattern
 	match  []expr
 	unless []guarded
+	// matchStarts and unlessStarts tell, from a sentence's sketch alone,
+	// which wordings and vetoes hold none of their starts: a pattern split
+	// per phrase of a class has a hundred wordings, most of whose starts
+	// a sentence lacks.
+	matchStarts, unlessStarts startless
 	// Of a Term pattern (terms.go): uses are its Uses, each starting with
 	// its own words so that it is searched for quickly in long sentences;
 	// usesHan tells which hold CJK characters. A definition's body is read
@@ -384,6 +389,11 @@ func (p *pattern) compileExprs() error {
 		}
 		p.unless = append(p.unless, guard(re))
 	}
+	res := make([]guarded, len(p.match))
+	for i, e := range p.match {
+		res[i] = e.re
+	}
+	p.matchStarts, p.unlessStarts = newStartless(res), newStartless(p.unless)
 	return nil
 }
 
@@ -427,6 +437,9 @@ func (p *pattern) applyEach(text []byte, n *normalizer, norm string, sk *sketch)
 	var out []map[string]any
 	for i := range p.match {
 		e := &p.match[i]
+		if p.matchStarts.none(i, norm, sk) {
+			continue
+		}
 		for _, m := range e.re.findAllIn(norm, -1, sk) {
 			if data, ok := p.extractAll(e, text, n, norm, m); ok {
 				out = append(out, data)
@@ -469,8 +482,8 @@ func readsWholeSentence(x kb.Extraction) bool {
 
 // vetoed reports whether one of p's Unless expressions matches norm.
 func (p *pattern) vetoed(norm string, sk *sketch) bool {
-	for _, u := range p.unless {
-		if u.matchIn(norm, sk) {
+	for i, u := range p.unless {
+		if !p.unlessStarts.none(i, norm, sk) && u.matchIn(norm, sk) {
 			return true
 		}
 	}
@@ -487,6 +500,9 @@ func (p *pattern) find(norm string, sk *sketch) (*expr, []int) {
 	}
 	for i := range p.match {
 		e := &p.match[i]
+		if p.matchStarts.none(i, norm, sk) {
+			continue
+		}
 		if p.wholeSentence {
 			if e.re.matchIn(norm, sk) {
 				return e, []int{}

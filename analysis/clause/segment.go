@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/fineprint-dev/fineprint/internal/wording"
@@ -11,6 +12,9 @@ import (
 
 // span is a byte range [start, end) of the original text.
 type span struct{ start, end int }
+
+// lineBuffers hold the lines sentences reads.
+var lineBuffers = sync.Pool{New: func() any { return new([]line) }}
 
 // line is one line of the text; its content excludes indentation, trailing
 // blanks and the line ending.
@@ -26,7 +30,13 @@ type line struct {
 // A single newline inside a block is a space (hard-wrapped text), unless the
 // line before it is short and the next one starts like a new paragraph.
 func sentences(text []byte) []span {
-	lines := splitLines(text)
+	// The lines of a text are read only here: one buffer serves text
+	// after text (a line a byte of text would otherwise be collected
+	// each time).
+	buf := lineBuffers.Get().(*[]line)
+	defer lineBuffers.Put(buf)
+	lines := splitLines(text, (*buf)[:0])
+	*buf = lines
 	width := wrapWidth(lines)
 	var out []span
 	blockStart, blockEnd := -1, -1
@@ -176,8 +186,7 @@ func wrapWidth(lines []line) int {
 	return w
 }
 
-func splitLines(text []byte) []line {
-	lines := make([]line, 0, len(text)/64+1)
+func splitLines(text []byte, lines []line) []line {
 	i := 0
 	if len(text) >= 3 && text[0] == 0xEF && text[1] == 0xBB && text[2] == 0xBF {
 		i = 3

@@ -69,10 +69,15 @@ func choiceWords(c *kb.ClausePattern) lexiconWords {
 
 // scanWords returns the bounds of the words found in norm, in order,
 // leftmost and then longest, not overlapping, each a whole word where it
-// begins or ends with a letter (as \b would have it).
-func scanWords(norm string, words []string) [][]int {
+// begins or ends with a letter (as \b would have it). sk is the sketch
+// of whole, the sentence norm is part of: a word one of whose pieces it
+// lacks is not looked for.
+func scanWords(norm string, words []string, whole string, sk *sketch) [][]int {
 	var found [][]int
 	for _, w := range words {
+		if !sk.has(whole, w) {
+			continue
+		}
 		for at := 0; ; {
 			k := strings.Index(norm[at:], w)
 			if k < 0 {
