@@ -96,3 +96,81 @@ func TestCurrencySignKeywords(t *testing.T) {
 		},
 	}})
 }
+
+// TestThresholdWordings: thresholds in wordings the readers missed on
+// texts they had not seen: a count with "+" ("100M+ monthly active
+// users", "$50k+ in annual revenue"), an amount spelled out before its
+// figure in brackets ("exceeds Five Million United States Dollars (USD
+// $5,000,000)"), money named by earnings, income or sales (with a
+// currency, so that units sold are none), a band of revenue (each bound
+// its own threshold, the period read from the match), a yearly turnover,
+// and in Chinese an amount followed by 以上.
+func TestThresholdWordings(t *testing.T) {
+	mau := func(v int64) map[string]any { return map[string]any{"metric": "monthly-active-users", "value": v} }
+	runPhraseCases(t, []phraseCase{{
+		name: "a count with a plus before monthly active users",
+		text: "If your product has 100M+ monthly active users, you must request a license.",
+		want: []phrase{{scale, "If your product has 100M+ monthly active users, you must request a license.", mau(100_000_000)}},
+	}, {
+		name: "a count with a plus before MAU",
+		text: "Services with 1M+ MAU require an enterprise license.",
+		want: []phrase{{scale, "Services with 1M+ MAU require an enterprise license.", mau(1_000_000)}},
+	}, {
+		name: "an amount with a plus in annual revenue",
+		text: "Companies with $50k+ in annual revenue must pay.",
+		want: []phrase{{scale, "Companies with $50k+ in annual revenue must pay.", revenue("annual-revenue", 50_000, "USD")}},
+	}, {
+		name: "an amount spelled out, its figure in brackets, after an abbreviation of the metric",
+		text: "If the Annual Recurring Revenue (ARR) of your organization exceeds Five Million United States Dollars (USD $5,000,000), you must obtain a commercial license.",
+		want: []phrase{{scale, "If the Annual Recurring Revenue (ARR) of your organization exceeds Five Million United States Dollars (USD $5,000,000), you must obtain a commercial license.", revenue("annual-revenue", 5_000_000, "USD")}},
+	}, {
+		name: "in excess of an amount spelled out",
+		text: "Entities with revenues in excess of one million dollars ($1,000,000) must obtain a license.",
+		want: []phrase{{scale, "Entities with revenues in excess of one million dollars ($1,000,000) must obtain a license.", revenue("revenue", 1_000_000, "USD")}},
+	}, {
+		name: "earns more than",
+		text: "If your company earns more than $1 million per year, you must buy a license.",
+		want: []phrase{{scale, "If your company earns more than $1 million per year, you must buy a license.", revenue("revenue", 1_000_000, "USD")}},
+	}, {
+		name: "gross sales and annual income",
+		text: "Companies with gross sales exceeding $5,000,000 per year must obtain a license. Organizations with annual income of more than EUR 2 million need a license.",
+		want: []phrase{
+			{scale, "Companies with gross sales exceeding $5,000,000 per year must obtain a license.", revenue("revenue", 5_000_000, "USD")},
+			{scale, "Organizations with annual income of more than EUR 2 million need a license.", revenue("revenue", 2_000_000, "EUR")},
+		},
+	}, {
+		name: "units sold are no revenue",
+		text: "If sales of your products exceed 1 million units, you must notify Zeta.",
+		want: []phrase{{scale, "If sales of your products exceed 1 million units, you must notify Zeta.", map[string]any{"metric": "units", "value": int64(1_000_000)}}},
+	}, {
+		name: "a band of annual revenue: both bounds",
+		text: "Organizations with annual revenue between $1M and $10M need a Startup license.",
+		want: []phrase{
+			{scale, "Organizations with annual revenue between $1M and $10M need a Startup license.", revenue("annual-revenue", 1_000_000, "USD")},
+			{scale, "Organizations with annual revenue between $1M and $10M need a Startup license.", revenue("annual-revenue", 10_000_000, "USD")},
+		},
+	}, {
+		name: "a band from one amount to another",
+		text: "Tier 2 covers companies with revenue from $1 million to $10 million.",
+		want: []phrase{
+			{scale, "Tier 2 covers companies with revenue from $1 million to $10 million.", revenue("revenue", 1_000_000, "USD")},
+			{scale, "Tier 2 covers companies with revenue from $1 million to $10 million.", revenue("revenue", 10_000_000, "USD")},
+		},
+	}, {
+		name: "an amount and a head count after it are no band",
+		text: "Companies with revenue of $1M and 100 employees pay a fee.",
+		want: []phrase{{scale, "Companies with revenue of $1M and 100 employees pay a fee.", revenue("revenue", 1_000_000, "USD")}},
+	}, {
+		name: "a yearly turnover in euros, spelled as a word",
+		text: "Organizations with a yearly turnover of more than 2 million euros must purchase a license.",
+		want: []phrase{{scale, "Organizations with a yearly turnover of more than 2 million euros must purchase a license.", revenue("annual-revenue", 2_000_000, "EUR")}},
+	}, {
+		name: "Chinese: revenue at an amount and above (在……以上)",
+		text: "年收入在1亿元以上的企业须申请商业授权。",
+		want: []phrase{{scale, "年收入在1亿元以上的企业须申请商业授权。", revenue("annual-revenue", 100_000_000, "CNY")}},
+	}, {
+		name: "Chinese: monthly active users at a number and above",
+		text: "月活跃用户在1000万以上的产品须申请许可。",
+		want: []phrase{{scale, "月活跃用户在1000万以上的产品须申请许可。", mau(10_000_000)}},
+	}})
+}
