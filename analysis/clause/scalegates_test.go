@@ -174,3 +174,42 @@ func TestThresholdWordings(t *testing.T) {
 		want: []phrase{{scale, "月活跃用户在1000万以上的产品须申请许可。", mau(10_000_000)}},
 	}})
 }
+
+// TestCommercialWithheldWordings: commercial use withheld in wordings the
+// readers missed: a ban on use in a product or service that generates
+// revenue or is sold, on generating income; a separate license for any use
+// for which you receive compensation; a license that for-profit parties
+// must obtain, purchase or ask for. Not: a license that is free or comes
+// with registering, one needed only above a threshold, a copy of this
+// license to include, and a "Commercial Entity" (often a term defined by a
+// threshold) that must obtain one.
+func TestCommercialWithheldWordings(t *testing.T) {
+	var cases []phraseCase
+	for _, s := range []string{
+		"The Model may not be used in any product or service that generates revenue.",
+		"The Software may not be used in any product or service that is sold or that generates revenue.",
+		"You may not use the Model to generate income.",
+		"Any use for which you receive compensation requires a separate license.",
+		"For-profit organizations must purchase a license.",
+		"For-profit entities must contact us for a license.",
+		"Any company that uses the Model in a commercial product shall obtain a license from Zeta.",
+	} {
+		cases = append(cases, phraseCase{name: s, text: s, want: []phrase{{nc, s, nil}}})
+	}
+	for _, s := range []string{
+		"Commercial users must register and obtain a free license.",
+		"If the transferee is a Commercial Entity, it must obtain a separate paid license from Zeta.",
+	} {
+		cases = append(cases, phraseCase{name: s, text: s})
+	}
+	cases = append(cases, phraseCase{
+		name: "a copy of this license to include is a notice duty",
+		text: "Commercial redistributions must include a copy of this license.",
+		want: []phrase{{notice, "Commercial redistributions must include a copy of this license.", nil}},
+	}, phraseCase{
+		name: "for-profit entities above a threshold",
+		text: "For-profit entities with annual revenue above $5 million must obtain a license.",
+		want: []phrase{{scale, "For-profit entities with annual revenue above $5 million must obtain a license.", revenue("annual-revenue", 5_000_000, "USD")}},
+	})
+	runPhraseCases(t, cases)
+}
