@@ -213,3 +213,19 @@ func TestCommercialWithheldWordings(t *testing.T) {
 	})
 	runPhraseCases(t, cases)
 }
+
+// TestCommercialContactRestates: a contact line for commercial use
+// restates the limit a clause of the text states, and is no finding of its
+// own then; alone, it is the only word of the limit and stays.
+func TestCommercialContactRestates(t *testing.T) {
+	contact := "For commercial uses of the Model, please send email to licensing@zeta.example."
+	runPhraseCases(t, []phraseCase{{
+		name: "after the clause that states the limit",
+		text: "You may use the Model only for non-commercial purposes.\n\n" + contact,
+		want: []phrase{{nc, "You may use the Model only for non-commercial purposes.", nil}},
+	}, {
+		name: "alone",
+		text: contact,
+		want: []phrase{{nc, contact, nil}},
+	}})
+}
