@@ -229,3 +229,26 @@ func TestCommercialContactRestates(t *testing.T) {
 		want: []phrase{{nc, contact, nil}},
 	}})
 }
+
+// TestResearchOnlyWordings: "for research only" without a noun after
+// research is research-only; a purpose the model was made for, a release
+// to a community and a disclaimer that it is not for clinical use limit
+// nothing.
+func TestResearchOnlyWordings(t *testing.T) {
+	var cases []phraseCase
+	for _, s := range []string{
+		"The model is meant for research only, not for clinical use.",
+		"You may use the Model for academic research only.",
+	} {
+		cases = append(cases, phraseCase{name: s, text: s, want: []phrase{{ro, s, nil}}})
+	}
+	for _, s := range []string{
+		"This model was developed for research purposes.",
+		"The model is intended for research use and is not intended for clinical use.",
+		"We release this model for the research community.",
+		"Not for clinical use.",
+	} {
+		cases = append(cases, phraseCase{name: s, text: s})
+	}
+	runPhraseCases(t, cases)
+}
