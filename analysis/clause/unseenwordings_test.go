@@ -165,6 +165,18 @@ func TestThresholdWordings(t *testing.T) {
 		text: "Organizations with a yearly turnover of more than 2 million euros must purchase a license.",
 		want: []phrase{{scale, "Organizations with a yearly turnover of more than 2 million euros must purchase a license.", revenue("annual-revenue", 2_000_000, "EUR")}},
 	}, {
+		name: "active users a month, above which a commercial license is needed",
+		text: "Organizations exceeding 100 active users a month must purchase a commercial license.",
+		want: []phrase{{scale, "Organizations exceeding 100 active users a month must purchase a commercial license.", mau(100)}},
+	}, {
+		name: "active users per month",
+		text: "This license applies to any organization exceeding 100 active users per month.",
+		want: []phrase{{scale, "This license applies to any organization exceeding 100 active users per month.", mau(100)}},
+	}, {
+		name: "combined gross revenue",
+		text: "Production use is permitted if you and your affiliates made less than US $100,000,000 in combined gross revenue in the prior fiscal year.",
+		want: []phrase{{scale, "Production use is permitted if you and your affiliates made less than US $100,000,000 in combined gross revenue in the prior fiscal year.", revenue("revenue", 100_000_000, "USD")}},
+	}, {
 		name: "Chinese: revenue at an amount and above (在……以上)",
 		text: "年收入在1亿元以上的企业须申请商业授权。",
 		want: []phrase{{scale, "年收入在1亿元以上的企业须申请商业授权。", revenue("annual-revenue", 100_000_000, "CNY")}},
