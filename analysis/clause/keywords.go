@@ -370,16 +370,18 @@ func (ks *keywordSet) special(text []byte, j, end int, cls int32, jp *int) int32
 			case 0x93, 0x94:
 				c = '-'
 			default:
-				return 0
+				return int32(ks.class[0xE2])
 			}
 			*jp = j + 2
 			return int32(ks.class[c])
 		}
+		return int32(ks.class[0xE2])
 	case classC2:
 		if j+1 < end && text[j+1] == 0xA0 {
 			*jp = j + 1
 			return classBlank
 		}
+		return int32(ks.class[0xC2])
 	}
 	return 0
 }
