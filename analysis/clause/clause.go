@@ -1180,9 +1180,10 @@ func b2i(b bool) int {
 }
 
 // definition matches a sentence that defines a term ("\"Output\" means
-// ...", "“输出”是指 ..."): a clause's finding belongs on the operative
-// sentence that uses the term, not on its definition.
-var definition = regexp.MustCompile(`^(?:\(?[a-z0-9]{1,4}(?:[.)] ?|(?:\.[0-9]{1,3})+\.? ))?"[^"]{1,80}" ?(?:\([^)]*\) ?)?(?:means|shall mean|refers to|shall refer to|is defined as|has the meaning|是指|指|系指|：|:)`)
+// ...", "“输出”是指 ...", "「生成物」とは、……を意味する"): a clause's finding
+// belongs on the operative sentence that uses the term, not on its
+// definition.
+var definition = regexp.MustCompile(`^(?:\(?[a-z0-9]{1,4}(?:[.)] ?|(?:\.[0-9]{1,3})+\.? ))?"[^"]{1,80}" ?(?:\([^)]*\) ?)?(?:means|shall mean|refers to|shall refer to|is defined as|has the meaning|是指|指|系指|とは|：|:)`)
 
 // dutyCodes are the codes of what you owe when you share or build on the
 // model: a notice, a credit, a license or restrictions passed on, a name.
