@@ -166,3 +166,36 @@ func TestJapaneseSentences(t *testing.T) {
 		t.Fatalf("got %d sentences, want 2", len(got))
 	}
 }
+
+// TestJapaneseVariants: more wordings of the same structures (made up):
+// other ban modalities (認めません, 禁じます), a commercial purpose as the
+// only field banned (non-commercial alone), a credit not required, a
+// licensor's power to revise, acceptance of another's terms versus these.
+func TestJapaneseVariants(t *testing.T) {
+	runPhraseCases(t, []phraseCase{{
+		name: "commercial use not allowed, a commercial purpose the only field banned",
+		text: "本モデルの商用利用は認めません。\n\n営利目的での利用を禁じます。",
+		want: []phrase{
+			{nc, "本モデルの商用利用は認めません。", nil},
+			{nc, "営利目的での利用を禁じます。", nil},
+		},
+	}, {
+		name: "a field of use banned",
+		text: "軍事目的での利用を禁止します。",
+		want: []phrase{{use, "軍事目的での利用を禁止します。", nil}},
+	}, {
+		name: "no hit: a credit optional or not needed",
+		text: "クレジット表記は任意です。\n\nクレジット表記は不要です。",
+	}, {
+		name: "the licensor may revise these terms",
+		text: "当社は、本規約を随時改訂することができるものとします。",
+		want: []phrase{{change, "当社は、本規約を随時改訂することができるものとします。", nil}},
+	}, {
+		name: "acceptance of another's terms; of these terms, no hit",
+		text: "本モデルを利用した時点で、Zetaの利用規約に同意したものとみなします。\n\n本モデルを利用した時点で、本規約に同意したものとみなします。",
+		want: []phrase{{policy, "本モデルを利用した時点で、Zetaの利用規約に同意したものとみなします。", nil}},
+	}, {
+		name: "no hit: a permission to modify, a condition of acceptance",
+		text: "利用者は、本ソフトウェアを改変することができます。\n\n本規約に同意しない場合は、本モデルを利用することはできません。",
+	}})
+}
