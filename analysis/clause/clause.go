@@ -15,7 +15,9 @@
 // line ending in a colon end one; "e.g.", "U.S.", "Inc." and quoted notices
 // ("... Cloud. All Rights Reserved.") do not. CRLF, a byte-order mark and
 // tabs are handled; Chinese text is cut at 。；！？ and at its list markers
-// (（1）, 一、, 3、, 第二条). A sentence gives at most one hit per code, except
+// (（1）, 一、, 3、, 第二条), and so is Japanese, but not inside （）「」 that
+// close soon ("（API経由での提供を含む。）を目的とした"); "・" marks a
+// Japanese list item. A sentence gives at most one hit per code, except
 // that every threshold of a sentence is its own hit (patterns marked each);
 // the items of one list under a lead-in (a sentence ending in a colon)
 // that give one code are one hit of it, from the first of them (or the
@@ -74,9 +76,15 @@
 // What is found is decided by the patterns of analysis/kb/clauses.yaml,
 // which are data: to teach fineprint a new wording, add or widen a pattern
 // there and a test case here. Keywords of all patterns are found in one
-// pass over the text (Chinese keywords in a second automaton that runs only
-// on sentences with CJK characters); only sentences holding a pattern's
-// keywords are normalized and given to its regular expressions.
+// pass over the text (Chinese and Japanese keywords in a second automaton
+// that runs only on sentences with CJK characters); only sentences holding
+// a pattern's keywords are normalized and given to its regular
+// expressions. Japanese is read by its own patterns (ja-...), object first
+// and modality last; the Chinese ones skip a sentence with hiragana.
+// Japanese modality is read by structure: the imperative ("明記してくださ
+// い", "使用しないで下さい") and the forms of obligation bind, a request
+// ("お願いします", "ご遠慮ください") or a softener ("できる限り") does not,
+// as "please" and "encouraged" do not in English (lexicons.yaml ja-wish).
 //
 // Two choices worth knowing:
 //
@@ -1180,9 +1188,10 @@ func b2i(b bool) int {
 }
 
 // definition matches a sentence that defines a term ("\"Output\" means
-// ...", "“输出”是指 ..."): a clause's finding belongs on the operative
-// sentence that uses the term, not on its definition.
-var definition = regexp.MustCompile(`^(?:\(?[a-z0-9]{1,4}(?:[.)] ?|(?:\.[0-9]{1,3})+\.? ))?"[^"]{1,80}" ?(?:\([^)]*\) ?)?(?:means|shall mean|refers to|shall refer to|is defined as|has the meaning|是指|指|系指|：|:)`)
+// ...", "“输出”是指 ...", "「生成物」とは、……を意味する"): a clause's finding
+// belongs on the operative sentence that uses the term, not on its
+// definition.
+var definition = regexp.MustCompile(`^(?:\(?[a-z0-9]{1,4}(?:[.)] ?|(?:\.[0-9]{1,3})+\.? ))?"[^"]{1,80}" ?(?:\([^)]*\) ?)?(?:means|shall mean|refers to|shall refer to|is defined as|has the meaning|是指|指|系指|とは|：|:)`)
 
 // dutyCodes are the codes of what you owe when you share or build on the
 // model: a notice, a credit, a license or restrictions passed on, a name.

@@ -59,7 +59,8 @@ func (n *normalizer) sentence(text []byte, s, e int) string {
 		r, size := utf8.DecodeRune(text[i:e])
 		var out byte
 		switch r {
-		case '“', '”', '„', '‟', '«', '»', '″':
+		case '“', '”', '„', '‟', '«', '»', '″', '「', '」', '『', '』':
+			// Japanese corner brackets quote as “” do: 「X」と表記
 			out = '"'
 		case '‘', '’', '‚', '‛', '′':
 			out = '\''

@@ -259,7 +259,8 @@ func markerLen(b []byte) int {
 	if len(b) >= 2 && (b[0] == '-' || b[0] == '*' || b[0] == '+' || b[0] == '>') && isSpace(b[1]) {
 		return 1
 	}
-	if r, n := utf8.DecodeRune(b); r == '•' || r == '◦' || r == '▪' || r == '‣' {
+	// "・" opens a Japanese list item ("・当音源の無断転載を禁止します。").
+	if r, n := utf8.DecodeRune(b); r == '•' || r == '◦' || r == '▪' || r == '‣' || r == '・' {
 		return n
 	}
 	i := 0
@@ -457,6 +458,11 @@ func closesSoon(text []byte, i, end int) bool {
 func splitBlock(text []byte, start, end int, out []span) []span {
 	s := start
 	quote := -1 // offset of an open double quote
+	// bracket is the offset of an open Japanese bracket or corner quote
+	// （「『, and closer what closes it: a full stop inside one
+	// ("（API経由での提供を含む。）を目的とした", "「……。」と表記") ends no
+	// sentence when the bracket closes soon.
+	bracket, closer := -1, ""
 	for i := start; i < end; {
 		for i < end && !sentenceByte[text[i]] {
 			i++
@@ -472,10 +478,17 @@ func splitBlock(text []byte, start, end int, out []span) []span {
 				quote = i
 			case '”':
 				quote = -1
+			case '（', '「', '『':
+				bracket, closer = i, closers[r]
+			case '）', '」', '』':
+				bracket = -1
 			case '。', '！', '？', '；':
 				// A quoted notice ("“……保留所有权利。”") is one sentence
 				// with the clause that asks for it.
 				if quote >= 0 && i-quote < maxQuote && closesSoon(text, i+n, end) {
+					break
+				}
+				if bracket >= 0 && i-bracket < maxQuote && bytes.Contains(text[i+n:min(end, i+n+maxQuote)], []byte(closer)) {
 					break
 				}
 				cut := i + n
@@ -483,7 +496,7 @@ func splitBlock(text []byte, start, end int, out []span) []span {
 					cut += listConnector(text[cut:end])
 				}
 				out = appendSentence(text, s, cut, out)
-				s, quote = cut, -1
+				s, quote, bracket = cut, -1, -1
 				n = cut - i
 			}
 			i += n
@@ -553,6 +566,9 @@ func listConnector(b []byte) int {
 
 // maxQuote bounds how far an open quote keeps a sentence from ending.
 const maxQuote = 400
+
+// closers close the Japanese brackets splitBlock keeps sentences open in.
+var closers = map[rune]string{'（': "）", '「': "」", '『': "』"}
 
 func closesQuote(b []byte) bool {
 	for _, r := range string(b) {
