@@ -65,8 +65,9 @@ var termWords = regexp.MustCompile(`(?i)\b(?:must|shall|may not|may only|can ?no
 // licensed under the following terms", "use of the weights must comply
 // with the X License", "采用 Apache 2.0 许可证", "模型权重须遵循《X许可协议》"):
 // it names terms, it adds none, unless it says more (strongTerm). "This
-// license applies to the code only" is one too.
-var scopeStatement = regexp.MustCompile(`(?i)\blicen[cs]e (?:only )?(?:applies|covers|governs)\b|\b(?:licen[cs]ed|released|distributed|made available|provided|offered) (?:solely |only |exclusively )?under\b|\b(?:licen[cs]ed|released|distributed|made available|provided|offered|governed|covered|subject to|under|comply with|complies with|abide by|adhere to|in accordance with)\b.{0,120}?\b(?:licen[cs]e|agreement|terms|requirements?|conditions?|restrictions?)\b|(?:采用|遵循|遵守|适用|受).{0,40}?(?:许可证?|协议|条款)`)
+// license applies to the code only" and "This MODEL_LICENSE applies only
+// to the weights" are ones too.
+var scopeStatement = regexp.MustCompile(`(?i)licen[cs]e (?:only )?(?:applies|covers|governs)\b|\b(?:licen[cs]ed|released|distributed|made available|provided|offered) (?:solely |only |exclusively )?under\b|\b(?:licen[cs]ed|released|distributed|made available|provided|offered|governed|covered|subject to|under|comply with|complies with|abide by|adhere to|in accordance with)\b.{0,120}?\b(?:licen[cs]e|agreement|terms|requirements?|conditions?|restrictions?)\b|(?:采用|遵循|遵守|适用|受).{0,40}?(?:许可证?|协议|条款)`)
 
 // strongTerm is a duty or a prohibition that a scope statement may carry
 // too ("... licensed under MIT, and may not be used commercially"), or
@@ -97,6 +98,7 @@ var webAddress = regexp.MustCompile(`(?i)\b(?:https?://|www\.)\S+|\b[a-z0-9-]+(?
 // copyright line, a summary of what the model is for.
 type termReader struct {
 	strong, limit, grant, request, compliance, narrow *regexp.Regexp
+	purpose, wide                                     *regexp.Regexp            // a use for a limited purpose; a purpose wider than any, which unlimits it
 	deed                                              map[string]*regexp.Regexp // a Creative Commons element ("by", "nc", "sa", "nd") -> its deed's phrases
 }
 
@@ -119,8 +121,11 @@ func termsOf(k *kb.KB) *termReader {
 		return regexp.MustCompile(x)
 	}
 	r := &termReader{
-		strong:     re(`{{duty}}|{{term-strong}}`, `{{zh-duty}}|{{zh-ban-modal}}|{{zh-term-strong}}`),
-		limit:      re(`{{term-limit}}|{{term-grant}}`, `{{zh-term-limit}}|{{zh-term-grant}}`),
+		strong: re(`{{duty}}|{{term-strong}}`, `{{zh-duty}}|{{zh-ban-modal}}|{{zh-term-strong}}`),
+		limit: re(`{{term-limit}}|{{term-grant}}|(?:{{purpose-nc}})\s+(?:{{purpose-head}})`,
+			`{{zh-term-limit}}|{{zh-term-grant}}|(?:{{zh-grant-form}})[^。；]{0,20}(?:{{zh-purpose-research}}|{{zh-purpose-nc}})`),
+		purpose:    re(`for\s+(?:[\w-]+\s+){0,3}?(?:{{purpose-research}}|{{purpose-nc}}|{{purpose-personal}})\s+(?:{{purpose-head}})|(?:{{grant-form}})\b.{0,60}?\bfor\s+(?:[\w-]+\s+){0,3}(?:{{purpose-research}}|{{purpose-nc}}|{{purpose-personal}})`, ``),
+		wide:       re(`{{purpose-wide}}`, ``),
 		grant:      re(`{{term-grant}}`, `{{zh-term-grant}}`),
 		request:    re(`{{request}}`, `{{zh-request}}`),
 		compliance: re(`(?:{{duty}}|{{term-strong}})\s+(?:be\s+used\s+)?(?:{{binding}})`, `(?:{{zh-duty}})\s*(?:{{zh-binding}})`),
@@ -157,6 +162,9 @@ func (r *termReader) binds(text []byte, base *kb.License) bool {
 
 // sets reports whether the sentence s sets a term beside base.
 func (r *termReader) sets(s []byte, base *kb.License) bool {
+	if termsHeading.Match(bytes.TrimSpace(s)) && !r.strong.Match(s) {
+		return false // a heading ("NonCommercial (NC):", "Restrictions:") names terms
+	}
 	asks := r.request.Match(s)
 	if asks {
 		s = r.request.ReplaceAll(s, []byte(" "))
@@ -169,9 +177,22 @@ func (r *termReader) sets(s []byte, base *kb.License) bool {
 	case asks:
 		ok = r.strong.Match(s)
 	default:
-		ok = r.strong.Match(s) || r.limit.Match(s)
+		ok = r.strong.Match(s) || r.limit.Match(s) || r.limited(s)
 	}
 	return ok && !r.restates(s, base)
+}
+
+// limited reports a use or a grant for a limited purpose ("for academic
+// research purposes", "the weights are released for non-commercial
+// research"), none beside a wider one ("for commercial and research
+// settings").
+func (r *termReader) limited(s []byte) bool {
+	for _, loc := range r.purpose.FindAllIndex(s, -1) {
+		if !r.wide.Match(s[loc[0]:loc[1]]) {
+			return true
+		}
+	}
+	return false
 }
 
 // restates reports a sentence that says a duty of the Creative Commons

@@ -589,7 +589,7 @@ func TestAddedSentenceBindsOrNot(t *testing.T) {
 		{"a restated CC deed (zh)", zhCCNC,
 			"署名 — 您必须给出适当的署名，提供指向本许可协议的链接，同时标明是否作了修改。非商业性使用 — 您不得将本作品用于商业目的。\n", "cc-by-nc-4.0", ""},
 		// describes
-		{"a copyright line and a project preamble", "Copyright 2026 Zeta Labs.\n\nZeta is a speech model built for commercial use in call centres and for research; this repository holds its code, its weights and the conditions of its training data.\n\n" + apache, "", "apache-2.0", ""},
+		{"a copyright line and a project preamble", "Copyright 2026 Zeta Labs.\n\nZeta is a speech model for call centres, built for commercial and research settings; this repository holds its code, its weights and the conditions of its training data.\n\n" + apache, "", "apache-2.0", ""},
 		{"a copyright line and a project preamble (zh)", "版权所有 © 2026 Zeta 实验室。\n\nZeta 是一个面向商业与学术场景的语音模型，本仓库包含其代码、权重及许可信息。\n\n" + apache, "", "apache-2.0", ""},
 		// another part's license
 		{"code under Apache-2.0, weights under another license", "The code in this repository is licensed under the Apache License 2.0 below; use of the model weights must comply with the Zeta Model License Agreement.\n\n" + apache, "", "apache-2.0", ""},
