@@ -65,9 +65,10 @@ var termWords = regexp.MustCompile(`(?i)\b(?:must|shall|may not|may only|can ?no
 // licensed under the following terms", "use of the weights must comply
 // with the X License", "采用 Apache 2.0 许可证", "模型权重须遵循《X许可协议》"):
 // it names terms, it adds none, unless it says more (strongTerm). "This
-// license applies to the code only" and "This MODEL_LICENSE applies only
-// to the weights" are ones too.
-var scopeStatement = regexp.MustCompile(`(?i)licen[cs]e (?:only )?(?:applies|covers|governs)\b|\b(?:licen[cs]ed|released|distributed|made available|provided|offered) (?:solely |only |exclusively )?under\b|\b(?:licen[cs]ed|released|distributed|made available|provided|offered|governed|covered|subject to|under|comply with|complies with|abide by|adhere to|in accordance with)\b.{0,120}?\b(?:licen[cs]e|agreement|terms|requirements?|conditions?|restrictions?)\b|(?:采用|遵循|遵守|适用|受).{0,40}?(?:许可证?|协议|条款)`)
+// license applies to the code only", "This MODEL_LICENSE applies only
+// to the weights" and "This file governs the model weights only" are
+// ones too.
+var scopeStatement = regexp.MustCompile(`(?is)(?:licen[cs]e|\bfile|\bdocument) (?:only )?(?:applies|covers|governs)\b|\b(?:licen[cs]ed|released|distributed|made available|provided|offered) (?:solely |only |exclusively )?under\b|\b(?:licen[cs]ed|released|distributed|made available|provided|offered|governed|covered|subject to|under|comply with|complies with|abide by|adhere to|in accordance with)\b.{0,120}?\b(?:licen[cs]e|agreement|terms|requirements?|conditions?|restrictions?)\b|(?:采用|遵循|遵守|适用|受).{0,40}?(?:许可证?|协议|条款)`)
 
 // strongTerm is a duty or a prohibition that a scope statement may carry
 // too ("... licensed under MIT, and may not be used commercially"), or
@@ -97,9 +98,9 @@ var webAddress = regexp.MustCompile(`(?i)\b(?:https?://|www\.)\S+|\b[a-z0-9-]+(?
 // "conditions", 许可, 商业) bind nobody: a project's preamble, a
 // copyright line, a summary of what the model is for.
 type termReader struct {
-	strong, limit, grant, request, compliance, narrow *regexp.Regexp
-	purpose, wide                                     *regexp.Regexp            // a use for a limited purpose; a purpose wider than any, which unlimits it
-	deed                                              map[string]*regexp.Regexp // a Creative Commons element ("by", "nc", "sa", "nd") -> its deed's phrases
+	strong, limit, notLimit, grant, request, compliance, narrow, notice, credit *regexp.Regexp
+	purpose, wide                                                               *regexp.Regexp            // a use for a limited purpose; a purpose wider than any, which unlimits it
+	deed                                                                        map[string]*regexp.Regexp // a Creative Commons element ("by", "nc", "sa", "nd") -> its deed's phrases
 }
 
 var termReaders sync.Map // *kb.KB -> *termReader
@@ -127,6 +128,9 @@ func termsOf(k *kb.KB) *termReader {
 		purpose:    re(`for\s+(?:[\w-]+\s+){0,3}?(?:{{purpose-research}}|{{purpose-nc}}|{{purpose-personal}})\s+(?:{{purpose-head}})|(?:{{grant-form}})\b.{0,60}?\bfor\s+(?:[\w-]+\s+){0,3}(?:{{purpose-research}}|{{purpose-nc}}|{{purpose-personal}})`, ``),
 		wide:       re(`{{purpose-wide}}`, ``),
 		grant:      re(`{{term-grant}}`, `{{zh-term-grant}}`),
+		notLimit:   re(`{{term-not-limit}}`, ``),
+		credit:     re(`{{attribution-act}}|display\w*|built with|powered by`, `显著|标注|展示`),
+		notice:     re(`(?:{{keep}}|{{remove}})\w*\s+(?:[\w-]+\s+){0,4}?(?:{{notice-object}})`, `(?:{{zh-keep}}|{{zh-remove}})[^。；]{0,10}(?:{{zh-notice-object}})`),
 		request:    re(`{{request}}`, `{{zh-request}}`),
 		compliance: re(`(?:{{duty}}|{{term-strong}})\s+(?:be\s+used\s+)?(?:{{binding}})`, `(?:{{zh-duty}})\s*(?:{{zh-binding}})`),
 		narrow:     re(`(?:only|solely|exclusively)\b.{0,80}\b(?:{{purpose-research}})|(?:{{purpose-research}})\b.{0,80}\b(?:only|solely|exclusively)`, `(?:仅|只能|只可|限于)[^。；]{0,20}(?:{{zh-purpose-research}})`),
@@ -162,8 +166,14 @@ func (r *termReader) binds(text []byte, base *kb.License) bool {
 
 // sets reports whether the sentence s sets a term beside base.
 func (r *termReader) sets(s []byte, base *kb.License) bool {
-	if termsHeading.Match(bytes.TrimSpace(s)) && !r.strong.Match(s) {
-		return false // a heading ("NonCommercial (NC):", "Restrictions:") names terms
+	if t := bytes.TrimSpace(s); termsHeading.Match(t) && !r.strong.Match(s) || quoted(t) {
+		// a heading ("NonCommercial (NC):", "Restrictions:") names
+		// terms; a sentence in quotation marks is another's (a dataset's
+		// terms, quoted to say why)
+		return false
+	}
+	if r.notLimit.Match(s) {
+		s = r.notLimit.ReplaceAll(s, []byte(" "))
 	}
 	asks := r.request.Match(s)
 	if asks {
@@ -195,29 +205,51 @@ func (r *termReader) limited(s []byte) bool {
 	return false
 }
 
-// restates reports a sentence that says a duty of the Creative Commons
-// license base again, in its deed's words ("You must give appropriate
-// credit ...", "You may not use the material for commercial purposes"):
-// a phrase of an element base has, none of one it lacks (a ban on
-// sharing adaptations beside CC BY-NC is a term), no limit to research
+// quoted reports a sentence in quotation marks.
+func quoted(s []byte) bool {
+	open := bytes.HasPrefix(s, []byte(`"`)) || bytes.HasPrefix(s, []byte("“"))
+	close := bytes.HasSuffix(s, []byte(`"`)) || bytes.HasSuffix(s, []byte("”"))
+	return open && close && len(s) > 2
+}
+
+// restates reports a sentence that says a duty of the standard license
+// base again: that copies keep its notice (any standard license), or a
+// Creative Commons license's conditions in its deed's words ("You must give appropriate
+// credit ...", "You may not use the material for commercial purposes",
+// "You may share and adapt the material, including for commercial use"):
+// a phrase of an element base has, in a sentence that bans or requires by
+// none of one it lacks (a ban on sharing adaptations beside CC BY-NC is a
+// term), no limit to research
 // the license does not set ("for research purposes only"), and no
 // permission beyond it ("you may also use the outputs for commercial
 // purposes").
 func (r *termReader) restates(s []byte, base *kb.License) bool {
-	if base == nil || base.Family != "cc" {
+	if base == nil {
+		return false
+	}
+	if len(base.Licensecheck) > 0 && r.notice.Match(s) && !r.credit.Match(s) && !r.narrow.Match(s) && !r.grant.Match(s) {
+		// every standard license asks that copies keep its notice: "you
+		// may not remove this notice", "retain this license notice"; a
+		// credit to display ("Built with Zeta") is more
+		return true
+	}
+	if base.Family != "cc" {
 		return false
 	}
 	has := map[string]bool{}
 	for _, part := range strings.Split(base.ID, "-") {
 		has[part] = true
 	}
-	said := false
+	said, bans := false, r.strong.Match(s)
 	for e, re := range r.deed {
 		if !re.Match(s) {
 			continue
 		}
 		if !has[e] {
-			return false
+			if bans {
+				return false
+			}
+			continue
 		}
 		said = true
 	}
@@ -457,7 +489,7 @@ func phraseRE(p string) *regexp.Regexp {
 // sentence that binds (binds) outside the one naming the license.
 const (
 	maxPointerBytes = 8 << 10 // a pointer is a few lines, with its exceptions a page
-	minPointerWords = 8       // one added condition
+	minPointerWords = 5       // one added condition ("Derivative weights inherit these terms.")
 )
 
 // listNumber is a list item's number alone ("1.", "(b)"), which the

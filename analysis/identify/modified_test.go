@@ -595,6 +595,20 @@ func TestAddedSentenceBindsOrNot(t *testing.T) {
 		{"code under Apache-2.0, weights under another license", "The code in this repository is licensed under the Apache License 2.0 below; use of the model weights must comply with the Zeta Model License Agreement.\n\n" + apache, "", "apache-2.0", ""},
 		{"code under Apache-2.0, weights under another license (zh)", "本项目代码采用 Apache 2.0 许可证，模型权重的使用须遵循《Zeta 模型许可协议》。\n\n" + apache, "", "apache-2.0", ""},
 
+		// says which file governs what, "the only", another's terms
+		// quoted, the deed's grant, other terms that may apply, the
+		// notice every standard license keeps
+		{"which file governs the weights", "The model weights are licensed under CC BY 4.0.\n\n",
+			"Note: the source code is licensed separately under AGPL-3.0 (see LICENSE). This file governs the model weights only.\n", "cc-by-4.0", ""},
+		{"'the only' and a dataset's terms quoted", ccNC,
+			"Why non-commercial: one training source carries a non-commercial restriction:\n\n    \"Any redistribution, use, or modification is done solely for non-commercial purposes.\"\n\nIt was the only source of real camera noise, which is what made the model work at all.\n", "cc-by-nc-4.0", ""},
+		{"the deed's grant and other terms that may apply", "The weights are licensed under CC BY-SA 4.0.\n\n",
+			"- You may share and adapt the material, including for commercial use.\n- You must provide appropriate attribution.\n- Additional source-specific attribution or terms may still apply.\n", "cc-by-sa-4.0", ""},
+		{"the license's notice kept", mit + "\n",
+			"You may not remove or alter this license notice in any copies of the Software.\n", "mit", ""},
+		{"the license's notice kept (zh)", apache + "\n",
+			"您不得删除或修改本软件副本中的版权声明。\n", "apache-2.0", ""},
+
 		// binds: a duty above a threshold, a limit, a permission, a ban,
 		// terms that derivatives inherit
 		{"an attribution duty above a number of users", mit + "\n",
@@ -617,6 +631,13 @@ func TestAddedSentenceBindsOrNot(t *testing.T) {
 			"Please note: you may not use the model for military purposes.", "apache-2.0", "Please note: you may not use the model for military purposes."},
 		{"a ban on military use added to Apache-2.0 (zh)", apache + "\n",
 			"请注意：您不得将本模型用于任何军事用途。", "apache-2.0", "请注意：您不得将本模型用于任何军事用途。"},
+		{"derivatives inherit the terms, after CC BY-NC's own", ccNC,
+			"* Attribution. Credit this project and state that the weights are under CC BY-NC 4.0.\n* Non-commercial only. You may not use the weights primarily for commercial advantage or monetary compensation.\n* Derivative weights inherit these terms.\n", "cc-by-nc-4.0",
+			"* Derivative weights inherit these terms."},
+		{"a ban on commercial use beside CC BY", "The weights are licensed under CC BY 4.0.\n\n",
+			"You may not use the weights for commercial purposes.", "cc-by-4.0", "You may not use the weights for commercial purposes."},
+		{"a credit to display beside the notice", mit + "\n",
+			"You must keep this notice and display \"Built with Zeta\" in your product.", "mit", "You must keep this notice and display \"Built with Zeta\" in your product."},
 		{"derivatives inherit the terms", mit + "\n",
 			"Derivative weights trained from the model inherit these terms.", "mit", "Derivative weights trained from the model inherit these terms."},
 		{"derivatives inherit the terms (zh)", mit + "\n",
