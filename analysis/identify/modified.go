@@ -99,7 +99,8 @@ var webAddress = regexp.MustCompile(`(?i)\b(?:https?://|www\.)\S+|\b[a-z0-9-]+(?
 // copyright line, a summary of what the model is for.
 type termReader struct {
 	strong, limit, notLimit, grant, request, compliance, narrow, notice, credit *regexp.Regexp
-	purpose, wide                                                               *regexp.Regexp            // a use for a limited purpose; a purpose wider than any, which unlimits it
+	any                                                                         *regexp.Regexp            // strong, limit, purpose or strongTerm: what a sentence needs to bind at all
+	purpose, purposeWord, wide                                                  *regexp.Regexp            // a use for a limited purpose, a word of one; a purpose wider than any, which unlimits it
 	deed                                                                        map[string]*regexp.Regexp // a Creative Commons element ("by", "nc", "sa", "nd") -> its deed's phrases
 }
 
@@ -111,7 +112,7 @@ func termsOf(k *kb.KB) *termReader {
 		return r.(*termReader)
 	}
 	re := func(en, zh string) *regexp.Regexp {
-		expr := `(?i)\b(?:` + en + `)\b`
+		expr := `\b(?:` + en + `)\b` // over lower-case text (binds)
 		if zh != "" {
 			expr += `|` + zh
 		}
@@ -125,17 +126,19 @@ func termsOf(k *kb.KB) *termReader {
 		strong: re(`{{duty}}|{{term-strong}}`, `{{zh-duty}}|{{zh-ban-modal}}|{{zh-term-strong}}`),
 		limit: re(`{{term-limit}}|{{term-grant}}|(?:{{purpose-nc}})\s+(?:{{purpose-head}})`,
 			`{{zh-term-limit}}|{{zh-term-grant}}|(?:{{zh-grant-form}})[^。；]{0,20}(?:{{zh-purpose-research}}|{{zh-purpose-nc}})`),
-		purpose:    re(`for\s+(?:[\w-]+\s+){0,3}?(?:{{purpose-research}}|{{purpose-nc}}|{{purpose-personal}})\s+(?:{{purpose-head}})|(?:{{grant-form}})\b.{0,60}?\bfor\s+(?:[\w-]+\s+){0,3}(?:{{purpose-research}}|{{purpose-nc}}|{{purpose-personal}})`, ``),
-		wide:       re(`{{purpose-wide}}`, ``),
-		grant:      re(`{{term-grant}}`, `{{zh-term-grant}}`),
-		notLimit:   re(`{{term-not-limit}}`, ``),
-		credit:     re(`{{attribution-act}}|display\w*|built with|powered by`, `显著|标注|展示`),
-		notice:     re(`(?:{{keep}}|{{remove}})\w*\s+(?:[\w-]+\s+){0,4}?(?:{{notice-object}})`, `(?:{{zh-keep}}|{{zh-remove}})[^。；]{0,10}(?:{{zh-notice-object}})`),
-		request:    re(`{{request}}`, `{{zh-request}}`),
-		compliance: re(`(?:{{duty}}|{{term-strong}})\s+(?:be\s+used\s+)?(?:{{binding}})`, `(?:{{zh-duty}})\s*(?:{{zh-binding}})`),
-		narrow:     re(`(?:only|solely|exclusively)\b.{0,80}\b(?:{{purpose-research}})|(?:{{purpose-research}})\b.{0,80}\b(?:only|solely|exclusively)`, `(?:仅|只能|只可|限于)[^。；]{0,20}(?:{{zh-purpose-research}})`),
-		deed:       map[string]*regexp.Regexp{},
+		purpose:     re(`for\s+(?:[\w-]+\s+){0,3}?(?:{{purpose-research}}|{{purpose-nc}}|{{purpose-personal}})\s+(?:{{purpose-head}})`, ``),
+		purposeWord: re(`{{purpose-research}}|{{purpose-nc}}|{{purpose-personal}}`, ``),
+		wide:        re(`{{purpose-wide}}`, ``),
+		grant:       re(`{{term-grant}}`, `{{zh-term-grant}}`),
+		notLimit:    re(`{{term-not-limit}}`, ``),
+		credit:      re(`{{attribution-act}}|display\w*|built with|powered by`, `显著|标注|展示`),
+		notice:      re(`(?:{{keep}}|{{remove}})\w*\s+(?:[\w-]+\s+){0,4}?(?:{{notice-object}})`, `(?:{{zh-keep}}|{{zh-remove}})[^。；]{0,10}(?:{{zh-notice-object}})`),
+		request:     re(`{{request}}`, `{{zh-request}}`),
+		compliance:  re(`(?:{{duty}}|{{term-strong}})\s+(?:be\s+used\s+)?(?:{{binding}})`, `(?:{{zh-duty}})\s*(?:{{zh-binding}})`),
+		narrow:      re(`(?:only|solely|exclusively)\b.{0,80}\b(?:{{purpose-research}})|(?:{{purpose-research}})\b.{0,80}\b(?:only|solely|exclusively)`, `(?:仅|只能|只可|限于)[^。；]{0,20}(?:{{zh-purpose-research}})`),
+		deed:        map[string]*regexp.Regexp{},
 	}
+	r.any = regexp.MustCompile(r.strong.String() + "|" + r.limit.String() + "|" + r.purposeWord.String() + "|" + strongTerm.String())
 	for _, e := range []string{"by", "nc", "sa", "nd"} {
 		r.deed[e] = re(`{{cc-`+e+`}}`, `{{zh-cc-`+e+`}}`)
 	}
@@ -147,19 +150,29 @@ func termsOf(k *kb.KB) *termReader {
 // (sets) beside the license base (nil when none is known). Web addresses
 // are left out.
 func (r *termReader) binds(text []byte, base *kb.License) bool {
+	text = wording.LowerASCII(text) // the classes are lower case: no case folding in the scan
 	if webAddress.Match(text) {
 		text = webAddress.ReplaceAll(text, []byte("URL"))
 	}
+	// Only a sentence with a word of r.any can bind: each is found in one
+	// pass, and read (sets) from the end of the sentence before it.
 	for len(text) > 0 {
-		end := len(text)
-		if loc := sentenceEnd.FindIndex(text); loc != nil {
-			end = loc[1]
+		at := r.any.FindIndex(text)
+		if at == nil {
+			return false
 		}
-		s := text[:end]
-		text = text[end:]
-		if r.sets(s, base) {
+		start := 0
+		for _, e := range sentenceEnd.FindAllIndex(text[:at[0]], -1) {
+			start = e[1]
+		}
+		end := len(text)
+		if e := sentenceEnd.FindIndex(text[at[0]:]); e != nil {
+			end = at[0] + e[1]
+		}
+		if r.sets(text[start:end], base) {
 			return true
 		}
+		text = text[end:]
 	}
 	return false
 }
@@ -192,10 +205,9 @@ func (r *termReader) sets(s []byte, base *kb.License) bool {
 	return ok && !r.restates(s, base)
 }
 
-// limited reports a use or a grant for a limited purpose ("for academic
-// research purposes", "the weights are released for non-commercial
-// research"), none beside a wider one ("for commercial and research
-// settings").
+// limited reports a use for a limited purpose ("for academic research
+// purposes", "released for non-commercial research use"), none beside a
+// wider one ("for commercial and research settings").
 func (r *termReader) limited(s []byte) bool {
 	for _, loc := range r.purpose.FindAllIndex(s, -1) {
 		if !r.wide.Match(s[loc[0]:loc[1]]) {
