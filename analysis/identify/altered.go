@@ -311,7 +311,7 @@ func altered(k *kb.KB, text []byte, from int, other []Span) (m Match, ok bool) {
 		// altered copies of them.
 		return m, false
 	}
-	added := addedLines(text[from:], ws, theirs, nil, minAlteredWords)
+	added := addedLines(termsOf(k), text[from:], ws, theirs, nil, minAlteredWords)
 	// Words put into or taken out of the standard text (changed.go). Beside
 	// added terms, a departure is mostly their edge or a definition they
 	// need, and counts only when the words put in bind ("for
@@ -440,7 +440,7 @@ func mark(ws []word, t template) (theirs []bool, first, last int) {
 // standard license, the lines made mostly of words that are not the
 // template's: licensecheck may match a part of a license whose text was
 // changed elsewhere, and the rest of the standard text is no added term.
-func refineAdded(text []byte, added []Span, licensecheckID string) []Span {
+func refineAdded(tr *termReader, text []byte, added []Span, licensecheckID string) []Span {
 	if len(added) == 0 {
 		return added
 	}
@@ -450,16 +450,16 @@ func refineAdded(text []byte, added []Span, licensecheckID string) []Span {
 	}
 	ws := words(text)
 	theirs, _, _ := mark(ws, t)
-	return addedLines(text, ws, theirs, func(off int) bool { return within(added, off) }, minAddedWords)
+	return addedLines(tr, text, ws, theirs, func(off int) bool { return within(added, off) }, minAddedWords)
 }
 
 // addedLines returns the regions of lines made mostly of words that are
 // not the template's (blank lines join the lines of one region), when they
 // are substantial (minTotal words in all, as addedTerms counts them); keep,
 // when set, says which lines (by where their text starts) may be added.
-func addedLines(text []byte, ws []word, theirs []bool, keep func(int) bool, minTotal int) []Span {
+func addedLines(tr *termReader, text []byte, ws []word, theirs []bool, keep func(int) bool, minTotal int) []Span {
 	wi := 0
-	regions := binding(text, proseRegions(text, minTotal, func(off, end int, line []byte) bool {
+	regions := binding(tr, nil, text, proseRegions(text, minTotal, func(off, end int, line []byte) bool {
 		mine, all, run, longest := 0, 0, 0, 0
 		for ; wi < len(ws) && ws[wi].start < end; wi++ {
 			if !theirs[wi] && listMark(text[ws[wi].start:ws[wi].end]) {

@@ -112,21 +112,22 @@ func Identify(k *kb.KB, text []byte) []Match {
 		std, _, unknown = scanStandard(k, text)
 	}
 	std = dropInside(std, fps)
+	tr := termsOf(k)
 	if l := k.License(std0ID(std)); len(fps) == 0 && l != nil && (l.Whole || fullText(l, std[0])) {
 		covered := trimCovered(text[from:], shift(std[0].covered, -from), l)
 		switch {
 		case thirdPartyNotice(text[from:], covered):
 			std[0].Component = true
 		case l.Whole:
-			std[0].Added = changedInMatch(text[from:], covered, refineAdded(text[from:], addedTerms(text[from:], covered), l.Licensecheck[0]), l)
+			std[0].Added = changedInMatch(text[from:], covered, refineAdded(tr, text[from:], addedTerms(tr, l, text[from:], covered), l.Licensecheck[0]), l)
 		default:
-			std[0].Added = withoutExceptions(text[from:], addedTerms(text[from:], withCCNotices(text[from:], covered, l)))
+			std[0].Added = withoutExceptions(text[from:], addedTerms(tr, l, text[from:], withCCNotices(text[from:], covered, l)))
 		}
 		for i := range std[0].Added {
 			std[0].Added[i].Start += from
 			std[0].Added[i].End += from
 		}
-		if mentioned(text, std[0]) {
+		if mentioned(tr, text, std[0]) {
 			std = std[1:]
 		}
 	} else if len(fps) == 0 && len(std) == 0 {
@@ -146,7 +147,7 @@ func Identify(k *kb.KB, text []byte) []Match {
 	}
 	for i := range fps {
 		if l := k.License(fps[i].ID); l != nil && !fps[i].Policy {
-			fps[i].Added = railAdded(text, fps[i], l, k.Family(l.Family))
+			fps[i].Added = railAdded(tr, text, fps[i], l, k.Family(l.Family))
 		}
 	}
 	out := order(fps, std)
@@ -156,7 +157,7 @@ func Identify(k *kb.KB, text []byte) []Match {
 		// a pointer (the license is elsewhere), and one that names two is
 		// two licenses for two parts.
 		if ls, after := namedLicenses(k, text[from:]); len(ls) == 1 {
-			if added := pointerTerms(text[from+after:]); len(added) > 0 {
+			if added := pointerTerms(tr, ls[0], text[from+after:]); len(added) > 0 {
 				m := Match{ID: ls[0].ID, Start: from, End: len(text), Confidence: 0.5, Source: "pointer", Added: shift(added, from+after)}
 				m.TitleStart, m.TitleEnd = firstLineFrom(text, from)
 				out = append(out, m)
@@ -164,7 +165,7 @@ func Identify(k *kb.KB, text []byte) []Match {
 		}
 	}
 	if len(out) == 1 && out[0].Source != "pointer" && len(text)-from <= maxPointerBytes && pointsAt(k, out[0]) {
-		out[0].Added = shift(pointerTerms(text[from:]), from)
+		out[0].Added = shift(pointerTerms(tr, k.License(out[0].ID), text[from:]), from)
 	}
 	return out
 }
@@ -390,7 +391,7 @@ func scanStandard(k *kb.KB, text []byte) ([]Match, float64, []Span) {
 // and the paragraphs before and after the one naming it both set terms.
 // A license named and then added to ("Licensed under Apache-2.0, with
 // these additional terms: ...") has its terms on one side of the name.
-func mentioned(text []byte, m Match) bool {
+func mentioned(tr *termReader, text []byte, m Match) bool {
 	n := 0
 	for _, c := range m.covered {
 		n += c.End - c.Start
@@ -409,12 +410,12 @@ func mentioned(text []byte, m Match) bool {
 	} else {
 		end = len(text)
 	}
-	return setsTerms(text[:start]) && setsTerms(text[end:])
+	return setsTerms(tr, text[:start]) && setsTerms(tr, text[end:])
 }
 
 // setsTerms reports prose that binds, of at least minAddedWords words.
-func setsTerms(b []byte) bool {
-	return wordCount(b) >= minAddedWords && binds(b)
+func setsTerms(tr *termReader, b []byte) bool {
+	return wordCount(b) >= minAddedWords && tr.binds(b, nil)
 }
 
 // dropInside drops standard-license matches that fall inside a model

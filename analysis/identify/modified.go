@@ -34,7 +34,7 @@ var boilerplate = regexp.MustCompile(`(?i)^[\s>#*_=\-|]*(?:copyright\b|(?-i:\(C\
 // addedTerms returns the regions of text outside covered (the byte ranges
 // licensecheck matched, sorted or not) that hold added terms, or nil when
 // they are too few words to be terms.
-func addedTerms(text []byte, covered []Span) []Span {
+func addedTerms(tr *termReader, base *kb.License, text []byte, covered []Span) []Span {
 	regions := proseRegions(text, minAddedWords, func(off, end int, _ []byte) bool {
 		indent := len(text[off:end]) - len(bytes.TrimLeft(text[off:end], " \t"))
 		return within(covered, off+indent) || within(covered, end-1)
@@ -49,30 +49,33 @@ func addedTerms(text []byte, covered []Span) []Span {
 			kept = append(kept, r)
 		}
 	}
-	return binding(text, kept, minAddedWords)
+	return binding(tr, base, text, kept, minAddedWords)
 }
 
-// termWords are the words of a term: a duty, a prohibition, a condition or
-// a limit of the grant, in English or Chinese. Prose around a standard
-// license without any of them adds no terms: a file that says which of
-// its parts is under which license ("The code is licensed under the MIT
-// License below; the model weights under CC BY-NC 4.0.") holds two
-// licenses side by side, and a description of the model or a request to
-// cite a paper binds nobody. A duty waived ("need not be included with
+// termWords are the words of a term put into a standard sentence
+// (changed.go): a duty, a prohibition, a condition or a limit of the
+// grant, in English or Chinese. A duty waived ("need not be included with
 // content created by the Software") changes the terms as one added does.
+// Sentences added beside a standard text are read by termReader, which
+// asks more of them.
 var termWords = regexp.MustCompile(`(?i)\b(?:must|shall|may not|may only|can ?not|only|not (?:be )?(?:used|permitted|allowed)|(?:are|is) not (?:permitted|allowed|granted)|prohibit\w*|forbid\w*|restrict\w*|non-?commercial|(?:commercial|research) (?:uses?|purposes?)|requires?|agrees?|conditions?|limited to|exclusively|solely|terminat\w*|comply|in addition|additional(?:ly)?|except(?:ions?)?|you will|may use|are permitted|is permitted|(?:written|prior|express|separate|explicit|specific|without|obtain\w*|seek|request)\W+(?:\w+\W+){0,3}permission|permission (?:is|must|shall)|need not|not required)\b|不得|禁止|必须|须|应当|应|仅|只能|不可|不允许|不能|要求|同意|限于|非商业|商业|许可|授权|条件|终止`)
 
 // scopeStatement is a sentence that says which license governs something
 // ("X is subject to the Stable Video Diffusion License", "the weights are
-// licensed under the following terms", "采用 Apache 2.0 许可证"): it names
-// terms, it adds none, unless it says more (strongTerm). "This license
-// applies to the code only" is one too.
-var scopeStatement = regexp.MustCompile(`(?i)\blicen[cs]e (?:only )?(?:applies|covers|governs)\b|\b(?:licen[cs]ed|released|distributed|made available|provided|offered) (?:solely |only |exclusively )?under\b|\b(?:licen[cs]ed|released|distributed|made available|provided|offered|governed|covered|subject to|under)\b.{0,120}?\b(?:licen[cs]e|agreement|terms|requirements?|conditions?|restrictions?)\b|(?:采用|遵循|遵守|适用|受).{0,40}?(?:许可证?|协议|条款)`)
+// licensed under the following terms", "use of the weights must comply
+// with the X License", "采用 Apache 2.0 许可证", "模型权重须遵循《X许可协议》"):
+// it names terms, it adds none, unless it says more (strongTerm). "This
+// license applies to the code only", "This MODEL_LICENSE applies only
+// to the weights" and "This file governs the model weights only" are
+// ones too.
+var scopeStatement = regexp.MustCompile(`(?is)(?:licen[cs]e|\bfile|\bdocument) (?:only )?(?:applies|covers|governs)\b|\b(?:licen[cs]ed|released|distributed|made available|provided|offered) (?:solely |only |exclusively )?under\b|\b(?:licen[cs]ed|released|distributed|made available|provided|offered|governed|covered|subject to|under|comply with|complies with|abide by|adhere to|in accordance with)\b.{0,120}?\b(?:licen[cs]e|agreement|terms|requirements?|conditions?|restrictions?)\b|(?:采用|遵循|遵守|适用|受).{0,40}?(?:许可证?|协议|条款)`)
 
 // strongTerm is a duty or a prohibition that a scope statement may carry
 // too ("... licensed under MIT, and may not be used commercially"), or
 // exceptions it makes to the license it names ("... licensed under CC
-// BY-NC-SA 4.0 subject to the LICENSE EXCEPTIONS").
+// BY-NC-SA 4.0 subject to the LICENSE EXCEPTIONS"). A duty to comply with
+// the license it names ("must comply with", "须遵循") is none: the read
+// sentence has it taken out (termReader.compliance).
 var strongTerm = regexp.MustCompile(`(?i)\b(?:must|shall|may not|may only|can ?not|only (?:for|be used|to use)|purposes only|not (?:be )?(?:used|permitted|allowed)|prohibit\w*|forbid\w*|solely|exclusively|(?:subject to|with) (?:the )?(?:following |below )?(?:license )?exceptions)\b|不得|禁止|必须|须|仅|只能|不可|不允许`)
 
 // sentenceEnd ends a sentence or a clause that leads into a list.
@@ -82,33 +85,196 @@ var sentenceEnd = regexp.MustCompile(`[.;:!?](?:\s|$)|[。；：！？]|\n\s*\n`
 // ("falcon-2-terms-and-conditions") bind nobody.
 var webAddress = regexp.MustCompile(`(?i)\b(?:https?://|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)+/\S*`)
 
-// binds reports whether text holds a term: a sentence with termWords that
-// is not only a scope statement. Web addresses are left out.
-func binds(text []byte) bool {
+// termReader reads whether a sentence put beside a standard license sets
+// a term of its own, from the word classes of lexicons.yaml (the
+// "added terms" section): it binds when it holds a duty or a ban
+// (strong) or a limit of the grant, a grant or a waiver (limit). A
+// sentence that asks, points or cites (request: "please cite our paper",
+// "如需商业使用，请联系 ...", "the full text is at ...") sets a term only
+// by a duty or a ban outside those words; a scope statement only by a
+// strongTerm other than the duty to comply with what it names; and a
+// sentence that says a duty of the Creative Commons license it stands
+// beside again (restates) sets none. Topic words alone ("commercial",
+// "conditions", 许可, 商业) bind nobody: a project's preamble, a
+// copyright line, a summary of what the model is for.
+type termReader struct {
+	strong, limit, notLimit, grant, request, compliance, narrow, notice, credit *regexp.Regexp
+	any                                                                         *regexp.Regexp            // strong, limit, purpose or strongTerm: what a sentence needs to bind at all
+	purpose, purposeWord, wide                                                  *regexp.Regexp            // a use for a limited purpose, a word of one; a purpose wider than any, which unlimits it
+	deed                                                                        map[string]*regexp.Regexp // a Creative Commons element ("by", "nc", "sa", "nd") -> its deed's phrases
+}
+
+var termReaders sync.Map // *kb.KB -> *termReader
+
+// termsOf returns the term reader of k's lexicons, built once.
+func termsOf(k *kb.KB) *termReader {
+	if r, ok := termReaders.Load(k); ok {
+		return r.(*termReader)
+	}
+	re := func(en, zh string) *regexp.Regexp {
+		expr := `\b(?:` + en + `)\b` // over lower-case text (binds)
+		if zh != "" {
+			expr += `|` + zh
+		}
+		x, err := k.Lexicons.Expand(expr)
+		if err != nil {
+			panic("identify: " + err.Error()) // the classes are the embedded data's, checked by the tests
+		}
+		return regexp.MustCompile(x)
+	}
+	r := &termReader{
+		strong: re(`{{duty}}|{{term-strong}}`, `{{zh-duty}}|{{zh-ban-modal}}|{{zh-term-strong}}`),
+		limit: re(`{{term-limit}}|{{term-grant}}|(?:{{purpose-nc}})\s+(?:{{purpose-head}})`,
+			`{{zh-term-limit}}|{{zh-term-grant}}|(?:{{zh-grant-form}})[^。；]{0,20}(?:{{zh-purpose-research}}|{{zh-purpose-nc}})`),
+		purpose:     re(`for\s+(?:[\w-]+\s+){0,3}?(?:{{purpose-research}}|{{purpose-nc}}|{{purpose-personal}})\s+(?:{{purpose-head}})`, ``),
+		purposeWord: re(`{{purpose-research}}|{{purpose-nc}}|{{purpose-personal}}`, ``),
+		wide:        re(`{{purpose-wide}}`, ``),
+		grant:       re(`{{term-grant}}`, `{{zh-term-grant}}`),
+		notLimit:    re(`{{term-not-limit}}`, ``),
+		credit:      re(`{{attribution-act}}|display\w*|built with|powered by`, `显著|标注|展示`),
+		notice:      re(`(?:{{keep}}|{{remove}})\w*\s+(?:[\w-]+\s+){0,4}?(?:{{notice-object}})`, `(?:{{zh-keep}}|{{zh-remove}})[^。；]{0,10}(?:{{zh-notice-object}})`),
+		request:     re(`{{request}}`, `{{zh-request}}`),
+		compliance:  re(`(?:{{duty}}|{{term-strong}})\s+(?:be\s+used\s+)?(?:{{binding}})`, `(?:{{zh-duty}})\s*(?:{{zh-binding}})`),
+		narrow:      re(`(?:only|solely|exclusively)\b.{0,80}\b(?:{{purpose-research}})|(?:{{purpose-research}})\b.{0,80}\b(?:only|solely|exclusively)`, `(?:仅|只能|只可|限于)[^。；]{0,20}(?:{{zh-purpose-research}})`),
+		deed:        map[string]*regexp.Regexp{},
+	}
+	r.any = regexp.MustCompile(r.strong.String() + "|" + r.limit.String() + "|" + r.purposeWord.String() + "|" + strongTerm.String())
+	for _, e := range []string{"by", "nc", "sa", "nd"} {
+		r.deed[e] = re(`{{cc-`+e+`}}`, `{{zh-cc-`+e+`}}`)
+	}
+	actual, _ := termReaders.LoadOrStore(k, r)
+	return actual.(*termReader)
+}
+
+// binds reports whether text holds a term: a sentence that sets one
+// (sets) beside the license base (nil when none is known). Web addresses
+// are left out.
+func (r *termReader) binds(text []byte, base *kb.License) bool {
+	text = wording.LowerASCII(text) // the classes are lower case: no case folding in the scan
 	if webAddress.Match(text) {
 		text = webAddress.ReplaceAll(text, []byte("URL"))
 	}
+	// Only a sentence with a word of r.any can bind: each is found in one
+	// pass, and read (sets) from the end of the sentence before it.
 	for len(text) > 0 {
-		end := len(text)
-		if loc := sentenceEnd.FindIndex(text); loc != nil {
-			end = loc[1]
+		at := r.any.FindIndex(text)
+		if at == nil {
+			return false
 		}
-		s := text[:end]
+		start := 0
+		for _, e := range sentenceEnd.FindAllIndex(text[:at[0]], -1) {
+			start = e[1]
+		}
+		end := len(text)
+		if e := sentenceEnd.FindIndex(text[at[0]:]); e != nil {
+			end = at[0] + e[1]
+		}
+		if r.sets(text[start:end], base) {
+			return true
+		}
 		text = text[end:]
-		if termWords.Match(s) && (!scopeStatement.Match(s) || strongTerm.Match(s)) {
+	}
+	return false
+}
+
+// sets reports whether the sentence s sets a term beside base.
+func (r *termReader) sets(s []byte, base *kb.License) bool {
+	if t := bytes.TrimSpace(s); termsHeading.Match(t) && !r.strong.Match(s) || quoted(t) {
+		// a heading ("NonCommercial (NC):", "Restrictions:") names
+		// terms; a sentence in quotation marks is another's (a dataset's
+		// terms, quoted to say why)
+		return false
+	}
+	if r.notLimit.Match(s) {
+		s = r.notLimit.ReplaceAll(s, []byte(" "))
+	}
+	asks := r.request.Match(s)
+	if asks {
+		s = r.request.ReplaceAll(s, []byte(" "))
+	}
+	var ok bool
+	switch {
+	case scopeStatement.Match(s):
+		t := r.compliance.ReplaceAll(s, []byte(" "))
+		ok = strongTerm.Match(t) || r.strong.Match(t)
+	case asks:
+		ok = r.strong.Match(s)
+	default:
+		ok = r.strong.Match(s) || r.limit.Match(s) || r.limited(s)
+	}
+	return ok && !r.restates(s, base)
+}
+
+// limited reports a use for a limited purpose ("for academic research
+// purposes", "released for non-commercial research use"), none beside a
+// wider one ("for commercial and research settings").
+func (r *termReader) limited(s []byte) bool {
+	for _, loc := range r.purpose.FindAllIndex(s, -1) {
+		if !r.wide.Match(s[loc[0]:loc[1]]) {
 			return true
 		}
 	}
 	return false
 }
 
+// quoted reports a sentence in quotation marks.
+func quoted(s []byte) bool {
+	open := bytes.HasPrefix(s, []byte(`"`)) || bytes.HasPrefix(s, []byte("“"))
+	close := bytes.HasSuffix(s, []byte(`"`)) || bytes.HasSuffix(s, []byte("”"))
+	return open && close && len(s) > 2
+}
+
+// restates reports a sentence that says a duty of the standard license
+// base again: that copies keep its notice (any standard license), or a
+// Creative Commons license's conditions in its deed's words ("You must give appropriate
+// credit ...", "You may not use the material for commercial purposes",
+// "You may share and adapt the material, including for commercial use"):
+// a phrase of an element base has, in a sentence that bans or requires by
+// none of one it lacks (a ban on sharing adaptations beside CC BY-NC is a
+// term), no limit to research
+// the license does not set ("for research purposes only"), and no
+// permission beyond it ("you may also use the outputs for commercial
+// purposes").
+func (r *termReader) restates(s []byte, base *kb.License) bool {
+	if base == nil {
+		return false
+	}
+	if len(base.Licensecheck) > 0 && r.notice.Match(s) && !r.credit.Match(s) && !r.narrow.Match(s) && !r.grant.Match(s) {
+		// every standard license asks that copies keep its notice: "you
+		// may not remove this notice", "retain this license notice"; a
+		// credit to display ("Built with Zeta") is more
+		return true
+	}
+	if base.Family != "cc" {
+		return false
+	}
+	has := map[string]bool{}
+	for _, part := range strings.Split(base.ID, "-") {
+		has[part] = true
+	}
+	said, bans := false, r.strong.Match(s)
+	for e, re := range r.deed {
+		if !re.Match(s) {
+			continue
+		}
+		if !has[e] {
+			if bans {
+				return false
+			}
+			continue
+		}
+		said = true
+	}
+	return said && !r.narrow.Match(s) && !r.grant.Match(s)
+}
+
 // binding keeps the regions that hold terms (binds), or none when those
 // are fewer than minTotal words in all.
-func binding(text []byte, regions []Span, minTotal int) []Span {
+func binding(tr *termReader, base *kb.License, text []byte, regions []Span, minTotal int) []Span {
 	var out []Span
 	total := 0
 	for _, r := range regions {
-		if binds(text[r.Start:r.End]) {
+		if tr.binds(text[r.Start:r.End], base) {
 			out = append(out, r)
 			total += wordCount(text[r.Start:r.End])
 		}
@@ -335,18 +501,22 @@ func phraseRE(p string) *regexp.Regexp {
 // sentence that binds (binds) outside the one naming the license.
 const (
 	maxPointerBytes = 8 << 10 // a pointer is a few lines, with its exceptions a page
-	minPointerWords = 8       // one added condition
+	minPointerWords = 5       // one added condition ("Derivative weights inherit these terms.")
 )
 
 // listNumber is a list item's number alone ("1.", "(b)"), which the
 // sentence splitter parts from its item.
 var listNumber = regexp.MustCompile(`^\(?[0-9a-zA-Z]{1,3}[.)]$`)
 
+// termsHeading is a Markdown heading, or a short line that leads into
+// what follows with a colon ("Restrictions:", "附加条款：").
+var termsHeading = regexp.MustCompile(`\A(?:#{1,6}[ \t][^\n]{1,60}|[^\n.;!?。；！？]{1,40}[:：])\z`)
+
 // pointerTerms returns the blocks of sentences of text that bind, or nil
 // when they are fewer than minPointerWords words. A block runs over
 // sentences that set no term (a numbered list's heading, the name of the
 // license a part is under), and ends at a rule or a heading in capitals.
-func pointerTerms(text []byte) []Span {
+func pointerTerms(tr *termReader, base *kb.License, text []byte) []Span {
 	var out []Span
 	total, joined, marker := 0, false, -1
 	for off := 0; off < len(text); {
@@ -365,16 +535,23 @@ func pointerTerms(text []byte) []Span {
 			continue
 		case boilerplate.Match(s) || shouting(s):
 			joined = false // a rule, a heading in capitals: a new block
-		case !binds(s):
-			// a sentence of the block that sets no term itself
+		case !tr.binds(s, base):
+			// a sentence of the block that sets no term itself; a
+			// heading ("## Restrictions") opens the block that follows
+			// right after it
+			if marker < 0 && termsHeading.Match(s) {
+				marker = start
+				continue
+			}
 		case joined:
 			out[len(out)-1].End = start + len(s)
 			total += wordCount(s)
 		default:
+			end := start + len(s)
 			if marker >= 0 {
 				start = marker
 			}
-			out = append(out, Span{start, start + len(s)})
+			out = append(out, Span{start, end})
 			total += wordCount(s)
 			joined = true
 		}

@@ -556,3 +556,116 @@ func TestGNUNoticeAddsNothing(t *testing.T) {
 		}
 	}
 }
+
+// A sentence beside a standard license or a pointer to one adds a term
+// only when it binds: a duty, a ban, a limit of the grant, a permission
+// beyond it. One that asks, points, cites or describes, that says again a
+// duty of the Creative Commons license it stands beside, or that names
+// another part's license, adds none. Each case is the base text, then the
+// sentences put after it; want is the byte range of the added block in
+// the whole text, or none.
+func TestAddedSentenceBindsOrNot(t *testing.T) {
+	mit, apache := stdtext.Text("MIT"), stdtext.Text("Apache-2.0")
+	const (
+		ccNC   = "The model weights are licensed under CC BY-NC 4.0.\n\n"
+		zhCCNC = "本模型权重采用 CC BY-NC 4.0 许可协议。\n\n"
+	)
+	tests := []struct {
+		name, base, after, id string
+		added                 string // the added block, "" for none
+	}{
+		// asks, points, cites
+		{"a note and a request to cite after a CC pointer", ccNC,
+			"Please note that the model is provided for research purposes only. If you use it in your work, please cite our paper.\n", "cc-by-nc-4.0", ""},
+		{"a request to write for a commercial license (zh)", zhCCNC,
+			"如需商业使用，请联系 business@example.com 获取商业许可。\n", "cc-by-nc-4.0", ""},
+		{"where the full text is, with its conditions", mit + "\n",
+			"For the full text of the license and its conditions, see https://example.org/zeta/license.html and the model card.\n", "mit", ""},
+		{"where the full text is (zh)", apache + "\n",
+			"本许可证的全文及使用条件详见 https://example.org/zeta/license.html ，商业授权事宜请联系我们。\n", "apache-2.0", ""},
+		// says the Creative Commons license again
+		{"a restated CC deed", ccNC,
+			"Under the following terms: Attribution - You must give appropriate credit, provide a link to the license, and indicate if changes were made. NonCommercial - You may not use the material for commercial purposes.\n", "cc-by-nc-4.0", ""},
+		{"a restated CC deed (zh)", zhCCNC,
+			"署名 — 您必须给出适当的署名，提供指向本许可协议的链接，同时标明是否作了修改。非商业性使用 — 您不得将本作品用于商业目的。\n", "cc-by-nc-4.0", ""},
+		// describes
+		{"a copyright line and a project preamble", "Copyright 2026 Zeta Labs.\n\nZeta is a speech model for call centres, built for commercial and research settings; this repository holds its code, its weights and the conditions of its training data.\n\n" + apache, "", "apache-2.0", ""},
+		{"a copyright line and a project preamble (zh)", "版权所有 © 2026 Zeta 实验室。\n\nZeta 是一个面向商业与学术场景的语音模型，本仓库包含其代码、权重及许可信息。\n\n" + apache, "", "apache-2.0", ""},
+		// another part's license
+		{"code under Apache-2.0, weights under another license", "The code in this repository is licensed under the Apache License 2.0 below; use of the model weights must comply with the Zeta Model License Agreement.\n\n" + apache, "", "apache-2.0", ""},
+		{"code under Apache-2.0, weights under another license (zh)", "本项目代码采用 Apache 2.0 许可证，模型权重的使用须遵循《Zeta 模型许可协议》。\n\n" + apache, "", "apache-2.0", ""},
+
+		// says which file governs what, "the only", another's terms
+		// quoted, the deed's grant, other terms that may apply, the
+		// notice every standard license keeps
+		{"which file governs the weights", "The model weights are licensed under CC BY 4.0.\n\n",
+			"Note: the source code is licensed separately under AGPL-3.0 (see LICENSE). This file governs the model weights only.\n", "cc-by-4.0", ""},
+		{"'the only' and a dataset's terms quoted", ccNC,
+			"Why non-commercial: one training source carries a non-commercial restriction:\n\n    \"Any redistribution, use, or modification is done solely for non-commercial purposes.\"\n\nIt was the only source of real camera noise, which is what made the model work at all.\n", "cc-by-nc-4.0", ""},
+		{"the deed's grant and other terms that may apply", "The weights are licensed under CC BY-SA 4.0.\n\n",
+			"- You may share and adapt the material, including for commercial use.\n- You must provide appropriate attribution.\n- Additional source-specific attribution or terms may still apply.\n", "cc-by-sa-4.0", ""},
+		{"the license's notice kept", mit + "\n",
+			"You may not remove or alter this license notice in any copies of the Software.\n", "mit", ""},
+		{"the license's notice kept (zh)", apache + "\n",
+			"您不得删除或修改本软件副本中的版权声明。\n", "apache-2.0", ""},
+
+		// binds: a duty above a threshold, a limit, a permission, a ban,
+		// terms that derivatives inherit
+		{"an attribution duty above a number of users", mit + "\n",
+			"If your product has more than 1 million monthly active users, you must display \"Built with Zeta\" in its user interface.", "mit",
+			"If your product has more than 1 million monthly active users, you must display \"Built with Zeta\" in its user interface."},
+		{"an attribution duty above a number of users (zh)", apache + "\n",
+			"若您的产品月活跃用户超过一百万，您须在产品界面显著位置标注“基于 Zeta 构建”。", "apache-2.0",
+			"若您的产品月活跃用户超过一百万，您须在产品界面显著位置标注“基于 Zeta 构建”。"},
+		{"weights kept to non-commercial research", mit + "\n",
+			"The model weights may be used for non-commercial research only.", "mit", "The model weights may be used for non-commercial research only."},
+		{"weights kept to non-commercial research (zh)", mit + "\n",
+			"本模型权重仅可用于非商业研究。", "mit", "本模型权重仅可用于非商业研究。"},
+		{"a permission added to CC BY-NC", ccNC,
+			"In addition, you may also use the outputs of the model for commercial purposes.", "cc-by-nc-4.0", "In addition, you may also use the outputs of the model for commercial purposes."},
+		{"a permission added to CC BY-NC (zh)", zhCCNC,
+			"此外，我们额外授权您将本模型的输出用于商业目的。", "cc-by-nc-4.0", "此外，我们额外授权您将本模型的输出用于商业目的。"},
+		{"a CC element narrowed to research", ccNC,
+			"NonCommercial - you may use the model for academic research only.", "cc-by-nc-4.0", "NonCommercial - you may use the model for academic research only."},
+		{"a ban on military use added to Apache-2.0", apache + "\n",
+			"Please note: you may not use the model for military purposes.", "apache-2.0", "Please note: you may not use the model for military purposes."},
+		{"a ban on military use added to Apache-2.0 (zh)", apache + "\n",
+			"请注意：您不得将本模型用于任何军事用途。", "apache-2.0", "请注意：您不得将本模型用于任何军事用途。"},
+		{"derivatives inherit the terms, after CC BY-NC's own", ccNC,
+			"* Attribution. Credit this project and state that the weights are under CC BY-NC 4.0.\n* Non-commercial only. You may not use the weights primarily for commercial advantage or monetary compensation.\n* Derivative weights inherit these terms.\n", "cc-by-nc-4.0",
+			"* Derivative weights inherit these terms."},
+		{"a ban on commercial use beside CC BY", "The weights are licensed under CC BY 4.0.\n\n",
+			"You may not use the weights for commercial purposes.", "cc-by-4.0", "You may not use the weights for commercial purposes."},
+		{"a credit to display beside the notice", mit + "\n",
+			"You must keep this notice and display \"Built with Zeta\" in your product.", "mit", "You must keep this notice and display \"Built with Zeta\" in your product."},
+		{"derivatives inherit the terms", mit + "\n",
+			"Derivative weights trained from the model inherit these terms.", "mit", "Derivative weights trained from the model inherit these terms."},
+		{"derivatives inherit the terms (zh)", mit + "\n",
+			"基于本模型训练得到的衍生权重继承本许可的全部条款。", "mit", "基于本模型训练得到的衍生权重继承本许可的全部条款。"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := tt.base + tt.after
+			ms := Identify(kb.Default(), []byte(text))
+			var got []Span
+			for _, m := range ms {
+				if m.ID == tt.id {
+					got = m.Added
+				} else if len(m.Added) > 0 {
+					t.Errorf("%s: added %v", m.ID, addedTexts(text, m.Added))
+				}
+			}
+			var want []Span
+			if tt.added != "" {
+				at := strings.LastIndex(text, tt.added)
+				want = []Span{{at, at + len(tt.added)}}
+				if len(ms) == 0 || ms[0].ID != tt.id {
+					t.Fatalf("Identify = %v, want %s first", matchIDs(ms), tt.id)
+				}
+			}
+			if fmt.Sprint(sortedSpans(got)) != fmt.Sprint(want) {
+				t.Errorf("added %v %q, want %v", got, addedTexts(text, got), want)
+			}
+		})
+	}
+}

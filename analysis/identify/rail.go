@@ -57,7 +57,7 @@ const maxSectionHeadingWords = 8
 // railAdded returns the terms added to a RAIL license whose match in text
 // is m, in text order, or nil for a license whose structure the knowledge
 // base does not give.
-func railAdded(text []byte, m Match, l *kb.License, fam *kb.Family) []Span {
+func railAdded(tr *termReader, text []byte, m Match, l *kb.License, fam *kb.Family) []Span {
 	if l.Restrictions == 0 && (fam == nil || len(fam.Sections) == 0) {
 		return nil
 	}
@@ -66,7 +66,7 @@ func railAdded(text []byte, m Match, l *kb.License, fam *kb.Family) []Span {
 	title := max(0, lineStartAt(text, m.TitleStart)-m.Start)
 	// Before the title: a preamble that sets terms.
 	if title > 0 {
-		added = append(added, shift(binding(body[:title], proseRegions(body[:title], minAddedWords, noLine), minAddedWords), m.Start)...)
+		added = append(added, shift(binding(tr, nil, body[:title], proseRegions(body[:title], minAddedWords, noLine), minAddedWords), m.Start)...)
 	}
 	lower := wording.LowerASCII(body) // offsets in lower are offsets in body
 	end := len(body)
@@ -80,7 +80,7 @@ func railAdded(text []byte, m Match, l *kb.License, fam *kb.Family) []Span {
 	}
 	if l.Restrictions > 0 {
 		if i := attachmentLine(lower[end:]); i >= 0 {
-			added = append(added, shift(moreRestrictions(body[end+i:], lower[end+i:], l.Restrictions), m.Start+end+i)...)
+			added = append(added, shift(moreRestrictions(tr, body[end+i:], lower[end+i:], l.Restrictions), m.Start+end+i)...)
 		}
 	}
 	return added
@@ -140,7 +140,7 @@ func knownHeading(h string, known []string) bool {
 // ("(a)", "-", "1."; a group's heading counts too, as in the license's own
 // copy), or, in a list run into one paragraph, its parts that end with a
 // semicolon and the last with a full stop.
-func moreRestrictions(text, lower []byte, n int) []Span {
+func moreRestrictions(tr *termReader, text, lower []byte, n int) []Span {
 	lead := bytes.Index(lower, []byte(listLeadIn))
 	if lead < 0 {
 		return nil
@@ -157,7 +157,7 @@ func moreRestrictions(text, lower []byte, n int) []Span {
 		out = append(out, Span{start, start + len(s)})
 	}
 	after := list[end:]
-	for _, r := range binding(after, proseRegions(after, minAddedWords, noLine), minAddedWords) {
+	for _, r := range binding(tr, nil, after, proseRegions(after, minAddedWords, noLine), minAddedWords) {
 		out = append(out, Span{end + r.Start, end + r.End})
 	}
 	return shift(out, len(text)-len(list))

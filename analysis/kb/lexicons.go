@@ -158,3 +158,8 @@ func (l Lexicons) expandClauses(cs []ClausePattern) error {
 	}
 	return nil
 }
+
+// Expand returns expr with each {{name}} replaced by the alternation of
+// the class's phrases (longest first, a group that captures nothing), for
+// the readers that build their expressions in Go (analysis/identify).
+func (l Lexicons) Expand(expr string) (string, error) { return l.expand(expr) }
