@@ -183,6 +183,13 @@ func Detect(k *kb.KB, text []byte) []Hit {
 			hanMask = hanFound[int(r)*hw : (int(r)+1)*hw]
 		}
 		item := lead.prefix != "" && (lead.holds(text, s) || unmarkedItem(text, prev, s, afterLead))
+		// prefix is what the item is read as beginning with: under a
+		// heading that names banned uses, a bulleted item that states no
+		// modality of its own (namedItem).
+		prefix := lead.prefix
+		if item && lead.named && !namedItem(text, s) {
+			prefix = ""
+		}
 		bans.itemEnded(hits)
 		if !item {
 			lead = leadIn{}
@@ -219,7 +226,7 @@ func Detect(k *kb.KB, text []byte) []Hit {
 		}
 		if item {
 			// Keywords may span the prefix and the item ("not" + "use").
-			mask, hanMask = d.itemMasks(lead.prefix, text[s.start:s.end], hanRow[i] >= 0)
+			mask, hanMask = d.itemMasks(prefix, text[s.start:s.end], hanRow[i] >= 0)
 		}
 		joined := ""
 		if cont >= 0 && !item && hits[cont].End == prev.end && !paragraphBreak(text[prev.end:s.start]) {
@@ -236,6 +243,8 @@ func Detect(k *kb.KB, text []byte) []Hit {
 		if !anySet(mask) && !anySet(hanMask) {
 			if isLead {
 				listFirst, list.fresh = len(hits), true // a new list, whose lead-in gives nothing
+			} else if item && joined == "" {
+				bans.spans(hits, lead, s.end) // "- Surveillance" under "You may not use it for:"
 			}
 			prev, afterLead = s, isLead
 			continue // no keyword of any pattern: most sentences
@@ -290,7 +299,7 @@ func Detect(k *kb.KB, text []byte) []Hit {
 					}
 				}
 				if item && definition == 0 {
-					norm = n.prepend(lead.prefix)
+					norm = n.prepend(prefix)
 				}
 				sk.reset()
 			}
@@ -359,9 +368,17 @@ func Detect(k *kb.KB, text []byte) []Hit {
 			}
 		}
 		if isLead {
+			if lead.prefix == "" && hasCode(hits[first:], useRestriction) {
+				// A lead-in that names the banned uses without an actor or
+				// a modality ("Prohibited uses include:", "The following
+				// uses are prohibited:") bans what its items name.
+				lead = leadIn{prefix: bannedUsePrefix, indent: indentAt(text, s.start), mark: lineMark(text, s)}
+			}
 			lead.from, lead.to = first, len(hits)
 			listFirst, list.fresh = first, true
 			bans.opens(hits, first)
+		} else if item && len(codes) == 0 {
+			bans.spans(hits, lead, s.end)
 		}
 		prev, afterLead = s, isLead
 	}
