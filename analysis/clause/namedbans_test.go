@@ -89,3 +89,104 @@ func TestNamedBannedUses(t *testing.T) {
 		text: "## Permitted Uses\n\n- Research\n- Teaching",
 	}})
 }
+
+// TestBansOfUseByStructure: a use banned in the passive with a verb of
+// deploying, applying or employing the licensed object, "in no event may
+// ... be used", "no use for ... is permitted", a limit on the users' age,
+// and the Chinese 部署于 / 不允许用于 forms. Made-up texts; every case
+// lists all hits its text gives.
+func TestBansOfUseByStructure(t *testing.T) {
+	runPhraseCases(t, []phraseCase{{
+		name: "the licensed object not to be deployed, applied or employed in a field",
+		text: "The Model must not be deployed in safety-critical systems.\n" +
+			"The Weights shall not be applied to biometric identification.\n" +
+			"The Licensed Material may not be employed in any application that harms people.",
+		want: []phrase{
+			{use, "The Model must not be deployed in safety-critical systems.", nil},
+			{use, "The Weights shall not be applied to biometric identification.", nil},
+			{use, "The Licensed Material may not be employed in any application that harms people.", nil},
+		},
+	}, {
+		name: "in no event, and no use for a field is permitted",
+		text: "In no event may the Model be used for law enforcement.\nNo use for military purposes is permitted.",
+		want: []phrase{
+			{use, "In no event may the Model be used for law enforcement.", nil},
+			{use, "No use for military purposes is permitted.", nil},
+		},
+	}, {
+		name: "users' age",
+		text: "Users must be 18 years of age or older.\n" +
+			"You must be at least 18 years old to use the Model.\n" +
+			"The Model must not be used by children under 13.\n" +
+			"Persons under the age of 16 may not use the Weights.\n" +
+			"You must be of legal age in your jurisdiction.",
+		want: []phrase{
+			{use, "Users must be 18 years of age or older.", nil},
+			{use, "You must be at least 18 years old to use the Model.", nil},
+			{use, "The Model must not be used by children under 13.", nil},
+			{use, "Persons under the age of 16 may not use the Weights.", nil},
+			{use, "You must be of legal age in your jurisdiction.", nil},
+		},
+	}, {
+		name: "zh: deployed in a field, not allowed for a use, users' age",
+		text: "严禁将本模型部署于关键基础设施。\n本模型仅供研究，不允许用于临床诊断。\n使用者须年满18周岁。\n未满16周岁的用户不得使用本模型。",
+		want: []phrase{
+			{use, "严禁将本模型部署于关键基础设施。", nil},
+			{ro, "本模型仅供研究，不允许用于临床诊断。", nil},
+			{use, "本模型仅供研究，不允许用于临床诊断。", nil},
+			{use, "使用者须年满18周岁。", nil},
+			{use, "未满16周岁的用户不得使用本模型。", nil},
+		},
+	}, {
+		name: "no use restriction: commercial deployment, the licensor's data practice, a rule about a section",
+		text: "The Model must not be deployed in any commercial product.\n" +
+			"We do not knowingly collect data from children under 13.\n" +
+			"No use of the Model for commercial purposes is permitted.",
+		want: []phrase{
+			{nc, "The Model must not be deployed in any commercial product.", nil},
+		},
+	}, {
+		name: "no use restriction: deployment left to the licensee's judgement in a disclaimer",
+		text: "You are solely responsible for determining the appropriateness of using the Model, and You understand that the Model must not be deployed for uses beyond its tasks.",
+	}})
+}
+
+// TestShareAlikeByInheritance: derivatives that inherit this license,
+// models trained from the weights released under it, and "this same
+// license" carried; terms no less restrictive than this license are
+// pass-through, and a work that inherits a license is no derivative
+// bound by it.
+func TestShareAlikeByInheritance(t *testing.T) {
+	runPhraseCases(t, []phraseCase{{
+		name: "derivatives inherit this license",
+		text: "Fine-tunes and distilled derivatives inherit this license.\nAny modification of the Weights must inherit this license including its disclaimers.",
+		want: []phrase{
+			{sa, "Fine-tunes and distilled derivatives inherit this license.", nil},
+			{sa, "Any modification of the Weights must inherit this license including its disclaimers.", nil},
+		},
+	}, {
+		name: "a model trained from the weights, this same license",
+		text: "Any model trained from the Weights must be released under this License.\nAny derivatives shall carry this same license.",
+		want: []phrase{
+			{sa, "Any model trained from the Weights must be released under this License.", nil},
+			{sa, "Any derivatives shall carry this same license.", nil},
+		},
+	}, {
+		name: "zh: derivatives inherit or keep this license",
+		text: "衍生模型须继承本协议。\n微调模型自动沿用相同的许可。",
+		want: []phrase{
+			{sa, "衍生模型须继承本协议。", nil},
+			{sa, "微调模型自动沿用相同的许可。", nil},
+		},
+	}, {
+		name: "terms no less restrictive are pass-through, not share-alike",
+		text: "Derivative models must be released under terms no less restrictive than this License.\nYou may license your modifications on terms at least as restrictive as these.",
+		want: []phrase{
+			{pass, "Derivative models must be released under terms no less restrictive than this License.", nil},
+			{pass, "You may license your modifications on terms at least as restrictive as these.", nil},
+		},
+	}, {
+		name: "no share-alike: parts of a repository inherit its license",
+		text: "All submodules inherit this license.\nDerivatives may inherit this license or any other license you choose.",
+	}})
+}

@@ -151,7 +151,7 @@ func TestCreativeCommonsSummariesAndPointers(t *testing.T) {
 // Chinese; a permission to use this license is none.
 func TestShareAlikeCustomWording(t *testing.T) {
 	runPhraseCases(t, []phraseCase{{
-		name: "derivatives under this license, the same terms, terms no less restrictive",
+		name: "derivatives under this license, the same terms; terms no less restrictive pass restrictions on",
 		text: "You must license any Derivative under this Agreement.\n" +
 			"Derivatives may only be distributed under this License.\n" +
 			"If you share a fine-tune, it must be under the same license as the Weights.\n" +
@@ -161,7 +161,8 @@ func TestShareAlikeCustomWording(t *testing.T) {
 			{sa, "You must license any Derivative under this Agreement.", nil},
 			{sa, "Derivatives may only be distributed under this License.", nil},
 			{sa, "If you share a fine-tune, it must be under the same license as the Weights.", nil},
-			{sa, "Modified versions shall be licensed under terms no less restrictive than this License.", nil},
+			// any terms that keep this license's restrictions: pass-through
+			{pass, "Modified versions shall be licensed under terms no less restrictive than this License.", nil},
 			{sa, "You must apply the same license to your modifications.", nil},
 		},
 	}, {
