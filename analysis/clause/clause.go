@@ -190,6 +190,13 @@ func Detect(k *kb.KB, text []byte) []Hit {
 		if item && lead.named && !namedItem(text, s) {
 			prefix = ""
 		}
+		// body is what the item says after its run-in heading: under "The
+		// User is prohibited from:", "c. **Harmful use:** Using the Weights
+		// for ..." reads "you are prohibited from using the weights for ...".
+		body := s
+		if item && prefix != "" {
+			body = afterRunInHeading(text, s)
+		}
 		bans.itemEnded(hits)
 		if !item {
 			lead = leadIn{}
@@ -226,7 +233,7 @@ func Detect(k *kb.KB, text []byte) []Hit {
 		}
 		if item {
 			// Keywords may span the prefix and the item ("not" + "use").
-			mask, hanMask = d.itemMasks(prefix, text[s.start:s.end], hanRow[i] >= 0)
+			mask, hanMask = d.itemMasks(prefix, text[body.start:body.end], hanRow[i] >= 0)
 		}
 		joined := ""
 		if cont >= 0 && !item && hits[cont].End == prev.end && !paragraphBreak(text[prev.end:s.start]) {
@@ -299,6 +306,9 @@ func Detect(k *kb.KB, text []byte) []Hit {
 					}
 				}
 				if item && definition == 0 {
+					if body != s {
+						n.sentence(text, body.start, body.end)
+					}
 					norm = n.prepend(prefix)
 				}
 				sk.reset()
@@ -1318,7 +1328,9 @@ func afterRunInHeading(text []byte, s span) span {
 	title := bytes.TrimSpace(head[:i])
 	// The sentence's range may already leave out the opening "**".
 	opened := bytes.HasPrefix(title, []byte("**")) || s.start >= 2 && string(text[s.start-2:s.start]) == "**"
-	bold := opened && bytes.HasSuffix(title, []byte("**")) && len(bytes.Trim(title, "*")) > 0
+	// The bold may close before the colon or after it ("**Harmful use:**").
+	closed := bytes.HasSuffix(title, []byte("**")) || bytes.HasPrefix(head[i+sep:], []byte("**"))
+	bold := opened && closed && len(bytes.Trim(title, "*")) > 0
 	if !bold && !titleWords(title) {
 		return s
 	}

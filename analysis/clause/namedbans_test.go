@@ -190,3 +190,19 @@ func TestShareAlikeByInheritance(t *testing.T) {
 		text: "All submodules inherit this license.\nDerivatives may inherit this license or any other license you choose.",
 	}})
 }
+
+// TestRunInHeadingItems: an item of a banning lead-in that opens with a
+// run-in heading in bold ("c. **Harmful use:** Using the Weights for
+// ...") is read after its heading, with the lead-in's actor and modality.
+func TestRunInHeadingItems(t *testing.T) {
+	runPhraseCases(t, []phraseCase{{
+		name: "a bold run-in heading that closes after its colon",
+		text: "The User is strictly prohibited from:\n\nc. **Harmful use:** Using the Weights for defamatory or obscene purposes.\n\nd. **Weapons:** Deploying the Weights in weapons systems.",
+		want: []phrase{
+			{use, "Harmful use:** Using the Weights for defamatory or obscene purposes.\n\nd. **Weapons:** Deploying the Weights in weapons systems.", nil},
+		},
+	}, {
+		name: "no hit: a run-in heading before an item that bans no use",
+		text: "The User is strictly prohibited from:\n\nb. **Redistribution:** Selling or sublicensing the Weights.",
+	}})
+}
