@@ -206,3 +206,16 @@ func TestRunInHeadingItems(t *testing.T) {
 		text: "The User is strictly prohibited from:\n\nb. **Redistribution:** Selling or sublicensing the Weights.",
 	}})
 }
+
+// TestFencedLicense: a license quoted in a model card between code fences
+// ("```") is read without the fence lines: the lead-in's finding starts at
+// its own words and spans its items.
+func TestFencedLicense(t *testing.T) {
+	runPhraseCases(t, []phraseCase{{
+		name: "a banning list in a code fence",
+		text: "# Licence: Usage Restrictions\n\n```\nYou agree not to use the Model:\n\n-\tFor military use in any way;\n-\tTo harass others.\n```\n",
+		want: []phrase{
+			{use, "You agree not to use the Model:\n\n-\tFor military use in any way;\n-\tTo harass others.", nil},
+		},
+	}})
+}
