@@ -879,7 +879,33 @@ func extendsList(text []byte, hits []Hit, prev, s span, underColon bool, code st
 	if !item && (data["url"] != nil || data["value"] != nil || text[prev.end-1] >= 0x80 || bytes.IndexByte(gap, '\n') >= 0) {
 		return false
 	}
+	// A ban that shares a line with the last one is a ban of its own
+	// unless it refers back to it ("Any such use is prohibited"): in a
+	// hard-wrapped paragraph every sentence shares a line with the next
+	// ("... may not be used for pornographic purposes. This license also
+	// prohibits the use of the Model to train ... By downloading the
+	// Model, you agree not to reverse engineer it.": three bans).
+	if !item && code == useRestriction && !refersBack(text[s.start:s.end]) {
+		return false
+	}
 	return growPrevious(hits, prev, s, code, msg, data)
+}
+
+// backReferences open a sentence that restates the one before it.
+var backReferences = []string{"such ", "any such ", "all such ", "each such ", "this use", "these use", "that use", "those use",
+	"the foregoing", "any of the foregoing", "the above", "any of the above", "this restriction", "these restrictions",
+	"this prohibition", "these prohibitions", "in such ", "in that case", "for the avoidance of doubt"}
+
+// refersBack reports whether b opens with a word that points back to the
+// sentence before it (backReferences), its case folded.
+func refersBack(b []byte) bool {
+	head := bytes.ToLower(b[:min(len(b), 24)])
+	for _, r := range backReferences {
+		if bytes.HasPrefix(head, []byte(r)) {
+			return true
+		}
+	}
+	return false
 }
 
 // sameStatement reports whether a hit of p's code that ends the previous

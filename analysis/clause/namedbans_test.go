@@ -219,3 +219,24 @@ func TestFencedLicense(t *testing.T) {
 		},
 	}})
 }
+
+// TestBansOnOneLine: bans that share a hard-wrapped line are each their
+// own clause; only a sentence that refers back to the ban before it ("Any
+// such use ...") restates it.
+func TestBansOnOneLine(t *testing.T) {
+	runPhraseCases(t, []phraseCase{{
+		name: "three bans in a hard-wrapped paragraph",
+		text: "The Model may not be used for pornographic purposes\nwhether commercial or not. This license also prohibits the use of the Model to build\nsurveillance systems. By downloading the Model,\nyou agree not to reverse engineer it.",
+		want: []phrase{
+			{use, "The Model may not be used for pornographic purposes\nwhether commercial or not.", nil},
+			{use, "This license also prohibits the use of the Model to build\nsurveillance systems.", nil},
+			{use, "By downloading the Model,\nyou agree not to reverse engineer it.", nil},
+		},
+	}, {
+		name: "a restatement that refers back adds no ban",
+		text: "You may not use the Model for military purposes. Any such use is prohibited.",
+		want: []phrase{
+			{use, "You may not use the Model for military purposes.", nil},
+		},
+	}})
+}
