@@ -205,6 +205,20 @@ func Detect(k *kb.KB, text []byte) []Hit {
 			hanMask = hanFound[int(r)*hw : (int(r)+1)*hw]
 		}
 		item := lead.prefix != "" && (lead.holds(text, s) || unmarkedItem(text, prev, s, afterLead))
+		// prefix is what the item is read as beginning with: under a
+		// heading that names banned uses, a bulleted item that states no
+		// modality of its own (namedItem).
+		prefix := lead.prefix
+		if item && lead.named && !namedItem(text, s) {
+			prefix = ""
+		}
+		// body is what the item says after its run-in heading: under "The
+		// User is prohibited from:", "c. **Harmful use:** Using the Weights
+		// for ..." reads "you are prohibited from using the weights for ...".
+		body := s
+		if item && prefix != "" {
+			body = afterRunInHeading(text, s)
+		}
 		bans.itemEnded(hits)
 		if !item {
 			lead = leadIn{}
@@ -241,7 +255,7 @@ func Detect(k *kb.KB, text []byte) []Hit {
 		}
 		if item {
 			// Keywords may span the prefix and the item ("not" + "use").
-			mask, hanMask = d.itemMasks(lead.prefix, text[s.start:s.end], hanRow[i] >= 0)
+			mask, hanMask = d.itemMasks(prefix, text[body.start:body.end], hanRow[i] >= 0)
 		}
 		joined := ""
 		if cont >= 0 && !item && hits[cont].End == prev.end && !paragraphBreak(text[prev.end:s.start]) {
@@ -258,6 +272,8 @@ func Detect(k *kb.KB, text []byte) []Hit {
 		if !anySet(mask) && !anySet(hanMask) {
 			if isLead {
 				listFirst, list.fresh = len(hits), true // a new list, whose lead-in gives nothing
+			} else if item && joined == "" {
+				bans.spans(hits, lead, s.end) // "- Surveillance" under "You may not use it for:"
 			}
 			prev, afterLead = s, isLead
 			continue // no keyword of any pattern: most sentences
@@ -312,7 +328,10 @@ func Detect(k *kb.KB, text []byte) []Hit {
 					}
 				}
 				if item && definition == 0 {
-					norm = n.prepend(lead.prefix)
+					if body != s {
+						n.sentence(text, body.start, body.end)
+					}
+					norm = n.prepend(prefix)
 				}
 				sk.reset()
 			}
@@ -381,6 +400,12 @@ func Detect(k *kb.KB, text []byte) []Hit {
 			}
 		}
 		if isLead {
+			if lead.prefix == "" && hasCode(hits[first:], useRestriction) {
+				// A lead-in that names the banned uses without an actor or
+				// a modality ("Prohibited uses include:", "The following
+				// uses are prohibited:") bans what its items name.
+				lead = leadIn{prefix: bannedUsePrefix, indent: indentAt(text, s.start), mark: lineMark(text, s)}
+			}
 			// A finding of the sentence before the lead-in that the
 			// lead-in joined ("When using the Outputs, you will comply
 			// with the Policy. In addition, you agree not to use the
@@ -393,6 +418,8 @@ func Detect(k *kb.KB, text []byte) []Hit {
 			lead.from, lead.to = from, len(hits)
 			listFirst, list.fresh = from, true
 			bans.opens(hits, from)
+		} else if item && len(codes) == 0 {
+			bans.spans(hits, lead, s.end)
 		}
 		prev, afterLead = s, isLead
 	}
@@ -883,7 +910,33 @@ func extendsList(text []byte, hits []Hit, prev, s span, underColon bool, code st
 	if !item && (data["url"] != nil || data["value"] != nil || text[prev.end-1] >= 0x80 || bytes.IndexByte(gap, '\n') >= 0) {
 		return false
 	}
+	// A ban that shares a line with the last one is a ban of its own
+	// unless it refers back to it ("Any such use is prohibited"): in a
+	// hard-wrapped paragraph every sentence shares a line with the next
+	// ("... may not be used for pornographic purposes. This license also
+	// prohibits the use of the Model to train ... By downloading the
+	// Model, you agree not to reverse engineer it.": three bans).
+	if !item && code == useRestriction && !refersBack(text[s.start:s.end]) {
+		return false
+	}
 	return growPrevious(hits, prev, s, code, msg, data)
+}
+
+// backReferences open a sentence that restates the one before it.
+var backReferences = []string{"such ", "any such ", "all such ", "each such ", "this use", "these use", "that use", "those use",
+	"the foregoing", "any of the foregoing", "the above", "any of the above", "this restriction", "these restrictions",
+	"this prohibition", "these prohibitions", "in such ", "in that case", "for the avoidance of doubt"}
+
+// refersBack reports whether b opens with a word that points back to the
+// sentence before it (backReferences), its case folded.
+func refersBack(b []byte) bool {
+	head := bytes.ToLower(b[:min(len(b), 24)])
+	for _, r := range backReferences {
+		if bytes.HasPrefix(head, []byte(r)) {
+			return true
+		}
+	}
+	return false
 }
 
 // sameStatement reports whether a hit of p's code that ends the previous
@@ -1335,7 +1388,9 @@ func afterRunInHeading(text []byte, s span) span {
 	title := bytes.TrimSpace(head[:i])
 	// The sentence's range may already leave out the opening "**".
 	opened := bytes.HasPrefix(title, []byte("**")) || s.start >= 2 && string(text[s.start-2:s.start]) == "**"
-	bold := opened && bytes.HasSuffix(title, []byte("**")) && len(bytes.Trim(title, "*")) > 0
+	// The bold may close before the colon or after it ("**Harmful use:**").
+	closed := bytes.HasSuffix(title, []byte("**")) || bytes.HasPrefix(head[i+sep:], []byte("**"))
+	bold := opened && closed && len(bytes.Trim(title, "*")) > 0
 	if !bold && !titleWords(title) {
 		return s
 	}

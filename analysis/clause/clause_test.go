@@ -144,7 +144,8 @@ func TestDetect(t *testing.T) {
 	}, {
 		name: "use restriction opens a list, items give no hits",
 		text: "Prohibited Uses\nYou agree not to use the Model:\n- for weapons development;\n- to harass people.\n",
-		want: []want{{"clause/use-restriction", 16, 47, "You agree not to use the Model:", nil}},
+		// the items are uses the lead-in bans: one finding over the list (R8d)
+		want: []want{{"clause/use-restriction", 16, 94, "You agree not to use the Model:\n- for weapons development;\n- to harass people.", nil}},
 	}, {
 		name: "terms may change",
 		text: "Acme may update this Agreement from time to time.",

@@ -99,7 +99,7 @@ func TestGeneralisedWordings(t *testing.T) {
 		want: []phrase{
 			{use, "You are not allowed to use the Model to profile people.", nil},
 			{use, "Licensee shall not, for military purposes, deploy the Model.", nil},
-			{use, "Users agree not to use the Model:", nil},
+			{use, "Users agree not to use the Model:\n\n(a) to deceive;", nil},
 		},
 	}, {
 		name: "non-commercial grant in custom wording",

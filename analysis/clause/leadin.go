@@ -22,6 +22,10 @@ type leadIn struct {
 	// the same way, no deeper, is the next section, not an item ("4.
 	// Other. ..." after the list of "3.").
 	mark string
+	// named: the lead-in is a heading that names banned uses ("##
+	// Prohibited Uses"), whose prefix reads only the bulleted items that
+	// state no modality of their own (namedItem).
+	named bool
 }
 
 // covers reports whether the lead-in itself gave a hit of code, and if so
@@ -495,6 +499,39 @@ func (b *leadBans) itemEnded(hits []Hit) {
 var otherBan = map[string]bool{"license/non-commercial": true, "license/research-only": true, outputRestriction: true,
 	"clause/policy-by-reference": true, "clause/geographic": true}
 
+// spans grows the lead-in's use restriction over an item that gave no
+// finding of any code: an item the patterns do not read ("- Surveillance",
+// "(a) to harass people;") is a use the lead-in bans, and the finding runs
+// from the lead-in to the last item (R8d). Such an item restates nothing:
+// the lead-in's hit may still be dropped when its other items are other
+// kinds of ban (listEnded).
+func (b *leadBans) spans(hits []Hit, l leadIn, end int) {
+	for k := l.from; k < l.to; k++ {
+		if h := &hits[k]; h.Code == useRestriction {
+			unread := k == b.hit && h.End == b.end
+			h.End = max(h.End, end)
+			if unread {
+				b.end = h.End
+			}
+			return
+		}
+	}
+}
+
+// bannedUsePrefix is what the items of a lead-in that names banned uses
+// without a modality are read as beginning with.
+const bannedUsePrefix = "you must not use it for "
+
+// hasCode reports whether one of hits is of code.
+func hasCode(hits []Hit, code string) bool {
+	for _, h := range hits {
+		if h.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
 // listEnded decides on the lead-in's hit when its list ends: dropped
 // when no item restated the ban (the hit did not grow) and at least half
 // of the items are other kinds of ban.
@@ -537,7 +574,10 @@ func (d *detector) headingLead(n *normalizer, text []byte, s span) leadIn {
 	// nothing but blanks after it on its line.
 	lo := max(0, s.start-12)
 	ls := lo + bytes.LastIndexByte(text[lo:s.start], '\n') + 1
-	if ls == lo && lo > 0 || len(bytes.Trim(text[ls:s.start], "# *\t")) > 0 || s.end-s.start > 80 {
+	// A section number before it ("### 3. Prohibited Uses") is allowed to
+	// a heading that names banned uses only.
+	numbered := len(bytes.Trim(text[ls:s.start], "# *\t")) > 0
+	if ls == lo && lo > 0 || numbered && len(bytes.Trim(text[ls:s.start], "# *\t0123456789.")) > 0 || s.end-s.start > 80 {
 		return leadIn{}
 	}
 	rest := text[s.end:min(len(text), s.end+12)]
@@ -555,9 +595,40 @@ func (d *detector) headingLead(n *normalizer, text []byte, s span) leadIn {
 	}
 	l := d.readLeadIn(n, text, s)
 	for _, w := range headingBans {
-		if strings.Contains(l.prefix, w) {
+		if !numbered && strings.Contains(l.prefix, w) {
 			return l
 		}
 	}
+	// A heading that names the banned uses ("## Prohibited Uses") bans
+	// what each item under it names, verb or noun ("- Generate spam",
+	// "- Surveillance of individuals").
+	if l.prefix == "" && bannedUsesHeading.MatchString(n.sentence(text, s.start, s.end)) {
+		return leadIn{prefix: bannedUsePrefix, indent: indentAt(text, s.start), mark: lineMark(text, s), named: true}
+	}
 	return leadIn{}
 }
+
+// namedItem reports whether s is a bulleted item ("- Surveillance", "*
+// Generate spam") without a modality of its own: a use the heading above
+// it bans. "i. Licensee shall not engage in ..." under "Prohibited
+// activities" states its own clause.
+func namedItem(text []byte, s span) bool {
+	ls := bytes.LastIndexByte(text[:s.start], '\n') + 1
+	if !bullet(bytes.TrimSpace(text[ls:s.start])) {
+		return false
+	}
+	item := bytes.ToLower(text[s.start:s.end])
+	for _, m := range itemModals {
+		if bytes.Contains(item, []byte(m)) {
+			return false
+		}
+	}
+	return true
+}
+
+// itemModals are the words of an item that states its own modality.
+var itemModals = []string{" shall ", " must ", " may ", " will ", " not ", " should ", "cannot ", " agree"}
+
+// bannedUsesHeading is a heading that names banned uses, after its
+// section number.
+var bannedUsesHeading = regexp.MustCompile(`^(?:[0-9ivx]{1,4}[.)]? )?(?:[0-9]{1,2}\. )?(?:prohibited|forbidden|banned|unacceptable|disallowed|restricted) (?:uses?|usages?|activities|applications|use cases)$`)

@@ -46,7 +46,9 @@ func TestOneFindingPerCodePerList(t *testing.T) {
 			{output, "When using the Outputs, you will comply with the Policy. In addition, you agree not to use the Outputs in any of the following ways:\n" +
 				"(a) to harass people;\n" +
 				"(b) to publish generated images without disclosing that they are AI-generated.", nil},
-			{use, "In addition, you agree not to use the Outputs in any of the following ways:", nil},
+			// The banned use of item (a) joins the lead-in's ban (R8d).
+			{use, "In addition, you agree not to use the Outputs in any of the following ways:\n" +
+				"(a) to harass people;", nil},
 		},
 	}, {
 		name: "a list of notice conditions is one notice duty, in Chinese",

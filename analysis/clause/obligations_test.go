@@ -54,7 +54,7 @@ func TestChineseObligations(t *testing.T) {
 		text: "被许可人承诺其产品不作军事用途。您同意不将示例模型用于：\n- 任何违法活动；\n- 侵害未成年人。",
 		want: []phrase{
 			{use, "被许可人承诺其产品不作军事用途。", nil},
-			{use, "您同意不将示例模型用于：", nil},
+			{use, "您同意不将示例模型用于：\n- 任何违法活动；\n- 侵害未成年人。", nil},
 		},
 	}, {
 		name: "the licensor may end the agreement at any time; only a patent grant ending on a suit is no termination of use",

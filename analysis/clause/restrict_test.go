@@ -89,7 +89,7 @@ func TestRestrictionsByStructure(t *testing.T) {
 		name: "a lead-in that bans uses keeps its hit when its items are uses",
 		text: "You must not use the Weights:\n1. to harass people;\n2. to stalk people.",
 		want: []phrase{
-			{use, "You must not use the Weights:", nil},
+			{use, "You must not use the Weights:\n1. to harass people;\n2. to stalk people.", nil},
 		},
 	}, {
 		name: "export control and sanctions in a ban and in representations",

@@ -48,7 +48,7 @@ func sentences(text []byte) []span {
 	}
 	for i := range lines {
 		l := &lines[i]
-		if l.start == l.end || isRule(text[l.start:l.end]) {
+		if l.start == l.end || isRule(text[l.start:l.end]) || isFence(text[l.start:l.end]) {
 			flush()
 			continue
 		}
@@ -421,6 +421,22 @@ func isMarkerWord(w []byte) bool {
 		}
 	}
 	return digits && len(w) <= 3 || roman
+}
+
+// isFence: a Markdown code fence ("```", "```text", "~~~"), which a
+// license quoted in a model card sits between: no part of its first or
+// last sentence.
+func isFence(b []byte) bool {
+	b = bytes.TrimSpace(b)
+	if len(b) < 3 || !bytes.HasPrefix(b, []byte("```")) && !bytes.HasPrefix(b, []byte("~~~")) {
+		return false
+	}
+	for _, c := range b[3:] {
+		if !isAlnum(c) && c != '-' && c != '_' && c != '+' {
+			return false
+		}
+	}
+	return true
 }
 
 // isRule: a Markdown horizontal rule or setext underline.

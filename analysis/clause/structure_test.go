@@ -63,7 +63,7 @@ func TestObligationStructures(t *testing.T) {
 		name: "outputs among the objects of a list of banned uses are an output clause too",
 		text: "You agree not to use the Outputs, the Weights or any derivative in the following ways:\n\n(a) to harass people;\n(b) to spread spam.",
 		want: []phrase{
-			{use, "You agree not to use the Outputs, the Weights or any derivative in the following ways:", nil},
+			{use, "You agree not to use the Outputs, the Weights or any derivative in the following ways:\n\n(a) to harass people;\n(b) to spread spam.", nil},
 			{output, "You agree not to use the Outputs, the Weights or any derivative in the following ways:", nil},
 		},
 	}, {

@@ -93,9 +93,9 @@ func TestStructuralReaders(t *testing.T) {
 		text: "本公司将对本协议进行修订。",
 		want: []phrase{{change, "本公司将对本协议进行修订。", nil}},
 	}, {
-		name: "derivatives under terms no less restrictive",
+		name: "derivatives under terms no less restrictive pass the restrictions on",
 		text: "Any Derivative Model you release must be licensed under terms no less restrictive than this License.",
-		want: []phrase{{sa, "Any Derivative Model you release must be licensed under terms no less restrictive than this License.", nil}},
+		want: []phrase{{pass, "Any Derivative Model you release must be licensed under terms no less restrictive than this License.", nil}},
 	}, {
 		name: "derivatives remain subject to this license",
 		text: "Fine-tuned models shall remain subject to this License.",
