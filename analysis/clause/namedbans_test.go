@@ -240,3 +240,19 @@ func TestBansOnOneLine(t *testing.T) {
 		},
 	}})
 }
+
+// TestEnsureNotUsed: a duty to ensure the model is not used for a field,
+// with "that" left out, as an item of a duty's list; data as the subject
+// of the duty is no ban on the model's use.
+func TestEnsureNotUsed(t *testing.T) {
+	runPhraseCases(t, []phraseCase{{
+		name: "ensure the model is not used to ..., as an item",
+		text: "You must take reasonable measures to:\n- Prevent unauthorized access to the weights\n- Ensure the model is not used to identify individuals or private data sources",
+		want: []phrase{
+			{use, "Ensure the model is not used to identify individuals or private data sources", nil},
+		},
+	}, {
+		name: "no hit: data that must not be used",
+		text: "You must ensure that personal data is not used for training.",
+	}})
+}
