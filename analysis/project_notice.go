@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/fineprint-dev/fineprint/analysis/kb"
+	"github.com/fineprint-dev/fineprint/analysis/modelcard"
 	"github.com/fineprint-dev/fineprint/internal/wording"
 )
 
@@ -697,28 +698,4 @@ func headingLevel(l string) int {
 
 // frontMatterEnd is the offset after a card's closing "---" line, 0 when
 // text has no front matter.
-func frontMatterEnd(text []byte) int {
-	s := text // bytes, not a string: a copy of every card on every analysis
-	if !bytes.HasPrefix(bytes.TrimPrefix(s, []byte(bom)), []byte("---")) {
-		return 0
-	}
-	off := bytes.IndexByte(s, '\n')
-	for off >= 0 && off+1 < len(s) {
-		next := bytes.IndexByte(s[off+1:], '\n')
-		l := s[off+1:]
-		if next >= 0 {
-			l = s[off+1 : off+1+next]
-		}
-		if string(bytes.TrimRight(l, "\r")) == "---" {
-			if next < 0 {
-				return len(s)
-			}
-			return off + 1 + next + 1
-		}
-		if next < 0 {
-			break
-		}
-		off += 1 + next
-	}
-	return 0
-}
+func frontMatterEnd(text []byte) int { return modelcard.End(text) }

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/fineprint-dev/fineprint/analysis/modelcard"
 	"github.com/fineprint-dev/fineprint/analysis/textpos"
 )
 
@@ -138,19 +139,10 @@ func isMarkdownPath(p string) bool {
 	return strings.HasSuffix(p, ".md") || strings.HasSuffix(p, ".markdown")
 }
 
-// inFrontMatter reports whether line lineNo lies between the opening "---"
-// of a front-matter block on the first line and its closing "---".
+// inFrontMatter reports whether line lineNo lies inside the YAML of a
+// front-matter block, between its "---" lines.
 func inFrontMatter(text []byte, x *textpos.Index, lineNo int) bool {
-	lineText := func(n int) string {
-		return strings.TrimRight(string(text[x.LineStart(n):x.LineStart(n+1)]), "\r\n")
-	}
-	if strings.TrimPrefix(lineText(0), bom) != "---" {
-		return false
-	}
-	for n := 1; n < x.Lines(); n++ {
-		if lineText(n) == "---" {
-			return lineNo > 0 && lineNo < n
-		}
-	}
-	return false
+	_, block, ok := modelcard.Find(text)
+	start := x.LineStart(lineNo)
+	return ok && start >= block.Start && start < block.End
 }

@@ -1,10 +1,11 @@
 package clause
 
 import (
-	"bytes"
 	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/fineprint-dev/fineprint/analysis/modelcard"
 )
 
 // Documents a clause binds you to.
@@ -353,7 +354,7 @@ func dropSelfNamed(text []byte, hits []Hit) []Hit {
 // matter ("---\nkey: ...\ntext_urls:\n  - https://...\n---"): metadata
 // about the text, where it was found, not a clause of it.
 func dropFrontMatter(text []byte, hits []Hit) []Hit {
-	end := frontMatterEnd(text)
+	end := modelcard.End(text)
 	if end == 0 {
 		return hits
 	}
@@ -365,24 +366,6 @@ func dropFrontMatter(text []byte, hits []Hit) []Hit {
 		out = append(out, h)
 	}
 	return out
-}
-
-// maxFrontMatter is how far a front matter's closing rule is looked for.
-const maxFrontMatter = 4 << 10
-
-// frontMatterEnd returns where a leading front matter block ends, or 0.
-func frontMatterEnd(text []byte) int {
-	t := bytes.TrimPrefix(text, []byte("\xef\xbb\xbf"))
-	off := len(text) - len(t)
-	if !bytes.HasPrefix(t, []byte("---\n")) && !bytes.HasPrefix(t, []byte("---\r\n")) {
-		return 0
-	}
-	head := t[:min(len(t), maxFrontMatter)]
-	i := bytes.Index(head[3:], []byte("\n---"))
-	if i < 0 {
-		return 0
-	}
-	return off + 3 + i + len("\n---")
 }
 
 // selfDocument is a document's name that says it is this text: "this

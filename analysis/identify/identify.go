@@ -32,6 +32,7 @@ import (
 	"github.com/google/licensecheck"
 
 	"github.com/fineprint-dev/fineprint/analysis/kb"
+	"github.com/fineprint-dev/fineprint/analysis/modelcard"
 )
 
 // Match is one license found in a text.
@@ -304,34 +305,16 @@ var warmOnce sync.Once
 
 // skipFrontMatter returns where the body starts when text opens with a YAML
 // header between "---" lines (ScanCode license entries look like that), so
-// that the header's names do not pass for the license's title.
+// that the header's names do not pass for the license's title; otherwise
+// after a byte-order mark.
 func skipFrontMatter(text []byte) int {
-	start := 0
+	if end := modelcard.End(text); end > 0 {
+		return end
+	}
 	if len(text) >= 3 && string(text[:3]) == "\xef\xbb\xbf" {
-		start = 3
+		return 3
 	}
-	s := string(text[start:min(len(text), start+16<<10)])
-	if !strings.HasPrefix(s, "---\n") && !strings.HasPrefix(s, "---\r\n") {
-		return start
-	}
-	for i := strings.Index(s, "\n") + 1; i > 0 && i < len(s); {
-		j := strings.IndexByte(s[i:], '\n')
-		line := s[i:]
-		if j >= 0 {
-			line = s[i : i+j]
-		}
-		if strings.TrimRight(line, " \t\r") == "---" {
-			if j < 0 {
-				return len(text)
-			}
-			return start + i + j + 1
-		}
-		if j < 0 {
-			break
-		}
-		i += j + 1
-	}
-	return start
+	return 0
 }
 
 // scanStandard runs licensecheck and maps its ids to knowledge-base entries,

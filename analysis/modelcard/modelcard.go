@@ -123,6 +123,24 @@ func Find(text []byte) (open, block Span, ok bool) {
 	return Span{openStart, openStart + 3}, Span{bodyStart, end}, true
 }
 
+// End returns the offset just after the front matter's closing "---" line
+// (its line break included), or 0 when text has none: where the text
+// proper begins, for every reader that skips the metadata (clause
+// references, license identification, the README edits, templates,
+// suppression comments). It reads the block as Find does, so that what
+// one reader takes for front matter every reader does.
+func End(text []byte) int {
+	_, block, ok := Find(text)
+	if !ok {
+		return 0
+	}
+	i := block.End + newlineAt(text, block.End, true) + len("---")
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+		i++
+	}
+	return i + newlineAt(text, i, false)
+}
+
 // isRegexpSpace is \s of Go's regexp syntax.
 func isRegexpSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
