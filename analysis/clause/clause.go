@@ -85,6 +85,11 @@
 // い", "使用しないで下さい") and the forms of obligation bind, a request
 // ("お願いします", "ご遠慮ください") or a softener ("できる限り") does not,
 // as "please" and "encouraged" do not in English (lexicons.yaml ja-wish).
+// The items under a Japanese heading of bans ("## できないこと（禁止事項）",
+// lexicons.yaml ja-ban-heading) that state no modality of their own are
+// read with the ban last ("- ❌ 政治活動への利用" reads "政治活動への利用を禁止
+// します"), each its own clause; the lines under an item, indented deeper,
+// are its own and join its finding of the same code (headingLead, topItem).
 //
 // Two choices worth knowing:
 //

@@ -69,12 +69,7 @@ type expr struct {
 // detector is the compiled form of a knowledge base's clause patterns.
 type detector struct {
 	patterns []*pattern
-	// jaModals are the Japanese modalities an item may state of its own
-	// (ja-ban, ja-duty, ja-wish, but the nominal "……すること"), and
-	// jaBanHeads the words of a Japanese heading of bans (ja-ban-heading):
-	// see headingLead.
-	jaModals, jaBanHeads []string
-	terms                []*pattern // Term patterns: read on definitions (terms.go)
+	terms    []*pattern // Term patterns: read on definitions (terms.go)
 	// termWords, termHanWords: the keywords of Term patterns in keywords
 	// and han.
 	termWords, termHanWords []uint64
@@ -92,6 +87,11 @@ type detector struct {
 	// zh-binding): a lead-in that ends in one ("You agree to comply
 	// with:") lends it to its items (leadRelation).
 	relations []string
+	// jaModals are the Japanese modalities an item may state of its own
+	// (ja-ban, ja-duty, ja-wish, but the nominal "……すること"), and
+	// jaBanHeads the words of a Japanese heading of bans (ja-ban-heading):
+	// see headingLead.
+	jaModals, jaBanHeads []string
 }
 
 // candidates sets in cand the patterns whose Keywords occur in a sentence
