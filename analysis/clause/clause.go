@@ -85,6 +85,11 @@
 // い", "使用しないで下さい") and the forms of obligation bind, a request
 // ("お願いします", "ご遠慮ください") or a softener ("できる限り") does not,
 // as "please" and "encouraged" do not in English (lexicons.yaml ja-wish).
+// The items under a Japanese heading of bans ("## できないこと（禁止事項）",
+// lexicons.yaml ja-ban-heading) that state no modality of their own are
+// read with the ban last ("- ❌ 政治活動への利用" reads "政治活動への利用を禁止
+// します"), each its own clause; the lines under an item, indented deeper,
+// are its own and join its finding of the same code (headingLead, topItem).
 //
 // Two choices worth knowing:
 //
@@ -161,8 +166,9 @@ func Detect(k *kb.KB, text []byte) []Hit {
 	var codes, single []string // codes hit in this sentence; those hit by a pattern without Each
 	cand := make([]uint64, d.pw)
 	var idx []int
-	var prev span   // the previous sentence, for lists (extendsList)
-	var lead leadIn // the lead-in whose list the sentence may be an item of
+	var prev span             // the previous sentence, for lists (extendsList)
+	var lead leadIn           // the lead-in whose list the sentence may be an item of
+	top := topItem{first: -1} // the item of a Japanese heading's list the sentence may be a line of
 	// underColon: the sentence is in the list a colon opened (before any
 	// blank line but the one after the colon).
 	underColon, afterLead := false, false
@@ -212,6 +218,23 @@ func Detect(k *kb.KB, text []byte) []Hit {
 		if item && lead.named && !namedItem(text, s) {
 			prefix = ""
 		}
+		// Under a Japanese heading of bans ("## できないこと（禁止事項）"),
+		// whose modality comes last, an item that states none of its own
+		// ("- ❌ 政治活動への利用") is read with the ban after it ("……への
+		// 利用を禁止します"); the lines under an item, indented deeper or
+		// on its line, are that item's own sentences (sub).
+		suffix, sub := "", false
+		if item && lead.suffix != "" && hasKana(text[s.start:s.end]) {
+			prefix = ""
+			if ind := indentAt(text, s.start); top.first < 0 || ind <= top.indent && !midLine(text, s) {
+				top = topItem{indent: ind, first: len(hits)}
+				if !d.jaModal(text[s.start:s.end]) {
+					suffix = lead.suffix
+				}
+			} else {
+				sub = true
+			}
+		}
 		// body is what the item says after its run-in heading: under "The
 		// User is prohibited from:", "c. **Harmful use:** Using the Weights
 		// for ..." reads "you are prohibited from using the weights for ...".
@@ -221,7 +244,7 @@ func Detect(k *kb.KB, text []byte) []Hit {
 		}
 		bans.itemEnded(hits)
 		if !item {
-			lead = leadIn{}
+			lead, top = leadIn{}, topItem{first: -1}
 			bans.listEnded(hits)
 		} else {
 			bans.itemStarts(len(hits))
@@ -247,7 +270,7 @@ func Detect(k *kb.KB, text []byte) []Hit {
 			// Weights"), each its own clause: a heading is no lead-in whose
 			// items are one finding (R8d).
 			if l := d.headingLead(&n, text, s); l.prefix != "" {
-				lead = l
+				lead, top = l, topItem{first: -1}
 			}
 		}
 		if listFirst >= 0 && !isLead && !midLine(text, s) && !d.inList(text, prev, s, item, afterLead, &list) {
@@ -255,16 +278,33 @@ func Detect(k *kb.KB, text []byte) []Hit {
 		}
 		if item {
 			// Keywords may span the prefix and the item ("not" + "use").
-			mask, hanMask = d.itemMasks(prefix, text[body.start:body.end], hanRow[i] >= 0)
+			mask, hanMask = d.itemMasks(prefix, text[body.start:body.end], suffix, hanRow[i] >= 0)
 		}
 		joined := ""
 		if cont >= 0 && !item && hits[cont].End == prev.end && !paragraphBreak(text[prev.end:s.start]) {
 			// "... may terminate this Agreement if you are in breach.
 			// Upon termination, you shall delete ...": one clause.
-			if msg, ok := contP.continues(n.sentence(text, s.start, s.end), hits[cont].Data); ok {
+			cn := n.sentence(text, s.start, s.end)
+			if msg, ok := contP.continues(cn, hits[cont].Data); ok {
 				hits[cont].End = s.end
 				if msg != "" {
 					hits[cont].Message = msg
+				}
+				// A document named in one sentence and given by its address
+				// on the line after it ("利用規約の詳細は以下をご確認ください。"
+				// then "https://..."): the finding carries the address.
+				if hits[cont].Code == policyCode && hits[cont].Data["url"] == nil {
+					u := findURL(text, &n, cn, 0, len(cn))
+					if line := bytes.TrimSpace(text[s.start:s.end]); u != "" && bytes.HasPrefix(line, []byte(u)) && bytes.IndexAny(line, " \t") < 0 {
+						u = string(line) // the whole line, a path in Japanese too (".../利用規約")
+					}
+					if u != "" {
+						data := map[string]any{"url": u}
+						for k, v := range hits[cont].Data {
+							data[k] = v
+						}
+						hits[cont].Data, hits[cont].Message = data, contP.render(cn, data)
+					}
 				}
 				joined = hits[cont].Code
 			}
@@ -332,6 +372,9 @@ func Detect(k *kb.KB, text []byte) []Hit {
 						n.sentence(text, body.start, body.end)
 					}
 					norm = n.prepend(prefix)
+					if suffix != "" {
+						norm = n.appendSuffix(suffix)
+					}
 				}
 				sk.reset()
 			}
@@ -365,6 +408,9 @@ func Detect(k *kb.KB, text []byte) []Hit {
 			codes, single = append(codes, p.Code), append(single, p.Code)
 			if item && lead.covers(hits, p.Code, s.end) {
 				continue // the lead-in's finding stands for its list
+			}
+			if sub && top.grows(hits, p.Code, s.end) {
+				continue // the item's finding stands for its own lines
 			}
 			msg := ""
 			same := func() string { // rendered only when a list item may repeat a hit
@@ -1254,6 +1300,9 @@ var dutyCodes = map[string]bool{
 }
 
 const attributionCode = "clause/attribution"
+
+// policyCode is the code of a reference to another document.
+const policyCode = "clause/policy-by-reference"
 
 // othersDuty matches a sentence that binds no licensee: a recital
 // ("Whereas Acme wishes to ensure that downstream users comply ..."), or

@@ -26,6 +26,72 @@ type leadIn struct {
 	// Prohibited Uses"), whose prefix reads only the bulleted items that
 	// state no modality of their own (namedItem).
 	named bool
+	// suffix is what a Japanese item is read as ending with, its modality
+	// last ("を禁止します" under "## 禁止事項"); "" for none.
+	suffix string
+}
+
+// jaBanSuffix is what the items under a Japanese heading of bans are read
+// as ending with: "- 政治活動への利用" reads "政治活動への利用を禁止します".
+const jaBanSuffix = "を禁止します"
+
+// topItem is the item of a Japanese heading's list that the lines after
+// it, indented deeper or on its own line, belong to: first is the index
+// of its first hit (-1: none yet).
+type topItem struct {
+	indent, first int
+}
+
+// grows extends the item's hit of code over the line ending at end, and
+// reports whether it had one: "- ❌ 政治活動への利用" and the line under it
+// that says it again ("  - 政治活動にはお使いいただけません") are one
+// restriction.
+func (t topItem) grows(hits []Hit, code string, end int) bool {
+	if t.first < 0 {
+		return false
+	}
+	for k := t.first; k < len(hits); k++ {
+		if hits[k].Code == code {
+			hits[k].End = max(hits[k].End, end)
+			return true
+		}
+	}
+	return false
+}
+
+// hasKana reports whether b holds hiragana or katakana: Japanese text.
+func hasKana(b []byte) bool {
+	for i := 0; i+2 < len(b); i++ {
+		// U+3041..U+30FF: E3 81 81 .. E3 83 BF
+		if b[i] == 0xe3 && b[i+1] >= 0x81 && b[i+1] <= 0x83 {
+			return true
+		}
+	}
+	return false
+}
+
+// jaModal reports whether a Japanese item states a modality of its own
+// (lexicons.yaml ja-ban, ja-duty, ja-wish): "……に使用しないで下さい"
+// under "## 禁止事項" is read as it stands. The nominal "……すること" names
+// an act, no duty.
+func (d *detector) jaModal(b []byte) bool {
+	for _, m := range d.jaModals {
+		if bytes.Contains(b, []byte(m)) {
+			return true
+		}
+	}
+	return false
+}
+
+// jaBanHeading reports whether a heading's text names bans in Japanese
+// (lexicons.yaml ja-ban-heading: "禁止事項", "できないこと").
+func (d *detector) jaBanHeading(b []byte) bool {
+	for _, h := range d.jaBanHeads {
+		if bytes.Contains(b, []byte(h)) {
+			return true
+		}
+	}
+	return false
 }
 
 // covers reports whether the lead-in itself gave a hit of code, and if so
@@ -296,6 +362,9 @@ func indentAt(text []byte, off int) int {
 func (l leadIn) holds(text []byte, s span) bool {
 	ls := bytes.LastIndexByte(text[:s.start], '\n') + 1
 	before := bytes.TrimSpace(text[ls:s.start])
+	if bytes.HasPrefix(before, []byte("#")) {
+		return false // a Markdown heading: the next section
+	}
 	if len(before) == 0 {
 		// A quoted line set off under an item ("(c) include the following
 		// notice:" then "\"X is licensed under ...\"") belongs to it.
@@ -361,8 +430,9 @@ func markedStart(b []byte) bool {
 
 // itemMasks returns the keyword masks of a list item read with its
 // lead-in's prefix; han tells whether the item holds CJK characters.
-func (d *detector) itemMasks(prefix string, item []byte, han bool) ([]uint64, []uint64) {
+func (d *detector) itemMasks(prefix string, item []byte, suffix string, han bool) ([]uint64, []uint64) {
 	b := append([]byte(prefix), item[innerMarker(item):]...)
+	b = append(b, suffix...)
 	all := []span{{0, len(b)}}
 	hanMask := make([]uint64, d.han.width)
 	if han {
@@ -386,6 +456,26 @@ func (n *normalizer) prepend(p string) string {
 		pos[i] = at
 	}
 	n.buf, n.pos = buf, append(pos, n.pos...)
+	return string(buf[:len(buf)-1])
+}
+
+// appendSuffix puts p after the sentence n last wrote, its bytes mapped to
+// the sentence's end, and returns the result: a Japanese item read with
+// its heading's modality last. A full stop the item ends with goes.
+func (n *normalizer) appendSuffix(p string) string {
+	w := len(n.buf) - 1 // the sentinel
+	end := n.pos[w]
+	if strings.HasSuffix(string(n.buf[:w]), "。") {
+		w -= len("。")
+	}
+	buf := make([]byte, 0, w+len(p)+1)
+	buf = append(append(append(buf, n.buf[:w]...), p...), 0)
+	pos := make([]int32, 0, len(buf))
+	pos = append(pos, n.pos[:w]...)
+	for range len(p) + 1 {
+		pos = append(pos, end)
+	}
+	n.buf, n.pos = buf, pos
 	return string(buf[:len(buf)-1])
 }
 
@@ -592,6 +682,11 @@ func (d *detector) headingLead(n *normalizer, text []byte, s span) leadIn {
 	body := bytes.TrimRight(text[s.start:s.end], " \t\r\n*")
 	if len(body) == 0 || bytes.ContainsAny(body[len(body)-1:], ".;,") || bytes.Count(body, []byte(" ")) >= maxHeadingWords {
 		return leadIn{}
+	}
+	// A Japanese heading of bans ("## できないこと（禁止事項）", "### やって
+	// はいけないこと") puts its modality after the items it reads.
+	if d.jaBanHeading(body) {
+		return leadIn{prefix: "您禁止", suffix: jaBanSuffix, indent: indentAt(text, s.start), mark: lineMark(text, s)}
 	}
 	l := d.readLeadIn(n, text, s)
 	for _, w := range headingBans {

@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/bits"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -86,6 +87,11 @@ type detector struct {
 	// zh-binding): a lead-in that ends in one ("You agree to comply
 	// with:") lends it to its items (leadRelation).
 	relations []string
+	// jaModals are the Japanese modalities an item may state of its own
+	// (ja-ban, ja-duty, ja-wish, but the nominal "……すること"), and
+	// jaBanHeads the words of a Japanese heading of bans (ja-ban-heading):
+	// see headingLead.
+	jaModals, jaBanHeads []string
 }
 
 // candidates sets in cand the patterns whose Keywords occur in a sentence
@@ -143,7 +149,12 @@ func patterns(k *kb.KB) (*detector, error) {
 		compiled.LoadOrStore(k, err)
 		return nil, err
 	}
-	d := &detector{relations: append(append([]string(nil), k.Lexicons["binding"]...), k.Lexicons["zh-binding"]...)}
+	d := &detector{relations: append(append([]string(nil), k.Lexicons["binding"]...), k.Lexicons["zh-binding"]...), jaBanHeads: k.Lexicons["ja-ban-heading"]}
+	for _, m := range slices.Concat(k.Lexicons["ja-ban"], k.Lexicons["ja-duty"], k.Lexicons["ja-wish"]) {
+		if !strings.HasSuffix(m, "こと") {
+			d.jaModals = append(d.jaModals, m)
+		}
+	}
 	for _, p := range ps {
 		if p.Term {
 			d.terms = append(d.terms, p)
@@ -629,10 +640,11 @@ func urlIn(s string) (int, int) {
 		}
 		i = b + 1
 		host := s[a:b]
-		if a == dot || a > 0 && s[a-1] == '@' || !topLevel[host[strings.LastIndexByte(host, '.')+1:]] {
+		// After a scheme any domain is one ("https://zeta.site/terms").
+		scheme := a >= 3 && s[a-3:a] == "://"
+		if a == dot || a > 0 && s[a-1] == '@' || !scheme && !topLevel[host[strings.LastIndexByte(host, '.')+1:]] {
 			continue
 		}
-		scheme := a >= 3 && s[a-3:a] == "://"
 		if scheme {
 			b = afterPort(s, b)
 		}
@@ -662,7 +674,7 @@ func isHostByte(c byte) bool {
 var topLevel = map[string]bool{
 	"com": true, "org": true, "net": true, "dev": true, "ai": true, "io": true, "ae": true,
 	"gov": true, "edu": true, "co": true, "uk": true, "eu": true, "cn": true, "de": true,
-	"fr": true, "example": true, "info": true, "app": true, "cc": true, "me": true,
+	"fr": true, "example": true, "info": true, "app": true, "cc": true, "me": true, "jp": true,
 }
 
 func compact(s []string) []string {
