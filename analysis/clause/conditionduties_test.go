@@ -28,6 +28,11 @@ func TestConditionDuties(t *testing.T) {
 			{notice, "You may redistribute the Model in its unmodified form, provided this license is included and Attribution is maintained.", nil},
 		},
 	}, {
+		// "provided" here is the conjunction, not a verb that provides
+		// the license
+		name: "no hit: a permission conditioned on the license staying in force",
+		text: "You may use the Model for any purpose, provided this Agreement is not terminated.\n\nYou may use the Model, provided this License remains in effect.\n\nProvided the License is in force, you may share the Model.",
+	}, {
 		name: "as long as the license is included and the recipient receives the same restrictions",
 		text: "You may share modified Models, as long as this license is included and the recipient receives the same restrictions.",
 		want: []phrase{
