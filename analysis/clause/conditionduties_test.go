@@ -106,15 +106,16 @@ func TestConditionDuties(t *testing.T) {
 		name: "no hit: a permission to share derivatives under this license, a wish",
 		text: "You may copy, modify, and distribute derivatives under this license.\n\nYou should share derivatives under the same open terms.",
 	}, {
-		name: "terms passed through to downstream recipients; use-based restrictions stated",
+		name: "terms and notice passed through to downstream recipients; use-based restrictions stated",
 		text: "You must pass through those terms (and the required notice) to any downstream recipient.\n\nYou must always explicitly state the general Use-Based Restrictions.",
 		want: []phrase{
+			{notice, "You must pass through those terms (and the required notice) to any downstream recipient.", nil},
 			{pass, "You must pass through those terms (and the required notice) to any downstream recipient.", nil},
 			{pass, "You must always explicitly state the general Use-Based Restrictions.", nil},
 		},
 	}, {
-		name: "no hit: restrictions the licensor communicates to you",
-		text: "Your use may be subject to additional use-based restrictions communicated to you by the Licensor.",
+		name: "no hit: restrictions and notices the licensor communicates to you",
+		text: "Your use may be subject to additional use-based restrictions communicated to you by the Licensor.\n\nThe Licensor shall pass on any notices it receives to you.",
 	}, {
 		name: "a notice of changes: whether you modified them, that the model was modified (no credit)",
 		text: "Credit this project. Indicate whether you modified them.\n\nIf you redistribute the Model, you must:\n\n- clearly state that the model was modified, if applicable\n- pay the fee",
