@@ -128,6 +128,16 @@ func TestConditionDuties(t *testing.T) {
 		name: "no hit: the licensor's changes, a wish to mark changes",
 		text: "Indicate whether you modified this Agreement.\n\nPlease indicate whether you modified the Model.",
 	}, {
+		name: "notices kept among the marks of the work (an item of 'You must:'); ZH the same",
+		text: "You must:\n   a) Maintain all Acme branding, logos, notices, and watermarks\n   b) Pay the fee\n\n您必须保留所有品牌标识、徽标、版权声明和水印。",
+		want: []phrase{
+			{notice, "Maintain all Acme branding, logos, notices, and watermarks", nil},
+			{notice, "您必须保留所有品牌标识、徽标、版权声明和水印。", nil},
+		},
+	}, {
+		name: "no hit: notices of termination kept, marks you may remove",
+		text: "You must keep all notices of termination and your logos up to date.\n\nYou may remove any logos, notices and watermarks.",
+	}, {
 		name: "ZH: a permission conditioned on the license attached and the source named",
 		text: "您可以复制和分发本模型，前提是所有副本均附带本协议，并注明出处。",
 		want: []phrase{
