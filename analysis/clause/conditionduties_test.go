@@ -70,6 +70,16 @@ func TestConditionDuties(t *testing.T) {
 			{attr, "For attribution, identify Zeta-3B, the model name and its source repository.", nil},
 		},
 	}, {
+		name: "an imperative credit after the clause that says when",
+		text: "If you use the weights, attribute both this repository and the Acme dataset (Doe et al., 2018).\n\nWherever you credit sources, credit:\n\n    Acme Open Content -- Chimera, CC BY 4.0",
+		want: []phrase{
+			{attr, "If you use the weights, attribute both this repository and the Acme dataset (Doe et al., 2018).", nil},
+			{attr, "Wherever you credit sources, credit:", nil},
+		},
+	}, {
+		name: "no hit: a credit left to your wish, a fact to state",
+		text: "If you wish, credit the authors.\n\nWhen you publish results, cite whether the model was fine-tuned.",
+	}, {
 		name: "no hit: the same as a request or a recommendation",
 		text: "For attribution, please cite our paper.\n\nFor attribution, we recommend naming the model.\n\nAttribution should identify Zeta and link to the repository when practicable.",
 	}, {
@@ -99,9 +109,22 @@ func TestConditionDuties(t *testing.T) {
 		text: "Derivative weights inherit these terms.\n\nIf you use the weights, credit Acme, and share any derivative weights under the same non-commercial, share-alike terms.\n\nYou may copy and build upon the weights provided that you:\n\n  * ShareAlike - distribute any derivatives under this same license.",
 		want: []phrase{
 			{sa, "Derivative weights inherit these terms.", nil},
+			{attr, "If you use the weights, credit Acme, and share any derivative weights under the same non-commercial, share-alike terms.", nil},
 			{sa, "If you use the weights, credit Acme, and share any derivative weights under the same non-commercial, share-alike terms.", nil},
 			{sa, "ShareAlike - distribute any derivatives under this same license.", nil},
 		},
+	}, {
+		name: "a ban lifted only for derivatives under this license",
+		text: "You may not:\n\n(a) use the Engine Assets to train any machine learning model, except where such derivative is itself distributed under this license;\n\n(b) sell the Engine Assets.\n\nYou may not distribute modifications unless they are licensed under the same terms.",
+		want: []phrase{
+			{output, "use the Engine Assets to train any machine learning model, except where such derivative is itself distributed under this license;", nil},
+			{sa, "use the Engine Assets to train any machine learning model, except where such derivative is itself distributed under this license;", nil},
+			{sa, "You may not distribute modifications unless they are licensed under the same terms.", nil},
+		},
+	}, {
+		name: "no share-alike: a ban lifted where this license permits (a use restriction)",
+		text: "You may not use the Weights except where permitted under this license.",
+		want: []phrase{{use, "You may not use the Weights except where permitted under this license.", nil}},
 	}, {
 		name: "no hit: a permission to share derivatives under this license, a wish",
 		text: "You may copy, modify, and distribute derivatives under this license.\n\nYou should share derivatives under the same open terms.",
