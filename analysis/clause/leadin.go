@@ -387,8 +387,37 @@ func (l leadIn) holds(text []byte, s span) bool {
 	last := body[len(body)-1]
 	// An item may end "; and" or "; or" before the next one.
 	joined := bytes.HasSuffix(body, []byte("; and")) || bytes.HasSuffix(body, []byte("; or"))
-	heading := !joined && last != '.' && last != ';' && last != ',' && last != ':' && last < 0x80 && bytes.Count(body, []byte(" ")) < 6
+	heading := !joined && last != '.' && last != ';' && last != ',' && last != ':' && last < 0x80 && bytes.Count(body, []byte(" ")) < 6 &&
+		!actorClause(body)
 	return !heading
+}
+
+// itemActors are the parties a short item may open with, its verb after
+// them: "b) You maintain appropriate attribution" under "provided that:"
+// is a condition, not a heading, however short and unpunctuated.
+var itemActors = []string{"you", "licensee", "licensees", "the licensee", "recipient", "recipients", "the recipient", "user", "users", "the user"}
+
+// actorClause reports whether body opens with one of itemActors followed
+// by a word in lower case (its verb: "You maintain"), not by a capitalised
+// word or a conjunction as a heading's words are ("Licensee Obligations",
+// "You and Us").
+func actorClause(body []byte) bool {
+	for _, a := range itemActors {
+		if len(body) <= len(a)+1 || !bytes.EqualFold(body[:len(a)], []byte(a)) || body[len(a)] != ' ' {
+			continue
+		}
+		rest := body[len(a)+1:]
+		w := rest
+		if i := bytes.IndexByte(rest, ' '); i >= 0 {
+			w = rest[:i]
+		}
+		if len(w) < 2 || w[0] < 'a' || w[0] > 'z' {
+			return false
+		}
+		s := string(w)
+		return s != "and" && s != "or" && s != "nor"
+	}
+	return false
 }
 
 // bullet reports whether a list marker is a bullet ("-", "*", "•"), not

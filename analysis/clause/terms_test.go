@@ -66,8 +66,11 @@ func TestDefinedTermsCarryRestrictions(t *testing.T) {
 		name: "no hit: only before a verb whose object is the term",
 		text: "\"Weights\" means the parameters released for academic research.\nYou may only copy the Weights if you keep this notice.",
 	}, {
-		name: "no hit: a term for models trained on outputs is no output term",
+		// The ban on sharing without the license is a notice duty
+		// (class-notice-not-without), not a term carried to the outputs.
+		name: "no output hit: a term for models trained on outputs is no output term",
 		text: "\"Derivative\" means any model fine-tuned on outputs of the Weights.\nYou must not distribute a Derivative without this license.",
+		want: []phrase{{notice, "You must not distribute a Derivative without this license.", nil}},
 	}})
 }
 
