@@ -588,17 +588,27 @@ func dropHeadings(text []byte, hits []Hit, byID map[string]*pattern) []Hit {
 		return capsHeading(text, h.Start, h.End) || titleHeading(text, h.Start, h.End) ||
 			quotedText(text, h.Start, h.End) || recital(text, h.Start, h.End) || inDisclaimer(text, h.Start, h.End)
 	}
-	said := map[string]bool{}
+	// A title line ("Research Use Only License") is the weakest of them:
+	// it gives way to any other sentence of its code, even one that only
+	// names the limit (a sentence in a paragraph that disclaims: "The
+	// weights are provided for research purposes only. They are NOT
+	// approved for clinical use.").
+	said, saidBelow := map[string]bool{}, map[string]bool{}
 	isHeading := make([]bool, len(hits)) // read once: inDisclaimer reads the paragraph
+	isTitle := make([]bool, len(hits))
 	for i, h := range hits {
 		isHeading[i] = heading(h)
 		if !isHeading[i] {
 			said[h.Code] = true
 		}
+		isTitle[i] = isHeading[i] && strings.HasPrefix(h.Code, "license/") && (capsHeading(text, h.Start, h.End) || titleHeading(text, h.Start, h.End))
+		if !isTitle[i] {
+			saidBelow[h.Code] = true
+		}
 	}
 	out := hits[:0]
 	for i, h := range hits {
-		if !isHeading[i] || !said[h.Code] {
+		if !isHeading[i] || !said[h.Code] && !(isTitle[i] && saidBelow[h.Code]) {
 			out = append(out, h)
 		}
 	}
