@@ -309,3 +309,52 @@ func TestLicenseThenComponentNotice(t *testing.T) {
 		t.Errorf("licenses %+v, want an unknown license up to the notice's end, then bsd-2-clause", res.Licenses)
 	}
 }
+
+// A preface above a full Creative Commons NonCommercial legal code that
+// adds terms of its own ("preface + legal code") is the license modified,
+// and, as around MIT, only the preface's terms give clause findings: the
+// legal code's own NonCommercial grant (its sections 2(a)(1) and 4(a)) and
+// its termination on breach (6(a)) are the standard text's, and the
+// license's kind still states the limit where the preface does not
+// (kindFindings, at the title). The same legal code with no terms added
+// keeps its clauses.
+func TestModifiedCCLegalCodeClausesOnPrefaceOnly(t *testing.T) {
+	code := stdtext.Text("CC-BY-NC-4.0")
+	ban := "You must not use the weights for the surveillance of individuals, or to identify people in public places."
+	for _, tt := range []struct {
+		name, text, added string
+		want, notWant     []string // codes found, and codes not found, outside license/modified
+	}{
+		{"a preface that adds a ban", "Zeta weights license\n\nThe Zeta weights are licensed under CC BY-NC 4.0, the full text of which follows.\n\n" + ban + "\n\n=====\n\n" + code, ban,
+			[]string{"clause/use-restriction", "license/non-commercial"}, []string{"clause/remote-termination"}},
+		{"the legal code alone", code, "", []string{"license/non-commercial", "clause/remote-termination"}, nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res := New().Analyze(context.Background(), &Snapshot{Docs: []Document{{Path: "LICENSE", Kind: KindLicense, Text: []byte(tt.text)}}})
+			if len(res.Licenses) != 1 || res.Licenses[0].ID != "cc-by-nc-4.0" || res.Licenses[0].Modified != (tt.added != "") {
+				t.Fatalf("licenses %+v, want one cc-by-nc-4.0, modified %v", res.Licenses, tt.added != "")
+			}
+			codeAt := strings.Index(tt.text, code)
+			got := map[string]bool{}
+			for _, f := range res.Findings() {
+				if !strings.HasPrefix(f.Code, "clause/") && !strings.HasPrefix(f.Code, "license/") || f.Code == "license/modified" {
+					continue
+				}
+				got[f.Code] = true
+				if tt.added != "" && f.Span.Start >= codeAt {
+					t.Errorf("%s on the legal code: %q", f.Code, tt.text[f.Span.Start:f.Span.End])
+				}
+			}
+			for _, c := range tt.want {
+				if !got[c] {
+					t.Errorf("no %s in %v", c, got)
+				}
+			}
+			for _, c := range tt.notWant {
+				if got[c] {
+					t.Errorf("%s found", c)
+				}
+			}
+		})
+	}
+}

@@ -32,7 +32,14 @@ type standardText struct {
 // add records the standard text of the license l identified in a file as
 // info, with the regions added holding the file's own terms.
 func (st *standardText) add(l *kb.License, info LicenseInfo, added []identify.Span) {
-	if l.Kind != "permissive" && l.Kind != "copyleft" || info.Policy || info.Named {
+	// A Creative Commons legal code of any kind is a standard text in a
+	// file that adds terms to it ("preface + full legal code"): the terms
+	// added are what the reader does not know yet, and what the legal code
+	// itself limits (NonCommercial, its termination on breach) the
+	// license's kind states (kindFindings). A plain legal code keeps its
+	// clauses as before: its limit is the license's own finding.
+	ccCode := l.Family == "cc" && len(added) > 0 && info.Span.End-info.Span.Start >= ccLegalCodeBytes
+	if l.Kind != "permissive" && l.Kind != "copyleft" && !ccCode || info.Policy || info.Named {
 		st.other = append(st.other, info.Span)
 		return
 	}
@@ -43,6 +50,10 @@ func (st *standardText) add(l *kb.License, info LicenseInfo, added []identify.Sp
 	st.spans = merged(append(st.spans, spans...))
 	st.bases = append(st.bases, l)
 }
+
+// ccLegalCodeBytes is the fewest bytes of a Creative Commons match that
+// holds its legal code (some 10 kB; a name or an address is a few dozen).
+const ccLegalCodeBytes = 4 << 10
 
 // cut removes r from the spans ss.
 func cut(ss []Span, r Span) []Span {

@@ -632,24 +632,64 @@ func dropHeadings(text []byte, hits []Hit, byID map[string]*pattern) []Hit {
 				!quotesRead[h.Code] && quotedText(text, h.Start, h.End)
 		}
 		return capsHeading(text, h.Start, h.End) || titleHeading(text, h.Start, h.End) ||
-			quotedText(text, h.Start, h.End) || recital(text, h.Start, h.End) || inDisclaimer(text, h.Start, h.End)
+			quotedText(text, h.Start, h.End) || recital(text, h.Start, h.End) || inDisclaimer(text, h.Start, h.End) ||
+			tableRow(text, h.Start)
 	}
-	said := map[string]bool{}
+	// A row of a table (tableRow) says the limit of one item the table lists.
+	// A title line ("Research Use Only License") is the weakest of them:
+	// it gives way to any other sentence of its code, even one that only
+	// names the limit (a sentence in a paragraph that disclaims: "The
+	// weights are provided for research purposes only. They are NOT
+	// approved for clinical use.").
+	said, saidBelow := map[string]bool{}, map[string]bool{}
 	isHeading := make([]bool, len(hits)) // read once: inDisclaimer reads the paragraph
+	isTitle := make([]bool, len(hits))
 	for i, h := range hits {
 		isHeading[i] = heading(h)
 		if !isHeading[i] {
 			said[h.Code] = true
 		}
+		isTitle[i] = isHeading[i] && strings.HasPrefix(h.Code, "license/") && (capsHeading(text, h.Start, h.End) || titleHeading(text, h.Start, h.End))
+		if !isTitle[i] {
+			saidBelow[h.Code] = true
+		}
 	}
 	out := hits[:0]
 	for i, h := range hits {
-		if !isHeading[i] || !said[h.Code] {
+		if !isHeading[i] || !said[h.Code] && !(isTitle[i] && saidBelow[h.Code]) {
 			out = append(out, h)
 		}
 	}
 	return out
 }
+
+// tableRow reports whether the sentence at a opens in a row of a table:
+// its line holds cells, parted by a run of minCellGap spaces or by the
+// bars of a Markdown table ("HdM-HFR-2017     COMMERCIAL use requires a
+// separate agreement with ...", "| Source | Terms |"). A table lists
+// items (the data sources a model was trained on, the parts of a
+// release) and the terms of each; the limit of a row is that item's, and
+// the license's own limit, when it has one, is said by a clause.
+func tableRow(text []byte, a int) bool {
+	ls := bytes.LastIndexByte(text[:a], '\n') + 1
+	le := bytes.IndexByte(text[a:], '\n')
+	if le < 0 {
+		le = len(text)
+	} else {
+		le += a
+	}
+	line := bytes.TrimSpace(text[ls:le])
+	if len(line) > 1 && line[0] == '|' && bytes.Count(line, []byte("|")) >= 3 {
+		return true
+	}
+	// from the sentence's start: the spaces after a list marker ("1.    ")
+	// part no cells
+	return bytes.Contains(bytes.TrimSpace(text[a:le]), []byte(strings.Repeat(" ", minCellGap)))
+}
+
+// minCellGap is the fewest spaces that part two cells of a table's row
+// (prose has one, or two after a full stop).
+const minCellGap = 4
 
 // quotesRead are the codes whose findings carry a quoted text to copy.
 var quotesRead = map[string]bool{"clause/notice-required": true, "clause/attribution": true}

@@ -72,7 +72,7 @@ func lineCandidates(m *matcher, n *normText) []candidate {
 			w = w[:i]
 		}
 		for _, ref := range m.byWord[w] {
-			if found[ref.entry] || !strings.HasPrefix(n.s[p:], ref.title) || end-(p+len(ref.title)) > titleSlack {
+			if found[ref.entry] || !strings.HasPrefix(n.s[p:], ref.title) || end-(p+len(ref.title)) > titleSlack || p+len(ref.title) <= end && linkLabel(n.s[p+len(ref.title):end]) {
 				continue
 			}
 			found[ref.entry] = true
@@ -83,6 +83,21 @@ func lineCandidates(m *matcher, n *normText) []candidate {
 		}
 	}
 	return out
+}
+
+// linkLabel reports the rest of a line after a title that makes the
+// title a link's label: a colon and an address alone ("* Gemma Prohibited
+// Use Policy: https://ai.google.dev/gemma/prohibited_use_policy", a list of
+// the documents a text binds you to). Such a line names the document; it
+// does not open it. A file that holds nothing but such a line is still
+// that document's pointer (findCandidates).
+func linkLabel(rest string) bool {
+	rest = strings.TrimSpace(rest)
+	if !strings.HasPrefix(rest, ":") {
+		return false
+	}
+	rest = strings.TrimSpace(rest[1:])
+	return (strings.HasPrefix(rest, "http://") || strings.HasPrefix(rest, "https://") || strings.HasPrefix(rest, "www.")) && !strings.ContainsAny(rest, " \t")
 }
 
 // skipMarks skips the marks a title line may open with (Markdown, bullets,

@@ -109,9 +109,10 @@ func Identify(k *kb.KB, text []byte) []Match {
 		fps = append(fps, c.match(n, len(text), from, i == 0))
 	}
 	setEnds(fps, len(text))
-	if !scanned && (len(cands) == 0 || n.lineOf(cands[0].pos) >= earlyLines) {
+	if !scanned && (len(cands) == 0 || n.lineOf(cands[0].pos) >= earlyLines || cands[0].lic.Family == "cc") {
 		std, _, unknown = scanStandard(k, text)
 	}
+	fps = namedAboveText(k, fps, std)
 	std = dropInside(std, fps)
 	tr := termsOf(k)
 	if l := k.License(std0ID(std)); len(fps) == 0 && l != nil && (l.Whole || fullText(l, std[0])) {
@@ -201,8 +202,12 @@ const minFullText = 4 << 10
 // legal codes: the preamble ("Creative Commons Corporation ... is not a
 // law firm", "Using Creative Commons Public Licenses", "Considerations
 // for licensors") and the afterword ("Creative Commons is not a party to
-// its public licenses ... may be contacted at creativecommons.org").
-var ccNotice = regexp.MustCompile(`(?i)\bcreative commons (?:corporation|is not a party|may (?:be contacted|elect)|public licenses (?:provide|are intended))\b|\busing creative commons public licenses\b|\bconsiderations for (?:licensors|the public)\b|\bcreative commons notice\b`)
+// its public licenses ... may be contacted at creativecommons.org"), and
+// the notices of its deeds, which a file may copy above the legal code
+// ("You do not have to comply with the license for elements of the
+// material in the public domain ... The license may not give you all of
+// the permissions necessary for your intended use").
+var ccNotice = regexp.MustCompile(`(?i)\bcreative commons (?:corporation|is not a party|may (?:be contacted|elect)|public licenses (?:provide|are intended))\b|\busing creative commons public licenses\b|\bconsiderations for (?:licensors|the public)\b|\bcreative commons notice\b|\byou do not have to comply with the license for elements of the material\b|\bthe license may not give you all of the permissions\b`)
 
 // ccNoticeReach is how far before or after a legal code Creative
 // Commons' notices are looked for (its preamble has some 3 kB).
@@ -373,7 +378,10 @@ func scanStandard(k *kb.KB, text []byte) ([]Match, float64, []Span) {
 // the Apache License, Version 2.0"): licensecheck matched its name only,
 // and the paragraphs before and after the one naming it both set terms.
 // A license named and then added to ("Licensed under Apache-2.0, with
-// these additional terms: ...") has its terms on one side of the name.
+// these additional terms: ...") has its terms on one side of the name. A
+// sentence that puts another part of the work under it (otherPart: "The
+// source code ... is licensed under the Apache License") names it in
+// passing wherever it stands.
 func mentioned(tr *termReader, text []byte, m Match) bool {
 	n := 0
 	for _, c := range m.covered {
@@ -381,6 +389,12 @@ func mentioned(tr *termReader, text []byte, m Match) bool {
 	}
 	if n >= maxPointerName || len(m.Added) == 0 {
 		return false
+	}
+	if otherPart(text, m.Start) {
+		// "The source code accompanying the Weights is licensed under the
+		// Apache License": the license of another part, whatever side of
+		// it the file's own terms are on
+		return true
 	}
 	start, end := m.Start, m.End
 	if i := bytes.LastIndex(text[:start], []byte("\n\n")); i >= 0 {
@@ -399,6 +413,29 @@ func mentioned(tr *termReader, text []byte, m Match) bool {
 // setsTerms reports prose that binds, of at least minAddedWords words.
 func setsTerms(tr *termReader, b []byte) bool {
 	return wordCount(b) >= minAddedWords && tr.binds(b, nil)
+}
+
+// namedAboveText drops the fingerprint matches of a Creative Commons
+// license's name ("The weights are licensed under Creative Commons
+// Attribution-NonCommercial 4.0 International") when the file holds that
+// license's full legal code too: the name is the preface's, and the
+// preface is read around the legal code as the text before any standard
+// license is (terms of its own, license/modified).
+func namedAboveText(k *kb.KB, fps, std []Match) []Match {
+	out := fps[:0]
+	for _, f := range fps {
+		l := k.License(f.ID)
+		full := false
+		for _, s := range std {
+			if l != nil && !f.Policy && l.Family == "cc" && s.ID == f.ID && fullText(l, s) {
+				full = true
+			}
+		}
+		if !full {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // dropInside drops standard-license matches that fall inside a model

@@ -49,7 +49,38 @@ func addedTerms(tr *termReader, base *kb.License, text []byte, covered []Span) [
 			kept = append(kept, r)
 		}
 	}
-	return binding(tr, base, text, kept, minAddedWords)
+	return joinHeadings(text, covered, binding(tr, base, text, kept, minAddedWords))
+}
+
+// maxHeadingGap is the most words between two added regions that are one
+// block of added text: a heading and its rule ("Additional permission
+// for individuals and academic users (2026-09-16)\n-----").
+const maxHeadingGap = 16
+
+// joinHeadings joins added regions that only a heading, a rule or a
+// copyright line parts, with none of the standard text between them:
+// they are one block of added text, as a reader marks it.
+func joinHeadings(text []byte, covered, regions []Span) []Span {
+	if len(regions) < 2 {
+		return regions
+	}
+	out := []Span{regions[0]}
+	for _, r := range regions[1:] {
+		last := &out[len(out)-1]
+		gap := text[last.End:r.Start]
+		standard := false
+		for _, c := range covered {
+			if c.Start < r.Start && c.End > last.End {
+				standard = true
+			}
+		}
+		if !standard && wordCount(gap) <= maxHeadingGap {
+			last.End = r.End
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
 }
 
 // termWords are the words of a term put into a standard sentence
@@ -66,9 +97,9 @@ var termWords = regexp.MustCompile(`(?i)\b(?:must|shall|may not|may only|can ?no
 // with the X License", "采用 Apache 2.0 许可证", "模型权重须遵循《X许可协议》"):
 // it names terms, it adds none, unless it says more (strongTerm). "This
 // license applies to the code only", "This MODEL_LICENSE applies only
-// to the weights" and "This file governs the model weights only" are
-// ones too.
-var scopeStatement = regexp.MustCompile(`(?is)(?:licen[cs]e|\bfile|\bdocument) (?:only )?(?:applies|covers|governs)\b|\b(?:licen[cs]ed|released|distributed|made available|provided|offered) (?:solely |only |exclusively )?under\b|\b(?:licen[cs]ed|released|distributed|made available|provided|offered|governed|covered|subject to|under|comply with|complies with|abide by|adhere to|in accordance with)\b.{0,120}?\b(?:licen[cs]e|agreement|terms|requirements?|conditions?|restrictions?)\b|(?:采用|遵循|遵守|适用|受).{0,40}?(?:许可证?|协议|条款)`)
+// to the weights", "This file governs the model weights only" and "The
+// MIT grant applies to code only" are ones too.
+var scopeStatement = regexp.MustCompile(`(?is)(?:licen[cs]e|\bgrant|\bfile|\bdocument) (?:only )?(?:applies|covers|governs)\b|\b(?:licen[cs]ed|released|distributed|made available|provided|offered) (?:solely |only |exclusively )?under\b|\b(?:licen[cs]ed|released|distributed|made available|provided|offered|governed|covered|subject to|under|comply with|complies with|abide by|adhere to|in accordance with)\b.{0,120}?\b(?:licen[cs]e|agreement|terms|requirements?|conditions?|restrictions?)\b|(?:采用|遵循|遵守|适用|受).{0,40}?(?:许可证?|协议|条款)`)
 
 // strongTerm is a duty or a prohibition that a scope statement may carry
 // too ("... licensed under MIT, and may not be used commercially"), or
@@ -247,6 +278,11 @@ func (r *termReader) restates(s []byte, base *kb.License) bool {
 	}
 	if base.Family != "cc" {
 		return false
+	}
+	if ccNotice.Match(s) {
+		// Creative Commons' own notices, copied from a deed ("The license
+		// may not give you all of the permissions necessary ...")
+		return true
 	}
 	has := map[string]bool{}
 	for _, part := range strings.Split(base.ID, "-") {

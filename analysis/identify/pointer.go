@@ -44,7 +44,16 @@ func namedLicenses(k *kb.KB, text []byte) ([]*kb.License, int) {
 			out, after = append(out, l), len(m[0])
 		}
 	}
-	for _, m := range underName.FindAllSubmatch(text, -1) {
+	for _, loc := range underName.FindAllSubmatchIndex(text, -1) {
+		if otherPart(text, loc[0]) {
+			continue // the license of another part of the work, not this file's
+		}
+		m := make([][]byte, len(loc)/2)
+		for i := range m {
+			if loc[2*i] >= 0 {
+				m[i] = text[loc[2*i]:loc[2*i+1]]
+			}
+		}
 		name := m[1]
 		for _, g := range m[2:] {
 			if len(name) == 0 {
@@ -62,6 +71,36 @@ func namedLicenses(k *kb.KB, text []byte) ([]*kb.License, int) {
 		}
 	}
 	return out, after
+}
+
+// partSubject is the subject of a sentence that puts a part of the work
+// under a license: its first noun says which part. Source code, scripts
+// or software are another part than the model a license of its own
+// governs, whatever other nouns follow ("The source code accompanying the Weights is licensed under
+// the Apache License, Version 2.0"); "separately licensed" says so
+// whatever the part ("The source code of X is separately licensed under
+// the MIT License", "This repository contains two separately licensed
+// things").
+var (
+	partNoun       = regexp.MustCompile(`(?i)\b(?:(source code|code ?base|code|scripts?)|(models?|weights?|checkpoints?|parameters|artifacts?|materials?|files?|data ?sets?|data))\b`)
+	separatelyRE   = regexp.MustCompile(`(?i)\bseparately\b`)
+	partSentence   = regexp.MustCompile(`[.;:!?](?:\s|$)|\n[ \t]*\r?\n|\n[ \t]*(?:\d{1,2}[.)]|[-*•])[ \t]`)
+	maxPartSubject = 160
+)
+
+// otherPart reports whether the sentence that names a license at off
+// puts another part of the work under it (partNoun, separatelyRE): the
+// words from the sentence's start to off, at most maxPartSubject bytes.
+func otherPart(text []byte, off int) bool {
+	s := text[max(0, off-maxPartSubject):off]
+	if locs := partSentence.FindAllIndex(s, -1); len(locs) > 0 {
+		s = s[locs[len(locs)-1][1]:]
+	}
+	if separatelyRE.Match(s) {
+		return true
+	}
+	m := partNoun.FindSubmatchIndex(s)
+	return m != nil && m[2] >= 0
 }
 
 func containsLicense(ls []*kb.License, l *kb.License) bool {
