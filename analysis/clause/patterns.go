@@ -86,6 +86,12 @@ type detector struct {
 	// zh-binding): a lead-in that ends in one ("You agree to comply
 	// with:") lends it to its items (leadRelation).
 	relations []string
+	// otherActs are the verbs a banning lead-in's item may open with that
+	// use nothing (lexicons.yaml ban-other-act: passing the model on);
+	// useActs those that state a use (ban-use-act), which a use pattern
+	// reads: an item of either kind that gives no finding is read, and is
+	// no banned use of its own (leadBans.spans).
+	otherActs, useActs []string
 }
 
 // candidates sets in cand the patterns whose Keywords occur in a sentence
@@ -143,7 +149,9 @@ func patterns(k *kb.KB) (*detector, error) {
 		compiled.LoadOrStore(k, err)
 		return nil, err
 	}
-	d := &detector{relations: append(append([]string(nil), k.Lexicons["binding"]...), k.Lexicons["zh-binding"]...)}
+	d := &detector{relations: append(append([]string(nil), k.Lexicons["binding"]...), k.Lexicons["zh-binding"]...),
+		otherActs: append(append([]string(nil), k.Lexicons["ban-other-act"]...), k.Lexicons["zh-ban-other-act"]...),
+		useActs:   k.Lexicons["ban-use-act"]}
 	for _, p := range ps {
 		if p.Term {
 			d.terms = append(d.terms, p)
