@@ -313,8 +313,10 @@ func (l leadIn) holds(text []byte, s span) bool {
 	if l.mark != "" && markKind(text, s) == l.mark && indentAt(text, s.start) <= l.indent {
 		return false // the section after the lead-in's own
 	}
-	if bullet(before) {
-		return true // a bullet marks an item, however short; a heading has none
+	if bullet(before) || letterMark(before) {
+		// a bullet or a letter marks an item, however short ("a) Export
+		// control laws and regulations"); a heading has neither
+		return true
 	}
 	body := bytes.TrimRight(text[s.start:s.end], " \t\r\n*")
 	if len(body) == 0 {
@@ -705,4 +707,20 @@ func hasText(b []byte) bool {
 		}
 	}
 	return false
+}
+
+// letterMark reports whether a list marker is a lower-case letter or
+// roman numeral in a bracket ("a)", "(b)", "(iv)"), which marks items,
+// not the sections a heading may carry ("3.", "d.     Criminal").
+func letterMark(marker []byte) bool {
+	m := bytes.TrimPrefix(marker, []byte("("))
+	if len(m) < 2 || len(m) > 5 || m[len(m)-1] != ')' {
+		return false
+	}
+	for _, c := range m[:len(m)-1] {
+		if c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
 }
