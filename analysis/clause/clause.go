@@ -312,6 +312,8 @@ func Detect(k *kb.KB, text []byte) []Hit {
 		if !anySet(mask) && !anySet(hanMask) {
 			if isLead {
 				listFirst, list.fresh = len(hits), true // a new list, whose lead-in gives nothing
+			} else if item && joined == "" && d.itemAct(text, body) {
+				bans.readOther() // "- Sublicense or transfer the Model ..."
 			} else if item && joined == "" {
 				bans.spans(hits, lead, s.end) // "- Surveillance" under "You may not use it for:"
 			}
@@ -464,6 +466,8 @@ func Detect(k *kb.KB, text []byte) []Hit {
 			lead.from, lead.to = from, len(hits)
 			listFirst, list.fresh = from, true
 			bans.opens(hits, from)
+		} else if item && len(codes) == 0 && d.itemAct(text, body) {
+			bans.readOther()
 		} else if item && len(codes) == 0 {
 			bans.spans(hits, lead, s.end)
 		}

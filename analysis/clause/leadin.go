@@ -374,11 +374,18 @@ func (l leadIn) holds(text []byte, s span) bool {
 	if len(before) > 12 || hasWord(before) {
 		return true // mid-line: another sentence of the same item
 	}
+	if before[0] == '#' || !hasText(text[s.start:s.end]) {
+		// A Markdown heading ("## 6. Termination") or a bare section
+		// number or rule ("**3.", "---") opens what follows the list.
+		return false
+	}
 	if l.mark != "" && markKind(text, s) == l.mark && indentAt(text, s.start) <= l.indent {
 		return false // the section after the lead-in's own
 	}
-	if bullet(before) {
-		return true // a bullet marks an item, however short; a heading has none
+	if bullet(before) || letterMark(before) {
+		// a bullet or a letter marks an item, however short ("a) Export
+		// control laws and regulations"); a heading has neither
+		return true
 	}
 	body := bytes.TrimRight(text[s.start:s.end], " \t\r\n*")
 	if len(body) == 0 {
@@ -613,9 +620,12 @@ func (b *leadBans) itemEnded(hits []Hit) {
 // in" a use policy the binding to that policy (GUIDE R8a: "You must not
 // use the Assets: (1) for the restricted uses set forth in the Prohibited
 // Use Policy; or (2) in violation of applicable laws" binds you to the
-// policy and to the law, and lists no use of its own), and one on
-// breaking export controls or sanctions where the license applies.
+// policy and to the law, and lists no use of its own), one on
+// breaking export controls or sanctions where the license applies, and
+// one on removing notices or credits ("- Remove or alter this license
+// notice in any copies") the duty to keep them.
 var otherBan = map[string]bool{"license/non-commercial": true, "license/research-only": true, outputRestriction: true,
+	"clause/notice-required": true, "clause/attribution": true,
 	"clause/policy-by-reference": true, "clause/geographic": true}
 
 // spans grows the lead-in's use restriction over an item that gave no
@@ -635,6 +645,61 @@ func (b *leadBans) spans(hits []Hit, l leadIn, end int) {
 			return
 		}
 	}
+}
+
+// readOther records that the current item, which gave no finding, is
+// read all the same as no banned use of its own (itemAct).
+func (b *leadBans) readOther() {
+	if b.from >= 0 {
+		b.other = true
+	}
+}
+
+// itemAct reports whether the item s of a banning list opens with an act
+// that is read without a finding of its own: passing the model on
+// ("Sublicense, assign, or transfer the Model ...", otherActs), or a use
+// that the use-restriction patterns read and found no restriction in
+// ("Use the Model in any manner that infringes upon any third-party
+// rights", useActs: general law, R8b). Neither is a banned use that
+// grows the lead-in's finding (spans).
+func (d *detector) itemAct(text []byte, s span) bool {
+	b := bytes.TrimLeft(text[s.start:s.end], " \t*_")
+	if k := rawMarker(b); k > 0 {
+		b = bytes.TrimLeft(b[k:], " \t*_")
+	}
+	for _, list := range [][]string{d.otherActs, d.useActs} {
+		for _, a := range list {
+			if len(b) >= len(a) && bytes.EqualFold(b[:len(a)], []byte(a)) && (len(b) == len(a) || a[0] >= 0x80 || !isLetter(b[len(a)])) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// rawMarker is the length of a list marker at the start of b, as
+// innerMarker reads it in a normalized item, or of "a)" and "(iv)" with
+// the bold marks around it ("**(a)**"): 0 when there is none.
+func rawMarker(b []byte) int {
+	i := 0
+	if i < len(b) && b[i] == '(' {
+		i++
+	}
+	j := i
+	for j < len(b) && j-i < 4 && isAlnum(b[j]) {
+		j++
+	}
+	if j == i || j >= len(b) || b[j] != '.' && b[j] != ')' {
+		return 0
+	}
+	j++
+	for j < len(b) && b[j] == '*' {
+		j++
+	}
+	if j < len(b) && b[j] != ' ' && b[j] != '\t' {
+		return 0
+	}
+	return j
 }
 
 // bannedUsePrefix is what the items of a lead-in that names banned uses
@@ -756,3 +821,30 @@ var itemModals = []string{" shall ", " must ", " may ", " will ", " not ", " sho
 // bannedUsesHeading is a heading that names banned uses, after its
 // section number.
 var bannedUsesHeading = regexp.MustCompile(`^(?:[0-9ivx]{1,4}[.)]? )?(?:[0-9]{1,2}\. )?(?:prohibited|forbidden|banned|unacceptable|disallowed|restricted) (?:uses?|usages?|activities|applications|use cases)$`)
+
+// hasText reports whether b holds a letter or a non-ASCII character:
+// words, not a bare section number or rule ("3.", "---").
+func hasText(b []byte) bool {
+	for _, c := range b {
+		if isLetter(c) || c >= 0x80 {
+			return true
+		}
+	}
+	return false
+}
+
+// letterMark reports whether a list marker is a lower-case letter or
+// roman numeral in a bracket ("a)", "(b)", "(iv)"), which marks items,
+// not the sections a heading may carry ("3.", "d.     Criminal").
+func letterMark(marker []byte) bool {
+	m := bytes.TrimPrefix(marker, []byte("("))
+	if len(m) < 2 || len(m) > 5 || m[len(m)-1] != ')' {
+		return false
+	}
+	for _, c := range m[:len(m)-1] {
+		if c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
+}

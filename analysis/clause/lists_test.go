@@ -31,6 +31,11 @@ func TestOneFindingPerCodePerList(t *testing.T) {
 			"(d) do the fourth thing;\n\n(e) do the fifth thing;\n\n(f) do the sixth thing;\n\n(g) do the seventh thing;\n\n" +
 			"(h) do the eighth thing;\n\n(i) publish the Outputs in a public registry.",
 		want: []phrase{
+			// The bare ban of the lead-in bans the acts its items name that
+			// no pattern reads ("do the second thing"), to the last of them.
+			{use, "You shall not:\n\n(a) share the Outputs with a competitor;\n\n(b) do the second thing;\n\n(c) do the third thing;\n\n" +
+				"(d) do the fourth thing;\n\n(e) do the fifth thing;\n\n(f) do the sixth thing;\n\n(g) do the seventh thing;\n\n" +
+				"(h) do the eighth thing;", nil},
 			{output, "share the Outputs with a competitor;\n\n(b) do the second thing;\n\n(c) do the third thing;\n\n" +
 				"(d) do the fourth thing;\n\n(e) do the fifth thing;\n\n(f) do the sixth thing;\n\n(g) do the seventh thing;\n\n" +
 				"(h) do the eighth thing;\n\n(i) publish the Outputs in a public registry.", nil},

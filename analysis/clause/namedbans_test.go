@@ -199,7 +199,8 @@ func TestRunInHeadingItems(t *testing.T) {
 		name: "a bold run-in heading that closes after its colon",
 		text: "The User is strictly prohibited from:\n\nc. **Harmful use:** Using the Weights for defamatory or obscene purposes.\n\nd. **Weapons:** Deploying the Weights in weapons systems.",
 		want: []phrase{
-			{use, "Harmful use:** Using the Weights for defamatory or obscene purposes.\n\nd. **Weapons:** Deploying the Weights in weapons systems.", nil},
+			// The bare ban of the lead-in is the finding's start (R8d).
+			{use, "The User is strictly prohibited from:\n\nc. **Harmful use:** Using the Weights for defamatory or obscene purposes.\n\nd. **Weapons:** Deploying the Weights in weapons systems.", nil},
 		},
 	}, {
 		name: "no hit: a run-in heading before an item that bans no use",

@@ -92,6 +92,12 @@ type detector struct {
 	// jaBanHeads the words of a Japanese heading of bans (ja-ban-heading):
 	// see headingLead.
 	jaModals, jaBanHeads []string
+	// otherActs are the verbs a banning lead-in's item may open with that
+	// use nothing (lexicons.yaml ban-other-act: passing the model on);
+	// useActs those that state a use (ban-use-act), which a use pattern
+	// reads: an item of either kind that gives no finding is read, and is
+	// no banned use of its own (leadBans.spans).
+	otherActs, useActs []string
 }
 
 // candidates sets in cand the patterns whose Keywords occur in a sentence
@@ -149,7 +155,9 @@ func patterns(k *kb.KB) (*detector, error) {
 		compiled.LoadOrStore(k, err)
 		return nil, err
 	}
-	d := &detector{relations: append(append([]string(nil), k.Lexicons["binding"]...), k.Lexicons["zh-binding"]...), jaBanHeads: k.Lexicons["ja-ban-heading"]}
+	d := &detector{relations: append(append([]string(nil), k.Lexicons["binding"]...), k.Lexicons["zh-binding"]...), jaBanHeads: k.Lexicons["ja-ban-heading"],
+		otherActs: append(append([]string(nil), k.Lexicons["ban-other-act"]...), k.Lexicons["zh-ban-other-act"]...),
+		useActs:   k.Lexicons["ban-use-act"]}
 	for _, m := range slices.Concat(k.Lexicons["ja-ban"], k.Lexicons["ja-duty"], k.Lexicons["ja-wish"]) {
 		if !strings.HasSuffix(m, "こと") {
 			d.jaModals = append(d.jaModals, m)

@@ -12,7 +12,9 @@ func TestRestrictionsByStructure(t *testing.T) {
 		name: "a list under a lead-in that says prohibited from",
 		text: "You are expressly prohibited from:\n- Deploying the Weights in production systems or paid services\n- Attempting to extract the training data",
 		want: []phrase{
-			{use, "Deploying the Weights in production systems or paid services", nil},
+			// the bare ban of the lead-in bans what its items do, the
+			// attempt to extract the training data too (R8d)
+			{use, "You are expressly prohibited from:\n- Deploying the Weights in production systems or paid services\n- Attempting to extract the training data", nil},
 			// a paid service is an object of the commercial class: its ban
 			// withholds commercial use too
 			{nc, "Deploying the Weights in production systems or paid services", nil},
@@ -21,7 +23,7 @@ func TestRestrictionsByStructure(t *testing.T) {
 		name: "a list under a lead-in that says forbidden to",
 		text: "Licensees are forbidden to:\n(a) use the Weights for mass surveillance;\n(b) deploy the Weights in weapons.",
 		want: []phrase{
-			{use, "use the Weights for mass surveillance;\n(b) deploy the Weights in weapons.", nil},
+			{use, "Licensees are forbidden to:\n(a) use the Weights for mass surveillance;\n(b) deploy the Weights in weapons.", nil},
 		},
 	}, {
 		name: "prohibitions as imperatives",
@@ -207,7 +209,7 @@ func TestRestrictionsByStructure(t *testing.T) {
 			"You must give any recipient of the Model a copy of this License;\n" +
 			"You must cause any modified files to carry prominent notices stating that You changed the files.",
 		want: []phrase{
-			{use, "Use the Model for any military purposes or for the surveillance of people;", nil},
+			{use, "The Licensee shall not:\nUse the Model for any military purposes or for the surveillance of people;", nil},
 			{notice, "Distribute the Model without including a copy of this Agreement with every copy;", nil},
 			{output, "Use the Model or its outputs to train any other large language model.", nil},
 			{notice, "You must give any recipient of the Model a copy of this License;\nYou must cause any modified files to carry prominent notices stating that You changed the files.", nil},
