@@ -103,7 +103,7 @@ func isTemplate(d *Document) bool {
 	if strings.Contains(strings.ToLower(path.Base(d.Path)), "template") {
 		return true
 	}
-	end := frontMatterEnd(d.Text)
+	end := modelcard.End(d.Text)
 	return end > 0 && templatePlaceholder.Match(d.Text[:end])
 }
 

@@ -288,7 +288,7 @@ func (pc *project) derivativeNaming(d *Document, fr *fileResult, bases []base) (
 		edit := Edit{Path: d.Path, Span: span, NewText: renamed}
 		if where == "its folder's name" {
 			// A title becomes the name; the folder stays.
-			at := frontMatterEnd(d.Text)
+			at := modelcard.End(d.Text)
 			edit = Edit{Path: d.Path, Span: Span{at, at}, NewText: "# " + renamed + "\n\n"}
 		}
 		f.Fixes = []Fix{{Title: fmt.Sprintf("Rename the model %q", renamed), Edits: []Edit{edit}}}

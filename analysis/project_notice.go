@@ -637,7 +637,7 @@ func attributionEdit(readme *Document, file, line string) Edit {
 	level, sectionEnd := 0, -1 // the section found: its heading level, where it ends
 	lastContent := -1          // end of the section's last non-blank line
 	fence := ""
-	for off := frontMatterEnd(text); off < len(text); {
+	for off := modelcard.End(text); off < len(text); {
 		end := bytes.IndexByte(text[off:], '\n')
 		next := len(text)
 		if end >= 0 {
@@ -695,7 +695,3 @@ func headingLevel(l string) int {
 	}
 	return n
 }
-
-// frontMatterEnd is the offset after a card's closing "---" line, 0 when
-// text has no front matter.
-func frontMatterEnd(text []byte) int { return modelcard.End(text) }
