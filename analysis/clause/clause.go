@@ -104,6 +104,7 @@ package clause
 
 import (
 	"bytes"
+	"maps"
 	"math/bits"
 	"reflect"
 	"regexp"
@@ -299,10 +300,11 @@ func Detect(k *kb.KB, text []byte) []Hit {
 						u = string(line) // the whole line, a path in Japanese too (".../利用規約")
 					}
 					if u != "" {
-						data := map[string]any{"url": u}
-						for k, v := range hits[cont].Data {
-							data[k] = v
+						data := maps.Clone(hits[cont].Data)
+						if data == nil {
+							data = map[string]any{}
 						}
+						data["url"] = u
 						hits[cont].Data, hits[cont].Message = data, contP.render(cn, data)
 					}
 				}
@@ -668,7 +670,7 @@ func dropHeadings(text []byte, hits []Hit, byID map[string]*pattern) []Hit {
 }
 
 // tableRow reports whether the sentence at a opens in a row of a table:
-// its line holds cells, parted by a run of minCellGap spaces or by the
+// its line holds cells, parted by a run of spaces (cellGap) or by the
 // bars of a Markdown table ("HdM-HFR-2017     COMMERCIAL use requires a
 // separate agreement with ...", "| Source | Terms |"). A table lists
 // items (the data sources a model was trained on, the parts of a
@@ -688,12 +690,12 @@ func tableRow(text []byte, a int) bool {
 	}
 	// from the sentence's start: the spaces after a list marker ("1.    ")
 	// part no cells
-	return bytes.Contains(bytes.TrimSpace(text[a:le]), []byte(strings.Repeat(" ", minCellGap)))
+	return bytes.Contains(bytes.TrimSpace(text[a:le]), cellGap)
 }
 
-// minCellGap is the fewest spaces that part two cells of a table's row
+// cellGap is the fewest spaces that part two cells of a table's row
 // (prose has one, or two after a full stop).
-const minCellGap = 4
+var cellGap = []byte("    ")
 
 // quotesRead are the codes whose findings carry a quoted text to copy.
 var quotesRead = map[string]bool{"clause/notice-required": true, "clause/attribution": true}
@@ -834,10 +836,9 @@ func recital(text []byte, a, b int) bool {
 // address and the definition gives no finding; a definition that names
 // a document without an address gives none when a clause refers to one.
 func dropNamedRestatements(text []byte, hits []Hit) []Hit {
-	const policy = "clause/policy-by-reference"
 	named := false
 	for _, h := range hits {
-		named = named || h.Code == policy && h.Data["url"] == nil
+		named = named || h.Code == policyCode && h.Data["url"] == nil
 	}
 	if !named {
 		return hits
@@ -845,7 +846,7 @@ func dropNamedRestatements(text []byte, hits []Hit) []Hit {
 	var n normalizer
 	definitions := map[int]string{} // hit index -> the term its sentence defines
 	for i, h := range hits {
-		if h.Code == policy {
+		if h.Code == policyCode {
 			if m := definitionHead.FindStringSubmatch(n.sentence(text, h.Start, h.End)); m != nil {
 				definitions[i] = strings.TrimSpace(m[1])
 			}
@@ -855,7 +856,7 @@ func dropNamedRestatements(text []byte, hits []Hit) []Hit {
 	clauses := false          // a reference outside a definition
 	for i := range hits {
 		h := &hits[i]
-		if h.Code != policy {
+		if h.Code != policyCode {
 			continue
 		}
 		if _, ok := definitions[i]; ok {
@@ -879,14 +880,14 @@ func dropNamedRestatements(text []byte, hits []Hit) []Hit {
 	}
 	var withURL []Hit
 	for i, h := range hits {
-		if h.Code == policy && h.Data["url"] != nil && !carried[i] {
+		if h.Code == policyCode && h.Data["url"] != nil && !carried[i] {
 			withURL = append(withURL, h)
 		}
 	}
 	var headings map[string]bool // the text's heading lines, read once if a hit names a document
 	out := hits[:0]
 	for i, h := range hits {
-		if h.Code != policy {
+		if h.Code != policyCode {
 			out = append(out, h)
 			continue
 		}
@@ -1454,7 +1455,7 @@ func contains(list []string, s string) bool {
 // their tests pin (a share-alike clause under "**相同方式**：").
 var headingless = map[string]bool{
 	useRestriction: true, "clause/geographic": true,
-	"clause/policy-by-reference": true, outputRestriction: true,
+	policyCode: true, outputRestriction: true,
 }
 
 // afterRunInHeading returns s without the run-in heading that opens it

@@ -333,10 +333,10 @@ func dropSelfNamed(text []byte, hits []Hit) []Hit {
 	var title string
 	for _, h := range hits {
 		doc, _ := h.Data["document"].(string)
-		if h.Code == "clause/policy-by-reference" && doc != "" && (selfDocument.MatchString(doc) || definesSelf(text[h.Start:h.End], doc)) {
+		if h.Code == policyCode && doc != "" && (selfDocument.MatchString(doc) || definesSelf(text[h.Start:h.End], doc)) {
 			continue
 		}
-		if h.Code == "clause/policy-by-reference" && doc != "" && (h.Pattern == "bound-to-document" || h.Pattern == "zh-bound-to-document") {
+		if h.Code == policyCode && doc != "" && (h.Pattern == "bound-to-document" || h.Pattern == "zh-bound-to-document") {
 			if title == "" {
 				title = strings.ToLower(titleLine(text))
 			}
@@ -360,7 +360,7 @@ func dropFrontMatter(text []byte, hits []Hit) []Hit {
 	}
 	out := hits[:0]
 	for _, h := range hits {
-		if h.Code == "clause/policy-by-reference" && h.End <= end {
+		if h.Code == policyCode && h.End <= end {
 			continue
 		}
 		out = append(out, h)

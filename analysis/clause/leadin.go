@@ -74,20 +74,16 @@ func hasKana(b []byte) bool {
 // (lexicons.yaml ja-ban, ja-duty, ja-wish): "……に使用しないで下さい"
 // under "## 禁止事項" is read as it stands. The nominal "……すること" names
 // an act, no duty.
-func (d *detector) jaModal(b []byte) bool {
-	for _, m := range d.jaModals {
-		if bytes.Contains(b, []byte(m)) {
-			return true
-		}
-	}
-	return false
-}
+func (d *detector) jaModal(b []byte) bool { return containsAny(b, d.jaModals) }
 
 // jaBanHeading reports whether a heading's text names bans in Japanese
 // (lexicons.yaml ja-ban-heading: "禁止事項", "できないこと").
-func (d *detector) jaBanHeading(b []byte) bool {
-	for _, h := range d.jaBanHeads {
-		if bytes.Contains(b, []byte(h)) {
+func (d *detector) jaBanHeading(b []byte) bool { return containsAny(b, d.jaBanHeads) }
+
+// containsAny reports whether b holds one of words.
+func containsAny(b []byte, words []string) bool {
+	for _, w := range words {
+		if bytes.Contains(b, []byte(w)) {
 			return true
 		}
 	}
@@ -374,9 +370,9 @@ func (l leadIn) holds(text []byte, s span) bool {
 	if len(before) > 12 || hasWord(before) {
 		return true // mid-line: another sentence of the same item
 	}
-	if before[0] == '#' || !hasText(text[s.start:s.end]) {
-		// A Markdown heading ("## 6. Termination") or a bare section
-		// number or rule ("**3.", "---") opens what follows the list.
+	if !hasText(text[s.start:s.end]) {
+		// A bare section number or rule ("**3.", "---") opens what
+		// follows the list, as a Markdown heading does (above).
 		return false
 	}
 	if l.mark != "" && markKind(text, s) == l.mark && indentAt(text, s.start) <= l.indent {
@@ -626,7 +622,7 @@ func (b *leadBans) itemEnded(hits []Hit) {
 // notice in any copies") the duty to keep them.
 var otherBan = map[string]bool{"license/non-commercial": true, "license/research-only": true, outputRestriction: true,
 	"clause/notice-required": true, "clause/attribution": true,
-	"clause/policy-by-reference": true, "clause/geographic": true}
+	policyCode: true, "clause/geographic": true}
 
 // spans grows the lead-in's use restriction over an item that gave no
 // finding of any code: an item the patterns do not read ("- Surveillance",
@@ -806,13 +802,7 @@ func namedItem(text []byte, s span) bool {
 	if !bullet(bytes.TrimSpace(text[ls:s.start])) {
 		return false
 	}
-	item := bytes.ToLower(text[s.start:s.end])
-	for _, m := range itemModals {
-		if bytes.Contains(item, []byte(m)) {
-			return false
-		}
-	}
-	return true
+	return !containsAny(bytes.ToLower(text[s.start:s.end]), itemModals)
 }
 
 // itemModals are the words of an item that states its own modality.
