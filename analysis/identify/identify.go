@@ -424,14 +424,7 @@ func setsTerms(tr *termReader, b []byte) bool {
 func namedAboveText(k *kb.KB, fps, std []Match) []Match {
 	out := fps[:0]
 	for _, f := range fps {
-		l := k.License(f.ID)
-		full := false
-		for _, s := range std {
-			if l != nil && !f.Policy && l.Family == "cc" && s.ID == f.ID && fullText(l, s) {
-				full = true
-			}
-		}
-		if !full {
+		if l := k.License(f.ID); l == nil || f.Policy || l.Family != "cc" || !slices.ContainsFunc(std, func(s Match) bool { return s.ID == f.ID && fullText(l, s) }) {
 			out = append(out, f)
 		}
 	}
