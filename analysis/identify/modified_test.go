@@ -209,6 +209,17 @@ func TestPointerWithTerms(t *testing.T) {
 		{"named by a Markdown link",
 			"# Model License\n\nThis model is licensed under [CC BY-NC-SA 4.0](https://example.org/cc-by-nc-sa).\n\n## Restrictions\n\n- You may not use the model for military purposes.\n",
 			"cc-by-nc-sa-4.0", []string{"## Restrictions\n\n- You may not use the model for military purposes."}},
+		// wrapped prose breaks lines between the words and inside the
+		// name; Markdown sets the name in emphasis
+		{"the name over a line break, in a link",
+			"# Weights license\n\nThe Zeta weights are licensed\nunder the [Creative Commons Attribution-NonCommercial 4.0\nInternational license](https://example.org/by-nc).\n\nThe code is separately licensed under the MIT License.\n\nYou must not use the weights to identify people.\n",
+			"cc-by-nc-4.0", []string{"You must not use the weights to identify people."}},
+		{"the name in emphasis",
+			"The Zeta weights are released under the **Apache License 2.0**.\n\n## Responsible use\n\nGenerated speech must not be used to impersonate anyone.\n",
+			"apache-2.0", []string{"## Responsible use\n\nGenerated speech must not be used to impersonate anyone."}},
+		{"licensed under, over a line break",
+			"The checkpoints are licensed\nunder the BSD 3-Clause License.\n\nYou shall not use them for military purposes.\n",
+			"bsd-3-clause", []string{"You shall not use them for military purposes."}},
 		{"named in Chinese",
 			"本模型采用 CC BY-NC 4.0 许可协议。\n\n您不得将本模型用于军事用途。\n",
 			"cc-by-nc-4.0", []string{"您不得将本模型用于军事用途。"}},

@@ -21,8 +21,13 @@ import (
 // "licensed under (the|a)" (or a Markdown link's text there), after
 // "License:" at a line's start, or after "采用" and the like in Chinese.
 // An address alone names no license of the file's: a Creative Commons
-// address is as often a dataset's, named in passing.
-var underName = regexp.MustCompile(`(?i)\b(?:licen[cs]ed|released|provided|distributed|published|made available|available|offered) under (?:the (?:terms of (?:the )?)?|an? )?\[?([A-Za-z0-9][A-Za-z0-9 .\-]{0,60})|(?m:^[ \t#*>-]*licen[cs]e[ \t]*[:：][ \t]*\[?([A-Za-z0-9][A-Za-z0-9 .\-]{0,60}))|(?:采用|遵循|遵守|使用|基于|依据|适用)[ \t]*(?:the[ \t]+)?([A-Za-z0-9][A-Za-z0-9 .\-]{0,60})`)
+// address is as often a dataset's, named in passing. A wrapped paragraph
+// breaks its lines anywhere and Markdown sets names in emphasis, so the
+// words and the name may run over a line break and the name may open
+// with "**" or "[" ("are licensed\nunder the [Creative Commons ... 4.0\n
+// International license](...)", "released under the **Apache License
+// 2.0**").
+var underName = regexp.MustCompile(`(?i)\b(?:licen[cs]ed|released|provided|distributed|published|made\s+available|available|offered)\s+under\s+(?:the\s+(?:terms\s+of\s+(?:the\s+)?)?|an?\s+)?[\[*_]{0,3}([A-Za-z0-9][A-Za-z0-9 .\-\t\r\n]{0,60})|(?m:^[ \t#*>-]*licen[cs]e[ \t]*[:：][ \t]*\[?([A-Za-z0-9][A-Za-z0-9 .\-]{0,60}))|(?:采用|遵循|遵守|使用|基于|依据|适用)[ \t]*(?:the[ \t]+)?([A-Za-z0-9][A-Za-z0-9 .\-]{0,60})`)
 
 // titleName is a file's first line when it is a license's name alone
 // ("Attribution-NonCommercial 4.0 International (CC BY-NC 4.0)").
