@@ -152,7 +152,7 @@ func Identify(k *kb.KB, text []byte) []Match {
 			fps[i].Added = railAdded(tr, text, fps[i], l, k.Family(l.Family))
 		}
 	}
-	out := order(fps, std)
+	out := onceEach(order(fps, std))
 	if len(out) == 0 && len(text)-from <= maxPointerBytes {
 		// A short file that names one standard license and sets terms of
 		// its own beside it is that license modified. A bare pointer stays
@@ -168,6 +168,31 @@ func Identify(k *kb.KB, text []byte) []Match {
 	}
 	if len(out) == 1 && out[0].Source != "pointer" && len(text)-from <= maxPointerBytes && pointsAt(k, out[0]) {
 		out[0].Added = shift(pointerTerms(tr, k.License(out[0].ID), text[from:]), from)
+	}
+	return out
+}
+
+// onceEach merges the matches of one license into the first of them: a
+// file that names its license in a heading and again in a credit line it
+// asks you to copy ("licensed under CC BY-NC 4.0") has one license, found
+// twice (by licensecheck and by a fingerprint), and a later match of it
+// is more of the first one's text.
+func onceEach(ms []Match) []Match {
+	out := ms[:0]
+	for _, m := range ms {
+		i := slices.IndexFunc(out, func(o Match) bool { return o.ID == m.ID && o.Policy == m.Policy })
+		if i < 0 {
+			out = append(out, m)
+			continue
+		}
+		o := &out[i]
+		if m.Start < o.Start {
+			o.Start, o.TitleStart, o.TitleEnd = m.Start, m.TitleStart, m.TitleEnd
+		}
+		o.End = max(o.End, m.End)
+		o.Confidence = max(o.Confidence, m.Confidence)
+		o.Added = append(o.Added, m.Added...)
+		o.covered = append(o.covered, m.covered...)
 	}
 	return out
 }

@@ -2,6 +2,7 @@ package identify
 
 import (
 	"fmt"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -678,5 +679,23 @@ func TestAddedSentenceBindsOrNot(t *testing.T) {
 				t.Errorf("added %v %q, want %v", got, addedTexts(text, got), want)
 			}
 		})
+	}
+}
+
+// A file that names its license in a heading and again in a credit line
+// to copy is found twice, by licensecheck (the name) and by a fingerprint
+// (the credit line): one license, listed once, over both.
+func TestOnceEach(t *testing.T) {
+	ms := onceEach([]Match{
+		{ID: "cc-by-nc-4.0", Source: "fingerprint", Start: 941, End: 3752, TitleStart: 941, TitleEnd: 1020, Confidence: 1},
+		{ID: "cc-by-nc-4.0", Source: "licensecheck", Start: 402, End: 525, TitleStart: 402, TitleEnd: 449, Confidence: 0.5, Added: []Span{{600, 700}}},
+		{ID: "acceptable-use", Policy: true, Start: 3000, End: 3752},
+	})
+	want := []Match{
+		{ID: "cc-by-nc-4.0", Source: "fingerprint", Start: 402, End: 3752, TitleStart: 402, TitleEnd: 449, Confidence: 1, Added: []Span{{600, 700}}},
+		{ID: "acceptable-use", Policy: true, Start: 3000, End: 3752},
+	}
+	if !reflect.DeepEqual(ms, want) {
+		t.Errorf("onceEach = %+v, want %+v", ms, want)
 	}
 }
