@@ -61,7 +61,10 @@
 // notice:") stays an item, and so do the quote and the items after it;
 // a quote that states duties of its own ("\"... Redistributions must
 // retain this notice.\"") binds the readers of the copies and gives no
-// duty of yours. A line marked like the lead-in's own line ("4. Other."
+// duty of yours, and no sentence of a quote a lead-in announces, however
+// many it holds, binds you to a document ("\"By using this information,
+// you agree to the Output Terms at https://... Use is subject to ...\"").
+// A question ("Do I need to credit Zeta?") gives no hit: its answer does. A line marked like the lead-in's own line ("4. Other."
 // after "3. Notice. You must include ...:") is the next section, no item.
 // When the lead-in itself gives a finding, that finding stands for the
 // items that repeat it and spans to the last of them, and a lead-in that
@@ -202,6 +205,12 @@ func Detect(k *kb.KB, text []byte) []Hit {
 	// cont is the last hit of a pattern with Continued sentences, and
 	// contP that pattern: the sentence after it may carry it on.
 	cont, contP := -1, (*pattern)(nil)
+	// noticeEnd: where the quoted text a lead-in announced ("... contains
+	// the following notice:" then "\"By using this information, you
+	// agree to the Output Terms at https://... Use is subject to ...\"")
+	// closes; its sentences are the notice's, which binds the readers of
+	// the copies, not you.
+	noticeEnd := 0
 	for i, s := range spans {
 		if !midLine(text, s) {
 			para, paraDef = s, -1
@@ -251,6 +260,10 @@ func Detect(k *kb.KB, text []byte) []Hit {
 			bans.itemStarts(len(hits))
 		}
 		isLead := endsWithColon(text, s)
+		inNotice := s.start < noticeEnd
+		if isLead && !inNotice {
+			noticeEnd = quotedEnd(text, s.end)
+		}
 		if isLead {
 			// A lead-in ("You shall not:") lends its actor and modality to
 			// the items of its list, which read "(a) use ... ; (b) ...".
@@ -329,6 +342,7 @@ func Detect(k *kb.KB, text []byte) []Hit {
 		first := len(hits)
 		var norm string
 		definition := -1 // unknown yet
+		question := -1   // unknown yet
 		// yours: the sentence may bind the licensee (not a recital, not
 		// the licensor's own undertaking), read once when a duty's
 		// pattern is a candidate.
@@ -385,10 +399,16 @@ func Detect(k *kb.KB, text []byte) []Hit {
 			if !p.Definitions && definition == 1 {
 				continue
 			}
-			if dutyCodes[p.Code] && !yoursRead {
-				yours, yoursRead = !othersDuty.MatchString(norm) && !(quotation(text, s) && quotedDuty.MatchString(norm)), true
+			if question < 0 {
+				question = b2i(isQuestion(text, s))
 			}
-			if dutyCodes[p.Code] && !yours {
+			if question == 1 {
+				continue // "Do I need to acknowledge X?": a question binds nobody
+			}
+			if dutyCodes[p.Code] && !yoursRead {
+				yours, yoursRead = !othersDuty.MatchString(norm) && !((inNotice || quotation(text, s)) && quotedDuty.MatchString(norm)), true
+			}
+			if dutyCodes[p.Code] && !yours || inNotice && p.Code == policyCode {
 				continue
 			}
 			if p.Each {
@@ -1307,6 +1327,46 @@ func quoteFollows(text []byte, off int) bool {
 	return bytes.HasPrefix(text[off:], []byte(`"`)) || bytes.HasPrefix(text[off:], []byte("“"))
 }
 
+// isQuestion reports whether the sentence s asks a question: it ends in
+// a question mark, inside quotes, emphasis or the text of a link ("!!!
+// question \"Do I need to acknowledge X?\"", "[Can I use X
+// commercially?](#faq-3)", "我可以商用吗？"). A question states no term;
+// its answer does.
+func isQuestion(text []byte, s span) bool {
+	b := bytes.TrimRight(text[s.start:s.end], " \t\r\n*_\"'")
+	if bytes.HasSuffix(b, []byte(")")) {
+		if k := bytes.LastIndex(b, []byte("](")); k >= 0 {
+			b = b[:k]
+		}
+	}
+	b = bytes.TrimRight(b, "*_\"' ")
+	b = bytes.TrimSuffix(bytes.TrimSuffix(b, []byte("”")), []byte("」"))
+	return bytes.HasSuffix(b, []byte("?")) || bytes.HasSuffix(b, []byte("？"))
+}
+
+// maxNotice is how far after its lead-in a quoted notice may close.
+const maxNotice = 2000
+
+// quotedEnd returns where the quote that opens just after off closes (a
+// quoted notice under the lead-in that ends at off, with Markdown
+// emphasis around its marks: "*\"By using ...\"*"), or 0 when no quote
+// opens there or it does not close within maxNotice bytes.
+func quotedEnd(text []byte, off int) int {
+	for off < len(text) && (isSpace(text[off]) || text[off] == '*' || text[off] == '_') {
+		off++
+	}
+	for _, q := range [][2]string{{`"`, `"`}, {"“", "”"}} {
+		if bytes.HasPrefix(text[off:], []byte(q[0])) {
+			rest := text[off+len(q[0]) : min(len(text), off+maxNotice)]
+			if c := bytes.Index(rest, []byte(q[1])); c >= 0 {
+				return off + len(q[0]) + c + len(q[1])
+			}
+			return 0
+		}
+	}
+	return 0
+}
+
 // sameData reports whether two hits carry the same facts: no data and an
 // empty map (a pattern whose optional extraction read nothing) are the
 // same, so the items of one list that give the same credit are one hit
@@ -1385,10 +1445,11 @@ var quotedDuty = regexp.MustCompile(`\b(?:must|shall|may not|required to|agree t
 
 // wish matches the modality of a wish, which a credit so worded is not
 // a duty: "we encourage you to include \"Built with X\"", "a citation is
-// appreciated", "if you wish, cite our paper", 欢迎引用. Guarded: read
+// appreciated", "if you wish, cite our paper", "citation is not a
+// condition of compliance, but it is strongly requested", 欢迎引用. Guarded: read
 // only when the sentence holds one of its words (it has no literal prefix
 // for the regexp package to seek, and was tried at every byte).
-var wish = guard(regexp.MustCompile(`\bencourag|\bappreciat|\bwelcome\b|\bif you (?:wish|like|want)\b|\bat your (?:option|discretion)\b|\boptional|\bnot required\b|\bneed not\b|鼓励|欢迎|可以选择|无需|不必`))
+var wish = guard(regexp.MustCompile(`\bencourag|\bappreciat|\bwelcome\b|\bif you (?:wish|like|want)\b|\bat your (?:option|discretion)\b|\boptional|\bnot required\b|\bneed not\b|\bnot a condition\b|\b(?:is|are) (?:strongly |kindly )?requested\b|鼓励|欢迎|可以选择|无需|不必`))
 
 // opensList reports whether the sentence s ends as the opening of a list
 // or as one of its items: with a colon or a semicolon.
@@ -1503,6 +1564,11 @@ func afterRunInHeading(text []byte, s span) span {
 	}
 	if b[rest] >= 'a' && b[rest] <= 'z' || b[rest] == '(' {
 		return s // a lead-in and its items: "You may not: (a) ...", "Note: see ..."
+	}
+	if b[rest] == '[' {
+		// what the clause names, by a link ("**Distribute Output without
+		// citing our paper:** [Wu et al. ...](https://...)"): no heading
+		return s
 	}
 	return span{s.start + rest, s.end}
 }

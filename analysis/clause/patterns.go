@@ -400,6 +400,13 @@ func (p *pattern) compileExprs() error {
 		if err := p.compileDocument(); err != nil {
 			return err
 		}
+	} else if c.Self != "" {
+		// a pattern that names its document in a group "doc": the
+		// document must not be this text (selfNamed)
+		var err error
+		if p.self, err = regexp.Compile(c.Self); err != nil {
+			return fmt.Errorf("clauses.yaml: %s: self: %w", c.ID, err)
+		}
 	}
 	for _, u := range c.Unless {
 		re, err := regexp.Compile(u)
@@ -528,11 +535,30 @@ func (p *pattern) find(norm string, sk *sketch) (*expr, []int) {
 			}
 			continue
 		}
-		if m := e.re.findIn(norm, sk); m != nil {
+		if m := e.re.findIn(norm, sk); m != nil && !p.selfNamed(e, norm, m) {
 			return e, m
 		}
 	}
 	return nil, nil
+}
+
+// selfNamed reports whether the match m of e names as its document (the
+// group "doc") this text: a word of the pattern's Self stands between the
+// relation and the document's head, after the last conjunction ("bound by
+// these Acme Output Terms of Use", "the requirements set forth in these
+// Guidelines"), as bound-to-document reads it (otherDocument).
+func (p *pattern) selfNamed(e *expr, norm string, m []int) bool {
+	i, ok := e.groups["doc"]
+	if p.self == nil || !ok || m[2*i] < 0 {
+		return false
+	}
+	phrase := norm[m[0]:m[2*i]]
+	for _, c := range documentCuts {
+		if k := strings.LastIndex(phrase, c); k >= 0 {
+			phrase = phrase[k+len(c):]
+		}
+	}
+	return p.self.MatchString(phrase)
 }
 
 // group returns the bounds in norm of the first non-empty group of x.
