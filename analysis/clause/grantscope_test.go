@@ -103,6 +103,7 @@ func TestGrantScopeFrames(t *testing.T) {
 		text: "A free commercial license is available after registration at example.com.\n\n" +
 			"Commercial support is available from Acme.\n\n" +
 			"For commercial licensing inquiries, contact us.\n\n" +
+			"A custom commercial license, this Agreement, is available at our website.\n\n" +
 			"Commercial Entities interested in such a commercial license are required to contact Licensor.\n\n" +
 			"Not-for-profit organizations may contact us for a discount.",
 		want: nil,
