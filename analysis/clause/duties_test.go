@@ -13,6 +13,8 @@ func TestDutiesReadByStructure(t *testing.T) {
 		text: "You may share the Weights for research, provided that each recipient receives a copy of this License.\nYou must keep intact all copyright and other notices in the Weights.",
 		want: []phrase{
 			{notice, "You may share the Weights for research, provided that each recipient receives a copy of this License.", nil},
+			// a permission to share for a purpose is a grant limited to it
+			{ro, "You may share the Weights for research, provided that each recipient receives a copy of this License.", nil},
 			{notice, "You must keep intact all copyright and other notices in the Weights.", nil},
 		},
 	}, {

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/fineprint-dev/fineprint/internal/wording"
@@ -301,6 +302,11 @@ func markerLen(b []byte) int {
 				}
 				return i + 1
 			}
+			// "b.“Agreement” shall mean ...": a one-part marker set
+			// directly before the quote that opens a defined term
+			if segs == 1 && opensTerm(b[i+1:]) {
+				return i + 1
+			}
 			i++
 			continue
 		case ' ', '\t':
@@ -311,6 +317,21 @@ func markerLen(b []byte) int {
 		}
 		return 0
 	}
+}
+
+// opensTerm reports whether b opens with a quotation mark and a letter,
+// as a defined term does ("“Agreement”", "\"Model\"").
+func opensTerm(b []byte) bool {
+	switch {
+	case bytes.HasPrefix(b, []byte("“")):
+		b = b[len("“"):]
+	case len(b) > 0 && b[0] == '"':
+		b = b[1:]
+	default:
+		return false
+	}
+	r, _ := utf8.DecodeRune(b)
+	return unicode.IsLetter(r)
 }
 
 // cjkMarkerLen is the length of a Chinese list marker at the start of b:
