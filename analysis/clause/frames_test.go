@@ -98,6 +98,21 @@ func TestPassThroughEnforceFrames(t *testing.T) {
 		text: "Licensee agrees to take reasonable steps to enforce the terms of this License against any third party to whom it distributes the Model.",
 		want: []phrase{{pass, "Licensee agrees to take reasonable steps to enforce the terms of this License against any third party to whom it distributes the Model.", nil}},
 	}, {
+		name: "no terms of yours that conflict with the named terms",
+		text: "You must not include any additional or different terms that conflict with the [Acme Terms of Use](https://example.com/terms).",
+		want: []phrase{{pass, "You must not include any additional or different terms that conflict with the [Acme Terms of Use](https://example.com/terms).", nil}},
+	}, {
+		name: "no terms on recipients inconsistent with this Agreement",
+		text: "Licensee shall not impose any terms on recipients that are inconsistent with this Agreement.",
+		want: []phrase{{pass, "Licensee shall not impose any terms on recipients that are inconsistent with this Agreement.", nil}},
+	}, {
+		name: "an item of a banning list: impose terms that conflict",
+		text: "You may not:\n\n- Attach conditions conflicting with the Zeta License to copies you share.\n- Sublicense the Model.",
+		want: []phrase{{pass, "Attach conditions conflicting with the Zeta License to copies you share.", nil}},
+	}, {
+		name: "no hit: the licensor is not bound by your terms; this Agreement prevails",
+		text: "The Licensor shall not be bound by any additional or different terms or conditions communicated by You unless expressly agreed. In case of conflict, the terms of this Agreement prevail over any terms you include.",
+	}, {
 		name: "no hit: the licensor enforces",
 		text: "Licensor may enforce the terms of this Agreement against you and any third party.",
 	}, {
