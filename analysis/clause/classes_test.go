@@ -288,6 +288,7 @@ func TestPassThroughByStructure(t *testing.T) {
 			"You must inform users that they are interacting with an AI system.\n" +
 			"The model card will inform the user about the limitations of the Model, and thus serves as the basis of the use restrictions.\n" +
 			"If users do not agree to these terms, you may not distribute the Model to them.\n" +
+			"You may not distribute Derivatives under any other terms.\n" +
 			"Recipients are entitled to the same rights as you.\n" +
 			"Zeta requires all users to comply with these terms.\n" +
 			"You are not responsible for enforcing compliance by third parties with this License.\n" +
