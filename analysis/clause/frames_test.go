@@ -97,3 +97,33 @@ func TestNoticeFrames(t *testing.T) {
 		text: "不得修改本条款。",
 	}})
 }
+
+// TestNestedListResumes: an item that opens a list of its own ("- Use the
+// Model for:" with its own items) does not end the list around it: the
+// next item marked as it was, at its indent, is read under the outer
+// lead-in again ("- Alter or remove copyright notices." reads "you may not
+// alter ..."). Numbered lines are sections as often as items and resume
+// nothing.
+func TestNestedListResumes(t *testing.T) {
+	runPhraseCases(t, []phraseCase{{
+		name: "bullets: the outer ban goes on after the inner list",
+		text: "You may not:\n\n- Use, modify, copy, or distribute the Model for:\n  - Military purposes.\n  - Surveillance.\n- Alter or remove copyright and proprietary notices.",
+		want: []phrase{
+			{use, "You may not:", nil},
+			{notice, "Alter or remove copyright and proprietary notices.", nil},
+		},
+	}, {
+		name: "letters: the outer duty goes on after the roman items",
+		text: "You must not:\n\n(a) use the Model for any of the following:\n    (i) weapons development;\n    (ii) mass surveillance;\n(b) remove any attribution notices from the Model.",
+		want: []phrase{
+			{use, "You must not:", nil},
+			{notice, "remove any attribution notices from the Model.", nil},
+		},
+	}, {
+		name: "numbered sections resume no earlier list",
+		text: "1) USES - You may not use the Model to:\n   - build weapons\n\n2) TAKEDOWN - If notified by:\n   - the Author\n\n3) NOTICES - Remove the copyright notices when you publish a fork.",
+		want: []phrase{
+			{use, "USES - You may not use the Model to:\n   - build weapons", nil},
+		},
+	}})
+}
