@@ -170,8 +170,14 @@ func Detect(k *kb.KB, text []byte) []Hit {
 	var codes, single []string // codes hit in this sentence; those hit by a pattern without Each
 	cand := make([]uint64, d.pw)
 	var idx []int
-	var prev span             // the previous sentence, for lists (extendsList)
-	var lead leadIn           // the lead-in whose list the sentence may be an item of
+	var prev span   // the previous sentence, for lists (extendsList)
+	var lead leadIn // the lead-in whose list the sentence may be an item of
+	// outer is the lead-in whose item opened lead's list, an item that is
+	// a lead-in itself ("You may not:" then "- Use the Model for:" with
+	// items of its own): where the inner list ends, the outer one goes on
+	// ("- Alter or remove copyright notices." reads "you may not alter
+	// ...").
+	var outer leadIn
 	top := topItem{first: -1} // the item of a Japanese heading's list the sentence may be a line of
 	// underColon: the sentence is in the list a colon opened (before any
 	// blank line but the one after the colon).
@@ -221,6 +227,9 @@ func Detect(k *kb.KB, text []byte) []Hit {
 			hanMask = hanFound[int(r)*hw : (int(r)+1)*hw]
 		}
 		item := lead.prefix != "" && (lead.holds(text, s) || unmarkedItem(text, prev, s, afterLead))
+		if !item && outer.prefix != "" && lead.sibling(text, s) && outer.holds(text, s) {
+			lead, outer, item = outer, leadIn{}, true
+		}
 		// prefix is what the item is read as beginning with: under a
 		// heading that names banned uses, a bulleted item that states no
 		// modality of its own (namedItem).
@@ -253,8 +262,12 @@ func Detect(k *kb.KB, text []byte) []Hit {
 			body = afterRunInHeading(text, s)
 		}
 		bans.itemEnded(hits)
-		if !item {
-			lead, top = leadIn{}, topItem{first: -1}
+		if !item && outer.prefix != "" && !midLine(text, s) && indentAt(text, s.start) > lead.indent {
+			// an item of the inner list whose lead-in lends nothing: the
+			// outer list goes on after it
+			bans.listEnded(hits)
+		} else if !item {
+			lead, outer, top = leadIn{}, leadIn{}, topItem{first: -1}
 			bans.listEnded(hits)
 		} else {
 			bans.itemStarts(len(hits))
@@ -273,6 +286,13 @@ func Detect(k *kb.KB, text []byte) []Hit {
 			// ...\"") is still an item of the list around it, and the
 			// items after the quote are too.
 			if l := d.readLeadIn(&n, text, s); l.prefix != "" || !item || !quoteFollows(text, s.end) {
+				outer = leadIn{}
+				if item {
+					// an item that opens a list of its own: where
+					// that list ends, the outer one may go on (sibling)
+					outer = lead
+					l.indent, l.mark = indentAt(text, s.start), itemMark(text, s)
+				}
 				lead, item = l, false
 			} else {
 				isLead = false

@@ -291,6 +291,28 @@ func (d *detector) readLeadIn(n *normalizer, text []byte, s span) leadIn {
 	return leadIn{prefix: prefix, indent: indentAt(text, s.start), mark: lineMark(text, s)}
 }
 
+// sibling reports whether s is the next item of the list that holds the
+// lead-in l, an item itself ("- Use the Model for:" then its own items):
+// a line marked as l's line, a bullet or a letter, at its indent. A
+// number marks sections as often as items, so numbered lines resume no
+// outer list, nor do run-in headings in bold ("**Fraud:** ...").
+func (l leadIn) sibling(text []byte, s span) bool {
+	if l.mark == "" || strings.ContainsAny(l.mark, "1一") || midLine(text, s) {
+		return false
+	}
+	return itemMark(text, s) == l.mark && indentAt(text, s.start) == l.indent
+}
+
+// itemMark is lineMark of a list item's line, "" for a line that opens in
+// bold ("**Fraud:** ..."): emphasis, no bullet.
+func itemMark(text []byte, s span) string {
+	ls := bytes.LastIndexByte(text[:s.start], '\n') + 1
+	if bytes.HasPrefix(bytes.TrimLeft(text[ls:s.end], " \t"), []byte("**")) {
+		return ""
+	}
+	return lineMark(text, s)
+}
+
 // lineMark is the kind of list marker (markKind) that opens the line
 // holding the start of s, or "" when none does or the line starts more
 // than leadTail bytes before s.
