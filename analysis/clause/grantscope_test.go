@@ -48,6 +48,7 @@ func TestGrantScopeFrames(t *testing.T) {
 			{nc, "Each Contributor hereby grants to You a non-commercial, academic, perpetual, worldwide, royalty-free copyright license to reproduce the Work.", nil},
 			{ro, "Each Contributor hereby grants to You a non-commercial, academic, perpetual, worldwide, royalty-free copyright license to reproduce the Work.", nil},
 			{ro, "We grant you a non-exclusive, research-only license to use the Model.", nil},
+			{"clause/remote-termination", "Acme issues you a limited, revocable evaluation licence to test the software.", map[string]any{"condition": "revocable"}},
 			{ro, "Acme issues you a limited, revocable evaluation licence to test the software.", nil},
 			{nc, "The Licensor grants you a non-exclusive, non-transferable, not-for-profit, royalty-free limited license under its rights to use the Materials.", nil},
 		},

@@ -18,6 +18,7 @@ import "testing"
 // license (可撤销) is no revocation at will.
 func TestTerminationKinds(t *testing.T) {
 	breach := map[string]any{"condition": "breach"}
+	revocable := map[string]any{"condition": "revocable"}
 	suit := map[string]any{"condition": "litigation"}
 	runPhraseCases(t, []phraseCase{{
 		name: "you or your affiliate brings a claim; the licenses end when it is filed",
@@ -95,8 +96,19 @@ func TestTerminationKinds(t *testing.T) {
 			{remote, "我们可能暂停或终止您对模型的访问。", nil},
 		},
 	}, {
-		name: "Chinese: a revocable license is no revocation at will, nor is 许可 a modal",
-		text: "许可方特此授予您非排他性、不可转让、可撤销、免版税的版权许可。\n1.您必须满足如下许可限制条件。",
+		// a grant the license calls revocable may be taken back at will
+		// (settled by session 11's adjudicators); 许可 is no modal, and an
+		// irrevocable grant is none
+		name: "a revocable license, in Chinese and English; an irrevocable one is none",
+		text: "许可方特此授予您非排他性、不可转让、可撤销、免版税的版权许可。\n1.您必须满足如下许可限制条件。\n\n" +
+			"Zeta grants you a non-exclusive, revocable license to use the Model.\n\n" +
+			"Zeta grants you a perpetual, irrevocable license to use the Model.\n\n" +
+			"Zeta grants you a non-revocable license to use the Model.\n\n" +
+			"许可方授予您永久的、不可撤销的许可。",
+		want: []phrase{
+			{remote, "许可方特此授予您非排他性、不可转让、可撤销、免版税的版权许可。", revocable},
+			{remote, "Zeta grants you a non-exclusive, revocable license to use the Model.", revocable},
+		},
 	}, {
 		name: "ending support for old versions ends no right: no finding",
 		text: "The Licensor may terminate support for older versions at any time.",
