@@ -52,6 +52,20 @@ func TestUseFrames(t *testing.T) {
 			{use, "Prohibited practices include: automated profiling of individuals.", nil},
 		},
 	}, {
+		name: "a use limited to the voices or likenesses their owners consent to",
+		text: "Only synthesize voices for which you hold written consent from the speaker.\n\n" +
+			"Users must upload only recordings that they have the rights to.\n\n" +
+			"仅可使用已获得授权的声音进行合成。\n",
+		want: []phrase{
+			{use, "Only synthesize voices for which you hold written consent from the speaker.", nil},
+			{use, "Users must upload only recordings that they have the rights to.", nil},
+			{use, "仅可使用已获得授权的声音进行合成。", nil},
+		},
+	}, {
+		name: "no hit: consent without a voice, voices without a limit",
+		text: "You may only use the Model with the written permission of Zeta.\n\n" +
+			"The voices in this dataset are used with permission of their speakers.\n",
+	}, {
 		name: "a list of misuses closed by its kind",
 		text: "Voice cloning without consent, deepfakes, stalking and other misuses are strictly prohibited.",
 		want: []phrase{
