@@ -21,7 +21,9 @@ func TestExportLists(t *testing.T) {
 		text: "10.2. You may not export the Content to:\n" +
 			"   a) Prohibited countries or regions\n" +
 			"   b) Restricted end users\n",
-		want: []phrase{{geo, "You may not export the Content to:", nil}},
+		// the items name barred places and parties themselves (barred-parties):
+		// one finding from the lead-in to the last of them (R8d)
+		want: []phrase{{geo, "You may not export the Content to:\n   a) Prohibited countries or regions\n   b) Restricted end users", nil}},
 	}, {
 		name: "an export banned to prohibited places",
 		text: "You shall not export the Model to any embargoed countries.",
