@@ -64,8 +64,9 @@
 // duty of yours, and no sentence of a quote a lead-in announces, however
 // many it holds, binds you to a document ("\"By using this information,
 // you agree to the Output Terms at https://... Use is subject to ...\"").
-// A question ("Do I need to credit Zeta?") gives no hit: its answer does. A line marked like the lead-in's own line ("4. Other."
-// after "3. Notice. You must include ...:") is the next section, no item.
+// A question ("Do I need to credit Zeta?") gives no hit: its answer
+// does. A line marked like the lead-in's own line ("4. Other." after "3.
+// Notice. You must include ...:") is the next section, no item.
 // When the lead-in itself gives a finding, that finding stands for the
 // items that repeat it and spans to the last of them, and a lead-in that
 // bans uses whose items are mostly other kinds of ban (commercial use, uses
@@ -1466,9 +1467,10 @@ var quotedDuty = regexp.MustCompile(`\b(?:must|shall|may not|required to|agree t
 // wish matches the modality of a wish, which a credit so worded is not
 // a duty: "we encourage you to include \"Built with X\"", "a citation is
 // appreciated", "if you wish, cite our paper", "citation is not a
-// condition of compliance, but it is strongly requested", 欢迎引用. Guarded: read
-// only when the sentence holds one of its words (it has no literal prefix
-// for the regexp package to seek, and was tried at every byte).
+// condition of compliance, but it is strongly requested", 欢迎引用.
+// Guarded: read only when the sentence holds one of its words (it has no
+// literal prefix for the regexp package to seek, and was tried at every
+// byte).
 var wish = guard(regexp.MustCompile(`\bencourag|\bappreciat|\bwelcome\b|\bif you (?:wish|like|want)\b|\bat your (?:option|discretion)\b|\boptional|\bnot required\b|\bneed not\b|\bnot a condition\b|\b(?:is|are) (?:strongly |kindly )?requested\b|鼓励|欢迎|可以选择|无需|不必`))
 
 // opensList reports whether the sentence s ends as the opening of a list
