@@ -8,10 +8,12 @@ import "strings"
 // document by it, so that URL is no policy by reference.
 //
 // So is the address of a standard license's text (lexicon
-// license-address) in a file that is one standard license and nothing
-// more: its text or a pointer naming it ("To view a copy of this
-// license, visit http://creativecommons.org/licenses/by-nc/4.0/"). A
-// file that adds terms to it (Modified) pulls it in as a document.
+// license-address) in a file identified as that license, plain or with
+// terms of its own: its text or a pointer naming it ("To view a copy of
+// this license, visit http://creativecommons.org/licenses/by-nc/4.0/",
+// "Full text: .../legalcode" under added terms) names the license that
+// governs the file, not another document (GUIDE.md's convention, settled
+// by session 11's adjudicators).
 func (a *Analyzer) ownURL(ls []LicenseInfo, url string) bool {
 	key := urlKey(url)
 	for _, li := range ls {
@@ -19,7 +21,7 @@ func (a *Analyzer) ownURL(ls []LicenseInfo, url string) bool {
 		if l == nil {
 			continue
 		}
-		if len(l.Licensecheck) > 0 && !li.Modified && a.licenseAddress(key) {
+		if len(l.Licensecheck) > 0 && a.licenseAddress(key) {
 			return true
 		}
 		for _, u := range l.URLs {

@@ -26,16 +26,17 @@ func TestURLKey(t *testing.T) {
 	}
 }
 
-// A file that is a standard license and nothing more gives that license's
-// address as its own copy; one that adds terms to it takes it in as a
-// document (the Creative Commons legal code a modified pointer names).
+// A file that names a standard license gives that license's address as
+// the text that governs it, whether or not it adds terms of its own: the
+// Creative Commons legal code a modified pointer names is no document it
+// pulls in beside itself (GUIDE.md, settled by session 11's adjudicators).
 func TestAStandardLicensesAddressInItsOwnPointer(t *testing.T) {
 	for _, tt := range []struct {
 		name, text string
 		want       int
 	}{
 		{"a plain pointer", "The Zeta weights are released under CC BY-NC 4.0.\n\nLegal code of the license: https://creativecommons.org/licenses/by-nc/4.0/legalcode\n", 0},
-		{"a pointer with terms of its own", "The Zeta weights are released under CC BY-NC 4.0.\n\nLegal code of the license: https://creativecommons.org/licenses/by-nc/4.0/legalcode\n\nIn addition, you must not use the Zeta weights to identify or track individuals.\n", 1},
+		{"a pointer with terms of its own", "The Zeta weights are released under CC BY-NC 4.0.\n\nLegal code of the license: https://creativecommons.org/licenses/by-nc/4.0/legalcode\n\nIn addition, you must not use the Zeta weights to identify or track individuals.\n", 0},
 	} {
 		res := New().Analyze(context.Background(), &Snapshot{Docs: []Document{{Path: "LICENSE", Kind: KindLicense, Text: []byte(tt.text)}}})
 		n := 0
