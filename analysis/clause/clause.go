@@ -228,6 +228,9 @@ func Detect(k *kb.KB, text []byte) []Hit {
 			hanMask = hanFound[int(r)*hw : (int(r)+1)*hw]
 		}
 		item := lead.prefix != "" && (lead.holds(text, s) || unmarkedItem(text, prev, s, afterLead))
+		if item && !afterLead && sectionHeading(text, prev, s) {
+			item = false // "三、知识产权" after "2. 您不得……": the next section
+		}
 		if !item && outer.prefix != "" && lead.sibling(text, s) && outer.holds(text, s) {
 			lead, outer, item = outer, leadIn{}, true
 		}
@@ -1228,7 +1231,55 @@ func (d *detector) inList(text []byte, prev, s span, item, afterLead bool, l *li
 		}
 		return true
 	}
+	if sectionHeading(text, prev, s) {
+		return false
+	}
 	return item || marked || unmarkedItem(text, prev, s, afterLead)
+}
+
+// sectionHeading reports whether s, a line of its own right after an
+// item, is the heading of the next section rather than another item: a
+// short title that ends in no punctuation ("三、知识产权", "IV. Term"), marked unlike the item before it ("2. 您对……的使用……。" then
+// "三、知识产权" then "1. ……"; "2. You must ..." then "III. Ownership"). Items marked like the one
+// before them stay items however short ("一、军事用途" then "二、恐怖活动").
+func sectionHeading(text []byte, prev, s span) bool {
+	if prev.end == 0 || midLine(text, s) {
+		return false
+	}
+	ls := bytes.LastIndexByte(text[:s.start], '\n') + 1
+	line := bytes.TrimSpace(text[ls:s.end])
+	if !markedStart(line) && !roman(line) || bytes.HasPrefix(line, []byte("-")) || bytes.HasPrefix(line, []byte("*")) {
+		return false
+	}
+	rest := text[s.end:]
+	if nl := bytes.IndexByte(rest, '\n'); nl >= 0 {
+		rest = rest[:nl]
+	}
+	if len(bytes.Trim(rest, " \t\r*_")) > 0 {
+		return false // more on its line: a sentence, no title
+	}
+	pls := bytes.LastIndexByte(text[:prev.start], '\n') + 1
+	pline := bytes.TrimSpace(text[pls:prev.end])
+	if !markedStart(pline) {
+		return false
+	}
+	pk, k := markKind(text, span{pls, prev.end}), markKind(text, span{ls, s.end})
+	if pk == k || sameMark(pk, k) {
+		return false
+	}
+	body := bytes.TrimRight(line[innerMarker(line):], " \t*_")
+	body = bytes.TrimLeft(body, " \t*_")
+	if len(body) == 0 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRune(body)
+	if strings.ContainsRune(".;:,!?。；：，、！？)）", last) {
+		return false
+	}
+	if last >= 0x80 {
+		return utf8.RuneCount(body) <= 20 && bytes.IndexAny(body, "。；，") < 0
+	}
+	return bytes.Count(body, []byte(" ")) < 6 && !actorClause(body)
 }
 
 // markKind names the kind of list marker that opens the line of s, which
