@@ -400,7 +400,7 @@ func (a *Analyzer) analyzeLicense(d *Document, fr *fileResult) {
 			Policy: m.Policy || l.IsPolicy(), Span: Span{m.Start, m.End}, Title: Span{m.TitleStart, m.TitleEnd},
 			Named: m.Source == "pointer",
 		}
-		std.add(l, info, m.Added)
+		std.add(l, info, m.Added, m.Preface)
 		if len(m.Added) > 0 && !isNoticeFile(d.Path) {
 			fr.findings = append(fr.findings, a.modifiedFindings(d.Path, l, m.Added)...)
 			info.Name, info.Kind, info.Modified = l.Name+" with additional terms", "custom", true

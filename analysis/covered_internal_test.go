@@ -29,7 +29,7 @@ func TestStandardTextCovers(t *testing.T) {
 	} {
 		var st standardText
 		for _, s := range c.spans {
-			st.add(mit, LicenseInfo{Span: s}, nil)
+			st.add(mit, LicenseInfo{Span: s}, nil, false)
 		}
 		if got := st.covers(c.n); got != c.want {
 			t.Errorf("%s: covers = %v, want %v", c.name, got, c.want)
@@ -60,7 +60,7 @@ func TestStandardTextSpans(t *testing.T) {
 		{"named", mit, LicenseInfo{Span: Span{0, 100}, Named: true}, []identify.Span{{Start: 50, End: 100}}, nil},
 	} {
 		var st standardText
-		st.add(c.l, c.info, c.added)
+		st.add(c.l, c.info, c.added, false)
 		if !slices.Equal(st.spans, c.want) {
 			t.Errorf("%s: standard text %v, want %v", c.name, st.spans, c.want)
 		}

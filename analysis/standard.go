@@ -30,15 +30,17 @@ type standardText struct {
 }
 
 // add records the standard text of the license l identified in a file as
-// info, with the regions added holding the file's own terms.
-func (st *standardText) add(l *kb.License, info LicenseInfo, added []identify.Span) {
+// info, with the regions added holding the file's own terms; preface is
+// identify's Match.Preface.
+func (st *standardText) add(l *kb.License, info LicenseInfo, added []identify.Span, preface bool) {
 	// A Creative Commons legal code of any kind is a standard text in a
-	// file that adds terms to it ("preface + full legal code"): the terms
-	// added are what the reader does not know yet, and what the legal code
-	// itself limits (NonCommercial, its termination on breach) the
-	// license's kind states (kindFindings). A plain legal code keeps its
-	// clauses as before: its limit is the license's own finding.
-	ccCode := l.Family == "cc" && len(added) > 0 && info.Span.End-info.Span.Start >= ccLegalCodeBytes
+	// file that adds terms to it or says things of its own beside it
+	// ("preface + full legal code"): the file's own words are what the
+	// reader does not know yet, and what the legal code itself limits
+	// (NonCommercial, its termination on breach) the license's kind
+	// states (kindFindings). A plain legal code keeps its clauses as
+	// before: its limit is the license's own finding.
+	ccCode := l.Family == "cc" && (len(added) > 0 || preface) && info.Span.End-info.Span.Start >= ccLegalCodeBytes
 	if l.Kind != "permissive" && l.Kind != "copyleft" && !ccCode || info.Policy || info.Named {
 		st.other = append(st.other, info.Span)
 		return

@@ -64,6 +64,12 @@ type Match struct {
 	// NOTICES", after a license of the file's own): the text before Start
 	// is another license, which no knowledge names.
 	Component bool
+	// Preface is set on a Creative Commons match that holds the whole
+	// legal code when the file has prose of its own beside it (a
+	// preface that says what the license covers, binding or not): the
+	// legal code is then a standard text inside the file, as in a
+	// modified one, not the file itself.
+	Preface bool
 
 	covered []Span // every range licensecheck matched for this license
 }
@@ -123,7 +129,9 @@ func Identify(k *kb.KB, text []byte) []Match {
 		case l.Whole:
 			std[0].Added = changedInMatch(text[from:], covered, refineAdded(tr, text[from:], addedTerms(tr, l, text[from:], covered), l.Licensecheck[0]), l)
 		default:
-			std[0].Added = withoutExceptions(text[from:], addedTerms(tr, l, text[from:], withCCNotices(text[from:], covered, l)))
+			cc := withCCNotices(text[from:], covered, l)
+			std[0].Added = withoutExceptions(text[from:], addedTerms(tr, l, text[from:], cc))
+			std[0].Preface = len(ownProse(text[from:], cc)) > 0
 		}
 		for i := range std[0].Added {
 			std[0].Added[i].Start += from

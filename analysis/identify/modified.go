@@ -35,10 +35,7 @@ var boilerplate = regexp.MustCompile(`(?i)^[\s>#*_=\-|]*(?:copyright\b|(?-i:\(C\
 // licensecheck matched, sorted or not) that hold added terms, or nil when
 // they are too few words to be terms.
 func addedTerms(tr *termReader, base *kb.License, text []byte, covered []Span) []Span {
-	regions := proseRegions(text, minAddedWords, func(off, end int, _ []byte) bool {
-		indent := len(text[off:end]) - len(bytes.TrimLeft(text[off:end], " \t"))
-		return within(covered, off+indent) || within(covered, end-1)
-	})
+	regions := ownProse(text, covered)
 	// A note that the work includes or depends on a third party's
 	// component ("NOTE: Third party dependency used by this software ...
 	// users must comply to its license") names that component's license:
@@ -50,6 +47,15 @@ func addedTerms(tr *termReader, base *kb.License, text []byte, covered []Span) [
 		}
 	}
 	return joinHeadings(text, covered, binding(tr, base, text, kept, minAddedWords))
+}
+
+// ownProse returns the prose regions of text outside covered, together
+// at least minAddedWords words, binding or not.
+func ownProse(text []byte, covered []Span) []Span {
+	return proseRegions(text, minAddedWords, func(off, end int, _ []byte) bool {
+		indent := len(text[off:end]) - len(bytes.TrimLeft(text[off:end], " \t"))
+		return within(covered, off+indent) || within(covered, end-1)
+	})
 }
 
 // maxHeadingGap is the most words between two added regions that are one
