@@ -434,7 +434,11 @@ func (a *Analyzer) analyzeLicense(d *Document, fr *fileResult) {
 		// restrictions of its own: the notice rules read it.
 		hs = nil
 	}
-	for _, h := range hs {
+	restated, stated := std.restated(hs, func(h clause.Hit) bool { return !std.holds(d.Text, h.Code, h.Start, h.End) })
+	for i, h := range hs {
+		if restated[i] {
+			continue
+		}
 		if url, _ := h.Data["url"].(string); h.Code == "clause/policy-by-reference" && a.ownURL(fr.licenses, url) {
 			continue
 		}
@@ -454,7 +458,7 @@ func (a *Analyzer) analyzeLicense(d *Document, fr *fileResult) {
 		fr.findings = append(fr.findings, f)
 	}
 	if !isNoticeFile(d.Path) {
-		fr.findings = append(fr.findings, a.kindFindings(fr)...)
+		fr.findings = append(fr.findings, a.kindFindings(fr, stated)...)
 	}
 }
 
@@ -519,8 +523,9 @@ const namedLicenseBytes = 300
 
 // kindFindings reports a non-commercial or research-only license at its
 // title when no sentence of its text already said so in words the clause
-// patterns know (identification is surer than phrasing).
-func (a *Analyzer) kindFindings(fr *fileResult) []Finding {
+// patterns know (identification is surer than phrasing). stated holds the
+// legal codes whose limit the file's own words state (restated).
+func (a *Analyzer) kindFindings(fr *fileResult, stated map[Span]bool) []Finding {
 	var out []Finding
 	for _, l := range fr.licenses {
 		kind := l.Kind
@@ -534,7 +539,7 @@ func (a *Analyzer) kindFindings(fr *fileResult) []Finding {
 		// A license the file names rather than holds ("Licensed under the
 		// CC BY-NC-SA 4.0 license (https://...)" above terms of its own) is
 		// stated by the file's clauses, wherever they stand.
-		named := l.Named || l.Span.End-l.Span.Start < namedLicenseBytes
+		named := l.Named || l.Span.End-l.Span.Start < namedLicenseBytes || stated[l.Span]
 		found := false
 		for _, f := range fr.findings {
 			if f.Code == kc.code && (named || f.Span.Start >= l.Span.Start && f.Span.Start < max(l.Span.End, l.Span.Start+1)) {

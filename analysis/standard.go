@@ -27,12 +27,25 @@ type standardText struct {
 	spans []Span        // the standard text, sorted, none overlapping
 	bases []*kb.License // the standard licenses identified in the file
 	other []Span        // the text of the file's other licenses and policies
+	// limits are the legal codes of licenses whose kind is a limit
+	// (kindCodes: CC BY-NC's NonCommercial) held whole in the file, with
+	// the code the kind gives (restated).
+	limits []limitText
+}
+
+// limitText is the legal code of a license whose kind limits the grant.
+type limitText struct {
+	span Span
+	code string
 }
 
 // add records the standard text of the license l identified in a file as
 // info, with the regions added holding the file's own terms; preface is
 // identify's Match.Preface.
 func (st *standardText) add(l *kb.License, info LicenseInfo, added []identify.Span, preface bool) {
+	if kc, ok := kindCodes[l.Kind]; ok && !info.Policy && !info.Named && info.Span.End-info.Span.Start >= ccLegalCodeBytes {
+		st.limits = append(st.limits, limitText{info.Span, kc.code})
+	}
 	// A Creative Commons legal code of any kind is a standard text in a
 	// file that adds terms to it or says things of its own beside it
 	// ("preface + full legal code"): the file's own words are what the
@@ -51,6 +64,52 @@ func (st *standardText) add(l *kb.License, info LicenseInfo, added []identify.Sp
 	}
 	st.spans = merged(append(st.spans, spans...))
 	st.bases = append(st.bases, l)
+}
+
+// restated reports the hits (by index) that a legal code of a limiting
+// license gives of its own limit ("reproduce and Share the Licensed
+// Material ... for NonCommercial purposes only" in CC BY-NC's section
+// 2(a)(1) and again in section 4) when the file's own words state that
+// limit outside it: a preface that says "the weights are licensed under
+// CC BY-NC 4.0 ... Commercial rights are available separately" above the
+// full legal code, "SpliceAI models are provided under CC BY NC 4.0 for
+// academic and non-commercial use" above it. The legal code is the
+// standard text the preface names, as a reader marks only the preface;
+// the file that holds the legal code alone keeps its clauses (the
+// license's own finding). keep reports the hits the file reports at all;
+// stated holds the spans of the legal codes whose limit the file states.
+func (st *standardText) restated(hits []clause.Hit, keep func(clause.Hit) bool) (drop map[int]bool, stated map[Span]bool) {
+	if len(st.limits) == 0 {
+		return nil, nil
+	}
+	in := func(h clause.Hit) (string, bool) {
+		for _, l := range st.limits {
+			if l.span.Start <= h.Start && h.End <= l.span.End {
+				return l.code, true
+			}
+		}
+		return "", false
+	}
+	own := map[string]bool{} // codes the file's own text gives
+	for _, h := range hits {
+		if _, ok := in(h); !ok && strings.HasPrefix(h.Code, "license/") && keep(h) {
+			own[h.Code] = true
+		}
+	}
+	for _, l := range st.limits {
+		if own[l.code] {
+			if stated == nil {
+				stated, drop = map[Span]bool{}, map[int]bool{}
+			}
+			stated[l.span] = true
+		}
+	}
+	for i, h := range hits {
+		if code, ok := in(h); ok && code == h.Code && own[code] {
+			drop[i] = true
+		}
+	}
+	return drop, stated
 }
 
 // ccLegalCodeBytes is the fewest bytes of a Creative Commons match that

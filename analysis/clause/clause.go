@@ -437,7 +437,7 @@ func Detect(k *kb.KB, text []byte) []Hit {
 			}
 			if p.Each {
 				for _, data := range p.applyEach(text, &n, norm, &sk) {
-					if !seenHit(hits[first:], p.Code, data) && !(inList && listHit(hits[listFirst:first], p.Code, data, func() string { return p.render(norm, data) }, s.end, newItem)) && !extendsList(text, hits[:first], prev, s, underColon, p.Code, nil, data) && !restated(text, hits[:first], prev, s, p.Code, data) {
+					if !seenHit(hits[first:], p.Code, data) && !(inList && listHit(hits[listFirst:first], p.Code, data, func() string { return p.render(norm, data) }, s.end, newItem) != nil) && !extendsList(text, hits[:first], prev, s, underColon, p.Code, nil, data) && !restated(text, hits[:first], prev, s, p.Code, data) {
 						hits = append(hits, Hit{Code: p.Code, Pattern: p.ID, Start: s.start, End: s.end, Message: p.render(norm, data), Data: data})
 					}
 				}
@@ -454,8 +454,11 @@ func Detect(k *kb.KB, text []byte) []Hit {
 				continue
 			}
 			codes, single = append(codes, p.Code), append(single, p.Code)
-			if item && lead.covers(hits, p.Code, s.end) {
-				continue // the lead-in's finding stands for its list
+			if item {
+				if h := lead.covers(hits, p.Code, s.end); h != nil {
+					d.stated(h, p, s.start)
+					continue // the lead-in's finding stands for its list
+				}
 			}
 			if sub && top.grows(hits, p.Code, s.end) {
 				continue // the item's finding stands for its own lines
@@ -467,9 +470,12 @@ func Detect(k *kb.KB, text []byte) []Hit {
 				}
 				return msg
 			}
-			if inList && listHit(hits[listFirst:first], p.Code, data, same, s.end, newItem) {
-				bans.gave(p.Code)
-				continue // R8d: one finding per code per list
+			if inList {
+				if h := listHit(hits[listFirst:first], p.Code, data, same, s.end, newItem); h != nil {
+					d.stated(h, p, s.start)
+					bans.gave(p.Code)
+					continue // R8d: one finding per code per list
+				}
 			}
 			if item || underColon {
 				same = nil // the items of one lead-in are one clause of its code
@@ -1151,7 +1157,7 @@ const outputRestriction = "clause/output-restriction"
 // 100 million users; (b) revenue above $10 million") are two conditions,
 // and two exact notice lines two lines to copy; a Hit carries one value of
 // each datum, so one finding over both would lose one.
-func listHit(hits []Hit, code string, data map[string]any, msg func() string, end int, newItem bool) bool {
+func listHit(hits []Hit, code string, data map[string]any, msg func() string, end int, newItem bool) *Hit {
 	k := -1
 	for i := len(hits) - 1; i >= 0; i-- {
 		if h := &hits[i]; h.Code == code {
@@ -1165,7 +1171,7 @@ func listHit(hits []Hit, code string, data map[string]any, msg func() string, en
 		}
 	}
 	if k < 0 {
-		return false
+		return nil
 	}
 	h := &hits[k]
 	if len(h.Data) == 0 && len(data) > 0 {
@@ -1175,7 +1181,21 @@ func listHit(hits []Hit, code string, data map[string]any, msg func() string, en
 		}
 	}
 	h.End = max(h.End, end)
-	return true
+	return h
+}
+
+// stated makes the hit h of a lead-in that names a license (a pattern
+// marked Names: "The weights are licensed under CC BY-NC-ND 4.0. You may
+// copy and redistribute the material under the following terms:") the
+// clause of the item p read under it ("- NonCommercial - You may not use
+// the material for commercial purposes."): the list states the limit in
+// words, and a pointer's hit gives way to such a clause (dropHeadings)
+// where the list's must not. The finding sits on the clause, from the
+// item at start: the pointer only names what it says.
+func (d *detector) stated(h *Hit, p *pattern, start int) {
+	if q := d.byID[h.Pattern]; q != nil && q.Names && !p.Names {
+		h.Pattern, h.Start = p.ID, start
+	}
 }
 
 // growPrevious extends to s the hit of code and data (and message msg(),

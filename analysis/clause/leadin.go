@@ -93,15 +93,16 @@ func containsAny(b []byte, words []string) bool {
 // covers reports whether the lead-in itself gave a hit of code, and if so
 // grows that hit over the item ending at end: a list opened by "You shall
 // not use the model:" is one use restriction, from its lead-in to its
-// last item, not one per item.
-func (l leadIn) covers(hits []Hit, code string, end int) bool {
+// last item, not one per item. The hit it grows is returned (nil when
+// none).
+func (l leadIn) covers(hits []Hit, code string, end int) *Hit {
 	for k := l.from; k < l.to; k++ {
 		if hits[k].Code == code {
 			hits[k].End = max(hits[k].End, end)
-			return true
+			return &hits[k]
 		}
 	}
-	return false
+	return nil
 }
 
 // leadModals are the modalities a lead-in may state, negative ones first so
