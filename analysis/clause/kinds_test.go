@@ -104,6 +104,7 @@ func TestTerminationKinds(t *testing.T) {
 			"Zeta grants you a non-exclusive, revocable license to use the Model.\n\n" +
 			"Zeta grants you a perpetual, irrevocable license to use the Model.\n\n" +
 			"Zeta grants you a non-revocable license to use the Model.\n\n" +
+			"The license granted above is not revocable.\n\n" +
 			"许可方授予您永久的、不可撤销的许可。",
 		want: []phrase{
 			{remote, "许可方特此授予您非排他性、不可转让、可撤销、免版税的版权许可。", revocable},
