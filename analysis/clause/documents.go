@@ -157,13 +157,8 @@ func (p *pattern) findDocument(norm string, sk *sketch) (*expr, []int) {
 // head and nothing after it says which ("comply with applicable laws and
 // policies", "the License").
 func (p *pattern) otherDocument(norm string, from int, h []int) (int, bool) {
+	from += lastPhrase(norm[from:h[0]])
 	phrase := norm[from:h[0]]
-	for _, c := range documentCuts {
-		if k := strings.LastIndex(phrase, c); k >= 0 {
-			from += k + len(c)
-			phrase = norm[from:h[0]]
-		}
-	}
 	if strings.Contains(phrase, "(\"") || strings.Contains(phrase, "(“") {
 		return 0, false // a name this text gives itself: (the "Public License")
 	}
@@ -192,6 +187,20 @@ func (p *pattern) otherDocument(norm string, from int, h []int) (int, bool) {
 // documentCuts end the phrase of the document before a head: a list's
 // conjunctions and commas.
 var documentCuts = []string{", ", " and ", " or ", " and/or ", " as well as ", "、", "，", "和", "及", "以及", "或"}
+
+// lastPhrase returns where the last document's phrase in phrase begins:
+// after the last of documentCuts, each cut tried in turn on what the ones
+// before it left ("this Agreement and the Acceptable Use Policy": "the
+// acceptable use policy").
+func lastPhrase(phrase string) int {
+	off := 0
+	for _, c := range documentCuts {
+		if k := strings.LastIndex(phrase[off:], c); k >= 0 {
+			off += k + len(c)
+		}
+	}
+	return off
+}
 
 // documentTail is how many bytes after a head are read for what says
 // which document it is, or that it is this text.

@@ -553,12 +553,7 @@ func (p *pattern) selfNamed(e *expr, norm string, m []int) bool {
 		return false
 	}
 	phrase := norm[m[0]:m[2*i]]
-	for _, c := range documentCuts {
-		if k := strings.LastIndex(phrase, c); k >= 0 {
-			phrase = phrase[k+len(c):]
-		}
-	}
-	return p.self.MatchString(phrase)
+	return p.self.MatchString(phrase[lastPhrase(phrase):])
 }
 
 // group returns the bounds in norm of the first non-empty group of x.
