@@ -130,8 +130,9 @@ func Identify(k *kb.KB, text []byte) []Match {
 			std[0].Added = changedInMatch(text[from:], covered, refineAdded(tr, text[from:], addedTerms(tr, l, text[from:], covered), l.Licensecheck[0]), l)
 		default:
 			cc := withCCNotices(text[from:], covered, l)
-			std[0].Added = withoutExceptions(text[from:], addedTerms(tr, l, text[from:], cc))
-			std[0].Preface = len(ownProse(text[from:], cc)) > 0
+			prose := ownProse(text[from:], cc)
+			std[0].Added = withoutExceptions(text[from:], addedIn(tr, l, text[from:], cc, prose))
+			std[0].Preface = len(prose) > 0
 		}
 		for i := range std[0].Added {
 			std[0].Added[i].Start += from

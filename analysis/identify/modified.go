@@ -35,12 +35,17 @@ var boilerplate = regexp.MustCompile(`(?i)^[\s>#*_=\-|]*(?:copyright\b|(?-i:\(C\
 // licensecheck matched, sorted or not) that hold added terms, or nil when
 // they are too few words to be terms.
 func addedTerms(tr *termReader, base *kb.License, text []byte, covered []Span) []Span {
-	regions := ownProse(text, covered)
+	return addedIn(tr, base, text, covered, ownProse(text, covered))
+}
+
+// addedIn is addedTerms over regions, the text's own prose (ownProse),
+// for a caller that reads those regions too.
+func addedIn(tr *termReader, base *kb.License, text []byte, covered, regions []Span) []Span {
 	// A note that the work includes or depends on a third party's
 	// component ("NOTE: Third party dependency used by this software ...
 	// users must comply to its license") names that component's license:
-	// it adds no term to this one.
-	kept := regions[:0]
+	// it adds no term to this one. (A new slice: regions is the caller's.)
+	kept := make([]Span, 0, len(regions))
 	for _, r := range regions {
 		if !thirdPartyHeading.Match(text[r.Start:lineEndAt(text, r.Start)]) {
 			kept = append(kept, r)
