@@ -43,7 +43,8 @@ type limitText struct {
 // info, with the regions added holding the file's own terms; preface is
 // identify's Match.Preface.
 func (st *standardText) add(l *kb.License, info LicenseInfo, added []identify.Span, preface bool) {
-	if kc, ok := kindCodes[l.Kind]; ok && !info.Policy && !info.Named && info.Span.End-info.Span.Start >= ccLegalCodeBytes {
+	legalCode := info.Span.End-info.Span.Start >= ccLegalCodeBytes // the text, not a name
+	if kc, ok := kindCodes[l.Kind]; ok && !info.Policy && !info.Named && legalCode {
 		st.limits = append(st.limits, limitText{info.Span, kc.code})
 	}
 	// A Creative Commons legal code of any kind is a standard text in a
@@ -53,7 +54,7 @@ func (st *standardText) add(l *kb.License, info LicenseInfo, added []identify.Sp
 	// (NonCommercial, its termination on breach) the license's kind
 	// states (kindFindings). A plain legal code keeps its clauses as
 	// before: its limit is the license's own finding.
-	ccCode := l.Family == "cc" && (len(added) > 0 || preface) && info.Span.End-info.Span.Start >= ccLegalCodeBytes
+	ccCode := l.Family == "cc" && (len(added) > 0 || preface) && legalCode
 	if l.Kind != "permissive" && l.Kind != "copyleft" && !ccCode || info.Policy || info.Named {
 		st.other = append(st.other, info.Span)
 		return
